@@ -1,0 +1,100 @@
+/* hairline.c: the headless command-line tool.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hl-cli.h"
+
+static const HlCliCommand commands[] = {
+  { "validate", "Check design files against the format's rules", hl_cli_validate },
+  { "stats", "Areas, densities and dot counts per view and zone", hl_cli_stats },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out,
+           "Usage: hairline COMMAND [OPTION…] [ARGUMENT…]\n"
+           "\n"
+           "Hairline Studio, headless: check, measure and export SMP designs.\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out,
+           "\n"
+           "Options:\n"
+           "  -h, --help     Show this help\n"
+           "  --version      Show the version\n"
+           "\n"
+           "Run 'hairline COMMAND --help' for a command's options.\n"
+           "Exit status: 0 success, 1 bad input, 2 usage error.\n");
+}
+
+gboolean
+hl_cli_parse_options (const char    *command,
+                      const char    *parameter_string,
+                      const char    *summary,
+                      GOptionEntry  *entries,
+                      int           *argc,
+                      char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string);
+
+  context = g_option_context_new (params);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fprintf (stderr, "hairline %s: %s\n", command, error->message);
+      fprintf (stderr, "Run 'hairline %s --help' for usage.\n", command);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_set_prgname ("hairline");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return HL_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return HL_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("hairline %s\n", PACKAGE_VERSION);
+      return HL_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  fprintf (stderr, "hairline: unknown command '%s'\n\n", argv[1]);
+  print_usage (stderr);
+  return HL_EXIT_USAGE;
+}

@@ -1,0 +1,35 @@
+/* hl-cli.h: the `hairline` commands. Each returns the process exit status:
+ * 0 success, 1 bad input (message on stderr), 2 usage error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define HL_EXIT_OK 0
+#define HL_EXIT_BAD_INPUT 1
+#define HL_EXIT_USAGE 2
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);  /* argv[0] is the command name */
+} HlCliCommand;
+
+/* Parses @entries from argv (GOptionContext with --help); on a usage error
+ * prints it with the command's usage and returns FALSE. */
+gboolean hl_cli_parse_options (const char    *command,
+                               const char    *parameter_string,
+                               const char    *summary,
+                               GOptionEntry  *entries,
+                               int           *argc,
+                               char        ***argv);
+
+int hl_cli_validate (int argc, char **argv);
+int hl_cli_stats    (int argc, char **argv);
+
+G_END_DECLS

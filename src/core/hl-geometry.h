@@ -1,0 +1,63 @@
+/* hl-geometry.h: points, rectangles and polygon measures in image pixels.
+ *
+ * Plain values and pure functions; nothing here allocates unless it says so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double x;
+  double y;
+} HlPoint;
+
+typedef struct
+{
+  double x0, y0;  /* inclusive minimum */
+  double x1, y1;  /* maximum */
+} HlRect;
+
+/* TRUE when both coordinates are finite numbers. */
+gboolean hl_point_is_finite       (HlPoint         p);
+double   hl_point_distance        (HlPoint         a,
+                                   HlPoint         b);
+
+/* Bounding box of @n points; an empty rect (x0 > x1) when @n is 0. */
+HlRect   hl_rect_from_points      (const HlPoint  *points,
+                                   gsize           n);
+/* Grows @r by @margin on every side (returns the new rect). */
+HlRect   hl_rect_inflate          (HlRect          r,
+                                   double          margin);
+HlRect   hl_rect_union            (HlRect          a,
+                                   HlRect          b);
+gboolean hl_rect_is_empty         (HlRect          r);
+gboolean hl_rect_intersects       (HlRect          a,
+                                   HlRect          b);
+gboolean hl_rect_contains         (HlRect          r,
+                                   HlPoint         p);
+
+/* Area of the closed polygon @points (shoelace formula, absolute value).
+ * A self-intersecting polygon gets the net area of its loops. */
+double   hl_polygon_area          (const HlPoint  *points,
+                                   gsize           n);
+/* Even-odd rule containment test. */
+gboolean hl_polygon_contains      (const HlPoint  *points,
+                                   gsize           n,
+                                   HlPoint         p);
+/* Length of the open polyline (closed: add the closing edge). */
+double   hl_polyline_length       (const HlPoint  *points,
+                                   gsize           n,
+                                   gboolean        closed);
+/* Squared distance from @p to segment ab, and the segment parameter t in
+ * [0, 1] of the nearest point (may be NULL). */
+double   hl_segment_distance2     (HlPoint         p,
+                                   HlPoint         a,
+                                   HlPoint         b,
+                                   double         *t);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* hl-stippler.h: the stippling engine.
+ *
+ * Turns a view (zones, hairline, calibration, edits) and the design seed into
+ * pigment dots. An HlStippler keeps per-zone caches (a ranked blue-noise
+ * candidate set per seed and density, and each candidate's density factor),
+ * so hl_stippler_update() with a view that differs from the previous one by
+ * one dragged handle or one changed density only re-filters what changed.
+ * Output is deterministic for a given view, seed and HL_ENGINE_VERSION.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-dot.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HlStippler HlStippler;
+
+typedef struct
+{
+  double area_cm2;          /* zone area on the skin */
+  double expected_dots;     /* ∫ density over the zone (ramps included) */
+  guint  dots;              /* dots the engine placed (before manual edits) */
+  guint  session_dots[4];   /* of which per session */
+} HlZoneStats;
+
+/* A new engine with empty caches (transfer full; free with hl_stippler_free). */
+HlStippler  *hl_stippler_new            (void);
+void         hl_stippler_free           (HlStippler   *stippler);
+
+/* Brings the dots up to date with @view (borrowed; the engine takes its own
+ * references on what it caches). */
+void         hl_stippler_update         (HlStippler   *stippler,
+                                         const HlView *view,
+                                         guint32       design_seed);
+/* The dots of the last update, borrowed until the next update or free.
+ * Ordered by zone, then by rank; hand-placed dots last. */
+const HlDot *hl_stippler_get_dots       (HlStippler   *stippler,
+                                         gsize        *n_dots);
+/* Statistics of zone @index of the last update (FALSE if out of range). */
+gboolean     hl_stippler_get_zone_stats (HlStippler   *stippler,
+                                         guint         index,
+                                         HlZoneStats  *stats);
+
+/* One-shot convenience: the dots of @view (transfer full, GArray of HlDot). */
+GArray      *hl_stipple_view            (const HlView *view,
+                                         guint32       design_seed);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlStippler, hl_stippler_free)
+
+G_END_DECLS

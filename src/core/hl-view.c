@@ -1,0 +1,314 @@
+/* hl-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <string.h>
+
+#include "hl-view.h"
+
+static const char * const landmark_names[HL_N_LANDMARKS] = {
+  [HL_LANDMARK_GLABELLA] = "glabella",
+  [HL_LANDMARK_NASION] = "nasion",
+  [HL_LANDMARK_LEFT_PUPIL] = "left_pupil",
+  [HL_LANDMARK_RIGHT_PUPIL] = "right_pupil",
+  [HL_LANDMARK_LEFT_CANTHUS] = "left_canthus",
+  [HL_LANDMARK_RIGHT_CANTHUS] = "right_canthus",
+  [HL_LANDMARK_LEFT_IRIS_EDGE_A] = "left_iris_edge_a",
+  [HL_LANDMARK_LEFT_IRIS_EDGE_B] = "left_iris_edge_b",
+  [HL_LANDMARK_RIGHT_IRIS_EDGE_A] = "right_iris_edge_a",
+  [HL_LANDMARK_RIGHT_IRIS_EDGE_B] = "right_iris_edge_b",
+  [HL_LANDMARK_MID_FRONTAL_POINT] = "mid_frontal_point",
+  [HL_LANDMARK_LEFT_FRONTOTEMPORAL] = "left_frontotemporal",
+  [HL_LANDMARK_RIGHT_FRONTOTEMPORAL] = "right_frontotemporal",
+  [HL_LANDMARK_LEFT_TEMPORAL_PEAK] = "left_temporal_peak",
+  [HL_LANDMARK_RIGHT_TEMPORAL_PEAK] = "right_temporal_peak",
+};
+
+static const char * const source_names[] = {
+  [HL_CALIBRATION_NONE] = "none",
+  [HL_CALIBRATION_RULER] = "ruler",
+  [HL_CALIBRATION_IRIS] = "iris",
+  [HL_CALIBRATION_IPD] = "ipd",
+  [HL_CALIBRATION_MANUAL] = "manual",
+};
+
+#define ASSERT_UNSHARED(v) \
+  g_return_if_fail (g_atomic_ref_count_compare (&(v)->ref_count, 1))
+
+static cJSON *
+dup_json (const cJSON *json)
+{
+  return json != NULL ? cJSON_Duplicate (json, TRUE) : NULL;
+}
+
+HlView *
+hl_view_new (const char *name)
+{
+  HlView *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_new0 (HlView, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->name = g_strdup (name);
+  self->zones = g_ptr_array_new_with_free_func ((GDestroyNotify) hl_zone_unref);
+  self->edits = g_array_new (FALSE, FALSE, sizeof (HlDotEdit));
+
+  return self;
+}
+
+HlView *
+hl_view_copy (const HlView *view)
+{
+  HlView *self;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  self = hl_view_new (view->name);
+  hl_view_set_photo (self, view->photo.path, view->photo.sha256,
+                     view->photo.width, view->photo.height);
+  self->calibration = view->calibration;
+  memcpy (self->landmarks, view->landmarks, sizeof self->landmarks);
+  if (view->hairline != NULL)
+    self->hairline = hl_curve_ref (view->hairline);
+  for (guint i = 0; i < view->zones->len; i++)
+    g_ptr_array_add (self->zones, hl_zone_ref (g_ptr_array_index (view->zones, i)));
+  g_array_append_vals (self->edits, view->edits->data, view->edits->len);
+  self->extra = dup_json (view->extra);
+  self->photo_extra = dup_json (view->photo_extra);
+  self->calibration_extra = dup_json (view->calibration_extra);
+
+  return self;
+}
+
+HlView *
+hl_view_ref (HlView *view)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+
+  g_atomic_ref_count_inc (&view->ref_count);
+  return view;
+}
+
+void
+hl_view_unref (HlView *view)
+{
+  g_return_if_fail (view != NULL);
+
+  if (g_atomic_ref_count_dec (&view->ref_count))
+    {
+      g_free (view->name);
+      g_free (view->photo.path);
+      g_free (view->photo.sha256);
+      g_clear_pointer (&view->hairline, hl_curve_unref);
+      g_ptr_array_unref (view->zones);
+      g_array_unref (view->edits);
+      g_clear_pointer (&view->extra, cJSON_Delete);
+      g_clear_pointer (&view->photo_extra, cJSON_Delete);
+      g_clear_pointer (&view->calibration_extra, cJSON_Delete);
+      g_free (view);
+    }
+}
+
+double
+hl_view_get_mm_per_px (const HlView *view,
+                       gboolean     *calibrated)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (view != NULL, HL_DEFAULT_MM_PER_PX);
+
+  ok = view->calibration.source != HL_CALIBRATION_NONE &&
+       view->calibration.mm_per_px > 0.0;
+  if (calibrated != NULL)
+    *calibrated = ok;
+
+  return ok ? view->calibration.mm_per_px : HL_DEFAULT_MM_PER_PX;
+}
+
+guint
+hl_view_get_n_zones (const HlView *view)
+{
+  g_return_val_if_fail (view != NULL, 0);
+  return view->zones->len;
+}
+
+HlZone *
+hl_view_get_zone (const HlView *view,
+                  guint         index)
+{
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (index < view->zones->len, NULL);
+  return g_ptr_array_index (view->zones, index);
+}
+
+void
+hl_view_set_name (HlView     *view,
+                  const char *name)
+{
+  g_return_if_fail (view != NULL && name != NULL);
+  ASSERT_UNSHARED (view);
+
+  g_free (view->name);
+  view->name = g_strdup (name);
+}
+
+void
+hl_view_set_photo (HlView     *view,
+                   const char *path,
+                   const char *sha256,
+                   int         width,
+                   int         height)
+{
+  char *new_path, *new_sha;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (width >= 0 && height >= 0);
+  ASSERT_UNSHARED (view);
+
+  new_path = g_strdup (path);
+  new_sha = g_strdup (sha256);
+  g_free (view->photo.path);
+  g_free (view->photo.sha256);
+  view->photo.path = new_path;
+  view->photo.sha256 = new_sha;
+  view->photo.width = width;
+  view->photo.height = height;
+}
+
+void
+hl_view_set_calibration (HlView              *view,
+                         const HlCalibration *calibration)
+{
+  g_return_if_fail (view != NULL && calibration != NULL);
+  ASSERT_UNSHARED (view);
+
+  view->calibration = *calibration;
+}
+
+void
+hl_view_set_landmark (HlView     *view,
+                      HlLandmark  landmark,
+                      gboolean    set,
+                      HlPoint     p)
+{
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (landmark < HL_N_LANDMARKS);
+  g_return_if_fail (!set || hl_point_is_finite (p));
+  ASSERT_UNSHARED (view);
+
+  view->landmarks[landmark].set = !!set;
+  view->landmarks[landmark].p = set ? p : (HlPoint) { 0, 0 };
+}
+
+void
+hl_view_set_hairline (HlView  *view,
+                      HlCurve *hairline)
+{
+  g_return_if_fail (view != NULL);
+  ASSERT_UNSHARED (view);
+
+  if (hairline != NULL)
+    hl_curve_ref (hairline);
+  g_clear_pointer (&view->hairline, hl_curve_unref);
+  view->hairline = hairline;
+}
+
+void
+hl_view_append_zone (HlView *view,
+                     HlZone *zone)
+{
+  g_return_if_fail (view != NULL && zone != NULL);
+  g_return_if_fail (view->zones->len < HL_VIEW_MAX_ZONES);
+  ASSERT_UNSHARED (view);
+
+  g_ptr_array_add (view->zones, hl_zone_ref (zone));
+}
+
+void
+hl_view_replace_zone (HlView *view,
+                      guint   index,
+                      HlZone *zone)
+{
+  g_return_if_fail (view != NULL && zone != NULL);
+  g_return_if_fail (index < view->zones->len);
+  ASSERT_UNSHARED (view);
+
+  hl_zone_ref (zone);
+  hl_zone_unref (g_ptr_array_index (view->zones, index));
+  g_ptr_array_index (view->zones, index) = zone;
+}
+
+void
+hl_view_remove_zone (HlView *view,
+                     guint   index)
+{
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (index < view->zones->len);
+  ASSERT_UNSHARED (view);
+
+  g_ptr_array_remove_index (view->zones, index);
+}
+
+void
+hl_view_append_edit (HlView          *view,
+                     const HlDotEdit *edit)
+{
+  g_return_if_fail (view != NULL && edit != NULL);
+  g_return_if_fail (hl_point_is_finite (edit->p));
+  g_return_if_fail (view->edits->len < HL_VIEW_MAX_EDITS);
+  ASSERT_UNSHARED (view);
+
+  g_array_append_vals (view->edits, edit, 1);
+}
+
+const char *
+hl_landmark_to_string (HlLandmark landmark)
+{
+  g_return_val_if_fail (landmark < HL_N_LANDMARKS, NULL);
+  return landmark_names[landmark];
+}
+
+gboolean
+hl_landmark_from_string (const char *text,
+                         HlLandmark *landmark)
+{
+  for (guint i = 0; i < HL_N_LANDMARKS; i++)
+    {
+      if (g_strcmp0 (text, landmark_names[i]) == 0)
+        {
+          if (landmark != NULL)
+            *landmark = (HlLandmark) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+hl_calibration_source_to_string (HlCalibrationSource source)
+{
+  g_return_val_if_fail (source <= HL_CALIBRATION_MANUAL, "none");
+  return source_names[source];
+}
+
+gboolean
+hl_calibration_source_from_string (const char          *text,
+                                   HlCalibrationSource *source)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (source_names); i++)
+    {
+      if (g_strcmp0 (text, source_names[i]) == 0)
+        {
+          if (source != NULL)
+            *source = (HlCalibrationSource) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

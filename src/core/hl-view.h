@@ -1,0 +1,167 @@
+/* hl-view.h: one photo of the client and everything drawn on it.
+ *
+ * Immutable once shared and reference-counted like HlZone: hl_view_copy()
+ * shares the zones and curves, the setters work only on an unshared view.
+ * All coordinates are image pixels of the (orientation-corrected) photo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-color.h"
+#include "hl-curve.h"
+#include "hl-zone.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HL_CALIBRATION_NONE,     /* no calibration: the engine assumes a default */
+  HL_CALIBRATION_RULER,    /* a ruler of known length drawn on the photo */
+  HL_CALIBRATION_IRIS,     /* iris diameter ≈ 11.7 mm */
+  HL_CALIBRATION_IPD,      /* interpupillary distance ≈ 63 mm */
+  HL_CALIBRATION_MANUAL,   /* a number typed in */
+} HlCalibrationSource;
+
+/* What the engine assumes without calibration: a phone portrait where the
+ * face is about 1000 px wide, 0.15 mm per pixel. Stated in every report. */
+#define HL_DEFAULT_MM_PER_PX 0.15
+#define HL_IRIS_MM 11.7
+#define HL_IPD_MM 63.0
+
+typedef struct
+{
+  HlCalibrationSource source;
+  double   mm_per_px;      /* > 0 when source != NONE */
+  double   uncertainty;    /* relative, e.g. 0.05 for ±5 % */
+  gboolean has_reference;  /* the measured segment is known */
+  HlPoint  ref_a, ref_b;   /* its ends, image px */
+  double   ref_mm;         /* its length on the skin */
+} HlCalibration;
+
+typedef enum
+{
+  HL_LANDMARK_GLABELLA,
+  HL_LANDMARK_NASION,
+  HL_LANDMARK_LEFT_PUPIL,
+  HL_LANDMARK_RIGHT_PUPIL,
+  HL_LANDMARK_LEFT_CANTHUS,
+  HL_LANDMARK_RIGHT_CANTHUS,
+  HL_LANDMARK_LEFT_IRIS_EDGE_A,
+  HL_LANDMARK_LEFT_IRIS_EDGE_B,
+  HL_LANDMARK_RIGHT_IRIS_EDGE_A,
+  HL_LANDMARK_RIGHT_IRIS_EDGE_B,
+  HL_LANDMARK_MID_FRONTAL_POINT,
+  HL_LANDMARK_LEFT_FRONTOTEMPORAL,
+  HL_LANDMARK_RIGHT_FRONTOTEMPORAL,
+  HL_LANDMARK_LEFT_TEMPORAL_PEAK,
+  HL_LANDMARK_RIGHT_TEMPORAL_PEAK,
+  HL_N_LANDMARKS
+} HlLandmark;
+
+typedef struct
+{
+  gboolean set;
+  HlPoint  p;
+} HlLandmarkPoint;
+
+typedef enum
+{
+  HL_EDIT_ADD,      /* a dot placed by hand */
+  HL_EDIT_REMOVE,   /* derived dots within radius_px are removed */
+} HlDotEditKind;
+
+typedef struct
+{
+  HlDotEditKind kind;
+  HlPoint       p;
+  double        radius_px;    /* REMOVE: erased disc radius */
+  double        diameter_mm;  /* ADD: dot diameter */
+  HlColor       shade;        /* ADD: dot shade */
+  guint         session;      /* ADD: session index from 0 */
+} HlDotEdit;
+
+#define HL_VIEW_MAX_ZONES 64
+#define HL_VIEW_MAX_EDITS 200000
+
+typedef struct
+{
+  char   *path;        /* relative to the design file, UTF-8; owned; may be NULL */
+  char   *sha256;      /* 64 lowercase hex digits; owned; NULL when unknown */
+  int     width;       /* pixels after EXIF orientation; 0 when unknown */
+  int     height;
+} HlPhotoRef;
+
+typedef struct _HlView HlView;
+
+struct _HlView
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public, read-only >*/
+  char             *name;          /* "front", "top", ...; owned, never NULL */
+  HlPhotoRef        photo;
+  HlCalibration     calibration;
+  HlLandmarkPoint   landmarks[HL_N_LANDMARKS];
+  HlCurve          *hairline;      /* owned ref, open curve, NULL when none */
+  GPtrArray        *zones;         /* owned, of HlZone* (each one ref) */
+  GArray           *edits;         /* owned, of HlDotEdit */
+  struct cJSON     *extra;         /* unknown JSON members, owned, may be NULL */
+  struct cJSON     *photo_extra;
+  struct cJSON     *calibration_extra;
+};
+
+/* A new view without photo, calibration, hairline or zones (transfer full). */
+HlView     *hl_view_new              (const char          *name);
+/* A new, unshared view sharing zones and curves with @view (transfer full). */
+HlView     *hl_view_copy             (const HlView        *view);
+HlView     *hl_view_ref              (HlView              *view);
+void        hl_view_unref            (HlView              *view);
+
+/* mm per image pixel: the calibration, or HL_DEFAULT_MM_PER_PX when the
+ * view has none (then *@calibrated, if given, is FALSE). */
+double      hl_view_get_mm_per_px    (const HlView        *view,
+                                      gboolean            *calibrated);
+guint       hl_view_get_n_zones      (const HlView        *view);
+/* Borrowed. */
+HlZone     *hl_view_get_zone         (const HlView        *view,
+                                      guint                index);
+
+/* Setters: only on a view whose reference you alone hold. */
+void        hl_view_set_name         (HlView              *view,
+                                      const char          *name);
+void        hl_view_set_photo        (HlView              *view,
+                                      const char          *path,
+                                      const char          *sha256,
+                                      int                  width,
+                                      int                  height);
+void        hl_view_set_calibration  (HlView              *view,
+                                      const HlCalibration *calibration);
+void        hl_view_set_landmark     (HlView              *view,
+                                      HlLandmark           landmark,
+                                      gboolean             set,
+                                      HlPoint              p);
+/* @hairline may be NULL; it is referenced. */
+void        hl_view_set_hairline     (HlView              *view,
+                                      HlCurve             *hairline);
+/* Takes a reference on @zone. */
+void        hl_view_append_zone      (HlView              *view,
+                                      HlZone              *zone);
+void        hl_view_replace_zone     (HlView              *view,
+                                      guint                index,
+                                      HlZone              *zone);
+void        hl_view_remove_zone      (HlView              *view,
+                                      guint                index);
+void        hl_view_append_edit      (HlView              *view,
+                                      const HlDotEdit     *edit);
+
+const char *hl_landmark_to_string          (HlLandmark    landmark);
+gboolean    hl_landmark_from_string        (const char   *text,
+                                            HlLandmark   *landmark);
+const char *hl_calibration_source_to_string (HlCalibrationSource source);
+gboolean    hl_calibration_source_from_string (const char *text,
+                                               HlCalibrationSource *source);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlView, hl_view_unref)
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* hl-zone.h: one area of a view that the engine fills with dots.
+ *
+ * An HlZone is immutable once shared and reference-counted, so that undo can
+ * keep snapshots: to edit, hl_zone_copy() (cheap: the boundary curve is
+ * shared), change the copy while you hold its only reference, then publish
+ * it. The setters refuse a zone that someone else also holds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-color.h"
+#include "hl-curve.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HL_ZONE_FRONTAL,
+  HL_ZONE_TEMPLE,
+  HL_ZONE_MID_SCALP,
+  HL_ZONE_CROWN,
+  HL_ZONE_SCAR,
+  HL_ZONE_CUSTOM,
+} HlZoneKind;
+
+#define HL_ZONE_MAX_SESSIONS 4
+
+typedef struct
+{
+  double  share;      /* fraction of the zone's dots, (0, 1]; shares sum to 1 */
+  HlColor shade;      /* pigment shade of this session's dots */
+} HlSession;
+
+/* Every number a practitioner sets on a zone (DESIGN §4). Ranges are the
+ * ones the JSON validator enforces; see hl_zone_params_init() for defaults. */
+typedef struct
+{
+  double     density;             /* dots/cm² on the skin, 1–400 */
+  gboolean   follows_hairline;    /* the zone's front edge is the view's hairline */
+  double     transition_mm;       /* hairline ramp width, 0–40 mm */
+  double     macro_amplitude_mm;  /* wavy effective edge amplitude, 0–10 mm */
+  double     macro_wavelength_mm; /* and its wavelength, 2–200 mm */
+  double     micro_irregularity;  /* alternating local density near the edge, 0–1 */
+  double     sentinels_per_cm;    /* isolated dots ahead of the line per cm of hairline, 0–20 */
+  double     edge_blend_mm;       /* ramp width at the zone's other edges, 0–40 mm */
+  double     dot_mm;              /* mean dot diameter, 0.05–1.5 mm */
+  double     dot_spread;          /* relative diameter spread, 0–0.5 */
+  HlColor    shade;               /* mean shade (used when a session has none) */
+  double     shade_spread;        /* lightness spread, 0–0.5 */
+  guint      n_sessions;          /* 1–4 */
+  HlSession  sessions[HL_ZONE_MAX_SESSIONS];
+  guint32    seed;                /* per-zone seed: change it to reshuffle */
+} HlZoneParams;
+
+#define HL_DENSITY_MIN 1.0
+#define HL_DENSITY_MAX 400.0
+#define HL_DENSITY_DEFAULT 60.0
+
+typedef struct _HlZone HlZone;
+
+struct _HlZone
+{
+  /*< private >*/
+  gatomicrefcount ref_count;
+  /*< public, read-only >*/
+  char         *name;       /* owned, UTF-8, never NULL */
+  HlZoneKind    kind;
+  HlCurve      *boundary;   /* owned ref, closed curve, never NULL */
+  HlZoneParams  params;
+  /* Members of the zone's JSON object that this version does not know,
+   * kept so that a save does not lose them (owned, may be NULL). */
+  struct cJSON *extra;
+};
+
+/* Fills @params with the defaults of DESIGN §2: 60 dots/cm², an 8 mm
+ * transition, 0.25 mm fresh dots, charcoal shade, 3 sessions 30/35/35 %. */
+void        hl_zone_params_init    (HlZoneParams       *params);
+
+/* Returns a new zone (transfer full). @boundary is referenced. */
+HlZone     *hl_zone_new            (const char         *name,
+                                    HlZoneKind          kind,
+                                    HlCurve            *boundary,
+                                    const HlZoneParams *params);
+/* A new, unshared zone with the same values (transfer full). */
+HlZone     *hl_zone_copy           (const HlZone       *zone);
+HlZone     *hl_zone_ref            (HlZone             *zone);
+void        hl_zone_unref          (HlZone             *zone);
+
+/* Setters: only on a zone whose reference you alone hold. */
+void        hl_zone_set_name       (HlZone             *zone,
+                                    const char         *name);
+void        hl_zone_set_boundary   (HlZone             *zone,
+                                    HlCurve            *boundary);
+void        hl_zone_set_params     (HlZone             *zone,
+                                    const HlZoneParams *params);
+
+/* Stable names used in files: "frontal", "temple", ... */
+const char *hl_zone_kind_to_string (HlZoneKind          kind);
+gboolean    hl_zone_kind_from_string (const char       *text,
+                                      HlZoneKind       *kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlZone, hl_zone_unref)
+
+G_END_DECLS
