@@ -23,13 +23,14 @@ struct _HlCurve
   guint n_segments;
 };
 
-/* Polyline points per segment: about one every 2 px, within [2, 96]. */
+/* Polyline points per segment: about one every 10 px, within [4, 64]. On a
+ * curve of 200 px radius a 10 px chord strays 0.06 px from the arc. */
 static guint
 steps_for_chord (double chord)
 {
-  double steps = ceil (chord / 2.0);
+  double steps = ceil (chord / 10.0);
 
-  return (guint) CLAMP (steps, 2.0, 96.0);
+  return (guint) CLAMP (steps, 4.0, 64.0);
 }
 
 static double

@@ -24,7 +24,15 @@ typedef struct
   double expected_dots;     /* ∫ density over the zone (ramps included) */
   guint  dots;              /* dots the engine placed (before manual edits) */
   guint  session_dots[4];   /* of which per session */
+  double mm_per_px;         /* calibration used (the default when uncalibrated) */
+  gboolean calibrated;      /* FALSE: mm_per_px is HL_DEFAULT_MM_PER_PX */
+  gboolean too_large;       /* the zone would need more than
+                               HL_STIPPLE_MAX_CANDIDATES dots: left empty */
 } HlZoneStats;
+
+/* A zone whose bounding box would hold more candidates than this is left
+ * empty (and says so in its stats) rather than exhausting memory. */
+#define HL_STIPPLE_MAX_CANDIDATES 4000000
 
 /* A new engine with empty caches (transfer full; free with hl_stippler_free). */
 HlStippler  *hl_stippler_new            (void);
@@ -36,10 +44,11 @@ void         hl_stippler_update         (HlStippler   *stippler,
                                          const HlView *view,
                                          guint32       design_seed);
 /* The dots of the last update, borrowed until the next update or free.
- * Ordered by zone, then by rank; hand-placed dots last. */
+ * Ordered by zone, then spatially; hand-placed dots last. */
 const HlDot *hl_stippler_get_dots       (HlStippler   *stippler,
                                          gsize        *n_dots);
-/* Statistics of zone @index of the last update (FALSE if out of range). */
+/* Statistics of zone @index of the last update (FALSE if out of range).
+ * expected_dots is integrated on demand (a few ms per zone). */
 gboolean     hl_stippler_get_zone_stats (HlStippler   *stippler,
                                          guint         index,
                                          HlZoneStats  *stats);

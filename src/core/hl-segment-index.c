@@ -1,0 +1,432 @@
+/* hl-segment-index.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-segment-index.h"
+
+/* At most this many cells per side, whatever the area. */
+#define MAX_GRID_SIDE 1024
+
+struct _HlSegmentIndex
+{
+  HlPoint  *points;       /* polyline, open ends already extended */
+  guint     n_points;
+  guint     n_segments;
+  gboolean  closed;
+  double    orientation;  /* multiplies cross products into "positive side" */
+  double    reach;
+
+  double    x0, y0, cell;
+  guint     nx, ny;
+  guint    *cell_start;   /* nx*ny+1 offsets into cell_segs */
+  guint    *cell_segs;    /* per cell, by rising distance from its centre */
+  float    *cell_dist;    /* that distance, rounded down to a bucket */
+  double    half_diag;
+  double    bucket;       /* bucket width of cell_dist */
+  gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
+};
+
+static inline HlPoint
+seg_a (const HlSegmentIndex *self,
+       guint                 s)
+{
+  return self->points[s];
+}
+
+static inline HlPoint
+seg_b (const HlSegmentIndex *self,
+       guint                 s)
+{
+  return self->points[(s + 1) % self->n_points];
+}
+
+static inline double
+cross (HlPoint d,
+       HlPoint v)
+{
+  return d.x * v.y - d.y * v.x;
+}
+
+static HlPoint
+unit (HlPoint a,
+      HlPoint b)
+{
+  double dx = b.x - a.x, dy = b.y - a.y;
+  double len = sqrt (dx * dx + dy * dy);
+
+  if (len <= 0.0)
+    return (HlPoint) { 0, 0 };
+  return (HlPoint) { dx / len, dy / len };
+}
+
+/* Sign (+1/-1) of @p relative to segment @s whose nearest point has
+ * parameter @t, using the bisector at shared vertices. */
+static double
+side_of (const HlSegmentIndex *self,
+         guint                 s,
+         double                t,
+         HlPoint               p)
+{
+  HlPoint a = seg_a (self, s);
+  HlPoint b = seg_b (self, s);
+  HlPoint dir = unit (a, b);
+  HlPoint v = t <= 0.0 ? a : b;
+  double c;
+
+  if (t <= 0.0 && (self->closed || s > 0))
+    {
+      guint prev = s > 0 ? s - 1 : self->n_segments - 1;
+      HlPoint din = unit (seg_a (self, prev), seg_b (self, prev));
+
+      dir = (HlPoint) { dir.x + din.x, dir.y + din.y };
+    }
+  else if (t >= 1.0 && (self->closed || s + 1 < self->n_segments))
+    {
+      guint next = (s + 1) % self->n_segments;
+      HlPoint dout = unit (seg_a (self, next), seg_b (self, next));
+
+      dir = (HlPoint) { dir.x + dout.x, dir.y + dout.y };
+    }
+  else
+    v = a;
+
+  c = cross (dir, (HlPoint) { p.x - v.x, p.y - v.y }) * self->orientation;
+  return c >= 0.0 ? 1.0 : -1.0;
+}
+
+double
+hl_segment_index_signed_distance_exact (const HlSegmentIndex *self,
+                                        HlPoint               p)
+{
+  double best = INFINITY, best_t = 0.0;
+  guint best_s = 0;
+  double sign;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (self->n_segments == 0)
+    return -G_MAXDOUBLE;
+
+  for (guint s = 0; s < self->n_segments; s++)
+    {
+      double t;
+      double d2 = hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t);
+
+      if (d2 < best)
+        {
+          best = d2;
+          best_s = s;
+          best_t = t;
+        }
+    }
+
+  if (self->closed)
+    sign = hl_polygon_contains (self->points, self->n_points, p) ? 1.0 : -1.0;
+  else
+    sign = side_of (self, best_s, best_t, p);
+
+  return sign * sqrt (best);
+}
+
+static void
+cell_center (const HlSegmentIndex *self,
+             guint                 cx,
+             guint                 cy,
+             HlPoint              *p)
+{
+  p->x = self->x0 + (cx + 0.5) * self->cell;
+  p->y = self->y0 + (cy + 0.5) * self->cell;
+}
+
+static void
+build_grid (HlSegmentIndex *self,
+            HlRect          area)
+{
+  double half_diag;
+  double list_reach, near_reach;
+  GArray *lists;
+  guint n_cells;
+  guint *queue;
+  gboolean *near;
+
+  area = hl_rect_inflate (area, self->reach);
+  self->cell = MAX (self->reach * 1.0,
+                    MAX (area.x1 - area.x0, area.y1 - area.y0) / MAX_GRID_SIDE);
+  if (!(self->cell > 0.0))
+    self->cell = 1.0;
+  self->x0 = area.x0;
+  self->y0 = area.y0;
+  self->nx = MIN (MAX_GRID_SIDE, (guint) ceil ((area.x1 - area.x0) / self->cell) + 1);
+  self->ny = MIN (MAX_GRID_SIDE, (guint) ceil ((area.y1 - area.y0) / self->cell) + 1);
+  n_cells = self->nx * self->ny;
+  half_diag = self->cell * G_SQRT2 * 0.5;
+  near_reach = self->reach + half_diag;
+  list_reach = self->reach + 3.0 * half_diag;
+
+  /* Pass 1: per cell, the segments within list_reach of its centre, with
+   * that distance in one of N_BUCKETS buckets. */
+#define N_BUCKETS 32
+  self->half_diag = half_diag;
+  self->bucket = list_reach / N_BUCKETS;
+  lists = g_array_new (FALSE, FALSE, sizeof (guint) * 3);   /* (cell, seg, bucket) */
+  near = g_new0 (gboolean, n_cells);
+  for (guint s = 0; s < self->n_segments; s++)
+    {
+      HlPoint a = seg_a (self, s), b = seg_b (self, s);
+      HlRect box = hl_rect_inflate (hl_rect_from_points ((HlPoint[]) { a, b }, 2), list_reach);
+      int cx0 = (int) floor ((box.x0 - self->x0) / self->cell);
+      int cy0 = (int) floor ((box.y0 - self->y0) / self->cell);
+      int cx1 = (int) floor ((box.x1 - self->x0) / self->cell);
+      int cy1 = (int) floor ((box.y1 - self->y0) / self->cell);
+
+      cx0 = MAX (cx0, 0);
+      cy0 = MAX (cy0, 0);
+      cx1 = MIN (cx1, (int) self->nx - 1);
+      cy1 = MIN (cy1, (int) self->ny - 1);
+
+      for (int cy = cy0; cy <= cy1; cy++)
+        for (int cx = cx0; cx <= cx1; cx++)
+          {
+            HlPoint c;
+            double d2;
+
+            cell_center (self, (guint) cx, (guint) cy, &c);
+            d2 = hl_segment_distance2 (c, a, b, NULL);
+            if (d2 <= list_reach * list_reach)
+              {
+                guint triple[3] = { (guint) cy * self->nx + (guint) cx, s,
+                                    MIN ((guint) (sqrt (d2) / self->bucket), N_BUCKETS - 1) };
+
+                g_array_append_val (lists, triple);
+                if (d2 <= near_reach * near_reach)
+                  near[triple[0]] = TRUE;
+              }
+          }
+    }
+
+  /* Two stable counting sorts, by bucket then by cell, give per-cell lists
+   * in rising distance (to bucket precision) in linear time. Far cells need
+   * no list. */
+  {
+    guint n = lists->len;
+    guint *by_bucket = g_new (guint, MAX (n, 1));
+    guint counts[N_BUCKETS + 1] = { 0 };
+    guint *fill;
+    guint at = 0;
+
+    for (guint i = 0; i < n; i++)
+      counts[g_array_index (lists, guint, 3 * i + 2) + 1]++;
+    for (guint k = 0; k < N_BUCKETS; k++)
+      counts[k + 1] += counts[k];
+    for (guint i = 0; i < n; i++)
+      by_bucket[counts[g_array_index (lists, guint, 3 * i + 2)]++] = i;
+
+    self->cell_start = g_new0 (guint, n_cells + 1);
+    for (guint i = 0; i < n; i++)
+      {
+        guint cell = g_array_index (lists, guint, 3 * i);
+
+        if (near[cell])
+          self->cell_start[cell + 1]++;
+      }
+    for (guint c = 0; c < n_cells; c++)
+      self->cell_start[c + 1] += self->cell_start[c];
+    self->cell_segs = g_new (guint, MAX (1, self->cell_start[n_cells]));
+    self->cell_dist = g_new (float, MAX (1, self->cell_start[n_cells]));
+    fill = g_memdup2 (self->cell_start, sizeof (guint) * n_cells);
+    for (guint k = 0; k < n; k++)
+      {
+        const guint *t = &g_array_index (lists, guint, 3 * by_bucket[k]);
+
+        if (!near[t[0]])
+          continue;
+        at = fill[t[0]]++;
+        self->cell_segs[at] = t[1];
+        self->cell_dist[at] = (float) (t[2] * self->bucket);
+      }
+    g_free (fill);
+    g_free (by_bucket);
+  }
+  g_array_unref (lists);
+#undef N_BUCKETS
+
+  /* Flood fill the far cells: one exact side test per connected region. */
+  self->cell_side = g_new0 (gint8, n_cells);
+  queue = g_new (guint, n_cells);
+  for (guint start = 0; start < n_cells; start++)
+    {
+      guint head = 0, tail = 0;
+      HlPoint c;
+      gint8 side;
+
+      if (near[start] || self->cell_side[start] != 0)
+        continue;
+
+      cell_center (self, start % self->nx, start / self->nx, &c);
+      side = hl_segment_index_signed_distance_exact (self, c) >= 0.0 ? 1 : -1;
+      self->cell_side[start] = side;
+      queue[tail++] = start;
+
+      while (head < tail)
+        {
+          guint cur = queue[head++];
+          guint cx = cur % self->nx, cy = cur / self->nx;
+          guint nbr[4];
+          guint n_nbr = 0;
+
+          if (cx > 0) nbr[n_nbr++] = cur - 1;
+          if (cx + 1 < self->nx) nbr[n_nbr++] = cur + 1;
+          if (cy > 0) nbr[n_nbr++] = cur - self->nx;
+          if (cy + 1 < self->ny) nbr[n_nbr++] = cur + self->nx;
+
+          for (guint k = 0; k < n_nbr; k++)
+            {
+              if (near[nbr[k]] || self->cell_side[nbr[k]] != 0)
+                continue;
+              self->cell_side[nbr[k]] = side;
+              queue[tail++] = nbr[k];
+            }
+        }
+    }
+
+  g_free (queue);
+  g_free (near);
+}
+
+HlSegmentIndex *
+hl_segment_index_new (const HlPoint *points,
+                      guint          n_points,
+                      gboolean       closed,
+                      double         reach,
+                      HlRect         area)
+{
+  HlSegmentIndex *self;
+
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (reach >= 0.0, NULL);
+
+  self = g_new0 (HlSegmentIndex, 1);
+  self->closed = !!closed;
+  self->reach = reach;
+
+  if (!closed && n_points >= 2)
+    {
+      /* Extend the ends as rays well past the area. */
+      HlRect all = hl_rect_union (area, hl_rect_from_points (points, n_points));
+      double far = 4.0 * (all.x1 - all.x0 + all.y1 - all.y0) + 4.0 * reach + 1.0;
+      HlPoint d0 = unit (points[1], points[0]);
+      HlPoint d1 = unit (points[n_points - 2], points[n_points - 1]);
+
+      self->n_points = n_points + 2;
+      self->points = g_new (HlPoint, self->n_points);
+      self->points[0] = (HlPoint) { points[0].x + far * d0.x, points[0].y + far * d0.y };
+      memcpy (self->points + 1, points, sizeof (HlPoint) * n_points);
+      self->points[n_points + 1] = (HlPoint) { points[n_points - 1].x + far * d1.x,
+                                               points[n_points - 1].y + far * d1.y };
+      self->n_segments = self->n_points - 1;
+      self->orientation = -1.0;
+    }
+  else
+    {
+      double area2 = 0.0;
+
+      self->n_points = n_points;
+      self->points = g_memdup2 (points, sizeof (HlPoint) * n_points);
+      if (closed && n_points >= 3)
+        self->n_segments = n_points;
+      else if (n_points >= 2)
+        self->n_segments = n_points - 1;
+
+      for (guint i = 0; i < n_points; i++)
+        {
+          HlPoint a = points[i], b = points[(i + 1) % n_points];
+
+          area2 += (a.x - points[0].x) * (b.y - points[0].y) - (b.x - points[0].x) * (a.y - points[0].y);
+        }
+      self->orientation = area2 >= 0.0 ? 1.0 : -1.0;
+      if (!closed)
+        self->orientation = -1.0;
+    }
+
+  if (hl_rect_is_empty (area))
+    area = hl_rect_from_points (self->points, self->n_points);
+  if (hl_rect_is_empty (area))
+    area = (HlRect) { 0, 0, 1, 1 };
+  build_grid (self, area);
+
+  return self;
+}
+
+void
+hl_segment_index_free (HlSegmentIndex *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->points);
+  g_free (self->cell_start);
+  g_free (self->cell_segs);
+  g_free (self->cell_dist);
+  g_free (self->cell_side);
+  g_free (self);
+}
+
+double
+hl_segment_index_get_reach (const HlSegmentIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  return self->reach;
+}
+
+double
+hl_segment_index_signed_distance (const HlSegmentIndex *self,
+                                  HlPoint               p)
+{
+  double fx = (p.x - self->x0) / self->cell;
+  double fy = (p.y - self->y0) / self->cell;
+  guint c, first, last;
+  double best = INFINITY, best_t = 0.0;
+  guint best_s = 0;
+
+  if (!(fx >= 0.0 && fy >= 0.0 && fx < self->nx && fy < self->ny))
+    return hl_segment_index_signed_distance_exact (self, p);
+
+  c = (guint) fy * self->nx + (guint) fx;
+  if (self->cell_side[c] != 0)
+    return self->cell_side[c] * G_MAXDOUBLE;
+
+  first = self->cell_start[c];
+  last = self->cell_start[c + 1];
+  for (guint k = first; k < last; k++)
+    {
+      guint s = self->cell_segs[k];
+      double t, d2, lower;
+
+      /* Lists rise in distance from the cell centre (to a bucket): once
+       * even the nearest possible point of the rest is farther, stop. */
+      lower = self->cell_dist[k] - self->half_diag;
+      if (lower > 0.0 && lower * lower > best)
+        break;
+
+      d2 = hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t);
+
+      if (d2 < best)
+        {
+          best = d2;
+          best_s = s;
+          best_t = t;
+        }
+    }
+
+  if (last == first)
+    return hl_segment_index_signed_distance_exact (self, p);
+
+  /* Near the line the bisector rule gives the side in O(1); for a closed
+   * outline it matches the even-odd rule of simple polygons. */
+  return side_of (self, best_s, best_t, p) * sqrt (best);
+}

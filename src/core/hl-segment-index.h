@@ -1,0 +1,45 @@
+/* hl-segment-index.h: nearest-segment and side queries on a polyline.
+ *
+ * A uniform grid over an area; each cell lists the segments within @reach
+ * of it. Queries closer than @reach to the line are exact; farther points
+ * only learn that they are far, and on which side. The side of far cells is
+ * found by a flood fill through far cells, with one exact test per
+ * connected region, so building costs O(cells + segments).
+ *
+ * Side convention: for a closed polyline, inside (even-odd) is positive.
+ * For an open polyline, positive is the left of the walking direction in
+ * image coordinates (y down): "above" for a line drawn from left to right.
+ * The ends of an open polyline extend as straight rays.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-geometry.h"
+
+G_BEGIN_DECLS
+
+typedef struct _HlSegmentIndex HlSegmentIndex;
+
+/* Builds an index of the polyline @points (copied) over @area.
+ * Returns a new index (transfer full, free with hl_segment_index_free). */
+HlSegmentIndex *hl_segment_index_new      (const HlPoint        *points,
+                                           guint                 n_points,
+                                           gboolean              closed,
+                                           double                reach,
+                                           HlRect                area);
+void            hl_segment_index_free     (HlSegmentIndex       *index);
+
+/* Signed distance from @p to the polyline: positive on the positive side.
+ * When |distance| > reach, returns ±G_MAXDOUBLE with the correct sign. */
+double          hl_segment_index_signed_distance (const HlSegmentIndex *index,
+                                                  HlPoint               p);
+/* Like above, but exact at any distance (O(segments)); used for tests and
+ * the side of far regions. */
+double          hl_segment_index_signed_distance_exact (const HlSegmentIndex *index,
+                                                        HlPoint               p);
+double          hl_segment_index_get_reach (const HlSegmentIndex *index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlSegmentIndex, hl_segment_index_free)
+
+G_END_DECLS

@@ -1,0 +1,1151 @@
+/* hl-stippler.c: the stippling engine.
+ *
+ * Per zone, a ranked blue-noise tile (hl-blue-noise.c) is laid over the
+ * zone's bounding box at the zone's density: these are the candidates. Each
+ * candidate keeps two factors in [0, 1]: the zone-edge factor (0 outside,
+ * ramping up over edge_blend_mm inside the outline) and the hairline factor
+ * (0 on the face side, ramping up over transition_mm behind a wavy,
+ * irregular effective edge). A candidate becomes a dot when its rank is
+ * below the combined factor; its session is where rank / factor falls among
+ * the cumulative session shares, so sessions 1..k are always a rank prefix
+ * and stay evenly spaced.
+ *
+ * Caches are keyed by the identity of immutable model values: an update
+ * whose zone objects are the same reuses their candidates; a changed
+ * hairline re-evaluates only the candidates near the part that moved; then
+ * every zone is re-filtered, which is a compare and a small computation per
+ * candidate.
+ *
+ * Only correctly rounded operations (+ − × ÷ sqrt, floor) touch the numbers
+ * that decide positions and counts, so results are the same everywhere.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-blue-noise.h"
+#include "hl-design.h"
+#include "hl-rng.h"
+#include "hl-segment-index.h"
+#include "hl-stippler.h"
+
+/* Sentinel dots live this far behind the drawn line at the least (mm), so
+ * that none sits on it. */
+#define SENTINEL_MIN_MM 0.3
+/* Wavelength of the micro-irregularity (alternating density), mm. */
+#define MICRO_WAVELENGTH_MM 3.0
+
+typedef struct
+{
+  float   x, y;     /* image px */
+  float   rank;     /* [0, 1) */
+  float   edge;     /* zone-edge factor, (0, 1] (0 are not stored) */
+  float   hair;     /* hairline factor, [0, 1] */
+  guint32 id;       /* stable per tile point: drives size and shade jitter */
+} Candidate;
+
+typedef struct
+{
+  /* What the candidates were built for. */
+  HlZone         *zone;          /* owned ref */
+  double          mm_per_px;
+  guint64         seed;
+
+  HlBlueNoise    *tile;          /* owned ref */
+  double          cell_px;       /* world cell side */
+  int             gx0, gy0;      /* first world cell */
+  int             gnx, gny;      /* cells in the box */
+  guint          *cell_start;    /* gnx*gny+1 offsets into cands */
+  GArray         *cands;         /* of Candidate */
+  HlSegmentIndex *outline;       /* zone outline, reach = edge blend */
+  HlRect          clip;          /* photo rectangle, empty = none */
+  gboolean        too_large;
+
+  /* Output of the last filter: the zone's dots sit in the stippler's array
+   * from @offset, row by row of world cells (row_start is relative). */
+  guint           index;         /* zone index the dots were labelled with */
+  guint          *row_start;     /* gny+1 entries; NULL before the first filter */
+  guint           offset;
+  double          expected;      /* < 0: not computed yet */
+
+  /* Rows to re-filter at the next update. */
+  gboolean        dirty_all;
+  int             dirty_r0, dirty_r1;   /* empty when r0 > r1 */
+} ZoneCache;
+
+typedef struct
+{
+  double      cell;
+  GHashTable *buckets;           /* gint64 cell key → GArray of HlDotEdit* */
+} Eraser;
+
+struct _HlStippler
+{
+  double          mm_per_px;
+  gboolean        calibrated;
+  guint32         design_seed;
+  HlRect          clip;
+
+  GPtrArray      *zones;         /* of ZoneCache*, in view order */
+
+  HlCurve        *hairline;      /* owned ref, NULL when none */
+  HlSegmentIndex *hair_index;
+  HlRect          hair_area;     /* area the index covers */
+  double          hair_reach_px;
+
+  GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
+  GArray         *edits;         /* copy of the edits the dots honour */
+  Eraser          eraser;        /* the REMOVE edits, bucketed */
+};
+
+/* --- small numeric helpers ------------------------------------------------ */
+
+static inline double
+smoothstep01 (double u)
+{
+  u = CLAMP (u, 0.0, 1.0);
+  return u * u * (3.0 - 2.0 * u);
+}
+
+static inline guint32
+hash32 (guint64 a,
+        guint64 b)
+{
+  return (guint32) (hl_rng_mix (a, b) >> 32);
+}
+
+/* Value noise in [-1, 1] on an integer lattice, smoothly interpolated. */
+static double
+value_noise (guint64 seed,
+             double  x,
+             double  y)
+{
+  double fx = floor (x), fy = floor (y);
+  gint64 ix = (gint64) fx, iy = (gint64) fy;
+  double u = smoothstep01 (x - fx), v = smoothstep01 (y - fy);
+  double c[4];
+
+  for (guint k = 0; k < 4; k++)
+    {
+      guint64 key = ((guint64) (ix + (k & 1)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
+                    ((guint64) (iy + (k >> 1)) * G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f));
+
+      c[k] = (double) (hl_rng_mix (seed, key) >> 11) * 0x1.0p-52 - 1.0;
+    }
+
+  return (c[0] * (1 - u) + c[1] * u) * (1 - v) + (c[2] * (1 - u) + c[3] * u) * v;
+}
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  gint64 q = a / b;
+
+  if ((a % b != 0) && ((a < 0) != (b < 0)))
+    q--;
+  return q;
+}
+
+/* --- factors -------------------------------------------------------------- */
+
+static double
+edge_factor (const ZoneCache *zc,
+             HlPoint          p)
+{
+  double sd, blend_px;
+
+  if (!hl_rect_is_empty (zc->clip) && !hl_rect_contains (zc->clip, p))
+    return 0.0;
+
+  sd = hl_segment_index_signed_distance (zc->outline, p);
+  if (sd < 0.0)
+    return 0.0;
+
+  blend_px = zc->zone->params.edge_blend_mm / zc->mm_per_px;
+  if (blend_px <= 0.0)
+    return 1.0;
+
+  return smoothstep01 (sd / blend_px);
+}
+
+static double
+hair_factor (const HlStippler *self,
+             const ZoneCache  *zc,
+             HlPoint           p)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  double d_px, d, pmx, pmy, offset, u, h;
+
+  if (self->hair_index == NULL)
+    return 1.0;
+
+  d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  if (d_px < 0.0)
+    return 0.0;       /* face side of the hairline: never a dot */
+  if (!zp->follows_hairline)
+    return 1.0;
+  if (d_px >= G_MAXDOUBLE)
+    return 1.0;       /* far behind the line */
+
+  d = d_px * self->mm_per_px;
+  pmx = p.x * self->mm_per_px;
+  pmy = p.y * self->mm_per_px;
+
+  /* Macro-irregularity: the effective edge wanders 0..2A behind the line. */
+  offset = 0.0;
+  if (zp->macro_amplitude_mm > 0.0)
+    offset = zp->macro_amplitude_mm *
+             (1.0 + value_noise (zc->seed ^ 0x3ac70, pmx / zp->macro_wavelength_mm,
+                                 pmy / zp->macro_wavelength_mm));
+
+  if (zp->transition_mm > 0.0)
+    u = (d - offset) / zp->transition_mm;
+  else
+    u = d >= offset ? 1.0 : 0.0;
+  u = CLAMP (u, 0.0, 1.0);
+  h = smoothstep01 (u);
+
+  /* Micro-irregularity: alternating local density, fading out at full. */
+  if (zp->micro_irregularity > 0.0 && u < 1.0)
+    {
+      double n = value_noise (zc->seed ^ 0x31c80, pmx / MICRO_WAVELENGTH_MM,
+                              pmy / MICRO_WAVELENGTH_MM);
+
+      h *= 1.0 + 1.5 * zp->micro_irregularity * n * (1.0 - u);
+      h = CLAMP (h, 0.0, 1.0);
+    }
+
+  /* Sentinels: a few isolated dots ahead of the effective edge. Low ranks
+   * are the most widely spaced, so a small constant factor picks isolated
+   * candidates. */
+  if (zp->sentinels_per_cm > 0.0 && d >= SENTINEL_MIN_MM)
+    {
+      double band_mm = zp->macro_amplitude_mm + 0.3 * zp->transition_mm;
+
+      if (band_mm > SENTINEL_MIN_MM && d < offset + 0.3 * zp->transition_mm)
+        {
+          double per_cm2 = zp->sentinels_per_cm / ((band_mm - SENTINEL_MIN_MM) / 10.0);
+          double frac = MIN (per_cm2 / zp->density, 0.5);
+
+          h = MAX (h, frac);
+        }
+    }
+
+  return h;
+}
+
+static inline double
+combine (const ZoneCache *zc,
+         double           edge,
+         double           hair)
+{
+  /* Where the outline runs along the hairline both ramps start at the same
+   * line: the smaller one wins instead of multiplying them twice. */
+  if (zc->zone->params.follows_hairline)
+    return MIN (edge, hair);
+  return edge * hair;
+}
+
+/* --- zone caches ---------------------------------------------------------- */
+
+static void
+zone_cache_free (gpointer data)
+{
+  ZoneCache *zc = data;
+
+  if (zc == NULL)
+    return;
+  hl_zone_unref (zc->zone);
+  g_clear_pointer (&zc->tile, hl_blue_noise_unref);
+  g_free (zc->cell_start);
+  g_free (zc->row_start);
+  g_clear_pointer (&zc->cands, g_array_unref);
+  hl_segment_index_free (zc->outline);
+  g_free (zc);
+}
+
+static ZoneCache *
+zone_cache_new (HlStippler *self,
+                HlZone     *zone)
+{
+  const HlZoneParams *zp = &zone->params;
+  ZoneCache *zc = g_new0 (ZoneCache, 1);
+  guint n_poly;
+  const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n_poly);
+  HlRect box = hl_curve_bounds (zone->boundary);
+  double m = self->mm_per_px;
+  double density_mm2 = zp->density / 100.0;
+  double tile_px, estimate;
+  guint grid;
+
+  zc->zone = hl_zone_ref (zone);
+  zc->mm_per_px = m;
+  zc->seed = hl_rng_mix (self->design_seed, zp->seed);
+  zc->clip = self->clip;
+  zc->expected = -1.0;
+  zc->dirty_all = TRUE;
+  zc->dirty_r0 = 1;
+  zc->dirty_r1 = 0;
+  zc->outline = hl_segment_index_new (poly, n_poly, TRUE,
+                                      MAX (zp->edge_blend_mm / m, 1.0), box);
+
+  if (!hl_rect_is_empty (self->clip))
+    {
+      box.x0 = MAX (box.x0, self->clip.x0);
+      box.y0 = MAX (box.y0, self->clip.y0);
+      box.x1 = MIN (box.x1, self->clip.x1);
+      box.y1 = MIN (box.y1, self->clip.y1);
+    }
+
+  estimate = hl_rect_is_empty (box) ? 0.0
+           : (box.x1 - box.x0) * (box.y1 - box.y0) * m * m * density_mm2;
+  if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0) ||
+      estimate > HL_STIPPLE_MAX_CANDIDATES)
+    zc->cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  else
+    zc->cands = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
+                                   (guint) (hl_curve_area (zone->boundary) * m * m * density_mm2 * 1.05) + 16);
+
+  if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0))
+    {
+      zc->cell_start = g_new0 (guint, 1);
+      return zc;
+    }
+  if (estimate > HL_STIPPLE_MAX_CANDIDATES)
+    {
+      zc->too_large = TRUE;
+      zc->cell_start = g_new0 (guint, 1);
+      return zc;
+    }
+
+  zc->tile = hl_blue_noise_get (zc->seed);
+  grid = zc->tile->grid;
+  tile_px = sqrt (zc->tile->n_points / density_mm2) / m;
+  zc->cell_px = tile_px / grid;
+  zc->gx0 = (int) floor (box.x0 / zc->cell_px);
+  zc->gy0 = (int) floor (box.y0 / zc->cell_px);
+  zc->gnx = (int) floor (box.x1 / zc->cell_px) - zc->gx0 + 1;
+  zc->gny = (int) floor (box.y1 / zc->cell_px) - zc->gy0 + 1;
+  zc->cell_start = g_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
+
+  for (int cy = 0; cy < zc->gny; cy++)
+    {
+      gint64 gy = zc->gy0 + cy;
+      gint64 ty = floor_div (gy, grid);
+      guint tcy = (guint) (gy - ty * grid);
+
+      for (int cx = 0; cx < zc->gnx; cx++)
+        {
+          gint64 gx = zc->gx0 + cx;
+          gint64 tx = floor_div (gx, grid);
+          guint tcx = (guint) (gx - tx * grid);
+          guint tcell = tcy * grid + tcx;
+          guint64 tile_key = hl_rng_mix ((guint64) tx, (guint64) ty);
+
+          zc->cell_start[cy * zc->gnx + cx] = zc->cands->len;
+
+          for (guint k = zc->tile->cell_start[tcell]; k < zc->tile->cell_start[tcell + 1]; k++)
+            {
+              const HlBlueNoisePoint *bp = &zc->tile->points[k];
+              Candidate c;
+              HlPoint p;
+              double e;
+
+              p.x = (tx + (double) bp->x) * tile_px;
+              p.y = (ty + (double) bp->y) * tile_px;
+              if (!hl_rect_contains (box, p))
+                continue;
+
+              e = edge_factor (zc, p);
+              if (e <= 0.0)
+                continue;
+
+              c.x = (float) p.x;
+              c.y = (float) p.y;
+              c.rank = bp->rank;
+              c.edge = (float) e;
+              c.hair = 1.0f;
+              c.id = hash32 (tile_key, k);
+              g_array_append_val (zc->cands, c);
+            }
+        }
+    }
+  zc->cell_start[(gsize) zc->gnx * zc->gny] = zc->cands->len;
+
+  return zc;
+}
+
+static void
+zone_cache_mark_rows (ZoneCache *zc,
+                      int        r0,
+                      int        r1)
+{
+  r0 = MAX (r0, 0);
+  r1 = MIN (r1, zc->gny - 1);
+  if (r0 > r1)
+    return;
+
+  if (zc->dirty_r0 > zc->dirty_r1)
+    {
+      zc->dirty_r0 = r0;
+      zc->dirty_r1 = r1;
+    }
+  else
+    {
+      zc->dirty_r0 = MIN (zc->dirty_r0, r0);
+      zc->dirty_r1 = MAX (zc->dirty_r1, r1);
+    }
+}
+
+static void
+zone_cache_mark_rect (ZoneCache *zc,
+                      HlRect     area)
+{
+  if (zc->gny == 0 || hl_rect_is_empty (area))
+    return;
+
+  zone_cache_mark_rows (zc, (int) floor (area.y0 / zc->cell_px) - zc->gy0,
+                        (int) floor (area.y1 / zc->cell_px) - zc->gy0);
+}
+
+/* --- erased discs --------------------------------------------------------- */
+
+static inline gint64
+eraser_key (gint64 cx,
+            gint64 cy)
+{
+  return cy * G_GINT64_CONSTANT (4294967296) + cx;
+}
+
+static void
+eraser_clear (Eraser *er)
+{
+  g_clear_pointer (&er->buckets, g_hash_table_unref);
+  er->cell = 0.0;
+}
+
+/* Buckets the REMOVE edits of @edits (borrowed: must outlive the eraser's
+ * use) on a grid so that each candidate checks only a few discs. */
+static void
+eraser_build (Eraser *er,
+              GArray *edits)
+{
+  eraser_clear (er);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const HlDotEdit *e = &g_array_index (edits, HlDotEdit, i);
+
+      if (e->kind == HL_EDIT_REMOVE)
+        er->cell = MAX (er->cell, 2.0 * e->radius_px);
+    }
+  if (er->cell <= 0.0)
+    return;
+
+  er->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      HlDotEdit *e = &g_array_index (edits, HlDotEdit, i);
+      gint64 cx0, cx1, cy0, cy1;
+
+      if (e->kind != HL_EDIT_REMOVE)
+        continue;
+      cx0 = (gint64) floor ((e->p.x - e->radius_px) / er->cell);
+      cx1 = (gint64) floor ((e->p.x + e->radius_px) / er->cell);
+      cy0 = (gint64) floor ((e->p.y - e->radius_px) / er->cell);
+      cy1 = (gint64) floor ((e->p.y + e->radius_px) / er->cell);
+      for (gint64 cy = cy0; cy <= cy1; cy++)
+        for (gint64 cx = cx0; cx <= cx1; cx++)
+          {
+            gint64 key = eraser_key (cx, cy);
+            GPtrArray *list = g_hash_table_lookup (er->buckets, &key);
+
+            if (list == NULL)
+              {
+                list = g_ptr_array_new ();
+                g_hash_table_insert (er->buckets, g_memdup2 (&key, sizeof key), list);
+              }
+            g_ptr_array_add (list, e);
+          }
+    }
+}
+
+static gboolean
+eraser_hits (const Eraser *er,
+             double        x,
+             double        y)
+{
+  gint64 key;
+  GPtrArray *list;
+
+  if (er->buckets == NULL)
+    return FALSE;
+
+  key = eraser_key ((gint64) floor (x / er->cell), (gint64) floor (y / er->cell));
+  list = g_hash_table_lookup (er->buckets, &key);
+  for (guint k = 0; list != NULL && k < list->len; k++)
+    {
+      const HlDotEdit *e = g_ptr_array_index (list, k);
+      double dx = x - e->p.x, dy = y - e->p.y;
+
+      if (dx * dx + dy * dy <= e->radius_px * e->radius_px)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Re-evaluates the hairline factor of the candidates in @area (all of them
+ * when @area is NULL). */
+static void
+zone_cache_update_hair (HlStippler   *self,
+                        ZoneCache    *zc,
+                        const HlRect *area)
+{
+  int cx0 = 0, cy0 = 0, cx1 = zc->gnx - 1, cy1 = zc->gny - 1;
+
+  if (zc->cands->len == 0)
+    return;
+
+  if (area == NULL)
+    zc->dirty_all = TRUE;
+  else
+    {
+      if (hl_rect_is_empty (*area))
+        return;
+      cx0 = MAX (cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
+      cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
+      cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
+      cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+      zone_cache_mark_rows (zc, cy0, cy1);
+    }
+
+  for (int cy = cy0; cy <= cy1; cy++)
+    {
+      guint first = zc->cell_start[cy * zc->gnx + cx0];
+      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+
+      for (guint i = first; i < last; i++)
+        {
+          Candidate *c = &g_array_index (zc->cands, Candidate, i);
+
+          c->hair = (float) hair_factor (self, zc, (HlPoint) { c->x, c->y });
+        }
+    }
+
+  zc->expected = -1.0;
+}
+
+static HlColor
+shade_adjust (HlColor base,
+              double  lighten)
+{
+  HlColor out;
+  guint8 *o = &out.r;
+  const guint8 *b = &base.r;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double v = b[k];
+
+      v = lighten >= 0.0 ? v + (255.0 - v) * lighten : v * (1.0 + lighten);
+      o[k] = (guint8) CLAMP (floor (v + 0.5), 0.0, 255.0);
+    }
+
+  return out;
+}
+
+/* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
+static void
+zone_cache_filter_rows (const HlStippler *self,
+                        const ZoneCache  *zc,
+                        guint             zone_index,
+                        int               r0,
+                        int               r1,
+                        GArray           *out)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  double cum[HL_ZONE_MAX_SESSIONS];
+  guint n_sessions = CLAMP (zp->n_sessions, 1, HL_ZONE_MAX_SESSIONS);
+  double acc = 0.0;
+  guint first, last;
+
+  if (r0 > r1 || zc->cands->len == 0)
+    return;
+
+  for (guint s = 0; s < n_sessions; s++)
+    {
+      acc += zp->sessions[s].share;
+      cum[s] = acc;
+    }
+  /* Shares are validated to sum to 1; make the last bound exact anyway. */
+  cum[n_sessions - 1] = 1.0;
+
+  first = zc->cell_start[(gsize) r0 * zc->gnx];
+  last = zc->cell_start[(gsize) (r1 + 1) * zc->gnx];
+
+  for (guint i = first; i < last; i++)
+    {
+      const Candidate *c = &g_array_index (zc->cands, Candidate, i);
+      double f = combine (zc, c->edge, c->hair);
+      double x;
+      guint s = 0;
+      guint64 r;
+      double j1, j2;
+      HlDot dot;
+      HlColor shade;
+
+      if (!(c->rank < f))
+        continue;
+      if (eraser_hits (&self->eraser, c->x, c->y))
+        continue;
+
+      x = c->rank / f;
+      while (s + 1 < n_sessions && x >= cum[s])
+        s++;
+
+      /* Two triangular jitters from the candidate's stable id. */
+      r = hl_rng_mix (zc->seed, c->id);
+      j1 = ((double) (r & 0xffff) - (double) ((r >> 16) & 0xffff)) / 65536.0;
+      j2 = ((double) ((r >> 32) & 0xffff) - (double) ((r >> 48) & 0xffff)) / 65536.0;
+
+      shade = zp->n_sessions > 0 ? zp->sessions[s].shade : zp->shade;
+
+      dot.x = c->x;
+      dot.y = c->y;
+      /* Smaller and lighter toward the front edge. */
+      dot.diameter_mm = (float) (zp->dot_mm * (1.0 + zp->dot_spread * j1) * (0.75 + 0.25 * f));
+      dot.shade = shade_adjust (shade, 0.25 * (1.0 - f) + zp->shade_spread * j2);
+      dot.session = (guint8) s;
+      dot.zone = zone_index;
+      g_array_append_val (out, dot);
+    }
+}
+
+/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
+ * others from @old (the previous output array). */
+static void
+zone_cache_emit (HlStippler *self,
+                 ZoneCache  *zc,
+                 guint       zone_index,
+                 GArray     *old,
+                 GArray     *out)
+{
+  guint *rows = g_new (guint, (gsize) zc->gny + 1);
+  guint base = out->len;
+  gboolean all = zc->dirty_all || zc->row_start == NULL || zc->index != zone_index;
+
+  for (int r = 0; r < zc->gny; r++)
+    {
+      rows[r] = out->len - base;
+
+      if (all || (r >= zc->dirty_r0 && r <= zc->dirty_r1))
+        {
+          int r1 = all ? zc->gny - 1 : zc->dirty_r1;
+
+          /* Filter the whole dirty run at once, recording row starts. */
+          for (; r <= r1; r++)
+            {
+              rows[r] = out->len - base;
+              zone_cache_filter_rows (self, zc, zone_index, r, r, out);
+            }
+          r--;
+        }
+      else
+        {
+          guint from = zc->offset + zc->row_start[r];
+          guint n = zc->row_start[r + 1] - zc->row_start[r];
+          int r1 = r;
+
+          /* Copy the clean run in one go. */
+          while (r1 + 1 < zc->gny && !(r1 + 1 >= zc->dirty_r0 && r1 + 1 <= zc->dirty_r1))
+            {
+              r1++;
+              rows[r1] = rows[r] + (zc->row_start[r1] - zc->row_start[r]);
+            }
+          n = zc->row_start[r1 + 1] - zc->row_start[r];
+          g_array_append_vals (out, &g_array_index (old, HlDot, from), n);
+          r = r1;
+        }
+    }
+  rows[zc->gny] = out->len - base;
+
+  g_free (zc->row_start);
+  zc->row_start = rows;
+  zc->offset = base;
+  zc->index = zone_index;
+  zc->dirty_all = FALSE;
+  zc->dirty_r0 = 1;
+  zc->dirty_r1 = 0;
+}
+
+/* ∫ density over the zone, in dots: the same factor function sampled on a
+ * grid four times finer (in area) than the dot spacing. */
+static double
+zone_cache_expected (HlStippler *self,
+                     ZoneCache  *zc)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  HlRect box = hl_curve_bounds (zc->zone->boundary);
+  double step, sum = 0.0;
+  double m = self->mm_per_px;
+
+  if (zc->expected >= 0.0)
+    return zc->expected;
+  if (!hl_rect_is_empty (zc->clip))
+    {
+      box.x0 = MAX (box.x0, zc->clip.x0);
+      box.y0 = MAX (box.y0, zc->clip.y0);
+      box.x1 = MIN (box.x1, zc->clip.x1);
+      box.y1 = MIN (box.y1, zc->clip.y1);
+    }
+  if (zc->too_large || hl_rect_is_empty (box) || zp->density <= 0.0)
+    return zc->expected = 0.0;
+
+  step = sqrt (100.0 / zp->density) / m * 0.5;
+  for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+      {
+        HlPoint p = { x, y };
+        double e = edge_factor (zc, p);
+
+        if (e > 0.0)
+          sum += combine (zc, e, hair_factor (self, zc, p));
+      }
+
+  zc->expected = sum * (step * m) * (step * m) / 100.0 * zp->density;
+  return zc->expected;
+}
+
+/* --- hairline ------------------------------------------------------------- */
+
+static double
+hair_reach_px (const HlStippler *self,
+               const HlView     *view)
+{
+  double reach_mm = 1.0;
+
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *z = g_ptr_array_index (view->zones, i);
+
+      if (z->params.follows_hairline)
+        reach_mm = MAX (reach_mm, z->params.transition_mm +
+                                  2.0 * z->params.macro_amplitude_mm + 1.0);
+    }
+
+  return reach_mm / self->mm_per_px;
+}
+
+static HlRect
+zones_area (const HlView *view)
+{
+  HlRect area = hl_rect_from_points (NULL, 0);
+
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *z = g_ptr_array_index (view->zones, i);
+
+      area = hl_rect_union (area, hl_curve_bounds (z->boundary));
+    }
+
+  return area;
+}
+
+static gboolean
+rect_covers (HlRect outer,
+             HlRect inner)
+{
+  if (hl_rect_is_empty (inner))
+    return TRUE;
+  return !hl_rect_is_empty (outer) &&
+         outer.x0 <= inner.x0 && outer.y0 <= inner.y0 &&
+         outer.x1 >= inner.x1 && outer.y1 >= inner.y1;
+}
+
+/* Rebuilds the hairline index if the hairline changed. Returns TRUE when
+ * candidates must be re-evaluated; *@area is where (empty rect: nowhere,
+ * NULL-like full flag through @all). */
+static gboolean
+update_hairline (HlStippler   *self,
+                 const HlView *view,
+                 HlRect       *area,
+                 gboolean     *all)
+{
+  HlCurve *old = self->hairline;
+  HlCurve *cur = view->hairline;
+  double reach = hair_reach_px (self, view);
+  HlRect need = zones_area (view);
+  gboolean rebuild;
+
+  *all = FALSE;
+  *area = hl_rect_from_points (NULL, 0);
+
+  if (cur != NULL && hl_curve_get_n_points (cur) < 2)
+    cur = NULL;
+
+  rebuild = !hl_curve_equal (old, cur) ||
+            reach != self->hair_reach_px ||
+            (cur != NULL && !rect_covers (self->hair_area, need));
+  if (!rebuild)
+    return FALSE;
+
+  if (old != NULL && cur != NULL && reach == self->hair_reach_px &&
+      rect_covers (self->hair_area, need) &&
+      hl_curve_get_n_points (old) == hl_curve_get_n_points (cur))
+    {
+      /* Same shape of curve: find the control points that moved and the
+       * polyline pieces they shape, before and after. */
+      const HlPoint *po = hl_curve_get_points (old);
+      const HlPoint *pc = hl_curve_get_points (cur);
+      guint n_old, n_cur;
+      const HlPoint *lo = hl_curve_get_polyline (old, &n_old);
+      const HlPoint *lc = hl_curve_get_polyline (cur, &n_cur);
+
+      for (guint i = 0; i < hl_curve_get_n_points (cur); i++)
+        {
+          guint a, b;
+
+          if (po[i].x == pc[i].x && po[i].y == pc[i].y)
+            continue;
+          hl_curve_get_affected_range (old, i, &a, &b);
+          *area = hl_rect_union (*area, hl_rect_from_points (lo + a, b - a + 1));
+          hl_curve_get_affected_range (cur, i, &a, &b);
+          *area = hl_rect_union (*area, hl_rect_from_points (lc + a, b - a + 1));
+        }
+      /* Ends extend as rays, and the side of far points can flip across
+       * the whole region a ray sweeps: if an end piece of the polyline
+       * moved, everything is re-evaluated. */
+      if (memcmp (lo, lc, 2 * sizeof (HlPoint)) != 0 ||
+          memcmp (lo + n_old - 2, lc + n_cur - 2, 2 * sizeof (HlPoint)) != 0)
+        *all = TRUE;
+      *area = hl_rect_inflate (*area, reach + 1.0);
+    }
+  else
+    *all = TRUE;
+
+  g_clear_pointer (&self->hair_index, hl_segment_index_free);
+  g_clear_pointer (&self->hairline, hl_curve_unref);
+  self->hair_reach_px = reach;
+
+  if (cur != NULL)
+    {
+      guint n;
+      const HlPoint *poly = hl_curve_get_polyline (cur, &n);
+      HlRect grown = need;
+
+      if (!rect_covers (self->hair_area, need))
+        {
+          /* Leave room for zones that grow a little while being edited. */
+          double mx = 0.25 * (need.x1 - need.x0), my = 0.25 * (need.y1 - need.y0);
+
+          grown.x0 -= mx;
+          grown.x1 += mx;
+          grown.y0 -= my;
+          grown.y1 += my;
+          self->hair_area = grown;
+        }
+      self->hairline = hl_curve_ref (cur);
+      self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
+    }
+  else
+    self->hair_area = hl_rect_from_points (NULL, 0);
+
+  return TRUE;
+}
+
+/* --- manual edits --------------------------------------------------------- */
+
+/* Takes the view's edits; returns TRUE if they changed. Zones get the rows
+ * of new erased discs marked dirty (all rows if earlier edits changed). */
+static void
+update_edits (HlStippler   *self,
+              const HlView *view)
+{
+  GArray *cur = view->edits;
+  GArray *old = self->edits;
+  gboolean appended;
+
+  if (old != NULL && old->len == cur->len &&
+      memcmp (old->data, cur->data, sizeof (HlDotEdit) * cur->len) == 0)
+    return;
+
+  appended = old != NULL && cur->len >= old->len &&
+             memcmp (old->data, cur->data, sizeof (HlDotEdit) * old->len) == 0;
+
+  for (guint z = 0; z < self->zones->len; z++)
+    {
+      ZoneCache *zc = g_ptr_array_index (self->zones, z);
+
+      if (!appended)
+        {
+          zc->dirty_all = TRUE;
+          continue;
+        }
+
+      for (guint i = old->len; i < cur->len; i++)
+        {
+          const HlDotEdit *e = &g_array_index (cur, HlDotEdit, i);
+
+          if (e->kind == HL_EDIT_REMOVE)
+            zone_cache_mark_rect (zc, hl_rect_inflate (hl_rect_from_points (&e->p, 1),
+                                                       e->radius_px + 1.0));
+        }
+    }
+
+  if (self->edits == NULL)
+    self->edits = g_array_new (FALSE, FALSE, sizeof (HlDotEdit));
+  g_array_set_size (self->edits, 0);
+  g_array_append_vals (self->edits, cur->data, cur->len);
+  eraser_build (&self->eraser, self->edits);
+}
+
+static void
+append_manual_dots (HlStippler *self,
+                    GArray     *out)
+{
+  for (guint i = 0; self->edits != NULL && i < self->edits->len; i++)
+    {
+      const HlDotEdit *e = &g_array_index (self->edits, HlDotEdit, i);
+      HlDot dot;
+
+      if (e->kind != HL_EDIT_ADD)
+        continue;
+      dot.x = (float) e->p.x;
+      dot.y = (float) e->p.y;
+      dot.diameter_mm = (float) e->diameter_mm;
+      dot.shade = e->shade;
+      dot.session = (guint8) MIN (e->session, HL_ZONE_MAX_SESSIONS - 1);
+      dot.zone = HL_DOT_MANUAL;
+      g_array_append_val (out, dot);
+    }
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+HlStippler *
+hl_stippler_new (void)
+{
+  HlStippler *self = g_new0 (HlStippler, 1);
+
+  self->zones = g_ptr_array_new_with_free_func (zone_cache_free);
+  self->dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  self->hair_area = hl_rect_from_points (NULL, 0);
+  self->clip = hl_rect_from_points (NULL, 0);
+
+  return self;
+}
+
+void
+hl_stippler_free (HlStippler *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->zones);
+  g_clear_pointer (&self->hairline, hl_curve_unref);
+  hl_segment_index_free (self->hair_index);
+  g_array_unref (self->dots);
+  g_clear_pointer (&self->edits, g_array_unref);
+  eraser_clear (&self->eraser);
+  g_free (self);
+}
+
+static gboolean
+same_candidates (const ZoneCache *zc,
+                 const HlZone    *zone)
+{
+  const HlZoneParams *a = &zc->zone->params;
+  const HlZoneParams *b = &zone->params;
+
+  return zc->zone->boundary == zone->boundary &&
+         a->density == b->density &&
+         a->seed == b->seed &&
+         a->edge_blend_mm == b->edge_blend_mm;
+}
+
+static gboolean
+same_hair_params (const HlZone *x,
+                  const HlZone *y)
+{
+  const HlZoneParams *a = &x->params;
+  const HlZoneParams *b = &y->params;
+
+  return a->follows_hairline == b->follows_hairline &&
+         a->transition_mm == b->transition_mm &&
+         a->macro_amplitude_mm == b->macro_amplitude_mm &&
+         a->macro_wavelength_mm == b->macro_wavelength_mm &&
+         a->micro_irregularity == b->micro_irregularity &&
+         a->sentinels_per_cm == b->sentinels_per_cm &&
+         a->density == b->density;
+}
+
+void
+hl_stippler_update (HlStippler   *self,
+                    const HlView *view,
+                    guint32       design_seed)
+{
+  gboolean calibrated;
+  double m;
+  HlRect clip = hl_rect_from_points (NULL, 0);
+  HlRect hair_area;
+  gboolean hair_all, hair_changed;
+  GPtrArray *old, *fresh;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+
+  m = hl_view_get_mm_per_px (view, &calibrated);
+  if (view->photo.width > 0 && view->photo.height > 0)
+    clip = (HlRect) { 0, 0, view->photo.width, view->photo.height };
+
+  if (m != self->mm_per_px || design_seed != self->design_seed ||
+      memcmp (&clip, &self->clip, sizeof clip) != 0)
+    {
+      /* Everything is measured in these: start afresh. */
+      g_ptr_array_set_size (self->zones, 0);
+      g_clear_pointer (&self->hair_index, hl_segment_index_free);
+      g_clear_pointer (&self->hairline, hl_curve_unref);
+      self->hair_area = hl_rect_from_points (NULL, 0);
+      self->hair_reach_px = 0.0;
+      self->mm_per_px = m;
+      self->design_seed = design_seed;
+      self->clip = clip;
+    }
+  self->calibrated = calibrated;
+
+  hair_changed = update_hairline (self, view, &hair_area, &hair_all);
+
+  /* Match the view's zones with cached ones. */
+  old = self->zones;
+  fresh = g_ptr_array_new_with_free_func (zone_cache_free);
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      HlZone *zone = g_ptr_array_index (view->zones, i);
+      ZoneCache *zc = NULL;
+      gboolean need_hair = FALSE;
+
+      for (guint k = 0; k < old->len && zc == NULL; k++)
+        {
+          ZoneCache *cand = g_ptr_array_index (old, k);
+
+          if (cand != NULL && cand->zone == zone)
+            {
+              zc = cand;
+              g_ptr_array_index (old, k) = NULL;
+            }
+        }
+
+      if (zc == NULL && i < old->len)
+        {
+          /* Same outline, density and seed: only filter parameters changed. */
+          ZoneCache *cand = g_ptr_array_index (old, i);
+
+          if (cand != NULL && same_candidates (cand, zone))
+            {
+              need_hair = !same_hair_params (cand->zone, zone);
+              zc = cand;
+              g_ptr_array_index (old, i) = NULL;
+              hl_zone_ref (zone);
+              hl_zone_unref (zc->zone);
+              zc->zone = zone;
+              zc->expected = -1.0;
+              zc->dirty_all = TRUE;
+            }
+        }
+
+      if (zc == NULL)
+        {
+          zc = zone_cache_new (self, zone);
+          need_hair = TRUE;
+        }
+
+      if (need_hair || (hair_changed && hair_all))
+        zone_cache_update_hair (self, zc, NULL);
+      else if (hair_changed)
+        zone_cache_update_hair (self, zc, &hair_area);
+
+      g_ptr_array_add (fresh, zc);
+    }
+  g_ptr_array_unref (old);
+  self->zones = fresh;
+
+  update_edits (self, view);
+
+  /* Assemble the output: clean rows are copied, dirty rows re-filtered. */
+  {
+    GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), self->dots->len + 1024);
+
+    for (guint i = 0; i < self->zones->len; i++)
+      zone_cache_emit (self, g_ptr_array_index (self->zones, i), i, self->dots, out);
+    append_manual_dots (self, out);
+
+    g_array_unref (self->dots);
+    self->dots = out;
+  }
+}
+
+const HlDot *
+hl_stippler_get_dots (HlStippler *self,
+                      gsize      *n_dots)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_dots != NULL)
+    *n_dots = self->dots->len;
+  return (const HlDot *) (gconstpointer) self->dots->data;
+}
+
+gboolean
+hl_stippler_get_zone_stats (HlStippler  *self,
+                            guint        index,
+                            HlZoneStats *stats)
+{
+  ZoneCache *zc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  if (index >= self->zones->len)
+    return FALSE;
+
+  zc = g_ptr_array_index (self->zones, index);
+  memset (stats, 0, sizeof *stats);
+  stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->expected_dots = zone_cache_expected (self, zc);
+  if (zc->row_start != NULL)
+    {
+      const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
+
+      stats->dots = zc->row_start[zc->gny];
+      for (guint i = 0; i < stats->dots; i++)
+        stats->session_dots[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)]++;
+    }
+  stats->mm_per_px = self->mm_per_px;
+  stats->calibrated = self->calibrated;
+  stats->too_large = zc->too_large;
+
+  return TRUE;
+}
+
+GArray *
+hl_stipple_view (const HlView *view,
+                 guint32       design_seed)
+{
+  g_autoptr(HlStippler) stippler = NULL;
+  GArray *out;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  stippler = hl_stippler_new ();
+  hl_stippler_update (stippler, view, design_seed);
+  out = stippler->dots;
+  stippler->dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+
+  return out;
+}

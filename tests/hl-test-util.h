@@ -1,0 +1,33 @@
+/* hl-test-util.h: measures shared by the engine's tests and benchmarks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-dot.h"
+#include "hl-geometry.h"
+
+G_BEGIN_DECLS
+
+/* Smallest distance between two of the @n points (grid accelerated). */
+double hl_test_min_distance      (const HlPoint *points,
+                                  gsize          n);
+/* ρ = d_min / d_max, d_max = sqrt (2 / (√3 · N / area)): 1 for a perfect
+ * hexagonal packing, ≈ 0.65–0.85 for good blue noise. */
+double hl_test_rho               (const HlPoint *points,
+                                  gsize          n,
+                                  double         area);
+/* Radius of the largest disc centred in @rect (sampled on a grid of
+ * @step) that holds none of the points. */
+double hl_test_largest_empty     (const HlPoint *points,
+                                  gsize          n,
+                                  HlRect         rect,
+                                  double         step);
+/* Points of @dots inside @rect (and of session < @max_session, if not -1):
+ * transfer full, GArray of HlPoint. */
+GArray *hl_test_dots_in_rect     (const HlDot   *dots,
+                                  gsize          n,
+                                  HlRect         rect,
+                                  int            max_session);
+
+G_END_DECLS

@@ -1,0 +1,513 @@
+/* test-stippler.c: the stippling engine's promises, measured.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <string.h>
+
+#include "hl-design.h"
+#include "hl-segment-index.h"
+#include "hl-stippler.h"
+#include "hl-test-util.h"
+
+#define MM_PER_PX 0.1
+
+/* A zone outline along a rectangle, with enough control points that the
+ * smooth curve hugs its sides. */
+static HlCurve *
+rect_curve (HlRect r)
+{
+  HlPoint corners[] = { { r.x0, r.y0 }, { r.x1, r.y0 }, { r.x1, r.y1 }, { r.x0, r.y1 } };
+  GArray *pts = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  HlCurve *curve;
+
+  for (guint s = 0; s < 4; s++)
+    for (guint k = 0; k < 20; k++)
+      {
+        HlPoint a = corners[s], b = corners[(s + 1) % 4];
+        HlPoint p = { a.x + (b.x - a.x) * k / 20.0, a.y + (b.y - a.y) * k / 20.0 };
+
+        g_array_append_val (pts, p);
+      }
+
+  curve = hl_curve_new ((HlPoint *) (gpointer) pts->data, pts->len, TRUE);
+  g_array_unref (pts);
+  return curve;
+}
+
+static HlView *
+make_view (HlRect   zone_rect,
+           double   density,
+           gboolean hairline)
+{
+  HlView *view = hl_view_new ("front");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, MM_PER_PX, 0.02 };
+  g_autoptr(HlCurve) outline = rect_curve (zone_rect);
+  g_autoptr(HlZone) zone = NULL;
+  HlZoneParams zp;
+
+  hl_view_set_calibration (view, &cal);
+  hl_zone_params_init (&zp);
+  zp.density = density;
+  zp.follows_hairline = hairline;
+  zone = hl_zone_new ("Zone", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+
+  if (hairline)
+    {
+      HlPoint h[9];
+      g_autoptr(HlCurve) curve = NULL;
+
+      /* Across the lower part of the zone, left to right: hair above. */
+      for (guint i = 0; i < 9; i++)
+        h[i] = (HlPoint) { zone_rect.x0 - 100 + i * (zone_rect.x1 - zone_rect.x0 + 200) / 8.0,
+                           zone_rect.y1 - 250 + ((int) (i % 3) - 1) * 40.0 };
+      curve = hl_curve_new (h, 9, FALSE);
+      hl_view_set_hairline (view, curve);
+    }
+
+  return view;
+}
+
+static double
+spacing_px (double density)
+{
+  /* Hexagonal spacing of @density dots/cm², in pixels. */
+  return sqrt (2.0 / (sqrt (3.0) * (density / 100.0))) / MM_PER_PX;
+}
+
+static void
+test_uniform_zone (void)
+{
+  HlRect rect = { 0, 0, 1000, 1000 };   /* 10 × 10 cm */
+  g_autoptr(HlView) view = make_view (rect, 60, FALSE);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  HlRect inner = { 100, 100, 900, 900 };  /* clear of the 4 mm edge blend */
+  double inner_cm2 = 8.0 * 8.0;
+  HlZoneStats stats;
+  const HlDot *dots;
+  gsize n;
+  g_autoptr(GArray) pts = NULL;
+  double rho, hole;
+
+  hl_stippler_update (st, view, 1);
+  dots = hl_stippler_get_dots (st, &n);
+  g_assert_true (hl_stippler_get_zone_stats (st, 0, &stats));
+
+  /* Counts: the whole zone against ∫ density, the interior against
+   * density × area. */
+  g_test_message ("dots %" G_GSIZE_FORMAT ", expected %.1f, area %.2f cm²", n, stats.expected_dots, stats.area_cm2);
+  g_assert_cmpuint (stats.dots, ==, n);
+  g_assert_cmpfloat (fabs (n - stats.expected_dots) / stats.expected_dots, <=, 0.03);
+  g_assert_cmpfloat (stats.area_cm2, >, 99.0);
+  g_assert_cmpfloat (stats.area_cm2, <, 101.0);
+
+  pts = hl_test_dots_in_rect (dots, n, inner, -1);
+  g_assert_cmpfloat (fabs (pts->len - 60.0 * inner_cm2) / (60.0 * inner_cm2), <=, 0.03);
+
+  rho = hl_test_rho ((HlPoint *) (gpointer) pts->data, pts->len, (inner.x1 - inner.x0) * (inner.y1 - inner.y0));
+  hole = hl_test_largest_empty ((HlPoint *) (gpointer) pts->data, pts->len,
+                                hl_rect_inflate (inner, -spacing_px (60)), spacing_px (60) / 8);
+  g_test_message ("rho %.3f, largest empty radius %.2f × spacing", rho, hole / spacing_px (60));
+  g_assert_cmpfloat (rho, >=, 0.70);
+  g_assert_cmpfloat (hole, <=, 1.2 * spacing_px (60));
+
+  /* Every union of sessions 1..k is evenly spaced. */
+  for (int k = 1; k <= 3; k++)
+    {
+      g_autoptr(GArray) prefix = hl_test_dots_in_rect (dots, n, inner, k);
+      double r = hl_test_rho ((HlPoint *) (gpointer) prefix->data, prefix->len,
+                              (inner.x1 - inner.x0) * (inner.y1 - inner.y0));
+
+      g_test_message ("sessions 1..%d: %u dots, rho %.3f", k, prefix->len, r);
+      g_assert_cmpfloat (r, >=, 0.60);
+    }
+  g_assert_cmpuint (stats.session_dots[0] + stats.session_dots[1] + stats.session_dots[2], ==, n);
+  /* Shares 30/35/35 % within 3 points. */
+  g_assert_cmpfloat (fabs (stats.session_dots[0] / (double) n - 0.30), <, 0.03);
+  g_assert_cmpfloat (fabs (stats.session_dots[1] / (double) n - 0.35), <, 0.03);
+}
+
+static void
+test_density_limits (void)
+{
+  const double densities[] = { 1, 20, 100, 400 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (densities); i++)
+    {
+      /* 1 dot/cm² needs a bigger zone to count on. */
+      double side = densities[i] < 10 ? 3000 : 600;
+      g_autoptr(HlView) view = make_view ((HlRect) { 0, 0, side, side }, densities[i], FALSE);
+      g_autoptr(HlStippler) st = hl_stippler_new ();
+      HlZoneStats stats;
+
+      hl_stippler_update (st, view, 3);
+      hl_stippler_get_zone_stats (st, 0, &stats);
+      g_test_message ("density %g: %u dots, expected %.1f", densities[i], stats.dots, stats.expected_dots);
+      g_assert_cmpfloat (fabs (stats.dots - stats.expected_dots) / stats.expected_dots, <=, 0.03);
+    }
+}
+
+static void
+test_hairline_zone (void)
+{
+  HlRect rect = { 0, 0, 1200, 1000 };
+  g_autoptr(HlView) view = make_view (rect, 60, TRUE);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  g_autoptr(HlSegmentIndex) hair = NULL;
+  const HlDot *dots;
+  gsize n;
+  guint poly_n;
+  const HlPoint *poly = hl_curve_get_polyline (view->hairline, &poly_n);
+  guint n_outline;
+  const HlPoint *outline = hl_curve_get_polyline (hl_view_get_zone (view, 0)->boundary, &n_outline);
+  HlZoneStats stats;
+  guint near_line = 0, full_band = 0;
+  /* Full density from transition + 2 × amplitude behind the lowest line
+   * point (line y ≤ 790; 8 + 3 mm = 110 px), and clear of the edges. */
+  HlRect full = { 100, 100, 1100, 600 };
+  g_autoptr(GArray) pts = NULL;
+  double rho;
+
+  hl_stippler_update (st, view, 1);
+  dots = hl_stippler_get_dots (st, &n);
+  hl_stippler_get_zone_stats (st, 0, &stats);
+  hair = hl_segment_index_new (poly, poly_n, FALSE, 1000, rect);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      HlPoint p = { dots[i].x, dots[i].y };
+      double d = hl_segment_index_signed_distance_exact (hair, p) * MM_PER_PX;
+
+      /* Inside the zone, on the hair side only. */
+      g_assert_true (hl_polygon_contains (outline, n_outline, p));
+      g_assert_cmpfloat (d, >=, 0.0);
+      if (d < 4.0)
+        near_line++;
+      if (d >= 11.0 && d < 15.0)
+        full_band++;
+    }
+
+  /* A ramp, not a wall: the first 4 mm behind the line hold far fewer dots
+   * than 4 mm at full density. */
+  g_test_message ("dots within 4 mm of the line: %u; in a 4 mm band at full density: %u", near_line, full_band);
+  g_assert_cmpuint (near_line, >, 0);
+  g_assert_cmpuint (near_line * 3, <, full_band);
+  g_assert_cmpfloat (fabs (n - stats.expected_dots) / stats.expected_dots, <=, 0.03);
+
+  pts = hl_test_dots_in_rect (dots, n, full, -1);
+  rho = hl_test_rho ((HlPoint *) (gpointer) pts->data, pts->len, (full.x1 - full.x0) * (full.y1 - full.y0));
+  g_test_message ("full-density part: %u dots, rho %.3f", pts->len, rho);
+  g_assert_cmpfloat (rho, >=, 0.70);
+  g_assert_cmpfloat (hl_test_largest_empty ((HlPoint *) (gpointer) pts->data, pts->len,
+                                            hl_rect_inflate (full, -spacing_px (60)), spacing_px (60) / 8),
+                     <=, 1.2 * spacing_px (60));
+  for (int k = 1; k <= 3; k++)
+    {
+      g_autoptr(GArray) prefix = hl_test_dots_in_rect (dots, n, full, k);
+
+      g_assert_cmpfloat (hl_test_rho ((HlPoint *) (gpointer) prefix->data, prefix->len,
+                                      (full.x1 - full.x0) * (full.y1 - full.y0)), >=, 0.60);
+    }
+
+  /* Front-edge dots are smaller and lighter than full-density ones. */
+  {
+    double d_front = 0, d_back = 0;
+    guint n_front = 0, n_back = 0;
+
+    for (gsize i = 0; i < n; i++)
+      {
+        HlPoint p = { dots[i].x, dots[i].y };
+        double d = hl_segment_index_signed_distance_exact (hair, p) * MM_PER_PX;
+
+        if (d < 3.0)
+          d_front += dots[i].diameter_mm, n_front++;
+        else if (hl_rect_contains (full, p))
+          d_back += dots[i].diameter_mm, n_back++;
+      }
+    g_assert_cmpuint (n_front, >, 0);
+    g_assert_cmpfloat (d_front / n_front, <, d_back / n_back);
+  }
+
+  /* Write what a person can look at: black dots on white, line in red. */
+  {
+    const char *dir = g_getenv ("HL_BUILD_DIR");
+    g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", "stipple-hairline.png", NULL);
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1200, 1000);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_paint (cr);
+    cairo_set_source_rgb (cr, 0, 0, 0);
+    for (gsize i = 0; i < n; i++)
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, dots[i].x, dots[i].y, dots[i].diameter_mm / MM_PER_PX, 0, 2 * G_PI);
+      }
+    cairo_fill (cr);
+    cairo_set_source_rgb (cr, 0.9, 0.1, 0.1);
+    for (guint i = 0; i < poly_n; i++)
+      cairo_line_to (cr, poly[i].x, poly[i].y);
+    cairo_stroke (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+    g_test_message ("preview written to %s", path);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+}
+
+static char *
+dots_digest (const HlDot *dots,
+             gsize        n)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *out;
+
+  /* Serialise field by field, little-endian, so the digest is the same on
+   * every platform when the values are. */
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 w[3];
+      guint8 b[8];
+
+      memcpy (&w[0], &dots[i].x, 4);
+      memcpy (&w[1], &dots[i].y, 4);
+      memcpy (&w[2], &dots[i].diameter_mm, 4);
+      for (guint k = 0; k < 3; k++)
+        {
+          guint32 le = GUINT32_TO_LE (w[k]);
+
+          g_checksum_update (sum, (const guchar *) &le, 4);
+        }
+      b[0] = dots[i].shade.r;
+      b[1] = dots[i].shade.g;
+      b[2] = dots[i].shade.b;
+      b[3] = dots[i].session;
+      b[4] = dots[i].zone & 0xff;
+      b[5] = (dots[i].zone >> 8) & 0xff;
+      b[6] = (dots[i].zone >> 16) & 0xff;
+      b[7] = (dots[i].zone >> 24) & 0xff;
+      g_checksum_update (sum, b, 8);
+    }
+
+  out = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return out;
+}
+
+/* Same design, same engine version: same dots, bit for bit. The pinned
+ * digest catches any change in the engine's numbers; when a change is
+ * intended, HL_ENGINE_VERSION must change with it. */
+#define PINNED_DIGEST "536f3527281be59f911228fe637d5d8a4fd41317ec6469c7ea3ae76c600f1596"
+
+static void
+test_determinism (void)
+{
+  g_autoptr(HlView) view = make_view ((HlRect) { 0, 0, 800, 700 }, 60, TRUE);
+  g_autoptr(GArray) a = hl_stipple_view (view, 42);
+  g_autoptr(GArray) b = hl_stipple_view (view, 42);
+  g_autoptr(GArray) c = hl_stipple_view (view, 43);
+  g_autofree char *da = dots_digest ((HlDot *) (gpointer) a->data, a->len);
+  g_autofree char *db = dots_digest ((HlDot *) (gpointer) b->data, b->len);
+  g_autofree char *dc = dots_digest ((HlDot *) (gpointer) c->data, c->len);
+
+  g_test_message ("engine %d digest %s (%u dots)", HL_ENGINE_VERSION, da, a->len);
+  g_assert_cmpstr (da, ==, db);
+  g_assert_cmpstr (da, !=, dc);
+  g_assert_cmpstr (da, ==, PINNED_DIGEST);
+}
+
+static void
+assert_same_as_fresh (HlStippler   *st,
+                      const HlView *view,
+                      guint32       seed)
+{
+  g_autoptr(GArray) fresh = hl_stipple_view (view, seed);
+  gsize n;
+  const HlDot *dots = hl_stippler_get_dots (st, &n);
+
+  g_assert_cmpuint (n, ==, fresh->len);
+  g_assert_cmpmem (dots, n * sizeof (HlDot), fresh->data, fresh->len * sizeof (HlDot));
+}
+
+/* Every incremental path gives exactly what a fresh engine gives. */
+static void
+test_incremental_updates (void)
+{
+  g_autoptr(HlView) base = make_view ((HlRect) { 0, 0, 2400, 1200 }, 60, TRUE);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  HlView *cur = hl_view_ref (base);
+
+  hl_stippler_update (st, cur, 5);
+  assert_same_as_fresh (st, cur, 5);
+
+  /* Drag a middle handle, then an end handle, over several steps. */
+  for (guint step = 0; step < 12; step++)
+    {
+      HlView *next = hl_view_copy (cur);
+      guint index = step < 8 ? 4 : 0;
+      HlPoint p = hl_curve_get_points (cur->hairline)[index];
+      g_autoptr(HlCurve) moved = hl_curve_with_point (cur->hairline, index,
+                                                      (HlPoint) { p.x + 7, p.y - 11 });
+
+      hl_view_set_hairline (next, moved);
+      hl_view_unref (cur);
+      cur = next;
+      hl_stippler_update (st, cur, 5);
+      assert_same_as_fresh (st, cur, 5);
+    }
+
+  /* Change density, then session shares. */
+  {
+    HlView *next = hl_view_copy (cur);
+    g_autoptr(HlZone) zone = hl_zone_copy (hl_view_get_zone (cur, 0));
+    HlZoneParams zp = zone->params;
+
+    zp.density = 45;
+    hl_zone_set_params (zone, &zp);
+    hl_view_replace_zone (next, 0, zone);
+    hl_view_unref (cur);
+    cur = next;
+    hl_stippler_update (st, cur, 5);
+    assert_same_as_fresh (st, cur, 5);
+  }
+  {
+    HlView *next = hl_view_copy (cur);
+    g_autoptr(HlZone) zone = hl_zone_copy (hl_view_get_zone (cur, 0));
+    HlZoneParams zp = zone->params;
+
+    zp.n_sessions = 2;
+    zp.sessions[0].share = 0.5;
+    zp.sessions[1].share = 0.5;
+    hl_zone_set_params (zone, &zp);
+    hl_view_replace_zone (next, 0, zone);
+    hl_view_unref (cur);
+    cur = next;
+    hl_stippler_update (st, cur, 5);
+    assert_same_as_fresh (st, cur, 5);
+  }
+
+  /* Erase a disc, then add a dot by hand. */
+  {
+    HlView *next = hl_view_copy (cur);
+    HlDotEdit erase = { .kind = HL_EDIT_REMOVE, .p = { 600, 500 }, .radius_px = 60 };
+    HlDotEdit add = { .kind = HL_EDIT_ADD, .p = { 610, 505 }, .diameter_mm = 0.3,
+                      .shade = { 10, 10, 10 }, .session = 1 };
+    gsize before, after;
+    const HlDot *dots;
+    guint inside = 0;
+
+    hl_stippler_get_dots (st, &before);
+    hl_view_append_edit (next, &erase);
+    hl_view_unref (cur);
+    cur = next;
+    hl_stippler_update (st, cur, 5);
+    assert_same_as_fresh (st, cur, 5);
+    dots = hl_stippler_get_dots (st, &after);
+    g_assert_cmpuint (after, <, before);
+    for (gsize i = 0; i < after; i++)
+      if (hl_point_distance ((HlPoint) { dots[i].x, dots[i].y }, erase.p) <= erase.radius_px)
+        inside++;
+    g_assert_cmpuint (inside, ==, 0);
+
+    next = hl_view_copy (cur);
+    hl_view_append_edit (next, &add);
+    hl_view_unref (cur);
+    cur = next;
+    hl_stippler_update (st, cur, 5);
+    assert_same_as_fresh (st, cur, 5);
+    dots = hl_stippler_get_dots (st, &after);
+    g_assert_cmpuint (dots[after - 1].zone, ==, HL_DOT_MANUAL);
+  }
+
+  /* Remove the hairline entirely. */
+  {
+    HlView *next = hl_view_copy (cur);
+
+    hl_view_set_hairline (next, NULL);
+    hl_view_unref (cur);
+    cur = next;
+    hl_stippler_update (st, cur, 5);
+    assert_same_as_fresh (st, cur, 5);
+  }
+
+  hl_view_unref (cur);
+}
+
+static void
+test_degenerate_inputs (void)
+{
+  HlPoint flat[] = { { 10, 10 }, { 20, 10 }, { 30, 10 } };
+  HlPoint eight[] = { { 0, 0 }, { 400, 400 }, { 400, 0 }, { 0, 400 } };
+  HlPoint far_away[] = { { 50000, 50000 }, { 50400, 50000 }, { 50400, 50400 }, { 50000, 50400 } };
+  HlPoint huge[] = { { -1e6, -1e6 }, { 1e6, -1e6 }, { 1e6, 1e6 }, { -1e6, 1e6 } };
+  struct { const HlPoint *pts; guint n; } shapes[] = {
+    { flat, 3 }, { eight, 4 }, { far_away, 4 }, { huge, 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(HlView) view = hl_view_new ("front");
+      g_autoptr(HlCurve) outline = hl_curve_new (shapes[i].pts, shapes[i].n, TRUE);
+      g_autoptr(HlZone) zone = NULL;
+      g_autoptr(HlStippler) st = hl_stippler_new ();
+      HlZoneParams zp;
+      HlZoneStats stats;
+      gsize n;
+
+      hl_zone_params_init (&zp);
+      zone = hl_zone_new ("z", HL_ZONE_CUSTOM, outline, &zp);
+      hl_view_append_zone (view, zone);
+      /* A 1000 × 800 photo: dots never fall outside it. */
+      hl_view_set_photo (view, "p.jpg", NULL, 1000, 800);
+      hl_stippler_update (st, view, 1);
+      hl_stippler_get_dots (st, &n);
+      g_assert_true (hl_stippler_get_zone_stats (st, 0, &stats));
+      g_test_message ("shape %u: %" G_GSIZE_FORMAT " dots, too_large %d", i, n, stats.too_large);
+      if (i == 0 || i == 2)
+        g_assert_cmpuint (n, ==, 0);
+      if (i == 1)
+        g_assert_cmpuint (n, >, 0);
+      g_assert_false (stats.calibrated);
+      g_assert_cmpfloat (stats.mm_per_px, ==, HL_DEFAULT_MM_PER_PX);
+    }
+
+  /* Without a photo to clip to, a gigantic zone is refused, not filled. */
+  {
+    g_autoptr(HlView) view = hl_view_new ("front");
+    g_autoptr(HlCurve) outline = hl_curve_new (huge, 4, TRUE);
+    g_autoptr(HlZone) zone = NULL;
+    g_autoptr(HlStippler) st = hl_stippler_new ();
+    HlZoneParams zp;
+    HlZoneStats stats;
+    gsize n;
+
+    hl_zone_params_init (&zp);
+    zone = hl_zone_new ("z", HL_ZONE_CUSTOM, outline, &zp);
+    hl_view_append_zone (view, zone);
+    hl_stippler_update (st, view, 1);
+    hl_stippler_get_dots (st, &n);
+    hl_stippler_get_zone_stats (st, 0, &stats);
+    g_assert_true (stats.too_large);
+    g_assert_cmpuint (n, ==, 0);
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/stippler/uniform-zone", test_uniform_zone);
+  g_test_add_func ("/stippler/density-limits", test_density_limits);
+  g_test_add_func ("/stippler/hairline-zone", test_hairline_zone);
+  g_test_add_func ("/stippler/determinism", test_determinism);
+  g_test_add_func ("/stippler/incremental-updates", test_incremental_updates);
+  g_test_add_func ("/stippler/degenerate-inputs", test_degenerate_inputs);
+
+  return g_test_run ();
+}
