@@ -1,0 +1,359 @@
+/* bench-engine.c: the stippling engine's speed, quality and memory.
+ *
+ * Prints numbers, asserts nothing about time: run it with
+ * `meson test -C build --benchmark --suite bench -v` (or directly).
+ * The baseline is plain Bridson Poisson-disk sampling, regenerated for
+ * every update and thinned to the same density ramp, as an engine
+ * without precomputed ranks would have to do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hl-design.h"
+#include "hl-rng.h"
+#include "hl-segment-index.h"
+#include "hl-stippler.h"
+#include "hl-test-util.h"
+
+#define MM_PER_PX 0.1
+#define DENSITY 60.0
+#define TRANSITION_MM 8.0
+
+static double
+now_s (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static HlCurve *
+rect_curve (double w,
+            double h)
+{
+  HlPoint c[] = { { 0, 0 }, { w, 0 }, { w, h }, { 0, h } };
+  HlPoint pts[80];
+
+  for (guint s = 0; s < 4; s++)
+    for (guint k = 0; k < 20; k++)
+      pts[s * 20 + k] = (HlPoint) { c[s].x + (c[(s + 1) % 4].x - c[s].x) * k / 20.0,
+                                    c[s].y + (c[(s + 1) % 4].y - c[s].y) * k / 20.0 };
+  return hl_curve_new (pts, 80, TRUE);
+}
+
+static HlCurve *
+hairline_across (double w,
+                 double y)
+{
+  HlPoint h[9];
+
+  for (guint i = 0; i < 9; i++)
+    h[i] = (HlPoint) { -100 + i * (w + 200) / 8.0, y + ((int) (i % 3) - 1) * 40.0 };
+  return hl_curve_new (h, 9, FALSE);
+}
+
+/* A view with one hairline zone of @w × @h px at 0.1 mm/px. */
+static HlView *
+make_view (double w,
+           double h,
+           guint32 seed)
+{
+  HlView *view = hl_view_new ("front");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, MM_PER_PX, 0.02 };
+  g_autoptr(HlCurve) outline = rect_curve (w, h);
+  g_autoptr(HlCurve) hair = hairline_across (w, h - 150);
+  g_autoptr(HlZone) zone = NULL;
+  HlZoneParams zp;
+
+  hl_view_set_calibration (view, &cal);
+  hl_zone_params_init (&zp);
+  zp.density = DENSITY;
+  zp.transition_mm = TRANSITION_MM;
+  zp.follows_hairline = TRUE;
+  zp.seed = seed;
+  zone = hl_zone_new ("Frontal", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+  hl_view_set_hairline (view, hair);
+  return view;
+}
+
+/* --- Bridson baseline ----------------------------------------------------- */
+
+typedef struct
+{
+  double r, cell;
+  int nx, ny;
+  int *grid;
+  GArray *pts;
+} Bridson;
+
+static gboolean
+bridson_fits (Bridson *b,
+              HlPoint  p)
+{
+  int cx = (int) (p.x / b->cell), cy = (int) (p.y / b->cell);
+
+  for (int y = MAX (0, cy - 2); y <= MIN (b->ny - 1, cy + 2); y++)
+    for (int x = MAX (0, cx - 2); x <= MIN (b->nx - 1, cx + 2); x++)
+      {
+        int k = b->grid[y * b->nx + x];
+
+        if (k >= 0 && hl_point_distance (p, g_array_index (b->pts, HlPoint, k)) < b->r)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* Bridson (2007) over [0,w)×[0,h) with radius r, k = 30. */
+static GArray *
+bridson (double w,
+         double h,
+         double r,
+         guint64 seed)
+{
+  Bridson b = { r, r / G_SQRT2, 0, 0, NULL, NULL };
+  GArray *active = g_array_new (FALSE, FALSE, sizeof (guint));
+  HlRng rng;
+  HlPoint first;
+  guint idx;
+
+  hl_rng_init (&rng, seed);
+  b.nx = (int) (w / b.cell) + 1;
+  b.ny = (int) (h / b.cell) + 1;
+  b.grid = g_new (int, (gsize) b.nx * b.ny);
+  memset (b.grid, 0xff, sizeof (int) * b.nx * b.ny);
+  b.pts = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+
+  first = (HlPoint) { w * hl_rng_double (&rng), h * hl_rng_double (&rng) };
+  g_array_append_val (b.pts, first);
+  b.grid[(int) (first.y / b.cell) * b.nx + (int) (first.x / b.cell)] = 0;
+  idx = 0;
+  g_array_append_val (active, idx);
+
+  while (active->len > 0)
+    {
+      guint a = hl_rng_below (&rng, active->len);
+      HlPoint base = g_array_index (b.pts, HlPoint, g_array_index (active, guint, a));
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < 30 && !found; k++)
+        {
+          double ang = 2 * G_PI * hl_rng_double (&rng);
+          double rad = r * (1 + hl_rng_double (&rng));
+          HlPoint p = { base.x + rad * cos (ang), base.y + rad * sin (ang) };
+
+          if (p.x < 0 || p.y < 0 || p.x >= w || p.y >= h || !bridson_fits (&b, p))
+            continue;
+          idx = b.pts->len;
+          g_array_append_val (b.pts, p);
+          b.grid[(int) (p.y / b.cell) * b.nx + (int) (p.x / b.cell)] = (int) idx;
+          g_array_append_val (active, idx);
+          found = TRUE;
+        }
+      if (!found)
+        g_array_remove_index_fast (active, a);
+    }
+
+  g_free (b.grid);
+  g_array_unref (active);
+  return b.pts;
+}
+
+/* The baseline's whole update: sample, then thin by the hairline ramp. */
+static guint
+bridson_update (const HlView *view,
+                double        w,
+                double        h,
+                double        r,
+                guint64       seed,
+                GArray      **kept_out)
+{
+  guint n_poly;
+  const HlPoint *poly = hl_curve_get_polyline (view->hairline, &n_poly);
+  double reach = TRANSITION_MM / MM_PER_PX;
+  g_autoptr(HlSegmentIndex) index = hl_segment_index_new (poly, n_poly, FALSE, reach,
+                                                          (HlRect) { 0, 0, w, h });
+  GArray *pts = bridson (w, h, r, seed);
+  GArray *kept = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  HlRng rng;
+
+  hl_rng_init (&rng, seed + 1);
+  for (guint i = 0; i < pts->len; i++)
+    {
+      HlPoint p = g_array_index (pts, HlPoint, i);
+      double d = hl_segment_index_signed_distance (index, p);
+      double u = CLAMP (d / reach, 0.0, 1.0);
+
+      if (hl_rng_double (&rng) < u * u * (3 - 2 * u))
+        g_array_append_val (kept, p);
+    }
+  g_array_unref (pts);
+
+  if (kept_out != NULL)
+    *kept_out = kept;
+  else
+    {
+      guint n = kept->len;
+
+      g_array_unref (kept);
+      return n;
+    }
+  return kept->len;
+}
+
+/* --- memory --------------------------------------------------------------- */
+
+static long
+status_kb (const char *key)
+{
+  g_autofree char *text = NULL;
+  const char *at;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL))
+    return -1;
+  at = strstr (text, key);
+  return at != NULL ? atol (at + strlen (key)) : -1;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  double t0, t1;
+
+  printf ("# Hairline Studio engine benchmark (engine version %d)\n", HL_ENGINE_VERSION);
+
+  /* 1. A 100 cm² zone at 60/cm² with an 8 mm transition. */
+  {
+    g_autoptr(HlView) view = make_view (1000, 1000, 101);
+    g_autoptr(GArray) cold = NULL;
+    double warm = 1e9;
+    guint n = 0;
+
+    t0 = now_s ();
+    cold = hl_stipple_view (view, 1);
+    t1 = now_s ();
+    printf ("100 cm² zone, cold (tile generated): %u dots in %.2f ms = %.0f dots/s\n",
+            cold->len, (t1 - t0) * 1e3, cold->len / (t1 - t0));
+
+    for (guint rep = 0; rep < 10; rep++)
+      {
+        g_autoptr(GArray) dots = NULL;
+
+        t0 = now_s ();
+        dots = hl_stipple_view (view, 1);
+        t1 = now_s ();
+        warm = MIN (warm, t1 - t0);
+        n = dots->len;
+      }
+    printf ("100 cm² zone, warm (best of 10):     %u dots in %.2f ms = %.0f dots/s\n",
+            n, warm * 1e3, n / warm);
+  }
+
+  /* 2. Moving one hairline handle on a ≈ 50k-dot design, engine vs baseline. */
+  {
+    double w = 3000, h = 3000;
+    g_autoptr(HlView) view = make_view (w, h, 7);
+    g_autoptr(HlStippler) st = hl_stippler_new ();
+    HlView *cur = hl_view_ref (view);
+    double total = 0, worst = 0;
+    guint iters = 200;
+    gsize n;
+    double r, rb_total = 0;
+    guint nb = 0;
+    guint rb_iters = 5;
+    const HlDot *dots;
+    HlRect interior = { 300, 300, 2700, 2000 };
+
+    hl_stippler_update (st, cur, 1);
+    for (guint it = 0; it < iters; it++)
+      {
+        HlView *next = hl_view_copy (cur);
+        HlPoint p = hl_curve_get_points (cur->hairline)[4];
+        g_autoptr(HlCurve) moved = hl_curve_with_point (cur->hairline, 4,
+                                                        (HlPoint) { p.x + ((it % 2) ? 3 : -3), p.y + ((it % 4) < 2 ? 2 : -2) });
+        double dt;
+
+        hl_view_set_hairline (next, moved);
+        hl_view_unref (cur);
+        cur = next;
+        t0 = now_s ();
+        hl_stippler_update (st, cur, 1);
+        dt = now_s () - t0;
+        total += dt;
+        worst = MAX (worst, dt);
+      }
+    dots = hl_stippler_get_dots (st, &n);
+    printf ("handle drag, engine: %" G_GSIZE_FORMAT " dots, mean %.3f ms, worst %.3f ms per update (%u updates)\n",
+            n, total / iters * 1e3, worst * 1e3, iters);
+
+    {
+      g_autoptr(GArray) pts = hl_test_dots_in_rect (dots, n, interior, -1);
+
+      printf ("engine rho (full-density interior): %.3f over %u dots\n",
+              hl_test_rho ((HlPoint *) (gpointer) pts->data, pts->len,
+                           (interior.x1 - interior.x0) * (interior.y1 - interior.y0)), pts->len);
+    }
+
+    /* Calibrate the Bridson radius to the same count (outside the timing). */
+    r = 0.8 * sqrt (2.0 / (sqrt (3.0) * (DENSITY / 100.0))) / MM_PER_PX;
+    for (guint k = 0; k < 2; k++)
+      {
+        guint got = bridson_update (cur, w, h, r, 99, NULL);
+
+        r *= sqrt (got / (double) n);
+      }
+
+    for (guint it = 0; it < rb_iters; it++)
+      {
+        t0 = now_s ();
+        nb = bridson_update (cur, w, h, r, 1000 + it, NULL);
+        rb_total += now_s () - t0;
+      }
+    printf ("handle drag, Bridson baseline: %u dots, mean %.1f ms per update (%u updates)\n",
+            nb, rb_total / rb_iters * 1e3, rb_iters);
+    printf ("update speed-up, engine vs baseline: %.0f×\n", (rb_total / rb_iters) / (total / iters));
+    printf ("throughput: engine %.2f M dots/s per update, baseline %.2f M dots/s\n",
+            n / (total / iters) / 1e6, nb / (rb_total / rb_iters) / 1e6);
+
+    {
+      GArray *kept = NULL;
+      g_autoptr(GArray) inner = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+
+      bridson_update (cur, w, h, r, 5, &kept);
+      for (guint i = 0; i < kept->len; i++)
+        if (hl_rect_contains (interior, g_array_index (kept, HlPoint, i)))
+          g_array_append_val (inner, g_array_index (kept, HlPoint, i));
+      printf ("baseline rho (full-density interior): %.3f over %u dots\n",
+              hl_test_rho ((HlPoint *) (gpointer) inner->data, inner->len,
+                           (interior.x1 - interior.x0) * (interior.y1 - interior.y0)), inner->len);
+      g_array_unref (kept);
+    }
+    hl_view_unref (cur);
+  }
+
+  /* 3. Peak memory for a million dots (a 129 × 129 cm zone at 60/cm²). */
+  {
+    long before, peak;
+    double side = sqrt (1.0e6 / DENSITY) * 10.0 / MM_PER_PX;   /* px */
+    g_autoptr(HlView) view = make_view (side, side, 3);
+    g_autoptr(HlStippler) st = hl_stippler_new ();
+    gsize n;
+
+    /* Reset the peak counter (Linux ≥ 4.0), then measure. */
+    g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
+    before = status_kb ("VmRSS:");
+    t0 = now_s ();
+    hl_stippler_update (st, view, 1);
+    t1 = now_s ();
+    peak = status_kb ("VmHWM:");
+    hl_stippler_get_dots (st, &n);
+    printf ("1M-dot design: %" G_GSIZE_FORMAT " dots in %.2f s (%.2f M dots/s), peak memory %.1f MB above the %.1f MB before\n",
+            n, t1 - t0, n / (t1 - t0) / 1e6, (peak - before) / 1024.0, before / 1024.0);
+  }
+
+  return 0;
+}
