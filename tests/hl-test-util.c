@@ -168,3 +168,75 @@ hl_test_dots_in_rect (const HlDot *dots,
 
   return out;
 }
+
+void
+hl_test_spectrum (const HlPoint *points,
+                  gsize          n,
+                  HlRect         window,
+                  double        *low,
+                  double        *anisotropy)
+{
+  double side = MIN (window.x1 - window.x0, window.y1 - window.y0);
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  double sqrt_n, low_sum = 0.0, sector[8] = { 0 }, mean = 0.0, worst = 0.0;
+  guint low_count = 0, sector_count[8] = { 0 };
+  int k_max;
+
+  for (gsize i = 0; i < n; i++)
+    if (points[i].x >= window.x0 && points[i].x < window.x0 + side &&
+        points[i].y >= window.y0 && points[i].y < window.y0 + side)
+      g_array_append_val (inside, points[i]);
+
+  sqrt_n = sqrt ((double) inside->len);
+  k_max = (int) ceil (1.5 * sqrt_n);
+
+  for (int ky = 0; ky <= k_max; ky++)
+    for (int kx = -k_max; kx <= k_max; kx++)
+      {
+        double radius = sqrt ((double) (kx * kx + ky * ky));
+        double re = 0.0, im = 0.0, power;
+        gboolean in_low = radius >= 1.0 && radius <= sqrt_n / 4.0;
+        gboolean in_ring = radius >= sqrt_n / 2.0 && radius <= 1.5 * sqrt_n;
+
+        /* Half plane: P(k) = P(−k). */
+        if (ky == 0 && kx <= 0)
+          continue;
+        if (!in_low && !in_ring)
+          continue;
+
+        for (guint i = 0; i < inside->len; i++)
+          {
+            const HlPoint *p = &g_array_index (inside, HlPoint, i);
+            double phase = -2.0 * G_PI * (kx * (p->x - window.x0) + ky * (p->y - window.y0)) / side;
+
+            re += cos (phase);
+            im += sin (phase);
+          }
+        power = (re * re + im * im) / inside->len;
+
+        if (in_low)
+          {
+            low_sum += power;
+            low_count++;
+          }
+        if (in_ring)
+          {
+            double angle = atan2 ((double) ky, (double) kx);   /* [0, π] */
+            guint s = MIN ((guint) (angle / G_PI * 8.0), 7);
+
+            sector[s] += power;
+            sector_count[s]++;
+          }
+      }
+
+  for (guint s = 0; s < 8; s++)
+    {
+      sector[s] /= MAX (sector_count[s], 1);
+      mean += sector[s] / 8.0;
+    }
+  for (guint s = 0; s < 8; s++)
+    worst = MAX (worst, fabs (sector[s] - mean) / mean);
+
+  *low = low_count > 0 ? low_sum / low_count : 0.0;
+  *anisotropy = worst;
+}

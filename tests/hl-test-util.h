@@ -31,3 +31,19 @@ GArray *hl_test_dots_in_rect     (const HlDot   *dots,
                                   int            max_session);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Radial power spectrum of the points inside the square @window:
+ * P(k) = |Σ exp(−2πi k·x / L)|² / N for integer wave vectors k, averaged in
+ * rings. Returns in *@low the mean power for 1 ≤ |k| ≤ √N / 4 (half the
+ * blue-noise peak at ≈ √N: white noise ≈ 1, good blue noise < 0.15), and in
+ * *@anisotropy the largest relative deviation of 8 angular sectors' mean
+ * power in the ring √N / 2 ≤ |k| ≤ 1.5 √N from their overall mean. */
+void hl_test_spectrum (const HlPoint *points,
+                       gsize          n,
+                       HlRect         window,
+                       double        *low,
+                       double        *anisotropy);
+
+G_END_DECLS

@@ -115,6 +115,17 @@ test_uniform_zone (void)
   g_assert_cmpfloat (rho, >=, 0.70);
   g_assert_cmpfloat (hole, <=, 1.2 * spacing_px (60));
 
+  /* Blue, not white: little low-frequency power, and the same in every
+   * direction (a grid or a repeating tile would show peaks). */
+  {
+    double low, aniso;
+
+    hl_test_spectrum ((HlPoint *) (gpointer) pts->data, pts->len, inner, &low, &aniso);
+    g_test_message ("spectrum: low-frequency power %.3f, anisotropy %.3f", low, aniso);
+    g_assert_cmpfloat (low, <, 0.15);
+    g_assert_cmpfloat (aniso, <, 0.25);
+  }
+
   /* Every union of sessions 1..k is evenly spaced. */
   for (int k = 1; k <= 3; k++)
     {

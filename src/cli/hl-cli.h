@@ -31,5 +31,6 @@ gboolean hl_cli_parse_options (const char    *command,
 
 int hl_cli_validate (int argc, char **argv);
 int hl_cli_stats    (int argc, char **argv);
+int hl_cli_dots     (int argc, char **argv);
 
 G_END_DECLS
