@@ -1,0 +1,199 @@
+/* hl-cli-stats.c: `hairline stats`, measures of a design per view and zone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "hl-cli.h"
+#include "hl-design-io.h"
+#include "hl-stippler.h"
+
+static double
+round3 (double v)
+{
+  return round (v * 1e3) / 1e3;
+}
+
+static cJSON *
+calibration_json (const HlView *view)
+{
+  cJSON *o = cJSON_CreateObject ();
+  gboolean calibrated;
+  double m = hl_view_get_mm_per_px (view, &calibrated);
+
+  cJSON_AddStringToObject (o, "source", hl_calibration_source_to_string (view->calibration.source));
+  cJSON_AddNumberToObject (o, "mm_per_px", m);
+  cJSON_AddNumberToObject (o, "uncertainty", calibrated ? view->calibration.uncertainty : 1.0);
+  cJSON_AddBoolToObject (o, "calibrated", calibrated);
+  return o;
+}
+
+static cJSON *
+zone_json (const HlZone      *zone,
+           const HlZoneStats *st)
+{
+  cJSON *o = cJSON_CreateObject ();
+  cJSON *sessions = cJSON_CreateArray ();
+
+  cJSON_AddStringToObject (o, "name", zone->name);
+  cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
+  cJSON_AddNumberToObject (o, "area_cm2", round3 (st->area_cm2));
+  cJSON_AddNumberToObject (o, "density_per_cm2", zone->params.density);
+  cJSON_AddNumberToObject (o, "achieved_per_cm2", st->area_cm2 > 0 ? round3 (st->dots / st->area_cm2) : 0.0);
+  cJSON_AddNumberToObject (o, "expected_dots", round3 (st->expected_dots));
+  cJSON_AddNumberToObject (o, "dots", st->dots);
+  for (guint s = 0; s < zone->params.n_sessions; s++)
+    {
+      cJSON *j = cJSON_CreateObject ();
+
+      cJSON_AddNumberToObject (j, "session", s + 1);
+      cJSON_AddNumberToObject (j, "dots", st->session_dots[s]);
+      cJSON_AddNumberToObject (j, "share", zone->params.sessions[s].share);
+      cJSON_AddItemToArray (sessions, j);
+    }
+  cJSON_AddItemToObject (o, "sessions", sessions);
+  cJSON_AddNumberToObject (o, "dot_mm", zone->params.dot_mm);
+  cJSON_AddNumberToObject (o, "points", hl_curve_get_n_points (zone->boundary));
+  cJSON_AddBoolToObject (o, "too_large", st->too_large);
+  return o;
+}
+
+static void
+print_zone (const HlZone      *zone,
+            const HlZoneStats *st)
+{
+  printf ("  zone \"%s\" (%s): %.2f cm², %g dots/cm² asked, %.1f achieved, %u dots (expected %.0f)",
+          zone->name, hl_zone_kind_to_string (zone->kind), st->area_cm2,
+          zone->params.density, st->area_cm2 > 0 ? st->dots / st->area_cm2 : 0.0,
+          st->dots, st->expected_dots);
+  for (guint s = 0; s < zone->params.n_sessions; s++)
+    printf ("%s session %u: %u", s == 0 ? ";" : ",", s + 1, st->session_dots[s]);
+  printf ("; %u control points%s\n", hl_curve_get_n_points (zone->boundary),
+          st->too_large ? "; TOO LARGE: left empty" : "");
+}
+
+int
+hl_cli_stats (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *view_name = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of text", NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "Only this view (name or index)", "NAME|N" },
+    { NULL }
+  };
+  g_autoptr(HlDesign) design = NULL;
+  g_autoptr(GError) error = NULL;
+  cJSON *root = NULL, *views = NULL;
+  int only = -1;
+
+  if (!hl_cli_parse_options ("stats", "DESIGN",
+                             "Per view: calibration and hairline length; per zone: area (cm²),\n"
+                             "asked and achieved density, dots per session.",
+                             entries, &argc, &argv))
+    return HL_EXIT_USAGE;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "hairline stats: expected one DESIGN file\n");
+      fprintf (stderr, "Run 'hairline stats --help' for usage.\n");
+      return HL_EXIT_USAGE;
+    }
+
+  design = hl_design_load_from_file (argv[1], &error);
+  if (design == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return HL_EXIT_BAD_INPUT;
+    }
+
+  if (view_name != NULL && (only = hl_design_find_view (design, view_name)) < 0)
+    {
+      fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
+      return HL_EXIT_BAD_INPUT;
+    }
+
+  if (json)
+    {
+      root = cJSON_CreateObject ();
+      cJSON_AddStringToObject (root, "file", argv[1]);
+      cJSON_AddNumberToObject (root, "engine_version", HL_ENGINE_VERSION);
+      views = cJSON_AddArrayToObject (root, "views");
+    }
+  else
+    printf ("%s\n", argv[1]);
+
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    {
+      const HlView *view = hl_design_get_view (design, v);
+      g_autoptr(HlStippler) st = hl_stippler_new ();
+      gboolean calibrated;
+      double m = hl_view_get_mm_per_px (view, &calibrated);
+      double hair_cm = view->hairline != NULL ? hl_curve_length (view->hairline) * m / 10.0 : 0.0;
+      cJSON *vj = NULL, *zones = NULL;
+
+      if (only >= 0 && (guint) only != v)
+        continue;
+
+      hl_stippler_update (st, view, design->seed);
+
+      if (json)
+        {
+          vj = cJSON_CreateObject ();
+          cJSON_AddStringToObject (vj, "name", view->name);
+          cJSON_AddItemToObject (vj, "calibration", calibration_json (view));
+          if (view->hairline != NULL)
+            {
+              cJSON *h = cJSON_CreateObject ();
+
+              cJSON_AddNumberToObject (h, "length_cm", round3 (hair_cm));
+              cJSON_AddNumberToObject (h, "points", hl_curve_get_n_points (view->hairline));
+              cJSON_AddItemToObject (vj, "hairline", h);
+            }
+          else
+            cJSON_AddNullToObject (vj, "hairline");
+          zones = cJSON_AddArrayToObject (vj, "zones");
+          cJSON_AddItemToArray (views, vj);
+        }
+      else
+        {
+          printf ("view \"%s\": ", view->name);
+          if (calibrated)
+            printf ("%.4f mm/px from %s (±%.0f %%)\n", m,
+                    hl_calibration_source_to_string (view->calibration.source),
+                    view->calibration.uncertainty * 100);
+          else
+            printf ("uncalibrated: assuming %.2f mm/px, areas and counts are rough\n", m);
+          if (view->hairline != NULL)
+            printf ("  hairline: %.2f cm, %u control points\n", hair_cm,
+                    hl_curve_get_n_points (view->hairline));
+        }
+
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        {
+          HlZoneStats stats;
+
+          hl_stippler_get_zone_stats (st, z, &stats);
+          if (json)
+            cJSON_AddItemToArray (zones, zone_json (hl_view_get_zone (view, z), &stats));
+          else
+            print_zone (hl_view_get_zone (view, z), &stats);
+        }
+    }
+
+  if (json)
+    {
+      char *text = cJSON_Print (root);
+
+      printf ("%s\n", text);
+      cJSON_free (text);
+      cJSON_Delete (root);
+    }
+
+  return HL_EXIT_OK;
+}

@@ -1,0 +1,1333 @@
+/* hl-design-io.c: design JSON, validated on the way in, canonical on the
+ * way out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "hl-design-io.h"
+#include "hl-error.h"
+
+#define MAX_NAME_BYTES 200
+#define MAX_NOTES_BYTES 65536
+#define MAX_PATH_BYTES 4096
+#define MAX_COORDINATE 1e6
+#define MAX_PHOTO_SIDE 100000
+
+/* --- reading -------------------------------------------------------------- */
+
+typedef struct
+{
+  GString  *path;     /* JSON path of the value being read */
+  GError  **error;
+} Ctx;
+
+static gboolean G_GNUC_PRINTF (2, 3)
+invalid (Ctx        *c,
+         const char *format,
+         ...)
+{
+  g_autofree char *rule = NULL;
+  va_list args;
+
+  va_start (args, format);
+  rule = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (c->error, HL_ERROR, HL_ERROR_INVALID, "%s: %s",
+               c->path->len > 0 ? c->path->str : "(top level)", rule);
+  return FALSE;
+}
+
+static gsize
+push_key (Ctx        *c,
+          const char *key)
+{
+  gsize mark = c->path->len;
+
+  if (c->path->len > 0)
+    g_string_append_c (c->path, '.');
+  g_string_append (c->path, key);
+  return mark;
+}
+
+static gsize
+push_index (Ctx   *c,
+            guint  index)
+{
+  gsize mark = c->path->len;
+
+  g_string_append_printf (c->path, "[%u]", index);
+  return mark;
+}
+
+static void
+pop (Ctx   *c,
+     gsize  mark)
+{
+  g_string_truncate (c->path, mark);
+}
+
+static gboolean
+key_known (const char        *key,
+           const char * const *known)
+{
+  for (guint i = 0; known[i] != NULL; i++)
+    if (strcmp (key, known[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Refuses duplicate keys; unknown keys go to *@extra (a new object, or NULL
+ * if there are none) or, when @extra is NULL, are refused. */
+static gboolean
+check_members (Ctx                *c,
+               const cJSON        *object,
+               const char * const *known,
+               cJSON             **extra)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (extra != NULL)
+    *extra = NULL;
+
+  for (const cJSON *item = object->child; item != NULL; item = item->next)
+    {
+      gsize mark;
+
+      if (item->string == NULL)
+        continue;
+
+      if (!g_hash_table_add (seen, item->string))
+        {
+          mark = push_key (c, item->string);
+          invalid (c, "duplicate key");
+          pop (c, mark);
+          goto fail;
+        }
+
+      if (key_known (item->string, known))
+        continue;
+
+      if (extra == NULL)
+        {
+          mark = push_key (c, item->string);
+          invalid (c, "unknown key");
+          pop (c, mark);
+          goto fail;
+        }
+
+      if (*extra == NULL)
+        *extra = cJSON_CreateObject ();
+      cJSON_AddItemToObject (*extra, item->string, cJSON_Duplicate (item, TRUE));
+    }
+
+  return TRUE;
+
+fail:
+  if (extra != NULL)
+    g_clear_pointer (extra, cJSON_Delete);
+  return FALSE;
+}
+
+static const cJSON *
+member (const cJSON *object,
+        const char  *key)
+{
+  return cJSON_GetObjectItemCaseSensitive (object, key);
+}
+
+/* Each reader: @key of @object into *@out. Absent optional keys leave *@out
+ * unchanged and return TRUE. */
+static gboolean
+read_number (Ctx         *c,
+             const cJSON *object,
+             const char  *key,
+             gboolean     required,
+             double       min,
+             double       max,
+             const char  *unit,
+             double      *out)
+{
+  const cJSON *item = member (object, key);
+  gsize mark;
+  gboolean ok = TRUE;
+
+  if (item == NULL)
+    {
+      if (!required)
+        return TRUE;
+      mark = push_key (c, key);
+      invalid (c, "missing required key");
+      pop (c, mark);
+      return FALSE;
+    }
+
+  mark = push_key (c, key);
+  if (!cJSON_IsNumber (item))
+    ok = invalid (c, "must be a number");
+  else if (!isfinite (item->valuedouble))
+    ok = invalid (c, "must be a finite number");
+  else if (item->valuedouble < min || item->valuedouble > max)
+    ok = invalid (c, "must be %g–%g%s", min, max, unit);
+  else
+    *out = item->valuedouble;
+  pop (c, mark);
+
+  return ok;
+}
+
+static gboolean
+read_integer (Ctx         *c,
+              const cJSON *object,
+              const char  *key,
+              gboolean     required,
+              double       min,
+              double       max,
+              gint64      *out)
+{
+  const cJSON *item = member (object, key);
+  gsize mark;
+  gboolean ok = TRUE;
+
+  if (item == NULL)
+    {
+      if (!required)
+        return TRUE;
+      mark = push_key (c, key);
+      invalid (c, "missing required key");
+      pop (c, mark);
+      return FALSE;
+    }
+
+  mark = push_key (c, key);
+  if (!cJSON_IsNumber (item) || !isfinite (item->valuedouble) ||
+      item->valuedouble != floor (item->valuedouble))
+    ok = invalid (c, "must be an integer");
+  else if (item->valuedouble < min || item->valuedouble > max)
+    ok = invalid (c, "must be %.0f–%.0f", min, max);
+  else
+    *out = (gint64) item->valuedouble;
+  pop (c, mark);
+
+  return ok;
+}
+
+static gboolean
+read_string (Ctx         *c,
+             const cJSON *object,
+             const char  *key,
+             gboolean     required,
+             gsize        max_bytes,
+             char       **out)
+{
+  const cJSON *item = member (object, key);
+  gsize mark;
+  gboolean ok = TRUE;
+
+  if (item == NULL)
+    {
+      if (!required)
+        return TRUE;
+      mark = push_key (c, key);
+      invalid (c, "missing required key");
+      pop (c, mark);
+      return FALSE;
+    }
+
+  mark = push_key (c, key);
+  if (!cJSON_IsString (item) || item->valuestring == NULL)
+    ok = invalid (c, "must be a string");
+  else if (strlen (item->valuestring) > max_bytes)
+    ok = invalid (c, "must be at most %" G_GSIZE_FORMAT " bytes", max_bytes);
+  else if (required && item->valuestring[0] == '\0')
+    ok = invalid (c, "must not be empty");
+  else
+    {
+      g_free (*out);
+      *out = g_strdup (item->valuestring);
+    }
+  pop (c, mark);
+
+  return ok;
+}
+
+static gboolean
+read_bool (Ctx         *c,
+           const cJSON *object,
+           const char  *key,
+           gboolean    *out)
+{
+  const cJSON *item = member (object, key);
+  gsize mark;
+  gboolean ok = TRUE;
+
+  if (item == NULL)
+    return TRUE;
+
+  mark = push_key (c, key);
+  if (!cJSON_IsBool (item))
+    ok = invalid (c, "must be true or false");
+  else
+    *out = cJSON_IsTrue (item);
+  pop (c, mark);
+
+  return ok;
+}
+
+static gboolean
+read_color (Ctx         *c,
+            const cJSON *object,
+            const char  *key,
+            gboolean     required,
+            HlColor     *out)
+{
+  g_autofree char *text = NULL;
+  gsize mark;
+  gboolean ok = TRUE;
+
+  if (!read_string (c, object, key, required, 16, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  mark = push_key (c, key);
+  if (!hl_color_parse (text, out))
+    ok = invalid (c, "must be a colour written #rrggbb");
+  pop (c, mark);
+
+  return ok;
+}
+
+/* The value at the current path is a point: [x, y]. */
+static gboolean
+read_point_value (Ctx         *c,
+                  const cJSON *item,
+                  HlPoint     *out)
+{
+  double v[2];
+
+  if (!cJSON_IsArray (item) || cJSON_GetArraySize (item) != 2)
+    return invalid (c, "must be a point [x, y]");
+
+  for (guint k = 0; k < 2; k++)
+    {
+      const cJSON *n = cJSON_GetArrayItem (item, (int) k);
+      gsize mark = push_index (c, k);
+      gboolean ok = TRUE;
+
+      if (!cJSON_IsNumber (n) || !isfinite (n->valuedouble))
+        ok = invalid (c, "must be a finite number");
+      else if (fabs (n->valuedouble) > MAX_COORDINATE)
+        ok = invalid (c, "must be within ±%g px", MAX_COORDINATE);
+      else
+        v[k] = n->valuedouble;
+      pop (c, mark);
+      if (!ok)
+        return FALSE;
+    }
+
+  out->x = v[0];
+  out->y = v[1];
+  return TRUE;
+}
+
+static gboolean
+read_point (Ctx         *c,
+            const cJSON *object,
+            const char  *key,
+            gboolean     required,
+            HlPoint     *out,
+            gboolean    *present)
+{
+  const cJSON *item = member (object, key);
+  gsize mark = push_key (c, key);
+  gboolean ok = TRUE;
+
+  if (item == NULL)
+    ok = required ? invalid (c, "missing required key") : TRUE;
+  else
+    {
+      ok = read_point_value (c, item, out);
+      if (present != NULL)
+        *present = ok;
+    }
+  pop (c, mark);
+
+  return ok;
+}
+
+/* A curve: an array of @min..@max points. Returns NULL on error. */
+static HlCurve *
+read_curve (Ctx         *c,
+            const cJSON *item,
+            guint        min,
+            guint        max,
+            gboolean     closed)
+{
+  g_autofree HlPoint *points = NULL;
+  int n;
+
+  if (!cJSON_IsArray (item))
+    {
+      invalid (c, "must be an array of points");
+      return NULL;
+    }
+
+  n = cJSON_GetArraySize (item);
+  if (n < (int) min || n > (int) max)
+    {
+      invalid (c, "must have %u–%u points", min, max);
+      return NULL;
+    }
+
+  points = g_new (HlPoint, n);
+  for (int i = 0; i < n; i++)
+    {
+      gsize mark = push_index (c, (guint) i);
+      gboolean ok = read_point_value (c, cJSON_GetArrayItem (item, i), &points[i]);
+
+      pop (c, mark);
+      if (!ok)
+        return NULL;
+    }
+
+  return hl_curve_new (points, (guint) n, closed);
+}
+
+static const char * const design_keys[] = {
+  "format", "version", "engine_version", "seed", "client", "notes", "views", NULL
+};
+static const char * const view_keys[] = {
+  "name", "photo", "calibration", "landmarks", "hairline", "zones", "edits", NULL
+};
+static const char * const photo_keys[] = { "path", "sha256", "width", "height", NULL };
+static const char * const calibration_keys[] = {
+  "source", "mm_per_px", "uncertainty", "reference", NULL
+};
+static const char * const reference_keys[] = { "a", "b", "length_mm", NULL };
+static const char * const zone_keys[] = {
+  "name", "kind", "boundary", "density", "follows_hairline", "transition_mm",
+  "macro_amplitude_mm", "macro_wavelength_mm", "micro_irregularity",
+  "sentinels_per_cm", "edge_blend_mm", "dot_mm", "dot_spread", "shade",
+  "shade_spread", "sessions", "seed", NULL
+};
+static const char * const session_keys[] = { "share", "shade", NULL };
+static const char * const edit_add_keys[] = { "op", "at", "diameter_mm", "shade", "session", NULL };
+static const char * const edit_remove_keys[] = { "op", "at", "radius_px", NULL };
+
+static gboolean
+require_object (Ctx         *c,
+                const cJSON *item)
+{
+  if (!cJSON_IsObject (item))
+    return invalid (c, "must be an object");
+  return TRUE;
+}
+
+static gboolean
+read_photo (Ctx         *c,
+            const cJSON *item,
+            HlView      *view)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *sha = NULL;
+  gint64 width = 0, height = 0;
+  cJSON *extra = NULL;
+
+  if (!require_object (c, item) ||
+      !check_members (c, item, photo_keys, &extra))
+    return FALSE;
+
+  if (!read_string (c, item, "path", TRUE, MAX_PATH_BYTES, &path) ||
+      !read_string (c, item, "sha256", FALSE, 64, &sha) ||
+      !read_integer (c, item, "width", TRUE, 1, MAX_PHOTO_SIDE, &width) ||
+      !read_integer (c, item, "height", TRUE, 1, MAX_PHOTO_SIDE, &height))
+    goto fail;
+
+  if (sha != NULL)
+    {
+      gboolean ok = strlen (sha) == 64;
+
+      for (guint i = 0; ok && sha[i] != '\0'; i++)
+        ok = g_ascii_isxdigit (sha[i]) && !g_ascii_isupper (sha[i]);
+      if (!ok)
+        {
+          gsize mark = push_key (c, "sha256");
+
+          invalid (c, "must be 64 lowercase hexadecimal digits");
+          pop (c, mark);
+          goto fail;
+        }
+    }
+
+  hl_view_set_photo (view, path, sha, (int) width, (int) height);
+  view->photo_extra = extra;
+  return TRUE;
+
+fail:
+  if (extra != NULL)
+    cJSON_Delete (extra);
+  return FALSE;
+}
+
+static gboolean
+read_calibration (Ctx         *c,
+                  const cJSON *item,
+                  HlView      *view)
+{
+  HlCalibration cal = { HL_CALIBRATION_NONE, 0.0, 0.0 };
+  g_autofree char *source = NULL;
+  const cJSON *ref;
+  cJSON *extra = NULL;
+
+  if (!require_object (c, item) ||
+      !check_members (c, item, calibration_keys, &extra))
+    return FALSE;
+
+  if (!read_string (c, item, "source", TRUE, 32, &source))
+    goto fail;
+  if (!hl_calibration_source_from_string (source, &cal.source))
+    {
+      gsize mark = push_key (c, "source");
+
+      invalid (c, "must be one of none, ruler, iris, ipd, manual");
+      pop (c, mark);
+      goto fail;
+    }
+
+  if (!read_number (c, item, "mm_per_px", cal.source != HL_CALIBRATION_NONE,
+                    0.001, 100, " mm per pixel", &cal.mm_per_px) ||
+      !read_number (c, item, "uncertainty", FALSE, 0, 1, "", &cal.uncertainty))
+    goto fail;
+
+  ref = member (item, "reference");
+  if (ref != NULL)
+    {
+      gsize mark = push_key (c, "reference");
+      gboolean ok = require_object (c, ref) &&
+                    check_members (c, ref, reference_keys, NULL) &&
+                    read_point (c, ref, "a", TRUE, &cal.ref_a, NULL) &&
+                    read_point (c, ref, "b", TRUE, &cal.ref_b, NULL) &&
+                    read_number (c, ref, "length_mm", TRUE, 0.1, 1000, " mm", &cal.ref_mm);
+
+      pop (c, mark);
+      if (!ok)
+        goto fail;
+      cal.has_reference = TRUE;
+    }
+
+  hl_view_set_calibration (view, &cal);
+  view->calibration_extra = extra;
+  return TRUE;
+
+fail:
+  if (extra != NULL)
+    cJSON_Delete (extra);
+  return FALSE;
+}
+
+static gboolean
+read_landmarks (Ctx         *c,
+                const cJSON *item,
+                HlView      *view)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!require_object (c, item))
+    return FALSE;
+
+  for (const cJSON *m = item->child; m != NULL; m = m->next)
+    {
+      HlLandmark which;
+      HlPoint p;
+      gsize mark = push_key (c, m->string);
+      gboolean ok = TRUE;
+
+      if (!g_hash_table_add (seen, m->string))
+        ok = invalid (c, "duplicate key");
+      else if (!hl_landmark_from_string (m->string, &which))
+        ok = invalid (c, "not a known landmark");
+      else if ((ok = read_point_value (c, m, &p)))
+        hl_view_set_landmark (view, which, TRUE, p);
+      pop (c, mark);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_sessions (Ctx          *c,
+               const cJSON  *item,
+               HlZoneParams *zp)
+{
+  int n;
+  double sum = 0.0;
+
+  if (!cJSON_IsArray (item))
+    return invalid (c, "must be an array");
+
+  n = cJSON_GetArraySize (item);
+  if (n < 1 || n > HL_ZONE_MAX_SESSIONS)
+    return invalid (c, "must have 1–%d sessions", HL_ZONE_MAX_SESSIONS);
+
+  for (int i = 0; i < n; i++)
+    {
+      const cJSON *s = cJSON_GetArrayItem (item, i);
+      gsize mark = push_index (c, (guint) i);
+      gboolean ok = require_object (c, s) &&
+                    check_members (c, s, session_keys, NULL) &&
+                    read_number (c, s, "share", TRUE, 0, 1, "", &zp->sessions[i].share) &&
+                    read_color (c, s, "shade", TRUE, &zp->sessions[i].shade);
+
+      if (ok && zp->sessions[i].share <= 0.0)
+        {
+          gsize m2 = push_key (c, "share");
+
+          ok = invalid (c, "must be more than 0");
+          pop (c, m2);
+        }
+      pop (c, mark);
+      if (!ok)
+        return FALSE;
+      sum += zp->sessions[i].share;
+    }
+
+  if (fabs (sum - 1.0) > 1e-6)
+    return invalid (c, "shares must sum to 1 (they sum to %g)", sum);
+
+  zp->n_sessions = (guint) n;
+  return TRUE;
+}
+
+static HlZone *
+read_zone (Ctx         *c,
+           const cJSON *item)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autoptr(HlCurve) boundary = NULL;
+  HlZoneKind kind;
+  HlZoneParams zp;
+  gint64 seed;
+  const cJSON *sub;
+  cJSON *extra = NULL;
+  HlZone *zone;
+  gsize mark;
+
+  if (!require_object (c, item) ||
+      !check_members (c, item, zone_keys, &extra))
+    return NULL;
+
+  hl_zone_params_init (&zp);
+  seed = zp.seed;
+
+  if (!read_string (c, item, "name", TRUE, MAX_NAME_BYTES, &name) ||
+      !read_string (c, item, "kind", TRUE, 32, &kind_text))
+    goto fail;
+  if (!hl_zone_kind_from_string (kind_text, &kind))
+    {
+      mark = push_key (c, "kind");
+      invalid (c, "must be one of frontal, temple, mid_scalp, crown, scar, custom");
+      pop (c, mark);
+      goto fail;
+    }
+
+  sub = member (item, "boundary");
+  mark = push_key (c, "boundary");
+  if (sub == NULL)
+    invalid (c, "missing required key");
+  else
+    boundary = read_curve (c, sub, 3, HL_CURVE_MAX_POINTS, TRUE);
+  pop (c, mark);
+  if (boundary == NULL)
+    goto fail;
+
+  if (!read_number (c, item, "density", TRUE, HL_DENSITY_MIN, HL_DENSITY_MAX, " dots/cm²", &zp.density) ||
+      !read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
+      !read_number (c, item, "transition_mm", FALSE, 0, 40, " mm", &zp.transition_mm) ||
+      !read_number (c, item, "macro_amplitude_mm", FALSE, 0, 10, " mm", &zp.macro_amplitude_mm) ||
+      !read_number (c, item, "macro_wavelength_mm", FALSE, 2, 200, " mm", &zp.macro_wavelength_mm) ||
+      !read_number (c, item, "micro_irregularity", FALSE, 0, 1, "", &zp.micro_irregularity) ||
+      !read_number (c, item, "sentinels_per_cm", FALSE, 0, 20, " per cm", &zp.sentinels_per_cm) ||
+      !read_number (c, item, "edge_blend_mm", FALSE, 0, 40, " mm", &zp.edge_blend_mm) ||
+      !read_number (c, item, "dot_mm", FALSE, 0.05, 1.5, " mm", &zp.dot_mm) ||
+      !read_number (c, item, "dot_spread", FALSE, 0, 0.5, "", &zp.dot_spread) ||
+      !read_color (c, item, "shade", FALSE, &zp.shade) ||
+      !read_number (c, item, "shade_spread", FALSE, 0, 0.5, "", &zp.shade_spread) ||
+      !read_integer (c, item, "seed", FALSE, 0, G_MAXUINT32, &seed))
+    goto fail;
+  zp.seed = (guint32) seed;
+
+  sub = member (item, "sessions");
+  if (sub != NULL)
+    {
+      gboolean ok;
+
+      mark = push_key (c, "sessions");
+      ok = read_sessions (c, sub, &zp);
+      pop (c, mark);
+      if (!ok)
+        goto fail;
+    }
+
+  zone = hl_zone_new (name, kind, boundary, &zp);
+  zone->extra = extra;
+  return zone;
+
+fail:
+  if (extra != NULL)
+    cJSON_Delete (extra);
+  return NULL;
+}
+
+static gboolean
+read_edit (Ctx         *c,
+           const cJSON *item,
+           HlView      *view)
+{
+  g_autofree char *op = NULL;
+  HlDotEdit edit = { 0 };
+
+  if (!require_object (c, item) ||
+      !read_string (c, item, "op", TRUE, 16, &op))
+    return FALSE;
+
+  if (g_strcmp0 (op, "add") == 0)
+    {
+      gint64 session = 1;
+
+      edit.kind = HL_EDIT_ADD;
+      edit.diameter_mm = 0.25;
+      edit.shade = (HlColor) { 0x3a, 0x36, 0x33 };
+      if (!check_members (c, item, edit_add_keys, NULL) ||
+          !read_point (c, item, "at", TRUE, &edit.p, NULL) ||
+          !read_number (c, item, "diameter_mm", FALSE, 0.05, 1.5, " mm", &edit.diameter_mm) ||
+          !read_color (c, item, "shade", FALSE, &edit.shade) ||
+          !read_integer (c, item, "session", FALSE, 1, HL_ZONE_MAX_SESSIONS, &session))
+        return FALSE;
+      edit.session = (guint) session - 1;
+    }
+  else if (g_strcmp0 (op, "remove") == 0)
+    {
+      edit.kind = HL_EDIT_REMOVE;
+      if (!check_members (c, item, edit_remove_keys, NULL) ||
+          !read_point (c, item, "at", TRUE, &edit.p, NULL) ||
+          !read_number (c, item, "radius_px", TRUE, 0.1, 10000, " px", &edit.radius_px))
+        return FALSE;
+    }
+  else
+    {
+      gsize mark = push_key (c, "op");
+
+      invalid (c, "must be add or remove");
+      pop (c, mark);
+      return FALSE;
+    }
+
+  hl_view_append_edit (view, &edit);
+  return TRUE;
+}
+
+static gboolean
+read_array (Ctx          *c,
+            const cJSON  *object,
+            const char   *key,
+            guint         max,
+            const cJSON **out)
+{
+  const cJSON *item = member (object, key);
+  gsize mark;
+  gboolean ok = TRUE;
+
+  *out = NULL;
+  if (item == NULL)
+    return TRUE;
+
+  mark = push_key (c, key);
+  if (!cJSON_IsArray (item))
+    ok = invalid (c, "must be an array");
+  else if (cJSON_GetArraySize (item) > (int) max)
+    {
+      ok = FALSE;
+      g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "%s: has %d entries; at most %u are allowed",
+                   c->path->str, cJSON_GetArraySize (item), max);
+    }
+  else
+    *out = item;
+  pop (c, mark);
+
+  return ok;
+}
+
+static HlView *
+read_view (Ctx         *c,
+           const cJSON *item)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(HlView) view = NULL;
+  const cJSON *sub, *zones, *edits;
+  gsize mark;
+  cJSON *extra = NULL;
+
+  if (!require_object (c, item) ||
+      !check_members (c, item, view_keys, &extra))
+    return NULL;
+
+  if (!read_string (c, item, "name", TRUE, MAX_NAME_BYTES, &name))
+    goto fail;
+  view = hl_view_new (name);
+  view->extra = g_steal_pointer (&extra);
+
+  if ((sub = member (item, "photo")) != NULL)
+    {
+      gboolean ok;
+
+      mark = push_key (c, "photo");
+      ok = read_photo (c, sub, view);
+      pop (c, mark);
+      if (!ok)
+        return NULL;
+    }
+
+  if ((sub = member (item, "calibration")) != NULL)
+    {
+      gboolean ok;
+
+      mark = push_key (c, "calibration");
+      ok = read_calibration (c, sub, view);
+      pop (c, mark);
+      if (!ok)
+        return NULL;
+    }
+
+  if ((sub = member (item, "landmarks")) != NULL)
+    {
+      gboolean ok;
+
+      mark = push_key (c, "landmarks");
+      ok = read_landmarks (c, sub, view);
+      pop (c, mark);
+      if (!ok)
+        return NULL;
+    }
+
+  if ((sub = member (item, "hairline")) != NULL)
+    {
+      g_autoptr(HlCurve) hairline = NULL;
+
+      mark = push_key (c, "hairline");
+      hairline = read_curve (c, sub, 2, HL_CURVE_MAX_POINTS, FALSE);
+      pop (c, mark);
+      if (hairline == NULL)
+        return NULL;
+      hl_view_set_hairline (view, hairline);
+    }
+
+  if (!read_array (c, item, "zones", HL_VIEW_MAX_ZONES, &zones) ||
+      !read_array (c, item, "edits", HL_VIEW_MAX_EDITS, &edits))
+    return NULL;
+
+  for (int i = 0; zones != NULL && i < cJSON_GetArraySize (zones); i++)
+    {
+      g_autoptr(HlZone) zone = NULL;
+
+      mark = push_key (c, "zones");
+      push_index (c, (guint) i);
+      zone = read_zone (c, cJSON_GetArrayItem (zones, i));
+      pop (c, mark);
+      if (zone == NULL)
+        return NULL;
+      hl_view_append_zone (view, zone);
+    }
+
+  /* Edits are many: walk the list instead of indexing it (O(n²)). */
+  if (edits != NULL)
+    {
+      guint i = 0;
+
+      for (const cJSON *e = edits->child; e != NULL; e = e->next, i++)
+        {
+          gboolean ok;
+
+          mark = push_key (c, "edits");
+          push_index (c, i);
+          ok = read_edit (c, e, view);
+          pop (c, mark);
+          if (!ok)
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&view);
+
+fail:
+  if (extra != NULL)
+    cJSON_Delete (extra);
+  return NULL;
+}
+
+static HlDesign *
+read_design (Ctx         *c,
+             const cJSON *root)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autofree char *format = NULL;
+  const cJSON *views;
+  gint64 v = 0, engine = 0, seed = 0;
+  cJSON *extra = NULL;
+  gsize mark;
+
+  if (!cJSON_IsObject (root))
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_PARSE,
+                   "not a Hairline Studio design (the top level is not a JSON object)");
+      return NULL;
+    }
+
+  if (!read_string (c, root, "format", TRUE, 64, &format))
+    return NULL;
+  if (strcmp (format, HL_DESIGN_FORMAT) != 0)
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_PARSE,
+                   "format: not a Hairline Studio design (format is \"%s\", expected \"%s\")",
+                   format, HL_DESIGN_FORMAT);
+      return NULL;
+    }
+
+  /* The version first: a newer file may break any other rule. */
+  if (!read_integer (c, root, "version", TRUE, 1, G_MAXINT32, &v))
+    return NULL;
+  if (v > HL_DESIGN_VERSION)
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_VERSION,
+                   "written by a newer Hairline Studio (format version %" G_GINT64_FORMAT
+                   "); this build reads version %d or older",
+                   v, HL_DESIGN_VERSION);
+      return NULL;
+    }
+
+  if (!check_members (c, root, design_keys, &extra))
+    return NULL;
+  design->extra = extra;
+
+  if (!read_integer (c, root, "engine_version", TRUE, 1, G_MAXINT32, &engine) ||
+      !read_integer (c, root, "seed", TRUE, 0, G_MAXUINT32, &seed) ||
+      !read_string (c, root, "client", FALSE, MAX_NAME_BYTES, &design->client_label) ||
+      !read_string (c, root, "notes", FALSE, MAX_NOTES_BYTES, &design->notes))
+    return NULL;
+  design->version = (int) v;
+  design->engine_version = (int) engine;
+  design->seed = (guint32) seed;
+
+  if (!read_array (c, root, "views", HL_DESIGN_MAX_VIEWS, &views))
+    return NULL;
+  if (views == NULL || cJSON_GetArraySize (views) < 1)
+    {
+      mark = push_key (c, "views");
+      invalid (c, views == NULL ? "missing required key" : "must have at least one view");
+      pop (c, mark);
+      return NULL;
+    }
+
+  for (int i = 0; i < cJSON_GetArraySize (views); i++)
+    {
+      g_autoptr(HlView) view = NULL;
+
+      mark = push_key (c, "views");
+      push_index (c, (guint) i);
+      view = read_view (c, cJSON_GetArrayItem (views, i));
+      for (guint k = 0; view != NULL && k < design->views->len; k++)
+        {
+          const HlView *other = g_ptr_array_index (design->views, k);
+
+          if (g_strcmp0 (other->name, view->name) == 0)
+            {
+              push_key (c, "name");
+              invalid (c, "another view is already named \"%s\"", view->name);
+              g_clear_pointer (&view, hl_view_unref);
+            }
+        }
+      pop (c, mark);
+      if (view == NULL)
+        return NULL;
+      hl_design_append_view (design, view);
+    }
+
+  return g_steal_pointer (&design);
+}
+
+HlDesign *
+hl_design_load_from_data (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  const char *end = NULL;
+  const char *bad = NULL;
+  cJSON *root;
+  HlDesign *design;
+  Ctx c;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length > HL_DESIGN_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "the design is %" G_GSIZE_FORMAT " bytes; the limit is %d MiB",
+                   length, HL_DESIGN_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PARSE, "the file is empty, not a design");
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, &bad))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
+                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (bad - data));
+      return NULL;
+    }
+
+  /* cJSON_Parse() would accept trailing garbage; this does not. */
+  root = cJSON_ParseWithLengthOpts (data, length, &end, TRUE);
+  if (root == NULL)
+    {
+      gsize offset = end != NULL && end >= data ? (gsize) (end - data) : 0;
+      gsize line = 1, column = 1;
+
+      if (end == NULL)
+        {
+          const char *e = cJSON_GetErrorPtr ();
+
+          offset = e != NULL && e >= data && e <= data + length ? (gsize) (e - data) : 0;
+        }
+      for (gsize i = 0; i < offset && i < length; i++)
+        {
+          if (data[i] == '\n')
+            line++, column = 1;
+          else
+            column++;
+        }
+      g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
+                   "not valid JSON (line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ")",
+                   line, column);
+      return NULL;
+    }
+
+  c.path = g_string_new (NULL);
+  c.error = error;
+  design = read_design (&c, root);
+  g_string_free (c.path, TRUE);
+  cJSON_Delete (root);
+
+  return design;
+}
+
+HlDesign *
+hl_design_load_from_file (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: not a regular file");
+      return NULL;
+    }
+  if (st.st_size > HL_DESIGN_MAX_FILE_SIZE)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "the design is %" G_GINT64_FORMAT " bytes; the limit is %d MiB",
+                   (gint64) st.st_size, HL_DESIGN_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: %s", local->message);
+      return NULL;
+    }
+
+  return hl_design_load_from_data (data, length, error);
+}
+
+/* --- writing -------------------------------------------------------------- */
+
+static double
+round_to (double v,
+          double scale)
+{
+  double r = round (v * scale) / scale;
+
+  return r == 0.0 ? 0.0 : r;   /* no "-0" in files */
+}
+
+static cJSON *
+point_json (HlPoint p)
+{
+  cJSON *a = cJSON_CreateArray ();
+
+  cJSON_AddItemToArray (a, cJSON_CreateNumber (round_to (p.x, 1e3)));
+  cJSON_AddItemToArray (a, cJSON_CreateNumber (round_to (p.y, 1e3)));
+  return a;
+}
+
+static cJSON *
+points_json (const HlCurve *curve)
+{
+  cJSON *a = cJSON_CreateArray ();
+  const HlPoint *pts = hl_curve_get_points (curve);
+
+  for (guint i = 0; i < hl_curve_get_n_points (curve); i++)
+    cJSON_AddItemToArray (a, point_json (pts[i]));
+  return a;
+}
+
+static void
+add_real (cJSON      *object,
+          const char *key,
+          double      v)
+{
+  cJSON_AddNumberToObject (object, key, round_to (v, 1e6));
+}
+
+static void
+add_color (cJSON      *object,
+           const char *key,
+           HlColor     color)
+{
+  char buf[8];
+
+  cJSON_AddStringToObject (object, key, hl_color_format (color, buf));
+}
+
+static void
+add_extra (cJSON       *object,
+           const cJSON *extra)
+{
+  if (extra == NULL)
+    return;
+
+  for (const cJSON *m = extra->child; m != NULL; m = m->next)
+    if (m->string != NULL && cJSON_GetObjectItemCaseSensitive (object, m->string) == NULL)
+      cJSON_AddItemToObject (object, m->string, cJSON_Duplicate (m, TRUE));
+}
+
+static cJSON *
+zone_json (const HlZone *zone)
+{
+  const HlZoneParams *zp = &zone->params;
+  cJSON *o = cJSON_CreateObject ();
+  cJSON *sessions = cJSON_CreateArray ();
+
+  cJSON_AddStringToObject (o, "name", zone->name);
+  cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
+  cJSON_AddItemToObject (o, "boundary", points_json (zone->boundary));
+  add_real (o, "density", zp->density);
+  cJSON_AddBoolToObject (o, "follows_hairline", zp->follows_hairline);
+  add_real (o, "transition_mm", zp->transition_mm);
+  add_real (o, "macro_amplitude_mm", zp->macro_amplitude_mm);
+  add_real (o, "macro_wavelength_mm", zp->macro_wavelength_mm);
+  add_real (o, "micro_irregularity", zp->micro_irregularity);
+  add_real (o, "sentinels_per_cm", zp->sentinels_per_cm);
+  add_real (o, "edge_blend_mm", zp->edge_blend_mm);
+  add_real (o, "dot_mm", zp->dot_mm);
+  add_real (o, "dot_spread", zp->dot_spread);
+  add_color (o, "shade", zp->shade);
+  add_real (o, "shade_spread", zp->shade_spread);
+  for (guint i = 0; i < zp->n_sessions && i < HL_ZONE_MAX_SESSIONS; i++)
+    {
+      cJSON *s = cJSON_CreateObject ();
+
+      add_real (s, "share", zp->sessions[i].share);
+      add_color (s, "shade", zp->sessions[i].shade);
+      cJSON_AddItemToArray (sessions, s);
+    }
+  cJSON_AddItemToObject (o, "sessions", sessions);
+  cJSON_AddNumberToObject (o, "seed", zp->seed);
+  add_extra (o, zone->extra);
+
+  return o;
+}
+
+static cJSON *
+view_json (const HlView *view)
+{
+  const HlCalibration *cal = &view->calibration;
+  cJSON *o = cJSON_CreateObject ();
+  cJSON *zones = cJSON_CreateArray ();
+  gboolean any_landmark = FALSE;
+
+  cJSON_AddStringToObject (o, "name", view->name);
+
+  if (view->photo.path != NULL)
+    {
+      cJSON *p = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (p, "path", view->photo.path);
+      if (view->photo.sha256 != NULL)
+        cJSON_AddStringToObject (p, "sha256", view->photo.sha256);
+      cJSON_AddNumberToObject (p, "width", view->photo.width);
+      cJSON_AddNumberToObject (p, "height", view->photo.height);
+      add_extra (p, view->photo_extra);
+      cJSON_AddItemToObject (o, "photo", p);
+    }
+
+  if (cal->source != HL_CALIBRATION_NONE || cal->has_reference || view->calibration_extra != NULL)
+    {
+      cJSON *k = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (k, "source", hl_calibration_source_to_string (cal->source));
+      if (cal->source != HL_CALIBRATION_NONE)
+        add_real (k, "mm_per_px", cal->mm_per_px);
+      add_real (k, "uncertainty", cal->uncertainty);
+      if (cal->has_reference)
+        {
+          cJSON *r = cJSON_CreateObject ();
+
+          cJSON_AddItemToObject (r, "a", point_json (cal->ref_a));
+          cJSON_AddItemToObject (r, "b", point_json (cal->ref_b));
+          add_real (r, "length_mm", cal->ref_mm);
+          cJSON_AddItemToObject (k, "reference", r);
+        }
+      add_extra (k, view->calibration_extra);
+      cJSON_AddItemToObject (o, "calibration", k);
+    }
+
+  for (guint i = 0; i < HL_N_LANDMARKS; i++)
+    any_landmark |= view->landmarks[i].set;
+  if (any_landmark)
+    {
+      cJSON *l = cJSON_CreateObject ();
+
+      for (guint i = 0; i < HL_N_LANDMARKS; i++)
+        if (view->landmarks[i].set)
+          cJSON_AddItemToObject (l, hl_landmark_to_string ((HlLandmark) i),
+                                 point_json (view->landmarks[i].p));
+      cJSON_AddItemToObject (o, "landmarks", l);
+    }
+
+  if (view->hairline != NULL)
+    cJSON_AddItemToObject (o, "hairline", points_json (view->hairline));
+
+  for (guint i = 0; i < view->zones->len; i++)
+    cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i)));
+  cJSON_AddItemToObject (o, "zones", zones);
+
+  if (view->edits->len > 0)
+    {
+      cJSON *edits = cJSON_CreateArray ();
+
+      for (guint i = 0; i < view->edits->len; i++)
+        {
+          const HlDotEdit *e = &g_array_index (view->edits, HlDotEdit, i);
+          cJSON *j = cJSON_CreateObject ();
+
+          if (e->kind == HL_EDIT_ADD)
+            {
+              cJSON_AddStringToObject (j, "op", "add");
+              cJSON_AddItemToObject (j, "at", point_json (e->p));
+              add_real (j, "diameter_mm", e->diameter_mm);
+              add_color (j, "shade", e->shade);
+              cJSON_AddNumberToObject (j, "session", e->session + 1);
+            }
+          else
+            {
+              cJSON_AddStringToObject (j, "op", "remove");
+              cJSON_AddItemToObject (j, "at", point_json (e->p));
+              add_real (j, "radius_px", e->radius_px);
+            }
+          cJSON_AddItemToArray (edits, j);
+        }
+      cJSON_AddItemToObject (o, "edits", edits);
+    }
+
+  add_extra (o, view->extra);
+  return o;
+}
+
+char *
+hl_design_to_json (const HlDesign *design,
+                   gsize          *length)
+{
+  cJSON *root;
+  cJSON *views;
+  char *text, *out;
+
+  g_return_val_if_fail (design != NULL, NULL);
+
+  root = cJSON_CreateObject ();
+  cJSON_AddStringToObject (root, "format", HL_DESIGN_FORMAT);
+  cJSON_AddNumberToObject (root, "version", HL_DESIGN_VERSION);
+  cJSON_AddNumberToObject (root, "engine_version", design->engine_version);
+  cJSON_AddNumberToObject (root, "seed", design->seed);
+  if (design->client_label != NULL)
+    cJSON_AddStringToObject (root, "client", design->client_label);
+  if (design->notes != NULL)
+    cJSON_AddStringToObject (root, "notes", design->notes);
+  views = cJSON_AddArrayToObject (root, "views");
+  for (guint i = 0; i < design->views->len; i++)
+    cJSON_AddItemToArray (views, view_json (g_ptr_array_index (design->views, i)));
+  add_extra (root, design->extra);
+
+  text = cJSON_Print (root);
+  cJSON_Delete (root);
+
+  out = g_strconcat (text, "\n", NULL);
+  cJSON_free (text);
+  if (length != NULL)
+    *length = strlen (out);
+  return out;
+}
+
+gboolean
+hl_design_save_to_file (const HlDesign  *design,
+                        const char      *path,
+                        GError         **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length;
+
+  g_return_val_if_fail (design != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  text = hl_design_to_json (design, &length);
+  if (!g_file_set_contents_full (path, text, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot save the design: %s", local->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
