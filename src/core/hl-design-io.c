@@ -1003,8 +1003,21 @@ hl_design_load_from_data (const char  *data,
       return NULL;
     }
 
-  /* cJSON_Parse() would accept trailing garbage; this does not. */
-  root = cJSON_ParseWithLengthOpts (data, length, &end, TRUE);
+  /* cJSON_Parse() would accept trailing garbage: check what follows. (Its
+   * require_null_terminated flag wants the NUL inside @length.) */
+  root = cJSON_ParseWithLengthOpts (data, length, &end, FALSE);
+  if (root != NULL && end != NULL)
+    {
+      const char *tail = end;
+
+      while (tail < data + length && g_ascii_isspace (*tail))
+        tail++;
+      if (tail < data + length)
+        {
+          g_clear_pointer (&root, cJSON_Delete);
+          end = tail;
+        }
+    }
   if (root == NULL)
     {
       gsize offset = end != NULL && end >= data ? (gsize) (end - data) : 0;
