@@ -308,7 +308,7 @@ zone_cache_new (HlStippler *self,
     zc->cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   else
     zc->cands = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
-                                   (guint) (hl_curve_area (zone->boundary) * m * m * density_mm2 * 1.05) + 16);
+                                   (guint) (MIN (estimate, hl_curve_area (zone->boundary) * m * m * density_mm2) * 1.05) + 16);
 
   if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0))
     {

@@ -1,0 +1,18 @@
+/* hl-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_APPLICATION (hl_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlApplication, hl_application, HL, APPLICATION, AdwApplication)
+
+/* A new application (transfer full). */
+HlApplication *hl_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* hl-window.h: a window showing one design or photo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hl-application.h"
+#include "hl-design.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_WINDOW (hl_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlWindow, hl_window, HL, WINDOW, AdwApplicationWindow)
+
+/* A new window of @app (transfer none: the application holds it). */
+HlWindow   *hl_window_new          (HlApplication *app);
+/* Opens a design (.json) or a photo. Errors are shown in the window. */
+void        hl_window_open         (HlWindow      *self,
+                                    GFile         *file);
+/* The design shown, or NULL (borrowed). */
+HlDesign   *hl_window_get_design   (HlWindow      *self);
+/* The photo shown, or NULL (borrowed). */
+GdkTexture *hl_window_get_photo    (HlWindow      *self);
+/* The widget that shows the photo (borrowed; for tests). */
+GtkWidget  *hl_window_get_picture  (HlWindow      *self);
+/* The message shown instead of the photo, or NULL (borrowed; for tests). */
+const char *hl_window_get_problem  (HlWindow      *self);
+
+G_END_DECLS

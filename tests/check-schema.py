@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Checks that every sample design conforms to data/hairline-design.schema.json
+and that the schema refuses what the loader refuses (a few representative
+invalid designs). Uses Debian's python3-jsonschema (Draft 2020-12)."""
+import copy
+import glob
+import json
+import os
+import sys
+
+try:
+    import jsonschema
+except ImportError:
+    print("1..0 # SKIP python3-jsonschema is not installed")
+    sys.exit(0)
+
+top = os.environ.get("HL_SOURCE_DIR", os.path.join(os.path.dirname(__file__), ".."))
+schema = json.load(open(os.path.join(top, "data", "hairline-design.schema.json"), encoding="utf-8"))
+validator = jsonschema.Draft202012Validator(schema)
+jsonschema.Draft202012Validator.check_schema(schema)
+
+samples = sorted(glob.glob(os.path.join(top, "data", "samples", "*.json")))
+results = []
+
+for path in samples:
+    errors = [e.message for e in validator.iter_errors(json.load(open(path, encoding="utf-8")))]
+    results.append((not errors, "sample conforms: " + os.path.basename(path) + ("" if not errors else " — " + errors[0])))
+
+base = json.load(open(samples[0], encoding="utf-8"))
+
+def broken(description, change):
+    doc = copy.deepcopy(base)
+    change(doc)
+    ok = not validator.is_valid(doc)
+    results.append((ok, "schema refuses " + description))
+
+broken("a density given as text", lambda d: d["views"][0]["zones"][0].__setitem__("density", "lots"))
+broken("a density above 400", lambda d: d["views"][0]["zones"][0].__setitem__("density", 401))
+broken("a missing boundary", lambda d: d["views"][0]["zones"][0].pop("boundary"))
+broken("an unknown landmark", lambda d: d["views"][0]["landmarks"].__setitem__("chin", [1, 2]))
+broken("a bad colour", lambda d: d["views"][0]["zones"][0].__setitem__("shade", "black"))
+broken("a newer version", lambda d: d.__setitem__("version", 2))
+broken("a three-number point", lambda d: d["views"][0]["hairline"].__setitem__(0, [1, 2, 3]))
+broken("an unknown key in a session", lambda d: d["views"][0]["zones"][0]["sessions"][0].__setitem__("x", 1))
+broken("no views", lambda d: d.__setitem__("views", []))
+
+kept = copy.deepcopy(base)
+kept["future_key"] = {"anything": [1, 2]}
+kept["views"][0]["zones"][0]["future_zone_key"] = True
+results.append((validator.is_valid(kept), "schema accepts unknown keys where the loader keeps them"))
+
+print("1..%d" % len(results))
+for i, (ok, text) in enumerate(results, 1):
+    print("%s %d %s" % ("ok" if ok else "not ok", i, text))
+sys.exit(0 if all(ok for ok, _ in results) else 1)

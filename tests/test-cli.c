@@ -1,0 +1,236 @@
+/* test-cli.c: the `hairline` command as a user runs it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs `hairline` with the NULL-terminated arguments. */
+static Run
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("HAIRLINE");
+  Run r = { 0 };
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static char *
+sample (void)
+{
+  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+}
+
+static char *
+write_variant (const char *dir,
+               const char *name,
+               const char *from,
+               const char *to)
+{
+  g_autofree char *src = sample ();
+  g_autofree char *text = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  GString *s;
+  char *at;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  at = strstr (text, from);
+  g_assert_nonnull (at);
+  s = g_string_new_len (text, at - text);
+  g_string_append (s, to);
+  g_string_append (s, at + strlen (from));
+  g_assert_true (g_file_set_contents (path, s->str, -1, NULL));
+  g_string_free (s, TRUE);
+  return path;
+}
+
+static void
+test_help_and_version (void)
+{
+  const char *commands[] = { "validate", "stats", "dots" };
+  Run r = run ("--help", NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "validate"));
+  run_clear (&r);
+
+  r = run ("--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, PACKAGE_VERSION));
+  run_clear (&r);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      r = run (commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, commands[i]));
+      run_clear (&r);
+    }
+
+  r = run (NULL, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run ("frobnicate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "unknown command"));
+  run_clear (&r);
+  r = run ("stats", "--no-such-option", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run ("validate", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *good = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *lots = write_variant (dir, "lots.json", "\"density\":\t60", "\"density\":\t\"lots\"");
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  Run r = run ("validate", good, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+
+  r = run ("validate", lots, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "lots.json: views[0].zones[0].density: must be a number"));
+  run_clear (&r);
+
+  r = run ("validate", good, missing, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "missing.json: cannot read the design"));
+  run_clear (&r);
+
+  g_unlink (lots);
+  g_rmdir (dir);
+}
+
+static void
+test_stats_json (void)
+{
+  g_autofree char *good = sample ();
+  Run r = run ("stats", "--json", good, NULL);
+  cJSON *root, *view, *zones, *zone;
+  double area, achieved, dots, sum = 0;
+  const cJSON *s;
+
+  g_assert_cmpint (r.status, ==, 0);
+  root = cJSON_Parse (r.out);
+  g_assert_nonnull (root);
+  view = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (root, "views"), 0);
+  g_assert_true (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (view, "calibration"), "calibrated")));
+  g_assert_cmpfloat (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (view, "hairline"), "length_cm")->valuedouble, >, 10.0);
+  zones = cJSON_GetObjectItemCaseSensitive (view, "zones");
+  g_assert_cmpint (cJSON_GetArraySize (zones), >=, 2);
+  zone = cJSON_GetArrayItem (zones, 0);
+  area = cJSON_GetObjectItemCaseSensitive (zone, "area_cm2")->valuedouble;
+  achieved = cJSON_GetObjectItemCaseSensitive (zone, "achieved_per_cm2")->valuedouble;
+  dots = cJSON_GetObjectItemCaseSensitive (zone, "dots")->valuedouble;
+  g_assert_cmpfloat (area, >, 10.0);
+  g_assert_cmpfloat (dots, >, 1000.0);
+  g_assert_cmpfloat (fabs (achieved - dots / area), <, 0.01);
+  g_assert_cmpfloat (cJSON_GetObjectItemCaseSensitive (zone, "density_per_cm2")->valuedouble, ==, 60.0);
+  cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (zone, "sessions"))
+    sum += cJSON_GetObjectItemCaseSensitive (s, "dots")->valuedouble;
+  g_assert_cmpfloat (sum, ==, dots);
+  cJSON_Delete (root);
+  run_clear (&r);
+
+  r = run ("stats", good, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Frontal band"));
+  g_assert_nonnull (strstr (r.out, "cm²"));
+  run_clear (&r);
+}
+
+static void
+test_dots (void)
+{
+  g_autofree char *good = sample ();
+  Run csv = run ("dots", good, NULL);
+  Run json = run ("dots", "--format", "json", "--view", "front", good, NULL);
+  g_auto(GStrv) lines = NULL;
+  cJSON *root;
+  guint n_lines;
+
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "x,y,diameter_mm,shade,session,zone");
+  n_lines = g_strv_length (lines) - 2;   /* header, trailing empty */
+  g_assert_cmpuint (n_lines, >, 1000);
+  g_assert_true (g_regex_match_simple ("^[0-9.]+,[0-9.]+,[0-9.]+,#[0-9a-f]{6},[1-4],([0-9]+|manual)$",
+                                       lines[1], 0, 0));
+
+  g_assert_cmpint (json.status, ==, 0);
+  root = cJSON_Parse (json.out);
+  g_assert_nonnull (root);
+  g_assert_cmpint (cJSON_GetArraySize (root), ==, (int) n_lines);
+  cJSON_Delete (root);
+  run_clear (&csv);
+  run_clear (&json);
+
+  csv = run ("dots", "--view", "back", good, NULL);
+  g_assert_cmpint (csv.status, ==, 1);
+  g_assert_nonnull (strstr (csv.err, "no view named 'back'"));
+  run_clear (&csv);
+
+  csv = run ("dots", "--format", "xml", good, NULL);
+  g_assert_cmpint (csv.status, ==, 2);
+  run_clear (&csv);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/stats-json", test_stats_json);
+  g_test_add_func ("/cli/dots", test_dots);
+
+  return g_test_run ();
+}
