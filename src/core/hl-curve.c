@@ -312,5 +312,5 @@ hl_curve_equal (const HlCurve *a,
 
   return a->closed == b->closed &&
          a->n_points == b->n_points &&
-         memcmp (a->points, b->points, sizeof (HlPoint) * a->n_points) == 0;
+         (a->n_points == 0 || memcmp (a->points, b->points, sizeof (HlPoint) * a->n_points) == 0);
 }

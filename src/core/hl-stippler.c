@@ -872,11 +872,11 @@ update_edits (HlStippler   *self,
   gboolean appended;
 
   if (old != NULL && old->len == cur->len &&
-      memcmp (old->data, cur->data, sizeof (HlDotEdit) * cur->len) == 0)
+      (cur->len == 0 || memcmp (old->data, cur->data, sizeof (HlDotEdit) * cur->len) == 0))
     return;
 
   appended = old != NULL && cur->len >= old->len &&
-             memcmp (old->data, cur->data, sizeof (HlDotEdit) * old->len) == 0;
+             (old->len == 0 || memcmp (old->data, cur->data, sizeof (HlDotEdit) * old->len) == 0);
 
   for (guint z = 0; z < self->zones->len; z++)
     {
