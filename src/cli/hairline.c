@@ -14,6 +14,8 @@ static const HlCliCommand commands[] = {
   { "validate", "Check design files against the format's rules", hl_cli_validate },
   { "stats", "Areas, densities and dot counts per view and zone", hl_cli_stats },
   { "dots", "Write the dots of a view as CSV or JSON", hl_cli_dots },
+  { "render", "Render a view to a PNG mockup", hl_cli_render },
+  { "report", "Write the consultation sheet (PDF)", hl_cli_report },
 };
 
 static void

@@ -7,6 +7,9 @@
 
 #include <glib.h>
 
+#include "hl-photo.h"
+#include "hl-view.h"
+
 G_BEGIN_DECLS
 
 #define HL_EXIT_OK 0
@@ -32,5 +35,12 @@ gboolean hl_cli_parse_options (const char    *command,
 int hl_cli_validate (int argc, char **argv);
 int hl_cli_stats    (int argc, char **argv);
 int hl_cli_dots     (int argc, char **argv);
+int hl_cli_render   (int argc, char **argv);
+int hl_cli_report   (int argc, char **argv);
+
+/* The photo of @view, found next to @design_path (transfer full), or NULL
+ * after saying on stderr why the view renders without it. */
+HlPhoto *hl_cli_load_view_photo (const char   *design_path,
+                                 const HlView *view);
 
 G_END_DECLS

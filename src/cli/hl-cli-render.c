@@ -1,0 +1,178 @@
+/* hl-cli-render.c: `hairline render`, PNG mockups of a design.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "hl-cli.h"
+#include "hl-design-io.h"
+#include "hl-png-writer.h"
+#include "hl-render.h"
+#include "hl-stippler.h"
+
+HlPhoto *
+hl_cli_load_view_photo (const char   *design_path,
+                        const HlView *view)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+
+  if (view->photo.path == NULL)
+    {
+      fprintf (stderr, "%s: view \"%s\" has no photo; rendering without it\n", design_path, view->name);
+      return NULL;
+    }
+
+  path = hl_photo_resolve_path (design_path, view->photo.path);
+  photo = hl_photo_load (path, &error);
+  if (photo == NULL)
+    {
+      fprintf (stderr, "%s: %s; rendering without it\n", design_path, error->message);
+      return NULL;
+    }
+  if (!hl_photo_matches (photo, &view->photo, &error))
+    fprintf (stderr, "%s: %s: %s\n", design_path, path, error->message);
+
+  return g_steal_pointer (&photo);
+}
+
+int
+hl_cli_render (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *view_name = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *mark = NULL;
+  double scale = 1.0, split = 0.5;
+  gboolean overlays = FALSE, no_mark = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required)", "OUT.png" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, "fresh (default), healed or aged", "STAGE" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "after (default), before-after or split", "LAYOUT" },
+    { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, "Split position from the left, 0–1 (default 0.5)", "F" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1)", "F" },
+    { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
+    { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
+    { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
+    { NULL }
+  };
+  g_autoptr(HlDesign) design = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GArray) dots = NULL;
+  g_autofree char *description = NULL;
+  HlRenderOptions options;
+  HlPngOptions png = { 0 };
+  const HlView *view;
+  cairo_surface_t *image;
+  gboolean calibrated;
+  int index = 0;
+
+  if (!hl_cli_parse_options ("render", "DESIGN -o OUT.png",
+                             "Render a view of a design to a PNG mockup: the photo with the\n"
+                             "design's dots at a healing stage, in one of three layouts, with\n"
+                             "the simulation mark.",
+                             entries, &argc, &argv))
+    return HL_EXIT_USAGE;
+
+  hl_render_options_init (&options);
+
+  if (argc != 2 || output == NULL)
+    {
+      fprintf (stderr, "hairline render: expected one DESIGN and -o OUT.png\n");
+      fprintf (stderr, "Run 'hairline render --help' for usage.\n");
+      return HL_EXIT_USAGE;
+    }
+  if (stage != NULL && !hl_stage_from_string (stage, &options.stage))
+    {
+      fprintf (stderr, "hairline render: --stage must be fresh, healed or aged, not '%s'\n", stage);
+      return HL_EXIT_USAGE;
+    }
+  if (layout == NULL || g_strcmp0 (layout, "after") == 0)
+    options.layout = HL_LAYOUT_AFTER;
+  else if (g_strcmp0 (layout, "before-after") == 0)
+    options.layout = HL_LAYOUT_BEFORE_AFTER;
+  else if (g_strcmp0 (layout, "split") == 0)
+    options.layout = HL_LAYOUT_SPLIT;
+  else
+    {
+      fprintf (stderr, "hairline render: --layout must be after, before-after or split, not '%s'\n", layout);
+      return HL_EXIT_USAGE;
+    }
+  if (!(scale >= 0.05 && scale <= 16.0))
+    {
+      fprintf (stderr, "hairline render: --scale must be 0.05–16\n");
+      return HL_EXIT_USAGE;
+    }
+  if (!(split >= 0.0 && split <= 1.0))
+    {
+      fprintf (stderr, "hairline render: --split must be 0–1\n");
+      return HL_EXIT_USAGE;
+    }
+  options.scale = scale;
+  options.split = split;
+  options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
+  options.mark = no_mark ? NULL : (mark != NULL ? mark : HL_SIMULATION_MARK);
+
+  design = hl_design_load_from_file (argv[1], &error);
+  if (design == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", argv[1], error->message);
+      return HL_EXIT_BAD_INPUT;
+    }
+  if (view_name != NULL && (index = hl_design_find_view (design, view_name)) < 0)
+    {
+      fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
+      return HL_EXIT_BAD_INPUT;
+    }
+  view = hl_design_get_view (design, (guint) index);
+
+  photo = hl_cli_load_view_photo (argv[1], view);
+  {
+    int w, h;
+
+    hl_render_view_size (photo, view, &w, &h);
+    if ((double) w * scale * (double) h * scale * (options.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > 250e6)
+      {
+        fprintf (stderr, "%s: a %d × %d view at scale %g is over 250 megapixels; use a smaller --scale\n",
+                 argv[1], w, h, scale);
+        return HL_EXIT_BAD_INPUT;
+      }
+  }
+
+  dots = hl_stipple_view (view, design->seed);
+  image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len, &options);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      fprintf (stderr, "%s: not enough memory for the image\n", argv[1]);
+      cairo_surface_destroy (image);
+      return HL_EXIT_BAD_INPUT;
+    }
+
+  png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / scale;
+  if (!calibrated)
+    png.mm_per_px = 0.0;
+  png.level = -1;
+  description = g_strdup_printf ("%s%s%s — view %s, %s, %u dots. %s",
+                                 design->client_label != NULL ? design->client_label : "",
+                                 design->client_label != NULL ? " " : "",
+                                 "SMP design", view->name, hl_stage_to_string (options.stage), dots->len,
+                                 HL_SIMULATION_MARK);
+  png.description = description;
+
+  if (!hl_png_write (image, output, &png, &error))
+    {
+      fprintf (stderr, "hairline render: %s\n", error->message);
+      cairo_surface_destroy (image);
+      return HL_EXIT_BAD_INPUT;
+    }
+
+  cairo_surface_destroy (image);
+  return HL_EXIT_OK;
+}

@@ -1,0 +1,294 @@
+/* hl-photo.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hl-error.h"
+#include "hl-photo.h"
+
+/* Files read at once above this size are refused (a 100 MP JPEG is far
+ * smaller; this only guards against reading absurd files). */
+#define MAX_FILE_BYTES (512 * 1024 * 1024)
+#define CHUNK (64 * 1024)
+
+struct _HlPhoto
+{
+  gatomicrefcount  ref_count;
+  int              width, height;
+  char             sha256[65];
+  cairo_surface_t *surface;
+};
+
+typedef struct
+{
+  int      width, height;
+  gboolean too_large;
+} Probe;
+
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  Probe *probe = user_data;
+
+  probe->width = width;
+  probe->height = height;
+  if ((gint64) width * height > HL_PHOTO_MAX_PIXELS)
+    {
+      probe->too_large = TRUE;
+      /* Decode nothing: ask for a 1 × 1 image while we bail out. */
+      gdk_pixbuf_loader_set_size (loader, 1, 1);
+    }
+}
+
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf);
+  int h = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guchar *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  int dst_stride;
+  guchar *dst;
+
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return surface;
+
+  dst_stride = cairo_image_surface_get_stride (surface);
+  dst = cairo_image_surface_get_data (surface);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guchar *s = src + (gsize) y * src_stride;
+      guint32 *d = (guint32 *) (gpointer) (dst + (gsize) y * dst_stride);
+
+      for (int x = 0; x < w; x++, s += channels)
+        {
+          guint r = s[0], g = s[1], b = s[2];
+
+          if (channels == 4)
+            {
+              /* Flatten transparency onto white: photos are opaque. */
+              guint a = s[3];
+
+              r = (r * a + 255 * (255 - a) + 127) / 255;
+              g = (g * a + 255 * (255 - a) + 127) / 255;
+              b = (b * a + 255 * (255 - a) + 127) / 255;
+            }
+          d[x] = 0xff000000u | (r << 16) | (g << 8) | b;
+        }
+    }
+
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+HlPhoto *
+hl_photo_load (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
+  GdkPixbuf *decoded;
+  Probe probe = { 0 };
+  gsize length = 0;
+  HlPhoto *photo;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "photo not found: %s", path);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a photo file this program reads", name);
+      return NULL;
+    }
+  /* Only the header is read here: a huge photo is refused before any
+   * decoder allocates its pixels. */
+  if (gdk_pixbuf_get_file_info (path, &probe.width, &probe.height) == NULL)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "%s is not a photo this system can read (JPEG, PNG, WebP…)", name);
+      return NULL;
+    }
+  if ((gint64) probe.width * probe.height > HL_PHOTO_MAX_PIXELS)
+    probe.too_large = TRUE;
+  if (probe.too_large)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "%s is %d × %d (%.0f MP); the limit is %d MP",
+                   name, probe.width, probe.height,
+                   (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot read the photo: %s", local->message);
+      return NULL;
+    }
+
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+
+  loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &probe);
+
+  for (gsize off = 0; off < length && !probe.too_large; off += CHUNK)
+    {
+      if (!gdk_pixbuf_loader_write (loader, (const guchar *) data + off, MIN (CHUNK, length - off), &local))
+        break;
+    }
+
+  if (probe.too_large)
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "%s is %d × %d (%.0f MP); the limit is %d MP",
+                   name, probe.width, probe.height,
+                   (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
+      return NULL;
+    }
+
+  if (local != NULL || !gdk_pixbuf_loader_close (loader, &local))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: %s",
+                   name, local != NULL ? local->message : "unknown format");
+      return NULL;
+    }
+
+  decoded = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (decoded == NULL)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo", name);
+      return NULL;
+    }
+
+  upright = gdk_pixbuf_apply_embedded_orientation (decoded);
+
+  photo = g_new0 (HlPhoto, 1);
+  g_atomic_ref_count_init (&photo->ref_count);
+  photo->width = gdk_pixbuf_get_width (upright);
+  photo->height = gdk_pixbuf_get_height (upright);
+  g_strlcpy (photo->sha256, sha, sizeof photo->sha256);
+  photo->surface = surface_from_pixbuf (upright);
+
+  if (cairo_surface_status (photo->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is too large to hold in memory", name);
+      hl_photo_unref (photo);
+      return NULL;
+    }
+
+  return photo;
+}
+
+HlPhoto *
+hl_photo_ref (HlPhoto *photo)
+{
+  g_return_val_if_fail (photo != NULL, NULL);
+
+  g_atomic_ref_count_inc (&photo->ref_count);
+  return photo;
+}
+
+void
+hl_photo_unref (HlPhoto *photo)
+{
+  g_return_if_fail (photo != NULL);
+
+  if (g_atomic_ref_count_dec (&photo->ref_count))
+    {
+      cairo_surface_destroy (photo->surface);
+      g_free (photo);
+    }
+}
+
+int
+hl_photo_get_width (const HlPhoto *photo)
+{
+  g_return_val_if_fail (photo != NULL, 0);
+  return photo->width;
+}
+
+int
+hl_photo_get_height (const HlPhoto *photo)
+{
+  g_return_val_if_fail (photo != NULL, 0);
+  return photo->height;
+}
+
+const char *
+hl_photo_get_sha256 (const HlPhoto *photo)
+{
+  g_return_val_if_fail (photo != NULL, NULL);
+  return photo->sha256;
+}
+
+cairo_surface_t *
+hl_photo_get_surface (const HlPhoto *photo)
+{
+  g_return_val_if_fail (photo != NULL, NULL);
+  return photo->surface;
+}
+
+gboolean
+hl_photo_matches (const HlPhoto    *photo,
+                  const HlPhotoRef *ref,
+                  GError          **error)
+{
+  g_return_val_if_fail (photo != NULL, FALSE);
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  if (ref->sha256 != NULL && strcmp (ref->sha256, photo->sha256) != 0)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "the photo changed since the design was made (its SHA-256 differs)");
+      return FALSE;
+    }
+
+  if ((ref->width > 0 && ref->width != photo->width) ||
+      (ref->height > 0 && ref->height != photo->height))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "the photo changed since the design was made (%d × %d, the design expects %d × %d)",
+                   photo->width, photo->height, ref->width, ref->height);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+hl_photo_resolve_path (const char *design_path,
+                       const char *photo_path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (photo_path != NULL, NULL);
+
+  if (g_path_is_absolute (photo_path) || design_path == NULL)
+    return g_strdup (photo_path);
+
+  dir = g_path_get_dirname (design_path);
+  return g_build_filename (dir, photo_path, NULL);
+}

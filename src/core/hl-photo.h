@@ -1,0 +1,53 @@
+/* hl-photo.h: a client's photo, decoded upright and ready to draw.
+ *
+ * Decoding goes through gdk-pixbuf (JPEG, PNG, and WebP where its loader is
+ * installed). The size is read from the header and checked before any pixel
+ * is decoded; EXIF orientation is applied; the SHA-256 of the file's bytes is
+ * computed from the same single read. No metadata is kept: exports built
+ * from a photo carry none of it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+/* Photos above this many pixels are refused before decoding. */
+#define HL_PHOTO_MAX_PIXELS (100 * 1000 * 1000)
+
+typedef struct _HlPhoto HlPhoto;
+
+/* Loads @path. Returns a new photo (transfer full, free with hl_photo_unref)
+ * or NULL with HL_ERROR_PHOTO (missing, unreadable, too large, broken). */
+HlPhoto         *hl_photo_load         (const char       *path,
+                                        GError          **error);
+HlPhoto         *hl_photo_ref          (HlPhoto          *photo);
+void             hl_photo_unref        (HlPhoto          *photo);
+
+int              hl_photo_get_width    (const HlPhoto    *photo);
+int              hl_photo_get_height   (const HlPhoto    *photo);
+/* 64 lowercase hex digits (borrowed). */
+const char      *hl_photo_get_sha256   (const HlPhoto    *photo);
+/* An opaque CAIRO_FORMAT_RGB24 image surface (borrowed). */
+cairo_surface_t *hl_photo_get_surface  (const HlPhoto    *photo);
+
+/* FALSE with HL_ERROR_PHOTO when @photo is not the one @ref describes
+ * (different SHA-256 or pixel size): the photo changed since the design
+ * was made. A reference without a SHA-256 only checks the size. */
+gboolean         hl_photo_matches      (const HlPhoto    *photo,
+                                        const HlPhotoRef *ref,
+                                        GError          **error);
+
+/* Where the photo of a design lives: @photo_path relative to the folder of
+ * @design_path (absolute paths pass through). Caller frees. */
+char            *hl_photo_resolve_path (const char       *design_path,
+                                        const char       *photo_path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlPhoto, hl_photo_unref)
+
+G_END_DECLS

@@ -1,0 +1,204 @@
+/* hl-png-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <png.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "hl-error.h"
+#include "hl-png-writer.h"
+
+typedef struct
+{
+  char message[256];
+} WriteError;
+
+static void
+on_png_error (png_structp       png,
+              png_const_charp   message)
+{
+  WriteError *err = png_get_error_ptr (png);
+
+  g_strlcpy (err->message, message, sizeof err->message);
+  png_longjmp (png, 1);
+}
+
+static void
+on_png_warning (png_structp     png,
+                png_const_charp message)
+{
+}
+
+/* Everything that touches libpng, kept free of locals that setjmp could
+ * clobber: the caller owns the file and the row buffer. */
+static gboolean
+write_png (FILE               *file,
+           cairo_surface_t    *image,
+           const HlPngOptions *options,
+           guint8             *row,
+           WriteError         *err)
+{
+  png_structp png;
+  png_infop info;
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  png_text text[2];
+  int n_text = 0;
+  g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
+  /* tEXt is Latin-1: what does not fit becomes '?'. */
+  g_autofree char *description = options != NULL && options->description != NULL
+    ? g_convert_with_fallback (options->description, -1, "ISO-8859-1", "UTF-8", "?", NULL, NULL, NULL)
+    : NULL;
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, err, on_png_error, on_png_warning);
+  if (png == NULL)
+    {
+      g_strlcpy (err->message, "out of memory", sizeof err->message);
+      return FALSE;
+    }
+  info = png_create_info_struct (png);
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      g_strlcpy (err->message, "out of memory", sizeof err->message);
+      return FALSE;
+    }
+
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      return FALSE;
+    }
+
+  png_init_io (png, file);
+  png_set_compression_level (png, options != NULL && options->level >= 0 ? options->level : 1);
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8, PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_sRGB_gAMA_and_cHRM (png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+
+  if (options != NULL && options->mm_per_px > 0.0)
+    {
+      double ppm = floor (1000.0 / options->mm_per_px + 0.5);
+
+      if (ppm >= 1 && ppm < 4294967295.0)
+        png_set_pHYs (png, info, (png_uint_32) ppm, (png_uint_32) ppm, PNG_RESOLUTION_METER);
+    }
+
+  text[n_text].compression = PNG_TEXT_COMPRESSION_NONE;
+  text[n_text].key = (png_charp) "Software";
+  text[n_text].text = software;
+  n_text++;
+  if (description != NULL)
+    {
+      text[n_text].compression = PNG_TEXT_COMPRESSION_NONE;
+      text[n_text].key = (png_charp) "Description";
+      text[n_text].text = description;
+      n_text++;
+    }
+  png_set_text (png, info, text, n_text);
+
+  png_write_info (png, info);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *src = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = src[x];
+
+          row[3 * x] = (p >> 16) & 0xff;
+          row[3 * x + 1] = (p >> 8) & 0xff;
+          row[3 * x + 2] = p & 0xff;
+        }
+      png_write_row (png, row);
+    }
+
+  png_write_end (png, info);
+  png_destroy_write_struct (&png, &info);
+  return TRUE;
+}
+
+gboolean
+hl_png_write (cairo_surface_t     *image,
+              const char          *path,
+              const HlPngOptions  *options,
+              GError             **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree guint8 *row = NULL;
+  WriteError err = { "" };
+  FILE *file;
+  int fd;
+  gboolean ok;
+
+  g_return_val_if_fail (image != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (cairo_surface_get_type (image) != CAIRO_SURFACE_TYPE_IMAGE ||
+      (cairo_image_surface_get_format (image) != CAIRO_FORMAT_RGB24 &&
+       cairo_image_surface_get_format (image) != CAIRO_FORMAT_ARGB32))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "only RGB image surfaces can be written as PNG");
+      return FALSE;
+    }
+
+  cairo_surface_flush (image);
+
+  tmp = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  file = fdopen (fd, "wb");
+  if (file == NULL)
+    {
+      int saved = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+
+  row = g_malloc ((gsize) cairo_image_surface_get_width (image) * 3 + 1);
+  ok = write_png (file, image, options, row, &err);
+
+  if (ok && (fflush (file) != 0 || fsync (fileno (file)) != 0))
+    {
+      ok = FALSE;
+      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
+    }
+  if (fclose (file) != 0 && ok)
+    {
+      ok = FALSE;
+      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      ok = FALSE;
+      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
+    }
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, err.message);
+    }
+
+  return ok;
+}

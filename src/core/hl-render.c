@@ -1,0 +1,547 @@
+/* hl-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-render.h"
+#include "hl-stamp-cache.h"
+
+/* How each stage changes a fresh dot (DESIGN §2): fresh ≈ 0.25 mm and
+ * dark; healed ≈ 0.12 mm and lighter; aged lighter still, a little blurred,
+ * with a faint blue-grey cast. */
+typedef struct
+{
+  double  size;         /* diameter factor */
+  double  lighten;      /* mix toward white */
+  double  opacity;
+  double  blur_px;      /* soft edge, output px at scale 1 */
+  HlColor cast;         /* colour the shade drifts toward */
+  double  cast_amount;
+} StageLook;
+
+static const StageLook looks[] = {
+  [HL_STAGE_FRESH]  = { 1.00, 0.00, 0.95, 0.0, { 0, 0, 0 }, 0.0 },
+  [HL_STAGE_HEALED] = { 0.50, 0.22, 0.88, 0.0, { 0, 0, 0 }, 0.0 },
+  [HL_STAGE_AGED]   = { 0.56, 0.35, 0.80, 0.35, { 0x6a, 0x78, 0x8c }, 0.30 },
+};
+
+static const char * const stage_names[] = { "fresh", "healed", "aged" };
+
+/* Skin-like neutral shown when the photo is missing. */
+#define BACKGROUND 0xffe9dcd0u
+
+void
+hl_render_options_init (HlRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->stage = HL_STAGE_FRESH;
+  options->overlays = HL_OVERLAY_NONE;
+  options->show_dots = TRUE;
+  options->layout = HL_LAYOUT_AFTER;
+  options->split = 0.5;
+  options->scale = 1.0;
+  options->mark = HL_SIMULATION_MARK;
+}
+
+const char *
+hl_stage_to_string (HlStage stage)
+{
+  g_return_val_if_fail (stage <= HL_STAGE_AGED, "fresh");
+  return stage_names[stage];
+}
+
+gboolean
+hl_stage_from_string (const char *text,
+                      HlStage    *stage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
+    if (g_strcmp0 (text, stage_names[i]) == 0)
+      {
+        if (stage != NULL)
+          *stage = (HlStage) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+hl_render_view_size (const HlPhoto *photo,
+                     const HlView  *view,
+                     int           *width,
+                     int           *height)
+{
+  if (photo != NULL)
+    {
+      *width = hl_photo_get_width (photo);
+      *height = hl_photo_get_height (photo);
+    }
+  else if (view->photo.width > 0 && view->photo.height > 0)
+    {
+      *width = view->photo.width;
+      *height = view->photo.height;
+    }
+  else
+    {
+      HlRect r = hl_rect_from_points (NULL, 0);
+
+      for (guint i = 0; i < view->zones->len; i++)
+        r = hl_rect_union (r, hl_curve_bounds (((HlZone *) g_ptr_array_index (view->zones, i))->boundary));
+      if (view->hairline != NULL)
+        r = hl_rect_union (r, hl_curve_bounds (view->hairline));
+      *width = hl_rect_is_empty (r) ? 512 : (int) CLAMP (ceil (MAX (r.x1, 1.0) + 20), 16, 20000);
+      *height = hl_rect_is_empty (r) ? 512 : (int) CLAMP (ceil (MAX (r.y1, 1.0) + 20), 16, 20000);
+    }
+}
+
+static HlColor
+stage_shade (HlColor          shade,
+             const StageLook *look)
+{
+  const guint8 *s = &shade.r;
+  const guint8 *c = &look->cast.r;
+  HlColor out;
+  guint8 *o = &out.r;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double v = s[k] + (c[k] - s[k]) * look->cast_amount;
+
+      v = v + (255.0 - v) * look->lighten;
+      o[k] = (guint8) CLAMP (floor (v + 0.5), 0.0, 255.0);
+    }
+
+  return out;
+}
+
+/* Multiplies the stamp's coverage of @shade into the ARGB32/RGB24 pixels. */
+static void
+blend_stamp (guint8        *data,
+             int            stride,
+             int            width,
+             int            height,
+             int            px,
+             int            py,
+             const HlStamp *stamp,
+             HlColor        shade,
+             guint          opacity)   /* 0–256 */
+{
+  int x0 = px + stamp->x0, y0 = py + stamp->y0;
+  int i0 = MAX (0, -x0), j0 = MAX (0, -y0);
+  int i1 = MIN (stamp->width, width - x0), j1 = MIN (stamp->height, height - y0);
+  /* 255 − shade, per channel, in cairo's B, G, R byte order. */
+  guint inv_b = 255 - shade.b, inv_g = 255 - shade.g, inv_r = 255 - shade.r;
+
+  for (int j = j0; j < j1; j++)
+    {
+      const guint8 *cov = stamp->coverage + j * stamp->width;
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) (y0 + j) * stride);
+
+      for (int i = i0; i < i1; i++)
+        {
+          guint a = (cov[i] * opacity) >> 8;   /* 0–255 */
+          guint32 p;
+          guint b, g, r;
+
+          if (a == 0)
+            continue;
+          p = row[x0 + i];
+          b = p & 0xff;
+          g = (p >> 8) & 0xff;
+          r = (p >> 16) & 0xff;
+          /* Multiply by the dot, weighted by coverage: dst × (1 − a·(1 − s)) */
+          b = (b * (65025 - a * inv_b) + 32512) / 65025;
+          g = (g * (65025 - a * inv_g) + 32512) / 65025;
+          r = (r * (65025 - a * inv_r) + 32512) / 65025;
+          row[x0 + i] = (p & 0xff000000u) | (r << 16) | (g << 8) | b;
+        }
+    }
+}
+
+static void
+draw_dots (cairo_surface_t       *target,
+           double                 scale,
+           double                 dx,
+           double                 dy,
+           const HlView          *view,
+           const HlDot           *dots,
+           gsize                  n_dots,
+           const HlRenderOptions *options)
+{
+  const StageLook *look = &looks[CLAMP (options->stage, HL_STAGE_FRESH, HL_STAGE_AGED)];
+  double px_per_mm = scale / hl_view_get_mm_per_px (view, NULL);
+  g_autoptr(HlStampCache) stamps = hl_stamp_cache_new (look->blur_px * MAX (scale, 1.0) * 0.5);
+  int width = cairo_image_surface_get_width (target);
+  int height = cairo_image_surface_get_height (target);
+  int stride = cairo_image_surface_get_stride (target);
+  guint opacity = (guint) (look->opacity * 256.0);
+  HlColor last_in = { 0, 0, 0 }, last_out = stage_shade (last_in, look);
+  guint8 *data;
+
+  cairo_surface_flush (target);
+  data = cairo_image_surface_get_data (target);
+
+  for (gsize i = 0; i < n_dots; i++)
+    {
+      double cx = dots[i].x * scale + dx;
+      double cy = dots[i].y * scale + dy;
+      double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
+      const HlStamp *stamp;
+
+      if (cx + r + 2 < 0 || cy + r + 2 < 0 || cx - r - 2 > width || cy - r - 2 > height)
+        continue;
+
+      stamp = hl_stamp_cache_get (stamps, r, cx, cy);
+      if (stamp == NULL)
+        continue;
+
+      if (!hl_color_equal (dots[i].shade, last_in))
+        {
+          last_in = dots[i].shade;
+          last_out = stage_shade (last_in, look);
+        }
+
+      blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy),
+                   stamp, last_out, opacity);
+    }
+
+  cairo_surface_mark_dirty (target);
+}
+
+static void
+stroke_polyline (cairo_t       *cr,
+                 const HlPoint *pts,
+                 guint          n,
+                 gboolean       closed)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, pts[i].x, pts[i].y);
+  if (closed)
+    cairo_close_path (cr);
+}
+
+/* Overlays are drawn in image coordinates; line widths and sizes are in
+ * output pixels (@unit image px per output px). */
+static void
+draw_overlays (cairo_t               *cr,
+               const HlView          *view,
+               double                 unit,
+               const HlRenderOptions *options)
+{
+  double m = hl_view_get_mm_per_px (view, NULL);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  if (options->overlays & HL_OVERLAY_ZONES)
+    {
+      double dash[] = { 6 * unit, 4 * unit };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 1.5 * unit);
+      for (guint i = 0; i < view->zones->len; i++)
+        {
+          const HlZone *zone = g_ptr_array_index (view->zones, i);
+          guint n;
+          const HlPoint *pts = hl_curve_get_polyline (zone->boundary, &n);
+
+          stroke_polyline (cr, pts, n, TRUE);
+          cairo_set_source_rgba (cr, 0.1, 0.55, 0.95, 0.9);
+          cairo_stroke (cr);
+        }
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if ((options->overlays & HL_OVERLAY_HAIRLINE) && view->hairline != NULL)
+    {
+      guint n;
+      const HlPoint *pts = hl_curve_get_polyline (view->hairline, &n);
+
+      cairo_set_line_width (cr, 2.0 * unit);
+      stroke_polyline (cr, pts, n, FALSE);
+      cairo_set_source_rgba (cr, 0.85, 0.15, 0.1, 0.95);
+      cairo_stroke (cr);
+    }
+
+  if ((options->overlays & HL_OVERLAY_HANDLES) && view->hairline != NULL)
+    {
+      const HlPoint *pts = hl_curve_get_points (view->hairline);
+
+      for (guint i = 0; i < hl_curve_get_n_points (view->hairline); i++)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, pts[i].x, pts[i].y, 5 * unit, 0, 2 * G_PI);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_fill_preserve (cr);
+          cairo_set_line_width (cr, 1.5 * unit);
+          cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+          cairo_stroke (cr);
+        }
+    }
+
+  if (options->overlays & HL_OVERLAY_LANDMARKS)
+    {
+      const HlLandmarkPoint *g = &view->landmarks[HL_LANDMARK_GLABELLA];
+      const HlLandmarkPoint *mfp = &view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT];
+
+      cairo_set_line_width (cr, 1.2 * unit);
+      cairo_set_source_rgba (cr, 1.0, 0.8, 0.1, 0.95);
+      for (guint i = 0; i < HL_N_LANDMARKS; i++)
+        {
+          HlPoint p = view->landmarks[i].p;
+
+          if (!view->landmarks[i].set)
+            continue;
+          cairo_new_path (cr);
+          cairo_move_to (cr, p.x - 4 * unit, p.y);
+          cairo_line_to (cr, p.x + 4 * unit, p.y);
+          cairo_move_to (cr, p.x, p.y - 4 * unit);
+          cairo_line_to (cr, p.x, p.y + 4 * unit);
+          cairo_stroke (cr);
+        }
+
+      if (g->set && mfp->set)
+        {
+          double dash[] = { 3 * unit, 3 * unit };
+          char label[32];
+
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_new_path (cr);
+          cairo_move_to (cr, g->p.x, g->p.y);
+          cairo_line_to (cr, mfp->p.x, mfp->p.y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          g_snprintf (label, sizeof label, "%.1f cm", hl_point_distance (g->p, mfp->p) * m / 10.0);
+          cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+          cairo_set_font_size (cr, 12 * unit);
+          cairo_move_to (cr, (g->p.x + mfp->p.x) / 2 + 6 * unit, (g->p.y + mfp->p.y) / 2);
+          cairo_show_text (cr, label);
+        }
+    }
+
+  if ((options->overlays & HL_OVERLAY_RULER) && view->calibration.has_reference)
+    {
+      const HlCalibration *cal = &view->calibration;
+      double ang = atan2 (cal->ref_b.y - cal->ref_a.y, cal->ref_b.x - cal->ref_a.x);
+      double nx = -sin (ang) * 5 * unit, ny = cos (ang) * 5 * unit;
+      char label[32];
+
+      cairo_set_line_width (cr, 1.5 * unit);
+      cairo_set_source_rgba (cr, 0.2, 0.9, 0.4, 0.95);
+      cairo_new_path (cr);
+      cairo_move_to (cr, cal->ref_a.x, cal->ref_a.y);
+      cairo_line_to (cr, cal->ref_b.x, cal->ref_b.y);
+      cairo_move_to (cr, cal->ref_a.x - nx, cal->ref_a.y - ny);
+      cairo_line_to (cr, cal->ref_a.x + nx, cal->ref_a.y + ny);
+      cairo_move_to (cr, cal->ref_b.x - nx, cal->ref_b.y - ny);
+      cairo_line_to (cr, cal->ref_b.x + nx, cal->ref_b.y + ny);
+      cairo_stroke (cr);
+      g_snprintf (label, sizeof label, "%.0f mm", cal->ref_mm);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 11 * unit);
+      cairo_move_to (cr, (cal->ref_a.x + cal->ref_b.x) / 2 + nx * 2, (cal->ref_a.y + cal->ref_b.y) / 2 + ny * 2 + 4 * unit);
+      cairo_show_text (cr, label);
+    }
+}
+
+void
+hl_render_view (cairo_surface_t       *target,
+                double                 scale,
+                double                 dx,
+                double                 dy,
+                const HlPhoto         *photo,
+                const HlView          *view,
+                const HlDot           *dots,
+                gsize                  n_dots,
+                const HlRenderOptions *options)
+{
+  HlRenderOptions defaults;
+  cairo_t *cr;
+
+  g_return_if_fail (target != NULL);
+  g_return_if_fail (cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_IMAGE);
+  g_return_if_fail (cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 ||
+                    cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (scale > 0.0);
+
+  if (options == NULL)
+    {
+      hl_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  cr = cairo_create (target);
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, scale, scale);
+
+  /* The photo, or a neutral skin tone over its area. */
+  if (photo != NULL)
+    {
+      cairo_set_source_surface (cr, hl_photo_get_surface (photo), 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr),
+                                scale > 1.0 ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
+      cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+      cairo_rectangle (cr, 0, 0, hl_photo_get_width (photo), hl_photo_get_height (photo));
+      cairo_fill (cr);
+    }
+  else
+    {
+      int w, h;
+
+      hl_render_view_size (NULL, view, &w, &h);
+      cairo_set_source_rgb (cr, ((BACKGROUND >> 16) & 0xff) / 255.0,
+                            ((BACKGROUND >> 8) & 0xff) / 255.0, (BACKGROUND & 0xff) / 255.0);
+      cairo_rectangle (cr, 0, 0, w, h);
+      cairo_fill (cr);
+    }
+  cairo_surface_flush (target);
+
+  if (options->show_dots && dots != NULL && n_dots > 0)
+    draw_dots (target, scale, dx, dy, view, dots, n_dots, options);
+
+  if (options->overlays != HL_OVERLAY_NONE)
+    draw_overlays (cr, view, 1.0 / scale, options);
+
+  cairo_destroy (cr);
+}
+
+/* The simulation mark, bottom right, legible on any photo. */
+static void
+draw_mark (cairo_t    *cr,
+           int         width,
+           int         height,
+           const char *text)
+{
+  cairo_text_extents_t ext;
+  double size = CLAMP (height / 40.0, 10.0, 64.0);
+  double pad = size * 0.45;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, text, &ext);
+
+  /* Shrink to fit narrow images. */
+  if (ext.x_advance + 4 * pad > width)
+    {
+      size *= (width - 4 * pad) / (ext.x_advance + 1.0);
+      size = MAX (size, 6.0);
+      cairo_set_font_size (cr, size);
+      cairo_text_extents (cr, text, &ext);
+      pad = size * 0.45;
+    }
+
+  cairo_rectangle (cr, width - ext.x_advance - 3 * pad, height - size - 3 * pad,
+                   ext.x_advance + 2 * pad, size + 2 * pad);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
+  cairo_fill (cr);
+  cairo_move_to (cr, width - ext.x_advance - 2 * pad, height - 2 * pad - size * 0.18);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_show_text (cr, text);
+}
+
+static void
+draw_label (cairo_t    *cr,
+            double      x,
+            double      y,
+            double      size,
+            const char *text)
+{
+  cairo_text_extents_t ext;
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, text, &ext);
+  cairo_rectangle (cr, x, y, ext.x_advance + size, size * 1.6);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
+  cairo_fill (cr);
+  cairo_move_to (cr, x + size * 0.5, y + size * 1.15);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_show_text (cr, text);
+}
+
+cairo_surface_t *
+hl_render_export (const HlPhoto         *photo,
+                  const HlView          *view,
+                  const HlDot           *dots,
+                  gsize                  n_dots,
+                  const HlRenderOptions *options)
+{
+  HlRenderOptions before;
+  cairo_surface_t *out;
+  int w, h, ow, oh;
+  double s;
+  cairo_t *cr;
+
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->scale > 0.0, NULL);
+
+  hl_render_view_size (photo, view, &w, &h);
+  s = options->scale;
+  ow = MAX (1, (int) ceil (w * s));
+  oh = MAX (1, (int) ceil (h * s));
+
+  before = *options;
+  before.show_dots = FALSE;
+  before.overlays = HL_OVERLAY_NONE;
+
+  if (options->layout == HL_LAYOUT_BEFORE_AFTER)
+    {
+      int gap = MAX (2, ow / 100);
+
+      out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * ow + gap, oh);
+      if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS)
+        return out;
+      cr = cairo_create (out);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      hl_render_view (out, s, 0, 0, photo, view, dots, n_dots, &before);
+      hl_render_view (out, s, ow + gap, 0, photo, view, dots, n_dots, options);
+      cr = cairo_create (out);
+      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "Before");
+      draw_label (cr, ow + gap + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "After");
+      if (options->mark != NULL && *options->mark != '\0')
+        draw_mark (cr, 2 * ow + gap, oh, options->mark);
+      cairo_destroy (cr);
+      return out;
+    }
+
+  out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
+  if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS)
+    return out;
+
+  hl_render_view (out, s, 0, 0, photo, view, dots, n_dots, options);
+
+  cr = cairo_create (out);
+  if (options->layout == HL_LAYOUT_SPLIT)
+    {
+      double split = CLAMP (options->split, 0.0, 1.0);
+      int sx = (int) floor (ow * split + 0.5);
+      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (sx, 1), oh);
+
+      hl_render_view (plain, s, 0, 0, photo, view, dots, n_dots, &before);
+      cairo_set_source_surface (cr, plain, 0, 0);
+      cairo_rectangle (cr, 0, 0, sx, oh);
+      cairo_fill (cr);
+      cairo_surface_destroy (plain);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, sx - 1, 0, 2, oh);
+      cairo_fill (cr);
+      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "Before");
+      draw_label (cr, sx + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "After");
+    }
+  if (options->mark != NULL && *options->mark != '\0')
+    draw_mark (cr, ow, oh, options->mark);
+  cairo_destroy (cr);
+
+  return out;
+}

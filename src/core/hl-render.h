@@ -1,0 +1,96 @@
+/* hl-render.h: the one renderer for the canvas, the CLI and every export.
+ *
+ * Dots blend into the photo by multiply, each through a pre-rendered
+ * anti-aliased coverage mask (hl-stamp-cache.h), so what the client sees on
+ * screen is what is exported. Stages show the same dots fresh, healed
+ * (smaller, lighter) or aged (lighter, slightly blurred, a faint blue-grey
+ * cast).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "hl-dot.h"
+#include "hl-photo.h"
+#include "hl-view.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HL_STAGE_FRESH,
+  HL_STAGE_HEALED,
+  HL_STAGE_AGED,
+} HlStage;
+
+typedef enum
+{
+  HL_OVERLAY_NONE      = 0,
+  HL_OVERLAY_HAIRLINE  = 1 << 0,
+  HL_OVERLAY_HANDLES   = 1 << 1,
+  HL_OVERLAY_ZONES     = 1 << 2,
+  HL_OVERLAY_LANDMARKS = 1 << 3,
+  HL_OVERLAY_RULER     = 1 << 4,
+  HL_OVERLAY_ALL       = (1 << 5) - 1,
+} HlOverlays;
+
+typedef enum
+{
+  HL_LAYOUT_AFTER,          /* the design alone */
+  HL_LAYOUT_BEFORE_AFTER,   /* photo | design, side by side */
+  HL_LAYOUT_SPLIT,          /* one image, before left of the split */
+} HlLayout;
+
+#define HL_SIMULATION_MARK "Simulation — healed results vary"
+
+typedef struct
+{
+  HlStage     stage;
+  HlOverlays  overlays;
+  gboolean    show_dots;
+  HlLayout    layout;       /* exports only */
+  double      split;        /* HL_LAYOUT_SPLIT: 0–1 from the left */
+  double      scale;        /* output px per image px, > 0 */
+  const char *mark;         /* exports: the simulation mark; NULL = none */
+} HlRenderOptions;
+
+/* Defaults: fresh, dots on, no overlays, after-only, scale 1, and the
+ * simulation mark. */
+void             hl_render_options_init (HlRenderOptions       *options);
+
+/* Draws photo (or a neutral background if @photo is NULL), dots and
+ * overlays of @view into the image surface @target (ARGB32 or RGB24),
+ * where image pixel (x, y) lands on target pixel (x·scale + dx, y·scale +
+ * dy). Only dots that touch the target are drawn. */
+void             hl_render_view         (cairo_surface_t       *target,
+                                         double                 scale,
+                                         double                 dx,
+                                         double                 dy,
+                                         const HlPhoto         *photo,
+                                         const HlView          *view,
+                                         const HlDot           *dots,
+                                         gsize                  n_dots,
+                                         const HlRenderOptions *options);
+
+/* A finished export image in the options' layout, with the mark (transfer
+ * full: an RGB24 image surface; check its status for allocation failure). */
+cairo_surface_t *hl_render_export       (const HlPhoto         *photo,
+                                         const HlView          *view,
+                                         const HlDot           *dots,
+                                         gsize                  n_dots,
+                                         const HlRenderOptions *options);
+
+/* Size of a view in image px: the photo's, else the photo reference's,
+ * else the bounds of what is drawn. */
+void             hl_render_view_size    (const HlPhoto         *photo,
+                                         const HlView          *view,
+                                         int                   *width,
+                                         int                   *height);
+
+const char      *hl_stage_to_string     (HlStage                stage);
+gboolean         hl_stage_from_string   (const char            *text,
+                                         HlStage               *stage);
+
+G_END_DECLS

@@ -1,0 +1,293 @@
+/* hl-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "hl-error.h"
+#include "hl-photo.h"
+#include "hl-render.h"
+#include "hl-report.h"
+#include "hl-stippler.h"
+
+#define PAGE_W 595.0   /* A4, points */
+#define PAGE_H 842.0
+#define MARGIN 42.0
+#define FONT "DejaVu Sans"
+
+static void
+text (cairo_t    *cr,
+      double      x,
+      double      y,
+      double      size,
+      gboolean    bold,
+      const char *str)
+{
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  cairo_move_to (cr, x, y);
+  cairo_show_text (cr, str);
+}
+
+static void
+footer (cairo_t *cr,
+        int      page)
+{
+  char buf[64];
+
+  cairo_set_source_rgb (cr, 0.35, 0.1, 0.1);
+  text (cr, MARGIN, PAGE_H - 28, 9, TRUE, HL_SIMULATION_MARK
+        ": the images are a simulation; healed results vary with skin, pigment and care.");
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  g_snprintf (buf, sizeof buf, "Page %d", page);
+  text (cr, PAGE_W - MARGIN - 40, PAGE_H - 14, 8, FALSE, buf);
+}
+
+/* Paints @image into the box, keeping its aspect ratio; returns its height. */
+static double
+paint_image (cairo_t         *cr,
+             cairo_surface_t *image,
+             double           x,
+             double           y,
+             double           box_w)
+{
+  double iw = cairo_image_surface_get_width (image);
+  double ih = cairo_image_surface_get_height (image);
+  double s = box_w / iw;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, s, s);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return ih * s;
+}
+
+static void
+view_page (cairo_t        *cr,
+           const HlDesign *design,
+           const HlView   *view,
+           const char     *design_path,
+           double          y)
+{
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean calibrated;
+  double m = hl_view_get_mm_per_px (view, &calibrated);
+  const HlDot *dots;
+  gsize n_dots;
+  char buf[256];
+  int w, h;
+  double box = (PAGE_W - 2 * MARGIN - 12) / 2, scale, ih;
+  HlRenderOptions before, after;
+  cairo_surface_t *img;
+
+  if (view->photo.path != NULL)
+    {
+      g_autofree char *path = hl_photo_resolve_path (design_path, view->photo.path);
+
+      photo = hl_photo_load (path, &error);
+    }
+
+  hl_stippler_update (st, view, design->seed);
+  dots = hl_stippler_get_dots (st, &n_dots);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  g_snprintf (buf, sizeof buf, "View: %s", view->name);
+  text (cr, MARGIN, y, 14, TRUE, buf);
+  y += 18;
+
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  if (calibrated)
+    g_snprintf (buf, sizeof buf, "Calibration: %s, %.3f mm per pixel, uncertainty ±%.0f %%",
+                hl_calibration_source_to_string (view->calibration.source), m,
+                view->calibration.uncertainty * 100);
+  else
+    g_snprintf (buf, sizeof buf, "Calibration: none — sizes assume %.2f mm per pixel and are rough", m);
+  text (cr, MARGIN, y, 9.5, FALSE, buf);
+  y += 13;
+
+  if (view->landmarks[HL_LANDMARK_GLABELLA].set && view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].set)
+    {
+      double d = hl_point_distance (view->landmarks[HL_LANDMARK_GLABELLA].p,
+                                    view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p) * m / 10.0;
+
+      g_snprintf (buf, sizeof buf, "Hairline height above the glabella (mid-frontal point): %.1f cm on the photo", d);
+      text (cr, MARGIN, y, 9.5, FALSE, buf);
+      y += 13;
+    }
+  if (photo == NULL && view->photo.path != NULL)
+    {
+      cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
+      g_snprintf (buf, sizeof buf, "Photo unavailable (%s): drawn without it.", error != NULL ? error->message : "");
+      text (cr, MARGIN, y, 9.5, FALSE, buf);
+      y += 13;
+    }
+  y += 4;
+
+  /* Before and after, rendered at about 2.5 output pixels per point. */
+  hl_render_view_size (photo, view, &w, &h);
+  scale = MIN (box * 2.5 / w, 4.0);
+  hl_render_options_init (&before);
+  before.show_dots = FALSE;
+  before.scale = scale;
+  before.mark = NULL;
+  after = before;
+  after.show_dots = TRUE;
+
+  img = hl_render_export (photo, view, dots, n_dots, &before);
+  ih = paint_image (cr, img, MARGIN, y + 4, box);
+  cairo_surface_destroy (img);
+  img = hl_render_export (photo, view, dots, n_dots, &after);
+  paint_image (cr, img, MARGIN + box + 12, y + 4, box);
+  cairo_surface_destroy (img);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  text (cr, MARGIN + 6, y + 18, 10, TRUE, "Before");
+  text (cr, MARGIN + box + 18, y + 18, 10, TRUE, "After (fresh)");
+  y += ih + 22;
+
+  /* Zones. */
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  text (cr, MARGIN, y, 11, TRUE, "Zones");
+  y += 16;
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    {
+      const HlZone *zone = hl_view_get_zone (view, z);
+      HlZoneStats stats;
+      GString *line = g_string_new (NULL);
+
+      hl_stippler_get_zone_stats (st, z, &stats);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      g_snprintf (buf, sizeof buf, "%s (%s)", zone->name, hl_zone_kind_to_string (zone->kind));
+      text (cr, MARGIN, y, 10, TRUE, buf);
+      y += 13;
+      g_snprintf (buf, sizeof buf, "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dots · dot %.2f mm",
+                  stats.area_cm2, zone->params.density,
+                  stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
+      text (cr, MARGIN + 10, y, 9, FALSE, buf);
+      y += 12;
+
+      for (guint s = 0; s < zone->params.n_sessions; s++)
+        g_string_append_printf (line, "%sSession %u: %u dots (%.0f %%)", s > 0 ? " · " : "",
+                                s + 1, stats.session_dots[s], zone->params.sessions[s].share * 100);
+      text (cr, MARGIN + 10, y, 9, FALSE, line->str);
+      g_string_free (line, TRUE);
+
+      /* Shade swatches, one per session. */
+      for (guint s = 0; s < zone->params.n_sessions; s++)
+        {
+          HlColor c = zone->params.sessions[s].shade;
+
+          cairo_rectangle (cr, PAGE_W - MARGIN - 18 * (zone->params.n_sessions - s), y - 20, 14, 14);
+          cairo_set_source_rgb (cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
+        }
+      y += 16;
+      if (y > PAGE_H - 70)
+        break;
+    }
+}
+
+static gboolean
+write_pdf (const HlDesign *design,
+           const char     *design_path,
+           const char     *path,
+           GError        **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  cairo_status_t status;
+  char buf[320];
+  double y = MARGIN + 12;
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Consultation sheet");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  text (cr, MARGIN, y, 20, TRUE, "Consultation sheet");
+  y += 22;
+  g_snprintf (buf, sizeof buf, "Client: %s    Date: %s",
+              design->client_label != NULL ? design->client_label : "—", date);
+  text (cr, MARGIN, y, 10.5, FALSE, buf);
+  y += 26;
+
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    {
+      if (v > 0)
+        {
+          cairo_show_page (cr);
+          y = MARGIN + 12;
+        }
+      view_page (cr, design, hl_design_get_view (design, v), design_path, y);
+      footer (cr, (int) v + 1);
+    }
+  cairo_show_page (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write the PDF: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hl_report_write_pdf (const HlDesign  *design,
+                     const char      *design_path,
+                     const char      *pdf_path,
+                     GError         **error)
+{
+  g_autofree char *tmp = NULL;
+  int fd;
+
+  g_return_val_if_fail (design != NULL, FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+
+  /* Reserve a temporary name next to the target, write, rename. */
+  tmp = g_strdup_printf ("%s.XXXXXX", pdf_path);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", pdf_path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!write_pdf (design, design_path, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, pdf_path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", pdf_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
