@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -84,7 +85,7 @@ write_variant (const char *dir,
 static void
 test_help_and_version (void)
 {
-  const char *commands[] = { "validate", "stats", "dots" };
+  const char *commands[] = { "validate", "stats", "dots", "render", "report" };
   Run r = run ("--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
@@ -221,6 +222,126 @@ test_dots (void)
   run_clear (&csv);
 }
 
+/* Runs another program; its exit status, and stdout in *@out. */
+static int
+tool (char       **out,
+      const char  *first,
+      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int status;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, NULL))
+    return -1;
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_render (void)
+{
+  g_autofree char *good = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  const char *stages[] = { "fresh", "healed", "aged" };
+  g_autofree char *ba = g_build_filename (dir, "ba.png", NULL);
+  g_autofree char *split = g_build_filename (dir, "split.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.png", NULL);
+  g_autofree char *orphan = NULL;
+  g_autofree char *orphan_png = g_build_filename (dir, "orphan.png", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GdkPixbuf) pb = NULL;
+  Run r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/%s.png", dir, stages[i]);
+      g_autoptr(GdkPixbuf) img = NULL;
+
+      r = run ("render", good, "-o", out, "--stage", stages[i], "--scale", "2", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run_clear (&r);
+      img = gdk_pixbuf_new_from_file (out, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_pixbuf_get_width (img), ==, 1024);
+      g_assert_cmpint (gdk_pixbuf_get_height (img), ==, 1024);
+      g_unlink (out);
+    }
+
+  r = run ("render", good, "-o", ba, "--layout", "before-after", "--overlays", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  pb = gdk_pixbuf_new_from_file (ba, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * 512 + 5);
+  g_unlink (ba);
+
+  r = run ("render", good, "-o", split, "--layout", "split", "--split", "0.3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_unlink (split);
+
+  r = run ("render", good, "-o", bad, "--stage", "wet", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  r = run ("render", good, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* The photo is missing: a warning, and the design still renders. */
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  orphan = g_build_filename (dir, "orphan.json", NULL);
+  g_assert_true (g_file_set_contents (orphan, text, -1, NULL));
+  r = run ("render", orphan, "-o", orphan_png, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "photo not found"));
+  g_assert_true (g_file_test (orphan_png, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+
+  g_unlink (orphan);
+  g_unlink (orphan_png);
+  g_rmdir (dir);
+}
+
+static void
+test_report (void)
+{
+  g_autofree char *good = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  Run r = run ("report", good, "-o", pdf, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  if (tool (&info, "pdfinfo", pdf, NULL) < 0)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+  g_assert_cmpint (tool (&text, "pdftotext", pdf, "-", NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "Simulation — healed results vary"));
+  g_assert_nonnull (strstr (text, "Frontal band"));
+  g_assert_nonnull (strstr (text, "Sample client"));
+  g_assert_nonnull (strstr (text, "above the glabella"));
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -231,6 +352,8 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/stats-json", test_stats_json);
   g_test_add_func ("/cli/dots", test_dots);
+  g_test_add_func ("/cli/render", test_render);
+  g_test_add_func ("/cli/report", test_report);
 
   return g_test_run ();
 }

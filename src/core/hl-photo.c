@@ -48,6 +48,16 @@ on_size_prepared (GdkPixbufLoader *loader,
     }
 }
 
+static gboolean
+has_jpeg_end (const char *data,
+              gsize       length)
+{
+  for (gsize i = length; i-- > 3;)
+    if ((guchar) data[i - 1] == 0xff && (guchar) data[i] == 0xd9)
+      return TRUE;
+  return FALSE;
+}
+
 static cairo_surface_t *
 surface_from_pixbuf (GdkPixbuf *pixbuf)
 {
@@ -149,6 +159,15 @@ hl_photo_load (const char  *path,
     }
 
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+
+  /* libjpeg fills a cut-off JPEG with grey and calls it a success: a JPEG
+   * must hold its end-of-image marker. */
+  if (length >= 3 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xd8 && (guchar) data[2] == 0xff &&
+      !has_jpeg_end (data, length))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: the JPEG data is cut short", name);
+      return NULL;
+    }
 
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &probe);

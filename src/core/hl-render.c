@@ -47,6 +47,36 @@ hl_render_options_init (HlRenderOptions *options)
   options->split = 0.5;
   options->scale = 1.0;
   options->mark = HL_SIMULATION_MARK;
+  options->crop = hl_rect_from_points (NULL, 0);
+}
+
+HlRect
+hl_render_design_bounds (const HlPhoto *photo,
+                         const HlView  *view,
+                         double         margin)
+{
+  HlRect r = hl_rect_from_points (NULL, 0);
+  int w, h;
+
+  g_return_val_if_fail (view != NULL, r);
+
+  for (guint i = 0; i < view->zones->len; i++)
+    r = hl_rect_union (r, hl_curve_bounds (((HlZone *) g_ptr_array_index (view->zones, i))->boundary));
+  if (view->hairline != NULL)
+    r = hl_rect_union (r, hl_curve_bounds (view->hairline));
+  for (guint i = 0; i < HL_N_LANDMARKS; i++)
+    if (view->landmarks[i].set)
+      r = hl_rect_union (r, hl_rect_from_points (&view->landmarks[i].p, 1));
+  if (hl_rect_is_empty (r))
+    return r;
+
+  r = hl_rect_inflate (r, margin * MAX (r.x1 - r.x0, r.y1 - r.y0));
+  hl_render_view_size (photo, view, &w, &h);
+  r.x0 = floor (MAX (r.x0, 0));
+  r.y0 = floor (MAX (r.y0, 0));
+  r.x1 = ceil (MIN (r.x1, w));
+  r.y1 = ceil (MIN (r.y1, h));
+  return r;
 }
 
 const char *
@@ -476,7 +506,7 @@ hl_render_export (const HlPhoto         *photo,
   HlRenderOptions before;
   cairo_surface_t *out;
   int w, h, ow, oh;
-  double s;
+  double s, ox = 0.0, oy = 0.0;
   cairo_t *cr;
 
   g_return_val_if_fail (view != NULL, NULL);
@@ -485,6 +515,13 @@ hl_render_export (const HlPhoto         *photo,
 
   hl_render_view_size (photo, view, &w, &h);
   s = options->scale;
+  if (!hl_rect_is_empty (options->crop))
+    {
+      ox = -floor (options->crop.x0) * s;
+      oy = -floor (options->crop.y0) * s;
+      w = (int) ceil (options->crop.x1 - floor (options->crop.x0));
+      h = (int) ceil (options->crop.y1 - floor (options->crop.y0));
+    }
   ow = MAX (1, (int) ceil (w * s));
   oh = MAX (1, (int) ceil (h * s));
 
@@ -503,9 +540,25 @@ hl_render_export (const HlPhoto         *photo,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       cairo_destroy (cr);
-      hl_render_view (out, s, 0, 0, photo, view, dots, n_dots, &before);
-      hl_render_view (out, s, ow + gap, 0, photo, view, dots, n_dots, options);
+      hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, &before);
+      {
+        /* The right half: its own surface, so the left never shows dots. */
+        cairo_surface_t *right = cairo_surface_create_for_rectangle (out, ow + gap, 0, ow, oh);
+        cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
+        cairo_t *rc;
+
+        hl_render_view (img, s, ox, oy, photo, view, dots, n_dots, options);
+        rc = cairo_create (right);
+        cairo_set_source_surface (rc, img, 0, 0);
+        cairo_paint (rc);
+        cairo_destroy (rc);
+        cairo_surface_destroy (img);
+        cairo_surface_destroy (right);
+      }
       cr = cairo_create (out);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, ow, 0, gap, oh);
+      cairo_fill (cr);
       draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "Before");
       draw_label (cr, ow + gap + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "After");
       if (options->mark != NULL && *options->mark != '\0')
@@ -518,7 +571,7 @@ hl_render_export (const HlPhoto         *photo,
   if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS)
     return out;
 
-  hl_render_view (out, s, 0, 0, photo, view, dots, n_dots, options);
+  hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, options);
 
   cr = cairo_create (out);
   if (options->layout == HL_LAYOUT_SPLIT)
@@ -527,7 +580,7 @@ hl_render_export (const HlPhoto         *photo,
       int sx = (int) floor (ow * split + 0.5);
       cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (sx, 1), oh);
 
-      hl_render_view (plain, s, 0, 0, photo, view, dots, n_dots, &before);
+      hl_render_view (plain, s, ox, oy, photo, view, dots, n_dots, &before);
       cairo_set_source_surface (cr, plain, 0, 0);
       cairo_rectangle (cr, 0, 0, sx, oh);
       cairo_fill (cr);

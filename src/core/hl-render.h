@@ -54,6 +54,7 @@ typedef struct
   double      split;        /* HL_LAYOUT_SPLIT: 0–1 from the left */
   double      scale;        /* output px per image px, > 0 */
   const char *mark;         /* exports: the simulation mark; NULL = none */
+  HlRect      crop;         /* exports: image px to show; empty = all */
 } HlRenderOptions;
 
 /* Defaults: fresh, dots on, no overlays, after-only, scale 1, and the
@@ -81,6 +82,13 @@ cairo_surface_t *hl_render_export       (const HlPhoto         *photo,
                                          const HlDot           *dots,
                                          gsize                  n_dots,
                                          const HlRenderOptions *options);
+
+/* The part of the view worth showing a client: zones, hairline and
+ * landmarks with a margin of @margin (fraction of their size), kept inside
+ * the photo. Empty when the view has nothing drawn. */
+HlRect           hl_render_design_bounds (const HlPhoto        *photo,
+                                          const HlView         *view,
+                                          double                margin);
 
 /* Size of a view in image px: the photo's, else the photo reference's,
  * else the bounds of what is drawn. */

@@ -43,11 +43,12 @@ footer (cairo_t *cr,
   char buf[64];
 
   cairo_set_source_rgb (cr, 0.35, 0.1, 0.1);
-  text (cr, MARGIN, PAGE_H - 28, 9, TRUE, HL_SIMULATION_MARK
-        ": the images are a simulation; healed results vary with skin, pigment and care.");
+  text (cr, MARGIN, PAGE_H - 30, 9, TRUE, HL_SIMULATION_MARK ".");
+  text (cr, MARGIN, PAGE_H - 19, 8, FALSE,
+        "The images simulate fresh dots; healed dots are smaller and lighter, and results vary with skin, pigment and aftercare.");
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
   g_snprintf (buf, sizeof buf, "Page %d", page);
-  text (cr, PAGE_W - MARGIN - 40, PAGE_H - 14, 8, FALSE, buf);
+  text (cr, PAGE_W - MARGIN - 30, PAGE_H - 45, 8, FALSE, buf);
 }
 
 /* Paints @image into the box, keeping its aspect ratio; returns its height. */
@@ -141,6 +142,10 @@ view_page (cairo_t        *cr,
   before.show_dots = FALSE;
   before.scale = scale;
   before.mark = NULL;
+  before.crop = hl_render_design_bounds (photo, view, 0.15);
+  if (!hl_rect_is_empty (before.crop))
+    scale = MIN (box * 2.5 / (before.crop.x1 - before.crop.x0), 8.0);
+  before.scale = scale;
   after = before;
   after.show_dots = TRUE;
 

@@ -1,0 +1,447 @@
+/* test-render.c: photos in, pixels and files out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "hl-error.h"
+#include "hl-photo.h"
+#include "hl-png-writer.h"
+#include "hl-render.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("HL_TEST_DATA_DIR"), name, NULL);
+}
+
+static char *tmpdir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static guint32
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  cairo_surface_flush (s);
+  return ((guint32 *) (gpointer) (cairo_image_surface_get_data (s) + (gsize) y * cairo_image_surface_get_stride (s)))[x];
+}
+
+#define R(p) (((p) >> 16) & 0xff)
+#define G(p) (((p) >> 8) & 0xff)
+#define B(p) ((p) & 0xff)
+
+/* Runs a command; returns its exit status, stdout in *@out if given. */
+static int
+spawn (char       **out,
+       const char  *first,
+       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, &error))
+    {
+      g_test_message ("cannot run %s: %s", first, error->message);
+      return -1;
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_photo_orientation (void)
+{
+  g_autofree char *path = fixture ("orient6.jpg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = hl_photo_load (path, &error);
+  guint32 top, bottom;
+
+  g_assert_no_error (error);
+  /* Stored 40 × 20; upright 20 × 40, red on top, blue below. */
+  g_assert_cmpint (hl_photo_get_width (photo), ==, 20);
+  g_assert_cmpint (hl_photo_get_height (photo), ==, 40);
+  top = pixel (hl_photo_get_surface (photo), 10, 5);
+  bottom = pixel (hl_photo_get_surface (photo), 10, 34);
+  g_assert_cmpuint (R (top), >, 200);
+  g_assert_cmpuint (B (top), <, 60);
+  g_assert_cmpuint (B (bottom), >, 200);
+  g_assert_cmpuint (R (bottom), <, 60);
+  g_assert_cmpuint (strlen (hl_photo_get_sha256 (photo)), ==, 64);
+}
+
+static void
+test_photo_refusals (void)
+{
+  struct { const char *name; const char *message; } cases[] = {
+    { "huge-header.png", "the limit is 100 MP" },
+    { "truncated.jpg", "cannot be read as a photo" },
+    { "notaphoto.jpg", "not a photo this system can read" },
+    { "missing.jpg", "photo not found" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture (cases[i].name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlPhoto) photo = hl_photo_load (path, &error);
+
+      g_test_message ("%s: %s", cases[i].name, error != NULL ? error->message : "(loaded)");
+      g_assert_null (photo);
+      g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+static void
+test_photo_changed (void)
+{
+  g_autofree char *path = fixture ("gps.jpg");
+  g_autoptr(HlPhoto) photo = hl_photo_load (path, NULL);
+  HlPhotoRef same = { NULL, NULL, 32, 24 };
+  HlPhotoRef other = { NULL, (char *) "0000000000000000000000000000000000000000000000000000000000000000", 32, 24 };
+  HlPhotoRef resized = { NULL, NULL, 64, 48 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *resolved = hl_photo_resolve_path ("/a/b/design.json", "photos/front.jpg");
+
+  g_assert_nonnull (photo);
+  same.sha256 = (char *) hl_photo_get_sha256 (photo);
+  g_assert_true (hl_photo_matches (photo, &same, NULL));
+  g_assert_false (hl_photo_matches (photo, &other, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  g_clear_error (&error);
+  g_assert_false (hl_photo_matches (photo, &resized, &error));
+  g_assert_cmpstr (resolved, ==, "/a/b/photos/front.jpg");
+}
+
+/* A view 200 × 100 px at 0.1 mm/px with no photo, no zones. */
+static HlView *
+bare_view (void)
+{
+  HlView *view = hl_view_new ("front");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, 0.1, 0.0 };
+
+  hl_view_set_calibration (view, &cal);
+  hl_view_set_photo (view, "none.jpg", NULL, 200, 100);
+  return view;
+}
+
+static cairo_surface_t *
+solid (int     w,
+       int     h,
+       double  grey)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (s);
+
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return s;
+}
+
+static void
+test_multiply_blend (void)
+{
+  g_autoptr(HlView) view = bare_view ();
+  HlRenderOptions opt;
+  /* A 1 mm dot: 10 px wide at scale 1. */
+  HlDot dot = { 50.5f, 50.5f, 1.0f, { 0x40, 0x20, 0x10 }, 0, 0 };
+  cairo_surface_t *white, *black;
+  guint32 p;
+
+  hl_render_options_init (&opt);
+
+  /* Over white, the dot's own shade (opacity 0.95). The photo is drawn
+   * first, so a missing photo paints the neutral background: render dots
+   * on a prepared surface by skipping the background. */
+  white = solid (100, 100, 1.0);
+  black = solid (100, 100, 0.0);
+  {
+    /* hl_render_view paints the background; use a photo-less view whose
+     * size is 0 × 0 so only the dots are drawn. */
+    g_autoptr(HlView) tiny = hl_view_new ("t");
+    HlCalibration cal = { HL_CALIBRATION_MANUAL, 0.1, 0.0 };
+
+    hl_view_set_calibration (tiny, &cal);
+    hl_view_set_photo (tiny, "x", NULL, 1, 1);
+    hl_render_view (white, 1.0, 0, 0, NULL, tiny, &dot, 1, &opt);
+    hl_render_view (black, 1.0, 0, 0, NULL, tiny, &dot, 1, &opt);
+  }
+
+  p = pixel (white, 50, 50);
+  g_test_message ("dot over white: %02x %02x %02x", R (p), G (p), B (p));
+  g_assert_cmpint (abs ((int) R (p) - (0x40 + (int) (0.05 * (255 - 0x40)))), <=, 2);
+  g_assert_cmpint (abs ((int) G (p) - (0x20 + (int) (0.05 * (255 - 0x20)))), <=, 2);
+  g_assert_cmpint (abs ((int) B (p) - (0x10 + (int) (0.05 * (255 - 0x10)))), <=, 2);
+  /* Outside the dot, untouched. */
+  g_assert_cmpuint (pixel (white, 80, 80) & 0xffffff, ==, 0xffffff);
+  /* Over black, multiply keeps black. */
+  g_assert_cmpuint (pixel (black, 50, 50) & 0xffffff, ==, 0);
+
+  cairo_surface_destroy (white);
+  cairo_surface_destroy (black);
+}
+
+/* Mean darkness (255 − grey) the dots add over a white surface. */
+static double
+darkness (HlStage  stage,
+          double  *blue_minus_red)
+{
+  g_autoptr(HlView) view = hl_view_new ("t");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, 0.05, 0.0 };
+  HlRenderOptions opt;
+  cairo_surface_t *s = solid (200, 200, 1.0);
+  GArray *dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  double sum = 0, bmr = 0;
+
+  hl_view_set_calibration (view, &cal);
+  hl_view_set_photo (view, "x", NULL, 1, 1);
+  for (int y = 10; y < 200; y += 12)
+    for (int x = 10; x < 200; x += 12)
+      {
+        HlDot d = { x + 0.3f, y + 0.7f, 0.25f, { 0x30, 0x30, 0x30 }, 0, 0 };
+
+        g_array_append_val (dots, d);
+      }
+  hl_render_options_init (&opt);
+  opt.stage = stage;
+  hl_render_view (s, 1.0, 0, 0, NULL, view, (HlDot *) (gpointer) dots->data, dots->len, &opt);
+
+  for (int y = 2; y < 200; y++)
+    for (int x = 0; x < 200; x++)
+      {
+        guint32 p = pixel (s, x, y);
+
+        sum += 765 - (R (p) + G (p) + B (p));
+        bmr += (double) B (p) - R (p);
+      }
+
+  g_array_unref (dots);
+  cairo_surface_destroy (s);
+  *blue_minus_red = bmr;
+  return sum / 3;
+}
+
+static void
+test_stages (void)
+{
+  double bmr_fresh, bmr_healed, bmr_aged;
+  double fresh = darkness (HL_STAGE_FRESH, &bmr_fresh);
+  double healed = darkness (HL_STAGE_HEALED, &bmr_healed);
+  double aged = darkness (HL_STAGE_AGED, &bmr_aged);
+
+  g_test_message ("darkness fresh %.0f, healed %.0f, aged %.0f; blue − red: %.0f, %.0f, %.0f",
+                  fresh, healed, aged, bmr_fresh, bmr_healed, bmr_aged);
+  g_assert_cmpfloat (fresh, >, 0);
+  /* Healed: half the diameter (a quarter of the area) and lighter. */
+  g_assert_cmpfloat (healed, <, fresh * 0.4);
+  g_assert_cmpfloat (aged, <, fresh * 0.5);
+  /* Aged: a faint blue-grey cast; fresh and healed are neutral. */
+  g_assert_cmpfloat (fabs (bmr_fresh), <, 1);
+  g_assert_cmpfloat (bmr_aged, >, 50);
+}
+
+/* A fixed synthetic scene, rendered and compared with the stored image. */
+static cairo_surface_t *
+golden_scene (void)
+{
+  g_autoptr(HlView) view = bare_view ();
+  HlPoint h[] = { { 20, 70 }, { 100, 40 }, { 180, 70 } };
+  HlPoint z[] = { { 10, 10 }, { 190, 10 }, { 190, 80 }, { 10, 80 } };
+  g_autoptr(HlCurve) hair = hl_curve_new (h, 3, FALSE);
+  g_autoptr(HlCurve) outline = hl_curve_new (z, 4, TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  GArray *dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  HlRenderOptions opt;
+  HlZoneParams zp;
+  cairo_surface_t *out;
+
+  hl_zone_params_init (&zp);
+  zone = hl_zone_new ("z", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+  hl_view_set_hairline (view, hair);
+  for (int i = 0; i < 400; i++)
+    {
+      HlDot d = { (float) (10 + (i * 37) % 180 + (i % 7) * 0.13), (float) (8 + (i * 53) % 60 + (i % 5) * 0.21),
+                  (float) (0.1 + (i % 9) * 0.08), { (guint8) (0x20 + i % 40), 0x30, 0x28 }, (guint8) (i % 3), 0 };
+
+      g_array_append_val (dots, d);
+    }
+
+  hl_render_options_init (&opt);
+  opt.scale = 2.0;
+  opt.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_HANDLES | HL_OVERLAY_ZONES;
+  opt.mark = NULL;
+  out = hl_render_export (NULL, view, (HlDot *) (gpointer) dots->data, dots->len, &opt);
+  g_array_unref (dots);
+  return out;
+}
+
+static void
+test_golden_image (void)
+{
+  cairo_surface_t *img = golden_scene ();
+  g_autofree char *golden = fixture ("golden-render.png");
+  g_autoptr(GdkPixbuf) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  double total = 0;
+  int worst = 0, w, h;
+
+  if (g_getenv ("HL_UPDATE_GOLDEN") != NULL)
+    {
+      HlPngOptions po = { 0, NULL, 9 };
+
+      g_assert_true (hl_png_write (img, golden, &po, NULL));
+    }
+
+  /* Read back by gdk-pixbuf, not by our writer's code. */
+  expected = gdk_pixbuf_new_from_file (golden, &error);
+  g_assert_no_error (error);
+  w = cairo_image_surface_get_width (img);
+  h = cairo_image_surface_get_height (img);
+  g_assert_cmpint (gdk_pixbuf_get_width (expected), ==, w);
+  g_assert_cmpint (gdk_pixbuf_get_height (expected), ==, h);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = pixel (img, x, y);
+        const guint8 *e = gdk_pixbuf_read_pixels (expected) + y * gdk_pixbuf_get_rowstride (expected)
+                          + x * gdk_pixbuf_get_n_channels (expected);
+        int d = MAX (abs ((int) R (p) - e[0]), MAX (abs ((int) G (p) - e[1]), abs ((int) B (p) - e[2])));
+
+        total += d;
+        worst = MAX (worst, d);
+      }
+
+  g_test_message ("golden: mean difference %.4f, worst %d", total / (w * h), worst);
+  /* Tolerance for font hinting and anti-aliasing differences across
+   * Cairo versions: the dots themselves are our own integer code. */
+  g_assert_cmpfloat (total / (w * h), <, 0.5);
+  g_assert_cmpint (worst, <=, 64);
+  cairo_surface_destroy (img);
+}
+
+static void
+test_png_file (void)
+{
+  cairo_surface_t *img = golden_scene ();
+  g_autofree char *path = tmp_path ("out.png");
+  g_autofree char *missing = tmp_path ("no-dir/out.png");
+  g_autofree char *check = NULL;
+  g_autofree char *ident = NULL;
+  HlPngOptions po = { 0.05, "Test — mockup", -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint files = 0;
+
+  g_assert_true (hl_png_write (img, path, &po, &error));
+  g_assert_no_error (error);
+
+  if (spawn (&check, "pngcheck", "-v", path, NULL) < 0)
+    {
+      g_test_skip ("pngcheck is not installed");
+      cairo_surface_destroy (img);
+      return;
+    }
+  g_test_message ("%s", check);
+  g_assert_nonnull (strstr (check, "No errors detected"));
+  g_assert_nonnull (strstr (check, "chunk sRGB"));
+  g_assert_nonnull (strstr (check, "chunk pHYs"));
+  g_assert_nonnull (strstr (check, "20000x20000 pixels/meter"));   /* 0.05 mm per pixel */
+  g_assert_nonnull (strstr (check, "keyword: Software"));
+  g_assert_nonnull (strstr (check, "keyword: Description"));
+  g_assert_null (strstr (check, "eXIf"));
+  g_assert_null (strstr (check, "zTXt"));
+  g_assert_null (strstr (check, "iTXt"));
+
+  g_assert_cmpint (spawn (&ident, "/usr/bin/identify", "-format", "%w %h", path, NULL), ==, 0);
+  g_assert_cmpstr (ident, ==, "400 200");
+
+  /* Into a missing folder: an error, and nothing left behind. */
+  g_assert_false (hl_png_write (img, missing, &po, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    files++;
+  g_assert_cmpuint (files, ==, 1);
+
+  g_unlink (path);
+  cairo_surface_destroy (img);
+}
+
+static void
+test_no_metadata_from_photo (void)
+{
+  g_autofree char *src = fixture ("gps.jpg");
+  g_autofree char *out = tmp_path ("gps-export.png");
+  g_autoptr(HlPhoto) photo = hl_photo_load (src, NULL);
+  g_autoptr(HlView) view = hl_view_new ("front");
+  g_autofree char *bytes = NULL;
+  g_autofree char *exif = NULL;
+  HlRenderOptions opt;
+  HlPngOptions po = { 0.1, "export", -1 };
+  cairo_surface_t *img;
+  gsize len;
+
+  g_assert_nonnull (photo);
+  hl_render_options_init (&opt);
+  img = hl_render_export (photo, view, NULL, 0, &opt);
+  g_assert_true (hl_png_write (img, out, &po, NULL));
+  cairo_surface_destroy (img);
+
+  g_assert_true (g_file_get_contents (out, &bytes, &len, NULL));
+  g_assert_null (g_strstr_len (bytes, len, "GPS"));
+  g_assert_null (g_strstr_len (bytes, len, "SecretPhone"));
+  g_assert_null (g_strstr_len (bytes, len, "Exif"));
+
+  if (spawn (&exif, "exiftool", "-s", "-GPS:all", "-EXIF:all", out, NULL) < 0)
+    g_test_message ("exiftool is not installed: byte checks only");
+  else
+    g_assert_cmpstr (exif, ==, "");
+  g_unlink (out);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = g_dir_make_tmp ("hl-render-XXXXXX", NULL);
+
+  g_test_add_func ("/render/photo-orientation", test_photo_orientation);
+  g_test_add_func ("/render/photo-refusals", test_photo_refusals);
+  g_test_add_func ("/render/photo-changed", test_photo_changed);
+  g_test_add_func ("/render/multiply-blend", test_multiply_blend);
+  g_test_add_func ("/render/stages", test_stages);
+  g_test_add_func ("/render/golden-image", test_golden_image);
+  g_test_add_func ("/render/png-file", test_png_file);
+  g_test_add_func ("/render/no-metadata-from-photo", test_no_metadata_from_photo);
+
+  status = g_test_run ();
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
