@@ -85,6 +85,39 @@ compare_with_photo (GtkWidget  *picture,
   return total / n;
 }
 
+/* How much darker the shown image is than the photo over a rectangle of
+ * photo pixels (the image is shown at a whole multiple of the photo). */
+static double
+mean_darkening (GdkTexture *shown,
+                const char *photo_path,
+                int         x0,
+                int         y0,
+                int         x1,
+                int         y1)
+{
+  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_new_from_file (photo_path, NULL);
+  int w = gdk_texture_get_width (shown), h = gdk_texture_get_height (shown);
+  int k = w / gdk_pixbuf_get_width (photo);
+  g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
+  const guchar *ppix = gdk_pixbuf_read_pixels (photo);
+  int prow = gdk_pixbuf_get_rowstride (photo), pch = gdk_pixbuf_get_n_channels (photo);
+  double sum = 0;
+  guint n = 0;
+
+  gdk_texture_download (shown, pixels, (gsize) w * 4);
+  for (int y = y0 * k; y < y1 * k; y++)
+    for (int x = x0 * k; x < x1 * k; x++)
+      {
+        const guchar *a = ppix + (y / k) * prow + (x / k) * pch;
+        const guchar *b = pixels + (gsize) y * w * 4 + x * 4;
+
+        sum += ((double) a[0] + a[1] + a[2] - b[0] - b[1] - b[2]) / 3;
+        n++;
+      }
+
+  return sum / n;
+}
+
 static void
 test_opens_sample_design (void)
 {
@@ -97,13 +130,25 @@ test_opens_sample_design (void)
   g_assert_null (hl_window_get_problem (window));
   g_assert_nonnull (hl_window_get_design (window));
   g_assert_nonnull (hl_window_get_photo (window));
-  g_assert_cmpint (gdk_texture_get_width (hl_window_get_photo (window)), ==, 512);
+  /* Shown at twice the photo's size, through the export renderer. */
+  g_assert_cmpint (gdk_texture_get_width (hl_window_get_photo (window)), ==, 1024);
+  g_assert_cmpint (gdk_texture_get_height (hl_window_get_photo (window)), ==, 1024);
   g_assert_true (gtk_widget_get_mapped (picture));
   g_assert_cmpint (gtk_widget_get_width (picture), >, 100);
 
   diff = compare_with_photo (picture, photo);
   g_test_message ("mean difference between window and photo: %.2f / 255", diff);
   g_assert_cmpfloat (diff, <, 12.0);
+
+  /* The design's dots darken the treated area, and only there. */
+  {
+    double zone = mean_darkening (hl_window_get_photo (window), photo, 175, 14, 275, 30);
+    double face = mean_darkening (hl_window_get_photo (window), photo, 200, 130, 250, 170);
+
+    g_test_message ("darkening by the dots: zone %.2f, face %.2f (of 255)", zone, face);
+    g_assert_cmpfloat (zone, >, 1.0);
+    g_assert_cmpfloat (zone, >, 3.0 * fabs (face));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -11,10 +11,13 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-photo.h"
+#include "hl-render.h"
+#include "hl-stippler.h"
 #include "hl-window.h"
 
-/* Photos above this many pixels are refused before decoding. */
-#define MAX_PHOTO_PIXELS (100 * 1000 * 1000)
+/* The longest side of the image the window shows, in pixels. */
+#define MAX_DISPLAY_SIDE 2400
 
 struct _HlWindow
 {
@@ -37,39 +40,59 @@ struct _HlWindow
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Decodes a photo the way the core will: size checked first, EXIF
- * orientation applied. Returns a texture (transfer full) or NULL. */
+/* An RGB24 image surface as a texture (transfer full). */
 static GdkTexture *
-load_photo (const char  *path,
-            GError     **error)
+texture_from_surface (cairo_surface_t *image)
 {
-  g_autoptr(GdkPixbuf) raw = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
-  int width = 0, height = 0;
+  int w = cairo_image_surface_get_width (image);
+  int h = cairo_image_surface_get_height (image);
+  cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (argb);
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
 
-  if (gdk_pixbuf_get_file_info (path, &width, &height) == NULL)
-    {
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "photo not found: %s", path);
-      else
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "not a photo this system can read: %s", path);
-      return NULL;
-    }
+  /* Painting onto ARGB32 makes every alpha byte opaque. */
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (argb);
 
-  if ((gint64) width * height > MAX_PHOTO_PIXELS)
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "the photo is %d × %d (%.0f MP); the limit is %d MP",
-                   width, height, (double) width * height / 1e6, MAX_PHOTO_PIXELS / 1000000);
-      return NULL;
-    }
+  bytes = g_bytes_new (cairo_image_surface_get_data (argb),
+                       (gsize) cairo_image_surface_get_stride (argb) * h);
+  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
+                                    (gsize) cairo_image_surface_get_stride (argb));
+  cairo_surface_destroy (argb);
+  return texture;
+}
 
-  raw = gdk_pixbuf_new_from_file (path, error);
-  if (raw == NULL)
-    return NULL;
-  upright = gdk_pixbuf_apply_embedded_orientation (raw);
+/* The view as the client sees it: photo and fresh dots, through the same
+ * renderer as every export (transfer full). */
+static GdkTexture *
+render_view (const HlPhoto  *photo,
+             const HlView   *view,
+             guint32         seed)
+{
+  g_autoptr(GArray) dots = view != NULL ? hl_stipple_view (view, seed) : NULL;
+  g_autoptr(HlView) empty = NULL;
+  HlRenderOptions options;
+  cairo_surface_t *image;
+  GdkTexture *texture;
+  int w, h;
 
-  return gdk_texture_new_for_pixbuf (upright);
+  if (view == NULL)
+    view = empty = hl_view_new ("photo");
+
+  hl_render_options_init (&options);
+  options.mark = NULL;
+  hl_render_view_size (photo, view, &w, &h);
+  options.scale = MIN (2.0, (double) MAX_DISPLAY_SIDE / MAX (w, h));
+
+  image = hl_render_export (photo, view,
+                            dots != NULL ? (const HlDot *) (gconstpointer) dots->data : NULL,
+                            dots != NULL ? dots->len : 0, &options);
+  texture = texture_from_surface (image);
+  cairo_surface_destroy (image);
+  return texture;
 }
 
 static void
@@ -100,7 +123,8 @@ hl_window_open (HlWindow *self,
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) photo = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
 
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -124,7 +148,6 @@ hl_window_open (HlWindow *self,
   if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
     {
       const HlView *view;
-      g_autofree char *dir = NULL;
       g_autofree char *photo_path = NULL;
 
       self->design = hl_design_load_from_file (path, &error);
@@ -144,28 +167,35 @@ hl_window_open (HlWindow *self,
           return;
         }
 
-      dir = g_path_get_dirname (path);
-      photo_path = g_path_is_absolute (view->photo.path)
-                 ? g_strdup (view->photo.path)
-                 : g_build_filename (dir, view->photo.path, NULL);
-      photo = load_photo (photo_path, &error);
+      photo_path = hl_photo_resolve_path (path, view->photo.path);
+      photo = hl_photo_load (photo_path, &error);
       if (photo == NULL)
         {
           show_problem (self, "The photo is missing", error->message);
           return;
         }
+      if (!hl_photo_matches (photo, &view->photo, &error))
+        {
+          /* Still show it: the practitioner decides. */
+          AdwToast *toast = adw_toast_new (error->message);
+
+          adw_toast_overlay_add_toast (self->toasts, toast);
+          g_clear_error (&error);
+        }
+      texture = render_view (photo, view, self->design->seed);
     }
   else
     {
-      photo = load_photo (path, &error);
+      photo = hl_photo_load (path, &error);
       if (photo == NULL)
         {
           show_problem (self, "This photo cannot be opened", error->message);
           return;
         }
+      texture = render_view (photo, NULL, 0);
     }
 
-  show_photo (self, photo);
+  show_photo (self, texture);
 }
 
 static void

@@ -22,7 +22,7 @@ void        hl_window_open         (HlWindow      *self,
                                     GFile         *file);
 /* The design shown, or NULL (borrowed). */
 HlDesign   *hl_window_get_design   (HlWindow      *self);
-/* The photo shown, or NULL (borrowed). */
+/* The image shown (the photo with the design's dots), or NULL (borrowed). */
 GdkTexture *hl_window_get_photo    (HlWindow      *self);
 /* The widget that shows the photo (borrowed; for tests). */
 GtkWidget  *hl_window_get_picture  (HlWindow      *self);
