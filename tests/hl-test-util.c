@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 
 #include "hl-test-util.h"
 
@@ -239,4 +241,29 @@ hl_test_spectrum (const HlPoint *points,
 
   *low = low_count > 0 ? low_sum / low_count : 0.0;
   *anisotropy = worst;
+}
+
+int
+hl_test_spawn (char       **out,
+               const char  *first,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, out, NULL, &status, &error))
+    {
+      g_test_message ("cannot run %s: %s", first, error->message);
+      return -1;
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }

@@ -40,6 +40,13 @@ G_BEGIN_DECLS
  * blue-noise peak at ≈ √N: white noise ≈ 1, good blue noise < 0.15), and in
  * *@anisotropy the largest relative deviation of 8 angular sectors' mean
  * power in the ring √N / 2 ≤ |k| ≤ 1.5 √N from their overall mean. */
+/* Runs a program found on PATH with the NULL-terminated arguments; returns
+ * its exit status (-1 if it could not run) and its stdout in *@out (caller
+ * frees; may be NULL). Its stderr is discarded. */
+int  hl_test_spawn    (char         **out,
+                       const char    *first,
+                       ...) G_GNUC_NULL_TERMINATED;
+
 void hl_test_spectrum (const HlPoint *points,
                        gsize          n,
                        HlRect         window,

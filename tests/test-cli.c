@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "hl-test-util.h"
+
 typedef struct
 {
   int   status;
@@ -222,28 +224,6 @@ test_dots (void)
   run_clear (&csv);
 }
 
-/* Runs another program; its exit status, and stdout in *@out. */
-static int
-tool (char       **out,
-      const char  *first,
-      ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  int status;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, out, NULL, &status, NULL))
-    return -1;
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_render (void)
 {
@@ -326,13 +306,13 @@ test_report (void)
   run_clear (&r);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  if (tool (&info, "pdfinfo", pdf, NULL) < 0)
+  if (hl_test_spawn (&info, "pdfinfo", pdf, NULL) < 0)
     {
       g_test_skip ("poppler-utils are not installed");
       return;
     }
   g_assert_nonnull (strstr (info, "Pages:           1"));
-  g_assert_cmpint (tool (&text, "pdftotext", pdf, "-", NULL), ==, 0);
+  g_assert_cmpint (hl_test_spawn (&text, "pdftotext", pdf, "-", NULL), ==, 0);
   g_assert_nonnull (strstr (text, "Simulation — healed results vary"));
   g_assert_nonnull (strstr (text, "Frontal band"));
   g_assert_nonnull (strstr (text, "Sample client"));

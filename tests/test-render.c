@@ -14,6 +14,7 @@
 #include "hl-photo.h"
 #include "hl-png-writer.h"
 #include "hl-render.h"
+#include "hl-test-util.h"
 
 static char *
 fixture (const char *name)
@@ -41,32 +42,6 @@ pixel (cairo_surface_t *s,
 #define R(p) (((p) >> 16) & 0xff)
 #define G(p) (((p) >> 8) & 0xff)
 #define B(p) ((p) & 0xff)
-
-/* Runs a command; returns its exit status, stdout in *@out if given. */
-static int
-spawn (char       **out,
-       const char  *first,
-       ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, out, NULL, &status, &error))
-    {
-      g_test_message ("cannot run %s: %s", first, error->message);
-      return -1;
-    }
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
 
 static void
 test_photo_orientation (void)
@@ -358,7 +333,7 @@ test_png_file (void)
   g_assert_true (hl_png_write (img, path, &po, &error));
   g_assert_no_error (error);
 
-  if (spawn (&check, "pngcheck", "-v", path, NULL) < 0)
+  if (hl_test_spawn (&check, "pngcheck", "-v", path, NULL) < 0)
     {
       g_test_skip ("pngcheck is not installed");
       cairo_surface_destroy (img);
@@ -375,7 +350,7 @@ test_png_file (void)
   g_assert_null (strstr (check, "zTXt"));
   g_assert_null (strstr (check, "iTXt"));
 
-  g_assert_cmpint (spawn (&ident, "/usr/bin/identify", "-format", "%w %h", path, NULL), ==, 0);
+  g_assert_cmpint (hl_test_spawn (&ident, "/usr/bin/identify", "-format", "%w %h", path, NULL), ==, 0);
   g_assert_cmpstr (ident, ==, "400 200");
 
   /* Into a missing folder: an error, and nothing left behind. */
@@ -415,7 +390,7 @@ test_no_metadata_from_photo (void)
   g_assert_null (g_strstr_len (bytes, len, "SecretPhone"));
   g_assert_null (g_strstr_len (bytes, len, "Exif"));
 
-  if (spawn (&exif, "exiftool", "-s", "-GPS:all", "-EXIF:all", out, NULL) < 0)
+  if (hl_test_spawn (&exif, "exiftool", "-s", "-GPS:all", "-EXIF:all", out, NULL) < 0)
     g_test_message ("exiftool is not installed: byte checks only");
   else
     g_assert_cmpstr (exif, ==, "");

@@ -771,6 +771,29 @@ read_array (Ctx          *c,
   return ok;
 }
 
+typedef gboolean (*ViewReader) (Ctx *c, const cJSON *item, HlView *view);
+
+/* Reads the optional member @key of @object into @view with @reader. */
+static gboolean
+read_view_member (Ctx         *c,
+                  const cJSON *object,
+                  const char  *key,
+                  ViewReader   reader,
+                  HlView      *view)
+{
+  const cJSON *sub = member (object, key);
+  gsize mark;
+  gboolean ok;
+
+  if (sub == NULL)
+    return TRUE;
+
+  mark = push_key (c, key);
+  ok = reader (c, sub, view);
+  pop (c, mark);
+  return ok;
+}
+
 static HlView *
 read_view (Ctx         *c,
            const cJSON *item)
@@ -790,38 +813,10 @@ read_view (Ctx         *c,
   view = hl_view_new (name);
   view->extra = g_steal_pointer (&extra);
 
-  if ((sub = member (item, "photo")) != NULL)
-    {
-      gboolean ok;
-
-      mark = push_key (c, "photo");
-      ok = read_photo (c, sub, view);
-      pop (c, mark);
-      if (!ok)
-        return NULL;
-    }
-
-  if ((sub = member (item, "calibration")) != NULL)
-    {
-      gboolean ok;
-
-      mark = push_key (c, "calibration");
-      ok = read_calibration (c, sub, view);
-      pop (c, mark);
-      if (!ok)
-        return NULL;
-    }
-
-  if ((sub = member (item, "landmarks")) != NULL)
-    {
-      gboolean ok;
-
-      mark = push_key (c, "landmarks");
-      ok = read_landmarks (c, sub, view);
-      pop (c, mark);
-      if (!ok)
-        return NULL;
-    }
+  if (!read_view_member (c, item, "photo", read_photo, view) ||
+      !read_view_member (c, item, "calibration", read_calibration, view) ||
+      !read_view_member (c, item, "landmarks", read_landmarks, view))
+    return NULL;
 
   if ((sub = member (item, "hairline")) != NULL)
     {
