@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hl-cli.h"
+#include "hl-design-io.h"
 
 static const HlCliCommand commands[] = {
   { "validate", "Check design files against the format's rules", hl_cli_validate },
@@ -63,6 +64,17 @@ hl_cli_parse_options (const char    *command,
     }
 
   return TRUE;
+}
+
+HlDesign *
+hl_cli_load_design (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  HlDesign *design = hl_design_load_from_file (path, &error);
+
+  if (design == NULL)
+    fprintf (stderr, "%s: %s\n", path, error->message);
+  return design;
 }
 
 int

@@ -70,7 +70,6 @@ hl_cli_dots (int    argc,
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) dots = NULL;
   gboolean json;
   int index = 0;
@@ -97,12 +96,9 @@ hl_cli_dots (int    argc,
     }
   json = g_strcmp0 (format, "json") == 0;
 
-  design = hl_design_load_from_file (argv[1], &error);
+  design = hl_cli_load_design (argv[1]);
   if (design == NULL)
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return HL_EXIT_BAD_INPUT;
-    }
+    return HL_EXIT_BAD_INPUT;
 
   if (view_name != NULL)
     {

@@ -120,12 +120,9 @@ hl_cli_render (int    argc,
   options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
   options.mark = no_mark ? NULL : (mark != NULL ? mark : HL_SIMULATION_MARK);
 
-  design = hl_design_load_from_file (argv[1], &error);
+  design = hl_cli_load_design (argv[1]);
   if (design == NULL)
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return HL_EXIT_BAD_INPUT;
-    }
+    return HL_EXIT_BAD_INPUT;
   if (view_name != NULL && (index = hl_design_find_view (design, view_name)) < 0)
     {
       fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);

@@ -36,12 +36,9 @@ hl_cli_report (int    argc,
       return HL_EXIT_USAGE;
     }
 
-  design = hl_design_load_from_file (argv[1], &error);
+  design = hl_cli_load_design (argv[1]);
   if (design == NULL)
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return HL_EXIT_BAD_INPUT;
-    }
+    return HL_EXIT_BAD_INPUT;
 
   if (!hl_report_write_pdf (design, argv[1], output, &error))
     {

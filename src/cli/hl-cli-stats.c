@@ -88,7 +88,6 @@ hl_cli_stats (int    argc,
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
-  g_autoptr(GError) error = NULL;
   cJSON *root = NULL, *views = NULL;
   int only = -1;
 
@@ -105,12 +104,9 @@ hl_cli_stats (int    argc,
       return HL_EXIT_USAGE;
     }
 
-  design = hl_design_load_from_file (argv[1], &error);
+  design = hl_cli_load_design (argv[1]);
   if (design == NULL)
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return HL_EXIT_BAD_INPUT;
-    }
+    return HL_EXIT_BAD_INPUT;
 
   if (view_name != NULL && (only = hl_design_find_view (design, view_name)) < 0)
     {

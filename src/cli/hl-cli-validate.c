@@ -36,15 +36,10 @@ hl_cli_validate (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(HlDesign) design = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_cli_load_design (argv[i]);
 
-      design = hl_design_load_from_file (argv[i], &error);
       if (design == NULL)
-        {
-          fprintf (stderr, "%s: %s\n", argv[i], error->message);
-          status = HL_EXIT_BAD_INPUT;
-        }
+        status = HL_EXIT_BAD_INPUT;
       else if (verbose)
         printf ("%s: valid\n", argv[i]);
     }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "hl-design.h"
 #include "hl-photo.h"
 #include "hl-view.h"
 
@@ -37,6 +38,10 @@ int hl_cli_stats    (int argc, char **argv);
 int hl_cli_dots     (int argc, char **argv);
 int hl_cli_render   (int argc, char **argv);
 int hl_cli_report   (int argc, char **argv);
+
+/* Loads @path (transfer full), or says why not on stderr as
+ * "PATH: message" and returns NULL. */
+HlDesign *hl_cli_load_design (const char *path);
 
 /* The photo of @view, found next to @design_path (transfer full), or NULL
  * after saying on stderr why the view renders without it. */

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "hl-color.h"
@@ -45,4 +46,23 @@ hl_color_equal (HlColor a,
                 HlColor b)
 {
   return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+HlColor
+hl_color_lighten (HlColor color,
+                  double  amount)
+{
+  const guint8 *in = &color.r;
+  HlColor out;
+  guint8 *o = &out.r;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      double v = in[k];
+
+      v = amount >= 0.0 ? v + (255.0 - v) * amount : v * (1.0 + amount);
+      o[k] = (guint8) CLAMP (floor (v + 0.5), 0.0, 255.0);
+    }
+
+  return out;
 }

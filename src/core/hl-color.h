@@ -21,5 +21,9 @@ char    *hl_color_format (HlColor     color,
                           char        buf[8]);
 gboolean hl_color_equal  (HlColor     a,
                           HlColor     b);
+/* @amount > 0 mixes toward white, < 0 toward black (−1 … 1); each channel
+ * rounded to nearest. */
+HlColor  hl_color_lighten (HlColor    color,
+                           double     amount);
 
 G_END_DECLS

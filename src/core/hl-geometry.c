@@ -71,6 +71,17 @@ hl_rect_union (HlRect a,
   return a;
 }
 
+HlRect
+hl_rect_intersect (HlRect a,
+                   HlRect b)
+{
+  a.x0 = MAX (a.x0, b.x0);
+  a.y0 = MAX (a.y0, b.y0);
+  a.x1 = MIN (a.x1, b.x1);
+  a.y1 = MIN (a.y1, b.y1);
+  return a;
+}
+
 gboolean
 hl_rect_is_empty (HlRect r)
 {

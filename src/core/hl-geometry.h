@@ -35,6 +35,9 @@ HlRect   hl_rect_inflate          (HlRect          r,
                                    double          margin);
 HlRect   hl_rect_union            (HlRect          a,
                                    HlRect          b);
+/* The overlap of @a and @b (empty when they do not meet). */
+HlRect   hl_rect_intersect        (HlRect          a,
+                                   HlRect          b);
 gboolean hl_rect_is_empty         (HlRect          r);
 gboolean hl_rect_intersects       (HlRect          a,
                                    HlRect          b);

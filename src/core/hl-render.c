@@ -133,20 +133,13 @@ static HlColor
 stage_shade (HlColor          shade,
              const StageLook *look)
 {
-  const guint8 *s = &shade.r;
-  const guint8 *c = &look->cast.r;
-  HlColor out;
-  guint8 *o = &out.r;
+  HlColor cast = {
+    (guint8) floor (shade.r + (look->cast.r - shade.r) * look->cast_amount + 0.5),
+    (guint8) floor (shade.g + (look->cast.g - shade.g) * look->cast_amount + 0.5),
+    (guint8) floor (shade.b + (look->cast.b - shade.b) * look->cast_amount + 0.5),
+  };
 
-  for (guint k = 0; k < 3; k++)
-    {
-      double v = s[k] + (c[k] - s[k]) * look->cast_amount;
-
-      v = v + (255.0 - v) * look->lighten;
-      o[k] = (guint8) CLAMP (floor (v + 0.5), 0.0, 255.0);
-    }
-
-  return out;
+  return hl_color_lighten (cast, look->lighten);
 }
 
 /* Multiplies the stamp's coverage of @shade into the ARGB32/RGB24 pixels. */

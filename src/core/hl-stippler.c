@@ -294,12 +294,7 @@ zone_cache_new (HlStippler *self,
                                       MAX (zp->edge_blend_mm / m, 1.0), box);
 
   if (!hl_rect_is_empty (self->clip))
-    {
-      box.x0 = MAX (box.x0, self->clip.x0);
-      box.y0 = MAX (box.y0, self->clip.y0);
-      box.x1 = MIN (box.x1, self->clip.x1);
-      box.y1 = MIN (box.y1, self->clip.y1);
-    }
+    box = hl_rect_intersect (box, self->clip);
 
   estimate = hl_rect_is_empty (box) ? 0.0
            : (box.x1 - box.x0) * (box.y1 - box.y0) * m * m * density_mm2;
@@ -541,25 +536,6 @@ zone_cache_update_hair (HlStippler   *self,
   zc->expected = -1.0;
 }
 
-static HlColor
-shade_adjust (HlColor base,
-              double  lighten)
-{
-  HlColor out;
-  guint8 *o = &out.r;
-  const guint8 *b = &base.r;
-
-  for (guint k = 0; k < 3; k++)
-    {
-      double v = b[k];
-
-      v = lighten >= 0.0 ? v + (255.0 - v) * lighten : v * (1.0 + lighten);
-      o[k] = (guint8) CLAMP (floor (v + 0.5), 0.0, 255.0);
-    }
-
-  return out;
-}
-
 /* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
 static void
 zone_cache_filter_rows (const HlStippler *self,
@@ -620,7 +596,7 @@ zone_cache_filter_rows (const HlStippler *self,
       dot.y = c->y;
       /* Smaller and lighter toward the front edge. */
       dot.diameter_mm = (float) (zp->dot_mm * (1.0 + zp->dot_spread * j1) * (0.75 + 0.25 * f));
-      dot.shade = shade_adjust (shade, 0.25 * (1.0 - f) + zp->shade_spread * j2);
+      dot.shade = hl_color_lighten (shade, 0.25 * (1.0 - f) + zp->shade_spread * j2);
       dot.session = (guint8) s;
       dot.zone = zone_index;
       g_array_append_val (out, dot);
@@ -698,12 +674,7 @@ zone_cache_expected (HlStippler *self,
   if (zc->expected >= 0.0)
     return zc->expected;
   if (!hl_rect_is_empty (zc->clip))
-    {
-      box.x0 = MAX (box.x0, zc->clip.x0);
-      box.y0 = MAX (box.y0, zc->clip.y0);
-      box.x1 = MIN (box.x1, zc->clip.x1);
-      box.y1 = MIN (box.y1, zc->clip.y1);
-    }
+    box = hl_rect_intersect (box, zc->clip);
   if (zc->too_large || hl_rect_is_empty (box) || zp->density <= 0.0)
     return zc->expected = 0.0;
 
