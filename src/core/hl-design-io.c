@@ -144,6 +144,27 @@ member (const cJSON *object,
   return cJSON_GetObjectItemCaseSensitive (object, key);
 }
 
+/* The member @key of @object in *@item (NULL when absent); FALSE, with the
+ * error set, when a required member is missing. */
+static gboolean
+lookup (Ctx          *c,
+        const cJSON  *object,
+        const char   *key,
+        gboolean      required,
+        const cJSON **item)
+{
+  gsize mark;
+
+  *item = member (object, key);
+  if (*item != NULL || !required)
+    return TRUE;
+
+  mark = push_key (c, key);
+  invalid (c, "missing required key");
+  pop (c, mark);
+  return FALSE;
+}
+
 /* Each reader: @key of @object into *@out. Absent optional keys leave *@out
  * unchanged and return TRUE. */
 static gboolean
@@ -156,19 +177,12 @@ read_number (Ctx         *c,
              const char  *unit,
              double      *out)
 {
-  const cJSON *item = member (object, key);
+  const cJSON *item;
   gsize mark;
   gboolean ok = TRUE;
 
-  if (item == NULL)
-    {
-      if (!required)
-        return TRUE;
-      mark = push_key (c, key);
-      invalid (c, "missing required key");
-      pop (c, mark);
-      return FALSE;
-    }
+  if (!lookup (c, object, key, required, &item) || item == NULL)
+    return item == NULL && !required;
 
   mark = push_key (c, key);
   if (!cJSON_IsNumber (item))
@@ -193,19 +207,12 @@ read_integer (Ctx         *c,
               double       max,
               gint64      *out)
 {
-  const cJSON *item = member (object, key);
+  const cJSON *item;
   gsize mark;
   gboolean ok = TRUE;
 
-  if (item == NULL)
-    {
-      if (!required)
-        return TRUE;
-      mark = push_key (c, key);
-      invalid (c, "missing required key");
-      pop (c, mark);
-      return FALSE;
-    }
+  if (!lookup (c, object, key, required, &item) || item == NULL)
+    return item == NULL && !required;
 
   mark = push_key (c, key);
   if (!cJSON_IsNumber (item) || !isfinite (item->valuedouble) ||
@@ -228,19 +235,12 @@ read_string (Ctx         *c,
              gsize        max_bytes,
              char       **out)
 {
-  const cJSON *item = member (object, key);
+  const cJSON *item;
   gsize mark;
   gboolean ok = TRUE;
 
-  if (item == NULL)
-    {
-      if (!required)
-        return TRUE;
-      mark = push_key (c, key);
-      invalid (c, "missing required key");
-      pop (c, mark);
-      return FALSE;
-    }
+  if (!lookup (c, object, key, required, &item) || item == NULL)
+    return item == NULL && !required;
 
   mark = push_key (c, key);
   if (!cJSON_IsString (item) || item->valuestring == NULL)
