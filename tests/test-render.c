@@ -65,6 +65,33 @@ test_photo_orientation (void)
 }
 
 static void
+test_photo_webp (void)
+{
+  g_autofree char *path = fixture ("green.webp");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  gboolean have_loader = FALSE;
+  GSList *formats = gdk_pixbuf_get_formats ();
+
+  for (GSList *l = formats; l != NULL; l = l->next)
+    if (g_strcmp0 (gdk_pixbuf_format_get_name (l->data), "webp") == 0)
+      have_loader = TRUE;
+  g_slist_free (formats);
+  if (!have_loader)
+    {
+      g_test_skip ("no WebP loader for gdk-pixbuf is installed");
+      return;
+    }
+
+  photo = hl_photo_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hl_photo_get_width (photo), ==, 24);
+  g_assert_cmpint (hl_photo_get_height (photo), ==, 16);
+  g_assert_cmpuint (G (pixel (hl_photo_get_surface (photo), 12, 8)), >, 100);
+  g_assert_cmpuint (R (pixel (hl_photo_get_surface (photo), 12, 8)), <, 40);
+}
+
+static void
 test_photo_refusals (void)
 {
   struct { const char *name; const char *message; } cases[] = {
@@ -407,6 +434,7 @@ main (int    argc,
   tmpdir = g_dir_make_tmp ("hl-render-XXXXXX", NULL);
 
   g_test_add_func ("/render/photo-orientation", test_photo_orientation);
+  g_test_add_func ("/render/photo-webp", test_photo_webp);
   g_test_add_func ("/render/photo-refusals", test_photo_refusals);
   g_test_add_func ("/render/photo-changed", test_photo_changed);
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
