@@ -74,8 +74,11 @@ test_photo_webp (void)
   GSList *formats = gdk_pixbuf_get_formats ();
 
   for (GSList *l = formats; l != NULL; l = l->next)
-    if (g_strcmp0 (gdk_pixbuf_format_get_name (l->data), "webp") == 0)
-      have_loader = TRUE;
+    {
+      g_autofree char *format = gdk_pixbuf_format_get_name (l->data);
+
+      have_loader |= g_strcmp0 (format, "webp") == 0;
+    }
   g_slist_free (formats);
   if (!have_loader)
     {
