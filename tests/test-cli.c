@@ -188,6 +188,54 @@ test_stats_json (void)
   run_clear (&r);
 }
 
+/* Known shapes through the CLI: a circle of radius 100 px (64 control
+ * points) at 0.1 mm/px is π cm²; a straight 1000 px hairline is 10 cm. */
+static void
+test_stats_known_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "circle.json", NULL);
+  GString *doc = g_string_new ("{\"format\": \"hairline-studio-design\", \"version\": 1, \"engine_version\": 1, \"seed\": 1,"
+                               " \"views\": [{\"name\": \"top\", \"calibration\": {\"source\": \"manual\", \"mm_per_px\": 0.1},"
+                               " \"hairline\": [[0, 500], [1000, 500]],"
+                               " \"zones\": [{\"name\": \"Circle\", \"kind\": \"crown\", \"density\": 60, \"boundary\": [");
+  cJSON *root, *view, *zone;
+  Run r;
+
+  for (int i = 0; i < 64; i++)
+    g_string_append_printf (doc, "%s[%.6f, %.6f]", i > 0 ? ", " : "",
+                            300 + 100 * cos (2 * G_PI * i / 64), 200 + 100 * sin (2 * G_PI * i / 64));
+  g_string_append (doc, "]}]}]}");
+  g_assert_true (g_file_set_contents (path, doc->str, -1, NULL));
+  g_string_free (doc, TRUE);
+
+  r = run ("stats", "--json", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = cJSON_Parse (r.out);
+  g_assert_nonnull (root);
+  view = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (root, "views"), 0);
+  zone = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (view, "zones"), 0);
+  g_assert_cmpfloat (fabs (cJSON_GetObjectItemCaseSensitive (zone, "area_cm2")->valuedouble - G_PI) / G_PI, <, 0.005);
+  g_assert_cmpfloat (fabs (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (view, "hairline"), "length_cm")->valuedouble - 10.0), <, 1e-6);
+  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (zone, "points")->valueint, ==, 64);
+  /* The circle lies on the hair side: dots within 3 % of ∫ density, which
+   * the 4 mm edge blend keeps below 60 × π on so small a zone. */
+  {
+    double dots = cJSON_GetObjectItemCaseSensitive (zone, "dots")->valuedouble;
+    double expected = cJSON_GetObjectItemCaseSensitive (zone, "expected_dots")->valuedouble;
+
+    g_assert_cmpfloat (fabs (dots - expected) / expected, <, 0.03);
+    g_assert_cmpfloat (expected, <, 60 * G_PI);
+    g_assert_cmpfloat (expected, >, 0.4 * 60 * G_PI);
+  }
+  cJSON_Delete (root);
+  run_clear (&r);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_dots (void)
 {
@@ -331,6 +379,7 @@ main (int    argc,
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/stats-json", test_stats_json);
+  g_test_add_func ("/cli/stats-known-shapes", test_stats_known_shapes);
   g_test_add_func ("/cli/dots", test_dots);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/report", test_report);

@@ -187,9 +187,12 @@ test_bad_files_show_a_message (void)
   g_assert_null (hl_window_get_photo (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* The design still opens and shows its dots without the photo. */
   window = open_window (orphan);
   g_assert_nonnull (hl_window_get_design (window));
   g_assert_nonnull (strstr (hl_window_get_problem (window), "photo not found"));
+  g_assert_nonnull (hl_window_get_photo (window));
+  g_assert_true (gtk_widget_get_mapped (hl_window_get_picture (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_unlink (broken);

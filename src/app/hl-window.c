@@ -95,6 +95,16 @@ render_view (const HlPhoto  *photo,
   return texture;
 }
 
+/* A problem that does not stop the design from showing. */
+static void
+warn (HlWindow   *self,
+      const char *message)
+{
+  g_free (self->problem);
+  self->problem = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
 static void
 show_problem (HlWindow   *self,
               const char *title,
@@ -169,17 +179,11 @@ hl_window_open (HlWindow *self,
 
       photo_path = hl_photo_resolve_path (path, view->photo.path);
       photo = hl_photo_load (photo_path, &error);
-      if (photo == NULL)
+      if (photo == NULL || !hl_photo_matches (photo, &view->photo, &error))
         {
-          show_problem (self, "The photo is missing", error->message);
-          return;
-        }
-      if (!hl_photo_matches (photo, &view->photo, &error))
-        {
-          /* Still show it: the practitioner decides. */
-          AdwToast *toast = adw_toast_new (error->message);
-
-          adw_toast_overlay_add_toast (self->toasts, toast);
+          /* Nothing is lost: the design still shows its dots and lines
+           * (on a neutral background without its photo). */
+          warn (self, error->message);
           g_clear_error (&error);
         }
       texture = render_view (photo, view, self->design->seed);

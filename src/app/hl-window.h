@@ -26,7 +26,8 @@ HlDesign   *hl_window_get_design   (HlWindow      *self);
 GdkTexture *hl_window_get_photo    (HlWindow      *self);
 /* The widget that shows the photo (borrowed; for tests). */
 GtkWidget  *hl_window_get_picture  (HlWindow      *self);
-/* The message shown instead of the photo, or NULL (borrowed; for tests). */
+/* The last problem shown (instead of the design, or as a notice above
+ * it), or NULL (borrowed). */
 const char *hl_window_get_problem  (HlWindow      *self);
 
 G_END_DECLS
