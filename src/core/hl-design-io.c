@@ -15,6 +15,8 @@
 #include "hl-design-io.h"
 #include "hl-error.h"
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+
 #define MAX_NAME_BYTES 200
 #define MAX_NOTES_BYTES 65536
 #define MAX_PATH_BYTES 4096
@@ -440,7 +442,7 @@ read_photo (Ctx         *c,
   g_autofree char *path = NULL;
   g_autofree char *sha = NULL;
   gint64 width = 0, height = 0;
-  cJSON *extra = NULL;
+  g_autoptr(cJSON) extra = NULL;
 
   if (!require_object (c, item) ||
       !check_members (c, item, photo_keys, &extra))
@@ -450,7 +452,7 @@ read_photo (Ctx         *c,
       !read_string (c, item, "sha256", FALSE, 64, &sha) ||
       !read_integer (c, item, "width", TRUE, 1, MAX_PHOTO_SIDE, &width) ||
       !read_integer (c, item, "height", TRUE, 1, MAX_PHOTO_SIDE, &height))
-    goto fail;
+    return FALSE;
 
   if (sha != NULL)
     {
@@ -464,18 +466,13 @@ read_photo (Ctx         *c,
 
           invalid (c, "must be 64 lowercase hexadecimal digits");
           pop (c, mark);
-          goto fail;
+          return FALSE;
         }
     }
 
   hl_view_set_photo (view, path, sha, (int) width, (int) height);
-  view->photo_extra = extra;
+  view->photo_extra = g_steal_pointer (&extra);
   return TRUE;
-
-fail:
-  if (extra != NULL)
-    cJSON_Delete (extra);
-  return FALSE;
 }
 
 static gboolean
@@ -486,27 +483,27 @@ read_calibration (Ctx         *c,
   HlCalibration cal = { HL_CALIBRATION_NONE, 0.0, 0.0 };
   g_autofree char *source = NULL;
   const cJSON *ref;
-  cJSON *extra = NULL;
+  g_autoptr(cJSON) extra = NULL;
 
   if (!require_object (c, item) ||
       !check_members (c, item, calibration_keys, &extra))
     return FALSE;
 
   if (!read_string (c, item, "source", TRUE, 32, &source))
-    goto fail;
+    return FALSE;
   if (!hl_calibration_source_from_string (source, &cal.source))
     {
       gsize mark = push_key (c, "source");
 
       invalid (c, "must be one of none, ruler, iris, ipd, manual");
       pop (c, mark);
-      goto fail;
+      return FALSE;
     }
 
   if (!read_number (c, item, "mm_per_px", cal.source != HL_CALIBRATION_NONE,
                     0.001, 100, " mm per pixel", &cal.mm_per_px) ||
       !read_number (c, item, "uncertainty", FALSE, 0, 1, "", &cal.uncertainty))
-    goto fail;
+    return FALSE;
 
   ref = member (item, "reference");
   if (ref != NULL)
@@ -520,18 +517,13 @@ read_calibration (Ctx         *c,
 
       pop (c, mark);
       if (!ok)
-        goto fail;
+        return FALSE;
       cal.has_reference = TRUE;
     }
 
   hl_view_set_calibration (view, &cal);
-  view->calibration_extra = extra;
+  view->calibration_extra = g_steal_pointer (&extra);
   return TRUE;
-
-fail:
-  if (extra != NULL)
-    cJSON_Delete (extra);
-  return FALSE;
 }
 
 static gboolean
@@ -621,7 +613,7 @@ read_zone (Ctx         *c,
   HlZoneParams zp;
   gint64 seed;
   const cJSON *sub;
-  cJSON *extra = NULL;
+  g_autoptr(cJSON) extra = NULL;
   HlZone *zone;
   gsize mark;
 
@@ -634,13 +626,13 @@ read_zone (Ctx         *c,
 
   if (!read_string (c, item, "name", TRUE, MAX_NAME_BYTES, &name) ||
       !read_string (c, item, "kind", TRUE, 32, &kind_text))
-    goto fail;
+    return NULL;
   if (!hl_zone_kind_from_string (kind_text, &kind))
     {
       mark = push_key (c, "kind");
       invalid (c, "must be one of frontal, temple, mid_scalp, crown, scar, custom");
       pop (c, mark);
-      goto fail;
+      return NULL;
     }
 
   sub = member (item, "boundary");
@@ -651,7 +643,7 @@ read_zone (Ctx         *c,
     boundary = read_curve (c, sub, 3, HL_CURVE_MAX_POINTS, TRUE);
   pop (c, mark);
   if (boundary == NULL)
-    goto fail;
+    return NULL;
 
   if (!read_number (c, item, "density", TRUE, HL_DENSITY_MIN, HL_DENSITY_MAX, " dots/cm²", &zp.density) ||
       !read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
@@ -666,7 +658,7 @@ read_zone (Ctx         *c,
       !read_color (c, item, "shade", FALSE, &zp.shade) ||
       !read_number (c, item, "shade_spread", FALSE, 0, 0.5, "", &zp.shade_spread) ||
       !read_integer (c, item, "seed", FALSE, 0, G_MAXUINT32, &seed))
-    goto fail;
+    return NULL;
   zp.seed = (guint32) seed;
 
   sub = member (item, "sessions");
@@ -678,17 +670,12 @@ read_zone (Ctx         *c,
       ok = read_sessions (c, sub, &zp);
       pop (c, mark);
       if (!ok)
-        goto fail;
+        return NULL;
     }
 
   zone = hl_zone_new (name, kind, boundary, &zp);
-  zone->extra = extra;
+  zone->extra = g_steal_pointer (&extra);
   return zone;
-
-fail:
-  if (extra != NULL)
-    cJSON_Delete (extra);
-  return NULL;
 }
 
 static gboolean
@@ -802,14 +789,14 @@ read_view (Ctx         *c,
   g_autoptr(HlView) view = NULL;
   const cJSON *sub, *zones, *edits;
   gsize mark;
-  cJSON *extra = NULL;
+  g_autoptr(cJSON) extra = NULL;
 
   if (!require_object (c, item) ||
       !check_members (c, item, view_keys, &extra))
     return NULL;
 
   if (!read_string (c, item, "name", TRUE, MAX_NAME_BYTES, &name))
-    goto fail;
+    return NULL;
   view = hl_view_new (name);
   view->extra = g_steal_pointer (&extra);
 
@@ -866,11 +853,6 @@ read_view (Ctx         *c,
     }
 
   return g_steal_pointer (&view);
-
-fail:
-  if (extra != NULL)
-    cJSON_Delete (extra);
-  return NULL;
 }
 
 static HlDesign *
