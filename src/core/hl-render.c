@@ -204,6 +204,7 @@ draw_dots (cairo_surface_t       *target,
   int stride = cairo_image_surface_get_stride (target);
   guint opacity = (guint) (look->opacity * 256.0);
   HlColor last_in = { 0, 0, 0 }, last_out = stage_shade (last_in, look);
+  cairo_t *big = NULL;
   guint8 *data;
 
   cairo_surface_flush (target);
@@ -219,20 +220,39 @@ draw_dots (cairo_surface_t       *target,
       if (cx + r + 2 < 0 || cy + r + 2 < 0 || cx - r - 2 > width || cy - r - 2 > height)
         continue;
 
-      stamp = hl_stamp_cache_get (stamps, r, cx, cy);
-      if (stamp == NULL)
-        continue;
-
       if (!hl_color_equal (dots[i].shade, last_in))
         {
           last_in = dots[i].shade;
           last_out = stage_shade (last_in, look);
         }
 
+      if (r > HL_STAMP_MAX_RADIUS)
+        {
+          /* Huge dots (extreme zoom) are few: a path is cheap enough. */
+          cairo_surface_mark_dirty (target);
+          if (big == NULL)
+            {
+              big = cairo_create (target);
+              cairo_set_operator (big, CAIRO_OPERATOR_MULTIPLY);
+            }
+          cairo_new_path (big);
+          cairo_arc (big, cx, cy, r, 0, 2 * G_PI);
+          cairo_set_source_rgba (big, last_out.r / 255.0, last_out.g / 255.0, last_out.b / 255.0,
+                                 look->opacity);
+          cairo_fill (big);
+          cairo_surface_flush (target);
+          continue;
+        }
+
+      stamp = hl_stamp_cache_get (stamps, r, cx, cy);
+      if (stamp == NULL)
+        continue;
+
       blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy),
                    stamp, last_out, opacity);
     }
 
+  g_clear_pointer (&big, cairo_destroy);
   cairo_surface_mark_dirty (target);
 }
 

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Dots wider than this (radius, px) are not stamped: draw them as paths. */
+#define HL_STAMP_MAX_RADIUS 40.0
+
 typedef struct
 {
   int     x0, y0;       /* top-left relative to floor (centre) */
@@ -27,8 +30,9 @@ typedef struct _HlStampCache HlStampCache;
  * Returns a new cache (transfer full). */
 HlStampCache  *hl_stamp_cache_new  (double        blur);
 void           hl_stamp_cache_free (HlStampCache *cache);
-/* The mask for a dot of radius @radius px centred at (@cx, @cy) (only the
- * fractional parts matter). Borrowed: owned by the cache. */
+/* The mask for a dot of radius @radius px (≤ HL_STAMP_MAX_RADIUS) centred
+ * at (@cx, @cy) (only the fractional parts matter). Borrowed: owned by the
+ * cache. NULL for dots too small to draw. */
 const HlStamp *hl_stamp_cache_get  (HlStampCache *cache,
                                     double        radius,
                                     double        cx,
