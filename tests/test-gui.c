@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "hl-application.h"
+#include "hl-canvas.h"
+#include "hl-design-io.h"
+#include "hl-stippler.h"
 #include "hl-window.h"
 
 static HlApplication *app;
@@ -48,107 +51,82 @@ render_widget (GtkWidget *widget)
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
 }
 
-/* Compares the widget's pixels with the photo's, read independently by
- * gdk-pixbuf, on a grid of points: mean absolute difference per channel. */
+/* Mean absolute difference per channel between the canvas and the photo
+ * (read independently by gdk-pixbuf) over photo pixels [x0, x1) × [y0, y1),
+ * and in *@max_diff the largest one. */
 static double
-compare_with_photo (GtkWidget  *picture,
-                    const char *photo_path)
-{
-  g_autoptr(GdkPixbuf) raw = gdk_pixbuf_new_from_file (photo_path, NULL);
-  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_apply_embedded_orientation (raw);
-  g_autoptr(GdkTexture) shown = render_widget (picture);
-  int w = gdk_texture_get_width (shown), h = gdk_texture_get_height (shown);
-  int pw = gdk_pixbuf_get_width (photo), ph = gdk_pixbuf_get_height (photo);
-  g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
-  const guchar *ppix = gdk_pixbuf_read_pixels (photo);
-  int prow = gdk_pixbuf_get_rowstride (photo), pch = gdk_pixbuf_get_n_channels (photo);
-  double scale = MIN ((double) w / pw, (double) h / ph);
-  double ox = (w - pw * scale) / 2, oy = (h - ph * scale) / 2;
-  double total = 0;
-  guint n = 0;
-
-  gdk_texture_download (shown, pixels, (gsize) w * 4);
-
-  /* Sample the photo's interior on a 12 × 12 grid. */
-  for (int gy = 1; gy < 12; gy++)
-    for (int gx = 1; gx < 12; gx++)
-      {
-        int px = pw * gx / 12, py = ph * gy / 12;
-        int sx = (int) (ox + (px + 0.5) * scale), sy = (int) (oy + (py + 0.5) * scale);
-        const guchar *a = ppix + py * prow + px * pch;
-        const guchar *b = pixels + (gsize) sy * w * 4 + sx * 4;   /* BGRA premultiplied, opaque */
-
-        total += fabs ((double) a[0] - b[2]) + fabs ((double) a[1] - b[1]) + fabs ((double) a[2] - b[0]);
-        n += 3;
-      }
-
-  return total / n;
-}
-
-/* How much darker the shown image is than the photo over a rectangle of
- * photo pixels (the image is shown at a whole multiple of the photo). */
-static double
-mean_darkening (GdkTexture *shown,
+compare_region (HlCanvas   *canvas,
                 const char *photo_path,
                 int         x0,
                 int         y0,
                 int         x1,
-                int         y1)
+                int         y1,
+                double     *max_diff)
 {
-  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_new_from_file (photo_path, NULL);
+  g_autoptr(GdkPixbuf) raw = gdk_pixbuf_new_from_file (photo_path, NULL);
+  g_autoptr(GdkPixbuf) photo = gdk_pixbuf_apply_embedded_orientation (raw);
+  g_autoptr(GdkTexture) shown = render_widget (GTK_WIDGET (canvas));
   int w = gdk_texture_get_width (shown), h = gdk_texture_get_height (shown);
-  int k = w / gdk_pixbuf_get_width (photo);
   g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
   const guchar *ppix = gdk_pixbuf_read_pixels (photo);
   int prow = gdk_pixbuf_get_rowstride (photo), pch = gdk_pixbuf_get_n_channels (photo);
-  double sum = 0;
+  double zoom = hl_canvas_get_zoom (canvas);
+  HlPoint origin = hl_canvas_widget_to_image (canvas, 0, 0);
+  double total = 0, worst = 0;
   guint n = 0;
 
   gdk_texture_download (shown, pixels, (gsize) w * 4);
-  for (int y = y0 * k; y < y1 * k; y++)
-    for (int x = x0 * k; x < x1 * k; x++)
-      {
-        const guchar *a = ppix + (y / k) * prow + (x / k) * pch;
-        const guchar *b = pixels + (gsize) y * w * 4 + x * 4;
 
-        sum += ((double) a[0] + a[1] + a[2] - b[0] - b[1] - b[2]) / 3;
+  for (int py = y0; py < y1; py += 2)
+    for (int px = x0; px < x1; px += 2)
+      {
+        int sx = (int) ((px + 0.5 - origin.x) * zoom), sy = (int) ((py + 0.5 - origin.y) * zoom);
+        const guchar *a = ppix + py * prow + px * pch;
+        const guchar *b = pixels + (gsize) sy * w * 4 + sx * 4;   /* BGRA, opaque */
+        double d = (fabs ((double) a[0] - b[2]) + fabs ((double) a[1] - b[1]) + fabs ((double) a[2] - b[0])) / 3;
+
+        g_assert_true (sx >= 0 && sy >= 0 && sx < w && sy < h);
+        total += d;
+        worst = MAX (worst, d);
         n++;
       }
 
-  return sum / n;
+  if (max_diff != NULL)
+    *max_diff = worst;
+  return total / n;
 }
 
 static void
 test_opens_sample_design (void)
 {
-  g_autofree char *design = sample_file ("front-consultation.json");
+  g_autofree char *design_path = sample_file ("front-consultation.json");
   g_autofree char *photo = sample_file ("astronaut.png");
-  HlWindow *window = open_window (design);
-  GtkWidget *picture = hl_window_get_picture (window);
-  double diff;
+  HlWindow *window = open_window (design_path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlDesign *design = hl_window_get_design (window);
+  g_autoptr(GArray) dots = NULL;
+  double face, near_line, worst;
 
   g_assert_null (hl_window_get_problem (window));
-  g_assert_nonnull (hl_window_get_design (window));
+  g_assert_nonnull (design);
   g_assert_nonnull (hl_window_get_photo (window));
-  /* Shown at twice the photo's size, through the export renderer. */
-  g_assert_cmpint (gdk_texture_get_width (hl_window_get_photo (window)), ==, 1024);
-  g_assert_cmpint (gdk_texture_get_height (hl_window_get_photo (window)), ==, 1024);
-  g_assert_true (gtk_widget_get_mapped (picture));
-  g_assert_cmpint (gtk_widget_get_width (picture), >, 100);
+  g_assert_false (hl_window_is_modified (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
+  g_assert_cmpfloat (hl_canvas_get_zoom (canvas), >, 1.0);
 
-  diff = compare_with_photo (picture, photo);
-  g_test_message ("mean difference between window and photo: %.2f / 255", diff);
-  g_assert_cmpfloat (diff, <, 12.0);
+  /* The canvas stippled the view: the same dots as the engine alone. */
+  dots = hl_stipple_view (hl_design_get_view (design, 0), design->seed);
+  g_assert_cmpuint (hl_canvas_get_n_dots (canvas), ==, dots->len);
 
-  /* The design's dots darken the treated area, and only there. */
-  {
-    double zone = mean_darkening (hl_window_get_photo (window), photo, 175, 14, 275, 30);
-    double face = mean_darkening (hl_window_get_photo (window), photo, 200, 130, 250, 170);
+  /* The photo, where nothing is drawn over it (the face)... */
+  face = compare_region (canvas, photo, 190, 120, 260, 180, NULL);
+  g_test_message ("face: mean difference from the photo %.2f / 255", face);
+  g_assert_cmpfloat (face, <, 8.0);
 
-    g_test_message ("darkening by the dots: zone %.2f, face %.2f (of 255)", zone, face);
-    g_assert_cmpfloat (zone, >, 1.0);
-    g_assert_cmpfloat (zone, >, 3.0 * fabs (face));
-  }
+  /* ...and the hairline, handles and zone outlines over the forehead. */
+  near_line = compare_region (canvas, photo, 165, 50, 285, 100, &worst);
+  g_test_message ("hairline band: mean difference %.2f, largest %.0f", near_line, worst);
+  g_assert_cmpfloat (worst, >, 80.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -158,10 +136,14 @@ test_opens_photo (void)
 {
   g_autofree char *photo = sample_file ("astronaut.png");
   HlWindow *window = open_window (photo);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlDesign *design = hl_window_get_design (window);
 
   g_assert_null (hl_window_get_problem (window));
-  g_assert_null (hl_window_get_design (window));
-  g_assert_cmpfloat (compare_with_photo (hl_window_get_picture (window), photo), <, 12.0);
+  g_assert_nonnull (design);
+  g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, "astronaut.png");
+  g_assert_cmpuint (strlen (hl_design_get_view (design, 0)->photo.sha256), ==, 64);
+  g_assert_cmpfloat (compare_region (canvas, photo, 0, 0, 512, 512, NULL), <, 8.0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -184,19 +166,100 @@ test_bad_files_show_a_message (void)
   window = open_window (broken);
   g_assert_nonnull (hl_window_get_problem (window));
   g_assert_nonnull (strstr (hl_window_get_problem (window), "broken.json: not valid JSON"));
-  g_assert_null (hl_window_get_photo (window));
+  g_assert_null (hl_window_get_design (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The design still opens and shows its dots without the photo. */
   window = open_window (orphan);
   g_assert_nonnull (hl_window_get_design (window));
+  g_assert_null (hl_window_get_photo (window));
   g_assert_nonnull (strstr (hl_window_get_problem (window), "photo not found"));
-  g_assert_nonnull (hl_window_get_photo (window));
-  g_assert_true (gtk_widget_get_mapped (hl_window_get_picture (window)));
+  g_assert_cmpuint (hl_canvas_get_n_dots (HL_CANVAS (hl_window_get_canvas (window))), >, 1000);
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_unlink (broken);
   g_unlink (orphan);
+  g_rmdir (dir);
+}
+
+static HlPoint
+hairline_point (HlDesign *design,
+                guint     i)
+{
+  return hl_curve_get_points (hl_design_get_view (design, 0)->hairline)[i];
+}
+
+/* Drag a hairline handle through the canvas, undo, redo, save, reload. */
+static void
+test_edit_undo_save (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *src = sample_file ("front-consultation.json");
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *path = g_build_filename (dir, "design.json", NULL);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  g_autoptr(HlDesign) saved = NULL;
+  HlWindow *window;
+  HlCanvas *canvas;
+  HlPoint p, moved;
+  HlToolEvent event = { HL_TOOL_PRESS, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+
+  window = open_window (path);
+  canvas = HL_CANVAS (hl_window_get_canvas (window));
+  p = hairline_point (hl_window_get_design (window), 4);
+
+  /* Nothing to undo yet: undo changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (hl_window_is_modified (window));
+  g_assert_cmpfloat (hairline_point (hl_window_get_design (window), 4).x, ==, p.x);
+
+  event.p = p;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_REDRAW);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { p.x + 10, p.y - 6 };
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_PREVIEW);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  event.type = HL_TOOL_RELEASE;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
+  g_assert_true (hl_window_is_modified (window));
+  moved = hairline_point (hl_window_get_design (window), 4);
+  g_assert_cmpfloat (moved.x, ==, p.x + 10);
+  g_assert_cmpfloat (moved.y, ==, p.y - 6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (hl_window_is_modified (window));
+  g_assert_cmpfloat (hairline_point (hl_window_get_design (window), 4).x, ==, p.x);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (hl_window_is_modified (window));
+
+  /* An arrow key nudges the selected point by one screen pixel. */
+  event.type = HL_TOOL_KEY;
+  event.key = HL_TOOL_KEY_RIGHT;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
+  g_assert_cmpfloat (fabs (hairline_point (hl_window_get_design (window), 4).x -
+                           (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (hl_window_is_modified (window));
+  g_assert_null (hl_window_get_problem (window));
+
+  saved = hl_design_load_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (fabs (hairline_point (saved, 4).x - (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-3);
+  g_assert_cmpfloat (hairline_point (saved, 4).y, ==, p.y - 6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (photo);
   g_rmdir (dir);
 }
 
@@ -215,6 +278,7 @@ main (int    argc,
   g_test_add_func ("/gui/opens-sample-design", test_opens_sample_design);
   g_test_add_func ("/gui/opens-photo", test_opens_photo);
   g_test_add_func ("/gui/bad-files", test_bad_files_show_a_message);
+  g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
 
   status = g_test_run ();
   g_object_unref (app);

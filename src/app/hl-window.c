@@ -1,7 +1,8 @@
-/* hl-window.c: shows one design (its first view's photo) or one photo.
+/* hl-window.c: one design (or photo) in a window: canvas, undo, save.
  *
- * The window only shows: loading, validation and every measure live in
- * the core library.
+ * The window only wires things: loading, validation, geometry and every
+ * measure live in the core library; the canvas draws and forwards input to
+ * the core's tools.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,15 +10,12 @@
 
 #include "config.h"
 
+#include "hl-canvas.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-history.h"
 #include "hl-photo.h"
-#include "hl-render.h"
-#include "hl-stippler.h"
 #include "hl-window.h"
-
-/* The longest side of the image the window shows, in pixels. */
-#define MAX_DISPLAY_SIDE 2400
 
 struct _HlWindow
 {
@@ -27,72 +25,36 @@ struct _HlWindow
   AdwWindowTitle  *title;
   AdwToastOverlay *toasts;
   GtkStack        *stack;
-  GtkPicture      *picture;
+  HlCanvas        *canvas;
   AdwStatusPage   *problem_page;
 
   /* Owned references */
-  GFile           *file;
-  HlDesign        *design;
-  GdkTexture      *photo;
+  GFile           *file;        /* the design file, NULL until saved somewhere */
+  char            *name;        /* shown in the title */
+  HlHistory       *history;     /* NULL when nothing is open */
+  HlPhoto         *photo;
   char            *problem;
   GtkNativeDialog *chooser;
+  gboolean         close_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* An RGB24 image surface as a texture (transfer full). */
-static GdkTexture *
-texture_from_surface (cairo_surface_t *image)
+static void
+update_state (HlWindow *self)
 {
-  int w = cairo_image_surface_get_width (image);
-  int h = cairo_image_surface_get_height (image);
-  cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (argb);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
+  gboolean modified = self->history != NULL && hl_history_is_modified (self->history);
+  g_autofree char *title = NULL;
 
-  /* Painting onto ARGB32 makes every alpha byte opaque. */
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (argb);
+  title = g_strdup_printf ("%s%s", modified ? "• " : "", self->name != NULL ? self->name : "Hairline Studio");
+  adw_window_title_set_title (self->title, title);
 
-  bytes = g_bytes_new (cairo_image_surface_get_data (argb),
-                       (gsize) cairo_image_surface_get_stride (argb) * h);
-  texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
-                                    (gsize) cairo_image_surface_get_stride (argb));
-  cairo_surface_destroy (argb);
-  return texture;
-}
-
-/* The view as the client sees it: photo and fresh dots, through the same
- * renderer as every export (transfer full). */
-static GdkTexture *
-render_view (const HlPhoto  *photo,
-             const HlView   *view,
-             guint32         seed)
-{
-  g_autoptr(GArray) dots = view != NULL ? hl_stipple_view (view, seed) : NULL;
-  g_autoptr(HlView) empty = NULL;
-  HlRenderOptions options;
-  cairo_surface_t *image;
-  GdkTexture *texture;
-  int w, h;
-
-  if (view == NULL)
-    view = empty = hl_view_new ("photo");
-
-  hl_render_options_init (&options);
-  options.mark = NULL;
-  hl_render_view_size (photo, view, &w, &h);
-  options.scale = MIN (2.0, (double) MAX_DISPLAY_SIDE / MAX (w, h));
-
-  image = hl_render_export (photo, view,
-                            dots != NULL ? (const HlDot *) (gconstpointer) dots->data : NULL,
-                            dots != NULL ? dots->len : 0, &options);
-  texture = texture_from_surface (image);
-  cairo_surface_destroy (image);
-  return texture;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->history != NULL && hl_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->history != NULL && hl_history_can_redo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 self->history != NULL && self->file != NULL && modified);
 }
 
 /* A problem that does not stop the design from showing. */
@@ -118,12 +80,24 @@ show_problem (HlWindow   *self,
 }
 
 static void
-show_photo (HlWindow   *self,
-            GdkTexture *photo)
+close_document (HlWindow *self)
 {
-  g_set_object (&self->photo, photo);
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (photo));
+  hl_canvas_set_document (self->canvas, NULL, NULL, 0);
+  g_clear_pointer (&self->history, hl_history_free);
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->problem, g_free);
+}
+
+static void
+show_document (HlWindow *self,
+               HlDesign *design)
+{
+  self->history = hl_history_new (design, HL_HISTORY_DEFAULT_LIMIT);
+  hl_canvas_set_document (self->canvas, self->history, self->photo, 0);
   gtk_stack_set_visible_child_name (self->stack, "photo");
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
 void
@@ -131,75 +105,153 @@ hl_window_open (HlWindow *self,
                 GFile    *file)
 {
   g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HlPhoto) photo = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(HlDesign) design = NULL;
 
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  g_set_object (&self->file, file);
-  g_clear_pointer (&self->design, hl_design_unref);
-  g_clear_object (&self->photo);
-  g_clear_pointer (&self->problem, g_free);
-
+  close_document (self);
   path = g_file_get_path (file);
-  basename = g_file_get_basename (file);
-  adw_window_title_set_title (self->title, basename);
+  self->name = g_file_get_basename (file);
   adw_window_title_set_subtitle (self->title, NULL);
 
   if (path == NULL)
     {
       show_problem (self, "Cannot open this file", "Only local files can be opened.");
+      update_state (self);
       return;
     }
 
   if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
     {
       const HlView *view;
-      g_autofree char *photo_path = NULL;
 
-      self->design = hl_design_load_from_file (path, &error);
-      if (self->design == NULL)
+      design = hl_design_load_from_file (path, &error);
+      if (design == NULL)
         {
-          g_autofree char *message = g_strdup_printf ("%s: %s", basename, error->message);
+          g_autofree char *message = g_strdup_printf ("%s: %s", self->name, error->message);
 
           show_problem (self, "This design cannot be opened", message);
+          update_state (self);
           return;
         }
 
-      view = hl_design_get_view (self->design, 0);
-      adw_window_title_set_subtitle (self->title, self->design->client_label);
-      if (view->photo.path == NULL)
-        {
-          show_problem (self, "No photo", "This design's first view has no photo yet.");
-          return;
-        }
+      self->file = g_object_ref (file);
+      view = hl_design_get_view (design, 0);
+      adw_window_title_set_subtitle (self->title, design->client_label);
 
-      photo_path = hl_photo_resolve_path (path, view->photo.path);
-      photo = hl_photo_load (photo_path, &error);
-      if (photo == NULL || !hl_photo_matches (photo, &view->photo, &error))
+      if (view->photo.path != NULL)
         {
-          /* Nothing is lost: the design still shows its dots and lines
-           * (on a neutral background without its photo). */
-          warn (self, error->message);
-          g_clear_error (&error);
+          g_autofree char *photo_path = hl_photo_resolve_path (path, view->photo.path);
+
+          self->photo = hl_photo_load (photo_path, &error);
+          if (self->photo == NULL || !hl_photo_matches (self->photo, &view->photo, &error))
+            {
+              /* Nothing is lost: the design still shows its dots and lines
+               * (on a neutral background without its photo). */
+              warn (self, error->message);
+              g_clear_error (&error);
+            }
         }
-      texture = render_view (photo, view, self->design->seed);
     }
   else
     {
-      photo = hl_photo_load (path, &error);
-      if (photo == NULL)
+      g_autoptr(HlView) view = hl_view_new ("front");
+      g_autofree char *basename = g_path_get_basename (path);
+
+      self->photo = hl_photo_load (path, &error);
+      if (self->photo == NULL)
         {
           show_problem (self, "This photo cannot be opened", error->message);
+          update_state (self);
           return;
         }
-      texture = render_view (photo, NULL, 0);
+
+      /* A new design around the photo; it is saved next to it later. */
+      hl_view_set_photo (view, basename, hl_photo_get_sha256 (self->photo),
+                         hl_photo_get_width (self->photo), hl_photo_get_height (self->photo));
+      design = hl_design_new ();
+      hl_design_append_view (design, view);
     }
 
-  show_photo (self, texture);
+  show_document (self, design);
+  update_state (self);
+}
+
+static gboolean
+save (HlWindow  *self,
+      GError   **error)
+{
+  g_autofree char *path = NULL;
+
+  if (self->history == NULL || self->file == NULL)
+    return TRUE;
+
+  path = g_file_get_path (self->file);
+  if (!hl_design_save_to_file (hl_history_get_current (self->history), path, error))
+    return FALSE;
+
+  hl_history_mark_saved (self->history);
+  update_state (self);
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!save (self, &error))
+    warn (self, error->message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  if (self->history != NULL && hl_history_undo (self->history) != NULL)
+    {
+      hl_canvas_refresh (self->canvas);
+      update_state (self);
+    }
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  if (self->history != NULL && hl_history_redo (self->history) != NULL)
+    {
+      hl_canvas_refresh (self->canvas);
+      update_state (self);
+    }
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+
+  hl_canvas_zoom (self->canvas, g_variant_get_double (parameter));
+}
+
+static void
+on_committed (HlCanvas *canvas,
+              HlWindow *self)
+{
+  update_state (self);
 }
 
 static void
@@ -214,7 +266,15 @@ on_chooser_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        hl_window_open (self, file);
+        {
+          HlWindow *target = self;
+
+          /* Never drop unsaved work: open elsewhere if this one has some. */
+          if (self->history != NULL && hl_history_is_modified (self->history))
+            target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+          hl_window_open (target, file);
+          gtk_window_present (GTK_WINDOW (target));
+        }
     }
 
   g_clear_object (&self->chooser);
@@ -244,10 +304,60 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HlWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0 && !save (self, &error))
+    {
+      warn (self, error->message);
+      return;
+    }
+  if (g_strcmp0 (response, "save") == 0 || g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+hl_window_close_request (GtkWindow *window)
+{
+  HlWindow *self = HL_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  if (self->close_confirmed || self->history == NULL || !hl_history_is_modified (self->history))
+    return GTK_WINDOW_CLASS (hl_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, "Save Changes?",
+                                                       "The design has changes that are not saved."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", "_Cancel",
+                                    "discard", "_Discard",
+                                    self->file != NULL ? "save" : NULL, "_Save",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  if (self->file != NULL)
+    {
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
 hl_window_dispose (GObject *object)
 {
   HlWindow *self = HL_WINDOW (object);
 
+  if (self->canvas != NULL)
+    hl_canvas_set_document (self->canvas, NULL, NULL, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -259,9 +369,10 @@ hl_window_finalize (GObject *object)
 {
   HlWindow *self = HL_WINDOW (object);
 
+  g_clear_pointer (&self->history, hl_history_free);
+  g_clear_pointer (&self->photo, hl_photo_unref);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->design, hl_design_unref);
-  g_clear_object (&self->photo);
+  g_free (self->name);
   g_free (self->problem);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
@@ -272,25 +383,42 @@ hl_window_class_init (HlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = hl_window_dispose;
   object_class->finalize = hl_window_finalize;
+  window_class->close_request = hl_window_close_request;
 
+  g_type_ensure (HL_TYPE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hairlinestudio/HairlineStudio/hl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, HlWindow, picture);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom", "d", zoom_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom", "d", 1.25);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom", "d", 1.25);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom", "d", 0.8);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom", "d", 0.0);
 }
 
 static void
 hl_window_init (HlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->canvas, "committed", G_CALLBACK (on_committed), self, 0);
+  update_state (self);
 }
 
 HlWindow *
@@ -303,10 +431,10 @@ HlDesign *
 hl_window_get_design (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return self->design;
+  return self->history != NULL ? hl_history_get_current (self->history) : NULL;
 }
 
-GdkTexture *
+HlPhoto *
 hl_window_get_photo (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
@@ -314,10 +442,10 @@ hl_window_get_photo (HlWindow *self)
 }
 
 GtkWidget *
-hl_window_get_picture (HlWindow *self)
+hl_window_get_canvas (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->picture);
+  return GTK_WIDGET (self->canvas);
 }
 
 const char *
@@ -325,4 +453,11 @@ hl_window_get_problem (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
   return self->problem;
+}
+
+gboolean
+hl_window_is_modified (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
+  return self->history != NULL && hl_history_is_modified (self->history);
 }

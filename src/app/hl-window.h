@@ -8,6 +8,7 @@
 
 #include "hl-application.h"
 #include "hl-design.h"
+#include "hl-photo.h"
 
 G_BEGIN_DECLS
 
@@ -20,14 +21,16 @@ HlWindow   *hl_window_new          (HlApplication *app);
 /* Opens a design (.json) or a photo. Errors are shown in the window. */
 void        hl_window_open         (HlWindow      *self,
                                     GFile         *file);
-/* The design shown, or NULL (borrowed). */
+/* The design shown (the history's current one), or NULL (borrowed). */
 HlDesign   *hl_window_get_design   (HlWindow      *self);
-/* The image shown (the photo with the design's dots), or NULL (borrowed). */
-GdkTexture *hl_window_get_photo    (HlWindow      *self);
-/* The widget that shows the photo (borrowed; for tests). */
-GtkWidget  *hl_window_get_picture  (HlWindow      *self);
+/* The photo of the view shown, or NULL (borrowed). */
+HlPhoto    *hl_window_get_photo    (HlWindow      *self);
+/* The canvas (borrowed). */
+GtkWidget  *hl_window_get_canvas   (HlWindow      *self);
 /* The last problem shown (instead of the design, or as a notice above
  * it), or NULL (borrowed). */
 const char *hl_window_get_problem  (HlWindow      *self);
+/* TRUE when the design has changes that are not saved. */
+gboolean    hl_window_is_modified  (HlWindow      *self);
 
 G_END_DECLS
