@@ -291,35 +291,40 @@ on_key (GtkEventControllerKey *controller,
   return hl_canvas_handle_event (self, &event) != HL_TOOL_NOTHING;
 }
 
+/* Multiplies the zoom by @factor keeping the image point under widget
+ * point (@x, @y) in place. */
+static void
+zoom_at (HlCanvas *self,
+         double    factor,
+         double    x,
+         double    y)
+{
+  HlPoint at = hl_canvas_widget_to_image (self, x, y);
+  double zoom, dx, dy;
+
+  self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
+  get_transform (self, &zoom, &dx, &dy);
+  self->pan_x += x - (at.x * zoom + dx);
+  self->pan_y += y - (at.y * zoom + dy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
            double                    sx,
            double                    sy,
            HlCanvas                 *self)
 {
-  double factor = sy < 0 ? 1.25 : 1.0 / 1.25;
-  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-  HlPoint at;
-  double zoom, dx, dy;
-
   if (sy == 0)
     return FALSE;
 
-  /* Zoom around the pointer. */
+  /* Zoom around the pointer, or the centre before it was seen. */
   if (self->has_pointer)
-    {
-      x = self->pointer.x;
-      y = self->pointer.y;
-    }
-
-  at = hl_canvas_widget_to_image (self, x, y);
-  self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
-  /* Keep the image point under the pointer where it was. */
-  get_transform (self, &zoom, &dx, &dy);
-  self->pan_x += x - (at.x * zoom + dx);
-  self->pan_y += y - (at.y * zoom + dy);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25, self->pointer.x, self->pointer.y);
+  else
+    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25,
+             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
   return TRUE;
 }
 
@@ -327,9 +332,6 @@ void
 hl_canvas_zoom (HlCanvas *self,
                 double    factor)
 {
-  double x, y, zoom, dx, dy;
-  HlPoint at;
-
   g_return_if_fail (HL_IS_CANVAS (self));
 
   if (factor <= 0)
@@ -340,14 +342,9 @@ hl_canvas_zoom (HlCanvas *self,
       return;
     }
 
-  x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-  at = hl_canvas_widget_to_image (self, x, y);
-  self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
-  get_transform (self, &zoom, &dx, &dy);
-  self->pan_x += x - (at.x * zoom + dx);
-  self->pan_y += y - (at.y * zoom + dy);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  zoom_at (self, factor,
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 void

@@ -209,28 +209,21 @@ save_action (GtkWidget  *widget,
     warn (self, error->message);
 }
 
+/* win.undo and win.redo: one step through the history. */
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
+  HlDesign *moved;
 
-  if (self->history != NULL && hl_history_undo (self->history) != NULL)
-    {
-      hl_canvas_refresh (self->canvas);
-      update_state (self);
-    }
-}
+  if (self->history == NULL)
+    return;
 
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  HlWindow *self = HL_WINDOW (widget);
-
-  if (self->history != NULL && hl_history_redo (self->history) != NULL)
+  moved = g_str_equal (action_name, "win.undo") ? hl_history_undo (self->history)
+                                                 : hl_history_redo (self->history);
+  if (moved != NULL)
     {
       hl_canvas_refresh (self->canvas);
       update_state (self);
@@ -400,8 +393,8 @@ hl_window_class_init (HlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.zoom", "d", zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
