@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hl-canvas.h"
 #include "hl-render.h"
@@ -27,6 +28,8 @@ struct _HlCanvas
   HlToolHandles  *tool;
   HlStippler     *engine;
   HlDesign       *stippled;     /* the design the engine last saw */
+  cairo_surface_t *base;        /* the photo as last drawn at base_key */
+  double          base_key[5];  /* width, height, zoom, dx, dy in device px */
 
   guint           view;
   double          user_zoom;    /* 1 = fit the widget */
@@ -146,13 +149,37 @@ hl_canvas_snapshot (GtkWidget   *widget,
   dots = hl_stippler_get_dots (self->engine, &n_dots);
 
   get_transform (self, &zoom, &dx, &dy);
+
+  /* The photo layer only changes with the size, zoom and pan: scaling a
+   * large photo costs tens of ms, so it is drawn once and copied. */
+  {
+    double key[5] = { w * scale, h * scale, zoom * scale, dx * scale, dy * scale };
+
+    if (self->base == NULL || self->photo == NULL || memcmp (key, self->base_key, sizeof key) != 0)
+      {
+        g_clear_pointer (&self->base, cairo_surface_destroy);
+        self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+        cr = cairo_create (self->base);
+        cairo_set_source_rgb (cr, 0.17, 0.17, 0.17);
+        cairo_paint (cr);
+        cairo_destroy (cr);
+        hl_render_options_init (&options);
+        options.show_dots = FALSE;
+        hl_render_view (self->base, zoom * scale, dx * scale, dy * scale, self->photo, view,
+                        NULL, 0, &options);
+        memcpy (self->base_key, key, sizeof key);
+      }
+  }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 0.17, 0.17, 0.17);
+  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 
   hl_render_options_init (&options);
+  options.show_photo = FALSE;
   options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_HANDLES | HL_OVERLAY_ZONES;
   hl_render_view (surface, zoom * scale, dx * scale, dy * scale, self->photo, view,
                   dots, n_dots, &options);
@@ -358,6 +385,7 @@ hl_canvas_set_document (HlCanvas  *self,
   g_clear_pointer (&self->tool, hl_tool_handles_free);
   g_clear_pointer (&self->stippled, hl_design_unref);
   g_clear_pointer (&self->photo, hl_photo_unref);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   hl_stippler_free (self->engine);
   self->engine = hl_stippler_new ();
 
@@ -388,6 +416,7 @@ hl_canvas_dispose (GObject *object)
   g_clear_pointer (&self->stippled, hl_design_unref);
   g_clear_pointer (&self->photo, hl_photo_unref);
   g_clear_pointer (&self->engine, hl_stippler_free);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   self->history = NULL;
 
   G_OBJECT_CLASS (hl_canvas_parent_class)->dispose (object);

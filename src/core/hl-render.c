@@ -42,6 +42,7 @@ hl_render_options_init (HlRenderOptions *options)
   memset (options, 0, sizeof *options);
   options->stage = HL_STAGE_FRESH;
   options->overlays = HL_OVERLAY_NONE;
+  options->show_photo = TRUE;
   options->show_dots = TRUE;
   options->layout = HL_LAYOUT_AFTER;
   options->split = 0.5;
@@ -425,7 +426,9 @@ hl_render_view (cairo_surface_t       *target,
   cairo_scale (cr, scale, scale);
 
   /* The photo, or a neutral skin tone over its area. */
-  if (photo != NULL)
+  if (!options->show_photo)
+    ;
+  else if (photo != NULL)
     {
       cairo_set_source_surface (cr, hl_photo_get_surface (photo), 0, 0);
       cairo_pattern_set_filter (cairo_get_source (cr),

@@ -49,6 +49,7 @@ typedef struct
 {
   HlStage     stage;
   HlOverlays  overlays;
+  gboolean    show_photo;   /* FALSE: leave the target's pixels as the base */
   gboolean    show_dots;
   HlLayout    layout;       /* exports only */
   double      split;        /* HL_LAYOUT_SPLIT: 0–1 from the left */
