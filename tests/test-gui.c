@@ -141,7 +141,8 @@ test_opens_photo (void)
 
   g_assert_null (hl_window_get_problem (window));
   g_assert_nonnull (design);
-  g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, "astronaut.png");
+  /* In memory the photo path is absolute; saving makes it relative. */
+  g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, photo);
   g_assert_cmpuint (strlen (hl_design_get_view (design, 0)->photo.sha256), ==, 64);
   g_assert_cmpfloat (compare_region (canvas, photo, 0, 0, 512, 512, NULL), <, 8.0);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -256,6 +257,43 @@ test_edit_undo_save (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (fabs (hairline_point (saved, 4).x - (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-3);
   g_assert_cmpfloat (hairline_point (saved, 4).y, ==, p.y - 6);
+  g_assert_cmpstr (hl_design_get_view (saved, 0)->photo.path, ==, "astronaut.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (photo);
+  g_rmdir (dir);
+}
+
+/* A design started from a photo alone: edit, save where asked, reload. */
+static void
+test_photo_then_save_as (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.json", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlDesign) saved = NULL;
+  HlWindow *window;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+
+  window = open_window (photo);
+  g_assert_nonnull (hl_window_get_design (window));
+  g_assert_true (hl_window_save_to (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (hl_window_is_modified (window));
+
+  saved = hl_design_load_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_design_get_view (saved, 0)->photo.path, ==, "astronaut.png");
+  g_assert_cmpuint (strlen (hl_design_get_view (saved, 0)->photo.sha256), ==, 64);
+  g_assert_cmpint (hl_design_get_view (saved, 0)->photo.width, ==, 512);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -279,6 +317,7 @@ main (int    argc,
   g_test_add_func ("/gui/opens-photo", test_opens_photo);
   g_test_add_func ("/gui/bad-files", test_bad_files_show_a_message);
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
+  g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
 
   status = g_test_run ();
   g_object_unref (app);

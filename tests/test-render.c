@@ -118,6 +118,33 @@ test_photo_refusals (void)
 }
 
 static void
+test_photo_paths (void)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("front");
+  g_autoptr(HlDesign) absolute = NULL;
+  g_autoptr(HlDesign) moved = NULL;
+  g_autoptr(HlDesign) beside = NULL;
+  g_autofree char *rel = hl_photo_relative_path ("/a/b/design.json", "/a/b/photos/front.jpg");
+  g_autofree char *outside = hl_photo_relative_path ("/a/b/design.json", "/c/front.jpg");
+
+  g_assert_cmpstr (rel, ==, "photos/front.jpg");
+  g_assert_cmpstr (outside, ==, "/c/front.jpg");
+
+  hl_view_set_photo (view, "photos/front.jpg", NULL, 10, 10);
+  hl_design_append_view (design, view);
+
+  absolute = hl_design_rebase_photos (design, "/a/b/design.json", NULL);
+  g_assert_cmpstr (hl_design_get_view (absolute, 0)->photo.path, ==, "/a/b/photos/front.jpg");
+  moved = hl_design_rebase_photos (design, "/a/b/design.json", "/a/other/design.json");
+  g_assert_cmpstr (hl_design_get_view (moved, 0)->photo.path, ==, "/a/b/photos/front.jpg");
+  beside = hl_design_rebase_photos (absolute, NULL, "/a/b/photos/d.json");
+  g_assert_cmpstr (hl_design_get_view (beside, 0)->photo.path, ==, "front.jpg");
+  /* The original is untouched (designs are immutable values). */
+  g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, "photos/front.jpg");
+}
+
+static void
 test_photo_changed (void)
 {
   g_autofree char *path = fixture ("gps.jpg");
@@ -440,6 +467,7 @@ main (int    argc,
   g_test_add_func ("/render/photo-webp", test_photo_webp);
   g_test_add_func ("/render/photo-refusals", test_photo_refusals);
   g_test_add_func ("/render/photo-changed", test_photo_changed);
+  g_test_add_func ("/render/photo-paths", test_photo_paths);
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
   g_test_add_func ("/render/stages", test_stages);
   g_test_add_func ("/render/golden-image", test_golden_image);

@@ -36,6 +36,7 @@ struct _HlWindow
   char            *problem;
   GtkNativeDialog *chooser;
   gboolean         close_confirmed;
+  gboolean         close_after_save;   /* closing waits for a Save As */
 };
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,7 +55,7 @@ update_state (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history != NULL && hl_history_can_redo (self->history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 self->history != NULL && self->file != NULL && modified);
+                                 self->history != NULL && (self->file == NULL || modified));
 }
 
 /* A problem that does not stop the design from showing. */
@@ -138,6 +139,14 @@ hl_window_open (HlWindow *self,
         }
 
       self->file = g_object_ref (file);
+      /* In memory, photo paths are absolute: a later Save As elsewhere
+       * rewrites them relative to the new file. */
+      {
+        HlDesign *absolute = hl_design_rebase_photos (design, path, NULL);
+
+        hl_design_unref (design);
+        design = absolute;
+      }
       view = hl_design_get_view (design, 0);
       adw_window_title_set_subtitle (self->title, design->client_label);
 
@@ -158,7 +167,6 @@ hl_window_open (HlWindow *self,
   else
     {
       g_autoptr(HlView) view = hl_view_new ("front");
-      g_autofree char *basename = g_path_get_basename (path);
 
       self->photo = hl_photo_load (path, &error);
       if (self->photo == NULL)
@@ -168,8 +176,8 @@ hl_window_open (HlWindow *self,
           return;
         }
 
-      /* A new design around the photo; it is saved next to it later. */
-      hl_view_set_photo (view, basename, hl_photo_get_sha256 (self->photo),
+      /* A new design around the photo; Save asks where to put it. */
+      hl_view_set_photo (view, path, hl_photo_get_sha256 (self->photo),
                          hl_photo_get_width (self->photo), hl_photo_get_height (self->photo));
       design = hl_design_new ();
       hl_design_append_view (design, view);
@@ -179,21 +187,99 @@ hl_window_open (HlWindow *self,
   update_state (self);
 }
 
+gboolean
+hl_window_save_to (HlWindow  *self,
+                   GFile     *file,
+                   GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) rebased = NULL;
+
+  g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->history == NULL)
+    return TRUE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, "designs can only be saved as local files");
+      return FALSE;
+    }
+
+  /* Photo paths as the file at @path should refer to them. */
+  rebased = hl_design_rebase_photos (hl_history_get_current (self->history), NULL, path);
+  if (!hl_design_save_to_file (rebased, path, error))
+    return FALSE;
+
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      g_set_object (&self->file, file);
+      g_free (self->name);
+      self->name = g_file_get_basename (file);
+    }
+  hl_history_mark_saved (self->history);
+  update_state (self);
+  return TRUE;
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
+{
+  HlWindow *self = HL_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !hl_window_save_to (self, file, &error))
+        warn (self, error->message);
+      else if (file != NULL && self->close_after_save)
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+    }
+
+  self->close_after_save = FALSE;
+  g_clear_object (&self->chooser);
+}
+
+/* Saves where the design lives, or asks where (a design started from a
+ * photo). Returns FALSE on a write error; asking counts as success. */
 static gboolean
 save (HlWindow  *self,
       GError   **error)
 {
-  g_autofree char *path = NULL;
+  GtkFileChooserNative *chooser;
 
-  if (self->history == NULL || self->file == NULL)
+  if (self->history == NULL)
     return TRUE;
+  if (self->file != NULL)
+    return hl_window_save_to (self, self->file, error);
 
-  path = g_file_get_path (self->file);
-  if (!hl_design_save_to_file (hl_history_get_current (self->history), path, error))
-    return FALSE;
+  chooser = gtk_file_chooser_native_new ("Save the Design", GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "design.json");
+  {
+    const HlView *view = hl_design_get_view (hl_history_get_current (self->history), 0);
 
-  hl_history_mark_saved (self->history);
-  update_state (self);
+    if (view->photo.path != NULL)
+      {
+        g_autofree char *dir = g_path_get_dirname (view->photo.path);
+        g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      }
+  }
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
+  gtk_native_dialog_show (self->chooser);
   return TRUE;
 }
 
@@ -303,6 +389,13 @@ on_close_response (AdwMessageDialog *dialog,
 {
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (response, "save") == 0 && self->file == NULL)
+    {
+      /* Ask where first; the window closes once it is saved. */
+      self->close_after_save = TRUE;
+      save (self, NULL);
+      return;
+    }
   if (g_strcmp0 (response, "save") == 0 && !save (self, &error))
     {
       warn (self, error->message);
@@ -329,14 +422,11 @@ hl_window_close_request (GtkWindow *window)
   adw_message_dialog_add_responses (dialog,
                                     "cancel", "_Cancel",
                                     "discard", "_Discard",
-                                    self->file != NULL ? "save" : NULL, "_Save",
+                                    "save", "_Save",
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  if (self->file != NULL)
-    {
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-    }
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -30,6 +30,11 @@ GtkWidget  *hl_window_get_canvas   (HlWindow      *self);
 /* The last problem shown (instead of the design, or as a notice above
  * it), or NULL (borrowed). */
 const char *hl_window_get_problem  (HlWindow      *self);
+/* Saves the design to @file (atomically), photo paths rewritten relative
+ * to it; the window then edits that file. */
+gboolean    hl_window_save_to      (HlWindow      *self,
+                                    GFile         *file,
+                                    GError       **error);
 /* TRUE when the design has changes that are not saved. */
 gboolean    hl_window_is_modified  (HlWindow      *self);
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -310,4 +311,74 @@ hl_photo_resolve_path (const char *design_path,
 
   dir = g_path_get_dirname (design_path);
   return g_build_filename (dir, photo_path, NULL);
+}
+
+char *
+hl_photo_relative_path (const char *design_path,
+                        const char *photo_path)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) dir_file = NULL;
+  g_autoptr(GFile) photo_file = NULL;
+  char *relative;
+
+  g_return_val_if_fail (photo_path != NULL, NULL);
+
+  if (design_path == NULL || !g_path_is_absolute (photo_path))
+    return g_strdup (photo_path);
+
+  dir = g_path_get_dirname (design_path);
+  dir_file = g_file_new_for_path (dir);
+  photo_file = g_file_new_for_path (photo_path);
+  relative = g_file_get_relative_path (dir_file, photo_file);
+
+  return relative != NULL ? relative : g_strdup (photo_path);
+}
+
+HlDesign *
+hl_design_rebase_photos (const HlDesign *design,
+                         const char     *from_path,
+                         const char     *to_path)
+{
+  HlDesign *copy;
+
+  g_return_val_if_fail (design != NULL, NULL);
+
+  copy = hl_design_copy (design);
+  for (guint i = 0; i < hl_design_get_n_views (design); i++)
+    {
+      const HlView *view = hl_design_get_view (design, i);
+      g_autofree char *absolute = NULL;
+      g_autofree char *rebased = NULL;
+      g_autoptr(HlView) moved = NULL;
+
+      if (view->photo.path == NULL)
+        continue;
+
+      /* Resolved, then made absolute and canonical ("a/../b" folded)
+       * through GFile. */
+      {
+        g_autofree char *resolved = hl_photo_resolve_path (from_path, view->photo.path);
+        g_autoptr(GFile) file = g_file_new_for_path (resolved);
+
+        absolute = g_file_get_path (file);
+      }
+      if (to_path != NULL)
+        {
+          g_autoptr(GFile) target = g_file_new_for_path (to_path);
+          g_autofree char *target_abs = g_file_get_path (target);
+
+          rebased = hl_photo_relative_path (target_abs, absolute);
+        }
+      else
+        rebased = g_strdup (absolute);
+      if (g_strcmp0 (rebased, view->photo.path) == 0)
+        continue;
+
+      moved = hl_view_copy (view);
+      hl_view_set_photo (moved, rebased, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (copy, i, moved);
+    }
+
+  return copy;
 }

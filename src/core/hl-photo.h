@@ -13,6 +13,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "hl-design.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,19 @@ gboolean         hl_photo_matches      (const HlPhoto    *photo,
  * @design_path (absolute paths pass through). Caller frees. */
 char            *hl_photo_resolve_path (const char       *design_path,
                                         const char       *photo_path);
+
+/* The reverse: how a design saved at @design_path refers to the photo at
+ * the absolute @photo_path — relative when the photo lies in the design's
+ * folder or below it, else absolute. Caller frees. */
+char            *hl_photo_relative_path (const char      *design_path,
+                                         const char      *photo_path);
+
+/* A new design (transfer full) whose views' photo paths, relative to
+ * @from_path (NULL: already absolute), are rewritten for a design file at
+ * @to_path (NULL: made absolute). Everything else is shared. */
+HlDesign        *hl_design_rebase_photos (const HlDesign *design,
+                                          const char     *from_path,
+                                          const char     *to_path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlPhoto, hl_photo_unref)
 
