@@ -68,6 +68,24 @@ warn (HlWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
+/* Shows a file chooser owned by the window; @on_response gets its answer.
+ * Returns it (borrowed) for further set-up. */
+static GtkFileChooser *
+show_chooser (HlWindow             *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept,
+              GCallback             on_response)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, "_Cancel");
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", on_response, self, 0);
+  return GTK_FILE_CHOOSER (chooser);
+}
+
 static void
 show_problem (HlWindow   *self,
               const char *title,
@@ -255,16 +273,16 @@ static gboolean
 save (HlWindow  *self,
       GError   **error)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
 
   if (self->history == NULL)
     return TRUE;
   if (self->file != NULL)
     return hl_window_save_to (self, self->file, error);
 
-  chooser = gtk_file_chooser_native_new ("Save the Design", GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "design.json");
+  chooser = show_chooser (self, "Save the Design", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
+                          G_CALLBACK (on_save_chooser_response));
+  gtk_file_chooser_set_current_name (chooser, "design.json");
   {
     const HlView *view = hl_design_get_view (hl_history_get_current (self->history), 0);
 
@@ -273,12 +291,9 @@ save (HlWindow  *self,
         g_autofree char *dir = g_path_get_dirname (view->photo.path);
         g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
       }
   }
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_chooser_response), self, 0);
   gtk_native_dialog_show (self->chooser);
   return TRUE;
 }
@@ -365,20 +380,18 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  GtkFileChooser *chooser;
   GtkFileFilter *filter;
 
-  chooser = gtk_file_chooser_native_new ("Open a Design or a Photo", GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  chooser = show_chooser (self, "Open a Design or a Photo", GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
+                          G_CALLBACK (on_chooser_response));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, "Designs and photos");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_filter_add_pixbuf_formats (filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (chooser, filter);
+  g_object_unref (filter);
 
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
   gtk_native_dialog_show (self->chooser);
 }
 
