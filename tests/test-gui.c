@@ -35,6 +35,41 @@ open_window (const char *path)
   return window;
 }
 
+/* The first widget of @type on screen (mapped) in the tree under @root,
+ * depth first, or NULL (borrowed). */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Asserts the title and subtitle shown in the header bar. */
+static void
+assert_title (HlWindow   *window,
+              const char *title,
+              const char *subtitle)
+{
+  GtkWidget *shown = find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (shown)), ==, title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (shown)), ==, subtitle);
+}
+
 /* What @widget shows, rendered by its window's renderer (transfer full). */
 static GdkTexture *
 render_widget (GtkWidget *widget)
@@ -112,6 +147,8 @@ test_opens_sample_design (void)
   g_assert_nonnull (hl_window_get_photo (window));
   g_assert_false (hl_window_is_modified (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
+  g_assert_nonnull (design->client_label);
+  assert_title (window, "front-consultation.json", design->client_label);
   g_assert_cmpfloat (hl_canvas_get_zoom (canvas), >, 1.0);
 
   /* The canvas stippled the view: the same dots as the engine alone. */
@@ -145,6 +182,7 @@ test_opens_photo (void)
   g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, photo);
   g_assert_cmpuint (strlen (hl_design_get_view (design, 0)->photo.sha256), ==, 64);
   g_assert_cmpfloat (compare_region (canvas, photo, 0, 0, 512, 512, NULL), <, 8.0);
+  assert_title (window, "astronaut.png", "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -168,6 +206,16 @@ test_bad_files_show_a_message (void)
   g_assert_nonnull (hl_window_get_problem (window));
   g_assert_nonnull (strstr (hl_window_get_problem (window), "broken.json: not valid JSON"));
   g_assert_null (hl_window_get_design (window));
+  assert_title (window, "broken.json", "");
+  /* The message is on screen, in place of the canvas. */
+  {
+    GtkWidget *page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+
+    g_assert_nonnull (page);
+    g_assert_false (gtk_widget_get_mapped (hl_window_get_canvas (window)));
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)),
+                              "broken.json: not valid JSON"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The design still opens and shows its dots without the photo. */
@@ -232,6 +280,7 @@ test_edit_undo_save (void)
   event.type = HL_TOOL_RELEASE;
   g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
   g_assert_true (hl_window_is_modified (window));
+  assert_title (window, "• design.json", hl_window_get_design (window)->client_label);
   moved = hairline_point (hl_window_get_design (window), 4);
   g_assert_cmpfloat (moved.x, ==, p.x + 10);
   g_assert_cmpfloat (moved.y, ==, p.y - 6);
@@ -263,6 +312,23 @@ test_edit_undo_save (void)
   g_unlink (path);
   g_unlink (photo);
   g_rmdir (dir);
+}
+
+/* The shortcuts window comes from the GResource and lists the keys. */
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *photo = sample_file ("astronaut.png");
+  HlWindow *window = open_window (photo);
+  GtkShortcutsWindow *overlay;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A design started from a photo alone: edit, save where asked, reload. */
@@ -318,6 +384,7 @@ main (int    argc,
   g_test_add_func ("/gui/bad-files", test_bad_files_show_a_message);
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
+  g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
 
   status = g_test_run ();
   g_object_unref (app);
