@@ -15,6 +15,7 @@ struct _HlCurve
   gboolean closed;
   guint n_points;
   HlPoint *points;
+  gboolean *corners;   /* n_points flags, NULL when every point is smooth */
   guint n_poly;
   HlPoint *poly;
   /* seg_start[i] is the polyline index where segment i starts; one entry
@@ -96,6 +97,28 @@ control_point (const HlCurve *self,
   return self->points[i];
 }
 
+static gboolean
+is_corner (const HlCurve *self,
+           int            i)
+{
+  int n = (int) self->n_points;
+
+  if (self->corners == NULL)
+    return FALSE;
+  if (self->closed)
+    return self->corners[((i % n) + n) % n];
+  return i >= 0 && i < n && self->corners[i];
+}
+
+/* Reflection of @q through @p: a phantom neighbour that makes the curve
+ * leave @p straight toward @q, as at an open end or a corner. */
+static HlPoint
+reflect (HlPoint p,
+         HlPoint q)
+{
+  return (HlPoint) { 2 * p.x - q.x, 2 * p.y - q.y };
+}
+
 static void
 flatten (HlCurve *self)
 {
@@ -119,7 +142,15 @@ flatten (HlCurve *self)
           HlPoint p1 = control_point (self, (int) s);
           HlPoint p2 = control_point (self, (int) s + 1);
           HlPoint p3 = control_point (self, (int) s + 2);
-          guint steps = steps_for_chord (hl_point_distance (p1, p2));
+          guint steps;
+
+          /* A corner cuts the curve: the segments on both of its sides
+           * leave it straight toward their other end. */
+          if (is_corner (self, (int) s))
+            p0 = reflect (p1, p2);
+          if (is_corner (self, (int) s + 1))
+            p3 = reflect (p2, p1);
+          steps = steps_for_chord (hl_point_distance (p1, p2));
 
           self->seg_start[s] = poly->len;
           g_array_append_val (poly, p1);
@@ -144,6 +175,15 @@ hl_curve_new (const HlPoint *points,
               guint          n_points,
               gboolean       closed)
 {
+  return hl_curve_new_full (points, NULL, n_points, closed);
+}
+
+HlCurve *
+hl_curve_new_full (const HlPoint  *points,
+                   const gboolean *corners,
+                   guint           n_points,
+                   gboolean        closed)
+{
   HlCurve *self;
 
   g_return_val_if_fail (points != NULL || n_points == 0, NULL);
@@ -157,6 +197,14 @@ hl_curve_new (const HlPoint *points,
   self->closed = !!closed;
   self->n_points = n_points;
   self->points = g_memdup2 (points, sizeof (HlPoint) * n_points);
+  for (guint i = 0; corners != NULL && i < n_points; i++)
+    if (corners[i])
+      {
+        self->corners = g_new (gboolean, n_points);
+        for (guint k = 0; k < n_points; k++)
+          self->corners[k] = !!corners[k];
+        break;
+      }
   flatten (self);
 
   return self;
@@ -179,6 +227,7 @@ hl_curve_unref (HlCurve *curve)
   if (g_atomic_ref_count_dec (&curve->ref_count))
     {
       g_free (curve->points);
+      g_free (curve->corners);
       g_free (curve->poly);
       g_free (curve->seg_start);
       g_free (curve);
@@ -204,6 +253,32 @@ hl_curve_is_closed (const HlCurve *curve)
 {
   g_return_val_if_fail (curve != NULL, FALSE);
   return curve->closed;
+}
+
+gboolean
+hl_curve_is_corner (const HlCurve *curve,
+                    guint          index)
+{
+  g_return_val_if_fail (curve != NULL, FALSE);
+  return index < curve->n_points && curve->corners != NULL && curve->corners[index];
+}
+
+gboolean
+hl_curve_has_corners (const HlCurve *curve)
+{
+  g_return_val_if_fail (curve != NULL, FALSE);
+  return curve->corners != NULL;
+}
+
+/* The corner flags of @curve as a new array of @n_points (transfer full). */
+static gboolean *
+copy_corners (const HlCurve *curve)
+{
+  gboolean *corners = g_new0 (gboolean, curve->n_points + 1);
+
+  if (curve->corners != NULL)
+    memcpy (corners, curve->corners, sizeof (gboolean) * curve->n_points);
+  return corners;
 }
 
 const HlPoint *
@@ -274,7 +349,104 @@ hl_curve_with_point (const HlCurve *curve,
 
   points = g_memdup2 (curve->points, sizeof (HlPoint) * curve->n_points);
   points[index] = p;
-  return hl_curve_new (points, curve->n_points, curve->closed);
+  return hl_curve_new_full (points, curve->corners, curve->n_points, curve->closed);
+}
+
+HlCurve *
+hl_curve_with_corner (const HlCurve *curve,
+                      guint          index,
+                      gboolean       corner)
+{
+  g_autofree gboolean *corners = NULL;
+
+  g_return_val_if_fail (curve != NULL, NULL);
+  g_return_val_if_fail (index < curve->n_points, NULL);
+
+  corners = copy_corners (curve);
+  corners[index] = !!corner;
+  return hl_curve_new_full (curve->points, corners, curve->n_points, curve->closed);
+}
+
+HlCurve *
+hl_curve_with_inserted_point (const HlCurve *curve,
+                              guint          index,
+                              HlPoint        p)
+{
+  guint n;
+  g_autofree HlPoint *points = NULL;
+  g_autofree gboolean *corners = NULL;
+
+  g_return_val_if_fail (curve != NULL, NULL);
+  g_return_val_if_fail (index <= curve->n_points, NULL);
+  g_return_val_if_fail (curve->n_points < HL_CURVE_MAX_POINTS, NULL);
+  g_return_val_if_fail (hl_point_is_finite (p), NULL);
+
+  n = curve->n_points;
+  points = g_new (HlPoint, n + 1);
+  corners = g_new0 (gboolean, n + 1);
+  memcpy (points, curve->points, sizeof (HlPoint) * index);
+  memcpy (points + index + 1, curve->points + index, sizeof (HlPoint) * (n - index));
+  points[index] = p;
+  if (curve->corners != NULL)
+    {
+      memcpy (corners, curve->corners, sizeof (gboolean) * index);
+      memcpy (corners + index + 1, curve->corners + index, sizeof (gboolean) * (n - index));
+    }
+  return hl_curve_new_full (points, corners, n + 1, curve->closed);
+}
+
+HlCurve *
+hl_curve_without_point (const HlCurve *curve,
+                        guint          index)
+{
+  guint n;
+  g_autofree HlPoint *points = NULL;
+  g_autofree gboolean *corners = NULL;
+
+  g_return_val_if_fail (curve != NULL, NULL);
+  g_return_val_if_fail (index < curve->n_points, NULL);
+
+  n = curve->n_points;
+  points = g_new (HlPoint, n);
+  corners = copy_corners (curve);
+  memcpy (points, curve->points, sizeof (HlPoint) * n);
+  memmove (points + index, points + index + 1, sizeof (HlPoint) * (n - index - 1));
+  memmove (corners + index, corners + index + 1, sizeof (gboolean) * (n - index - 1));
+  return hl_curve_new_full (points, corners, n - 1, curve->closed);
+}
+
+gboolean
+hl_curve_find_segment (const HlCurve *curve,
+                       HlPoint        p,
+                       double         radius,
+                       guint         *segment,
+                       HlPoint       *at)
+{
+  double best = radius;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (curve != NULL, FALSE);
+
+  for (guint s = 0; s < curve->n_segments; s++)
+    for (guint k = curve->seg_start[s]; k < curve->seg_start[s + 1]; k++)
+      {
+        HlPoint a = curve->poly[k];
+        HlPoint b = curve->poly[(k + 1) % curve->n_poly];
+        double t;
+        double d = sqrt (hl_segment_distance2 (p, a, b, &t));
+        HlPoint q = { a.x + t * (b.x - a.x), a.y + t * (b.y - a.y) };
+
+        if (d <= best)
+          {
+            best = d;
+            found = TRUE;
+            if (segment != NULL)
+              *segment = s;
+            if (at != NULL)
+              *at = q;
+          }
+      }
+  return found;
 }
 
 double
@@ -312,5 +484,20 @@ hl_curve_equal (const HlCurve *a,
 
   return a->closed == b->closed &&
          a->n_points == b->n_points &&
-         (a->n_points == 0 || memcmp (a->points, b->points, sizeof (HlPoint) * a->n_points) == 0);
+         (a->n_points == 0 || memcmp (a->points, b->points, sizeof (HlPoint) * a->n_points) == 0) &&
+         hl_curve_same_corners (a, b);
+}
+
+gboolean
+hl_curve_same_corners (const HlCurve *a,
+                       const HlCurve *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->n_points != b->n_points)
+    return FALSE;
+  for (guint i = 0; i < a->n_points; i++)
+    if (hl_curve_is_corner (a, i) != hl_curve_is_corner (b, i))
+      return FALSE;
+  return TRUE;
 }

@@ -24,6 +24,14 @@ typedef struct _HlCurve HlCurve;
 HlCurve       *hl_curve_new                (const HlPoint *points,
                                             guint          n_points,
                                             gboolean       closed);
+/* The same, with a corner flag per point (@corners may be NULL: all
+ * smooth). At a corner the curve turns sharply: the segments on both sides
+ * leave it straight toward their other ends, so a closed curve of four
+ * corners is a quadrilateral. */
+HlCurve       *hl_curve_new_full           (const HlPoint  *points,
+                                            const gboolean *corners,
+                                            guint           n_points,
+                                            gboolean        closed);
 HlCurve       *hl_curve_ref                (HlCurve       *curve);
 void           hl_curve_unref              (HlCurve       *curve);
 
@@ -31,6 +39,10 @@ guint          hl_curve_get_n_points       (const HlCurve *curve);
 /* Borrowed; valid while @curve lives. */
 const HlPoint *hl_curve_get_points         (const HlCurve *curve);
 gboolean       hl_curve_is_closed          (const HlCurve *curve);
+gboolean       hl_curve_is_corner          (const HlCurve *curve,
+                                            guint          index);
+/* TRUE when at least one point is a corner. */
+gboolean       hl_curve_has_corners        (const HlCurve *curve);
 
 /* The flattened polyline (borrowed; valid while @curve lives). For a closed
  * curve the first point is not repeated at the end. */
@@ -47,11 +59,36 @@ HlCurve       *hl_curve_with_point         (const HlCurve *curve,
                                             guint          index,
                                             HlPoint        p);
 
+/* New curves (transfer full) with point @index made a corner or smooth;
+ * with @p inserted before point @index (n_points appends; the new point is
+ * smooth); without point @index. Other points keep their corner flags. */
+HlCurve       *hl_curve_with_corner        (const HlCurve *curve,
+                                            guint          index,
+                                            gboolean       corner);
+HlCurve       *hl_curve_with_inserted_point (const HlCurve *curve,
+                                            guint          index,
+                                            HlPoint        p);
+HlCurve       *hl_curve_without_point      (const HlCurve *curve,
+                                            guint          index);
+/* The segment (from control point *@segment to the next) whose drawn
+ * shape passes nearest @p within @radius, and the nearest point *@at on
+ * it. FALSE when none is that close. Inserting at *@segment + 1 puts a
+ * point there. */
+gboolean       hl_curve_find_segment       (const HlCurve *curve,
+                                            HlPoint        p,
+                                            double         radius,
+                                            guint         *segment,
+                                            HlPoint       *at);
+
 double         hl_curve_length             (const HlCurve *curve);
 /* Area enclosed by a closed curve's polyline, 0 for an open one. */
 double         hl_curve_area               (const HlCurve *curve);
 HlRect         hl_curve_bounds             (const HlCurve *curve);
+/* Same points, closure and corners. */
 gboolean       hl_curve_equal              (const HlCurve *a,
+                                            const HlCurve *b);
+/* Same number of points with the same corner flags. */
+gboolean       hl_curve_same_corners       (const HlCurve *a,
                                             const HlCurve *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlCurve, hl_curve_unref)

@@ -768,7 +768,7 @@ update_hairline (HlStippler   *self,
 
   if (old != NULL && cur != NULL && reach == self->hair_reach_px &&
       rect_covers (self->hair_area, need) &&
-      hl_curve_get_n_points (old) == hl_curve_get_n_points (cur))
+      hl_curve_same_corners (old, cur))
     {
       /* Same shape of curve: find the control points that moved and the
        * polyline pieces they shape, before and after. */

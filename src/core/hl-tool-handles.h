@@ -15,8 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* Hit radius around a control point, in screen pixels. */
-#define HL_HANDLE_RADIUS 8.0
 
 typedef enum
 {

@@ -43,6 +43,45 @@ hl_zone_params_init (HlZoneParams *params)
   params->seed = 1;
 }
 
+void
+hl_zone_params_init_for_kind (HlZoneParams *params,
+                              HlZoneKind    kind)
+{
+  g_return_if_fail (params != NULL);
+
+  hl_zone_params_init (params);
+  switch (kind)
+    {
+    case HL_ZONE_FRONTAL:
+      params->follows_hairline = TRUE;
+      params->macro_amplitude_mm = 2.0;
+      params->macro_wavelength_mm = 30.0;
+      params->micro_irregularity = 0.4;
+      params->sentinels_per_cm = 1.5;
+      break;
+    case HL_ZONE_TEMPLE:
+      params->follows_hairline = TRUE;
+      params->density = 50.0;
+      params->transition_mm = 6.0;
+      break;
+    case HL_ZONE_MID_SCALP:
+    case HL_ZONE_CROWN:
+      params->density = 55.0;
+      params->sentinels_per_cm = 0.0;
+      break;
+    case HL_ZONE_SCAR:
+      /* Scars take pigment unpredictably: lower density, wide blend. */
+      params->density = 40.0;
+      params->sentinels_per_cm = 0.0;
+      params->edge_blend_mm = 10.0;
+      break;
+    case HL_ZONE_CUSTOM:
+    default:
+      params->sentinels_per_cm = 0.0;
+      break;
+    }
+}
+
 HlZone *
 hl_zone_new (const char         *name,
              HlZoneKind          kind,

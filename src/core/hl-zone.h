@@ -76,6 +76,11 @@ struct _HlZone
 /* Fills @params with the defaults of DESIGN §2: 60 dots/cm², an 8 mm
  * transition, 0.25 mm fresh dots, charcoal shade, 3 sessions 30/35/35 %. */
 void        hl_zone_params_init    (HlZoneParams       *params);
+/* The defaults a new zone of @kind gets: a frontal zone follows the
+ * hairline; mid-scalp and crown fill evenly; a temple is a little lighter;
+ * a scar is blended widely at a lower density. */
+void        hl_zone_params_init_for_kind (HlZoneParams *params,
+                                          HlZoneKind    kind);
 
 /* Returns a new zone (transfer full). @boundary is referenced. */
 HlZone     *hl_zone_new            (const char         *name,

@@ -1,0 +1,99 @@
+/* hl-document.h: one open design with its history, photo, file and engine.
+ *
+ * The model of a window, knowing nothing of widgets (as GNOME Text Editor's
+ * EditorDocument). It owns the undo history of immutable designs, the
+ * photo of the view shown, the design file and the stippling engine. The
+ * engine follows the design shown (the history's current design, or a
+ * tool's preview during a gesture) whenever it changes, never inside a
+ * draw. Loading and saving run on a worker thread (GTask): a 50 MP photo
+ * does not freeze the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hl-dot.h"
+#include "hl-history.h"
+#include "hl-photo.h"
+#include "hl-stippler.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_DOCUMENT (hl_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlDocument, hl_document, HL, DOCUMENT, GObject)
+
+/* An empty document (no design). Transfer full. */
+HlDocument   *hl_document_new              (void);
+
+/* Loads a design (.json) or a photo (a new design around it) from @file.
+ * On success the document holds it (a "changed" emission and notifies);
+ * on error the document is left as it was. A design whose photo cannot be
+ * loaded or does not match still opens: see hl_document_get_photo_problem. */
+void          hl_document_load_async       (HlDocument          *self,
+                                            GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      hl_document_load_finish      (HlDocument          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+/* Saves the current design to @file atomically (photo paths written
+ * relative to it); on success the document edits that file and is no
+ * longer modified (unless it changed meanwhile). */
+void          hl_document_save_async       (HlDocument          *self,
+                                            GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      hl_document_save_finish      (HlDocument          *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
+/* The design file, NULL until the design was saved or loaded from one
+ * (borrowed). */
+GFile        *hl_document_get_file         (HlDocument          *self);
+/* What the title shows: the file's name, the photo's name, or NULL. */
+const char   *hl_document_get_title        (HlDocument          *self);
+/* The history, NULL while nothing is loaded (borrowed: tools edit it, then
+ * call hl_document_show). */
+HlHistory    *hl_document_get_history      (HlDocument          *self);
+/* The history's current design, or NULL (borrowed). */
+HlDesign     *hl_document_get_design       (HlDocument          *self);
+/* The design shown: the preview if one is set, else the current one. */
+HlDesign     *hl_document_get_shown        (HlDocument          *self);
+/* Index of the view shown. */
+guint         hl_document_get_view_index   (HlDocument          *self);
+/* The photo of the view shown, or NULL (borrowed). */
+HlPhoto      *hl_document_get_photo        (HlDocument          *self);
+/* Why the photo of a loaded design is missing or differs, or NULL. */
+const char   *hl_document_get_photo_problem (HlDocument         *self);
+
+/* Sets the preview design to show during a gesture (NULL: show the
+ * history's current design) and catches up with the history (a tool may
+ * have pushed to it): when the shown design changed the engine updates,
+ * "changed" is emitted and modified / can-undo / can-redo are notified. */
+void          hl_document_show             (HlDocument          *self,
+                                            HlDesign            *preview);
+/* Pushes @design (referenced) as one undo step labelled @label and shows
+ * it. FALSE when it is the current design already. */
+gboolean      hl_document_push             (HlDocument          *self,
+                                            HlDesign            *design,
+                                            const char          *label);
+gboolean      hl_document_undo             (HlDocument          *self);
+gboolean      hl_document_redo             (HlDocument          *self);
+gboolean      hl_document_can_undo         (HlDocument          *self);
+gboolean      hl_document_can_redo         (HlDocument          *self);
+gboolean      hl_document_is_modified      (HlDocument          *self);
+
+/* The engine's dots for the shown design's view (borrowed until the next
+ * change). */
+const HlDot  *hl_document_get_dots         (HlDocument          *self,
+                                            gsize               *n_dots);
+gboolean      hl_document_get_zone_stats   (HlDocument          *self,
+                                            guint                zone,
+                                            HlZoneStats         *stats);
+
+G_END_DECLS

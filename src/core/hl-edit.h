@@ -1,0 +1,79 @@
+/* hl-edit.h: "the design with X changed": pure edit builders.
+ *
+ * Each function returns a new design (transfer full) that shares every
+ * view, zone and curve it did not change with @design, which is borrowed
+ * and left as it is. Tools, the zone panel, window commands and tests all
+ * build their edits here, then push the result into the history. Indexes
+ * out of range are a programming error (g_return_val_if_fail, NULL).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-design.h"
+
+G_BEGIN_DECLS
+
+/* @hairline may be NULL (no hairline); it is referenced. */
+HlDesign *hl_edit_set_hairline     (const HlDesign      *design,
+                                    guint                view,
+                                    HlCurve             *hairline);
+/* Appends @zone (referenced) to the view's zones. */
+HlDesign *hl_edit_add_zone         (const HlDesign      *design,
+                                    guint                view,
+                                    HlZone              *zone);
+/* Replaces zone @index with @zone (referenced). */
+HlDesign *hl_edit_replace_zone     (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    HlZone              *zone);
+HlDesign *hl_edit_remove_zone      (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index);
+/* Moves zone @from to position @to (both < n_zones). */
+HlDesign *hl_edit_move_zone        (const HlDesign      *design,
+                                    guint                view,
+                                    guint                from,
+                                    guint                to);
+HlDesign *hl_edit_set_zone_boundary (const HlDesign     *design,
+                                    guint                view,
+                                    guint                index,
+                                    HlCurve             *boundary);
+HlDesign *hl_edit_set_zone_params  (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    const HlZoneParams  *params);
+HlDesign *hl_edit_set_zone_name    (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    const char          *name);
+HlDesign *hl_edit_set_zone_kind    (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    HlZoneKind           kind);
+HlDesign *hl_edit_set_landmark     (const HlDesign      *design,
+                                    guint                view,
+                                    HlLandmark           landmark,
+                                    gboolean             set,
+                                    HlPoint              p);
+HlDesign *hl_edit_set_calibration  (const HlDesign      *design,
+                                    guint                view,
+                                    const HlCalibration *calibration);
+/* Appends @n_edits manual dot edits. */
+HlDesign *hl_edit_append_edits     (const HlDesign      *design,
+                                    guint                view,
+                                    const HlDotEdit     *edits,
+                                    guint                n_edits);
+
+/* "Frontal band from hairline": a new frontal zone (defaults of its kind,
+ * following the hairline) whose boundary runs along the view's hairline
+ * and reaches @depth_mm behind it (away from the face). NULL with @error
+ * set when the view has no hairline. */
+HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
+                                    guint                view,
+                                    double               depth_mm,
+                                    GError             **error);
+
+#define HL_FRONTAL_BAND_DEFAULT_MM 40.0
+
+G_END_DECLS
