@@ -59,6 +59,32 @@ test_undo_redo (void)
   g_assert_true (hl_history_undo (h) == d1);
 }
 
+/* A burst of changes to one field amends one step; undo goes back past
+ * the whole burst. */
+static void
+test_amend (void)
+{
+  g_autoptr(HlDesign) d0 = hl_design_new ();
+  g_autoptr(HlHistory) h = hl_history_new (d0, 10);
+  g_autoptr(HlDesign) d1 = edit (d0, 1);
+  g_autoptr(HlDesign) d2 = edit (d0, 2);
+  g_autoptr(HlDesign) d3 = edit (d0, 3);
+
+  g_assert_false (hl_history_amend (h, d1));          /* nothing to amend yet */
+  g_assert_true (hl_history_get_current (h) == d0);
+  g_assert_true (hl_history_push (h, d1, "Density"));
+  hl_history_mark_saved (h);
+  g_assert_true (hl_history_amend (h, d2));
+  g_assert_true (hl_history_amend (h, d3));
+  g_assert_true (hl_history_get_current (h) == d3);
+  g_assert_cmpstr (hl_history_get_undo_label (h), ==, "Density");
+  g_assert_true (hl_history_is_modified (h));         /* the saved d1 is gone */
+  g_assert_true (hl_history_undo (h) == d0);
+  g_assert_false (hl_history_can_undo (h));
+  g_assert_true (hl_history_redo (h) == d3);
+  g_assert_false (hl_history_can_redo (h));
+}
+
 static void
 test_saved_marker_and_cap (void)
 {
@@ -99,6 +125,7 @@ main (int    argc,
 
   g_test_add_func ("/history/undo-redo", test_undo_redo);
   g_test_add_func ("/history/saved-marker-and-cap", test_saved_marker_and_cap);
+  g_test_add_func ("/history/amend", test_amend);
 
   return g_test_run ();
 }

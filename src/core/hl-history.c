@@ -105,6 +105,28 @@ hl_history_push (HlHistory  *self,
 }
 
 gboolean
+hl_history_amend (HlHistory *self,
+                  HlDesign  *design)
+{
+  Snapshot *s;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (design != NULL, FALSE);
+
+  if (self->current == 0)
+    return FALSE;
+
+  if (self->current + 1 < self->snapshots->len)
+    g_array_remove_range (self->snapshots, self->current + 1,
+                          self->snapshots->len - self->current - 1);
+  s = &g_array_index (self->snapshots, Snapshot, self->current);
+  hl_design_ref (design);
+  hl_design_unref (s->design);
+  s->design = design;
+  return TRUE;
+}
+
+gboolean
 hl_history_can_undo (HlHistory *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);

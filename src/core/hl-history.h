@@ -32,6 +32,12 @@ HlDesign   *hl_history_get_current    (HlHistory  *history);
 gboolean    hl_history_push           (HlHistory  *history,
                                        HlDesign   *design,
                                        const char *label);
+/* Replaces the current snapshot by @design (referenced), keeping its
+ * label and dropping the redo branch: a burst of changes to one field
+ * stays one undo step. FALSE (nothing done) at the first snapshot, which
+ * has no step to amend: push instead. */
+gboolean    hl_history_amend          (HlHistory  *history,
+                                       HlDesign   *design);
 gboolean    hl_history_can_undo       (HlHistory  *history);
 gboolean    hl_history_can_redo       (HlHistory  *history);
 /* Steps back or forward; returns the new current design (borrowed) or

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -80,6 +82,86 @@ hl_zone_params_init_for_kind (HlZoneParams *params,
       params->sentinels_per_cm = 0.0;
       break;
     }
+}
+
+/* Rounds shares to 4 decimals, the last one taking the remainder, so that
+ * they sum to 1 exactly as the file format asks. */
+static void
+normalize_shares (HlZoneParams *params)
+{
+  double sum = 0.0, rest = 1.0;
+
+  for (guint i = 0; i < params->n_sessions; i++)
+    sum += MAX (params->sessions[i].share, 0.0);
+  for (guint i = 0; i + 1 < params->n_sessions; i++)
+    {
+      double share = sum > 0 ? params->sessions[i].share / sum : 1.0 / params->n_sessions;
+
+      share = MAX (round (share * 1e4) / 1e4, 1e-4);
+      params->sessions[i].share = share;
+      rest -= share;
+    }
+  params->sessions[params->n_sessions - 1].share = round (rest * 1e4) / 1e4;
+}
+
+void
+hl_zone_params_set_n_sessions (HlZoneParams *params,
+                               guint         n)
+{
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (n >= 1 && n <= HL_ZONE_MAX_SESSIONS);
+
+  for (guint i = params->n_sessions; i < n; i++)
+    {
+      /* The newcomer takes 1/n; the others keep their proportions. */
+      for (guint k = 0; k < i; k++)
+        params->sessions[k].share *= 1.0 - 1.0 / n;
+      params->sessions[i].share = 1.0 / n;
+      params->sessions[i].shade = params->shade;
+    }
+  params->n_sessions = n;
+  normalize_shares (params);
+}
+
+void
+hl_zone_params_set_session_share (HlZoneParams *params,
+                                  guint         index,
+                                  double        share)
+{
+  double others = 0.0;
+
+  g_return_if_fail (params != NULL);
+  g_return_if_fail (index < params->n_sessions);
+
+  if (params->n_sessions == 1 || !isfinite (share))
+    {
+      normalize_shares (params);
+      return;
+    }
+  share = CLAMP (share, 0.01, 0.99);
+  for (guint i = 0; i < params->n_sessions; i++)
+    if (i != index)
+      others += params->sessions[i].share;
+  for (guint i = 0; i < params->n_sessions; i++)
+    {
+      if (i == index)
+        params->sessions[i].share = share;
+      else
+        params->sessions[i].share = others > 0 ? params->sessions[i].share / others * (1.0 - share)
+                                               : (1.0 - share) / (params->n_sessions - 1);
+    }
+  /* Round the others and give the remainder to the one that was set. */
+  {
+    double rest = 1.0;
+
+    for (guint i = 0; i < params->n_sessions; i++)
+      if (i != index)
+        {
+          params->sessions[i].share = MAX (round (params->sessions[i].share * 1e4) / 1e4, 1e-4);
+          rest -= params->sessions[i].share;
+        }
+    params->sessions[index].share = round (rest * 1e4) / 1e4;
+  }
 }
 
 HlZone *

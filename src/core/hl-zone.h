@@ -82,6 +82,18 @@ void        hl_zone_params_init    (HlZoneParams       *params);
 void        hl_zone_params_init_for_kind (HlZoneParams *params,
                                           HlZoneKind    kind);
 
+/* Changes the number of sessions to @n (1–HL_ZONE_MAX_SESSIONS): a new
+ * session takes an equal share and the zone's shade, the others shrink in
+ * proportion; removed sessions give their share back in proportion. */
+void        hl_zone_params_set_n_sessions  (HlZoneParams *params,
+                                            guint         n);
+/* Sets session @index's share (clamped to 1–99 %, or 100 % for a single
+ * session); the other sessions share the rest in their old proportions.
+ * Shares are kept at 4 decimals and sum to exactly 1. */
+void        hl_zone_params_set_session_share (HlZoneParams *params,
+                                              guint         index,
+                                              double        share);
+
 /* Returns a new zone (transfer full). @boundary is referenced. */
 HlZone     *hl_zone_new            (const char         *name,
                                     HlZoneKind          kind,
