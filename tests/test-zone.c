@@ -92,6 +92,24 @@ test_sessions (void)
   assert_valid_in_a_file (&p);
 }
 
+/* A new zone shade carries the sessions along, lightest first. */
+static void
+test_shade (void)
+{
+  HlZoneParams p;
+  HlColor brown = { 0x50, 0x3c, 0x28 };
+
+  hl_zone_params_init (&p);
+  hl_zone_params_set_shade (&p, brown);
+  g_assert_true (hl_color_equal (p.shade, brown));
+  /* The last session had the zone's shade: it has the new one. */
+  g_assert_true (hl_color_equal (p.sessions[2].shade, brown));
+  /* Earlier sessions stay lighter, in the same order, and take the hue. */
+  g_assert_cmpint (p.sessions[0].shade.r, >, p.sessions[1].shade.r);
+  g_assert_cmpint (p.sessions[1].shade.r, >, brown.r);
+  g_assert_cmpint (p.sessions[0].shade.r, >, p.sessions[0].shade.b);
+}
+
 static void
 test_kind_defaults (void)
 {
@@ -115,5 +133,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/zone/sessions", test_sessions);
   g_test_add_func ("/zone/kind-defaults", test_kind_defaults);
+  g_test_add_func ("/zone/shade", test_shade);
   return g_test_run ();
 }

@@ -164,6 +164,36 @@ hl_zone_params_set_session_share (HlZoneParams *params,
   }
 }
 
+static double
+mean_level (HlColor c)
+{
+  return (c.r + c.g + c.b) / 3.0;
+}
+
+void
+hl_zone_params_set_shade (HlZoneParams *params,
+                          HlColor       shade)
+{
+  double old;
+
+  g_return_if_fail (params != NULL);
+
+  old = mean_level (params->shade);
+  for (guint i = 0; i < params->n_sessions; i++)
+    {
+      double level = mean_level (params->sessions[i].shade);
+      double amount;
+
+      /* How far toward white (> 0) or black (< 0) the session was. */
+      if (level >= old)
+        amount = old < 255.0 ? (level - old) / (255.0 - old) : 0.0;
+      else
+        amount = old > 0.0 ? level / old - 1.0 : 0.0;
+      params->sessions[i].shade = hl_color_lighten (shade, CLAMP (amount, -1.0, 1.0));
+    }
+  params->shade = shade;
+}
+
 HlZone *
 hl_zone_new (const char         *name,
              HlZoneKind          kind,
@@ -262,6 +292,22 @@ hl_zone_kind_to_string (HlZoneKind kind)
 {
   g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, "custom");
   return kind_names[kind];
+}
+
+const char *
+hl_zone_kind_get_label (HlZoneKind kind)
+{
+  static const char * const labels[] = {
+    [HL_ZONE_FRONTAL] = "Frontal band",
+    [HL_ZONE_TEMPLE] = "Temple",
+    [HL_ZONE_MID_SCALP] = "Mid-scalp",
+    [HL_ZONE_CROWN] = "Crown",
+    [HL_ZONE_SCAR] = "Scar",
+    [HL_ZONE_CUSTOM] = "Custom",
+  };
+
+  g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, "Custom");
+  return labels[kind];
 }
 
 gboolean

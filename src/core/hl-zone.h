@@ -94,6 +94,12 @@ void        hl_zone_params_set_session_share (HlZoneParams *params,
                                               guint         index,
                                               double        share);
 
+/* Sets the zone's shade; every session's shade follows it, keeping how
+ * much lighter (or darker) than the zone's shade it was, so that session 1
+ * stays the lightest. The engine draws session shades. */
+void        hl_zone_params_set_shade (HlZoneParams *params,
+                                      HlColor       shade);
+
 /* Returns a new zone (transfer full). @boundary is referenced. */
 HlZone     *hl_zone_new            (const char         *name,
                                     HlZoneKind          kind,
@@ -116,6 +122,8 @@ void        hl_zone_set_params     (HlZone             *zone,
 const char *hl_zone_kind_to_string (HlZoneKind          kind);
 gboolean    hl_zone_kind_from_string (const char       *text,
                                       HlZoneKind       *kind);
+/* The kind's name for people: "Frontal band", "Mid-scalp", ... (static). */
+const char *hl_zone_kind_get_label (HlZoneKind          kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlZone, hl_zone_unref)
 

@@ -1,0 +1,754 @@
+/* hl-zone-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-zone-panel"
+
+#include "config.h"
+
+#include "hl-edit.h"
+#include "hl-zone-panel.h"
+#include "hl-zone-param.h"
+
+/* Changes to one field less than this apart amend one undo step. */
+#define BURST_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+#define MAX_PARAMS 16
+
+struct _HlZonePanel
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *scroller;
+  GtkListBox          *zone_list;
+  GtkWidget           *up_button;
+  GtkWidget           *down_button;
+  GtkWidget           *remove_button;
+  GtkWidget           *detail_box;
+  AdwEntryRow         *name_row;
+  AdwComboRow         *kind_row;
+  GtkStringList       *kind_list;
+  AdwActionRow        *stats_row;
+  AdwPreferencesGroup *params_group;
+  GtkSwitch           *follows_switch;
+  GtkColorButton      *shade_button;
+  AdwPreferencesGroup *sessions_group;
+  GtkSpinButton       *sessions_spin;
+
+  /* Borrowed: rows built from the parameter table and per session */
+  GtkSpinButton       *param_spins[MAX_PARAMS];
+  GtkWidget           *session_rows[HL_ZONE_MAX_SESSIONS];
+  GtkSpinButton       *share_spins[HL_ZONE_MAX_SESSIONS];
+  GtkColorButton      *session_shades[HL_ZONE_MAX_SESSIONS];
+
+  /* Owned */
+  HlDocument          *document;
+  char                *list_signature;   /* names and kinds the list shows */
+  HlDesign            *burst_design;     /* what the last change produced */
+  guint                stats_source;
+
+  const char          *burst_key;        /* static string */
+  int                  burst_zone;
+  gint64               burst_time;
+  int                  selected;
+  gboolean             updating;         /* widgets are being set from the model */
+};
+
+G_DEFINE_FINAL_TYPE (HlZonePanel, hl_zone_panel, GTK_TYPE_WIDGET)
+
+enum { ZONE_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const HlView *
+current_view (HlZonePanel *self)
+{
+  HlDesign *design;
+  guint index;
+
+  if (self->document == NULL || (design = hl_document_get_design (self->document)) == NULL)
+    return NULL;
+  index = hl_document_get_view_index (self->document);
+  return index < hl_design_get_n_views (design) ? hl_design_get_view (design, index) : NULL;
+}
+
+static const HlZone *
+current_zone (HlZonePanel *self)
+{
+  const HlView *view = current_view (self);
+
+  if (view == NULL || self->selected < 0 || (guint) self->selected >= hl_view_get_n_zones (view))
+    return NULL;
+  return hl_view_get_zone (view, (guint) self->selected);
+}
+
+void
+hl_zone_panel_end_burst (HlZonePanel *self)
+{
+  g_return_if_fail (HL_IS_ZONE_PANEL (self));
+
+  self->burst_key = NULL;
+  g_clear_pointer (&self->burst_design, hl_design_unref);
+}
+
+/* Puts @next (transfer full) into the document: a new undo step, or the
+ * amended last one when the same field of the same zone changed a moment
+ * ago and nothing else happened since. */
+static void
+apply (HlZonePanel *self,
+       HlDesign    *next,
+       const char  *label,
+       const char  *key)
+{
+  g_autoptr(HlDesign) owned = next;
+  HlHistory *history = hl_document_get_history (self->document);
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->burst_key != NULL && g_str_equal (self->burst_key, key) &&
+      self->burst_zone == self->selected &&
+      self->burst_design == hl_history_get_current (history) &&
+      now - self->burst_time < BURST_USEC &&
+      hl_history_amend (history, next))
+    hl_document_show (self->document, NULL);
+  else
+    hl_document_push (self->document, next, label);
+
+  self->burst_key = key;
+  self->burst_zone = self->selected;
+  self->burst_time = now;
+  g_clear_pointer (&self->burst_design, hl_design_unref);
+  self->burst_design = hl_design_ref (hl_history_get_current (history));
+}
+
+/* Applies @params to the selected zone. */
+static void
+apply_params (HlZonePanel        *self,
+              const HlZoneParams *params,
+              const char         *label,
+              const char         *key)
+{
+  HlDesign *next;
+
+  next = hl_edit_set_zone_params (hl_document_get_design (self->document),
+                                  hl_document_get_view_index (self->document),
+                                  (guint) self->selected, params);
+  apply (self, next, label, key);
+}
+
+static void
+set_rgba (GtkColorButton *button,
+          HlColor         color)
+{
+  GdkRGBA rgba = { color.r / 255.0, color.g / 255.0, color.b / 255.0, 1.0 };
+
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+}
+
+static HlColor
+get_rgba (GtkColorButton *button)
+{
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  return (HlColor) { (guint8) CLAMP (rgba.red * 255.0 + 0.5, 0, 255),
+                     (guint8) CLAMP (rgba.green * 255.0 + 0.5, 0, 255),
+                     (guint8) CLAMP (rgba.blue * 255.0 + 0.5, 0, 255) };
+}
+
+static void
+set_spin (GtkSpinButton *spin,
+          double         value)
+{
+  if (gtk_spin_button_get_value (spin) != value)
+    gtk_spin_button_set_value (spin, value);
+}
+
+static void
+update_stats (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneStats stats;
+  GString *text;
+
+  if (zone == NULL || !hl_document_get_zone_stats (self->document, (guint) self->selected, &stats))
+    {
+      adw_action_row_set_subtitle (self->stats_row, "");
+      return;
+    }
+
+  text = g_string_new (NULL);
+  if (stats.too_large)
+    g_string_append (text, "Too large to fill: draw a smaller zone or check the calibration");
+  else
+    {
+      g_string_append_printf (text, "%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²",
+                              stats.area_cm2, zone->params.density,
+                              stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
+      g_string_append_printf (text, "\n%u dots:", stats.dots);
+      for (guint i = 0; i < zone->params.n_sessions && i < G_N_ELEMENTS (stats.session_dots); i++)
+        g_string_append_printf (text, "%s session %u: %u", i == 0 ? "" : ",", i + 1,
+                                stats.session_dots[i]);
+      if (!stats.calibrated)
+        g_string_append (text, "\nUncalibrated: sizes assume 0.15 mm per pixel");
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
+                                 stats.too_large ? "Area" : "Area and density");
+  adw_action_row_set_subtitle (self->stats_row, text->str);
+  g_string_free (text, TRUE);
+}
+
+/* Zone rows: name, kind and area. Rebuilt only when names or kinds (or
+ * their number) change, so that a drag does not rebuild the list. */
+static void
+update_list (HlZonePanel *self)
+{
+  const HlView *view = current_view (self);
+  GString *signature = g_string_new (NULL);
+  guint n = view != NULL ? hl_view_get_n_zones (view) : 0;
+  GtkWidget *child;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HlZone *zone = hl_view_get_zone (view, i);
+
+      g_string_append_printf (signature, "%s\x1f%d\x1e", zone->name, zone->kind);
+    }
+
+  if (g_strcmp0 (signature->str, self->list_signature) != 0)
+    {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->zone_list))) != NULL &&
+             GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (self->zone_list, child);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const HlZone *zone = hl_view_get_zone (view, i);
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zone->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hl_zone_kind_get_label (zone->kind));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_list_box_append (self->zone_list, row);
+        }
+      g_free (self->list_signature);
+      self->list_signature = g_string_free (signature, FALSE);
+    }
+  else
+    g_string_free (signature, TRUE);
+
+  if (self->selected >= (int) n)
+    self->selected = (int) n - 1;
+  gtk_list_box_select_row (self->zone_list,
+                           self->selected >= 0 ? gtk_list_box_get_row_at_index (self->zone_list, self->selected)
+                                               : NULL);
+}
+
+/* Every widget of the selected zone from the model. */
+static void
+update_detail (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  const HlView *view = current_view (self);
+  guint n_table;
+  const HlZoneParamInfo *table = hl_zone_params_get_table (&n_table);
+  guint n_zones = view != NULL ? hl_view_get_n_zones (view) : 0;
+
+  gtk_widget_set_visible (self->detail_box, zone != NULL);
+  gtk_widget_set_sensitive (self->remove_button, zone != NULL);
+  gtk_widget_set_sensitive (self->up_button, zone != NULL && self->selected > 0);
+  gtk_widget_set_sensitive (self->down_button, zone != NULL && self->selected + 1 < (int) n_zones);
+  if (zone == NULL)
+    return;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), zone->name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), zone->name);
+  if (adw_combo_row_get_selected (self->kind_row) != (guint) zone->kind)
+    adw_combo_row_set_selected (self->kind_row, zone->kind);
+  if (gtk_switch_get_active (self->follows_switch) != zone->params.follows_hairline)
+    gtk_switch_set_active (self->follows_switch, zone->params.follows_hairline);
+  set_rgba (self->shade_button, zone->params.shade);
+
+  for (guint i = 0; i < n_table && i < MAX_PARAMS; i++)
+    set_spin (self->param_spins[i], hl_zone_param_get (&zone->params, &table[i]));
+
+  set_spin (self->sessions_spin, zone->params.n_sessions);
+  for (guint i = 0; i < HL_ZONE_MAX_SESSIONS; i++)
+    {
+      gboolean shown = i < zone->params.n_sessions;
+
+      gtk_widget_set_visible (self->session_rows[i], shown);
+      if (!shown)
+        continue;
+      set_spin (self->share_spins[i], zone->params.sessions[i].share * 100.0);
+      set_rgba (self->session_shades[i], zone->params.sessions[i].shade);
+      /* A single session holds every dot. */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->share_spins[i]), zone->params.n_sessions > 1);
+    }
+}
+
+static gboolean
+stats_timeout (gpointer user_data)
+{
+  HlZonePanel *self = user_data;
+
+  self->stats_source = 0;
+  update_stats (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh (HlZonePanel *self)
+{
+  self->updating = TRUE;
+  update_list (self);
+  update_detail (self);
+  self->updating = FALSE;
+
+  /* Statistics integrate densities: at most a few times a second. */
+  if (self->stats_source == 0)
+    self->stats_source = g_timeout_add (150, stats_timeout, self);
+}
+
+static void
+on_document_changed (HlDocument  *document,
+                     HlZonePanel *self)
+{
+  refresh (self);
+}
+
+void
+hl_zone_panel_set_document (HlZonePanel *self,
+                            HlDocument  *document)
+{
+  g_return_if_fail (HL_IS_ZONE_PANEL (self));
+  g_return_if_fail (document == NULL || HL_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+
+  hl_zone_panel_end_burst (self);
+  g_clear_pointer (&self->list_signature, g_free);
+  self->selected = -1;
+  refresh (self);
+}
+
+int
+hl_zone_panel_get_selected (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), -1);
+  return self->selected;
+}
+
+void
+hl_zone_panel_set_selected (HlZonePanel *self,
+                            int          zone)
+{
+  g_return_if_fail (HL_IS_ZONE_PANEL (self));
+
+  if (self->selected == zone)
+    return;
+  self->selected = zone;
+  hl_zone_panel_end_burst (self);
+  refresh (self);
+}
+
+GtkSpinButton *
+hl_zone_panel_get_param_spin (HlZonePanel *self,
+                              const char  *key)
+{
+  guint n;
+  const HlZoneParamInfo *table = hl_zone_params_get_table (&n);
+
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+
+  for (guint i = 0; i < n && i < MAX_PARAMS; i++)
+    if (g_strcmp0 (table[i].key, key) == 0)
+      return self->param_spins[i];
+  return NULL;
+}
+
+static void
+on_row_selected (HlZonePanel   *self,
+                 GtkListBoxRow *row)
+{
+  if (self->updating)
+    return;
+
+  self->selected = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+  hl_zone_panel_end_burst (self);
+  refresh (self);
+  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+}
+
+static void
+on_param_changed (GtkSpinButton *spin,
+                  HlZonePanel   *self)
+{
+  const HlZoneParamInfo *info = g_object_get_data (G_OBJECT (spin), "hl-param");
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+  g_autofree char *label = NULL;
+
+  if (self->updating || zone == NULL)
+    return;
+
+  params = zone->params;
+  hl_zone_param_set (&params, info, gtk_spin_button_get_value (spin));
+  if (hl_zone_param_get (&params, info) == hl_zone_param_get (&zone->params, info))
+    return;
+  label = g_strdup_printf ("Change %s", info->label);
+  apply_params (self, &params, label, info->key);
+}
+
+static void
+on_follows_toggled (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+
+  if (self->updating || zone == NULL)
+    return;
+
+  params = zone->params;
+  params.follows_hairline = gtk_switch_get_active (self->follows_switch);
+  if (params.follows_hairline != zone->params.follows_hairline)
+    apply_params (self, &params, "Follow the hairline", "follows_hairline");
+}
+
+static void
+on_shade_set (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+  HlColor old;
+
+  if (self->updating || zone == NULL)
+    return;
+
+  params = zone->params;
+  old = params.shade;
+  hl_zone_params_set_shade (&params, get_rgba (self->shade_button));
+  if (hl_color_equal (old, params.shade))
+    return;
+  apply_params (self, &params, "Change shade", "shade");
+}
+
+static void
+on_sessions_changed (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+  guint n = (guint) gtk_spin_button_get_value_as_int (self->sessions_spin);
+
+  if (self->updating || zone == NULL || n == zone->params.n_sessions)
+    return;
+
+  params = zone->params;
+  hl_zone_params_set_n_sessions (&params, CLAMP (n, 1, HL_ZONE_MAX_SESSIONS));
+  apply_params (self, &params, "Change sessions", "n_sessions");
+}
+
+static void
+on_share_changed (GtkSpinButton *spin,
+                  HlZonePanel   *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "hl-session"));
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+  static const char *keys[] = { "share-1", "share-2", "share-3", "share-4" };
+
+  if (self->updating || zone == NULL || index >= zone->params.n_sessions)
+    return;
+
+  params = zone->params;
+  hl_zone_params_set_session_share (&params, index, gtk_spin_button_get_value (spin) / 100.0);
+  if (memcmp (params.sessions, zone->params.sessions, sizeof params.sessions) == 0)
+    return;
+  apply_params (self, &params, "Change session share", keys[index]);
+}
+
+static void
+on_session_shade_set (GtkColorButton *button,
+                      HlZonePanel    *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hl-session"));
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+  static const char *keys[] = { "shade-1", "shade-2", "shade-3", "shade-4" };
+
+  if (self->updating || zone == NULL || index >= zone->params.n_sessions)
+    return;
+
+  params = zone->params;
+  params.sessions[index].shade = get_rgba (button);
+  apply_params (self, &params, "Change session shade", keys[index]);
+}
+
+static void
+on_reseed_clicked (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+
+  if (zone == NULL)
+    return;
+
+  params = zone->params;
+  do
+    params.seed = g_random_int ();
+  while (params.seed == zone->params.seed);
+  hl_zone_panel_end_burst (self);
+  apply_params (self, &params, "Reshuffle dots", "seed");
+}
+
+static void
+on_name_changed (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  if (self->updating || zone == NULL || *name == '\0' || g_str_equal (name, zone->name))
+    return;
+
+  apply (self,
+         hl_edit_set_zone_name (hl_document_get_design (self->document),
+                                hl_document_get_view_index (self->document),
+                                (guint) self->selected, name),
+         "Rename zone", "name");
+}
+
+static void
+on_kind_selected (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+
+  if (self->updating || zone == NULL || kind > HL_ZONE_CUSTOM || kind == (guint) zone->kind)
+    return;
+
+  hl_zone_panel_end_burst (self);
+  apply (self,
+         hl_edit_set_zone_kind (hl_document_get_design (self->document),
+                                hl_document_get_view_index (self->document),
+                                (guint) self->selected, (HlZoneKind) kind),
+         "Change zone kind", "kind");
+}
+
+static void
+move_selected (HlZonePanel *self,
+               int          delta)
+{
+  const HlView *view = current_view (self);
+  int to = self->selected + delta;
+
+  if (view == NULL || self->selected < 0 || to < 0 || to >= (int) hl_view_get_n_zones (view))
+    return;
+
+  hl_zone_panel_end_burst (self);
+  {
+    HlDesign *next = hl_edit_move_zone (hl_document_get_design (self->document),
+                                        hl_document_get_view_index (self->document),
+                                        (guint) self->selected, (guint) to);
+
+    self->selected = to;
+    apply (self, next, "Reorder zones", "order");
+  }
+  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+}
+
+static void
+on_up_clicked (HlZonePanel *self)
+{
+  move_selected (self, -1);
+}
+
+static void
+on_down_clicked (HlZonePanel *self)
+{
+  move_selected (self, +1);
+}
+
+static void
+on_remove_clicked (HlZonePanel *self)
+{
+  HlDesign *next;
+
+  if (current_zone (self) == NULL)
+    return;
+
+  hl_zone_panel_end_burst (self);
+  next = hl_edit_remove_zone (hl_document_get_design (self->document),
+                              hl_document_get_view_index (self->document),
+                              (guint) self->selected);
+  apply (self, next, "Delete zone", "remove");
+  hl_zone_panel_end_burst (self);
+  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+}
+
+/* A row with a spin button for every number of the parameter table. */
+static void
+build_param_rows (HlZonePanel *self)
+{
+  guint n;
+  const HlZoneParamInfo *table = hl_zone_params_get_table (&n);
+
+  g_assert (n <= MAX_PARAMS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const HlZoneParamInfo *info = &table[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkAdjustment *adjustment = gtk_adjustment_new (info->default_value, info->min, info->max,
+                                                      info->step, info->step * 10, 0);
+      GtkWidget *spin = gtk_spin_button_new (adjustment, info->step, info->digits);
+      g_autofree char *subtitle = NULL;
+
+      if (info->unit[0] != '\0')
+        subtitle = g_strdup_printf ("%s (%g–%g)", info->unit, info->min, info->max);
+      else
+        subtitle = g_strdup_printf ("%g–%g", info->min, info->max);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, info->description);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, info->label, -1);
+      g_object_set_data (G_OBJECT (spin), "hl-param", (gpointer) info);
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_param_changed), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (self->params_group, row);
+      self->param_spins[i] = GTK_SPIN_BUTTON (spin);
+    }
+}
+
+/* Share and shade rows for every possible session. */
+static void
+build_session_rows (HlZonePanel *self)
+{
+  for (guint i = 0; i < HL_ZONE_MAX_SESSIONS; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (1, 99, 1);
+      GtkWidget *shade = gtk_color_button_new ();
+      g_autofree char *title = g_strdup_printf ("Session %u", i + 1);
+      g_autofree char *share_name = g_strdup_printf ("Session %u share", i + 1);
+      g_autofree char *shade_name = g_strdup_printf ("Session %u shade", i + 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Share of the dots (%) and shade");
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (shade, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
+      gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (shade), FALSE);
+      gtk_color_button_set_title (GTK_COLOR_BUTTON (shade), shade_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, share_name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shade),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shade_name, -1);
+      g_object_set_data (G_OBJECT (spin), "hl-session", GUINT_TO_POINTER (i));
+      g_object_set_data (G_OBJECT (shade), "hl-session", GUINT_TO_POINTER (i));
+      g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_share_changed), self, 0);
+      g_signal_connect_object (shade, "color-set", G_CALLBACK (on_session_shade_set), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), shade);
+      adw_preferences_group_add (self->sessions_group, row);
+      self->session_rows[i] = row;
+      self->share_spins[i] = GTK_SPIN_BUTTON (spin);
+      self->session_shades[i] = GTK_COLOR_BUTTON (shade);
+    }
+}
+
+static void
+hl_zone_panel_dispose (GObject *object)
+{
+  HlZonePanel *self = HL_ZONE_PANEL (object);
+
+  g_clear_handle_id (&self->stats_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  hl_zone_panel_end_burst (self);
+  g_clear_pointer (&self->list_signature, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_ZONE_PANEL);
+
+  G_OBJECT_CLASS (hl_zone_panel_parent_class)->dispose (object);
+}
+
+static void
+hl_zone_panel_class_init (HlZonePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hl_zone_panel_dispose;
+
+  /**
+   * HlZonePanel::zone-selected:
+   * @zone: the zone index, -1 for none
+   *
+   * The user selected a zone in the list (or the selection moved with it).
+   */
+  signals[ZONE_SELECTED] = g_signal_new ("zone-selected", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_INT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hlzonepanel");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/hairlinestudio/HairlineStudio/hl-zone-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, zone_list);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, up_button);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, down_button);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, detail_box);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, kind_list);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, stats_row);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, params_group);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, follows_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, shade_button);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, sessions_group);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, sessions_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_follows_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_shade_set);
+  gtk_widget_class_bind_template_callback (widget_class, on_sessions_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reseed_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_up_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_down_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+hl_zone_panel_init (HlZonePanel *self)
+{
+  self->selected = -1;
+  self->updating = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint k = HL_ZONE_FRONTAL; k <= HL_ZONE_CUSTOM; k++)
+    gtk_string_list_append (self->kind_list, hl_zone_kind_get_label ((HlZoneKind) k));
+  build_param_rows (self);
+  build_session_rows (self);
+  self->updating = FALSE;
+  update_detail (self);
+}
+
+GtkWidget *
+hl_zone_panel_new (void)
+{
+  return g_object_new (HL_TYPE_ZONE_PANEL, NULL);
+}

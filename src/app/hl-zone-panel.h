@@ -1,0 +1,40 @@
+/* hl-zone-panel.h: the zones of the view shown and the selected zone's
+ * parameters, beside the canvas.
+ *
+ * Lists the view's zones (add, delete, rename, reorder, kind) with their
+ * area, and shows every parameter the format holds for the selected zone,
+ * with rows built from the core's zone-parameter table. Changes apply live
+ * through the document; each field's burst of changes is one undo step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hl-document.h"
+
+G_BEGIN_DECLS
+
+#define HL_TYPE_ZONE_PANEL (hl_zone_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (HlZonePanel, hl_zone_panel, HL, ZONE_PANEL, GtkWidget)
+
+GtkWidget  *hl_zone_panel_new              (void);
+/* Shows the zones of @document (referenced; may be NULL). */
+void        hl_zone_panel_set_document     (HlZonePanel *self,
+                                            HlDocument  *document);
+/* The selected zone, -1 for none. Setting it does not emit
+ * "zone-selected". */
+int         hl_zone_panel_get_selected     (HlZonePanel *self);
+void        hl_zone_panel_set_selected     (HlZonePanel *self,
+                                            int          zone);
+/* The spin button of table parameter @key ("density", ...), for tests and
+ * keyboard focus (borrowed), or NULL. */
+GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
+                                            const char  *key);
+/* Ends the current burst of changes, so that the next change is a new
+ * undo step (the window calls it before undo, redo and save). */
+void        hl_zone_panel_end_burst        (HlZonePanel *self);
+
+G_END_DECLS
