@@ -11,6 +11,7 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-zone-param.h"
 
 static char *
 sample_path (void)
@@ -324,6 +325,37 @@ test_built_design_saves_and_loads (void)
   g_assert_cmpfloat (hl_curve_get_points (hl_view_get_zone (hl_design_get_view (back, 0), 0)->boundary)[0].x, ==, 0.123);
 }
 
+/* Messages are exactly what users have been seeing: the table drives the
+ * reader without changing a byte of them. */
+static void
+test_range_messages (void)
+{
+  struct { const char *from, *to, *message; } cases[] = {
+    { "\"density\":\t60", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"transition_mm\":\t8", "\"transition_mm\":\t41", "views[0].zones[0].transition_mm: must be 0–40 mm" },
+    { "\"macro_amplitude_mm\":\t2", "\"macro_amplitude_mm\":\t-1", "views[0].zones[0].macro_amplitude_mm: must be 0–10 mm" },
+    { "\"macro_wavelength_mm\":\t30", "\"macro_wavelength_mm\":\t1", "views[0].zones[0].macro_wavelength_mm: must be 2–200 mm" },
+    { "\"micro_irregularity\":\t0.4", "\"micro_irregularity\":\t1.1", "views[0].zones[0].micro_irregularity: must be 0–1" },
+    { "\"sentinels_per_cm\":\t1.5", "\"sentinels_per_cm\":\t21", "views[0].zones[0].sentinels_per_cm: must be 0–20 per cm" },
+    { "\"edge_blend_mm\":\t4", "\"edge_blend_mm\":\t40.5", "views[0].zones[0].edge_blend_mm: must be 0–40 mm" },
+    { "\"dot_mm\":\t0.25", "\"dot_mm\":\t0.01", "views[0].zones[0].dot_mm: must be 0.05–1.5 mm" },
+    { "\"dot_spread\":\t0.15", "\"dot_spread\":\t0.6", "views[0].zones[0].dot_spread: must be 0–0.5" },
+    { "\"shade_spread\":\t0.12", "\"shade_spread\":\t-0.1", "views[0].zones[0].shade_spread: must be 0–0.5" },
+    { "\"dot_spread\":\t0.15", "\"dot_spread\":\ttrue", "views[0].zones[0].dot_spread: must be a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sample_with (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+
+      g_assert_null (design);
+      g_assert_error (error, HL_ERROR, HL_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/design-io/pathological-sizes", test_pathological_sizes);
   g_test_add_func ("/design-io/save-atomic", test_save_atomic);
   g_test_add_func ("/design-io/built-design", test_built_design_saves_and_loads);
+  g_test_add_func ("/design-io/range-messages", test_range_messages);
 
   return g_test_run ();
 }

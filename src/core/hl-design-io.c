@@ -14,6 +14,7 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-zone-param.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 
@@ -87,13 +88,17 @@ key_known (const char        *key,
   return FALSE;
 }
 
-/* Refuses duplicate keys; unknown keys go to *@extra (a new object, or NULL
- * if there are none) or, when @extra is NULL, are refused. */
+typedef gboolean (*KeyPredicate) (const char *key);
+
+/* Refuses duplicate keys; keys neither in @known nor accepted by
+ * @also_known (may be NULL) go to *@extra (a new object, or NULL if there
+ * are none) or, when @extra is NULL, are refused. */
 static gboolean
-check_members (Ctx                *c,
-               const cJSON        *object,
-               const char * const *known,
-               cJSON             **extra)
+check_members_full (Ctx                *c,
+                    const cJSON        *object,
+                    const char * const *known,
+                    KeyPredicate        also_known,
+                    cJSON             **extra)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -115,7 +120,8 @@ check_members (Ctx                *c,
           goto fail;
         }
 
-      if (key_known (item->string, known))
+      if (key_known (item->string, known) ||
+          (also_known != NULL && also_known (item->string)))
         continue;
 
       if (extra == NULL)
@@ -137,6 +143,15 @@ fail:
   if (extra != NULL)
     g_clear_pointer (extra, cJSON_Delete);
   return FALSE;
+}
+
+static gboolean
+check_members (Ctx                *c,
+               const cJSON        *object,
+               const char * const *known,
+               cJSON             **extra)
+{
+  return check_members_full (c, object, known, NULL, extra);
 }
 
 static const cJSON *
@@ -415,15 +430,19 @@ static const char * const calibration_keys[] = {
   "source", "mm_per_px", "uncertainty", "reference", NULL
 };
 static const char * const reference_keys[] = { "a", "b", "length_mm", NULL };
+/* With the keys of the parameter table (zone_key_known). */
 static const char * const zone_keys[] = {
-  "name", "kind", "boundary", "density", "follows_hairline", "transition_mm",
-  "macro_amplitude_mm", "macro_wavelength_mm", "micro_irregularity",
-  "sentinels_per_cm", "edge_blend_mm", "dot_mm", "dot_spread", "shade",
-  "shade_spread", "sessions", "seed", NULL
+  "name", "kind", "boundary", "follows_hairline", "shade", "sessions", "seed", NULL
 };
 static const char * const session_keys[] = { "share", "shade", NULL };
 static const char * const edit_add_keys[] = { "op", "at", "diameter_mm", "shade", "session", NULL };
 static const char * const edit_remove_keys[] = { "op", "at", "radius_px", NULL };
+
+static gboolean
+zone_key_known (const char *key)
+{
+  return hl_zone_param_find (key) != NULL;
+}
 
 static gboolean
 require_object (Ctx         *c,
@@ -611,6 +630,8 @@ read_zone (Ctx         *c,
   g_autoptr(HlCurve) boundary = NULL;
   HlZoneKind kind;
   HlZoneParams zp;
+  const HlZoneParamInfo *table;
+  guint n_table;
   gint64 seed;
   const cJSON *sub;
   g_autoptr(cJSON) extra = NULL;
@@ -618,7 +639,7 @@ read_zone (Ctx         *c,
   gsize mark;
 
   if (!require_object (c, item) ||
-      !check_members (c, item, zone_keys, &extra))
+      !check_members_full (c, item, zone_keys, zone_key_known, &extra))
     return NULL;
 
   hl_zone_params_init (&zp);
@@ -645,18 +666,21 @@ read_zone (Ctx         *c,
   if (boundary == NULL)
     return NULL;
 
-  if (!read_number (c, item, "density", TRUE, HL_DENSITY_MIN, HL_DENSITY_MAX, " dots/cm²", &zp.density) ||
-      !read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
-      !read_number (c, item, "transition_mm", FALSE, 0, 40, " mm", &zp.transition_mm) ||
-      !read_number (c, item, "macro_amplitude_mm", FALSE, 0, 10, " mm", &zp.macro_amplitude_mm) ||
-      !read_number (c, item, "macro_wavelength_mm", FALSE, 2, 200, " mm", &zp.macro_wavelength_mm) ||
-      !read_number (c, item, "micro_irregularity", FALSE, 0, 1, "", &zp.micro_irregularity) ||
-      !read_number (c, item, "sentinels_per_cm", FALSE, 0, 20, " per cm", &zp.sentinels_per_cm) ||
-      !read_number (c, item, "edge_blend_mm", FALSE, 0, 40, " mm", &zp.edge_blend_mm) ||
-      !read_number (c, item, "dot_mm", FALSE, 0.05, 1.5, " mm", &zp.dot_mm) ||
-      !read_number (c, item, "dot_spread", FALSE, 0, 0.5, "", &zp.dot_spread) ||
+  table = hl_zone_params_get_table (&n_table);
+  for (guint i = 0; i < n_table; i++)
+    {
+      const HlZoneParamInfo *info = &table[i];
+      double value = hl_zone_param_get (&zp, info);
+
+      /* In range once read: setting it stores it unchanged. */
+      if (!read_number (c, item, info->key, info->required, info->min, info->max,
+                        info->error_unit, &value))
+        return NULL;
+      hl_zone_param_set (&zp, info, value);
+    }
+
+  if (!read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
       !read_color (c, item, "shade", FALSE, &zp.shade) ||
-      !read_number (c, item, "shade_spread", FALSE, 0, 0.5, "", &zp.shade_spread) ||
       !read_integer (c, item, "seed", FALSE, 0, G_MAXUINT32, &seed))
     return NULL;
   zp.seed = (guint32) seed;
@@ -1135,24 +1159,25 @@ static cJSON *
 zone_json (const HlZone *zone)
 {
   const HlZoneParams *zp = &zone->params;
+  const HlZoneParamInfo *table;
+  guint n_table;
   cJSON *o = cJSON_CreateObject ();
   cJSON *sessions = cJSON_CreateArray ();
 
   cJSON_AddStringToObject (o, "name", zone->name);
   cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
   cJSON_AddItemToObject (o, "boundary", points_json (zone->boundary));
-  add_real (o, "density", zp->density);
-  cJSON_AddBoolToObject (o, "follows_hairline", zp->follows_hairline);
-  add_real (o, "transition_mm", zp->transition_mm);
-  add_real (o, "macro_amplitude_mm", zp->macro_amplitude_mm);
-  add_real (o, "macro_wavelength_mm", zp->macro_wavelength_mm);
-  add_real (o, "micro_irregularity", zp->micro_irregularity);
-  add_real (o, "sentinels_per_cm", zp->sentinels_per_cm);
-  add_real (o, "edge_blend_mm", zp->edge_blend_mm);
-  add_real (o, "dot_mm", zp->dot_mm);
-  add_real (o, "dot_spread", zp->dot_spread);
-  add_color (o, "shade", zp->shade);
-  add_real (o, "shade_spread", zp->shade_spread);
+  table = hl_zone_params_get_table (&n_table);
+  for (guint i = 0; i < n_table; i++)
+    {
+      add_real (o, table[i].key, hl_zone_param_get (zp, &table[i]));
+      /* The two members that are not numbers keep their places in the
+       * canonical order: after density and after dot_spread. */
+      if (strcmp (table[i].key, "density") == 0)
+        cJSON_AddBoolToObject (o, "follows_hairline", zp->follows_hairline);
+      else if (strcmp (table[i].key, "dot_spread") == 0)
+        add_color (o, "shade", zp->shade);
+    }
   for (guint i = 0; i < zp->n_sessions && i < HL_ZONE_MAX_SESSIONS; i++)
     {
       cJSON *s = cJSON_CreateObject ();
