@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Checks that every sample design conforms to data/hairline-design.schema.json
-and that the schema refuses what the loader refuses (a few representative
-invalid designs). Uses Debian's python3-jsonschema (Draft 2020-12)."""
+"""Checks that every sample design and every frozen version 1 design conforms
+to data/hairline-design.schema.json and that the schema refuses what the
+loader refuses (a few representative invalid designs). Uses Debian's python3-jsonschema (Draft 2020-12)."""
 import copy
 import glob
 import json
@@ -39,10 +39,24 @@ broken("a density above 400", lambda d: d["views"][0]["zones"][0].__setitem__("d
 broken("a missing boundary", lambda d: d["views"][0]["zones"][0].pop("boundary"))
 broken("an unknown landmark", lambda d: d["views"][0]["landmarks"].__setitem__("chin", [1, 2]))
 broken("a bad colour", lambda d: d["views"][0]["zones"][0].__setitem__("shade", "black"))
-broken("a newer version", lambda d: d.__setitem__("version", 2))
+broken("a newer version", lambda d: d.__setitem__("version", 3))
 broken("a three-number point", lambda d: d["views"][0]["hairline"].__setitem__(0, [1, 2, 3]))
 broken("an unknown key in a session", lambda d: d["views"][0]["zones"][0]["sessions"][0].__setitem__("x", 1))
 broken("no views", lambda d: d.__setitem__("views", []))
+broken("a corner index out of range", lambda d: d["views"][0]["zones"][0].__setitem__("boundary_corners", [0, 4096]))
+broken("a negative corner index", lambda d: d["views"][0].__setitem__("hairline_corners", [-1, 2]))
+broken("corners that are not an array", lambda d: d["views"][0]["zones"][0].__setitem__("boundary_corners", 3))
+broken("a corner index that is not an integer", lambda d: d["views"][0].__setitem__("hairline_corners", [1.5]))
+broken("a repeated corner index", lambda d: d["views"][0]["zones"][0].__setitem__("boundary_corners", [2, 2]))
+
+# Version 1 files, frozen as this build's predecessor wrote them, still conform.
+for path in sorted(glob.glob(os.path.join(top, "tests", "data", "v1", "*.json"))):
+    errors = [e.message for e in validator.iter_errors(json.load(open(path, encoding="utf-8")))]
+    results.append((not errors, "version 1 file conforms: " + os.path.basename(path) + ("" if not errors else " — " + errors[0])))
+
+corners = copy.deepcopy(base)
+corners["views"][0]["hairline_corners"] = [0, 4]
+results.append((validator.is_valid(corners), "schema accepts hairline corners"))
 
 kept = copy.deepcopy(base)
 kept["future_key"] = {"anything": [1, 2]}

@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
 static const char * const tokens[] = {
   "1e999", "-1", "0", "null", "true", "\"\"", "[", "]", "{", "}", ",", ":", "\"x\"",
-  "[[0,0],[1e6,1e6],[-1e6,0]]", "\"density\": 400", "\"version\": 2", "\xff", "\\u0000", "4294967296",
+  "[[0,0],[1e6,1e6],[-1e6,0]]", "\"density\": 400", "\"version\": 3", "\xff", "\\u0000", "4294967296",
 };
 
 static GBytes *

@@ -11,6 +11,7 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-zone-param.h"
 
 static char *
 sample_path (void)
@@ -147,8 +148,32 @@ test_invalid_inputs (void)
     { "\"mm_per_px\":\t1.398", "\"mm_per_px\":\t-1.398", HL_ERROR_INVALID, "views[0].calibration.mm_per_px: must be 0.001–100" },
     { "\"op\":\t\"remove\"", "\"op\":\t\"paint\"", HL_ERROR_INVALID, "views[0].edits[0].op: must be add or remove" },
     { "\"seed\":\t2026", "\"seed\":\t-1", HL_ERROR_INVALID, "seed: must be 0–4294967295" },
-    { "\"version\":\t1", "\"version\":\t3", HL_ERROR_VERSION, "newer Hairline Studio (format version 3)" },
-    { "\"version\":\t1", "\"version\":\t\"1\"", HL_ERROR_INVALID, "version: must be an integer" },
+    { "\"version\":\t2", "\"version\":\t3", HL_ERROR_VERSION, "newer Hairline Studio (format version 3); this build reads version 2 or older" },
+    { "\"version\":\t2", "\"version\":\t\"2\"", HL_ERROR_INVALID, "version: must be an integer" },
+    { "\"version\":\t2", "\"version\":\t0", HL_ERROR_INVALID, "version: must be 1–2147483647" },
+    /* Corner points (format version 2). */
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 11, 20]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[3]: must be a point index 0–19" },
+    { "\"boundary_corners\":\t[0, 6]", "\"boundary_corners\":\t[0, 14]", HL_ERROR_INVALID,
+      "views[0].zones[1].boundary_corners[1]: must be a point index 0–13" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[-1, 8, 11, 17]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[0]: must be a point index 0–19" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 8, 17]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[2]: must be more than the index before it (8)" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 11, 8, 17]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[2]: must be more than the index before it (11)" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8.5, 11, 17]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[1]: must be an integer" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, \"8\", 11, 17]", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners[1]: must be an integer" },
+    { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t8", HL_ERROR_INVALID,
+      "views[0].zones[0].boundary_corners: must be an array of point indices" },
+    { "\"boundary_corners\":\t[0, 6]", "\"boundary_corners\":\t[0, 6], \"boundary_corners\": []", HL_ERROR_INVALID,
+      "views[0].zones[1].boundary_corners: duplicate key" },
+    { "\"zones\":\t[{", "\"hairline_corners\": [0, 9], \"zones\":\t[{", HL_ERROR_INVALID,
+      "views[0].hairline_corners[1]: must be a point index 0–8" },
+    { "\"zones\":\t[{", "\"hairline_corners\": {}, \"zones\":\t[{", HL_ERROR_INVALID,
+      "views[0].hairline_corners: must be an array of point indices" },
     { "\"format\":\t\"hairline-studio-design\"", "\"format\":\t\"other\"", HL_ERROR_PARSE, "not a Hairline Studio design" },
     { "\"views\":\t[{", "\"views\": [], \"x\": [{", HL_ERROR_INVALID, "views: must have at least one view" },
   };
@@ -324,6 +349,306 @@ test_built_design_saves_and_loads (void)
   g_assert_cmpfloat (hl_curve_get_points (hl_view_get_zone (hl_design_get_view (back, 0), 0)->boundary)[0].x, ==, 0.123);
 }
 
+static void
+assert_json_equal (const cJSON *a,
+                   const cJSON *b)
+{
+  g_assert_true ((a == NULL) == (b == NULL));
+  if (a != NULL)
+    g_assert_true (cJSON_Compare (a, b, TRUE));
+}
+
+static void
+assert_same_zone (const HlZone *a,
+                  const HlZone *b)
+{
+  const HlZoneParams *p = &a->params, *q = &b->params;
+  const HlZoneParamInfo *table;
+  guint n;
+
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_true (hl_curve_equal (a->boundary, b->boundary));
+  table = hl_zone_params_get_table (&n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat (hl_zone_param_get (p, &table[i]), ==, hl_zone_param_get (q, &table[i]));
+  g_assert_cmpint (p->follows_hairline, ==, q->follows_hairline);
+  g_assert_cmpmem (&p->shade, sizeof p->shade, &q->shade, sizeof q->shade);
+  g_assert_cmpuint (p->n_sessions, ==, q->n_sessions);
+  for (guint i = 0; i < p->n_sessions; i++)
+    {
+      g_assert_cmpfloat (p->sessions[i].share, ==, q->sessions[i].share);
+      g_assert_cmpmem (&p->sessions[i].shade, sizeof (HlColor), &q->sessions[i].shade, sizeof (HlColor));
+    }
+  g_assert_cmpuint (p->seed, ==, q->seed);
+  assert_json_equal (a->extra, b->extra);
+}
+
+/* Every value of @a equals @b's, apart from the format version. */
+static void
+assert_same_design (const HlDesign *a,
+                    const HlDesign *b)
+{
+  g_assert_cmpint (a->engine_version, ==, b->engine_version);
+  g_assert_cmpuint (a->seed, ==, b->seed);
+  g_assert_cmpstr (a->client_label, ==, b->client_label);
+  g_assert_cmpstr (a->notes, ==, b->notes);
+  assert_json_equal (a->extra, b->extra);
+  g_assert_cmpuint (hl_design_get_n_views (a), ==, hl_design_get_n_views (b));
+
+  for (guint v = 0; v < hl_design_get_n_views (a); v++)
+    {
+      const HlView *x = hl_design_get_view (a, v);
+      const HlView *y = hl_design_get_view (b, v);
+
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpstr (x->photo.path, ==, y->photo.path);
+      g_assert_cmpstr (x->photo.sha256, ==, y->photo.sha256);
+      g_assert_cmpint (x->photo.width, ==, y->photo.width);
+      g_assert_cmpint (x->photo.height, ==, y->photo.height);
+      assert_json_equal (x->photo_extra, y->photo_extra);
+      g_assert_cmpint (x->calibration.source, ==, y->calibration.source);
+      g_assert_cmpfloat (x->calibration.mm_per_px, ==, y->calibration.mm_per_px);
+      g_assert_cmpfloat (x->calibration.uncertainty, ==, y->calibration.uncertainty);
+      g_assert_cmpint (x->calibration.has_reference, ==, y->calibration.has_reference);
+      g_assert_cmpfloat (x->calibration.ref_a.x, ==, y->calibration.ref_a.x);
+      g_assert_cmpfloat (x->calibration.ref_a.y, ==, y->calibration.ref_a.y);
+      g_assert_cmpfloat (x->calibration.ref_b.x, ==, y->calibration.ref_b.x);
+      g_assert_cmpfloat (x->calibration.ref_b.y, ==, y->calibration.ref_b.y);
+      g_assert_cmpfloat (x->calibration.ref_mm, ==, y->calibration.ref_mm);
+      assert_json_equal (x->calibration_extra, y->calibration_extra);
+      for (guint i = 0; i < HL_N_LANDMARKS; i++)
+        {
+          g_assert_cmpint (x->landmarks[i].set, ==, y->landmarks[i].set);
+          g_assert_cmpfloat (x->landmarks[i].p.x, ==, y->landmarks[i].p.x);
+          g_assert_cmpfloat (x->landmarks[i].p.y, ==, y->landmarks[i].p.y);
+        }
+      g_assert_true (hl_curve_equal (x->hairline, y->hairline));
+      g_assert_cmpuint (hl_view_get_n_zones (x), ==, hl_view_get_n_zones (y));
+      for (guint i = 0; i < hl_view_get_n_zones (x); i++)
+        assert_same_zone (hl_view_get_zone (x, i), hl_view_get_zone (y, i));
+      g_assert_cmpuint (x->edits->len, ==, y->edits->len);
+      for (guint i = 0; i < x->edits->len; i++)
+        {
+          const HlDotEdit *e = &g_array_index (x->edits, HlDotEdit, i);
+          const HlDotEdit *f = &g_array_index (y->edits, HlDotEdit, i);
+
+          g_assert_cmpint (e->kind, ==, f->kind);
+          g_assert_cmpfloat (e->p.x, ==, f->p.x);
+          g_assert_cmpfloat (e->p.y, ==, f->p.y);
+          g_assert_cmpfloat (e->radius_px, ==, f->radius_px);
+          g_assert_cmpfloat (e->diameter_mm, ==, f->diameter_mm);
+          g_assert_cmpmem (&e->shade, sizeof (HlColor), &f->shade, sizeof (HlColor));
+          g_assert_cmpuint (e->session, ==, f->session);
+        }
+      assert_json_equal (x->extra, y->extra);
+    }
+}
+
+static char *
+v1_dir (void)
+{
+  const char *dir = g_getenv ("HL_TEST_DATA_DIR");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, "v1", NULL);
+}
+
+/* Files written in format version 1 still open, and saving one writes
+ * version 2 with nothing else changed. */
+static void
+test_version_1_files (void)
+{
+  g_autofree char *dir = v1_dir ();
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) old = NULL;
+      g_autoptr(HlDesign) back = NULL;
+      g_autofree char *text = NULL;
+      cJSON *root;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_test_message ("version 1 file %s", name);
+      path = g_build_filename (dir, name, NULL);
+      old = hl_design_load_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (old->version, ==, 1);
+
+      text = hl_design_to_json (old, NULL);
+      root = cJSON_Parse (text);
+      g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, HL_DESIGN_VERSION);
+      g_assert_cmpint (HL_DESIGN_VERSION, ==, 2);
+      cJSON_Delete (root);
+
+      back = hl_design_load_from_data (text, strlen (text), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (back->version, ==, 2);
+      assert_same_design (old, back);
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >=, 2);
+
+  /* The hand-written one covers every member: spot-check that they were
+   * read, not defaulted. */
+  {
+    g_autofree char *path = g_build_filename (dir, "every-member.json", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HlDesign) design = hl_design_load_from_file (path, &error);
+    const HlView *front, *crown;
+    const HlZone *zone;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (design->seed, ==, 4000000000u);
+    g_assert_cmpstr (design->client_label, ==, "Fixture client Ø");
+    g_assert_nonnull (cJSON_GetObjectItemCaseSensitive (design->extra, "archive_id"));
+    front = hl_design_get_view (design, 0);
+    g_assert_cmpstr (front->photo.path, ==, "photos/front.jpg");
+    g_assert_cmpint (front->photo.height, ==, 4000);
+    g_assert_nonnull (front->photo_extra);
+    g_assert_cmpint (front->calibration.source, ==, HL_CALIBRATION_RULER);
+    g_assert_cmpfloat (front->calibration.mm_per_px, ==, 0.125);
+    g_assert_cmpfloat (front->calibration.ref_mm, ==, 100);
+    g_assert_nonnull (front->calibration_extra);
+    for (guint i = 0; i < HL_N_LANDMARKS; i++)
+      g_assert_true (front->landmarks[i].set);
+    g_assert_cmpuint (hl_curve_get_n_points (front->hairline), ==, 5);
+    g_assert_false (hl_curve_has_corners (front->hairline));
+    zone = hl_view_get_zone (front, 0);
+    g_assert_cmpfloat (zone->params.density, ==, 72.5);
+    g_assert_cmpfloat (zone->params.transition_mm, ==, 9.5);
+    g_assert_cmpfloat (zone->params.macro_amplitude_mm, ==, 2.25);
+    g_assert_cmpfloat (zone->params.macro_wavelength_mm, ==, 31);
+    g_assert_cmpfloat (zone->params.micro_irregularity, ==, 0.45);
+    g_assert_cmpfloat (zone->params.sentinels_per_cm, ==, 2.5);
+    g_assert_cmpfloat (zone->params.edge_blend_mm, ==, 5.5);
+    g_assert_cmpfloat (zone->params.dot_mm, ==, 0.22);
+    g_assert_cmpfloat (zone->params.dot_spread, ==, 0.2);
+    g_assert_cmpfloat (zone->params.shade_spread, ==, 0.08);
+    g_assert_cmpuint (zone->params.n_sessions, ==, 4);
+    g_assert_cmpuint (zone->params.seed, ==, G_MAXUINT32);
+    g_assert_nonnull (zone->extra);
+    g_assert_cmpuint (front->edits->len, ==, 3);
+    g_assert_nonnull (front->extra);
+    crown = hl_design_get_view (design, 1);
+    g_assert_cmpint (crown->calibration.source, ==, HL_CALIBRATION_NONE);
+    g_assert_null (crown->hairline);
+    g_assert_cmpfloat (hl_view_get_zone (crown, 0)->params.dot_mm, ==, 1.5);
+    g_assert_cmpfloat (hl_view_get_zone (crown, 1)->params.macro_wavelength_mm, ==, 2);
+  }
+}
+
+/* Corner flags are saved as point indices and read back. */
+static void
+test_corners_round_trip (void)
+{
+  HlPoint hair[] = { { 0, 50 }, { 40, 20 }, { 80, 10 }, { 120, 20 }, { 160, 50 } };
+  gboolean hair_corners[] = { FALSE, FALSE, TRUE, FALSE, FALSE };
+  HlPoint box[] = { { 0, 0 }, { 200, 0 }, { 200, 100 }, { 100, 120 }, { 0, 100 } };
+  gboolean box_corners[] = { TRUE, TRUE, TRUE, FALSE, TRUE };
+  g_autoptr(HlCurve) hairline = hl_curve_new_full (hair, hair_corners, 5, FALSE);
+  g_autoptr(HlCurve) outline = hl_curve_new_full (box, box_corners, 5, TRUE);
+  g_autoptr(HlCurve) smooth = hl_curve_new (box, 5, TRUE);
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("front");
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(HlZone) plain = NULL;
+  g_autoptr(HlDesign) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  HlZoneParams zp;
+  cJSON *root, *jview, *jzones, *list;
+
+  hl_zone_params_init (&zp);
+  zone = hl_zone_new ("Box", HL_ZONE_CUSTOM, outline, &zp);
+  plain = hl_zone_new ("Smooth", HL_ZONE_CUSTOM, smooth, &zp);
+  hl_view_set_hairline (view, hairline);
+  hl_view_append_zone (view, zone);
+  hl_view_append_zone (view, plain);
+  hl_design_append_view (design, view);
+
+  text = hl_design_to_json (design, NULL);
+  g_assert_nonnull (strstr (text, "\"hairline_corners\":\t[2],"));
+  g_assert_nonnull (strstr (text, "\"boundary_corners\":\t[0, 1, 2, 4],"));
+
+  root = cJSON_Parse (text);
+  jview = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (root, "views"), 0);
+  /* Corners follow their curve; a smooth curve writes none. */
+  g_assert_cmpstr (cJSON_GetObjectItemCaseSensitive (jview, "hairline")->next->string, ==, "hairline_corners");
+  jzones = cJSON_GetObjectItemCaseSensitive (jview, "zones");
+  list = cJSON_GetObjectItemCaseSensitive (cJSON_GetArrayItem (jzones, 0), "boundary");
+  g_assert_cmpstr (list->next->string, ==, "boundary_corners");
+  g_assert_null (cJSON_GetObjectItemCaseSensitive (cJSON_GetArrayItem (jzones, 1), "boundary_corners"));
+  cJSON_Delete (root);
+
+  back = hl_design_load_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  assert_same_design (design, back);
+  g_assert_true (hl_curve_is_corner (hl_design_get_view (back, 0)->hairline, 2));
+  g_assert_false (hl_curve_is_corner (hl_design_get_view (back, 0)->hairline, 1));
+  g_assert_false (hl_curve_has_corners (hl_view_get_zone (hl_design_get_view (back, 0), 1)->boundary));
+  again = hl_design_to_json (back, NULL);
+  g_assert_cmpstr (again, ==, text);
+
+  /* An empty list is no corners; corners without a hairline are refused. */
+  {
+    const char *empty =
+      "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1, \"seed\": 1,"
+      " \"views\": [{\"name\": \"a\", \"hairline\": [[0, 0], [10, 0]], \"hairline_corners\": []}]}";
+    const char *orphan =
+      "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1, \"seed\": 1,"
+      " \"views\": [{\"name\": \"a\", \"hairline_corners\": [0]}]}";
+    g_autoptr(HlDesign) d1 = hl_design_load_from_data (empty, strlen (empty), &error);
+    g_autoptr(HlDesign) d2 = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (hl_curve_has_corners (hl_design_get_view (d1, 0)->hairline));
+    d2 = hl_design_load_from_data (orphan, strlen (orphan), &error);
+    g_assert_null (d2);
+    g_assert_error (error, HL_ERROR, HL_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "views[0].hairline_corners: given without hairline");
+  }
+}
+
+/* Messages are exactly what users have been seeing: the table drives the
+ * reader without changing a byte of them. */
+static void
+test_range_messages (void)
+{
+  struct { const char *from, *to, *message; } cases[] = {
+    { "\"density\":\t60", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"transition_mm\":\t8", "\"transition_mm\":\t41", "views[0].zones[0].transition_mm: must be 0–40 mm" },
+    { "\"macro_amplitude_mm\":\t2", "\"macro_amplitude_mm\":\t-1", "views[0].zones[0].macro_amplitude_mm: must be 0–10 mm" },
+    { "\"macro_wavelength_mm\":\t30", "\"macro_wavelength_mm\":\t1", "views[0].zones[0].macro_wavelength_mm: must be 2–200 mm" },
+    { "\"micro_irregularity\":\t0.4", "\"micro_irregularity\":\t1.1", "views[0].zones[0].micro_irregularity: must be 0–1" },
+    { "\"sentinels_per_cm\":\t1.5", "\"sentinels_per_cm\":\t21", "views[0].zones[0].sentinels_per_cm: must be 0–20 per cm" },
+    { "\"edge_blend_mm\":\t4", "\"edge_blend_mm\":\t40.5", "views[0].zones[0].edge_blend_mm: must be 0–40 mm" },
+    { "\"dot_mm\":\t0.25", "\"dot_mm\":\t0.01", "views[0].zones[0].dot_mm: must be 0.05–1.5 mm" },
+    { "\"dot_spread\":\t0.15", "\"dot_spread\":\t0.6", "views[0].zones[0].dot_spread: must be 0–0.5" },
+    { "\"shade_spread\":\t0.12", "\"shade_spread\":\t-0.1", "views[0].zones[0].shade_spread: must be 0–0.5" },
+    { "\"dot_spread\":\t0.15", "\"dot_spread\":\ttrue", "views[0].zones[0].dot_spread: must be a number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sample_with (cases[i].from, cases[i].to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+
+      g_assert_null (design);
+      g_assert_error (error, HL_ERROR, HL_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +662,9 @@ main (int    argc,
   g_test_add_func ("/design-io/pathological-sizes", test_pathological_sizes);
   g_test_add_func ("/design-io/save-atomic", test_save_atomic);
   g_test_add_func ("/design-io/built-design", test_built_design_saves_and_loads);
+  g_test_add_func ("/design-io/version-1-files", test_version_1_files);
+  g_test_add_func ("/design-io/corners-round-trip", test_corners_round_trip);
+  g_test_add_func ("/design-io/range-messages", test_range_messages);
 
   return g_test_run ();
 }

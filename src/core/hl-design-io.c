@@ -14,6 +14,7 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-zone-param.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 
@@ -87,13 +88,17 @@ key_known (const char        *key,
   return FALSE;
 }
 
-/* Refuses duplicate keys; unknown keys go to *@extra (a new object, or NULL
- * if there are none) or, when @extra is NULL, are refused. */
+typedef gboolean (*KeyPredicate) (const char *key);
+
+/* Refuses duplicate keys; keys neither in @known nor accepted by
+ * @also_known (may be NULL) go to *@extra (a new object, or NULL if there
+ * are none) or, when @extra is NULL, are refused. */
 static gboolean
-check_members (Ctx                *c,
-               const cJSON        *object,
-               const char * const *known,
-               cJSON             **extra)
+check_members_full (Ctx                *c,
+                    const cJSON        *object,
+                    const char * const *known,
+                    KeyPredicate        also_known,
+                    cJSON             **extra)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -115,7 +120,8 @@ check_members (Ctx                *c,
           goto fail;
         }
 
-      if (key_known (item->string, known))
+      if (key_known (item->string, known) ||
+          (also_known != NULL && also_known (item->string)))
         continue;
 
       if (extra == NULL)
@@ -137,6 +143,15 @@ fail:
   if (extra != NULL)
     g_clear_pointer (extra, cJSON_Delete);
   return FALSE;
+}
+
+static gboolean
+check_members (Ctx                *c,
+               const cJSON        *object,
+               const char * const *known,
+               cJSON             **extra)
+{
+  return check_members_full (c, object, known, NULL, extra);
 }
 
 static const cJSON *
@@ -366,64 +381,171 @@ read_point (Ctx         *c,
   return ok;
 }
 
-/* A curve: an array of @min..@max points. Returns NULL on error. */
-static HlCurve *
-read_curve (Ctx         *c,
-            const cJSON *item,
-            guint        min,
-            guint        max,
-            gboolean     closed)
+/* The value at the current path is an array of @min..@max points: into
+ * *@points (transfer full) and *@n_points. */
+static gboolean
+read_points (Ctx          *c,
+             const cJSON  *item,
+             guint         min,
+             guint         max,
+             HlPoint     **points,
+             guint        *n_points)
 {
-  g_autofree HlPoint *points = NULL;
+  g_autofree HlPoint *pts = NULL;
   int n;
 
   if (!cJSON_IsArray (item))
-    {
-      invalid (c, "must be an array of points");
-      return NULL;
-    }
+    return invalid (c, "must be an array of points");
 
   n = cJSON_GetArraySize (item);
   if (n < (int) min || n > (int) max)
-    {
-      invalid (c, "must have %u–%u points", min, max);
-      return NULL;
-    }
+    return invalid (c, "must have %u–%u points", min, max);
 
-  points = g_new (HlPoint, n);
+  pts = g_new (HlPoint, n);
   for (int i = 0; i < n; i++)
     {
       gsize mark = push_index (c, (guint) i);
-      gboolean ok = read_point_value (c, cJSON_GetArrayItem (item, i), &points[i]);
+      gboolean ok = read_point_value (c, cJSON_GetArrayItem (item, i), &pts[i]);
 
       pop (c, mark);
       if (!ok)
-        return NULL;
+        return FALSE;
     }
 
-  return hl_curve_new (points, (guint) n, closed);
+  *points = g_steal_pointer (&pts);
+  *n_points = (guint) n;
+  return TRUE;
+}
+
+/* The value at the current path lists the corners of a curve of @n_points
+ * points: distinct point indices in increasing order. Sets @corners[i] for
+ * each (@corners has @n_points entries). */
+static gboolean
+read_corners (Ctx         *c,
+              const cJSON *item,
+              guint        n_points,
+              gboolean    *corners)
+{
+  gint64 previous = -1;
+  guint i = 0;
+
+  if (!cJSON_IsArray (item))
+    return invalid (c, "must be an array of point indices");
+
+  /* Walk the list: a long array is refused at its first bad entry. */
+  for (const cJSON *e = item->child; e != NULL; e = e->next, i++)
+    {
+      gsize mark = push_index (c, i);
+      gboolean ok = TRUE;
+
+      if (!cJSON_IsNumber (e) || !isfinite (e->valuedouble) ||
+          e->valuedouble != floor (e->valuedouble))
+        ok = invalid (c, "must be an integer");
+      else if (e->valuedouble < 0 || e->valuedouble >= n_points)
+        ok = invalid (c, "must be a point index 0–%u", n_points - 1);
+      else if ((gint64) e->valuedouble <= previous)
+        ok = invalid (c, "must be more than the index before it (%" G_GINT64_FORMAT ")", previous);
+      else
+        {
+          previous = (gint64) e->valuedouble;
+          corners[previous] = TRUE;
+        }
+      pop (c, mark);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The curve in member @key of @object (@min..@max points), with the corner
+ * flags of member @corners_key, into *@out (transfer full; NULL when an
+ * optional curve is absent). */
+static gboolean
+read_curve_member (Ctx          *c,
+                   const cJSON  *object,
+                   const char   *key,
+                   const char   *corners_key,
+                   gboolean      required,
+                   guint         min,
+                   guint         max,
+                   gboolean      closed,
+                   HlCurve     **out)
+{
+  const cJSON *item = member (object, key);
+  const cJSON *corners_item = member (object, corners_key);
+  g_autofree HlPoint *points = NULL;
+  g_autofree gboolean *corners = NULL;
+  guint n = 0;
+  gsize mark;
+  gboolean ok;
+
+  *out = NULL;
+  if (item == NULL)
+    {
+      if (required)
+        {
+          mark = push_key (c, key);
+          invalid (c, "missing required key");
+          pop (c, mark);
+          return FALSE;
+        }
+      if (corners_item != NULL)
+        {
+          mark = push_key (c, corners_key);
+          invalid (c, "given without %s", key);
+          pop (c, mark);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  mark = push_key (c, key);
+  ok = read_points (c, item, min, max, &points, &n);
+  pop (c, mark);
+  if (!ok)
+    return FALSE;
+
+  if (corners_item != NULL)
+    {
+      corners = g_new0 (gboolean, n);
+      mark = push_key (c, corners_key);
+      ok = read_corners (c, corners_item, n, corners);
+      pop (c, mark);
+      if (!ok)
+        return FALSE;
+    }
+
+  *out = hl_curve_new_full (points, corners, n, closed);
+  return TRUE;
 }
 
 static const char * const design_keys[] = {
   "format", "version", "engine_version", "seed", "client", "notes", "views", NULL
 };
 static const char * const view_keys[] = {
-  "name", "photo", "calibration", "landmarks", "hairline", "zones", "edits", NULL
+  "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners", "zones",
+  "edits", NULL
 };
 static const char * const photo_keys[] = { "path", "sha256", "width", "height", NULL };
 static const char * const calibration_keys[] = {
   "source", "mm_per_px", "uncertainty", "reference", NULL
 };
 static const char * const reference_keys[] = { "a", "b", "length_mm", NULL };
+/* With the keys of the parameter table (zone_key_known). */
 static const char * const zone_keys[] = {
-  "name", "kind", "boundary", "density", "follows_hairline", "transition_mm",
-  "macro_amplitude_mm", "macro_wavelength_mm", "micro_irregularity",
-  "sentinels_per_cm", "edge_blend_mm", "dot_mm", "dot_spread", "shade",
-  "shade_spread", "sessions", "seed", NULL
+  "name", "kind", "boundary", "boundary_corners", "follows_hairline", "shade",
+  "sessions", "seed", NULL
 };
 static const char * const session_keys[] = { "share", "shade", NULL };
 static const char * const edit_add_keys[] = { "op", "at", "diameter_mm", "shade", "session", NULL };
 static const char * const edit_remove_keys[] = { "op", "at", "radius_px", NULL };
+
+static gboolean
+zone_key_known (const char *key)
+{
+  return hl_zone_param_find (key) != NULL;
+}
 
 static gboolean
 require_object (Ctx         *c,
@@ -611,6 +733,8 @@ read_zone (Ctx         *c,
   g_autoptr(HlCurve) boundary = NULL;
   HlZoneKind kind;
   HlZoneParams zp;
+  const HlZoneParamInfo *table;
+  guint n_table;
   gint64 seed;
   const cJSON *sub;
   g_autoptr(cJSON) extra = NULL;
@@ -618,7 +742,7 @@ read_zone (Ctx         *c,
   gsize mark;
 
   if (!require_object (c, item) ||
-      !check_members (c, item, zone_keys, &extra))
+      !check_members_full (c, item, zone_keys, zone_key_known, &extra))
     return NULL;
 
   hl_zone_params_init (&zp);
@@ -635,28 +759,25 @@ read_zone (Ctx         *c,
       return NULL;
     }
 
-  sub = member (item, "boundary");
-  mark = push_key (c, "boundary");
-  if (sub == NULL)
-    invalid (c, "missing required key");
-  else
-    boundary = read_curve (c, sub, 3, HL_CURVE_MAX_POINTS, TRUE);
-  pop (c, mark);
-  if (boundary == NULL)
+  if (!read_curve_member (c, item, "boundary", "boundary_corners", TRUE,
+                          3, HL_CURVE_MAX_POINTS, TRUE, &boundary))
     return NULL;
 
-  if (!read_number (c, item, "density", TRUE, HL_DENSITY_MIN, HL_DENSITY_MAX, " dots/cm²", &zp.density) ||
-      !read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
-      !read_number (c, item, "transition_mm", FALSE, 0, 40, " mm", &zp.transition_mm) ||
-      !read_number (c, item, "macro_amplitude_mm", FALSE, 0, 10, " mm", &zp.macro_amplitude_mm) ||
-      !read_number (c, item, "macro_wavelength_mm", FALSE, 2, 200, " mm", &zp.macro_wavelength_mm) ||
-      !read_number (c, item, "micro_irregularity", FALSE, 0, 1, "", &zp.micro_irregularity) ||
-      !read_number (c, item, "sentinels_per_cm", FALSE, 0, 20, " per cm", &zp.sentinels_per_cm) ||
-      !read_number (c, item, "edge_blend_mm", FALSE, 0, 40, " mm", &zp.edge_blend_mm) ||
-      !read_number (c, item, "dot_mm", FALSE, 0.05, 1.5, " mm", &zp.dot_mm) ||
-      !read_number (c, item, "dot_spread", FALSE, 0, 0.5, "", &zp.dot_spread) ||
+  table = hl_zone_params_get_table (&n_table);
+  for (guint i = 0; i < n_table; i++)
+    {
+      const HlZoneParamInfo *info = &table[i];
+      double value = hl_zone_param_get (&zp, info);
+
+      /* In range once read: setting it stores it unchanged. */
+      if (!read_number (c, item, info->key, info->required, info->min, info->max,
+                        info->error_unit, &value))
+        return NULL;
+      hl_zone_param_set (&zp, info, value);
+    }
+
+  if (!read_bool (c, item, "follows_hairline", &zp.follows_hairline) ||
       !read_color (c, item, "shade", FALSE, &zp.shade) ||
-      !read_number (c, item, "shade_spread", FALSE, 0, 0.5, "", &zp.shade_spread) ||
       !read_integer (c, item, "seed", FALSE, 0, G_MAXUINT32, &seed))
     return NULL;
   zp.seed = (guint32) seed;
@@ -787,7 +908,8 @@ read_view (Ctx         *c,
 {
   g_autofree char *name = NULL;
   g_autoptr(HlView) view = NULL;
-  const cJSON *sub, *zones, *edits;
+  g_autoptr(HlCurve) hairline = NULL;
+  const cJSON *zones, *edits;
   gsize mark;
   g_autoptr(cJSON) extra = NULL;
 
@@ -805,17 +927,11 @@ read_view (Ctx         *c,
       !read_view_member (c, item, "landmarks", read_landmarks, view))
     return NULL;
 
-  if ((sub = member (item, "hairline")) != NULL)
-    {
-      g_autoptr(HlCurve) hairline = NULL;
-
-      mark = push_key (c, "hairline");
-      hairline = read_curve (c, sub, 2, HL_CURVE_MAX_POINTS, FALSE);
-      pop (c, mark);
-      if (hairline == NULL)
-        return NULL;
-      hl_view_set_hairline (view, hairline);
-    }
+  if (!read_curve_member (c, item, "hairline", "hairline_corners", FALSE,
+                          2, HL_CURVE_MAX_POINTS, FALSE, &hairline))
+    return NULL;
+  if (hairline != NULL)
+    hl_view_set_hairline (view, hairline);
 
   if (!read_array (c, item, "zones", HL_VIEW_MAX_ZONES, &zones) ||
       !read_array (c, item, "edits", HL_VIEW_MAX_EDITS, &edits))
@@ -1101,6 +1217,18 @@ points_json (const HlCurve *curve)
   return a;
 }
 
+/* The indices of the corner points of @curve, in increasing order. */
+static cJSON *
+corners_json (const HlCurve *curve)
+{
+  cJSON *a = cJSON_CreateArray ();
+
+  for (guint i = 0; i < hl_curve_get_n_points (curve); i++)
+    if (hl_curve_is_corner (curve, i))
+      cJSON_AddItemToArray (a, cJSON_CreateNumber (i));
+  return a;
+}
+
 static void
 add_real (cJSON      *object,
           const char *key,
@@ -1135,24 +1263,27 @@ static cJSON *
 zone_json (const HlZone *zone)
 {
   const HlZoneParams *zp = &zone->params;
+  const HlZoneParamInfo *table;
+  guint n_table;
   cJSON *o = cJSON_CreateObject ();
   cJSON *sessions = cJSON_CreateArray ();
 
   cJSON_AddStringToObject (o, "name", zone->name);
   cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
   cJSON_AddItemToObject (o, "boundary", points_json (zone->boundary));
-  add_real (o, "density", zp->density);
-  cJSON_AddBoolToObject (o, "follows_hairline", zp->follows_hairline);
-  add_real (o, "transition_mm", zp->transition_mm);
-  add_real (o, "macro_amplitude_mm", zp->macro_amplitude_mm);
-  add_real (o, "macro_wavelength_mm", zp->macro_wavelength_mm);
-  add_real (o, "micro_irregularity", zp->micro_irregularity);
-  add_real (o, "sentinels_per_cm", zp->sentinels_per_cm);
-  add_real (o, "edge_blend_mm", zp->edge_blend_mm);
-  add_real (o, "dot_mm", zp->dot_mm);
-  add_real (o, "dot_spread", zp->dot_spread);
-  add_color (o, "shade", zp->shade);
-  add_real (o, "shade_spread", zp->shade_spread);
+  if (hl_curve_has_corners (zone->boundary))
+    cJSON_AddItemToObject (o, "boundary_corners", corners_json (zone->boundary));
+  table = hl_zone_params_get_table (&n_table);
+  for (guint i = 0; i < n_table; i++)
+    {
+      add_real (o, table[i].key, hl_zone_param_get (zp, &table[i]));
+      /* The two members that are not numbers keep their places in the
+       * canonical order: after density and after dot_spread. */
+      if (strcmp (table[i].key, "density") == 0)
+        cJSON_AddBoolToObject (o, "follows_hairline", zp->follows_hairline);
+      else if (strcmp (table[i].key, "dot_spread") == 0)
+        add_color (o, "shade", zp->shade);
+    }
   for (guint i = 0; i < zp->n_sessions && i < HL_ZONE_MAX_SESSIONS; i++)
     {
       cJSON *s = cJSON_CreateObject ();
@@ -1226,7 +1357,11 @@ view_json (const HlView *view)
     }
 
   if (view->hairline != NULL)
-    cJSON_AddItemToObject (o, "hairline", points_json (view->hairline));
+    {
+      cJSON_AddItemToObject (o, "hairline", points_json (view->hairline));
+      if (hl_curve_has_corners (view->hairline))
+        cJSON_AddItemToObject (o, "hairline_corners", corners_json (view->hairline));
+    }
 
   for (guint i = 0; i < view->zones->len; i++)
     cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i)));

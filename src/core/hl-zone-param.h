@@ -30,13 +30,16 @@ typedef struct
   gsize       offset;        /* of the double in HlZoneParams */
 } HlZoneParamInfo;
 
-/* The table (static), @n_params set to its length. */
+/* The table (static, never freed), @n_params set to its length. Entries
+ * are in the order a saved file lists the members. */
 const HlZoneParamInfo *hl_zone_params_get_table (guint                 *n_params);
-/* The entry for JSON key @key, or NULL (static). */
+/* The entry for JSON key @key (case-sensitive), or NULL (static). */
 const HlZoneParamInfo *hl_zone_param_find       (const char            *key);
+/* The value @info (an entry of the table) describes in @params. */
 double                 hl_zone_param_get        (const HlZoneParams    *params,
                                                  const HlZoneParamInfo *info);
-/* Sets the value, clamped to the range. */
+/* Sets the value, clamped to [min, max] (infinities to the nearer end;
+ * NaN is a programming error and changes nothing). */
 void                   hl_zone_param_set        (HlZoneParams          *params,
                                                  const HlZoneParamInfo *info,
                                                  double                 value);

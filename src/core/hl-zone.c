@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-zone.h"
+#include "hl-zone-param.h"
 
 static const char * const kind_names[] = {
   [HL_ZONE_FRONTAL] = "frontal",
@@ -23,21 +24,19 @@ static const char * const kind_names[] = {
 void
 hl_zone_params_init (HlZoneParams *params)
 {
+  const HlZoneParamInfo *table;
+  guint n;
+
   g_return_if_fail (params != NULL);
 
   memset (params, 0, sizeof *params);
-  params->density = HL_DENSITY_DEFAULT;
+  /* The numbers come from the parameter table, which the file format and
+   * the panel share. */
+  table = hl_zone_params_get_table (&n);
+  for (guint i = 0; i < n; i++)
+    hl_zone_param_set (params, &table[i], table[i].default_value);
   params->follows_hairline = FALSE;
-  params->transition_mm = 8.0;
-  params->macro_amplitude_mm = 1.5;
-  params->macro_wavelength_mm = 25.0;
-  params->micro_irregularity = 0.35;
-  params->sentinels_per_cm = 1.0;
-  params->edge_blend_mm = 4.0;
-  params->dot_mm = 0.25;
-  params->dot_spread = 0.15;
   params->shade = (HlColor) { 0x3a, 0x36, 0x33 };
-  params->shade_spread = 0.12;
   params->n_sessions = 3;
   params->sessions[0] = (HlSession) { 0.30, { 0x6e, 0x69, 0x65 } };
   params->sessions[1] = (HlSession) { 0.35, { 0x4d, 0x48, 0x44 } };

@@ -74,7 +74,8 @@ struct _HlZone
 };
 
 /* Fills @params with the defaults of DESIGN §2: 60 dots/cm², an 8 mm
- * transition, 0.25 mm fresh dots, charcoal shade, 3 sessions 30/35/35 %. */
+ * transition, 0.25 mm fresh dots, charcoal shade, 3 sessions 30/35/35 %.
+ * The numeric ones are the default_value of each hl-zone-param.h entry. */
 void        hl_zone_params_init    (HlZoneParams       *params);
 /* The defaults a new zone of @kind gets: a frontal zone follows the
  * hairline; mid-scalp and crown fill evenly; a temple is a little lighter;

@@ -1,0 +1,126 @@
+/* hl-zone-param.c: the table of a zone's numeric parameters.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "hl-zone-param.h"
+
+/* Ranges and error units are the ones design files have always been
+ * validated with; changing one changes which files load. The order is the
+ * order of the members in a saved file. */
+static const HlZoneParamInfo params[] = {
+  {
+    "density", "Density", "dots/cm²", " dots/cm²",
+    "Dots per cm² on the skin where the zone is at full density.",
+    HL_DENSITY_MIN, HL_DENSITY_MAX, HL_DENSITY_DEFAULT, 1.0, 0, TRUE,
+    offsetof (HlZoneParams, density),
+  },
+  {
+    "transition_mm", "Transition width", "mm", " mm",
+    "Width in mm of the soft ramp behind the hairline over which density rises to full.",
+    0.0, 40.0, 8.0, 0.5, 1, FALSE,
+    offsetof (HlZoneParams, transition_mm),
+  },
+  {
+    "macro_amplitude_mm", "Wave amplitude", "mm", " mm",
+    "How far in mm the gently wavy effective edge strays in front of and behind the drawn hairline.",
+    0.0, 10.0, 1.5, 0.1, 1, FALSE,
+    offsetof (HlZoneParams, macro_amplitude_mm),
+  },
+  {
+    "macro_wavelength_mm", "Wave length", "mm", " mm",
+    "Distance in mm along the hairline between two crests of the wavy edge.",
+    2.0, 200.0, 25.0, 1.0, 0, FALSE,
+    offsetof (HlZoneParams, macro_wavelength_mm),
+  },
+  {
+    "micro_irregularity", "Micro irregularity", "", "",
+    "How strongly density alternates from place to place near the edge, from 0 (even) to 1.",
+    0.0, 1.0, 0.35, 0.05, 2, FALSE,
+    offsetof (HlZoneParams, micro_irregularity),
+  },
+  {
+    "sentinels_per_cm", "Sentinel dots", "per cm", " per cm",
+    "Isolated dots placed just in front of the hairline, per cm of hairline.",
+    0.0, 20.0, 1.0, 0.1, 1, FALSE,
+    offsetof (HlZoneParams, sentinels_per_cm),
+  },
+  {
+    "edge_blend_mm", "Edge blend", "mm", " mm",
+    "Width in mm of the ramp inside the zone's edges that touch neither the hairline nor another zone.",
+    0.0, 40.0, 4.0, 0.5, 1, FALSE,
+    offsetof (HlZoneParams, edge_blend_mm),
+  },
+  {
+    "dot_mm", "Dot size", "mm", " mm",
+    "Mean diameter in mm of a fresh dot on the skin.",
+    0.05, 1.5, 0.25, 0.01, 2, FALSE,
+    offsetof (HlZoneParams, dot_mm),
+  },
+  {
+    "dot_spread", "Dot size spread", "", "",
+    "Relative spread of dot diameters around the mean, from 0 (all alike) to 0.5.",
+    0.0, 0.5, 0.15, 0.01, 2, FALSE,
+    offsetof (HlZoneParams, dot_spread),
+  },
+  {
+    "shade_spread", "Shade spread", "", "",
+    "Spread of dot lightness around the shade, from 0 (all alike) to 0.5.",
+    0.0, 0.5, 0.12, 0.01, 2, FALSE,
+    offsetof (HlZoneParams, shade_spread),
+  },
+};
+
+const HlZoneParamInfo *
+hl_zone_params_get_table (guint *n_params)
+{
+  g_return_val_if_fail (n_params != NULL, NULL);
+
+  *n_params = G_N_ELEMENTS (params);
+  return params;
+}
+
+const HlZoneParamInfo *
+hl_zone_param_find (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (params); i++)
+    if (strcmp (params[i].key, key) == 0)
+      return &params[i];
+  return NULL;
+}
+
+static double *
+slot (HlZoneParams          *zp,
+      const HlZoneParamInfo *info)
+{
+  return (double *) (gpointer) ((char *) zp + info->offset);
+}
+
+double
+hl_zone_param_get (const HlZoneParams    *zp,
+                   const HlZoneParamInfo *info)
+{
+  g_return_val_if_fail (zp != NULL, 0.0);
+  g_return_val_if_fail (info != NULL, 0.0);
+
+  return *slot ((HlZoneParams *) zp, info);
+}
+
+void
+hl_zone_param_set (HlZoneParams          *zp,
+                   const HlZoneParamInfo *info,
+                   double                 value)
+{
+  g_return_if_fail (zp != NULL);
+  g_return_if_fail (info != NULL);
+  g_return_if_fail (!isnan (value));
+
+  *slot (zp, info) = CLAMP (value, info->min, info->max);
+}
