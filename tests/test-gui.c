@@ -22,6 +22,41 @@ sample_file (const char *name)
   return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
 }
 
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds (fails after 30 s). */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_loaded (gpointer window)
+{
+  return !hl_window_is_loading (window);
+}
+
+static gboolean
+is_unmodified (gpointer window)
+{
+  return !hl_window_is_modified (window);
+}
+
 static HlWindow *
 open_window (const char *path)
 {
@@ -31,6 +66,7 @@ open_window (const char *path)
   hl_window_open (window, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -238,6 +274,24 @@ hairline_point (HlDesign *design,
   return hl_curve_get_points (hl_design_get_view (design, 0)->hairline)[i];
 }
 
+/* Drags hairline point 4 by (@dx, @dy) through the canvas: one undo step. */
+static void
+drag_point (HlWindow *window,
+            double    dx,
+            double    dy)
+{
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { p.x + dx, p.y + dy };
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_RELEASE;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
+}
+
 /* Drag a hairline handle through the canvas, undo, redo, save, reload. */
 static void
 test_edit_undo_save (void)
@@ -299,8 +353,9 @@ test_edit_undo_save (void)
                            (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-9);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (hl_window_is_modified (window));
+  wait_until (is_unmodified, window);
   g_assert_null (hl_window_get_problem (window));
+  assert_title (window, "design.json", hl_window_get_design (window)->client_label);
 
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
@@ -331,6 +386,12 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_file (gpointer document)
+{
+  return hl_document_get_file (document) != NULL;
+}
+
 /* A design started from a photo alone: edit, save where asked, reload. */
 static void
 test_photo_then_save_as (void)
@@ -351,9 +412,11 @@ test_photo_then_save_as (void)
 
   window = open_window (photo);
   g_assert_nonnull (hl_window_get_design (window));
-  g_assert_true (hl_window_save_to (window, file, &error));
-  g_assert_no_error (error);
+  g_assert_null (hl_document_get_file (hl_window_get_document (window)));
+  hl_document_save_async (hl_window_get_document (window), file, NULL, NULL, NULL);
+  wait_until (has_file, hl_window_get_document (window));
   g_assert_false (hl_window_is_modified (window));
+  assert_title (window, "client.json", "");
 
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
@@ -365,6 +428,118 @@ test_photo_then_save_as (void)
   g_unlink (path);
   g_unlink (photo);
   g_rmdir (dir);
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A 48 MP photo decodes on a worker: the window shows that it is opening
+ * and keeps handling events until the photo is there. */
+static void
+test_large_photo_in_background (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 8000, 6000);
+  HlWindow *window = hl_window_new (app);
+  GtkWidget *page;
+  guint ticks = 0, id;
+  gint64 start, returned;
+
+  gdk_pixbuf_fill (pixbuf, 0xb08870ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, "compression", "1", NULL));
+  g_assert_no_error (error);
+  g_clear_object (&pixbuf);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  start = g_get_monotonic_time ();
+  hl_window_open (window, file);
+  returned = g_get_monotonic_time ();
+  g_test_message ("hl_window_open returned after %.1f ms", (returned - start) / 1000.0);
+  g_assert_cmpint (returned - start, <, 100 * 1000);
+  g_assert_true (hl_window_is_loading (window));
+  g_assert_null (hl_window_get_photo (window));
+
+  /* The loading page is what the window shows... */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (hl_window_is_loading (window));
+  page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Opening…");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, "large.png");
+  g_assert_nonnull (find_widget (page, GTK_TYPE_SPINNER));
+  assert_title (window, "large.png", "");
+  g_assert_false (gtk_widget_get_mapped (hl_window_get_canvas (window)));
+
+  /* ...and the main loop keeps turning while the photo decodes. */
+  id = g_timeout_add (5, count_tick, &ticks);
+  wait_until (is_loaded, window);
+  g_source_remove (id);
+  g_test_message ("%u ticks of 5 ms while loading, %.0f ms in all", ticks,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (ticks, >=, 3);
+
+  g_assert_null (hl_window_get_problem (window));
+  g_assert_nonnull (hl_window_get_photo (window));
+  g_assert_cmpint (hl_photo_get_width (hl_window_get_photo (window)), ==, 8000);
+  g_assert_cmpint (hl_photo_get_height (hl_window_get_photo (window)), ==, 6000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (hl_window_get_canvas (window)));
+  assert_title (window, "large.png", "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Hovering changes only the tool's pass: the design layer with its dots
+ * is drawn again only when the design or the zoom changes. */
+static void
+test_hover_keeps_layers (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hairline_point (hl_window_get_design (window), 2);
+  HlToolEvent event = { HL_TOOL_MOTION, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  guint renders = hl_canvas_get_design_renders (canvas);
+
+  g_assert_cmpuint (renders, >=, 1);
+
+  /* Onto a handle and off it again: the overlay changes, not the layer. */
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_REDRAW);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  event.p = (HlPoint) { p.x + 60, p.y + 60 };
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_REDRAW);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders);
+
+  /* A drag changes the design: drawn again. */
+  drag_point (window, 5, 5);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 1);
+
+  /* So does a zoom. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "d", 1.25);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 2);
+
+  /* Undo while the document is shown: it follows, and so do the dots. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 3);
+  g_assert_false (hl_window_is_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -385,6 +560,8 @@ main (int    argc,
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
+  g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
 
   status = g_test_run ();
   g_object_unref (app);
