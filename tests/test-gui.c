@@ -16,6 +16,21 @@
 
 static HlApplication *app;
 
+/* Warnings and criticals logged so far (G_DEBUG=fatal-warnings also
+ * aborts on the first one; this makes "none" an explicit assertion). */
+static guint n_warnings;
+
+static GLogWriterOutput
+count_warnings (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    n_warnings++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 static char *
 sample_file (const char *name)
 {
@@ -57,6 +72,12 @@ is_unmodified (gpointer window)
   return !hl_window_is_modified (window);
 }
 
+static gboolean
+has_no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
 static HlWindow *
 open_window (const char *path)
 {
@@ -69,6 +90,46 @@ open_window (const char *path)
   wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+/* A temporary folder with a copy of the sample design (as @name) and its
+ * photo. Returns the folder; *@path is the design's path. */
+static char *
+copy_sample (const char  *name,
+             char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *src = sample_file ("front-consultation.json");
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+  return dir;
+}
+
+/* Removes a folder made by copy_sample and what it holds. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* The first widget of @type on screen (mapped) in the tree under @root,
@@ -91,6 +152,69 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* The button labelled @label under @root, or NULL (borrowed). */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog on screen, or NULL (borrowed). */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* Clicks @label in the dialog on screen, as the user would. */
+static void
+answer_dialog (const char *label)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Runs whatever the main loop has ready (results delivered in an idle). */
+static void
+flush_main_loop (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
 }
 
 /* Asserts the title and subtitle shown in the header bar. */
@@ -430,6 +554,247 @@ test_photo_then_save_as (void)
   g_rmdir (dir);
 }
 
+static void
+quit (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* Ctrl+Q on unsaved work asks first; Discard then closes everything
+ * without a warning. */
+static void
+test_quit_asks_then_discard (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  HlWindow *window = open_window (path);
+  AdwMessageDialog *dialog;
+  guint warnings = n_warnings;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  drag_point (window, 8, -5);
+  g_assert_true (hl_window_is_modified (window));
+
+  quit ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“design.json”"));
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "Save _All"));
+  /* Nothing went yet. */
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  g_assert_true (hl_window_is_modified (window));
+
+  /* Asking again while the question is up does not stack another one. */
+  quit ();
+
+  answer_dialog ("_Discard");
+  wait_until (has_no_windows, NULL);
+  wait_until (has_no_dialog, NULL);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  /* Discarded: the file is as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  remove_dir (dir);
+}
+
+/* Cancel keeps every window and its changes; asking again works. */
+static void
+test_quit_cancel (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  HlWindow *window = open_window (path);
+  HlWindow *other;
+  g_autofree char *photo = sample_file ("astronaut.png");
+  guint warnings = n_warnings;
+
+  other = open_window (photo);
+  drag_point (window, -4, 3);
+
+  for (int round = 0; round < 2; round++)
+    {
+      quit ();
+      g_assert_nonnull (find_dialog ());
+      /* Only the modified design is listed. */
+      g_assert_null (strstr (adw_message_dialog_get_body (find_dialog ()), "astronaut.png"));
+      answer_dialog ("_Cancel");
+      wait_until (has_no_dialog, NULL);
+      g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+      g_assert_true (hl_window_is_modified (window));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
+    }
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (other));
+  remove_dir (dir);
+}
+
+/* Nothing unsaved: quitting closes every window at once. */
+static void
+test_quit_unmodified (void)
+{
+  g_autofree char *design = sample_file ("front-consultation.json");
+  g_autofree char *photo = sample_file ("astronaut.png");
+
+  open_window (design);
+  open_window (photo);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  quit ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_null (find_dialog ());
+}
+
+/* Save All writes every modified design, then quits. */
+static void
+test_quit_save_all (void)
+{
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
+  g_autofree char *dir_a = copy_sample ("first.json", &path_a);
+  g_autofree char *dir_b = copy_sample ("second.json", &path_b);
+  HlWindow *a = open_window (path_a);
+  HlWindow *b = open_window (path_b);
+  HlPoint pa = hairline_point (hl_window_get_design (a), 4);
+  HlPoint pb = hairline_point (hl_window_get_design (b), 4);
+  g_autoptr(HlDesign) saved_a = NULL;
+  g_autoptr(HlDesign) saved_b = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+  guint warnings = n_warnings;
+
+  drag_point (a, 10, 0);
+  drag_point (b, 0, 10);
+
+  quit ();
+  g_assert_nonnull (find_dialog ());
+  body = adw_message_dialog_get_body (find_dialog ());
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "“first.json”"));
+  g_assert_nonnull (strstr (body, "“second.json”"));
+
+  answer_dialog ("Save _All");
+  wait_until (has_no_windows, NULL);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  saved_a = hl_design_load_from_file (path_a, &error);
+  g_assert_no_error (error);
+  saved_b = hl_design_load_from_file (path_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hairline_point (saved_a, 4).x, ==, pa.x + 10);
+  g_assert_cmpfloat (hairline_point (saved_b, 4).y, ==, pb.y + 10);
+  remove_dir (dir_a);
+  remove_dir (dir_b);
+}
+
+static gboolean
+has_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          *(GtkWidget **) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Save All on a design that has no file yet asks where; cancelling that
+ * cancels the quit. */
+static void
+test_quit_save_all_cancelled (void)
+{
+  g_autofree char *photo = sample_file ("astronaut.png");
+  HlWindow *window = open_window (photo);
+  GtkWidget *chooser = NULL;
+  g_autoptr(HlDesign) edited = hl_design_copy (hl_window_get_design (window));
+  guint warnings = n_warnings;
+
+  hl_design_set_seed (edited, 77);
+  g_assert_true (hl_document_push (hl_window_get_document (window), edited, "Reseed"));
+  g_assert_true (hl_window_is_modified (window));
+  assert_title (window, "• astronaut.png", "");
+
+  quit ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "“astronaut.png”"));
+  answer_dialog ("Save _All");
+  wait_until (has_chooser, &chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_main_loop ();
+  g_assert_null (find_dialog ());
+
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  g_assert_true (hl_window_is_modified (window));
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  /* The quit is over: asking again asks again. */
+  quit ();
+  g_assert_nonnull (find_dialog ());
+  answer_dialog ("_Cancel");
+  wait_until (has_no_dialog, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing one window with unsaved work: Discard closes it quietly, Save
+ * writes the file first. */
+static void
+test_close_discard_and_save (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  g_autoptr(HlDesign) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  HlWindow *window = open_window (path);
+  gpointer weak = window;
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  guint warnings = n_warnings;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  drag_point (window, 6, 6);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (weak);
+  answer_dialog ("_Discard");
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  window = open_window (path);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  drag_point (window, 6, 6);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_dialog ("_Save");
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  saved = hl_design_load_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hairline_point (saved, 4).x, ==, p.x + 6);
+  remove_dir (dir);
+}
+
 static gboolean
 count_tick (gpointer data)
 {
@@ -548,6 +913,7 @@ main (int    argc,
 {
   int status;
 
+  g_log_set_writer_func (count_warnings, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -562,6 +928,12 @@ main (int    argc,
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
+  g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);
+  g_test_add_func ("/gui/quit-asks-then-discard", test_quit_asks_then_discard);
+  g_test_add_func ("/gui/quit-cancel", test_quit_cancel);
+  g_test_add_func ("/gui/quit-unmodified", test_quit_unmodified);
+  g_test_add_func ("/gui/quit-save-all", test_quit_save_all);
+  g_test_add_func ("/gui/quit-save-all-cancelled", test_quit_save_all_cancelled);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -436,6 +436,27 @@ open_action (GtkWidget  *widget,
 
 /* Closing */
 
+static gboolean
+close_idle (gpointer data)
+{
+  HlWindow *self = data;
+
+  if (!self->disposed)
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the current signal emission is over: a dialog
+ * answering "response" still holds itself and its transient parent, and
+ * destroying that parent underneath it makes GTK disconnect from a
+ * finalized window. */
+static void
+close_later (HlWindow *self)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_close_saved (GObject      *object,
                 GAsyncResult *result,
@@ -447,9 +468,10 @@ on_close_saved (GObject      *object,
   if (!hl_window_save_finish (self, result, NULL) || self->disposed)
     return;
   /* Edited while the file was written: ask again. */
-  if (!hl_document_is_modified (self->document))
-    self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  if (hl_document_is_modified (self->document))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    close_later (self);
 }
 
 static void
@@ -460,10 +482,7 @@ on_close_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "save") == 0)
     hl_window_save_async (self, NULL, on_close_saved, NULL);
   else if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_later (self);
 }
 
 static gboolean
