@@ -795,6 +795,28 @@ test_close_discard_and_save (void)
   remove_dir (dir);
 }
 
+/* A window closed while its file is still loading goes away quietly when
+ * the load ends. */
+static void
+test_close_while_opening (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlWindow *window = hl_window_new (app);
+  gpointer weak = window;
+  guint warnings = n_warnings;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  hl_window_open (window, file);
+  g_assert_true (hl_window_is_loading (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  /* The load still holds the window until it ends. */
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+}
+
 static gboolean
 count_tick (gpointer data)
 {
@@ -929,6 +951,7 @@ main (int    argc,
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);
+  g_test_add_func ("/gui/close-while-opening", test_close_while_opening);
   g_test_add_func ("/gui/quit-asks-then-discard", test_quit_asks_then_discard);
   g_test_add_func ("/gui/quit-cancel", test_quit_cancel);
   g_test_add_func ("/gui/quit-unmodified", test_quit_unmodified);
