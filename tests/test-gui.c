@@ -16,10 +16,66 @@
 
 static HlApplication *app;
 
+/* Warnings and criticals logged so far (G_DEBUG=fatal-warnings also
+ * aborts on the first one; this makes "none" an explicit assertion). */
+static guint n_warnings;
+
+static GLogWriterOutput
+count_warnings (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    n_warnings++;
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 static char *
 sample_file (const char *name)
 {
   return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds (fails after 30 s). */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_loaded (gpointer window)
+{
+  return !hl_window_is_loading (window);
+}
+
+static gboolean
+is_unmodified (gpointer window)
+{
+  return !hl_window_is_modified (window);
+}
+
+static gboolean
+has_no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
 }
 
 static HlWindow *
@@ -31,8 +87,49 @@ open_window (const char *path)
   hl_window_open (window, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
+}
+
+/* A temporary folder with a copy of the sample design (as @name) and its
+ * photo. Returns the folder; *@path is the design's path. */
+static char *
+copy_sample (const char  *name,
+             char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *src = sample_file ("front-consultation.json");
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+  return dir;
+}
+
+/* Removes a folder made by copy_sample and what it holds. */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* The first widget of @type on screen (mapped) in the tree under @root,
@@ -55,6 +152,69 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* The button labelled @label under @root, or NULL (borrowed). */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog on screen, or NULL (borrowed). */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* Clicks @label in the dialog on screen, as the user would. */
+static void
+answer_dialog (const char *label)
+{
+  AdwMessageDialog *dialog = find_dialog ();
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Runs whatever the main loop has ready (results delivered in an idle). */
+static void
+flush_main_loop (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return find_dialog () == NULL;
 }
 
 /* Asserts the title and subtitle shown in the header bar. */
@@ -238,6 +398,24 @@ hairline_point (HlDesign *design,
   return hl_curve_get_points (hl_design_get_view (design, 0)->hairline)[i];
 }
 
+/* Drags hairline point 4 by (@dx, @dy) through the canvas: one undo step. */
+static void
+drag_point (HlWindow *window,
+            double    dx,
+            double    dy)
+{
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { p.x + dx, p.y + dy };
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_RELEASE;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
+}
+
 /* Drag a hairline handle through the canvas, undo, redo, save, reload. */
 static void
 test_edit_undo_save (void)
@@ -299,8 +477,9 @@ test_edit_undo_save (void)
                            (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-9);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  g_assert_false (hl_window_is_modified (window));
+  wait_until (is_unmodified, window);
   g_assert_null (hl_window_get_problem (window));
+  assert_title (window, "design.json", hl_window_get_design (window)->client_label);
 
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
@@ -331,6 +510,12 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_file (gpointer document)
+{
+  return hl_document_get_file (document) != NULL;
+}
+
 /* A design started from a photo alone: edit, save where asked, reload. */
 static void
 test_photo_then_save_as (void)
@@ -351,9 +536,11 @@ test_photo_then_save_as (void)
 
   window = open_window (photo);
   g_assert_nonnull (hl_window_get_design (window));
-  g_assert_true (hl_window_save_to (window, file, &error));
-  g_assert_no_error (error);
+  g_assert_null (hl_document_get_file (hl_window_get_document (window)));
+  hl_document_save_async (hl_window_get_document (window), file, NULL, NULL, NULL);
+  wait_until (has_file, hl_window_get_document (window));
   g_assert_false (hl_window_is_modified (window));
+  assert_title (window, "client.json", "");
 
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
@@ -367,12 +554,388 @@ test_photo_then_save_as (void)
   g_rmdir (dir);
 }
 
+static void
+quit (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+/* Ctrl+Q on unsaved work asks first; Discard then closes everything
+ * without a warning. */
+static void
+test_quit_asks_then_discard (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  HlWindow *window = open_window (path);
+  AdwMessageDialog *dialog;
+  guint warnings = n_warnings;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  drag_point (window, 8, -5);
+  g_assert_true (hl_window_is_modified (window));
+
+  quit ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“design.json”"));
+  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "Save _All"));
+  /* Nothing went yet. */
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  g_assert_true (hl_window_is_modified (window));
+
+  /* Asking again while the question is up does not stack another one. */
+  quit ();
+
+  answer_dialog ("_Discard");
+  wait_until (has_no_windows, NULL);
+  wait_until (has_no_dialog, NULL);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  /* Discarded: the file is as it was. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  remove_dir (dir);
+}
+
+/* Cancel keeps every window and its changes; asking again works. */
+static void
+test_quit_cancel (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  HlWindow *window = open_window (path);
+  HlWindow *other;
+  g_autofree char *photo = sample_file ("astronaut.png");
+  guint warnings = n_warnings;
+
+  other = open_window (photo);
+  drag_point (window, -4, 3);
+
+  for (int round = 0; round < 2; round++)
+    {
+      quit ();
+      g_assert_nonnull (find_dialog ());
+      /* Only the modified design is listed. */
+      g_assert_null (strstr (adw_message_dialog_get_body (find_dialog ()), "astronaut.png"));
+      answer_dialog ("_Cancel");
+      wait_until (has_no_dialog, NULL);
+      g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+      g_assert_true (hl_window_is_modified (window));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
+    }
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (other));
+  remove_dir (dir);
+}
+
+/* Nothing unsaved: quitting closes every window at once. */
+static void
+test_quit_unmodified (void)
+{
+  g_autofree char *design = sample_file ("front-consultation.json");
+  g_autofree char *photo = sample_file ("astronaut.png");
+
+  open_window (design);
+  open_window (photo);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  quit ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_null (find_dialog ());
+}
+
+/* Save All writes every modified design, then quits. */
+static void
+test_quit_save_all (void)
+{
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
+  g_autofree char *dir_a = copy_sample ("first.json", &path_a);
+  g_autofree char *dir_b = copy_sample ("second.json", &path_b);
+  HlWindow *a = open_window (path_a);
+  HlWindow *b = open_window (path_b);
+  HlPoint pa = hairline_point (hl_window_get_design (a), 4);
+  HlPoint pb = hairline_point (hl_window_get_design (b), 4);
+  g_autoptr(HlDesign) saved_a = NULL;
+  g_autoptr(HlDesign) saved_b = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+  guint warnings = n_warnings;
+
+  drag_point (a, 10, 0);
+  drag_point (b, 0, 10);
+
+  quit ();
+  g_assert_nonnull (find_dialog ());
+  body = adw_message_dialog_get_body (find_dialog ());
+  g_test_message ("%s", body);
+  g_assert_nonnull (strstr (body, "“first.json”"));
+  g_assert_nonnull (strstr (body, "“second.json”"));
+
+  answer_dialog ("Save _All");
+  wait_until (has_no_windows, NULL);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  saved_a = hl_design_load_from_file (path_a, &error);
+  g_assert_no_error (error);
+  saved_b = hl_design_load_from_file (path_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hairline_point (saved_a, 4).x, ==, pa.x + 10);
+  g_assert_cmpfloat (hairline_point (saved_b, 4).y, ==, pb.y + 10);
+  remove_dir (dir_a);
+  remove_dir (dir_b);
+}
+
+static gboolean
+has_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          *(GtkWidget **) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Save All on a design that has no file yet asks where; cancelling that
+ * cancels the quit. */
+static void
+test_quit_save_all_cancelled (void)
+{
+  g_autofree char *photo = sample_file ("astronaut.png");
+  HlWindow *window = open_window (photo);
+  GtkWidget *chooser = NULL;
+  g_autoptr(HlDesign) edited = hl_design_copy (hl_window_get_design (window));
+  guint warnings = n_warnings;
+
+  hl_design_set_seed (edited, 77);
+  g_assert_true (hl_document_push (hl_window_get_document (window), edited, "Reseed"));
+  g_assert_true (hl_window_is_modified (window));
+  assert_title (window, "• astronaut.png", "");
+
+  quit ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "“astronaut.png”"));
+  answer_dialog ("Save _All");
+  wait_until (has_chooser, &chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  flush_main_loop ();
+  g_assert_null (find_dialog ());
+
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  g_assert_true (hl_window_is_modified (window));
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  /* The quit is over: asking again asks again. */
+  quit ();
+  g_assert_nonnull (find_dialog ());
+  answer_dialog ("_Cancel");
+  wait_until (has_no_dialog, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closing one window with unsaved work: Discard closes it quietly, Save
+ * writes the file first. */
+static void
+test_close_discard_and_save (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = copy_sample ("design.json", &path);
+  g_autoptr(HlDesign) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  HlWindow *window = open_window (path);
+  gpointer weak = window;
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  guint warnings = n_warnings;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  drag_point (window, 6, 6);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (weak);
+  answer_dialog ("_Discard");
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  window = open_window (path);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  drag_point (window, 6, 6);
+  gtk_window_close (GTK_WINDOW (window));
+  answer_dialog ("_Save");
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+
+  saved = hl_design_load_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hairline_point (saved, 4).x, ==, p.x + 6);
+  remove_dir (dir);
+}
+
+/* A window closed while its file is still loading goes away quietly when
+ * the load ends. */
+static void
+test_close_while_opening (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlWindow *window = hl_window_new (app);
+  gpointer weak = window;
+  guint warnings = n_warnings;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_present (GTK_WINDOW (window));
+  hl_window_open (window, file);
+  g_assert_true (hl_window_is_loading (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
+  /* The load still holds the window until it ends. */
+  wait_until (is_gone, &weak);
+  g_assert_cmpuint (n_warnings, ==, warnings);
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A 48 MP photo decodes on a worker: the window shows that it is opening
+ * and keeps handling events until the photo is there. */
+static void
+test_large_photo_in_background (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "large.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 8000, 6000);
+  HlWindow *window = hl_window_new (app);
+  GtkWidget *page;
+  guint ticks = 0, id;
+  gint64 start, returned;
+
+  gdk_pixbuf_fill (pixbuf, 0xb08870ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, "compression", "1", NULL));
+  g_assert_no_error (error);
+  g_clear_object (&pixbuf);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  start = g_get_monotonic_time ();
+  hl_window_open (window, file);
+  returned = g_get_monotonic_time ();
+  g_test_message ("hl_window_open returned after %.1f ms", (returned - start) / 1000.0);
+  g_assert_cmpint (returned - start, <, 100 * 1000);
+  g_assert_true (hl_window_is_loading (window));
+  g_assert_null (hl_window_get_photo (window));
+
+  /* The loading page is what the window shows... */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (hl_window_is_loading (window));
+  page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Opening…");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, "large.png");
+  g_assert_nonnull (find_widget (page, GTK_TYPE_SPINNER));
+  assert_title (window, "large.png", "");
+  g_assert_false (gtk_widget_get_mapped (hl_window_get_canvas (window)));
+
+  /* ...and the main loop keeps turning while the photo decodes. */
+  id = g_timeout_add (5, count_tick, &ticks);
+  wait_until (is_loaded, window);
+  g_source_remove (id);
+  g_test_message ("%u ticks of 5 ms while loading, %.0f ms in all", ticks,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (ticks, >=, 3);
+
+  g_assert_null (hl_window_get_problem (window));
+  g_assert_nonnull (hl_window_get_photo (window));
+  g_assert_cmpint (hl_photo_get_width (hl_window_get_photo (window)), ==, 8000);
+  g_assert_cmpint (hl_photo_get_height (hl_window_get_photo (window)), ==, 6000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (hl_window_get_canvas (window)));
+  assert_title (window, "large.png", "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Hovering changes only the tool's pass: the design layer with its dots
+ * is drawn again only when the design or the zoom changes. */
+static void
+test_hover_keeps_layers (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hairline_point (hl_window_get_design (window), 2);
+  HlToolEvent event = { HL_TOOL_MOTION, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  guint renders = hl_canvas_get_design_renders (canvas);
+
+  g_assert_cmpuint (renders, >=, 1);
+
+  /* Onto a handle and off it again: the overlay changes, not the layer. */
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_REDRAW);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  event.p = (HlPoint) { p.x + 60, p.y + 60 };
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_REDRAW);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders);
+
+  /* A drag changes the design: drawn again. */
+  drag_point (window, 5, 5);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 1);
+
+  /* So does a zoom. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "d", 1.25);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 2);
+
+  /* Undo while the document is shown: it follows, and so do the dots. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_canvas_get_design_renders (canvas), ==, renders + 3);
+  g_assert_false (hl_window_is_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int status;
 
+  g_log_set_writer_func (count_warnings, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -385,6 +948,15 @@ main (int    argc,
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
+  g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
+  g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);
+  g_test_add_func ("/gui/close-while-opening", test_close_while_opening);
+  g_test_add_func ("/gui/quit-asks-then-discard", test_quit_asks_then_discard);
+  g_test_add_func ("/gui/quit-cancel", test_quit_cancel);
+  g_test_add_func ("/gui/quit-unmodified", test_quit_unmodified);
+  g_test_add_func ("/gui/quit-save-all", test_quit_save_all);
+  g_test_add_func ("/gui/quit-save-all-cancelled", test_quit_save_all_cancelled);
 
   status = g_test_run ();
   g_object_unref (app);

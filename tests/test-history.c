@@ -117,6 +117,34 @@ test_saved_marker_and_cap (void)
   g_assert_false (hl_history_is_modified (h));
 }
 
+/* A save runs while the user keeps editing: the snapshot it wrote is the
+ * saved one, and the edits made meanwhile are still unsaved. */
+static void
+test_mark_saved_design (void)
+{
+  g_autoptr(HlDesign) d0 = hl_design_new ();
+  g_autoptr(HlHistory) h = hl_history_new (d0, 10);
+  g_autoptr(HlDesign) d1 = edit (d0, 1);
+  g_autoptr(HlDesign) d2 = edit (d1, 2);
+  HlDesign *writing;
+
+  hl_history_push (h, d1, "edit");
+  writing = hl_history_get_current (h);   /* handed to the save */
+  hl_history_push (h, d2, "edit during the save");
+
+  hl_history_mark_saved_design (h, writing);
+  g_assert_true (hl_history_is_modified (h));
+  g_assert_true (hl_history_undo (h) == d1);
+  g_assert_false (hl_history_is_modified (h));   /* d1 is what the file holds */
+  g_assert_true (hl_history_undo (h) == d0);
+  g_assert_true (hl_history_is_modified (h));
+
+  /* Marking the current design is what hl_history_mark_saved does. */
+  hl_history_redo (h);
+  hl_history_mark_saved_design (h, hl_history_get_current (h));
+  g_assert_false (hl_history_is_modified (h));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,6 +154,7 @@ main (int    argc,
   g_test_add_func ("/history/undo-redo", test_undo_redo);
   g_test_add_func ("/history/saved-marker-and-cap", test_saved_marker_and_cap);
   g_test_add_func ("/history/amend", test_amend);
+  g_test_add_func ("/history/mark-saved-design", test_mark_saved_design);
 
   return g_test_run ();
 }

@@ -1,5 +1,8 @@
 /* hl-application.c: application, app-wide actions, one window per file.
  *
+ * Quitting never loses work: app.quit asks once about every window with
+ * unsaved changes (Save All, Discard, Cancel) before any window goes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hl-application"
@@ -12,6 +15,14 @@
 struct _HlApplication
 {
   AdwApplication parent_instance;
+
+  /* Owned references */
+  GQueue         saving;     /* of HlWindow: still to save before quitting */
+
+  /* Borrowed */
+  GtkWindow     *asking;     /* the "Save changes?" dialog of a quit, while shown */
+
+  gboolean       quitting;   /* a quit is asking or saving */
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -51,12 +62,181 @@ hl_application_open (GApplication  *app,
     }
 }
 
+/* Windows whose design has unsaved changes, most recently used first
+ * (transfer container). */
+static GList *
+modified_windows (HlApplication *self)
+{
+  GList *modified = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HL_IS_WINDOW (l->data) && hl_window_is_modified (l->data))
+      modified = g_list_prepend (modified, l->data);
+  return g_list_reverse (modified);
+}
+
+/* Every window goes, then the application. */
+static void
+quit_now (HlApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Destroying one removes it from the application's list, not ours. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+stop_quitting (HlApplication *self)
+{
+  self->quitting = FALSE;
+  g_queue_clear_full (&self->saving, g_object_unref);
+}
+
+static void request_quit (HlApplication *self);
+static void save_next (HlApplication *self);
+
+static void
+on_saved_for_quit (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  HlApplication *self = HL_APPLICATION (user_data);
+
+  /* Cancelled where to save it, or a write error (shown in its window):
+   * nothing quits. */
+  if (!hl_window_save_finish (HL_WINDOW (object), result, NULL))
+    {
+      stop_quitting (self);
+      return;
+    }
+  save_next (self);
+}
+
+static void
+save_next (HlApplication *self)
+{
+  HlWindow *window;
+
+  while ((window = g_queue_pop_head (&self->saving)) != NULL)
+    {
+      /* Closed or saved meanwhile: nothing to do. */
+      if (gtk_window_get_application (GTK_WINDOW (window)) == NULL || !hl_window_is_modified (window))
+        {
+          g_object_unref (window);
+          continue;
+        }
+      hl_window_save_async (window, NULL, on_saved_for_quit, self);
+      g_object_unref (window);
+      return;
+    }
+
+  /* All saved; ask again only if something changed meanwhile. */
+  stop_quitting (self);
+  request_quit (self);
+}
+
+static gboolean
+quit_idle (gpointer data)
+{
+  quit_now (HL_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  HlApplication    *self)
+{
+  self->asking = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      /* Not inside the dialog's own "response": it still holds itself and
+       * its transient parent, which must outlive it. */
+      stop_quitting (self);
+      g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle, g_object_ref (self), g_object_unref);
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autoptr(GList) modified = modified_windows (self);
+
+      for (GList *l = modified; l != NULL; l = l->next)
+        g_queue_push_tail (&self->saving, g_object_ref (l->data));
+      save_next (self);
+    }
+  else
+    stop_quitting (self);
+}
+
+/* “a”, “b” and “c” (transfer full). */
+static char *
+list_names (GList *windows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (l != windows)
+        g_string_append (text, l->next == NULL ? " and " : ", ");
+      g_string_append_printf (text, "“%s”", hl_window_get_name (l->data));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+request_quit (HlApplication *self)
+{
+  g_autoptr(GList) modified = modified_windows (self);
+  g_autofree char *names = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (modified == NULL)
+    {
+      quit_now (self);
+      return;
+    }
+
+  self->quitting = TRUE;
+  names = list_names (modified);
+  body = g_strdup_printf ("%s %s unsaved changes. They are lost if you quit without saving.",
+                          names, modified->next == NULL ? "has" : "have");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, "Save Changes Before Quitting?",
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", "_Cancel",
+                                    "discard", "_Discard",
+                                    "save", "Save _All",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, 0);
+  self->asking = GTK_WINDOW (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  HlApplication *self = HL_APPLICATION (user_data);
+
+  /* Already asking or saving: bring the question back to the front. */
+  if (self->quitting)
+    {
+      if (self->asking != NULL)
+        gtk_window_present (self->asking);
+      return;
+    }
+  request_quit (self);
 }
 
 static void
@@ -97,10 +277,22 @@ hl_application_startup (GApplication *app)
 }
 
 static void
+hl_application_dispose (GObject *object)
+{
+  HlApplication *self = HL_APPLICATION (object);
+
+  stop_quitting (self);
+
+  G_OBJECT_CLASS (hl_application_parent_class)->dispose (object);
+}
+
+static void
 hl_application_class_init (HlApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = hl_application_dispose;
   app_class->activate = hl_application_activate;
   app_class->open = hl_application_open;
   app_class->startup = hl_application_startup;
@@ -109,4 +301,5 @@ hl_application_class_init (HlApplicationClass *klass)
 static void
 hl_application_init (HlApplication *self)
 {
+  g_queue_init (&self->saving);
 }

@@ -1,9 +1,14 @@
-/* hl-canvas.h: the drawing area of a design.
+/* hl-canvas.h: the drawing area of a document.
  *
- * Draws a view through the core renderer (photo, dots, hairline, zones and
- * handles) fitted to the widget, keeps its own incremental stippler, and
- * translates pointer and key events into HlToolEvents for the handle tool.
- * It decides no geometry itself.
+ * Draws the document's shown view through the core renderer, fitted to the
+ * widget, in cached layers: the photo (redrawn only when the size, zoom or
+ * pan change) and the design over it (photo, dots, hairline and zones;
+ * redrawn when the document changes too). The tool's feedback (the handle
+ * tool's control points, hovered and selected) is drawn in its own pass on
+ * top, so moving the pointer never redraws the dots. Pointer and key
+ * events become HlToolEvents for the handle tool, which edits the
+ * document's history; the canvas then asks the document to show the
+ * tool's design. It decides no geometry itself and never runs the engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +16,7 @@
 
 #include <gtk/gtk.h>
 
-#include "hl-history.h"
-#include "hl-photo.h"
+#include "hl-document.h"
 #include "hl-tool-handles.h"
 
 G_BEGIN_DECLS
@@ -22,15 +26,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HlCanvas, hl_canvas, HL, CANVAS, GtkWidget)
 
 GtkWidget     *hl_canvas_new              (void);
-/* Shows view @view of @history's designs over @photo (both may be NULL;
- * @history is borrowed and must outlive its use here, @photo is
- * referenced). */
+/* Shows @document (referenced; NULL shows nothing) and follows its
+ * "changed" and "loaded" signals. */
 void           hl_canvas_set_document     (HlCanvas          *self,
-                                           HlHistory         *history,
-                                           HlPhoto           *photo,
-                                           guint              view);
-/* Redraws after the history moved (undo, redo). */
-void           hl_canvas_refresh          (HlCanvas          *self);
+                                           HlDocument        *document);
+/* The document shown, or NULL (borrowed). */
+HlDocument    *hl_canvas_get_document     (HlCanvas          *self);
 /* Image px under widget point (@x, @y). */
 HlPoint        hl_canvas_widget_to_image  (HlCanvas          *self,
                                            double             x,
@@ -38,14 +39,17 @@ HlPoint        hl_canvas_widget_to_image  (HlCanvas          *self,
 /* Screen px per image px. */
 double         hl_canvas_get_zoom         (HlCanvas          *self);
 /* Feeds one event to the tool, as the pointer and key controllers do
- * (@event->zoom is filled in). Emits "committed" when the history grew. */
+ * (@event->zoom is filled in), then shows the tool's design. */
 HlToolResult   hl_canvas_handle_event     (HlCanvas          *self,
                                            HlToolEvent       *event);
 /* Multiplies the zoom by @factor around the widget's centre; a factor of 0
  * fits the view to the widget again. */
 void           hl_canvas_zoom             (HlCanvas          *self,
                                            double             factor);
-/* Dots drawn in the last frame (for tests and the status line). */
+/* Dots of the design shown (for tests and the status line). */
 gsize          hl_canvas_get_n_dots       (HlCanvas          *self);
+/* How many times the design layer (photo, dots, lines) was drawn since
+ * the canvas was made: tests check that hovering does not redraw it. */
+guint          hl_canvas_get_design_renders (HlCanvas        *self);
 
 G_END_DECLS

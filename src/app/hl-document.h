@@ -8,6 +8,12 @@
  * draw. Loading and saving run on a worker thread (GTask): a 50 MP photo
  * does not freeze the window.
  *
+ * Signals: "changed" when the design shown, its dots or the photo changed
+ * (views redraw); "loaded" just before the "changed" of a successful load,
+ * which replaced the design, history and photo (views drop per-design state
+ * such as a tool or the zoom). Properties, notified only when their value
+ * changes: "modified", "can-undo", "can-redo", "title", "file".
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -31,7 +37,9 @@ HlDocument   *hl_document_new              (void);
 /* Loads a design (.json) or a photo (a new design around it) from @file.
  * On success the document holds it (a "changed" emission and notifies);
  * on error the document is left as it was. A design whose photo cannot be
- * loaded or does not match still opens: see hl_document_get_photo_problem. */
+ * loaded or does not match still opens: see hl_document_get_photo_problem.
+ * When a newer load starts before this one ends, this one fails with
+ * G_IO_ERROR_CANCELLED and changes nothing. */
 void          hl_document_load_async       (HlDocument          *self,
                                             GFile               *file,
                                             GCancellable        *cancellable,

@@ -1,8 +1,9 @@
-/* hl-window.c: one design (or photo) in a window: canvas, undo, save.
+/* hl-window.c: one document in a window: canvas, undo, open, save.
  *
- * The window only wires things: loading, validation, geometry and every
- * measure live in the core library; the canvas draws and forwards input to
- * the core's tools.
+ * The window only wires things: the document loads, saves and keeps the
+ * history; the canvas draws it and forwards input to the core's tools. The
+ * title, the modified mark and the sensitivity of undo, redo and save
+ * follow the document's notifications.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,10 +12,7 @@
 #include "config.h"
 
 #include "hl-canvas.h"
-#include "hl-design-io.h"
 #include "hl-error.h"
-#include "hl-history.h"
-#include "hl-photo.h"
 #include "hl-window.h"
 
 struct _HlWindow
@@ -26,17 +24,22 @@ struct _HlWindow
   AdwToastOverlay *toasts;
   GtkStack        *stack;
   HlCanvas        *canvas;
+  AdwStatusPage   *loading_page;
+  GtkSpinner      *spinner;
   AdwStatusPage   *problem_page;
 
   /* Owned references */
-  GFile           *file;        /* the design file, NULL until saved somewhere */
-  char            *name;        /* shown in the title */
-  HlHistory       *history;     /* NULL when nothing is open */
-  HlPhoto         *photo;
+  HlDocument      *document;
+  char            *opening;      /* name of the file being (or that failed to be) opened */
   char            *problem;
   GtkNativeDialog *chooser;
+  GCancellable    *load_cancellable;
+  GTask           *asking;       /* a save waiting for the user to say where */
+
+  guint            saving;       /* saves in flight */
+  gboolean         loading;
   gboolean         close_confirmed;
-  gboolean         close_after_save;   /* closing waits for a Save As */
+  gboolean         disposed;
 };
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,18 +47,32 @@ G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 update_state (HlWindow *self)
 {
-  gboolean modified = self->history != NULL && hl_history_is_modified (self->history);
+  HlDesign *design = self->loading ? NULL : hl_document_get_design (self->document);
   g_autofree char *title = NULL;
+  const char *subtitle = NULL;
 
-  title = g_strdup_printf ("%s%s", modified ? "• " : "", self->name != NULL ? self->name : "Hairline Studio");
-  adw_window_title_set_title (self->title, title);
+  if (design != NULL)
+    {
+      title = g_strdup_printf ("%s%s", hl_document_is_modified (self->document) ? "• " : "",
+                               hl_window_get_name (self));
+      subtitle = design->client_label;
+    }
+  else
+    title = g_strdup (self->opening != NULL ? self->opening : "Hairline Studio");
+
+  if (g_strcmp0 (adw_window_title_get_title (self->title), title) != 0)
+    adw_window_title_set_title (self->title, title);
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle != NULL ? subtitle : "") != 0)
+    adw_window_title_set_subtitle (self->title, subtitle);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->history != NULL && hl_history_can_undo (self->history));
+                                 design != NULL && hl_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 self->history != NULL && hl_history_can_redo (self->history));
+                                 design != NULL && hl_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 self->history != NULL && (self->file == NULL || modified));
+                                 design != NULL && self->saving == 0 && self->asking == NULL &&
+                                 (hl_document_get_file (self->document) == NULL ||
+                                  hl_document_is_modified (self->document)));
 }
 
 /* A problem that does not stop the design from showing. */
@@ -66,6 +83,18 @@ warn (HlWindow   *self,
   g_free (self->problem);
   self->problem = g_strdup (message);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+show_problem (HlWindow   *self,
+              const char *title,
+              const char *message)
+{
+  g_free (self->problem);
+  self->problem = g_strdup (message);
+  adw_status_page_set_title (self->problem_page, title);
+  adw_status_page_set_description (self->problem_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "problem");
 }
 
 /* Shows a file chooser owned by the window; @on_response gets its answer.
@@ -86,160 +115,136 @@ show_chooser (HlWindow             *self,
   return GTK_FILE_CHOOSER (chooser);
 }
 
+/* Opening */
+
 static void
-show_problem (HlWindow   *self,
-              const char *title,
-              const char *message)
+set_loading (HlWindow *self,
+             gboolean  loading)
 {
-  g_free (self->problem);
-  self->problem = g_strdup (message);
-  adw_status_page_set_title (self->problem_page, title);
-  adw_status_page_set_description (self->problem_page, message);
-  gtk_stack_set_visible_child_name (self->stack, "problem");
+  self->loading = loading;
+  gtk_spinner_set_spinning (self->spinner, loading);
 }
 
 static void
-close_document (HlWindow *self)
+on_document_loaded (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  hl_canvas_set_document (self->canvas, NULL, NULL, 0);
-  g_clear_pointer (&self->history, hl_history_free);
-  g_clear_pointer (&self->photo, hl_photo_unref);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->problem, g_free);
-}
+  g_autoptr(HlWindow) self = user_data;   /* the ref taken when loading began */
+  g_autoptr(GError) error = NULL;
+  const char *photo_problem;
 
-static void
-show_document (HlWindow *self,
-               HlDesign *design)
-{
-  self->history = hl_history_new (design, HL_HISTORY_DEFAULT_LIMIT);
-  hl_canvas_set_document (self->canvas, self->history, self->photo, 0);
+  if (!hl_document_load_finish (self->document, result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* A newer open, or the window went away. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
+        return;
+
+      set_loading (self, FALSE);
+      if (g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON"))
+        message = g_strdup_printf ("%s: %s", self->opening, error->message);
+      else
+        message = g_strdup (error->message);
+
+      if (hl_document_get_design (self->document) != NULL)
+        {
+          /* What the window showed is still there. */
+          gtk_stack_set_visible_child_name (self->stack, "photo");
+          warn (self, message);
+        }
+      else
+        show_problem (self,
+                      g_str_has_suffix (self->opening, ".json") ? "This design cannot be opened"
+                                                                : "This photo cannot be opened",
+                      message);
+      update_state (self);
+      return;
+    }
+
+  if (self->disposed)
+    return;
+
+  set_loading (self, FALSE);
+  g_clear_pointer (&self->opening, g_free);
   gtk_stack_set_visible_child_name (self->stack, "photo");
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+
+  /* Nothing is lost: the design still shows its dots and lines (on a
+   * neutral background without its photo). */
+  photo_problem = hl_document_get_photo_problem (self->document);
+  if (photo_problem != NULL)
+    warn (self, photo_problem);
+  update_state (self);
 }
 
 void
 hl_window_open (HlWindow *self,
                 GFile    *file)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HlDesign) design = NULL;
-
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  close_document (self);
-  path = g_file_get_path (file);
-  self->name = g_file_get_basename (file);
-  adw_window_title_set_subtitle (self->title, NULL);
+  /* A newer open replaces one in progress. */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
 
-  if (path == NULL)
-    {
-      show_problem (self, "Cannot open this file", "Only local files can be opened.");
-      update_state (self);
-      return;
-    }
-
-  if (g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON"))
-    {
-      const HlView *view;
-
-      design = hl_design_load_from_file (path, &error);
-      if (design == NULL)
-        {
-          g_autofree char *message = g_strdup_printf ("%s: %s", self->name, error->message);
-
-          show_problem (self, "This design cannot be opened", message);
-          update_state (self);
-          return;
-        }
-
-      self->file = g_object_ref (file);
-      /* In memory, photo paths are absolute: a later Save As elsewhere
-       * rewrites them relative to the new file. */
-      {
-        HlDesign *absolute = hl_design_rebase_photos (design, path, NULL);
-
-        hl_design_unref (design);
-        design = absolute;
-      }
-      view = hl_design_get_view (design, 0);
-      adw_window_title_set_subtitle (self->title, design->client_label);
-
-      if (view->photo.path != NULL)
-        {
-          g_autofree char *photo_path = hl_photo_resolve_path (path, view->photo.path);
-
-          self->photo = hl_photo_load (photo_path, &error);
-          if (self->photo == NULL || !hl_photo_matches (self->photo, &view->photo, &error))
-            {
-              /* Nothing is lost: the design still shows its dots and lines
-               * (on a neutral background without its photo). */
-              warn (self, error->message);
-              g_clear_error (&error);
-            }
-        }
-    }
-  else
-    {
-      g_autoptr(HlView) view = hl_view_new ("front");
-
-      self->photo = hl_photo_load (path, &error);
-      if (self->photo == NULL)
-        {
-          show_problem (self, "This photo cannot be opened", error->message);
-          update_state (self);
-          return;
-        }
-
-      /* A new design around the photo; Save asks where to put it. */
-      hl_view_set_photo (view, path, hl_photo_get_sha256 (self->photo),
-                         hl_photo_get_width (self->photo), hl_photo_get_height (self->photo));
-      design = hl_design_new ();
-      hl_design_append_view (design, view);
-    }
-
-  show_document (self, design);
+  g_free (self->opening);
+  self->opening = g_file_get_basename (file);
+  g_clear_pointer (&self->problem, g_free);
+  adw_status_page_set_description (self->loading_page, self->opening);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
   update_state (self);
+
+  hl_document_load_async (self->document, file, self->load_cancellable,
+                          on_document_loaded, g_object_ref (self));
 }
 
 gboolean
-hl_window_save_to (HlWindow  *self,
-                   GFile     *file,
-                   GError   **error)
+hl_window_is_loading (HlWindow *self)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(HlDesign) rebased = NULL;
-
   g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  return self->loading;
+}
 
-  if (self->history == NULL)
-    return TRUE;
+/* Saving */
 
-  path = g_file_get_path (file);
-  if (path == NULL)
+static void
+on_document_saved (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HlWindow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->saving--;
+  if (!hl_document_save_finish (self->document, result, &error))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "designs can only be saved as local files");
-      return FALSE;
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        warn (self, error->message);
+      g_task_return_error (task, error);
     }
+  else
+    g_task_return_boolean (task, TRUE);
 
-  /* Photo paths as the file at @path should refer to them. */
-  rebased = hl_design_rebase_photos (hl_history_get_current (self->history), NULL, path);
-  if (!hl_design_save_to_file (rebased, path, error))
-    return FALSE;
+  if (!self->disposed)
+    update_state (self);
+}
 
-  if (self->file == NULL || !g_file_equal (self->file, file))
-    {
-      g_set_object (&self->file, file);
-      g_free (self->name);
-      self->name = g_file_get_basename (file);
-    }
-  hl_history_mark_saved (self->history);
+static void
+start_save (HlWindow *self,
+            GTask    *task,   /* transfer full */
+            GFile    *file)
+{
+  self->saving++;
   update_state (self);
-  return TRUE;
+  hl_document_save_async (self->document, file, g_task_get_cancellable (task),
+                          on_document_saved, task);
 }
 
 static void
@@ -248,43 +253,73 @@ on_save_chooser_response (GtkNativeDialog *dialog,
                           gpointer         user_data)
 {
   HlWindow *self = HL_WINDOW (user_data);
+  g_autoptr(GTask) task = g_steal_pointer (&self->asking);
+  g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && !hl_window_save_to (self, file, &error))
-        warn (self, error->message);
-      else if (file != NULL && self->close_after_save)
-        {
-          self->close_confirmed = TRUE;
-          gtk_window_close (GTK_WINDOW (self));
-        }
-    }
-
-  self->close_after_save = FALSE;
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_clear_object (&self->chooser);
+
+  if (task == NULL)
+    return;
+  if (file == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the design was not saved");
+      update_state (self);
+      return;
+    }
+  start_save (self, g_steal_pointer (&task), file);
 }
 
-/* Saves where the design lives, or asks where (a design started from a
- * photo). Returns FALSE on a write error; asking counts as success. */
-static gboolean
-save (HlWindow  *self,
-      GError   **error)
+/* A save still waiting for an answer ends as cancelled. */
+static void
+cancel_asking (HlWindow *self)
 {
+  g_autoptr(GTask) task = g_steal_pointer (&self->asking);
+
+  if (task != NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the design was not saved");
+}
+
+void
+hl_window_save_async (HlWindow            *self,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  HlDesign *design;
+  GFile *file;
   GtkFileChooser *chooser;
 
-  if (self->history == NULL)
-    return TRUE;
-  if (self->file != NULL)
-    return hl_window_save_to (self, self->file, error);
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hl_window_save_async);
+
+  design = hl_document_get_design (self->document);
+  if (design == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  file = hl_document_get_file (self->document);
+  if (file != NULL)
+    {
+      start_save (self, g_steal_pointer (&task), file);
+      return;
+    }
+
+  /* A design started from a photo: ask where, next to the photo. */
+  cancel_asking (self);
+  self->asking = g_steal_pointer (&task);
   chooser = show_chooser (self, "Save the Design", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
                           G_CALLBACK (on_save_chooser_response));
   gtk_file_chooser_set_current_name (chooser, "design.json");
   {
-    const HlView *view = hl_design_get_view (hl_history_get_current (self->history), 0);
+    const HlView *view = hl_design_get_view (design, 0);
 
     if (view->photo.path != NULL)
       {
@@ -295,7 +330,27 @@ save (HlWindow  *self,
       }
   }
   gtk_native_dialog_show (self->chooser);
-  return TRUE;
+  update_state (self);
+}
+
+gboolean
+hl_window_save_finish (HlWindow      *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_saved_by_action (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  /* Errors are on screen already. */
+  hl_window_save_finish (HL_WINDOW (object), result, NULL);
 }
 
 static void
@@ -303,11 +358,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  HlWindow *self = HL_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!save (self, &error))
-    warn (self, error->message);
+  hl_window_save_async (HL_WINDOW (widget), NULL, on_saved_by_action, NULL);
 }
 
 /* win.undo and win.redo: one step through the history. */
@@ -317,18 +368,13 @@ history_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HlWindow *self = HL_WINDOW (widget);
-  HlDesign *moved;
 
-  if (self->history == NULL)
+  if (self->loading)
     return;
-
-  moved = g_str_equal (action_name, "win.undo") ? hl_history_undo (self->history)
-                                                 : hl_history_redo (self->history);
-  if (moved != NULL)
-    {
-      hl_canvas_refresh (self->canvas);
-      update_state (self);
-    }
+  if (g_str_equal (action_name, "win.undo"))
+    hl_document_undo (self->document);
+  else
+    hl_document_redo (self->document);
 }
 
 static void
@@ -342,16 +388,9 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
-on_committed (HlCanvas *canvas,
-              HlWindow *self)
-{
-  update_state (self);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *dialog,
-                     int              response,
-                     gpointer         user_data)
+on_open_chooser_response (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
 {
   HlWindow *self = HL_WINDOW (user_data);
 
@@ -364,7 +403,7 @@ on_chooser_response (GtkNativeDialog *dialog,
           HlWindow *target = self;
 
           /* Never drop unsaved work: open elsewhere if this one has some. */
-          if (self->history != NULL && hl_history_is_modified (self->history))
+          if (hl_document_is_modified (self->document) || self->saving > 0)
             target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
           hl_window_open (target, file);
           gtk_window_present (GTK_WINDOW (target));
@@ -384,7 +423,7 @@ open_action (GtkWidget  *widget,
   GtkFileFilter *filter;
 
   chooser = show_chooser (self, "Open a Design or a Photo", GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
-                          G_CALLBACK (on_chooser_response));
+                          G_CALLBACK (on_open_chooser_response));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, "Designs and photos");
   gtk_file_filter_add_pattern (filter, "*.json");
@@ -395,30 +434,55 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Closing */
+
+static gboolean
+close_idle (gpointer data)
+{
+  HlWindow *self = data;
+
+  if (!self->disposed)
+    gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the current signal emission is over: a dialog
+ * answering "response" still holds itself and its transient parent, and
+ * destroying that parent underneath it makes GTK disconnect from a
+ * finalized window. */
+static void
+close_later (HlWindow *self)
+{
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_close_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HlWindow *self = HL_WINDOW (object);
+
+  /* Not saved (cancelled, or an error now on screen): stay open. */
+  if (!hl_window_save_finish (self, result, NULL) || self->disposed)
+    return;
+  /* Edited while the file was written: ask again. */
+  if (hl_document_is_modified (self->document))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    close_later (self);
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    HlWindow         *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "save") == 0 && self->file == NULL)
-    {
-      /* Ask where first; the window closes once it is saved. */
-      self->close_after_save = TRUE;
-      save (self, NULL);
-      return;
-    }
-  if (g_strcmp0 (response, "save") == 0 && !save (self, &error))
-    {
-      warn (self, error->message);
-      return;
-    }
-  if (g_strcmp0 (response, "save") == 0 || g_strcmp0 (response, "discard") == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  if (g_strcmp0 (response, "save") == 0)
+    hl_window_save_async (self, NULL, on_close_saved, NULL);
+  else if (g_strcmp0 (response, "discard") == 0)
+    close_later (self);
 }
 
 static gboolean
@@ -427,7 +491,7 @@ hl_window_close_request (GtkWindow *window)
   HlWindow *self = HL_WINDOW (window);
   AdwMessageDialog *dialog;
 
-  if (self->close_confirmed || self->history == NULL || !hl_history_is_modified (self->history))
+  if (self->close_confirmed || !hl_document_is_modified (self->document))
     return GTK_WINDOW_CLASS (hl_window_parent_class)->close_request (window);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, "Save Changes?",
@@ -447,13 +511,19 @@ hl_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* GObject */
+
 static void
 hl_window_dispose (GObject *object)
 {
   HlWindow *self = HL_WINDOW (object);
 
+  self->disposed = TRUE;
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  cancel_asking (self);
   if (self->canvas != NULL)
-    hl_canvas_set_document (self->canvas, NULL, NULL, 0);
+    hl_canvas_set_document (self->canvas, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -465,10 +535,9 @@ hl_window_finalize (GObject *object)
 {
   HlWindow *self = HL_WINDOW (object);
 
-  g_clear_pointer (&self->history, hl_history_free);
-  g_clear_pointer (&self->photo, hl_photo_unref);
-  g_clear_object (&self->file);
-  g_free (self->name);
+  g_clear_object (&self->document);
+  g_clear_object (&self->load_cancellable);
+  g_free (self->opening);
   g_free (self->problem);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
@@ -492,6 +561,8 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -513,7 +584,16 @@ static void
 hl_window_init (HlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_object (self->canvas, "committed", G_CALLBACK (on_committed), self, 0);
+
+  self->document = hl_document_new ();
+  hl_canvas_set_document (self->canvas, self->document);
+  g_signal_connect_object (self->document, "notify::modified", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::can-undo", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::can-redo", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  /* The client's name may come with any edit. */
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -523,18 +603,25 @@ hl_window_new (HlApplication *app)
   return g_object_new (HL_TYPE_WINDOW, "application", app, NULL);
 }
 
+HlDocument *
+hl_window_get_document (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
 HlDesign *
 hl_window_get_design (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return self->history != NULL ? hl_history_get_current (self->history) : NULL;
+  return hl_document_get_design (self->document);
 }
 
 HlPhoto *
 hl_window_get_photo (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
-  return self->photo;
+  return hl_document_get_photo (self->document);
 }
 
 GtkWidget *
@@ -555,5 +642,16 @@ gboolean
 hl_window_is_modified (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
-  return self->history != NULL && hl_history_is_modified (self->history);
+  return hl_document_is_modified (self->document);
+}
+
+const char *
+hl_window_get_name (HlWindow *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+
+  title = hl_document_get_title (self->document);
+  return title != NULL ? title : "Untitled design";
 }

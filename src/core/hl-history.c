@@ -187,9 +187,19 @@ hl_history_mark_saved (HlHistory *self)
 {
   g_return_if_fail (self != NULL);
 
-  hl_design_ref (hl_history_get_current (self));
+  hl_history_mark_saved_design (self, hl_history_get_current (self));
+}
+
+void
+hl_history_mark_saved_design (HlHistory *self,
+                              HlDesign  *design)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (design != NULL);
+
+  hl_design_ref (design);
   hl_design_unref (self->saved);
-  self->saved = hl_history_get_current (self);
+  self->saved = design;
 }
 
 gboolean

@@ -50,6 +50,10 @@ const char *hl_history_get_redo_label (HlHistory  *history);
 
 /* The current design was just saved. */
 void        hl_history_mark_saved     (HlHistory  *history);
+/* @design (referenced) was just saved: a save that ran while the history
+ * moved on marks what it wrote, so later edits still count as modified. */
+void        hl_history_mark_saved_design (HlHistory *history,
+                                          HlDesign  *design);
 /* TRUE when the current design is not the saved one. */
 gboolean    hl_history_is_modified    (HlHistory  *history);
 

@@ -1,0 +1,739 @@
+/* hl-document.c
+ *
+ * Threads: loading and saving hand immutable values (paths, designs with
+ * atomic reference counts) to a worker and take the results back in the
+ * completion callback, on the main thread. The worker never reads or
+ * writes the document's fields. A freshly loaded design is stippled by a
+ * new engine on the worker too; the engine then moves to the main thread
+ * with the result and is only used there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-document"
+
+#include "config.h"
+
+#include "hl-design-io.h"
+#include "hl-document.h"
+#include "hl-error.h"
+
+struct _HlDocument
+{
+  GObject     parent_instance;
+
+  /* Owned references */
+  GFile      *file;          /* the design file, NULL until saved or loaded */
+  char       *title;
+  HlHistory  *history;       /* NULL while nothing is loaded */
+  HlPhoto    *photo;
+  char       *photo_problem;
+  HlStippler *engine;
+  HlDesign   *preview;       /* a tool's gesture, or NULL */
+  HlDesign   *shown;         /* what the engine's dots are for */
+
+  guint       view;
+  guint       generation;    /* bumped by every load: older saves mark nothing */
+  guint       load_serial;   /* the newest load; an older one finishing is dropped */
+
+  /* Last notified values */
+  gboolean    modified;
+  gboolean    can_undo;
+  gboolean    can_redo;
+};
+
+G_DEFINE_FINAL_TYPE (HlDocument, hl_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_TITLE,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  LOADED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Worker data */
+
+typedef struct
+{
+  char       *path;
+  gboolean    is_design;     /* .json, else a photo */
+  guint       serial;
+  HlDesign   *design;
+  HlPhoto    *photo;
+  char       *problem;
+  HlStippler *engine;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->design, hl_design_unref);
+  g_clear_pointer (&data->photo, hl_photo_unref);
+  g_free (data->problem);
+  g_clear_pointer (&data->engine, hl_stippler_free);
+  g_free (data);
+}
+
+typedef struct
+{
+  GFile    *file;
+  char     *path;
+  HlDesign *design;          /* the snapshot written */
+  guint     generation;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->path);
+  hl_design_unref (data->design);
+  g_free (data);
+}
+
+/* State */
+
+static const HlView *
+shown_view (HlDocument *self)
+{
+  if (self->shown == NULL || self->view >= hl_design_get_n_views (self->shown))
+    return NULL;
+  return hl_design_get_view (self->shown, self->view);
+}
+
+/* Notifies the flags that changed since they were last notified. */
+static void
+update_flags (HlDocument *self)
+{
+  gboolean modified = self->history != NULL && hl_history_is_modified (self->history);
+  gboolean can_undo = self->history != NULL && hl_history_can_undo (self->history);
+  gboolean can_redo = self->history != NULL && hl_history_can_redo (self->history);
+
+  if (modified != self->modified)
+    {
+      self->modified = modified;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+  if (can_undo != self->can_undo)
+    {
+      self->can_undo = can_undo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+    }
+  if (can_redo != self->can_redo)
+    {
+      self->can_redo = can_redo;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+    }
+}
+
+static void
+set_title (HlDocument *self,
+           char       *title)   /* transfer full */
+{
+  if (g_strcmp0 (title, self->title) == 0)
+    {
+      g_free (title);
+      return;
+    }
+  g_free (self->title);
+  self->title = title;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+set_file (HlDocument *self,
+          GFile      *file)
+{
+  if (file == self->file || (file != NULL && self->file != NULL && g_file_equal (file, self->file)))
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+hl_document_show (HlDocument *self,
+                  HlDesign   *preview)
+{
+  HlDesign *shown;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  if (self->history == NULL)
+    return;
+
+  /* A tool at rest shows the current design: that is no preview. */
+  if (preview == hl_history_get_current (self->history))
+    preview = NULL;
+  if (preview != self->preview)
+    {
+      if (preview != NULL)
+        hl_design_ref (preview);
+      g_clear_pointer (&self->preview, hl_design_unref);
+      self->preview = preview;
+    }
+
+  shown = hl_document_get_shown (self);
+  if (shown != self->shown)
+    {
+      const HlView *view;
+
+      hl_design_ref (shown);
+      g_clear_pointer (&self->shown, hl_design_unref);
+      self->shown = shown;
+
+      /* The engine only redoes what differs from the last view it saw. */
+      view = shown_view (self);
+      if (view != NULL)
+        hl_stippler_update (self->engine, view, shown->seed);
+
+      g_object_freeze_notify (G_OBJECT (self));
+      update_flags (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
+  update_flags (self);
+}
+
+gboolean
+hl_document_push (HlDocument *self,
+                  HlDesign   *design,
+                  const char *label)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (design != NULL, FALSE);
+  g_return_val_if_fail (self->history != NULL, FALSE);
+
+  if (!hl_history_push (self->history, design, label))
+    return FALSE;
+  hl_document_show (self, NULL);
+  return TRUE;
+}
+
+gboolean
+hl_document_undo (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+
+  if (self->history == NULL || hl_history_undo (self->history) == NULL)
+    return FALSE;
+  hl_document_show (self, NULL);
+  return TRUE;
+}
+
+gboolean
+hl_document_redo (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+
+  if (self->history == NULL || hl_history_redo (self->history) == NULL)
+    return FALSE;
+  hl_document_show (self, NULL);
+  return TRUE;
+}
+
+/* Loading */
+
+static gboolean
+is_design_path (const char *path)
+{
+  return g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
+}
+
+/* Runs on the worker: touches only @task_data. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  const HlView *view;
+
+  if (data->is_design)
+    {
+      g_autoptr(HlDesign) design = hl_design_load_from_file (data->path, &error);
+
+      if (design == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      /* In memory, photo paths are absolute: a later Save As elsewhere
+       * rewrites them relative to the new file. */
+      data->design = hl_design_rebase_photos (design, data->path, NULL);
+      view = hl_design_get_view (data->design, 0);
+      if (view->photo.path != NULL)
+        {
+          data->photo = hl_photo_load (view->photo.path, &error);
+          if (data->photo == NULL || !hl_photo_matches (data->photo, &view->photo, &error))
+            {
+              /* Nothing is lost: the design still shows its dots and lines
+               * (on a neutral background without its photo). */
+              data->problem = g_strdup (error->message);
+              g_clear_error (&error);
+            }
+        }
+    }
+  else
+    {
+      g_autoptr(HlView) photo_view = hl_view_new ("front");
+
+      data->photo = hl_photo_load (data->path, &error);
+      if (data->photo == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      /* A new design around the photo; saving asks where to put it. */
+      hl_view_set_photo (photo_view, data->path, hl_photo_get_sha256 (data->photo),
+                         hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
+      data->design = hl_design_new ();
+      hl_design_append_view (data->design, photo_view);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* The first stippling of a large design takes a while: here, not in
+   * the window. */
+  data->engine = hl_stippler_new ();
+  view = hl_design_get_view (data->design, 0);
+  hl_stippler_update (data->engine, view, data->design->seed);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the main thread: the document takes what the worker made. */
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  g_autoptr(GTask) outer = user_data;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HlHistory) old_history = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  if (data->serial != self->load_serial)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "another file was opened meanwhile");
+      return;
+    }
+
+  /* The old history stays alive until everyone heard of the new one
+   * (a tool may still borrow it). */
+  old_history = g_steal_pointer (&self->history);
+  self->history = hl_history_new (data->design, HL_HISTORY_DEFAULT_LIMIT);
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = g_steal_pointer (&data->photo);
+  g_free (self->photo_problem);
+  self->photo_problem = g_steal_pointer (&data->problem);
+  hl_stippler_free (self->engine);
+  self->engine = g_steal_pointer (&data->engine);
+  g_clear_pointer (&self->preview, hl_design_unref);
+  g_clear_pointer (&self->shown, hl_design_unref);
+  self->shown = hl_design_ref (data->design);
+  self->view = 0;
+  self->generation++;
+
+  file = g_file_new_for_path (data->path);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_file (self, data->is_design ? file : NULL);
+  set_title (self, g_path_get_basename (data->path));
+  update_flags (self);
+  g_signal_emit (self, signals[LOADED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+hl_document_load_async (HlDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+  char *path;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, "only local files can be opened");
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = path;
+  data->is_design = is_design_path (path);
+  data->serial = ++self->load_serial;
+
+  task = g_task_new (self, cancellable, load_done, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, hl_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+hl_document_load_finish (HlDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saving */
+
+/* Runs on the worker: touches only @task_data. */
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(HlDesign) rebased = NULL;
+  GError *error = NULL;
+
+  /* Photo paths as the file at @path should refer to them. */
+  rebased = hl_design_rebase_photos (data->design, NULL, data->path);
+  if (!hl_design_save_to_file (rebased, data->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  g_autoptr(GTask) outer = user_data;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* The file holds the design as it was when the save began; a document
+   * loaded anew meanwhile is not the one saved. */
+  if (data->generation == self->generation && self->history != NULL)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      hl_history_mark_saved_design (self->history, data->design);
+      set_file (self, data->file);
+      set_title (self, g_file_get_basename (data->file));
+      update_flags (self);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+hl_document_save_async (HlDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+  char *path;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_save_async);
+
+  if (self->history == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_ARGUMENT, "there is no design to save");
+      return;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, "designs can only be saved as local files");
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->path = path;
+  data->design = hl_design_ref (hl_history_get_current (self->history));
+  data->generation = self->generation;
+
+  task = g_task_new (self, cancellable, save_done, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, hl_document_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+hl_document_save_finish (HlDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Getters */
+
+GFile *
+hl_document_get_file (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+hl_document_get_title (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+HlHistory *
+hl_document_get_history (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->history;
+}
+
+HlDesign *
+hl_document_get_design (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->history != NULL ? hl_history_get_current (self->history) : NULL;
+}
+
+HlDesign *
+hl_document_get_shown (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->preview != NULL ? self->preview : hl_document_get_design (self);
+}
+
+guint
+hl_document_get_view_index (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), 0);
+  return self->view;
+}
+
+HlPhoto *
+hl_document_get_photo (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->photo;
+}
+
+const char *
+hl_document_get_photo_problem (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->photo_problem;
+}
+
+gboolean
+hl_document_can_undo (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  return self->history != NULL && hl_history_can_undo (self->history);
+}
+
+gboolean
+hl_document_can_redo (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  return self->history != NULL && hl_history_can_redo (self->history);
+}
+
+gboolean
+hl_document_is_modified (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  return self->history != NULL && hl_history_is_modified (self->history);
+}
+
+const HlDot *
+hl_document_get_dots (HlDocument *self,
+                      gsize      *n_dots)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+
+  if (shown_view (self) == NULL)
+    {
+      if (n_dots != NULL)
+        *n_dots = 0;
+      return NULL;
+    }
+  return hl_stippler_get_dots (self->engine, n_dots);
+}
+
+gboolean
+hl_document_get_zone_stats (HlDocument  *self,
+                            guint        zone,
+                            HlZoneStats *stats)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  if (shown_view (self) == NULL)
+    return FALSE;
+  return hl_stippler_get_zone_stats (self->engine, zone, stats);
+}
+
+/* GObject */
+
+static void
+hl_document_finalize (GObject *object)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+
+  g_clear_object (&self->file);
+  g_free (self->title);
+  g_clear_pointer (&self->preview, hl_design_unref);
+  g_clear_pointer (&self->shown, hl_design_unref);
+  g_clear_pointer (&self->history, hl_history_free);
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  g_free (self->photo_problem);
+  g_clear_pointer (&self->engine, hl_stippler_free);
+
+  G_OBJECT_CLASS (hl_document_parent_class)->finalize (object);
+}
+
+static void
+hl_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, hl_document_is_modified (self));
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, hl_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, hl_document_can_redo (self));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_document_class_init (HlDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hl_document_finalize;
+  object_class->get_property = hl_document_get_property;
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * HlDocument::changed:
+   *
+   * The design shown, its dots or the photo changed: views redraw.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * HlDocument::loaded:
+   *
+   * A load replaced the design, its history and photo (emitted before
+   * "changed"): views drop per-design state such as tools and zoom.
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hl_document_init (HlDocument *self)
+{
+  self->engine = hl_stippler_new ();
+}
+
+HlDocument *
+hl_document_new (void)
+{
+  return g_object_new (HL_TYPE_DOCUMENT, NULL);
+}

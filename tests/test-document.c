@@ -1,0 +1,617 @@
+/* test-document.c: the document model without any widget.
+ *
+ * Loads and saves run on a worker thread; each test runs a main loop until
+ * the completion callback, as the window does.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hl-design-io.h"
+#include "hl-document.h"
+#include "hl-error.h"
+
+static char *
+sample_file (const char *name)
+{
+  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
+}
+
+/* What a document emitted. */
+typedef struct
+{
+  guint changed;
+  guint loaded;
+  guint modified;
+  guint can_undo;
+  guint can_redo;
+  guint title;
+  guint file;
+} Counts;
+
+static void
+on_changed (HlDocument *doc,
+            Counts     *counts)
+{
+  counts->changed++;
+}
+
+static void
+on_loaded (HlDocument *doc,
+           Counts     *counts)
+{
+  counts->loaded++;
+}
+
+static void
+on_notify (HlDocument *doc,
+           GParamSpec *pspec,
+           Counts     *counts)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "modified"))
+    counts->modified++;
+  else if (g_str_equal (name, "can-undo"))
+    counts->can_undo++;
+  else if (g_str_equal (name, "can-redo"))
+    counts->can_redo++;
+  else if (g_str_equal (name, "title"))
+    counts->title++;
+  else if (g_str_equal (name, "file"))
+    counts->file++;
+}
+
+static void
+watch (HlDocument *doc,
+       Counts     *counts)
+{
+  memset (counts, 0, sizeof *counts);
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), counts);
+  g_signal_connect (doc, "loaded", G_CALLBACK (on_loaded), counts);
+  g_signal_connect (doc, "notify", G_CALLBACK (on_notify), counts);
+}
+
+/* Runs a main loop until an async call completes. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Wait;
+
+static void
+on_done (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+load (HlDocument  *doc,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  gboolean ok;
+
+  hl_document_load_async (doc, file, NULL, on_done, &wait);
+  /* Asynchronous: nothing has been delivered yet. */
+  g_assert_null (wait.result);
+  g_main_loop_run (wait.loop);
+  ok = hl_document_load_finish (doc, wait.result, error);
+  g_object_unref (wait.result);
+  g_main_loop_unref (wait.loop);
+  return ok;
+}
+
+static gboolean
+save (HlDocument  *doc,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  gboolean ok;
+
+  hl_document_save_async (doc, file, NULL, on_done, &wait);
+  g_main_loop_run (wait.loop);
+  ok = hl_document_save_finish (doc, wait.result, error);
+  g_object_unref (wait.result);
+  g_main_loop_unref (wait.loop);
+  return ok;
+}
+
+/* @design with another seed: every dot moves (transfer full). */
+static HlDesign *
+reseeded (HlDesign *design,
+          guint32   seed)
+{
+  HlDesign *next = hl_design_copy (design);
+
+  hl_design_set_seed (next, seed);
+  return next;
+}
+
+/* @design with hairline point @i moved by (@dx, @dy) (transfer full). */
+static HlDesign *
+hairline_moved (HlDesign *design,
+                guint     i,
+                double    dx,
+                double    dy)
+{
+  const HlView *view = hl_design_get_view (design, 0);
+  HlPoint p = hl_curve_get_points (view->hairline)[i];
+  g_autoptr(HlCurve) curve = hl_curve_with_point (view->hairline, i, (HlPoint) { p.x + dx, p.y + dy });
+  g_autoptr(HlView) copy = hl_view_copy (view);
+  HlDesign *next = hl_design_copy (design);
+
+  hl_view_set_hairline (copy, curve);
+  hl_design_replace_view (next, 0, copy);
+  return next;
+}
+
+/* The document's dots are the engine's for @design's first view. */
+static void
+assert_dots_of (HlDocument *doc,
+                HlDesign   *design)
+{
+  g_autoptr(GArray) expected = hl_stipple_view (hl_design_get_view (design, 0), design->seed);
+  gsize n = 0;
+  const HlDot *dots = hl_document_get_dots (doc, &n);
+
+  g_assert_cmpuint (n, ==, expected->len);
+  g_assert_cmpuint (n, >, 1000);
+  for (gsize i = 0; i < n; i++)
+    {
+      const HlDot *e = &g_array_index (expected, HlDot, i);
+
+      g_assert_cmpfloat (dots[i].x, ==, e->x);
+      g_assert_cmpfloat (dots[i].y, ==, e->y);
+    }
+}
+
+static void
+test_load_design (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autofree char *photo_path = sample_file ("astronaut.png");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+  Counts counts;
+
+  g_assert_null (hl_document_get_design (doc));
+  g_assert_null (hl_document_get_history (doc));
+  g_assert_null (hl_document_get_title (doc));
+  g_assert_null (hl_document_get_dots (doc, NULL));
+  watch (doc, &counts);
+
+  g_assert_true (load (doc, path, &error));
+  g_assert_no_error (error);
+
+  design = hl_document_get_design (doc);
+  g_assert_nonnull (design);
+  g_assert_true (hl_document_get_shown (doc) == design);
+  g_assert_cmpuint (hl_document_get_view_index (doc), ==, 0);
+  g_assert_nonnull (hl_document_get_photo (doc));
+  g_assert_null (hl_document_get_photo_problem (doc));
+  g_assert_true (g_file_equal (hl_document_get_file (doc), file));
+  g_assert_cmpstr (hl_document_get_title (doc), ==, "front-consultation.json");
+  /* Photo paths are absolute in memory. */
+  g_assert_cmpstr (hl_design_get_view (design, 0)->photo.path, ==, photo_path);
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_false (hl_document_can_undo (doc));
+  g_assert_false (hl_document_can_redo (doc));
+  assert_dots_of (doc, design);
+  {
+    HlZoneStats stats;
+
+    g_assert_true (hl_document_get_zone_stats (doc, 0, &stats));
+    g_assert_cmpuint (stats.dots, >, 0);
+    g_assert_false (hl_document_get_zone_stats (doc, 99, &stats));
+  }
+
+  g_assert_cmpuint (counts.loaded, ==, 1);
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_cmpuint (counts.title, ==, 1);
+  g_assert_cmpuint (counts.file, ==, 1);
+  /* Neither modified nor undoable before or after: nothing to notify. */
+  g_assert_cmpuint (counts.modified, ==, 0);
+  g_assert_cmpuint (counts.can_undo, ==, 0);
+}
+
+static void
+test_load_photo (void)
+{
+  g_autofree char *path = sample_file ("astronaut.png");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  const HlView *view;
+  Counts counts;
+
+  watch (doc, &counts);
+  g_assert_true (load (doc, path, &error));
+  g_assert_no_error (error);
+
+  /* A new design around the photo, with no file until it is saved. */
+  g_assert_nonnull (hl_document_get_design (doc));
+  g_assert_cmpuint (hl_design_get_n_views (hl_document_get_design (doc)), ==, 1);
+  view = hl_design_get_view (hl_document_get_design (doc), 0);
+  g_assert_cmpstr (view->photo.path, ==, path);
+  g_assert_cmpuint (strlen (view->photo.sha256), ==, 64);
+  g_assert_cmpint (view->photo.width, ==, 512);
+  g_assert_nonnull (hl_document_get_photo (doc));
+  g_assert_cmpint (hl_photo_get_width (hl_document_get_photo (doc)), ==, 512);
+  g_assert_null (hl_document_get_file (doc));
+  g_assert_cmpstr (hl_document_get_title (doc), ==, "astronaut.png");
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_cmpuint (counts.file, ==, 0);
+  g_assert_cmpuint (counts.title, ==, 1);
+}
+
+/* A failed load leaves the document exactly as it was, and says nothing. */
+static void
+assert_load_fails (HlDocument *doc,
+                   const char *path,
+                   GQuark      domain,
+                   int         code)
+{
+  HlDesign *design = hl_document_get_design (doc);
+  HlPhoto *photo = hl_document_get_photo (doc);
+  HlHistory *history = hl_document_get_history (doc);
+  GFile *file = hl_document_get_file (doc);
+  g_autofree char *title = g_strdup (hl_document_get_title (doc));
+  g_autoptr(GError) error = NULL;
+  Counts counts;
+  gulong handlers[3];
+
+  memset (&counts, 0, sizeof counts);
+  handlers[0] = g_signal_connect (doc, "changed", G_CALLBACK (on_changed), &counts);
+  handlers[1] = g_signal_connect (doc, "loaded", G_CALLBACK (on_loaded), &counts);
+  handlers[2] = g_signal_connect (doc, "notify", G_CALLBACK (on_notify), &counts);
+
+  g_assert_false (load (doc, path, &error));
+  g_assert_error (error, domain, code);
+  g_test_message ("%s: %s", path, error->message);
+
+  g_assert_true (hl_document_get_design (doc) == design);
+  g_assert_true (hl_document_get_photo (doc) == photo);
+  g_assert_true (hl_document_get_history (doc) == history);
+  g_assert_true (hl_document_get_file (doc) == file);
+  g_assert_cmpstr (hl_document_get_title (doc), ==, title);
+  g_assert_cmpuint (counts.changed + counts.loaded + counts.modified + counts.can_undo +
+                    counts.can_redo + counts.title + counts.file, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_handler_disconnect (doc, handlers[i]);
+}
+
+static void
+test_load_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.png", NULL);
+  g_autofree char *sample = sample_file ("front-consultation.json");
+  g_autoptr(HlDocument) empty = hl_document_new ();
+  g_autoptr(HlDocument) doc = hl_document_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (broken, "{\"format\": \"hairline-studio-design\", \"version\": ", -1, NULL));
+  g_assert_true (g_file_set_contents (text, "Client prefers a soft hairline.\n", -1, NULL));
+
+  /* An empty document stays empty... */
+  assert_load_fails (empty, missing, HL_ERROR, HL_ERROR_IO);
+  assert_load_fails (empty, broken, HL_ERROR, HL_ERROR_PARSE);
+  assert_load_fails (empty, text, HL_ERROR, HL_ERROR_PHOTO);
+  g_assert_null (hl_document_get_design (empty));
+
+  /* ...and a loaded one keeps its design, photo, file and dots. */
+  g_assert_true (load (doc, sample, &error));
+  g_assert_no_error (error);
+  assert_load_fails (doc, missing, HL_ERROR, HL_ERROR_IO);
+  assert_load_fails (doc, broken, HL_ERROR, HL_ERROR_PARSE);
+  assert_load_fails (doc, text, HL_ERROR, HL_ERROR_PHOTO);
+  assert_dots_of (doc, hl_document_get_design (doc));
+
+  g_unlink (broken);
+  g_unlink (text);
+  g_rmdir (dir);
+}
+
+static void
+test_push_undo_redo (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) d1 = NULL;
+  g_autoptr(HlDesign) d2 = NULL;
+  HlDesign *d0;
+  Counts counts;
+
+  g_assert_true (load (doc, path, &error));
+  d0 = hl_document_get_design (doc);
+  d1 = hairline_moved (d0, 3, 12, -4);
+  d2 = hairline_moved (d1, 5, -6, 3);
+  watch (doc, &counts);
+
+  g_assert_true (hl_document_push (doc, d1, "Move hairline point"));
+  g_assert_true (hl_document_get_design (doc) == d1);
+  g_assert_true (hl_document_is_modified (doc));
+  g_assert_true (hl_document_can_undo (doc));
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_cmpuint (counts.modified, ==, 1);
+  g_assert_cmpuint (counts.can_undo, ==, 1);
+  g_assert_cmpuint (counts.can_redo, ==, 0);
+  assert_dots_of (doc, d1);
+
+  /* Still modified and undoable: only "changed". */
+  g_assert_true (hl_document_push (doc, d2, "Move hairline point"));
+  g_assert_cmpuint (counts.changed, ==, 2);
+  g_assert_cmpuint (counts.modified, ==, 1);
+  g_assert_cmpuint (counts.can_undo, ==, 1);
+
+  /* The current design again: nothing recorded, nothing emitted. */
+  g_assert_false (hl_document_push (doc, d2, "nothing"));
+  g_assert_cmpuint (counts.changed, ==, 2);
+
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d1);
+  g_assert_cmpuint (counts.changed, ==, 3);
+  g_assert_cmpuint (counts.can_redo, ==, 1);
+  g_assert_cmpuint (counts.modified, ==, 1);
+
+  /* Back at the saved design: neither modified nor undoable. */
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d0);
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_false (hl_document_can_undo (doc));
+  g_assert_cmpuint (counts.modified, ==, 2);
+  g_assert_cmpuint (counts.can_undo, ==, 2);
+  g_assert_false (hl_document_undo (doc));
+  g_assert_cmpuint (counts.changed, ==, 4);
+  assert_dots_of (doc, d0);
+
+  g_assert_true (hl_document_redo (doc));
+  g_assert_true (hl_document_redo (doc));
+  g_assert_false (hl_document_redo (doc));
+  g_assert_true (hl_document_get_design (doc) == d2);
+  g_assert_false (hl_document_can_redo (doc));
+  g_assert_cmpuint (counts.modified, ==, 3);
+  g_assert_cmpuint (counts.can_undo, ==, 3);
+  g_assert_cmpuint (counts.can_redo, ==, 2);
+  g_assert_cmpuint (counts.changed, ==, 6);
+  assert_dots_of (doc, d2);
+
+  /* Nothing here touched the file or the title. */
+  g_assert_cmpuint (counts.title + counts.file + counts.loaded, ==, 0);
+}
+
+/* A tool shows a preview during a gesture: the dots follow it, the history
+ * does not. */
+static void
+test_show_preview (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) preview = NULL;
+  g_autoptr(HlDesign) further = NULL;
+  HlDesign *current;
+  Counts counts;
+
+  g_assert_true (load (doc, path, &error));
+  current = hl_document_get_design (doc);
+  preview = hairline_moved (current, 4, 20, -10);
+  further = hairline_moved (preview, 4, 5, 0);
+  watch (doc, &counts);
+
+  hl_document_show (doc, preview);
+  g_assert_true (hl_document_get_shown (doc) == preview);
+  g_assert_true (hl_document_get_design (doc) == current);
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_cmpuint (counts.modified + counts.can_undo, ==, 0);
+  assert_dots_of (doc, preview);
+
+  /* The same preview again changes nothing. */
+  hl_document_show (doc, preview);
+  g_assert_cmpuint (counts.changed, ==, 1);
+
+  hl_document_show (doc, further);
+  g_assert_cmpuint (counts.changed, ==, 2);
+  assert_dots_of (doc, further);
+
+  /* Gesture abandoned: back to the current design and its dots. */
+  hl_document_show (doc, NULL);
+  g_assert_true (hl_document_get_shown (doc) == current);
+  g_assert_cmpuint (counts.changed, ==, 3);
+  assert_dots_of (doc, current);
+
+  /* A tool at rest hands over the current design: no preview. */
+  hl_document_show (doc, current);
+  g_assert_cmpuint (counts.changed, ==, 3);
+
+  /* A tool that pushed into the borrowed history, then asks to show:
+   * the document catches up and notifies. */
+  hl_document_show (doc, further);
+  g_assert_true (hl_history_push (hl_document_get_history (doc), further, "Move hairline point"));
+  hl_document_show (doc, further);
+  g_assert_true (hl_document_get_design (doc) == further);
+  g_assert_true (hl_document_is_modified (doc));
+  g_assert_cmpuint (counts.modified, ==, 1);
+  g_assert_cmpuint (counts.can_undo, ==, 1);
+  g_assert_cmpuint (counts.changed, ==, 4);
+  assert_dots_of (doc, further);
+}
+
+static void
+test_save_and_reload (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+  g_autofree char *sample = sample_file ("front-consultation.json");
+  g_autofree char *target = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) target_file = g_file_new_for_path (target);
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(HlDocument) again = hl_document_new ();
+  g_autoptr(HlDesign) edited = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+  Counts counts;
+
+  g_assert_true (load (doc, sample, &error));
+  edited = reseeded (hl_document_get_design (doc), 4242);
+  hl_document_push (doc, edited, "Reseed");
+  watch (doc, &counts);
+
+  g_assert_true (save (doc, target, &error));
+  g_assert_no_error (error);
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_true (g_file_equal (hl_document_get_file (doc), target_file));
+  g_assert_cmpstr (hl_document_get_title (doc), ==, "saved.json");
+  g_assert_cmpuint (counts.modified, ==, 1);
+  g_assert_cmpuint (counts.file, ==, 1);
+  g_assert_cmpuint (counts.title, ==, 1);
+  /* Saving does not change what is shown. */
+  g_assert_cmpuint (counts.changed, ==, 0);
+  /* Undo stays available after a save. */
+  g_assert_true (hl_document_can_undo (doc));
+
+  /* The photo lies outside the folder: its path was written absolute. */
+  g_assert_true (load (again, target, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (hl_document_get_photo (again));
+  json = hl_design_to_json (hl_document_get_design (doc), NULL);
+  json_again = hl_design_to_json (hl_document_get_design (again), NULL);
+  g_assert_cmpstr (json, ==, json_again);
+  g_assert_cmpuint (hl_document_get_design (again)->seed, ==, 4242);
+
+  /* Saving where it already lives notifies only what changed. */
+  memset (&counts, 0, sizeof counts);
+  g_assert_true (save (doc, target, &error));
+  g_assert_cmpuint (counts.file + counts.title + counts.modified, ==, 0);
+
+  /* A folder that does not exist: an error, still unmodified, same file. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no", "such", "folder.json", NULL);
+    g_autoptr(HlDesign) later = reseeded (edited, 7);
+
+    hl_document_push (doc, later, "Reseed");
+    g_assert_false (save (doc, nowhere, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (hl_document_is_modified (doc));
+    g_assert_true (g_file_equal (hl_document_get_file (doc), target_file));
+  }
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* The user keeps editing while the file is written: the document stays
+ * modified, and the file holds the design as it was when saving began. */
+static void
+test_edit_during_save (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+  g_autofree char *sample = sample_file ("front-consultation.json");
+  g_autofree char *target = g_build_filename (dir, "design.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(HlDesign) written = NULL;
+  g_autoptr(HlDesign) during = NULL;
+  g_autoptr(HlDesign) on_disk = NULL;
+  Wait wait;
+
+  g_assert_true (load (doc, sample, &error));
+  written = reseeded (hl_document_get_design (doc), 1001);
+  during = reseeded (written, 1002);
+  hl_document_push (doc, written, "Reseed");
+
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  wait.result = NULL;
+  hl_document_save_async (doc, file, NULL, on_done, &wait);
+  /* The edit lands before the save's result is delivered. */
+  hl_document_push (doc, during, "Reseed again");
+  g_main_loop_run (wait.loop);
+  g_assert_true (hl_document_save_finish (doc, wait.result, &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+  g_main_loop_unref (wait.loop);
+
+  g_assert_true (hl_document_is_modified (doc));
+  g_assert_true (g_file_equal (hl_document_get_file (doc), file));
+  on_disk = hl_design_load_from_file (target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (on_disk->seed, ==, 1001);
+
+  /* Undoing the later edit returns to what the file holds. */
+  g_assert_true (hl_document_undo (doc));
+  g_assert_false (hl_document_is_modified (doc));
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A second load started before the first ends wins; the first reports
+ * that it was cancelled and changes nothing. */
+static void
+test_newer_load_wins (void)
+{
+  g_autofree char *design_path = sample_file ("front-consultation.json");
+  g_autofree char *photo_path = sample_file ("astronaut.png");
+  g_autoptr(GFile) first = g_file_new_for_path (design_path);
+  g_autoptr(GFile) second = g_file_new_for_path (photo_path);
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  Wait a = { g_main_loop_new (NULL, FALSE), NULL };
+  Wait b = { g_main_loop_new (NULL, FALSE), NULL };
+
+  hl_document_load_async (doc, first, NULL, on_done, &a);
+  hl_document_load_async (doc, second, NULL, on_done, &b);
+  while (a.result == NULL || b.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (hl_document_load_finish (doc, a.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (hl_document_load_finish (doc, b.result, NULL));
+  g_assert_cmpstr (hl_document_get_title (doc), ==, "astronaut.png");
+
+  g_object_unref (a.result);
+  g_object_unref (b.result);
+  g_main_loop_unref (a.loop);
+  g_main_loop_unref (b.loop);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/load-design", test_load_design);
+  g_test_add_func ("/document/load-photo", test_load_photo);
+  g_test_add_func ("/document/load-errors", test_load_errors);
+  g_test_add_func ("/document/push-undo-redo", test_push_undo_redo);
+  g_test_add_func ("/document/show-preview", test_show_preview);
+  g_test_add_func ("/document/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/document/edit-during-save", test_edit_during_save);
+  g_test_add_func ("/document/newer-load-wins", test_newer_load_wins);
+
+  return g_test_run ();
+}
