@@ -25,7 +25,7 @@ struct _HlCanvas
 
   /* Owned */
   HlPhoto        *photo;
-  HlToolHandles  *tool;
+  HlTool         *tool;
   HlStippler     *engine;
   HlDesign       *stippled;     /* the design the engine last saw */
   cairo_surface_t *base;        /* the photo as last drawn at base_key */
@@ -38,6 +38,7 @@ struct _HlCanvas
   HlPoint         drag_last;    /* last drag offset, for panning */
   HlPoint         pointer;      /* last pointer position, widget px */
   gboolean        has_pointer;
+  gboolean        captured;     /* the tool owns the current drag */
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
@@ -54,7 +55,7 @@ shown_view (HlCanvas  *self,
   if (self->history == NULL)
     return NULL;
 
-  design = self->tool != NULL ? hl_tool_handles_get_design (self->tool)
+  design = self->tool != NULL ? hl_tool_get_design (self->tool)
                               : hl_history_get_current (self->history);
   if (design_out != NULL)
     *design_out = design;
@@ -180,9 +181,19 @@ hl_canvas_snapshot (GtkWidget   *widget,
 
   hl_render_options_init (&options);
   options.show_photo = FALSE;
-  options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_HANDLES | HL_OVERLAY_ZONES;
+  options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
   hl_render_view (surface, zoom * scale, dx * scale, dy * scale, self->photo, view,
                   dots, n_dots, &options);
+
+  /* The tool's own pass on top: handles, rubber bands, guides. */
+  if (self->tool != NULL)
+    {
+      cr = cairo_create (surface);
+      cairo_translate (cr, dx * scale, dy * scale);
+      cairo_scale (cr, zoom * scale, zoom * scale);
+      hl_tool_draw_overlay (self->tool, cr, zoom * scale);
+      cairo_destroy (cr);
+    }
 
   cairo_surface_flush (surface);
   bytes = g_bytes_new (cairo_image_surface_get_data (surface),
@@ -207,12 +218,10 @@ hl_canvas_handle_event (HlCanvas    *self,
     return HL_TOOL_NOTHING;
 
   event->zoom = hl_canvas_get_zoom (self);
-  result = hl_tool_handles_event (self->tool, event);
+  result = hl_tool_event (self->tool, event);
 
   if (result & HL_TOOL_CURSOR)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                     hl_tool_handles_get_hover (self->tool).kind != HL_HANDLE_NONE
-                                     ? "grab" : NULL);
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
   if (result & HL_TOOL_REDRAW)
     gtk_widget_queue_draw (GTK_WIDGET (self));
   if (result & HL_TOOL_COMMITTED)
@@ -221,15 +230,15 @@ hl_canvas_handle_event (HlCanvas    *self,
   return result;
 }
 
-static void
+static HlToolResult
 pointer_event (HlCanvas        *self,
                HlToolEventType  type,
                double           x,
                double           y)
 {
-  HlToolEvent event = { type, hl_canvas_widget_to_image (self, x, y), 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  HlToolEvent event = { type, hl_canvas_widget_to_image (self, x, y), 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1, FALSE };
 
-  hl_canvas_handle_event (self, &event);
+  return hl_canvas_handle_event (self, &event);
 }
 
 static void
@@ -241,9 +250,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->drag_start = (HlPoint) { x, y };
   self->drag_last = (HlPoint) { 0, 0 };
-  pointer_event (self, HL_TOOL_PRESS, x, y);
-  if (hl_tool_handles_is_dragging (self->tool))
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->captured = (pointer_event (self, HL_TOOL_PRESS, x, y) & HL_TOOL_CAPTURED) != 0;
 }
 
 static void
@@ -252,7 +259,7 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          off_y,
                 HlCanvas       *self)
 {
-  if (self->tool != NULL && hl_tool_handles_is_dragging (self->tool))
+  if (self->tool != NULL && self->captured)
     pointer_event (self, HL_TOOL_MOTION, self->drag_start.x + off_x, self->drag_start.y + off_y);
   else
     {
@@ -271,7 +278,9 @@ on_drag_end (GtkGestureDrag *gesture,
              HlCanvas       *self)
 {
   pointer_event (self, HL_TOOL_RELEASE, self->drag_start.x + off_x, self->drag_start.y + off_y);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  self->captured = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
 }
 
 static void
@@ -279,8 +288,9 @@ on_drag_cancel (GtkGesture       *gesture,
                 GdkEventSequence *sequence,
                 HlCanvas         *self)
 {
-  HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1, FALSE };
 
+  self->captured = FALSE;
   hl_canvas_handle_event (self, &event);
 }
 
@@ -292,7 +302,7 @@ on_motion (GtkEventControllerMotion *controller,
 {
   self->pointer = (HlPoint) { x, y };
   self->has_pointer = TRUE;
-  if (self->tool != NULL && !hl_tool_handles_is_dragging (self->tool))
+  if (self->tool != NULL && !self->captured)
     pointer_event (self, HL_TOOL_MOTION, x, y);
 }
 
@@ -303,7 +313,7 @@ on_key (GtkEventControllerKey *controller,
         GdkModifierType        state,
         HlCanvas              *self)
 {
-  HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
+  HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0, 1, FALSE };
 
   switch (keyval)
     {
@@ -312,6 +322,12 @@ on_key (GtkEventControllerKey *controller,
     case GDK_KEY_Right: event.key = HL_TOOL_KEY_RIGHT; break;
     case GDK_KEY_Up: event.key = HL_TOOL_KEY_UP; break;
     case GDK_KEY_Down: event.key = HL_TOOL_KEY_DOWN; break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: event.key = HL_TOOL_KEY_ENTER; break;
+    case GDK_KEY_BackSpace: event.key = HL_TOOL_KEY_BACKSPACE; break;
+    case GDK_KEY_Delete: case GDK_KEY_KP_Delete: event.key = HL_TOOL_KEY_DELETE; break;
+    case GDK_KEY_c: event.key = HL_TOOL_KEY_TOGGLE_CORNER; break;
+    case GDK_KEY_bracketright: event.key = HL_TOOL_KEY_GROW; break;
+    case GDK_KEY_bracketleft: event.key = HL_TOOL_KEY_SHRINK; break;
     default: return FALSE;
     }
 
@@ -382,7 +398,7 @@ hl_canvas_set_document (HlCanvas  *self,
 {
   g_return_if_fail (HL_IS_CANVAS (self));
 
-  g_clear_pointer (&self->tool, hl_tool_handles_free);
+  g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->stippled, hl_design_unref);
   g_clear_pointer (&self->photo, hl_photo_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
@@ -394,8 +410,12 @@ hl_canvas_set_document (HlCanvas  *self,
   self->view = view;
   self->user_zoom = 1.0;
   self->pan_x = self->pan_y = 0;
+  self->captured = FALSE;
   if (history != NULL)
-    self->tool = hl_tool_handles_new (history, view);
+    {
+      self->tool = hl_tool_new_by_name ("select", history, view);
+      hl_tool_set_photo (self->tool, photo);
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -412,7 +432,7 @@ hl_canvas_dispose (GObject *object)
 {
   HlCanvas *self = HL_CANVAS (object);
 
-  g_clear_pointer (&self->tool, hl_tool_handles_free);
+  g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->stippled, hl_design_unref);
   g_clear_pointer (&self->photo, hl_photo_unref);
   g_clear_pointer (&self->engine, hl_stippler_free);

@@ -2,7 +2,7 @@
  *
  * Draws a view through the core renderer (photo, dots, hairline, zones and
  * handles) fitted to the widget, keeps its own incremental stippler, and
- * translates pointer and key events into HlToolEvents for the handle tool.
+ * translates pointer and key events into HlToolEvents for its tool.
  * It decides no geometry itself.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,7 @@
 
 #include "hl-history.h"
 #include "hl-photo.h"
-#include "hl-tool-handles.h"
+#include "hl-tool.h"
 
 G_BEGIN_DECLS
 
