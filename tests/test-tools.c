@@ -13,7 +13,7 @@
 static void
 test_names (void)
 {
-  const char *const expect[] = { "select" };
+  const char *const expect[] = { "select", "hairline", "zone" };
   const char *const *names = hl_tool_names ();
   g_autoptr(HlDesign) design = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (design, 10);

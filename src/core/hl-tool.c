@@ -7,17 +7,23 @@
 #include <math.h>
 
 #include "hl-tool.h"
+#include "hl-tool-hairline.h"
 #include "hl-tool-select.h"
+#include "hl-tool-zone.h"
 
 typedef const HlToolClass *(*ClassGetter) (void);
 
 static const char * const tool_names[] = {
   "select",
+  "hairline",
+  "zone",
   NULL,
 };
 
 static const ClassGetter tool_classes[] = {
   hl_tool_select_class,
+  hl_tool_hairline_class,
+  hl_tool_zone_class,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tool_names) == G_N_ELEMENTS (tool_classes) + 1);
