@@ -8,12 +8,13 @@
 
 #include <math.h>
 
+#include "hl-tool-ruler.h"
 #include "hl-tool-test-util.h"
 
 static void
 test_names (void)
 {
-  const char *const expect[] = { "select", "hairline", "zone" };
+  const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark" };
   const char *const *names = hl_tool_names ();
   g_autoptr(HlDesign) design = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (design, 10);
@@ -212,6 +213,13 @@ test_random_orders (void)
           else
             g_assert_true (hl_history_get_current (history) == before);
 
+          /* The ruler's host answers its question. */
+          if (r & HL_TOOL_ASK_LENGTH)
+            {
+              g_assert_true (hl_tool_ruler_apply (tool, hl_tool_ruler_get_suggested_mm (tool), NULL));
+              g_assert_true (hl_history_get_current (history) != before);
+              commits++;
+            }
 
           g_assert_nonnull (hl_tool_get_design (tool));
           g_assert_cmpuint (hl_design_get_n_views (hl_tool_get_design (tool)), ==, 1);

@@ -8,6 +8,8 @@
 
 #include "hl-tool.h"
 #include "hl-tool-hairline.h"
+#include "hl-tool-landmark.h"
+#include "hl-tool-ruler.h"
 #include "hl-tool-select.h"
 #include "hl-tool-zone.h"
 
@@ -17,6 +19,8 @@ static const char * const tool_names[] = {
   "select",
   "hairline",
   "zone",
+  "ruler",
+  "landmark",
   NULL,
 };
 
@@ -24,6 +28,8 @@ static const ClassGetter tool_classes[] = {
   hl_tool_select_class,
   hl_tool_hairline_class,
   hl_tool_zone_class,
+  hl_tool_ruler_class,
+  hl_tool_landmark_class,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tool_names) == G_N_ELEMENTS (tool_classes) + 1);
