@@ -14,7 +14,8 @@
 static void
 test_names (void)
 {
-  const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark" };
+  const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark", "brush", "eraser",
+                                 "eyedropper" };
   const char *const *names = hl_tool_names ();
   g_autoptr(HlDesign) design = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (design, 10);

@@ -7,6 +7,8 @@
 #include <math.h>
 
 #include "hl-tool.h"
+#include "hl-tool-brush.h"
+#include "hl-tool-eyedropper.h"
 #include "hl-tool-hairline.h"
 #include "hl-tool-landmark.h"
 #include "hl-tool-ruler.h"
@@ -21,6 +23,9 @@ static const char * const tool_names[] = {
   "zone",
   "ruler",
   "landmark",
+  "brush",
+  "eraser",
+  "eyedropper",
   NULL,
 };
 
@@ -30,6 +35,9 @@ static const ClassGetter tool_classes[] = {
   hl_tool_zone_class,
   hl_tool_ruler_class,
   hl_tool_landmark_class,
+  hl_tool_brush_class,
+  hl_tool_eraser_class,
+  hl_tool_eyedropper_class,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tool_names) == G_N_ELEMENTS (tool_classes) + 1);
