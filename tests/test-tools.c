@@ -1,5 +1,6 @@
-/* test-tools.c: editing tools as state machines, driven by toolkit-free
- * events as the canvas will send them.
+/* test-tools.c: what every tool shares: the registry by name, events
+ * screened for nonsense, views that do not exist, events in odd orders,
+ * and the overlay helpers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,224 +8,289 @@
 
 #include <math.h>
 
-#include "hl-design-io.h"
-#include "hl-stippler.h"
-#include "hl-tool-handles.h"
-
-static HlDesign *
-make_design (void)
-{
-  HlDesign *design = hl_design_new ();
-  g_autoptr(HlView) view = hl_view_new ("front");
-  HlPoint hair[] = { { 0, 100 }, { 100, 80 }, { 200, 70 }, { 300, 80 }, { 400, 100 } };
-  HlPoint box[] = { { 0, 0 }, { 400, 0 }, { 400, 110 }, { 0, 110 } };
-  g_autoptr(HlCurve) hc = hl_curve_new (hair, 5, FALSE);
-  g_autoptr(HlCurve) zc = hl_curve_new (box, 4, TRUE);
-  g_autoptr(HlZone) zone = NULL;
-  HlZoneParams zp;
-
-  hl_zone_params_init (&zp);
-  zp.follows_hairline = TRUE;
-  zone = hl_zone_new ("Frontal", HL_ZONE_FRONTAL, zc, &zp);
-  hl_view_set_hairline (view, hc);
-  hl_view_append_zone (view, zone);
-  hl_design_append_view (design, view);
-  return design;
-}
-
-static HlToolEvent
-ev (HlToolEventType type,
-    double          x,
-    double          y,
-    double          zoom)
-{
-  HlToolEvent e = { type, { x, y }, zoom, 1.0, HL_TOOL_KEY_NONE, FALSE };
-
-  return e;
-}
-
-static HlPoint
-hair_point (HlDesign *design,
-            guint     i)
-{
-  return hl_curve_get_points (hl_design_get_view (design, 0)->hairline)[i];
-}
+#include "hl-tool-ruler.h"
+#include "hl-tool-test-util.h"
 
 static void
-test_drag_hairline_point (void)
+test_names (void)
 {
-  g_autoptr(HlDesign) start = make_design ();
-  g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlToolHandles) tool = hl_tool_handles_new (history, 0);
-  HlToolEvent e;
-  HlToolResult r;
-  HlDesign *preview;
+  const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark", "brush", "eraser",
+                                 "eyedropper" };
+  const char *const *names = hl_tool_names ();
+  g_autoptr(HlDesign) design = hl_test_simple_design ();
+  g_autoptr(HlHistory) history = hl_history_new (design, 10);
 
-  /* Nothing under the pointer. */
-  e = ev (HL_TOOL_PRESS, 150, 20, 2.0);
-  g_assert_cmpint (hl_tool_handles_event (tool, &e), ==, HL_TOOL_NOTHING);
-  e = ev (HL_TOOL_RELEASE, 150, 20, 2.0);
-  g_assert_cmpint (hl_tool_handles_event (tool, &e), ==, HL_TOOL_NOTHING);
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, G_N_ELEMENTS (expect));
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (expect[i], history, 0);
 
-  /* Hover: 3 image px away is within 8 screen px at zoom 2 (4 image px). */
-  e = ev (HL_TOOL_MOTION, 203, 70, 2.0);
-  r = hl_tool_handles_event (tool, &e);
-  g_assert_true (r & HL_TOOL_CURSOR);
-  g_assert_cmpint (hl_tool_handles_get_hover (tool).kind, ==, HL_HANDLE_HAIRLINE);
-  g_assert_cmpuint (hl_tool_handles_get_hover (tool).point, ==, 2);
-  /* 5 px away is not, at that zoom. */
-  e = ev (HL_TOOL_MOTION, 205, 70, 2.0);
-  hl_tool_handles_event (tool, &e);
-  g_assert_cmpint (hl_tool_handles_get_hover (tool).kind, ==, HL_HANDLE_NONE);
-
-  /* Drag by (+10, +5) from a press 3 px off the point. */
-  e = ev (HL_TOOL_PRESS, 203, 70, 2.0);
-  g_assert_true (hl_tool_handles_event (tool, &e) & HL_TOOL_REDRAW);
-  g_assert_true (hl_tool_handles_is_dragging (tool));
-  e = ev (HL_TOOL_MOTION, 208, 72, 2.0);
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_MOTION, 213, 75, 2.0);
-  r = hl_tool_handles_event (tool, &e);
-  g_assert_true (r & HL_TOOL_PREVIEW);
-  preview = hl_tool_handles_get_design (tool);
-  g_assert_cmpfloat (hair_point (preview, 2).x, ==, 210);
-  g_assert_cmpfloat (hair_point (preview, 2).y, ==, 75);
-  g_assert_cmpfloat (hair_point (preview, 1).x, ==, 100);
-  /* Only the hairline changed: the zone is shared with the start. */
-  g_assert_true (hl_view_get_zone (hl_design_get_view (preview, 0), 0) ==
-                 hl_view_get_zone (hl_design_get_view (start, 0), 0));
-  g_assert_false (hl_history_can_undo (history));
-
-  e = ev (HL_TOOL_RELEASE, 213, 75, 2.0);
-  r = hl_tool_handles_event (tool, &e);
-  g_assert_true (r & HL_TOOL_COMMITTED);
-  g_assert_true (hl_history_can_undo (history));
-  g_assert_cmpstr (hl_history_get_undo_label (history), ==, "Move hairline point");
-  g_assert_cmpfloat (hair_point (hl_history_get_current (history), 2).x, ==, 210);
-  g_assert_true (hl_history_is_modified (history));
-
-  hl_history_undo (history);
-  g_assert_cmpfloat (hair_point (hl_tool_handles_get_design (tool), 2).x, ==, 200);
-  g_assert_false (hl_history_is_modified (history));
+      g_assert_cmpstr (names[i], ==, expect[i]);
+      g_assert_nonnull (tool);
+      g_assert_cmpstr (hl_tool_get_name (tool), ==, expect[i]);
+      g_assert_cmpint (hl_tool_get_selected_zone (tool), ==, -1);
+      g_assert_cmpint (hl_tool_get_target_session (tool), ==, -1);
+      g_assert_true (hl_tool_get_design (tool) == design);
+      g_assert_true (hl_tool_get_view (tool) == hl_test_view (design));
+    }
+  g_assert_null (hl_tool_new_by_name ("pencil", history, 0));
+  g_assert_null (hl_tool_new_by_name ("", history, 0));
 }
 
+/* Events with NaN or infinite positions, or a zoom ≤ 0, change nothing. */
 static void
-test_escape_and_cancel (void)
+test_nonsense_events (void)
 {
-  g_autoptr(HlDesign) start = make_design ();
-  g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlToolHandles) tool = hl_tool_handles_new (history, 0);
-  HlToolEvent e = ev (HL_TOOL_PRESS, 100, 80, 1.0);
-  HlToolEvent esc = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_ESCAPE, FALSE };
+  const char *const *names = hl_tool_names ();
+  const double bad_coord[] = { NAN, INFINITY, -INFINITY };
+  const double bad_zoom[] = { 0.0, -1.0, NAN, INFINITY };
 
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_MOTION, 150, 10, 1.0);
-  hl_tool_handles_event (tool, &e);
-  g_assert_cmpfloat (hair_point (hl_tool_handles_get_design (tool), 1).y, ==, 10);
-  g_assert_true (hl_tool_handles_event (tool, &esc) & HL_TOOL_REDRAW);
-  g_assert_false (hl_tool_handles_is_dragging (tool));
-  g_assert_true (hl_tool_handles_get_design (tool) == start);
-  e = ev (HL_TOOL_RELEASE, 150, 10, 1.0);
-  g_assert_cmpint (hl_tool_handles_event (tool, &e), ==, HL_TOOL_NOTHING);
-  g_assert_false (hl_history_can_undo (history));
+  for (guint t = 0; names[t] != NULL; t++)
+    {
+      g_autoptr(HlDesign) design = hl_test_simple_design ();
+      g_autoptr(HlHistory) history = hl_history_new (design, 10);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
 
-  /* A gesture the system cancels leaves no trace either. */
-  e = ev (HL_TOOL_PRESS, 100, 80, 1.0);
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_MOTION, 120, 90, 1.0);
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_CANCEL, 0, 0, 1.0);
-  hl_tool_handles_event (tool, &e);
-  g_assert_true (hl_tool_handles_get_design (tool) == start);
-  g_assert_false (hl_history_can_undo (history));
+      for (HlToolEventType type = HL_TOOL_PRESS; type <= HL_TOOL_RELEASE; type++)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (bad_coord); i++)
+            {
+              HlToolEvent e = hl_test_ev (type, bad_coord[i], 50, 1.0);
 
-  /* A press and release without motion records nothing. */
-  e = ev (HL_TOOL_PRESS, 100, 80, 1.0);
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_RELEASE, 100, 80, 1.0);
-  g_assert_false (hl_tool_handles_event (tool, &e) & HL_TOOL_COMMITTED);
-  g_assert_false (hl_history_can_undo (history));
+              g_assert_cmpint (hl_tool_event (tool, &e), ==, HL_TOOL_NOTHING);
+              e = hl_test_ev (type, 50, bad_coord[i], 1.0);
+              g_assert_cmpint (hl_tool_event (tool, &e), ==, HL_TOOL_NOTHING);
+            }
+          for (guint i = 0; i < G_N_ELEMENTS (bad_zoom); i++)
+            {
+              HlToolEvent e = hl_test_ev (type, 50, 50, bad_zoom[i]);
 
-  /* NaN positions are ignored. */
-  e = ev (HL_TOOL_PRESS, NAN, 80, 1.0);
-  g_assert_cmpint (hl_tool_handles_event (tool, &e), ==, HL_TOOL_NOTHING);
+              g_assert_cmpint (hl_tool_event (tool, &e), ==, HL_TOOL_NOTHING);
+            }
+        }
+      for (HlToolKey key = HL_TOOL_KEY_NONE; key <= HL_TOOL_KEY_SHRINK; key++)
+        {
+          HlToolEvent e = hl_test_key (key, 0.0);
+
+          g_assert_cmpint (hl_tool_event (tool, &e), ==, HL_TOOL_NOTHING);
+        }
+      {
+        HlToolEvent e = hl_test_ev ((HlToolEventType) 99, 50, 50, 1.0);
+
+        g_assert_cmpint (hl_tool_event (tool, &e), ==, HL_TOOL_NOTHING);
+      }
+      g_assert_false (hl_history_can_undo (history));
+      g_assert_true (hl_tool_get_design (tool) == design);
+      /* Drawing at a zoom that is no zoom draws nothing. */
+      g_assert_cmpuint (hl_test_overlay_pixels (tool, 100, 100, 0.0), ==, 0);
+    }
 }
 
+/* A view index out of range, a design without views, an empty view: no
+ * event changes anything, none crashes. */
 static void
-test_zone_point_and_nudge (void)
+test_missing_views (void)
 {
-  g_autoptr(HlDesign) start = make_design ();
-  g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlToolHandles) tool = hl_tool_handles_new (history, 0);
-  HlToolEvent e = ev (HL_TOOL_PRESS, 399, 1, 4.0);
-  HlToolEvent key = { HL_TOOL_KEY, { 0, 0 }, 4.0, 1.0, HL_TOOL_KEY_LEFT, FALSE };
-  const HlCurve *outline;
+  const char *const *names = hl_tool_names ();
+  g_autoptr(HlDesign) none = hl_design_new ();
+  g_autoptr(HlDesign) simple = hl_test_simple_design ();
+  g_autoptr(HlDesign) empty = hl_test_empty_design (0);
+  struct { HlDesign *design; guint view; } cases[] = { { none, 0 }, { simple, 1 }, { simple, G_MAXUINT } };
 
-  hl_tool_handles_event (tool, &e);
-  g_assert_cmpint (hl_tool_handles_get_selected (tool).kind, ==, HL_HANDLE_ZONE);
-  g_assert_cmpuint (hl_tool_handles_get_selected (tool).point, ==, 1);
-  e = ev (HL_TOOL_MOTION, 419, 11, 4.0);
-  hl_tool_handles_event (tool, &e);
-  e = ev (HL_TOOL_RELEASE, 419, 11, 4.0);
-  g_assert_true (hl_tool_handles_event (tool, &e) & HL_TOOL_COMMITTED);
-  outline = hl_view_get_zone (hl_design_get_view (hl_history_get_current (history), 0), 0)->boundary;
-  g_assert_cmpfloat (hl_curve_get_points (outline)[1].x, ==, 420);
-  g_assert_cmpfloat (hl_curve_get_points (outline)[1].y, ==, 10);
-  g_assert_cmpstr (hl_history_get_undo_label (history), ==, "Move zone point");
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint t = 0; names[t] != NULL; t++)
+      {
+        g_autoptr(HlHistory) history = hl_history_new (cases[c].design, 10);
+        g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, cases[c].view);
 
-  /* Arrow keys: one screen pixel (a quarter image px at zoom 4), or a tenth. */
-  g_assert_true (hl_tool_handles_event (tool, &key) & HL_TOOL_COMMITTED);
-  key.fine = TRUE;
-  key.key = HL_TOOL_KEY_DOWN;
-  hl_tool_handles_event (tool, &key);
-  outline = hl_view_get_zone (hl_design_get_view (hl_history_get_current (history), 0), 0)->boundary;
-  g_assert_cmpfloat (fabs (hl_curve_get_points (outline)[1].x - 419.75), <, 1e-9);
-  g_assert_cmpfloat (fabs (hl_curve_get_points (outline)[1].y - 10.025), <, 1e-9);
+        g_assert_null (hl_tool_get_view (tool));
+        g_assert_cmpint (hl_test_press (tool, 10, 10, 1.0), ==, HL_TOOL_NOTHING);
+        g_assert_cmpint (hl_test_motion (tool, 20, 20, 1.0), ==, HL_TOOL_NOTHING);
+        g_assert_cmpint (hl_test_release (tool, 20, 20, 1.0), ==, HL_TOOL_NOTHING);
+        g_assert_cmpint (hl_test_double (tool, 20, 20, 1.0), ==, HL_TOOL_NOTHING);
+        for (HlToolKey key = HL_TOOL_KEY_NONE; key <= HL_TOOL_KEY_SHRINK; key++)
+          g_assert_cmpint (hl_test_press_key (tool, key, 1.0), ==, HL_TOOL_NOTHING);
+        hl_tool_cancel (tool);
+        g_assert_cmpuint (hl_test_overlay_pixels (tool, 50, 50, 1.0), ==, 0);
+        g_assert_false (hl_history_can_undo (history));
+      }
+
+  /* An empty view: every tool's gestures work or do nothing; the pens and
+   * the landmark tool may commit, nothing crashes. */
+  for (guint t = 0; names[t] != NULL; t++)
+    {
+      g_autoptr(HlHistory) history = hl_history_new (empty, 10);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+
+      hl_tool_set_selected_zone (tool, 3);
+      hl_test_motion (tool, 5, 5, 1.0);
+      hl_test_press (tool, 10, 10, 1.0);
+      hl_test_motion (tool, 30, 10, 1.0);
+      hl_test_release (tool, 30, 10, 1.0);
+      hl_test_double (tool, 30, 10, 1.0);
+      for (HlToolKey key = HL_TOOL_KEY_NONE; key <= HL_TOOL_KEY_SHRINK; key++)
+        hl_test_press_key (tool, key, 1.0);
+      hl_test_overlay_pixels (tool, 50, 50, 1.0);
+      g_assert_nonnull (hl_tool_get_design (tool));
+    }
 }
 
-/* The editor's loop: drag a hairline handle of the sample, re-stipple on
- * every motion; the incremental engine must give exactly the dots a fresh
- * engine gives for the design being shown. */
+/* Releases without presses, keys mid-gesture, presses without releases,
+ * undo in the middle: a deterministic random walk through every tool on
+ * the sample. An event commits exactly when it says so (and then one
+ * step), the design shown always has the view, and a cancel brings it
+ * back to the history's. */
 static void
-test_drag_with_engine (void)
+test_random_orders (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  const char *const *names = hl_tool_names ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  g_autofree char *photo_path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HlDesign) design = hl_design_load_from_file (path, &error);
-  g_autoptr(HlHistory) history = NULL;
-  g_autoptr(HlToolHandles) tool = NULL;
-  g_autoptr(HlStippler) engine = hl_stippler_new ();
-  HlPoint p;
-  HlToolEvent e;
+  g_autoptr(HlPhoto) photo = hl_photo_load (photo_path, &error);
 
   g_assert_no_error (error);
-  history = hl_history_new (design, 50);
-  tool = hl_tool_handles_new (history, 0);
-  p = hair_point (design, 4);
 
-  hl_stippler_update (engine, hl_design_get_view (design, 0), design->seed);
-  e = ev (HL_TOOL_PRESS, p.x, p.y, 3.0);
-  g_assert_true (hl_tool_handles_event (tool, &e) & HL_TOOL_REDRAW);
-
-  for (guint step = 1; step <= 8; step++)
+  for (guint t = 0; names[t] != NULL; t++)
     {
-      HlDesign *shown;
-      g_autoptr(GArray) fresh = NULL;
-      gsize n;
-      const HlDot *dots;
+      g_autoptr(HlDesign) sample = hl_test_load_sample ();
+      g_autoptr(HlHistory) history = hl_history_new (sample, 5000);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+      HlPoint p = { 225, 60 };
+      guint commits = 0;
 
-      e = ev (HL_TOOL_MOTION, p.x + step * 0.7, p.y - step * 1.1, 3.0);
-      g_assert_true (hl_tool_handles_event (tool, &e) & HL_TOOL_PREVIEW);
-      shown = hl_tool_handles_get_design (tool);
-      hl_stippler_update (engine, hl_design_get_view (shown, 0), shown->seed);
-      dots = hl_stippler_get_dots (engine, &n);
-      fresh = hl_stipple_view (hl_design_get_view (shown, 0), shown->seed);
-      g_assert_cmpuint (n, ==, fresh->len);
-      g_assert_cmpmem (dots, n * sizeof (HlDot), fresh->data, fresh->len * sizeof (HlDot));
+      hl_tool_set_photo (tool, photo);
+      for (guint step = 0; step < 1500; step++)
+        {
+          HlToolEvent e;
+          HlToolResult r;
+          guint what = (guint) g_rand_int_range (rand, 0, 100);
+          HlDesign *before = hl_history_get_current (history);
+          double zoom = 0.5 * (1 << g_rand_int_range (rand, 0, 3));
+
+          /* Mostly over the drawing (the forehead), sometimes off the
+           * photo. */
+          p.x = CLAMP (p.x + g_rand_double_range (rand, -12, 12), -20, 530);
+          p.y = CLAMP (p.y + g_rand_double_range (rand, -12, 12), -20, 530);
+          if (g_rand_int_range (rand, 0, 50) == 0)
+            p = (HlPoint) { g_rand_double_range (rand, 150, 300), g_rand_double_range (rand, 10, 110) };
+          if (what < 14)
+            e = hl_test_ev (HL_TOOL_PRESS, p.x, p.y, zoom);
+          else if (what < 57)
+            e = hl_test_ev (HL_TOOL_MOTION, p.x, p.y, zoom);
+          else if (what < 69)
+            e = hl_test_ev (HL_TOOL_RELEASE, p.x, p.y, zoom);
+          else if (what < 71)
+            e = hl_test_ev (HL_TOOL_CANCEL, 0, 0, zoom);
+          else if (what < 94)
+            e = hl_test_key ((HlToolKey) g_rand_int_range (rand, 0, HL_TOOL_KEY_SHRINK + 1), zoom);
+          else if (what < 96)
+            {
+              hl_history_undo (history);
+              continue;
+            }
+          else if (what < 98)
+            {
+              hl_tool_set_selected_zone (tool, g_rand_int_range (rand, -1, 4));
+              hl_tool_set_target_session (tool, g_rand_int_range (rand, -1, 4));
+              continue;
+            }
+          else
+            {
+              e = hl_test_ev (HL_TOOL_PRESS, p.x, p.y, zoom);
+              e.n_press = 2;
+            }
+          e.has_pressure = g_rand_boolean (rand);
+          e.pressure = g_rand_double (rand);
+
+          r = hl_tool_event (tool, &e);
+          if (r & HL_TOOL_COMMITTED)
+            {
+              commits++;
+              g_assert_true (hl_history_get_current (history) != before);
+              g_assert_true (hl_history_undo (history) == before);
+              g_assert_nonnull (hl_history_redo (history));
+            }
+          else
+            g_assert_true (hl_history_get_current (history) == before);
+
+          /* The ruler's host answers its question. */
+          if (r & HL_TOOL_ASK_LENGTH)
+            {
+              g_assert_true (hl_tool_ruler_apply (tool, hl_tool_ruler_get_suggested_mm (tool), NULL));
+              g_assert_true (hl_history_get_current (history) != before);
+              commits++;
+            }
+
+          g_assert_nonnull (hl_tool_get_design (tool));
+          g_assert_cmpuint (hl_design_get_n_views (hl_tool_get_design (tool)), ==, 1);
+          if (step % 100 == 0)
+            hl_test_overlay_pixels (tool, 128, 128, 0.25);
+        }
+
+      hl_tool_cancel (tool);
+      g_assert_true (hl_tool_get_design (tool) == hl_history_get_current (history));
+      g_test_message ("%s: %u commits", names[t], commits);
+      g_assert_cmpuint (commits, >, 0);
     }
+}
 
-  e = ev (HL_TOOL_RELEASE, p.x + 5.6, p.y - 8.8, 3.0);
-  g_assert_true (hl_tool_handles_event (tool, &e) & HL_TOOL_COMMITTED);
+static void
+test_commit_helper (void)
+{
+  g_autoptr(HlDesign) design = hl_test_simple_design ();
+  g_autoptr(HlHistory) history = hl_history_new (design, 10);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlDesign) copy = hl_design_copy (design);
+
+  g_assert_cmpint (hl_tool_commit (tool, NULL, "nothing"), ==, HL_TOOL_REDRAW);
+  g_assert_cmpint (hl_tool_commit (tool, design, "same"), ==, HL_TOOL_REDRAW);
+  g_assert_false (hl_history_can_undo (history));
+  g_assert_cmpint (hl_tool_commit (tool, copy, "copy"), ==, HL_TOOL_REDRAW | HL_TOOL_COMMITTED);
+  g_assert_cmpstr (hl_history_get_undo_label (history), ==, "copy");
+}
+
+static guint
+handle_pixels (int      state,
+               gboolean corner,
+               guint32 *centre)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 40, 40);
+  cairo_t *cr = cairo_create (surface);
+  const guint32 *data;
+  guint n = 0;
+
+  cairo_scale (cr, 2.0, 2.0);
+  hl_tool_draw_handle (cr, 2.0, (HlPoint) { 10, 10 }, state, corner);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = (const guint32 *) (gconstpointer) cairo_image_surface_get_data (surface);
+  for (int i = 0; i < 40 * 40; i++)
+    n += data[i] != 0;
+  *centre = data[20 * 40 + 20];
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* Handles: squares for corners, larger and differently filled when
+ * hovered or selected. */
+static void
+test_draw_handle (void)
+{
+  guint32 normal_c, hover_c, selected_c, c;
+  guint round = handle_pixels (0, FALSE, &normal_c);
+  guint square = handle_pixels (0, TRUE, &c);
+  guint hover = handle_pixels (1, FALSE, &hover_c);
+  guint selected = handle_pixels (2, FALSE, &selected_c);
+
+  g_test_message ("handle pixels: round %u, square %u, hover %u, selected %u", round, square, hover, selected);
+  g_assert_cmpuint (round, >, 60);
+  g_assert_cmpuint (square, >, round);
+  g_assert_cmpuint (hover, >, round);
+  g_assert_cmpuint (selected, >, round);
+  g_assert_cmpuint (normal_c, !=, hover_c);
+  g_assert_cmpuint (normal_c, !=, selected_c);
+  g_assert_cmpuint (hover_c, !=, selected_c);
 }
 
 int
@@ -233,10 +299,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/tools/drag-hairline-point", test_drag_hairline_point);
-  g_test_add_func ("/tools/escape-and-cancel", test_escape_and_cancel);
-  g_test_add_func ("/tools/zone-point-and-nudge", test_zone_point_and_nudge);
-  g_test_add_func ("/tools/drag-with-engine", test_drag_with_engine);
+  g_test_add_func ("/tools/names", test_names);
+  g_test_add_func ("/tools/nonsense-events", test_nonsense_events);
+  g_test_add_func ("/tools/missing-views", test_missing_views);
+  g_test_add_func ("/tools/random-orders", test_random_orders);
+  g_test_add_func ("/tools/commit-helper", test_commit_helper);
+  g_test_add_func ("/tools/draw-handle", test_draw_handle);
 
   return g_test_run ();
 }

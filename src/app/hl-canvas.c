@@ -5,8 +5,9 @@
  *   photo layer   background and scaled photo; key: size, zoom and pan
  *   design layer  a copy of the photo layer with dots, hairline and zones;
  *                 key: the photo layer's, and dropped on "changed"
- *   tool pass     control points, hovered and selected: a small cairo node
- *                 drawn every frame over the design layer's texture
+ *   tool pass     the tool's own feedback (handles, rubber band, ruler,
+ *                 brush) and the placement guides: a cairo node drawn every
+ *                 frame over the design layer's texture
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,15 +19,15 @@
 #include <string.h>
 
 #include "hl-canvas.h"
+#include "hl-measure.h"
 #include "hl-render.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
 
-/* Control points in screen px. */
-#define HANDLE_HAIRLINE_RADIUS 5.0
-#define HANDLE_ZONE_RADIUS     4.0
-#define HANDLE_HOVER_GROWTH    2.0
+/* Two presses closer than this in screen px (and in time than GTK's
+ * double-click time) make a double click. */
+#define DOUBLE_CLICK_DISTANCE 6.0
 
 struct _HlCanvas
 {
@@ -34,7 +35,8 @@ struct _HlCanvas
 
   /* Owned references */
   HlDocument      *document;
-  HlToolHandles   *tool;          /* edits the document's history; NULL when empty */
+  HlTool          *tool;          /* edits the document's history; NULL when empty */
+  char            *tool_name;     /* the tool to make for each document */
   cairo_surface_t *photo_layer;   /* at layer_key */
   GdkTexture      *design_layer;  /* at layer_key, NULL when stale */
 
@@ -47,9 +49,17 @@ struct _HlCanvas
   HlPoint          drag_last;     /* last drag offset, for panning */
   HlPoint          pointer;       /* last pointer position, widget px */
   gboolean         has_pointer;
+  gboolean         captured;      /* the tool owns the current primary drag */
+  gboolean         panning;       /* the current drag pans */
+  HlPoint          last_press;    /* widget px, for double clicks */
+  guint32          last_press_time;
+  guint            n_press;
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
+
+enum { TOOL_RESULT, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static const HlView *
 shown_view (HlCanvas *self)
@@ -113,6 +123,18 @@ hl_canvas_widget_to_image (HlCanvas *self,
   g_return_val_if_fail (HL_IS_CANVAS (self), none);
   get_transform (self, &zoom, &dx, &dy);
   return (HlPoint) { (x - dx) / zoom, (y - dy) / zoom };
+}
+
+HlPoint
+hl_canvas_image_to_widget (HlCanvas *self,
+                           HlPoint   p)
+{
+  HlPoint none = { 0, 0 };
+  double zoom, dx, dy;
+
+  g_return_val_if_fail (HL_IS_CANVAS (self), none);
+  get_transform (self, &zoom, &dx, &dy);
+  return (HlPoint) { p.x * zoom + dx, p.y * zoom + dy };
 }
 
 gsize
@@ -210,106 +232,8 @@ render_design_layer (HlCanvas     *self,
   self->design_renders++;
 }
 
-static void
-draw_handle (cairo_t  *cr,
-             HlPoint   p,
-             double    radius,
-             gboolean  hairline,
-             gboolean  hover,
-             gboolean  selected)
-{
-  double r = radius + (hover ? HANDLE_HOVER_GROWTH : 0);
-
-  cairo_new_path (cr);
-  cairo_arc (cr, p.x, p.y, r, 0, 2 * G_PI);
-  if (selected)
-    cairo_set_source_rgb (cr, hairline ? 0.85 : 0.1, hairline ? 0.15 : 0.55, hairline ? 0.1 : 0.95);
-  else
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, hover ? 2.0 : 1.5);
-  if (selected)
-    cairo_set_source_rgb (cr, 1, 1, 1);
-  else if (hairline)
-    cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
-  else
-    cairo_set_source_rgb (cr, 0.1, 0.55, 0.95);
-  cairo_stroke (cr);
-}
-
-static gboolean
-handle_equal (HlHandle a,
-              HlHandle b)
-{
-  return a.kind == b.kind && a.zone == b.zone && a.point == b.point;
-}
-
-/* Calls @func on every control point of @view in widget px. */
-typedef void (*HandleFunc) (HlHandle h, HlPoint p, gpointer data);
-
-static void
-foreach_handle (const HlView *view,
-                double        zoom,
-                double        dx,
-                double        dy,
-                HandleFunc    func,
-                gpointer      data)
-{
-  for (guint z = 0; z < view->zones->len; z++)
-    {
-      const HlCurve *outline = ((HlZone *) g_ptr_array_index (view->zones, z))->boundary;
-      const HlPoint *pts = hl_curve_get_points (outline);
-
-      for (guint i = 0; i < hl_curve_get_n_points (outline); i++)
-        func ((HlHandle) { HL_HANDLE_ZONE, z, i },
-              (HlPoint) { pts[i].x * zoom + dx, pts[i].y * zoom + dy }, data);
-    }
-
-  /* The hairline's points last: on top, as the tool prefers them. */
-  if (view->hairline != NULL)
-    {
-      const HlPoint *pts = hl_curve_get_points (view->hairline);
-
-      for (guint i = 0; i < hl_curve_get_n_points (view->hairline); i++)
-        func ((HlHandle) { HL_HANDLE_HAIRLINE, 0, i },
-              (HlPoint) { pts[i].x * zoom + dx, pts[i].y * zoom + dy }, data);
-    }
-}
-
-static void
-grow_bounds (HlHandle  h,
-             HlPoint   p,
-             gpointer  data)
-{
-  double *b = data;
-
-  b[0] = MIN (b[0], p.x);
-  b[1] = MIN (b[1], p.y);
-  b[2] = MAX (b[2], p.x);
-  b[3] = MAX (b[3], p.y);
-}
-
-typedef struct
-{
-  cairo_t  *cr;
-  HlHandle  hover;
-  HlHandle  selected;
-} HandleDraw;
-
-static void
-draw_one_handle (HlHandle  h,
-                 HlPoint   p,
-                 gpointer  data)
-{
-  HandleDraw *d = data;
-  gboolean hairline = h.kind == HL_HANDLE_HAIRLINE;
-
-  draw_handle (d->cr, p, hairline ? HANDLE_HAIRLINE_RADIUS : HANDLE_ZONE_RADIUS, hairline,
-               handle_equal (h, d->hover), handle_equal (h, d->selected));
-}
-
-/* The tool's feedback, over the cached layers: only the rectangle around
- * the control points is drawn, every frame. */
+/* The tool's feedback and the placement guides, over the cached layers,
+ * in image px. */
 static void
 snapshot_tool (HlCanvas     *self,
                GtkSnapshot  *snapshot,
@@ -318,30 +242,24 @@ snapshot_tool (HlCanvas     *self,
                double        dx,
                double        dy)
 {
-  double bounds[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-  double margin = HANDLE_HAIRLINE_RADIUS + HANDLE_HOVER_GROWTH + 2;
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
-  graphene_rect_t area;
-  HandleDraw draw;
-  double x0, y0, x1, y1;
+  cairo_t *cr;
 
   if (self->tool == NULL)
     return;
 
-  foreach_handle (view, zoom, dx, dy, grow_bounds, bounds);
-  x0 = MAX (floor (bounds[0] - margin), 0);
-  y0 = MAX (floor (bounds[1] - margin), 0);
-  x1 = MIN (ceil (bounds[2] + margin), w);
-  y1 = MIN (ceil (bounds[3] + margin), h);
-  if (x1 <= x0 || y1 <= y0)
-    return;
-
-  graphene_rect_init (&area, x0, y0, x1 - x0, y1 - y0);
-  draw.cr = gtk_snapshot_append_cairo (snapshot, &area);
-  draw.hover = hl_tool_handles_get_hover (self->tool);
-  draw.selected = hl_tool_handles_get_selected (self->tool);
-  foreach_handle (view, zoom, dx, dy, draw_one_handle, &draw);
-  cairo_destroy (draw.cr);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
+  /* The landmark tool draws the guides with its own feedback. */
+  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
+    {
+      cairo_save (cr);
+      hl_measure_draw_guides (view, cr, zoom);
+      cairo_restore (cr);
+    }
+  hl_tool_draw_overlay (self->tool, cr, zoom);
+  cairo_destroy (cr);
 }
 
 static void
@@ -391,39 +309,85 @@ hl_canvas_handle_event (HlCanvas    *self,
     return HL_TOOL_NOTHING;
 
   event->zoom = hl_canvas_get_zoom (self);
-  result = hl_tool_handles_event (self->tool, event);
+  result = hl_tool_event (self->tool, event);
 
   if (result & HL_TOOL_CURSOR)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                     hl_tool_handles_get_hover (self->tool).kind != HL_HANDLE_NONE
-                                     ? "grab" : NULL);
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
   /* The overlay only: the layers are redrawn when the document says the
    * design changed. */
   if (result & HL_TOOL_REDRAW)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 
-  /* The preview during a drag, the history's design otherwise (a commit
+  /* The preview during a gesture, the history's design otherwise (a commit
    * pushed into the history the document lends the tool). */
-  hl_document_show (self->document, hl_tool_handles_get_design (self->tool));
+  hl_document_show (self->document, hl_tool_get_design (self->tool));
+
+  if (result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION | HL_TOOL_ASK_LENGTH))
+    g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result);
 
   return result;
 }
 
-static void
-pointer_event (HlCanvas        *self,
-               HlToolEventType  type,
-               double           x,
-               double           y)
+/* Pressure of the event being handled, when its device has one. */
+static gboolean
+event_pressure (GtkEventController *controller,
+                double             *pressure)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+
+  return event != NULL && gdk_event_get_axis (event, GDK_AXIS_PRESSURE, pressure);
+}
+
+static HlToolResult
+pointer_event (HlCanvas           *self,
+               GtkEventController *controller,
+               HlToolEventType     type,
+               double              x,
+               double              y)
 {
   HlToolEvent event = { type, hl_canvas_widget_to_image (self, x, y), 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
 
-  hl_canvas_handle_event (self, &event);
+  if (controller != NULL && event_pressure (controller, &event.pressure))
+    {
+      event.pressure = CLAMP (event.pressure, 0.0, 1.0);
+      event.has_pressure = TRUE;
+    }
+  if (type == HL_TOOL_PRESS)
+    event.n_press = self->n_press;
+  return hl_canvas_handle_event (self, &event);
 }
 
-static gboolean
-is_dragging (HlCanvas *self)
+/* Counts presses: a second press soon after and near the first is a
+ * double click. */
+static void
+count_press (HlCanvas           *self,
+             GtkEventController *controller,
+             double              x,
+             double              y)
 {
-  return self->tool != NULL && hl_tool_handles_is_dragging (self->tool);
+  guint32 time = gtk_event_controller_get_current_event_time (controller);
+  int double_click_ms = 400;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-double-click-time", &double_click_ms, NULL);
+  if (self->n_press >= 1 && time - self->last_press_time <= (guint32) double_click_ms &&
+      hl_point_distance (self->last_press, (HlPoint) { x, y }) <= DOUBLE_CLICK_DISTANCE)
+    self->n_press++;
+  else
+    self->n_press = 1;
+  self->last_press = (HlPoint) { x, y };
+  self->last_press_time = time;
+}
+
+static void
+pan_by (HlCanvas *self,
+        double    off_x,
+        double    off_y)
+{
+  self->pan_x += off_x - self->drag_last.x;
+  self->pan_y += off_y - self->drag_last.y;
+  self->drag_last = (HlPoint) { off_x, off_y };
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -432,11 +396,16 @@ on_drag_begin (GtkGestureDrag *gesture,
                double          y,
                HlCanvas       *self)
 {
+  GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   self->drag_start = (HlPoint) { x, y };
   self->drag_last = (HlPoint) { 0, 0 };
-  pointer_event (self, HL_TOOL_PRESS, x, y);
-  if (is_dragging (self))
+  count_press (self, controller, x, y);
+  /* A press the tool does not take (the select tool off any handle)
+   * pans. */
+  self->captured = (pointer_event (self, controller, HL_TOOL_PRESS, x, y) & HL_TOOL_CAPTURED) != 0;
+  if (!self->captured)
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
 }
 
@@ -446,16 +415,11 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          off_y,
                 HlCanvas       *self)
 {
-  if (is_dragging (self))
-    pointer_event (self, HL_TOOL_MOTION, self->drag_start.x + off_x, self->drag_start.y + off_y);
+  if (self->captured)
+    pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
+                   self->drag_start.x + off_x, self->drag_start.y + off_y);
   else
-    {
-      /* Dragging the background pans. */
-      self->pan_x += off_x - self->drag_last.x;
-      self->pan_y += off_y - self->drag_last.y;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  self->drag_last = (HlPoint) { off_x, off_y };
+    pan_by (self, off_x, off_y);
 }
 
 static void
@@ -464,8 +428,11 @@ on_drag_end (GtkGestureDrag *gesture,
              double          off_y,
              HlCanvas       *self)
 {
-  pointer_event (self, HL_TOOL_RELEASE, self->drag_start.x + off_x, self->drag_start.y + off_y);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_RELEASE,
+                 self->drag_start.x + off_x, self->drag_start.y + off_y);
+  self->captured = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
 }
 
 static void
@@ -475,7 +442,40 @@ on_drag_cancel (GtkGesture       *gesture,
 {
   HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
 
+  self->captured = FALSE;
   hl_canvas_handle_event (self, &event);
+}
+
+/* The middle button pans whatever the tool. */
+static void
+on_pan_begin (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              HlCanvas       *self)
+{
+  self->drag_last = (HlPoint) { 0, 0 };
+  self->panning = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_pan_update (GtkGestureDrag *gesture,
+               double          off_x,
+               double          off_y,
+               HlCanvas       *self)
+{
+  pan_by (self, off_x, off_y);
+}
+
+static void
+on_pan_end (GtkGestureDrag *gesture,
+            double          off_x,
+            double          off_y,
+            HlCanvas       *self)
+{
+  self->panning = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
 }
 
 static void
@@ -484,10 +484,13 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            HlCanvas                 *self)
 {
+  GtkGesture *drag = g_object_get_data (G_OBJECT (self), "hl-primary-drag");
+
   self->pointer = (HlPoint) { x, y };
   self->has_pointer = TRUE;
-  if (self->tool != NULL && !is_dragging (self))
-    pointer_event (self, HL_TOOL_MOTION, x, y);
+  /* While a button is down the drag gesture reports the motion. */
+  if (self->tool != NULL && !gtk_gesture_is_active (drag) && !self->panning)
+    pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
 static gboolean
@@ -499,6 +502,10 @@ on_key (GtkEventControllerKey *controller,
 {
   HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
 
+  /* Keys with Control belong to the window's shortcuts. */
+  if (state & GDK_CONTROL_MASK)
+    return FALSE;
+
   switch (keyval)
     {
     case GDK_KEY_Escape: event.key = HL_TOOL_KEY_ESCAPE; break;
@@ -506,6 +513,16 @@ on_key (GtkEventControllerKey *controller,
     case GDK_KEY_Right: event.key = HL_TOOL_KEY_RIGHT; break;
     case GDK_KEY_Up: event.key = HL_TOOL_KEY_UP; break;
     case GDK_KEY_Down: event.key = HL_TOOL_KEY_DOWN; break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter: event.key = HL_TOOL_KEY_ENTER; break;
+    case GDK_KEY_BackSpace: event.key = HL_TOOL_KEY_BACKSPACE; break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete: event.key = HL_TOOL_KEY_DELETE; break;
+    case GDK_KEY_c:
+    case GDK_KEY_C: event.key = HL_TOOL_KEY_TOGGLE_CORNER; break;
+    case GDK_KEY_bracketright: event.key = HL_TOOL_KEY_GROW; break;
+    case GDK_KEY_bracketleft: event.key = HL_TOOL_KEY_SHRINK; break;
     default: return FALSE;
     }
 
@@ -570,13 +587,27 @@ hl_canvas_zoom (HlCanvas *self,
 
 /* A new design, history and photo: a new tool, the whole view again. */
 static void
-reset (HlCanvas *self)
+make_tool (HlCanvas *self,
+           int       selected_zone)
 {
   HlHistory *history = self->document != NULL ? hl_document_get_history (self->document) : NULL;
 
-  g_clear_pointer (&self->tool, hl_tool_handles_free);
-  if (history != NULL)
-    self->tool = hl_tool_handles_new (history, hl_document_get_view_index (self->document));
+  g_clear_pointer (&self->tool, hl_tool_free);
+  self->captured = FALSE;
+  if (history == NULL)
+    return;
+
+  self->tool = hl_tool_new_by_name (self->tool_name, history,
+                                    hl_document_get_view_index (self->document));
+  hl_tool_set_photo (self->tool, hl_document_get_photo (self->document));
+  hl_tool_set_selected_zone (self->tool, selected_zone);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
+}
+
+static void
+reset (HlCanvas *self)
+{
+  make_tool (self, -1);
   drop_layers (self);
   self->user_zoom = 1.0;
   self->pan_x = self->pan_y = 0;
@@ -597,11 +628,10 @@ on_document_changed (HlDocument *document,
 {
   /* The document moved away from a gesture in progress (undo during a
    * drag): the tool lets go of it. */
-  if (is_dragging (self) && hl_document_get_shown (document) != hl_tool_handles_get_design (self->tool))
+  if (self->tool != NULL && hl_document_get_shown (document) != hl_tool_get_design (self->tool))
     {
-      HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
-
-      hl_tool_handles_event (self->tool, &event);
+      hl_tool_cancel (self->tool);
+      self->captured = FALSE;
     }
 
   g_clear_object (&self->design_layer);
@@ -620,7 +650,7 @@ hl_canvas_set_document (HlCanvas   *self,
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_pointer (&self->tool, hl_tool_handles_free);
+  g_clear_pointer (&self->tool, hl_tool_free);
   g_set_object (&self->document, document);
   if (document != NULL)
     {
@@ -630,6 +660,40 @@ hl_canvas_set_document (HlCanvas   *self,
   reset (self);
 }
 
+void
+hl_canvas_set_tool (HlCanvas   *self,
+                    const char *name)
+{
+  const char *const *names = hl_tool_names ();
+  int selected = -1;
+
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (name != NULL && g_strv_contains (names, name));
+
+  if (g_strcmp0 (self->tool_name, name) == 0)
+    return;
+
+  g_free (self->tool_name);
+  self->tool_name = g_strdup (name);
+  if (self->tool != NULL)
+    {
+      /* A gesture in progress is abandoned, as Escape would. */
+      selected = hl_tool_get_selected_zone (self->tool);
+      hl_tool_cancel (self->tool);
+    }
+  make_tool (self, selected);
+  if (self->document != NULL)
+    hl_document_show (self->document, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+HlTool *
+hl_canvas_get_tool (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
+  return self->tool;
+}
+
 HlDocument *
 hl_canvas_get_document (HlCanvas *self)
 {
@@ -637,13 +701,33 @@ hl_canvas_get_document (HlCanvas *self)
   return self->document;
 }
 
+/* Popovers the window points at the canvas (the ruler's question) are
+ * its children: they are placed with it. */
+static void
+hl_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
 static void
 hl_canvas_dispose (GObject *object)
 {
   HlCanvas *self = HL_CANVAS (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   /* The tool borrows the document's history: it goes first. */
-  g_clear_pointer (&self->tool, hl_tool_handles_free);
+  g_clear_pointer (&self->tool, hl_tool_free);
+  g_clear_pointer (&self->tool_name, g_free);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -660,6 +744,17 @@ hl_canvas_class_init (HlCanvasClass *klass)
 
   object_class->dispose = hl_canvas_dispose;
   widget_class->snapshot = hl_canvas_snapshot;
+  widget_class->size_allocate = hl_canvas_size_allocate;
+
+  /**
+   * HlCanvas::tool-result:
+   * @result: the HlToolResult flags
+   *
+   * A tool event committed a design, changed the selected zone or asks
+   * for a length (the ruler).
+   */
+  signals[TOOL_RESULT] = g_signal_new ("tool-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "hlcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -669,11 +764,13 @@ static void
 hl_canvas_init (HlCanvas *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pan = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
   self->user_zoom = 1.0;
+  self->tool_name = g_strdup ("select");
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -684,6 +781,13 @@ hl_canvas_init (HlCanvas *self)
   g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end), self, 0);
   g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_object_set_data (G_OBJECT (self), "hl-primary-drag", drag);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect_object (pan, "drag-begin", G_CALLBACK (on_pan_begin), self, 0);
+  g_signal_connect_object (pan, "drag-update", G_CALLBACK (on_pan_update), self, 0);
+  g_signal_connect_object (pan, "drag-end", G_CALLBACK (on_pan_end), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
 
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);

@@ -6,9 +6,11 @@
  * redrawn when the document changes too). The tool's feedback (the handle
  * tool's control points, hovered and selected) is drawn in its own pass on
  * top, so moving the pointer never redraws the dots. Pointer and key
- * events become HlToolEvents for the handle tool, which edits the
- * document's history; the canvas then asks the document to show the
- * tool's design. It decides no geometry itself and never runs the engine.
+ * events become HlToolEvents for the current tool (hl-tool.h), which
+ * edits the document's history; the canvas then asks the document to show
+ * the tool's design. The primary button goes to the tool, or pans when
+ * the tool does not take the press; the middle button always pans. It
+ * decides no geometry itself and never runs the engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +19,7 @@
 #include <gtk/gtk.h>
 
 #include "hl-document.h"
-#include "hl-tool-handles.h"
+#include "hl-tool.h"
 
 G_BEGIN_DECLS
 
@@ -32,10 +34,20 @@ void           hl_canvas_set_document     (HlCanvas          *self,
                                            HlDocument        *document);
 /* The document shown, or NULL (borrowed). */
 HlDocument    *hl_canvas_get_document     (HlCanvas          *self);
+/* Makes the tool named @name (see hl_tool_names) the one that edits; a
+ * gesture in progress is cancelled and the selected zone carried over. */
+void           hl_canvas_set_tool         (HlCanvas          *self,
+                                           const char        *name);
+/* The tool, NULL while no design is open (borrowed; replaced by
+ * set_tool and when a document loads). */
+HlTool        *hl_canvas_get_tool         (HlCanvas          *self);
 /* Image px under widget point (@x, @y). */
 HlPoint        hl_canvas_widget_to_image  (HlCanvas          *self,
                                            double             x,
                                            double             y);
+/* Widget point of image point @p. */
+HlPoint        hl_canvas_image_to_widget  (HlCanvas          *self,
+                                           HlPoint            p);
 /* Screen px per image px. */
 double         hl_canvas_get_zoom         (HlCanvas          *self);
 /* Feeds one event to the tool, as the pointer and key controllers do

@@ -13,36 +13,12 @@
 
 #include "hl-canvas.h"
 #include "hl-error.h"
-#include "hl-window.h"
-
-struct _HlWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle  *title;
-  AdwToastOverlay *toasts;
-  GtkStack        *stack;
-  HlCanvas        *canvas;
-  AdwStatusPage   *loading_page;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *problem_page;
-
-  /* Owned references */
-  HlDocument      *document;
-  char            *opening;      /* name of the file being (or that failed to be) opened */
-  char            *problem;
-  GtkNativeDialog *chooser;
-  GCancellable    *load_cancellable;
-  GTask           *asking;       /* a save waiting for the user to say where */
-
-  guint            saving;       /* saves in flight */
-  gboolean         loading;
-  gboolean         close_confirmed;
-  gboolean         disposed;
-};
+#include "hl-window-private.h"
+#include "hl-zone-panel.h"
 
 G_DEFINE_FINAL_TYPE (HlWindow, hl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_state (HlWindow *self)
@@ -371,6 +347,8 @@ history_action (GtkWidget  *widget,
 
   if (self->loading)
     return;
+  /* The next panel change is a step of its own, not part of the undone. */
+  hl_zone_panel_end_burst (self->zone_panel);
   if (g_str_equal (action_name, "win.undo"))
     hl_document_undo (self->document);
   else
@@ -522,6 +500,14 @@ hl_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   cancel_asking (self);
+  if (self->length_popover != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->length_popover, self);
+      gtk_widget_unparent (self->length_popover);
+      g_clear_object (&self->length_popover);
+    }
+  if (self->zone_panel != NULL)
+    hl_zone_panel_set_document (self->zone_panel, NULL);
   if (self->canvas != NULL)
     hl_canvas_set_document (self->canvas, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
@@ -539,8 +525,29 @@ hl_window_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_free (self->opening);
   g_free (self->problem);
+  _hl_window_tools_finalize (self);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
+}
+
+static void
+hl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  if (!_hl_window_tools_get_property (HL_WINDOW (object), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+hl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  if (!_hl_window_tools_set_property (HL_WINDOW (object), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -552,15 +559,32 @@ hl_window_class_init (HlWindowClass *klass)
 
   object_class->dispose = hl_window_dispose;
   object_class->finalize = hl_window_finalize;
+  object_class->get_property = hl_window_get_property;
+  object_class->set_property = hl_window_set_property;
   window_class->close_request = hl_window_close_request;
 
+  _hl_window_tools_class_init (widget_class, properties);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _hl_window_tools_install_actions (widget_class);
+
   g_type_ensure (HL_TYPE_CANVAS);
+  g_type_ensure (HL_TYPE_ZONE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hairlinestudio/HairlineStudio/hl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, zone_panel);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, hint_card);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, hint_steps);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, scale_label);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_hint);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, dots_label);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, options_stack);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, landmark_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, zone_kind_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
@@ -583,6 +607,7 @@ hl_window_class_init (HlWindowClass *klass)
 static void
 hl_window_init (HlWindow *self)
 {
+  _hl_window_tools_init_state (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->document = hl_document_new ();
@@ -594,6 +619,7 @@ hl_window_init (HlWindow *self)
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  _hl_window_tools_init (self);
   update_state (self);
 }
 

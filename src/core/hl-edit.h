@@ -66,14 +66,26 @@ HlDesign *hl_edit_append_edits     (const HlDesign      *design,
                                     guint                n_edits);
 
 /* "Frontal band from hairline": a new frontal zone (defaults of its kind,
- * following the hairline) whose boundary runs along the view's hairline
- * and reaches @depth_mm behind it (away from the face). NULL with @error
- * set when the view has no hairline. */
+ * following the hairline, a fresh seed, named by hl_edit_new_zone_name)
+ * appended to the view, whose boundary runs along the view's hairline and
+ * reaches @depth_mm behind it (away from the face), see
+ * hl_measure_band_behind_hairline(). NULL with @error set (HL_ERROR_INVALID)
+ * when the view has no hairline of two points or more, or
+ * (HL_ERROR_ARGUMENT) when @depth_mm is not a finite number in
+ * (0, 1000] or the view is full. */
 HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
                                     guint                view,
                                     double               depth_mm,
                                     GError             **error);
 
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
+
+/* A name for a new zone of @kind in @view: the kind's title ("Frontal
+ * band", "Temple", "Mid-scalp", "Crown", "Scar", "Zone"), followed by " 2",
+ * " 3", ... when the view already has a zone of that name. Caller frees. */
+char       *hl_edit_new_zone_name  (const HlView        *view,
+                                    HlZoneKind           kind);
+/* A per-zone seed (deterministic) that no zone of @view uses yet. */
+guint32     hl_edit_new_zone_seed  (const HlView        *view);
 
 G_END_DECLS

@@ -40,13 +40,23 @@ gboolean hl_measure_hairline_height_mm (const HlView *view,
                                       double       *mm,
                                       HlPoint      *at);
 /* A closed boundary (transfer full, corners at the four ends) that follows
- * the hairline and reaches @depth_mm behind it, away from the face. NULL
- * when the view has no hairline of two points or more. */
+ * the hairline and reaches @depth_mm behind it, away from the face. Its
+ * front edge is the hairline itself; its back edge goes through each
+ * control point moved @depth_mm along the curve's normal blended half-way
+ * with the midline's up direction (image-up without a glabella), so the
+ * band reaches back over the scalp rather than fanning out at the temples;
+ * where that would still fold the band over itself it leans further
+ * toward up. Its area is about the hairline's length × @depth_mm. NULL
+ * when the view has no hairline of two points or more, or @depth_mm is not
+ * a finite number > 0. */
 HlCurve *hl_measure_band_behind_hairline (const HlView *view,
                                       double        depth_mm);
 /* Draws the guides of DESIGN §2 when the glabella and a calibration exist:
- * the band 7–10 cm above the glabella on the midline and the hairline's
- * live height there. @cr in image px, @zoom screen px per image px. */
+ * the band 7–10 cm above the glabella across the midline (shaded), the
+ * midline dashed with the 8 cm default marked, and a ring where the
+ * hairline crosses the midline with its height as a label on its left
+ * ("8.1 cm"), green inside 7–10 cm, orange outside. @cr in image px,
+ * @zoom screen px per image px; the cairo state is restored. */
 void     hl_measure_draw_guides      (const HlView *view,
                                       cairo_t      *cr,
                                       double        zoom);

@@ -9,7 +9,28 @@
  * A tool edits view `view` of the designs in a borrowed HlHistory: while a
  * gesture is in progress it shows a preview design (hl_tool_get_design),
  * and when the gesture ends it pushes one new design into the history (one
- * undo step) and returns HL_TOOL_COMMITTED.
+ * undo step) and returns HL_TOOL_COMMITTED. An event that does not return
+ * HL_TOOL_COMMITTED never changes the history.
+ *
+ * What a host does with the results:
+ * - PRESS: with HL_TOOL_CAPTURED the tool owns the drag that follows (send
+ *   it MOTION and RELEASE); without, the canvas may pan. MOTION is also
+ *   sent while no button is down (hover, rubber bands, brush circles).
+ * - Every event carries the zoom (screen px per image px): hit radii,
+ *   nudges and brush sizes are on screen. n_press is 2 for the second
+ *   press of a double click (after a first PRESS with n_press 1).
+ * - HL_TOOL_CURSOR: ask hl_tool_get_cursor() again; also ask it after
+ *   switching tools. HL_TOOL_PREVIEW: the design to draw and stipple
+ *   (hl_tool_get_design) changed. HL_TOOL_SELECTION: the selected zone
+ *   changed. HL_TOOL_ASK_LENGTH: see hl-tool-ruler.h.
+ * - Pens (hairline, zone) span several presses: HL_TOOL_CANCEL or
+ *   hl_tool_cancel() abandons the whole path, so call it when switching
+ *   tools or views, not for a lost pointer grab mid-path if the path
+ *   should survive.
+ * - Keys: ESCAPE abandons what is in progress; ENTER and BACKSPACE finish
+ *   and shorten a pen's path; DELETE, TOGGLE_CORNER and the arrows act on
+ *   the select tool's point; GROW and SHRINK size the brush and eraser.
+ *   The select tool ignores other keys than ESCAPE while it drags.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,6 +114,9 @@ typedef struct
   HlDesign    *(*get_preview)  (HlTool            *tool);
   /* Releases what the tool owns (not the HlTool itself). May be NULL. */
   void         (*finalize)     (HlTool            *tool);
+  /* Sets the tool's own defaults once the HlTool fields are filled in
+   * (the rest of the instance is zeroed). May be NULL. */
+  void         (*init)         (HlTool            *tool);
 } HlToolClass;
 
 struct _HlTool
@@ -111,7 +135,8 @@ struct _HlTool
 HlTool       *hl_tool_new               (const HlToolClass *klass,
                                          HlHistory         *history,
                                          guint              view);
-/* A new tool by name (see hl_tool_names), or NULL for an unknown name. */
+/* A new tool by name (see hl_tool_names), or NULL for an unknown name.
+ * Transfer full. */
 HlTool       *hl_tool_new_by_name       (const char        *name,
                                          HlHistory         *history,
                                          guint              view);
@@ -120,11 +145,16 @@ const char *const *hl_tool_names        (void);
 void          hl_tool_free              (HlTool            *tool);
 const char   *hl_tool_get_name          (HlTool            *tool);
 
+/* Feeds one event to the tool. Events with a non-finite position (PRESS,
+ * MOTION, RELEASE) or a zoom that is not > 0 (all but CANCEL) are ignored
+ * (HL_TOOL_NOTHING); so is everything while the view index is out of range
+ * (a gesture in progress is then abandoned). @event is borrowed. */
 HlToolResult  hl_tool_event             (HlTool            *tool,
                                          const HlToolEvent *event);
 void          hl_tool_draw_overlay      (HlTool            *tool,
                                          cairo_t           *cr,
                                          double             zoom);
+/* A CSS cursor name (static), or NULL for the default. */
 const char   *hl_tool_get_cursor        (HlTool            *tool);
 /* The design to show: the tool's preview during a gesture, else the
  * history's current design (borrowed). */
@@ -132,27 +162,50 @@ HlDesign     *hl_tool_get_design        (HlTool            *tool);
 /* Abandons a gesture in progress (as HL_TOOL_CANCEL would). */
 HlToolResult  hl_tool_cancel            (HlTool            *tool);
 
-/* The photo the eyedropper samples (referenced; may be NULL). */
+/* The photo the eyedropper samples (referenced; may be NULL). A tool
+ * starts without one. */
 void          hl_tool_set_photo         (HlTool            *tool,
                                          HlPhoto           *photo);
+/* The zone the panel shows and the eyedropper colours: -1 for none. Tools
+ * change it (and return HL_TOOL_SELECTION) when a zone is clicked or
+ * drawn; a host sets it when the user picks a zone in a list. */
 int           hl_tool_get_selected_zone (HlTool            *tool);
 void          hl_tool_set_selected_zone (HlTool            *tool,
                                          int                zone);
+/* -1: the eyedropper sets the zone's shade; ≥ 0: that session's shade. */
 void          hl_tool_set_target_session (HlTool           *tool,
                                           int               session);
+int           hl_tool_get_target_session (HlTool           *tool);
 
 /* Helpers for tool implementations. */
 
 /* The view being edited in the shown design, or NULL (borrowed). */
 const HlView *hl_tool_get_view          (HlTool            *tool);
-/* Pushes @design (referenced) into the history with @label; returns
- * HL_TOOL_COMMITTED | HL_TOOL_REDRAW, or HL_TOOL_REDRAW when nothing
- * changed. */
+/* The view being edited in the history's current design (what a gesture
+ * builds on, never the preview), or NULL when the index is out of range
+ * (borrowed). */
+const HlView *hl_tool_get_current_view  (HlTool            *tool);
+/* The topmost zone (last in the list) whose outline contains @p, or -1. */
+int           hl_tool_zone_at           (const HlView      *view,
+                                         HlPoint            p);
+/* Pushes @design (referenced, may be NULL) into the history with @label;
+ * returns HL_TOOL_COMMITTED | HL_TOOL_REDRAW, or HL_TOOL_REDRAW when
+ * nothing changed (@design NULL or already the current design). */
 HlToolResult  hl_tool_commit            (HlTool            *tool,
                                          HlDesign          *design,
                                          const char        *label);
-/* A round handle of @radius screen px at @p; @state 0 normal, 1 hover,
- * 2 selected; @corner draws a square. */
+/* Replaces @cr's path with @curve's drawn shape (its polyline, closed for a
+ * closed curve), ready to stroke or fill. */
+void          hl_tool_path_curve        (cairo_t           *cr,
+                                         const HlCurve     *curve);
+/* A dashed line from @a to @b, 1.5 screen px wide (pens' rubber bands). */
+void          hl_tool_draw_rubber_band  (cairo_t           *cr,
+                                         double             zoom,
+                                         HlPoint            a,
+                                         HlPoint            b);
+/* A handle at @p, HL_HANDLE_SIZE screen px in radius: round for a smooth
+ * point, square for a corner (@corner); @state 0 normal (white), 1 hover
+ * (larger, yellow), 2 selected (larger, filled red). */
 void          hl_tool_draw_handle       (cairo_t           *cr,
                                          double             zoom,
                                          HlPoint            p,
@@ -161,6 +214,8 @@ void          hl_tool_draw_handle       (cairo_t           *cr,
 
 /* Hit radius around a control point, in screen pixels. */
 #define HL_HANDLE_RADIUS 8.0
+/* Drawn radius of a handle, in screen pixels. */
+#define HL_HANDLE_SIZE 5.0
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlTool, hl_tool_free)
 

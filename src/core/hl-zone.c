@@ -286,6 +286,17 @@ hl_zone_set_params (HlZone             *zone,
   zone->params = *params;
 }
 
+void
+hl_zone_set_kind (HlZone     *zone,
+                  HlZoneKind  kind)
+{
+  g_return_if_fail (zone != NULL);
+  g_return_if_fail (kind <= HL_ZONE_CUSTOM);
+  g_return_if_fail (g_atomic_ref_count_compare (&zone->ref_count, 1));
+
+  zone->kind = kind;
+}
+
 const char *
 hl_zone_kind_to_string (HlZoneKind kind)
 {

@@ -118,6 +118,8 @@ void        hl_zone_set_boundary   (HlZone             *zone,
                                     HlCurve            *boundary);
 void        hl_zone_set_params     (HlZone             *zone,
                                     const HlZoneParams *params);
+void        hl_zone_set_kind       (HlZone             *zone,
+                                    HlZoneKind          kind);
 
 /* Stable names used in files: "frontal", "temple", ... */
 const char *hl_zone_kind_to_string (HlZoneKind          kind);

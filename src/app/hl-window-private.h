@@ -1,0 +1,89 @@
+/* hl-window-private.h: the window's fields, shared by the files that
+ * implement it (hl-window.c: documents, opening, saving, closing;
+ * hl-window-tools.c: tools, their options, the zone panel and hints).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-canvas.h"
+#include "hl-window.h"
+#include "hl-zone-panel.h"
+
+G_BEGIN_DECLS
+
+struct _HlWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle  *title;
+  AdwToastOverlay *toasts;
+  GtkStack        *stack;
+  HlCanvas        *canvas;
+  AdwFlap         *flap;
+  HlZonePanel     *zone_panel;
+  GtkWidget       *hint_card;
+  GtkLabel        *hint_steps;
+  GtkLabel        *scale_label;
+  GtkLabel        *tool_hint;
+  GtkLabel        *dots_label;
+  GtkStack        *options_stack;
+  GtkMenuButton   *landmark_button;
+  GtkMenuButton   *zone_kind_button;
+  AdwStatusPage   *loading_page;
+  GtkSpinner      *spinner;
+  AdwStatusPage   *problem_page;
+
+  /* Owned references */
+  HlDocument      *document;
+  char            *opening;      /* name of the file being (or that failed to be) opened */
+  char            *problem;
+  GtkNativeDialog *chooser;
+  GCancellable    *load_cancellable;
+  GTask           *asking;       /* a save waiting for the user to say where */
+  char            *tool;         /* win.tool: the tool's name */
+  char            *ruler_mode;   /* win.ruler-mode: drag, ipd, iris */
+  char            *landmark;     /* win.landmark: the next landmark placed */
+  char            *zone_kind;    /* win.zone-kind: the kind of the next zone drawn */
+  GtkWidget       *length_popover; /* the ruler's question, while shown */
+
+  guint            saving;       /* saves in flight */
+  gboolean         loading;
+  gboolean         close_confirmed;
+  gboolean         disposed;
+  gboolean         show_panel;   /* win.show-panel */
+};
+
+enum
+{
+  PROP_0,
+  PROP_TOOL,
+  PROP_RULER_MODE,
+  PROP_LANDMARK,
+  PROP_ZONE_KIND,
+  PROP_SHOW_PANEL,
+  N_PROPS
+};
+
+/* hl-window-tools.c */
+/* Fills in the pspecs of the tool properties; once they are installed,
+ * _install_actions makes them the stateful actions with their keys. */
+void     _hl_window_tools_class_init   (GtkWidgetClass *widget_class,
+                                        GParamSpec    **properties);
+void     _hl_window_tools_install_actions (GtkWidgetClass *widget_class);
+/* The actions' states, before the template binds buttons to them. */
+void     _hl_window_tools_init_state   (HlWindow       *self);
+/* Once the template is built. */
+void     _hl_window_tools_init         (HlWindow       *self);
+void     _hl_window_tools_finalize     (HlWindow       *self);
+/* The design or the tool changed: hints, scale, dot count, panel. */
+void     _hl_window_tools_update       (HlWindow       *self);
+gboolean _hl_window_tools_get_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        GValue         *value);
+gboolean _hl_window_tools_set_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        const GValue   *value);
+
+G_END_DECLS

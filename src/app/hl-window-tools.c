@@ -1,0 +1,681 @@
+/* hl-window-tools.c: the window's tools, their options, the zone panel,
+ * the calibration question and the hints for a newcomer.
+ *
+ * The tool in use is the stateful action win.tool (string target), bound
+ * to the linked toggle buttons of the header bar and to one key each. The
+ * options of some tools (ruler mode, next landmark, kind of the next zone)
+ * are stateful actions too, shown in the bar under the canvas.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-window"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-edit.h"
+#include "hl-tool-brush.h"
+#include "hl-tool-eyedropper.h"
+#include "hl-tool-landmark.h"
+#include "hl-tool-ruler.h"
+#include "hl-tool-zone.h"
+#include "hl-window-private.h"
+
+typedef struct
+{
+  const char *name;
+  guint       key;
+  const char *hint;
+} ToolInfo;
+
+static const ToolInfo tools[] = {
+  { "select", GDK_KEY_v,
+    "Drag points to move them · double-click a line to add one · Delete removes · C: corner · drag the background to pan" },
+  { "hairline", GDK_KEY_h,
+    "Click along the hairline from temple to temple · Enter or double-click finishes · Backspace removes the last point · Esc cancels" },
+  { "zone", GDK_KEY_z,
+    "Click around the area · Enter or a click on the first point closes it · Backspace removes the last point · Esc cancels" },
+  { "ruler", GDK_KEY_r, NULL },
+  { "landmark", GDK_KEY_l,
+    "Click to place the landmark chosen on the right, or drag one to move it" },
+  { "brush", GDK_KEY_b,
+    "Click or drag to add single dots · [ and ] change the brush size" },
+  { "eraser", GDK_KEY_e,
+    "Drag over dots to remove them · [ and ] change the brush size" },
+  { "eyedropper", GDK_KEY_i,
+    "Click the client's hair or stubble to take the selected zone's shade from the photo" },
+};
+
+static const char * const ruler_modes[] = { "drag", "ipd", "iris" };
+
+static const char *
+ruler_hint (const char *mode)
+{
+  if (g_strcmp0 (mode, "ipd") == 0)
+    return "Click the centre of one pupil, then the other";
+  if (g_strcmp0 (mode, "iris") == 0)
+    return "Click one edge of an iris, then the opposite edge";
+  return "Drag across something of known length (a ruler on the skin), then type its length";
+}
+
+static HlTool *
+current_tool (HlWindow *self)
+{
+  return hl_canvas_get_tool (self->canvas);
+}
+
+static gboolean
+tool_is (HlWindow   *self,
+         const char *name)
+{
+  HlTool *tool = current_tool (self);
+
+  return tool != NULL && g_str_equal (hl_tool_get_name (tool), name);
+}
+
+static const HlView *
+shown_view (HlWindow *self)
+{
+  HlDesign *design = self->loading ? NULL : hl_document_get_design (self->document);
+  guint index = hl_document_get_view_index (self->document);
+
+  if (design == NULL || index >= hl_design_get_n_views (design))
+    return NULL;
+  return hl_design_get_view (design, index);
+}
+
+static HlRulerMode
+ruler_mode (HlWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ruler_modes); i++)
+    if (g_strcmp0 (self->ruler_mode, ruler_modes[i]) == 0)
+      return (HlRulerMode) i;
+  return HL_RULER_DRAG;
+}
+
+/* The options of the window's actions, given to the tool in use (a new
+ * tool is made when the tool changes and when a document loads). */
+static void
+apply_tool_options (HlWindow *self)
+{
+  HlTool *tool = current_tool (self);
+  HlLandmark landmark;
+  HlZoneKind kind;
+
+  if (tool == NULL)
+    return;
+
+  hl_tool_set_selected_zone (tool, hl_zone_panel_get_selected (self->zone_panel));
+  if (tool_is (self, "ruler"))
+    hl_tool_ruler_set_mode (tool, ruler_mode (self));
+  else if (tool_is (self, "landmark") && hl_landmark_from_string (self->landmark, &landmark))
+    hl_tool_landmark_set_current (tool, landmark);
+  else if (tool_is (self, "zone") && hl_zone_kind_from_string (self->zone_kind, &kind))
+    hl_tool_zone_set_kind (tool, kind);
+}
+
+/* Steps a newcomer takes first, ticked as they are done. */
+static void
+update_hints (HlWindow     *self,
+              const HlView *view)
+{
+  gboolean calibrated = FALSE, glabella, hairline, zones;
+  g_autofree char *steps = NULL;
+
+  if (view == NULL)
+    {
+      gtk_widget_set_visible (self->hint_card, FALSE);
+      return;
+    }
+
+  hl_view_get_mm_per_px (view, &calibrated);
+  glabella = view->landmarks[HL_LANDMARK_GLABELLA].set;
+  hairline = view->hairline != NULL;
+  zones = hl_view_get_n_zones (view) > 0;
+
+#define STEP(done, text) (done) ? "<span alpha=\"55%\">✓ " text "</span>" : "○ " text
+  steps = g_strdup_printf ("%s\n%s\n%s\n%s",
+                           STEP (calibrated, "Calibrate: R, then click both pupils or drag a ruler"),
+                           STEP (glabella, "Place the glabella: L, then click between the brows"),
+                           STEP (hairline, "Draw the hairline: H, click along it, Enter"),
+                           STEP (zones, "Add a zone: Z, click around it, Enter"));
+#undef STEP
+  gtk_label_set_markup (self->hint_steps, steps);
+  gtk_widget_set_visible (self->hint_card, !(calibrated && glabella && hairline && zones));
+}
+
+static void
+update_scale (HlWindow     *self,
+              const HlView *view)
+{
+  g_autofree char *text = NULL;
+  gboolean calibrated = FALSE;
+  double mm_per_px;
+
+  if (view == NULL)
+    {
+      gtk_label_set_text (self->scale_label, "");
+      return;
+    }
+
+  mm_per_px = hl_view_get_mm_per_px (view, &calibrated);
+  if (!calibrated)
+    text = g_strdup_printf ("Uncalibrated (assuming %.2f mm/px): press R to calibrate", mm_per_px);
+  else
+    {
+      const char *source;
+
+      switch (view->calibration.source)
+        {
+        case HL_CALIBRATION_RULER: source = "ruler"; break;
+        case HL_CALIBRATION_IRIS: source = "iris"; break;
+        case HL_CALIBRATION_IPD: source = "pupils"; break;
+        case HL_CALIBRATION_MANUAL: source = "typed in"; break;
+        case HL_CALIBRATION_NONE:
+        default: source = "unknown"; break;
+        }
+      text = g_strdup_printf ("%.3f mm/px · %s ±%.0f %%", mm_per_px, source,
+                              view->calibration.uncertainty * 100.0);
+    }
+  gtk_label_set_text (self->scale_label, text);
+}
+
+void
+_hl_window_tools_update (HlWindow *self)
+{
+  const HlView *view = shown_view (self);
+  g_autofree char *dots = NULL;
+  const char *hint = NULL;
+  HlLandmark landmark;
+  HlZoneKind kind;
+  gsize n_dots = 0;
+
+  update_hints (self, view);
+  update_scale (self, view);
+
+  if (view != NULL)
+    hl_document_get_dots (self->document, &n_dots);
+  dots = view != NULL ? g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots) : g_strdup ("");
+  gtk_label_set_text (self->dots_label, dots);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    if (g_str_equal (tools[i].name, self->tool))
+      hint = tools[i].hint;
+  if (g_str_equal (self->tool, "ruler"))
+    hint = ruler_hint (self->ruler_mode);
+  gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tool_hint), hint);
+
+  if (g_str_equal (self->tool, "ruler") || g_str_equal (self->tool, "landmark") ||
+      g_str_equal (self->tool, "zone"))
+    gtk_stack_set_visible_child_name (self->options_stack, self->tool);
+  else
+    gtk_stack_set_visible_child_name (self->options_stack, "none");
+
+  if (hl_landmark_from_string (self->landmark, &landmark))
+    gtk_menu_button_set_label (self->landmark_button, hl_landmark_get_title (landmark));
+  if (hl_zone_kind_from_string (self->zone_kind, &kind))
+    {
+      g_autofree char *label = g_strdup_printf ("New zone: %s", hl_zone_kind_get_label (kind));
+
+      gtk_menu_button_set_label (self->zone_kind_button, label);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
+                                 view != NULL && view->hairline != NULL);
+}
+
+/* The calibration question */
+
+/* Enter in @spin activates the default widget (its dialog's or popover's
+ * accepting button). */
+static void
+activates_default (GtkWidget *spin)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_activates_default (GTK_TEXT (text), TRUE);
+}
+
+static void
+on_length_apply (GtkWidget *button,
+                 HlWindow  *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (self->length_popover), "hl-spin");
+  HlTool *tool = current_tool (self);
+  g_autoptr(GError) error = NULL;
+
+  gtk_spin_button_update (spin);
+  if (tool != NULL && tool_is (self, "ruler"))
+    {
+      if (!hl_tool_ruler_apply (tool, gtk_spin_button_get_value (spin), &error))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      hl_document_show (self->document, NULL);
+    }
+  gtk_popover_popdown (GTK_POPOVER (self->length_popover));
+}
+
+static void
+on_length_closed (GtkPopover *popover,
+                  HlWindow   *self)
+{
+  HlTool *tool = current_tool (self);
+
+  /* Closed without an answer: the measured segment is dropped. */
+  if (tool != NULL && tool_is (self, "ruler"))
+    hl_tool_ruler_cancel_segment (tool);
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+  self->length_popover = NULL;
+  /* Unparent once GTK is done with the popover's closing. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) G_SOURCE_REMOVE, g_object_ref (popover),
+                   (GDestroyNotify) gtk_widget_unparent);
+  g_object_unref (popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The ruler measured a segment: ask its length in a popover at its end,
+ * the entry focused with the suggested value; Enter accepts. */
+static void
+ask_length (HlWindow *self)
+{
+  HlTool *tool = current_tool (self);
+  GtkWidget *popover, *box, *label, *spin, *buttons, *cancel, *apply;
+  const char *question;
+  HlPoint a, b, at;
+
+  if (tool == NULL || !hl_tool_ruler_get_segment (tool, &a, &b))
+    return;
+  if (self->length_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->length_popover));
+
+  switch (hl_tool_ruler_get_mode (tool))
+    {
+    case HL_RULER_IPD: question = "Distance between the pupils, in mm"; break;
+    case HL_RULER_IRIS: question = "Diameter of the iris, in mm"; break;
+    case HL_RULER_DRAG:
+    default: question = "Length of the line you drew, in mm"; break;
+    }
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  label = gtk_label_new (question);
+  spin = gtk_spin_button_new_with_range (0.1, HL_RULER_MAX_MM, 0.5);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  cancel = gtk_button_new_with_mnemonic ("_Cancel");
+  apply = gtk_button_new_with_mnemonic ("_Calibrate");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), hl_tool_ruler_get_suggested_mm (tool));
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  activates_default (spin);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), apply);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), spin);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), apply);
+
+  g_object_set_data (G_OBJECT (popover), "hl-spin", spin);
+  g_signal_connect_object (apply, "clicked", G_CALLBACK (on_length_apply), self, 0);
+  g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_popover_popdown), popover, G_CONNECT_SWAPPED);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (on_length_closed), self, 0);
+
+  at = hl_canvas_image_to_widget (self->canvas, b);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->canvas));
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                               &(GdkRectangle) { (int) at.x - 2, (int) at.y - 2, 4, 4 });
+  self->length_popover = g_object_ref (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (spin);
+}
+
+/* Tool results */
+
+static void
+on_tool_result (HlCanvas *canvas,
+                guint     result,
+                HlWindow *self)
+{
+  HlTool *tool = current_tool (self);
+
+  if (tool == NULL)
+    return;
+
+  if (result & HL_TOOL_SELECTION)
+    hl_zone_panel_set_selected (self->zone_panel, hl_tool_get_selected_zone (tool));
+
+  if (result & HL_TOOL_ASK_LENGTH)
+    ask_length (self);
+
+  /* The landmark tool moves on to the next unset landmark. */
+  if (tool_is (self, "landmark"))
+    {
+      const char *next = hl_landmark_to_string (hl_tool_landmark_get_current (tool));
+
+      if (g_strcmp0 (next, self->landmark) != 0)
+        {
+          g_free (self->landmark);
+          self->landmark = g_strdup (next);
+          g_object_notify (G_OBJECT (self), "landmark");
+        }
+    }
+
+  if (tool_is (self, "eyedropper") && hl_tool_eyedropper_get_problem (tool) != HL_EYEDROPPER_OK)
+    adw_toast_overlay_add_toast (self->toasts,
+                                 adw_toast_new (hl_eyedropper_problem_to_string (hl_tool_eyedropper_get_problem (tool))));
+
+  _hl_window_tools_update (self);
+}
+
+static void
+on_zone_selected (HlZonePanel *panel,
+                  int          zone,
+                  HlWindow    *self)
+{
+  HlTool *tool = current_tool (self);
+
+  if (tool != NULL)
+    hl_tool_set_selected_zone (tool, zone);
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
+static void
+on_document_loaded (HlDocument *document,
+                    HlWindow   *self)
+{
+  /* The canvas made a new tool for the new history. */
+  hl_zone_panel_set_selected (self->zone_panel, -1);
+  apply_tool_options (self);
+  _hl_window_tools_update (self);
+}
+
+/* Frontal band from the hairline */
+
+static void
+on_band_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  HlWindow         *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "hl-spin");
+  g_autoptr(HlDesign) next = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDesign *design = hl_document_get_design (self->document);
+  guint view = hl_document_get_view_index (self->document);
+
+  if (g_strcmp0 (response, "add") != 0 || design == NULL)
+    return;
+
+  gtk_spin_button_update (spin);
+  next = hl_edit_add_frontal_band (design, view, gtk_spin_button_get_value (spin), &error);
+  if (next == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  hl_zone_panel_end_burst (self->zone_panel);
+  hl_document_push (self->document, next, "Add frontal band");
+  {
+    int zone = (int) hl_view_get_n_zones (hl_design_get_view (next, view)) - 1;
+
+    hl_zone_panel_set_selected (self->zone_panel, zone);
+    if (current_tool (self) != NULL)
+      hl_tool_set_selected_zone (current_tool (self), zone);
+  }
+}
+
+static void
+frontal_band_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  GtkWidget *dialog, *spin;
+
+  if (shown_view (self) == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Frontal Band From Hairline",
+                                   "A frontal zone that follows the hairline and reaches this far behind it, in mm:");
+  spin = gtk_spin_button_new_with_range (5, 150, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), HL_FRONTAL_BAND_DEFAULT_MM);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  activates_default (spin);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Depth behind the hairline, in mm", -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", "_Cancel",
+                                    "add", "_Add Zone",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "hl-spin", spin);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_band_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
+/* Properties behind the stateful actions */
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+_hl_window_tools_set_property (HlWindow     *self,
+                               guint         prop_id,
+                               const GValue *value)
+{
+  const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      if (text == NULL || !g_strv_contains (hl_tool_names (), text))
+        {
+          g_warning ("no tool named %s", text != NULL ? text : "(null)");
+          return TRUE;
+        }
+      if (set_string (&self->tool, text))
+        {
+          if (self->length_popover != NULL)
+            gtk_popover_popdown (GTK_POPOVER (self->length_popover));
+          hl_canvas_set_tool (self->canvas, text);
+          apply_tool_options (self);
+          _hl_window_tools_update (self);
+          g_object_notify (G_OBJECT (self), "tool");
+        }
+      gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+      return TRUE;
+
+    case PROP_RULER_MODE:
+      if (text == NULL || !g_strv_contains (ruler_modes, text))
+        return TRUE;
+      if (set_string (&self->ruler_mode, text))
+        {
+          apply_tool_options (self);
+          _hl_window_tools_update (self);
+          gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+          g_object_notify (G_OBJECT (self), "ruler-mode");
+        }
+      return TRUE;
+
+    case PROP_LANDMARK:
+      if (text == NULL || !hl_landmark_from_string (text, NULL))
+        return TRUE;
+      if (set_string (&self->landmark, text))
+        {
+          apply_tool_options (self);
+          _hl_window_tools_update (self);
+          g_object_notify (G_OBJECT (self), "landmark");
+        }
+      return TRUE;
+
+    case PROP_ZONE_KIND:
+      if (text == NULL || !hl_zone_kind_from_string (text, NULL))
+        return TRUE;
+      if (set_string (&self->zone_kind, text))
+        {
+          apply_tool_options (self);
+          _hl_window_tools_update (self);
+          g_object_notify (G_OBJECT (self), "zone-kind");
+        }
+      return TRUE;
+
+    case PROP_SHOW_PANEL:
+      if (self->show_panel != g_value_get_boolean (value))
+        {
+          self->show_panel = g_value_get_boolean (value);
+          adw_flap_set_reveal_flap (self->flap, self->show_panel);
+          g_object_notify (G_OBJECT (self), "show-panel");
+        }
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+_hl_window_tools_get_property (HlWindow *self,
+                               guint     prop_id,
+                               GValue   *value)
+{
+  switch (prop_id)
+    {
+    case PROP_TOOL: g_value_set_string (value, self->tool); return TRUE;
+    case PROP_RULER_MODE: g_value_set_string (value, self->ruler_mode); return TRUE;
+    case PROP_LANDMARK: g_value_set_string (value, self->landmark); return TRUE;
+    case PROP_ZONE_KIND: g_value_set_string (value, self->zone_kind); return TRUE;
+    case PROP_SHOW_PANEL: g_value_set_boolean (value, self->show_panel); return TRUE;
+    default: return FALSE;
+    }
+}
+
+static void
+on_flap_revealed (HlWindow *self)
+{
+  gboolean shown = adw_flap_get_reveal_flap (self->flap);
+
+  /* The flap folds on its own in a narrow window. */
+  if (shown != self->show_panel)
+    {
+      self->show_panel = shown;
+      g_object_notify (G_OBJECT (self), "show-panel");
+    }
+}
+
+/* Radio menus of the landmarks and zone kinds, from the core's names. */
+static void
+build_option_menus (HlWindow *self)
+{
+  g_autoptr(GMenu) landmarks = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+
+  for (guint i = 0; i < HL_N_LANDMARKS; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (hl_landmark_get_title ((HlLandmark) i), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.landmark", "s", hl_landmark_to_string ((HlLandmark) i));
+      g_menu_append_item (landmarks, item);
+    }
+  for (guint k = HL_ZONE_FRONTAL; k <= HL_ZONE_CUSTOM; k++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (hl_zone_kind_get_label ((HlZoneKind) k), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.zone-kind", "s", hl_zone_kind_to_string ((HlZoneKind) k));
+      g_menu_append_item (kinds, item);
+    }
+  gtk_menu_button_set_menu_model (self->landmark_button, G_MENU_MODEL (landmarks));
+  gtk_menu_button_set_menu_model (self->zone_kind_button, G_MENU_MODEL (kinds));
+}
+
+void
+_hl_window_tools_class_init (GtkWidgetClass  *widget_class,
+                             GParamSpec     **properties)
+{
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, "The tool in use", "select",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULER_MODE] =
+    g_param_spec_string ("ruler-mode", NULL, "How the ruler calibrates: drag, ipd, iris", "drag",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANDMARK] =
+    g_param_spec_string ("landmark", NULL, "The landmark the next click places", "glabella",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZONE_KIND] =
+    g_param_spec_string ("zone-kind", NULL, "The kind of the next zone drawn", "frontal",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PANEL] =
+    g_param_spec_boolean ("show-panel", NULL, "Whether the zone panel shows", TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+void
+_hl_window_tools_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_property_action (widget_class, "win.tool", "tool");
+  gtk_widget_class_install_property_action (widget_class, "win.ruler-mode", "ruler-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.landmark", "landmark");
+  gtk_widget_class_install_property_action (widget_class, "win.zone-kind", "zone-kind");
+  gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
+  gtk_widget_class_install_action (widget_class, "win.frontal-band", NULL, frontal_band_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    gtk_widget_class_add_binding_action (widget_class, tools[i].key, 0, "win.tool", "s", tools[i].name);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-panel", NULL);
+}
+
+void
+_hl_window_tools_init_state (HlWindow *self)
+{
+  self->tool = g_strdup ("select");
+  self->ruler_mode = g_strdup ("drag");
+  self->landmark = g_strdup ("glabella");
+  self->zone_kind = g_strdup ("frontal");
+  self->show_panel = TRUE;
+}
+
+void
+_hl_window_tools_init (HlWindow *self)
+{
+  build_option_menus (self);
+  hl_zone_panel_set_document (self->zone_panel, self->document);
+  g_signal_connect_object (self->canvas, "tool-result", G_CALLBACK (on_tool_result), self, 0);
+  g_signal_connect_object (self->zone_panel, "zone-selected", G_CALLBACK (on_zone_selected), self, 0);
+  g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
+  g_signal_connect_object (self->document, "changed", G_CALLBACK (_hl_window_tools_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
+                           G_CONNECT_SWAPPED);
+  _hl_window_tools_update (self);
+}
+
+void
+_hl_window_tools_finalize (HlWindow *self)
+{
+  g_clear_pointer (&self->tool, g_free);
+  g_clear_pointer (&self->ruler_mode, g_free);
+  g_clear_pointer (&self->landmark, g_free);
+  g_clear_pointer (&self->zone_kind, g_free);
+}

@@ -1,0 +1,394 @@
+/* hl-edit.c: pure "design with X changed" builders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-edit.h"
+#include "hl-error.h"
+#include "hl-measure.h"
+
+#define VIEW_OK(design, view) \
+  ((design) != NULL && (view) < hl_design_get_n_views (design))
+
+/* A new design: @design with view @index replaced by @view (transfer
+ * full). */
+static HlDesign *
+with_view (const HlDesign *design,
+           guint           index,
+           HlView         *view)
+{
+  HlDesign *copy;
+
+  g_assert (design != NULL && view != NULL);
+  g_assert (index < hl_design_get_n_views (design));
+
+  copy = hl_design_copy (design);
+  hl_design_replace_view (copy, index, view);
+  return copy;
+}
+
+/* An unshared copy of view @index (transfer full). */
+static HlView *
+copy_view (const HlDesign *design,
+           guint           index)
+{
+  g_assert (VIEW_OK (design, index));
+  return hl_view_copy (hl_design_get_view (design, index));
+}
+
+HlDesign *
+hl_edit_set_hairline (const HlDesign *design,
+                      guint           view,
+                      HlCurve        *hairline)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (hairline == NULL || !hl_curve_is_closed (hairline), NULL);
+
+  v = copy_view (design, view);
+  hl_view_set_hairline (v, hairline);
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_add_zone (const HlDesign *design,
+                  guint           view,
+                  HlZone         *zone)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+  g_return_val_if_fail (hl_view_get_n_zones (hl_design_get_view (design, view)) < HL_VIEW_MAX_ZONES, NULL);
+
+  v = copy_view (design, view);
+  hl_view_append_zone (v, zone);
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_replace_zone (const HlDesign *design,
+                      guint           view,
+                      guint           index,
+                      HlZone         *zone)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (index < hl_view_get_n_zones (hl_design_get_view (design, view)), NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  v = copy_view (design, view);
+  hl_view_replace_zone (v, index, zone);
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_remove_zone (const HlDesign *design,
+                     guint           view,
+                     guint           index)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (index < hl_view_get_n_zones (hl_design_get_view (design, view)), NULL);
+
+  v = copy_view (design, view);
+  hl_view_remove_zone (v, index);
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_move_zone (const HlDesign *design,
+                   guint           view,
+                   guint           from,
+                   guint           to)
+{
+  const HlView *old;
+  g_autoptr(HlView) v = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  old = hl_design_get_view (design, view);
+  n = hl_view_get_n_zones (old);
+  g_return_val_if_fail (from < n && to < n, NULL);
+
+  /* The zones in their new order (borrowed from @old, which outlives
+   * this), then the copy's list rebuilt from it. */
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (i != from)
+      g_ptr_array_add (order, hl_view_get_zone (old, i));
+  g_ptr_array_insert (order, (int) to, hl_view_get_zone (old, from));
+
+  v = copy_view (design, view);
+  while (hl_view_get_n_zones (v) > 0)
+    hl_view_remove_zone (v, hl_view_get_n_zones (v) - 1);
+  for (guint i = 0; i < n; i++)
+    hl_view_append_zone (v, g_ptr_array_index (order, i));
+  return with_view (design, view, v);
+}
+
+/* A new design where zone @index of view @view is a copy that @change
+ * edited (transfer full). */
+typedef void (*ZoneChange) (HlZone *zone, gconstpointer data);
+
+static HlDesign *
+change_zone (const HlDesign *design,
+             guint           view,
+             guint           index,
+             ZoneChange      change,
+             gconstpointer   data)
+{
+  g_autoptr(HlZone) zone = NULL;
+
+  g_assert (VIEW_OK (design, view));
+  g_assert (index < hl_view_get_n_zones (hl_design_get_view (design, view)));
+
+  zone = hl_zone_copy (hl_view_get_zone (hl_design_get_view (design, view), index));
+  change (zone, data);
+  return hl_edit_replace_zone (design, view, index, zone);
+}
+
+static void
+change_boundary (HlZone        *zone,
+                 gconstpointer  data)
+{
+  hl_zone_set_boundary (zone, (HlCurve *) data);
+}
+
+static void
+change_params (HlZone        *zone,
+               gconstpointer  data)
+{
+  hl_zone_set_params (zone, data);
+}
+
+static void
+change_name (HlZone        *zone,
+             gconstpointer  data)
+{
+  hl_zone_set_name (zone, data);
+}
+
+static void
+change_kind (HlZone        *zone,
+             gconstpointer  data)
+{
+  hl_zone_set_kind (zone, *(const HlZoneKind *) data);
+}
+
+#define ZONE_OK(design, view, index) \
+  (VIEW_OK (design, view) && (index) < hl_view_get_n_zones (hl_design_get_view (design, view)))
+
+HlDesign *
+hl_edit_set_zone_boundary (const HlDesign *design,
+                           guint           view,
+                           guint           index,
+                           HlCurve        *boundary)
+{
+  g_return_val_if_fail (ZONE_OK (design, view, index), NULL);
+  g_return_val_if_fail (boundary != NULL && hl_curve_is_closed (boundary), NULL);
+
+  return change_zone (design, view, index, change_boundary, boundary);
+}
+
+HlDesign *
+hl_edit_set_zone_params (const HlDesign     *design,
+                         guint               view,
+                         guint               index,
+                         const HlZoneParams *params)
+{
+  g_return_val_if_fail (ZONE_OK (design, view, index), NULL);
+  g_return_val_if_fail (params != NULL, NULL);
+
+  return change_zone (design, view, index, change_params, params);
+}
+
+HlDesign *
+hl_edit_set_zone_name (const HlDesign *design,
+                       guint           view,
+                       guint           index,
+                       const char     *name)
+{
+  g_return_val_if_fail (ZONE_OK (design, view, index), NULL);
+  g_return_val_if_fail (name != NULL && g_utf8_validate (name, -1, NULL), NULL);
+
+  return change_zone (design, view, index, change_name, name);
+}
+
+HlDesign *
+hl_edit_set_zone_kind (const HlDesign *design,
+                       guint           view,
+                       guint           index,
+                       HlZoneKind      kind)
+{
+  g_return_val_if_fail (ZONE_OK (design, view, index), NULL);
+  g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, NULL);
+
+  return change_zone (design, view, index, change_kind, &kind);
+}
+
+HlDesign *
+hl_edit_set_landmark (const HlDesign *design,
+                      guint           view,
+                      HlLandmark      landmark,
+                      gboolean        set,
+                      HlPoint         p)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (landmark < HL_N_LANDMARKS, NULL);
+  g_return_val_if_fail (!set || hl_point_is_finite (p), NULL);
+
+  v = copy_view (design, view);
+  hl_view_set_landmark (v, landmark, set, set ? p : (HlPoint) { 0, 0 });
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_set_calibration (const HlDesign      *design,
+                         guint                view,
+                         const HlCalibration *calibration)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (calibration != NULL, NULL);
+  g_return_val_if_fail (calibration->source == HL_CALIBRATION_NONE ||
+                        (isfinite (calibration->mm_per_px) && calibration->mm_per_px > 0.0), NULL);
+
+  v = copy_view (design, view);
+  hl_view_set_calibration (v, calibration);
+  return with_view (design, view, v);
+}
+
+HlDesign *
+hl_edit_append_edits (const HlDesign  *design,
+                      guint            view,
+                      const HlDotEdit *edits,
+                      guint            n_edits)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (edits != NULL || n_edits == 0, NULL);
+  g_return_val_if_fail (hl_design_get_view (design, view)->edits->len + (gsize) n_edits <= HL_VIEW_MAX_EDITS, NULL);
+  for (guint i = 0; i < n_edits; i++)
+    g_return_val_if_fail (hl_point_is_finite (edits[i].p), NULL);
+
+  v = copy_view (design, view);
+  for (guint i = 0; i < n_edits; i++)
+    hl_view_append_edit (v, &edits[i]);
+  return with_view (design, view, v);
+}
+
+static gboolean
+has_zone_named (const HlView *view,
+                const char   *name)
+{
+  for (guint i = 0; i < hl_view_get_n_zones (view); i++)
+    if (g_strcmp0 (hl_view_get_zone (view, i)->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+hl_edit_new_zone_name (const HlView *view,
+                       HlZoneKind    kind)
+{
+  /* "Custom" names a kind in lists; a zone of it is just a zone. */
+  const char *title = kind == HL_ZONE_CUSTOM ? "Zone" : hl_zone_kind_get_label (kind);
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (!has_zone_named (view, title))
+    return g_strdup (title);
+
+  for (guint k = 2;; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", title, k);
+
+      if (!has_zone_named (view, name))
+        return g_steal_pointer (&name);
+    }
+}
+
+/* MurmurHash3's finaliser: spreads consecutive numbers over 32 bits. */
+static guint32
+mix32 (guint32 h)
+{
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
+}
+
+guint32
+hl_edit_new_zone_seed (const HlView *view)
+{
+  g_return_val_if_fail (view != NULL, 1);
+
+  for (guint32 k = hl_view_get_n_zones (view) + 1;; k++)
+    {
+      guint32 seed = mix32 (k * 0x9e3779b9u);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < hl_view_get_n_zones (view) && !used; i++)
+        used = hl_view_get_zone (view, i)->params.seed == seed;
+      if (!used)
+        return seed;
+    }
+}
+
+HlDesign *
+hl_edit_add_frontal_band (const HlDesign *design,
+                          guint           view,
+                          double          depth_mm,
+                          GError        **error)
+{
+  const HlView *v;
+  g_autoptr(HlCurve) band = NULL;
+  g_autoptr(HlZone) zone = NULL;
+  g_autofree char *name = NULL;
+  HlZoneParams params;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  v = hl_design_get_view (design, view);
+  if (!(isfinite (depth_mm) && depth_mm > 0.0 && depth_mm <= 1000.0))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
+                   "The band's depth must be more than 0 and at most 1000 mm");
+      return NULL;
+    }
+  if (hl_view_get_n_zones (v) >= HL_VIEW_MAX_ZONES)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
+                   "The view already has %d zones", HL_VIEW_MAX_ZONES);
+      return NULL;
+    }
+
+  band = hl_measure_band_behind_hairline (v, depth_mm);
+  if (band == NULL)
+    {
+      g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID,
+                           "Draw the hairline first: the band follows it");
+      return NULL;
+    }
+
+  hl_zone_params_init_for_kind (&params, HL_ZONE_FRONTAL);
+  params.seed = hl_edit_new_zone_seed (v);
+  name = hl_edit_new_zone_name (v, HL_ZONE_FRONTAL);
+  zone = hl_zone_new (name, HL_ZONE_FRONTAL, band, &params);
+  return hl_edit_add_zone (design, view, zone);
+}

@@ -1,0 +1,360 @@
+/* hl-measure.c: lengths, areas, the facial midline and the hairline's
+ * height above the glabella.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-measure.h"
+
+double
+hl_measure_length_mm (const HlView *view,
+                      HlPoint       a,
+                      HlPoint       b)
+{
+  g_return_val_if_fail (view != NULL, 0.0);
+  return hl_point_distance (a, b) * hl_view_get_mm_per_px (view, NULL);
+}
+
+double
+hl_measure_zone_area_cm2 (const HlView *view,
+                          guint         index)
+{
+  double m;
+
+  g_return_val_if_fail (view != NULL, 0.0);
+  g_return_val_if_fail (index < hl_view_get_n_zones (view), 0.0);
+
+  m = hl_view_get_mm_per_px (view, NULL);
+  return hl_curve_area (hl_view_get_zone (view, index)->boundary) * m * m / 100.0;
+}
+
+gboolean
+hl_measure_midline (const HlView *view,
+                    HlPoint      *glabella,
+                    HlPoint      *up)
+{
+  const HlLandmarkPoint *g, *lp, *rp;
+  HlPoint u = { 0.0, -1.0 };
+
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  g = &view->landmarks[HL_LANDMARK_GLABELLA];
+  if (!g->set)
+    return FALSE;
+
+  lp = &view->landmarks[HL_LANDMARK_LEFT_PUPIL];
+  rp = &view->landmarks[HL_LANDMARK_RIGHT_PUPIL];
+  if (lp->set && rp->set)
+    {
+      /* The pupil line from the image's left to its right; up is
+       * perpendicular to it, toward the top of the image. */
+      HlPoint a = lp->p.x <= rp->p.x ? lp->p : rp->p;
+      HlPoint b = lp->p.x <= rp->p.x ? rp->p : lp->p;
+      double dx = b.x - a.x, dy = b.y - a.y;
+      double len = hypot (dx, dy);
+
+      if (len > 1e-9 && isfinite (len))
+        {
+          u = (HlPoint) { dy / len, -dx / len };
+          if (u.y > 0.0)
+            u = (HlPoint) { -u.x, -u.y };
+        }
+    }
+
+  if (glabella != NULL)
+    *glabella = g->p;
+  if (up != NULL)
+    *up = u;
+  return TRUE;
+}
+
+gboolean
+hl_measure_hairline_height_mm (const HlView *view,
+                               double       *mm,
+                               HlPoint      *at)
+{
+  HlPoint g, up;
+  gboolean calibrated, found = FALSE;
+  double m, best = -G_MAXDOUBLE;
+  HlPoint best_at = { 0, 0 };
+  const HlPoint *poly;
+  guint n;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  m = hl_view_get_mm_per_px (view, &calibrated);
+  if (!calibrated || view->hairline == NULL || !hl_measure_midline (view, &g, &up))
+    return FALSE;
+
+  poly = hl_curve_get_polyline (view->hairline, &n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      /* Signed distances of the segment's ends from the midline. */
+      HlPoint a = poly[i], b = poly[i + 1];
+      double sa = up.x * (a.y - g.y) - up.y * (a.x - g.x);
+      double sb = up.x * (b.y - g.y) - up.y * (b.x - g.x);
+      double t, h;
+      HlPoint c;
+
+      if ((sa > 0.0 && sb > 0.0) || (sa < 0.0 && sb < 0.0) || sa == sb)
+        continue;
+      t = sa / (sa - sb);
+      c = (HlPoint) { a.x + t * (b.x - a.x), a.y + t * (b.y - a.y) };
+      h = (c.x - g.x) * up.x + (c.y - g.y) * up.y;
+      if (h > 0.0 && h > best)
+        {
+          best = h;
+          best_at = c;
+          found = TRUE;
+        }
+    }
+
+  if (!found)
+    return FALSE;
+  if (mm != NULL)
+    *mm = best * m;
+  if (at != NULL)
+    *at = best_at;
+  return TRUE;
+}
+
+static double
+cross (HlPoint o,
+       HlPoint a,
+       HlPoint b)
+{
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+static gboolean
+segments_cross (HlPoint a,
+                HlPoint b,
+                HlPoint c,
+                HlPoint d)
+{
+  double d1 = cross (c, d, a), d2 = cross (c, d, b);
+  double d3 = cross (a, b, c), d4 = cross (a, b, d);
+
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+         ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/* TRUE when two non-adjacent edges of the closed polygon cross. */
+static gboolean
+polygon_self_intersects (const HlPoint *p,
+                         guint          n)
+{
+  g_assert (p != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HlPoint a = p[i], b = p[(i + 1) % n];
+
+      for (guint j = i + 2; j < n; j++)
+        {
+          if (i == 0 && j == n - 1)
+            continue;
+          if (segments_cross (a, b, p[j], p[(j + 1) % n]))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static HlPoint
+unit (double x,
+      double y,
+      HlPoint fallback)
+{
+  double len = hypot (x, y);
+
+  if (!(len > 1e-9) || !isfinite (len))
+    return fallback;
+  return (HlPoint) { x / len, y / len };
+}
+
+/* The band for normals blended with @up by @blend (G_MAXDOUBLE: @up
+ * alone). Transfer full. */
+static HlCurve *
+band_with_blend (const HlPoint *pts,
+                 const HlPoint *normals,
+                 guint          n,
+                 HlPoint        up,
+                 double         depth_px,
+                 double         blend)
+{
+  g_autofree HlPoint *ring = g_new (HlPoint, 2 * n);
+  g_autofree gboolean *corners = g_new0 (gboolean, 2 * n);
+
+  g_assert (n >= 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      HlPoint d = blend == G_MAXDOUBLE ? up
+        : unit (normals[i].x + blend * up.x, normals[i].y + blend * up.y, up);
+
+      ring[i] = pts[i];
+      ring[2 * n - 1 - i] = (HlPoint) { pts[i].x + depth_px * d.x, pts[i].y + depth_px * d.y };
+    }
+  corners[0] = corners[n - 1] = corners[n] = corners[2 * n - 1] = TRUE;
+  return hl_curve_new_full (ring, corners, 2 * n, TRUE);
+}
+
+HlCurve *
+hl_measure_band_behind_hairline (const HlView *view,
+                                 double        depth_mm)
+{
+  static const double blends[] = { 1.0, 2.0, 4.0, 8.0, G_MAXDOUBLE };
+  const HlPoint *pts;
+  g_autofree HlPoint *normals = NULL;
+  HlPoint up = { 0.0, -1.0 }, prev = { 1.0, 0.0 };
+  double depth_px, side = 0.0;
+  guint n;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (view->hairline == NULL || hl_curve_get_n_points (view->hairline) < 2)
+    return NULL;
+  if (!(isfinite (depth_mm) && depth_mm > 0.0) ||
+      2 * hl_curve_get_n_points (view->hairline) > HL_CURVE_MAX_POINTS)
+    return NULL;
+
+  hl_measure_midline (view, NULL, &up);
+  depth_px = depth_mm / hl_view_get_mm_per_px (view, NULL);
+  pts = hl_curve_get_points (view->hairline);
+  n = hl_curve_get_n_points (view->hairline);
+
+  /* A normal per control point, from the chord of its neighbours; all on
+   * the same side of the curve: the side that mostly faces up, away from
+   * the face. */
+  normals = g_new (HlPoint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      HlPoint a = pts[i == 0 ? 0 : i - 1], b = pts[MIN (i + 1, n - 1)];
+      HlPoint t = unit (b.x - a.x, b.y - a.y, prev);
+
+      prev = t;
+      normals[i] = (HlPoint) { t.y, -t.x };
+      side += (normals[i].x * up.x + normals[i].y * up.y) * hl_point_distance (a, b);
+    }
+  if (side < 0.0)
+    for (guint i = 0; i < n; i++)
+      normals[i] = (HlPoint) { -normals[i].x, -normals[i].y };
+
+  /* Pure normals fan out at the temples (a band wider than deep, which on
+   * a front photo reaches round the side of the head); normals blended
+   * half-way with up reach back instead. Where that still folds the band
+   * over itself (a tight curl), lean further toward up. */
+  for (guint k = 0; k < G_N_ELEMENTS (blends); k++)
+    {
+      g_autoptr(HlCurve) band = band_with_blend (pts, normals, n, up, depth_px, blends[k]);
+      guint n_poly;
+      const HlPoint *poly = hl_curve_get_polyline (band, &n_poly);
+
+      if (k + 1 == G_N_ELEMENTS (blends) || !polygon_self_intersects (poly, n_poly))
+        return g_steal_pointer (&band);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static HlPoint
+along (HlPoint g,
+       HlPoint up,
+       double  px)
+{
+  return (HlPoint) { g.x + up.x * px, g.y + up.y * px };
+}
+
+void
+hl_measure_draw_guides (const HlView *view,
+                        cairo_t      *cr,
+                        double        zoom)
+{
+  HlPoint g, up, side, a, b, at;
+  gboolean calibrated;
+  double m, half, mm;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!(isfinite (zoom) && zoom > 0.0))
+    return;
+  m = hl_view_get_mm_per_px (view, &calibrated);
+  if (!calibrated || !hl_measure_midline (view, &g, &up))
+    return;
+
+  side = (HlPoint) { -up.y, up.x };
+  half = 30.0 / m;  /* the band is 6 cm wide across the midline */
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+
+  /* Where the mid-frontal point belongs: 7–10 cm above the glabella. */
+  a = along (g, up, HL_MFP_MIN_MM / m);
+  b = along (g, up, HL_MFP_MAX_MM / m);
+  cairo_move_to (cr, a.x - side.x * half, a.y - side.y * half);
+  cairo_line_to (cr, a.x + side.x * half, a.y + side.y * half);
+  cairo_line_to (cr, b.x + side.x * half, b.y + side.y * half);
+  cairo_line_to (cr, b.x - side.x * half, b.y - side.y * half);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0.2, 0.8, 0.45, 0.18);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.2, 0.8, 0.45, 0.7);
+  cairo_set_line_width (cr, 1.0 / zoom);
+  cairo_stroke (cr);
+
+  /* The midline, dashed, with the common default (8 cm) marked. */
+  {
+    double dash[] = { 4.0 / zoom, 4.0 / zoom };
+    HlPoint top = along (g, up, (HL_MFP_MAX_MM + 10.0) / m);
+    HlPoint mid = along (g, up, HL_MFP_DEFAULT_MM / m);
+
+    cairo_set_dash (cr, dash, 2, 0);
+    cairo_move_to (cr, g.x, g.y);
+    cairo_line_to (cr, top.x, top.y);
+    cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.8);
+    cairo_set_line_width (cr, 1.2 / zoom);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+    cairo_move_to (cr, mid.x - side.x * half * 0.4, mid.y - side.y * half * 0.4);
+    cairo_line_to (cr, mid.x + side.x * half * 0.4, mid.y + side.y * half * 0.4);
+    cairo_stroke (cr);
+  }
+
+  /* The hairline's live height where it crosses the midline. */
+  if (hl_measure_hairline_height_mm (view, &mm, &at))
+    {
+      char label[32];
+      cairo_text_extents_t extents;
+      gboolean inside = mm >= HL_MFP_MIN_MM && mm <= HL_MFP_MAX_MM;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, at.x, at.y, 6.0 / zoom, 0, 2 * G_PI);
+      if (inside)
+        cairo_set_source_rgba (cr, 0.2, 0.85, 0.45, 0.95);
+      else
+        cairo_set_source_rgba (cr, 1.0, 0.55, 0.1, 0.95);
+      cairo_set_line_width (cr, 2.0 / zoom);
+      cairo_stroke (cr);
+
+      /* The label left of the ring: landmark labels sit to the right. */
+      g_snprintf (label, sizeof label, "%.1f cm", mm / 10.0);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 12.0 / zoom);
+      cairo_text_extents (cr, label, &extents);
+      cairo_move_to (cr, at.x - 10.0 / zoom - extents.x_advance, at.y - 8.0 / zoom);
+      cairo_text_path (cr, label);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+      cairo_set_line_width (cr, 3.0 / zoom);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,57 @@
+/* hl-tool-select.h: the tool that selects and moves points.
+ *
+ * Press on a control point of the hairline, a zone vertex or a landmark
+ * and drag: every motion builds a preview design (sharing everything that
+ * did not move) that the canvas can stipple and draw at once; release puts
+ * it in the history as one undo step. Escape or a cancelled gesture puts
+ * the point back. A press on no handle is not captured (the canvas pans),
+ * but a press inside a zone selects that zone (the topmost, last in the
+ * list). Keys act on the selected point: arrows nudge it one screen pixel
+ * (a tenth with `fine`), DELETE removes it (a hairline keeps 2 points, a
+ * zone 3; a landmark is unset), TOGGLE_CORNER makes it a corner or smooth
+ * again. A double click (n_press 2) on a hairline or zone outline inserts
+ * a point there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-tool.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  HL_HANDLE_NONE,
+  HL_HANDLE_HAIRLINE,
+  HL_HANDLE_ZONE,
+  HL_HANDLE_LANDMARK,
+} HlHandleKind;
+
+typedef struct
+{
+  HlHandleKind kind;
+  guint        zone;    /* HL_HANDLE_ZONE: zone index */
+  guint        point;   /* control point index; HL_HANDLE_LANDMARK: the HlLandmark */
+} HlHandle;
+
+/* The class behind hl_tool_new_by_name ("select", ...) (static). */
+const HlToolClass *hl_tool_select_class        (void);
+
+/* The handle under the pointer, or the one being dragged. */
+HlHandle           hl_tool_select_get_hover    (HlTool       *tool);
+/* The handle the last press, nudge or insertion acted on. */
+HlHandle           hl_tool_select_get_selected (HlTool       *tool);
+gboolean           hl_tool_select_is_dragging  (HlTool       *tool);
+
+/* The handle of @view at @p within @radius image px: hairline control
+ * points, zone vertices and placed landmarks, nearest first; on a tie the
+ * hairline wins over zones, zones over landmarks, and a lower index over
+ * a higher one. HL_HANDLE_NONE when none is that close. */
+HlHandle           hl_handle_find              (const HlView *view,
+                                                HlPoint       p,
+                                                double        radius);
+gboolean           hl_handle_equal             (HlHandle      a,
+                                                HlHandle      b);
+
+G_END_DECLS

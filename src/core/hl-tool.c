@@ -1,0 +1,408 @@
+/* hl-tool.c: the tool interface, event screening and shared helpers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-tool.h"
+#include "hl-tool-brush.h"
+#include "hl-tool-eyedropper.h"
+#include "hl-tool-hairline.h"
+#include "hl-tool-landmark.h"
+#include "hl-tool-ruler.h"
+#include "hl-tool-select.h"
+#include "hl-tool-zone.h"
+
+typedef const HlToolClass *(*ClassGetter) (void);
+
+static const char * const tool_names[] = {
+  "select",
+  "hairline",
+  "zone",
+  "ruler",
+  "landmark",
+  "brush",
+  "eraser",
+  "eyedropper",
+  NULL,
+};
+
+static const ClassGetter tool_classes[] = {
+  hl_tool_select_class,
+  hl_tool_hairline_class,
+  hl_tool_zone_class,
+  hl_tool_ruler_class,
+  hl_tool_landmark_class,
+  hl_tool_brush_class,
+  hl_tool_eraser_class,
+  hl_tool_eyedropper_class,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tool_names) == G_N_ELEMENTS (tool_classes) + 1);
+
+HlTool *
+hl_tool_new (const HlToolClass *klass,
+             HlHistory         *history,
+             guint              view)
+{
+  HlTool *tool;
+
+  g_return_val_if_fail (klass != NULL, NULL);
+  g_return_val_if_fail (klass->instance_size >= sizeof (HlTool), NULL);
+  g_return_val_if_fail (klass->event != NULL, NULL);
+  g_return_val_if_fail (history != NULL, NULL);
+
+  tool = g_malloc0 (klass->instance_size);
+  tool->klass = klass;
+  tool->history = history;
+  tool->view = view;
+  tool->photo = NULL;
+  tool->selected_zone = -1;
+  tool->target_session = -1;
+  if (klass->init != NULL)
+    klass->init (tool);
+
+  return tool;
+}
+
+HlTool *
+hl_tool_new_by_name (const char *name,
+                     HlHistory  *history,
+                     guint       view)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (history != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tool_classes); i++)
+    if (g_str_equal (name, tool_names[i]))
+      return hl_tool_new (tool_classes[i] (), history, view);
+
+  return NULL;
+}
+
+const char *const *
+hl_tool_names (void)
+{
+  return tool_names;
+}
+
+void
+hl_tool_free (HlTool *tool)
+{
+  if (tool == NULL)
+    return;
+
+  if (tool->klass->finalize != NULL)
+    tool->klass->finalize (tool);
+  g_clear_pointer (&tool->photo, hl_photo_unref);
+  g_free (tool);
+}
+
+const char *
+hl_tool_get_name (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+  return tool->klass->name;
+}
+
+/* A usable event from what the host sent, or FALSE to ignore it. */
+static gboolean
+screen_event (const HlToolEvent *event,
+              HlToolEvent       *out)
+{
+  g_assert (event != NULL && out != NULL);
+
+  *out = *event;
+
+  switch (event->type)
+    {
+    case HL_TOOL_PRESS:
+    case HL_TOOL_MOTION:
+    case HL_TOOL_RELEASE:
+      if (!hl_point_is_finite (event->p))
+        return FALSE;
+      break;
+    case HL_TOOL_KEY:
+      out->p = (HlPoint) { 0, 0 };
+      break;
+    case HL_TOOL_CANCEL:
+      out->p = (HlPoint) { 0, 0 };
+      out->zoom = 1.0;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+
+  if (!(isfinite (event->zoom) && event->zoom > 0.0))
+    return FALSE;
+
+  if (out->n_press == 0)
+    out->n_press = 1;
+  if (!out->has_pressure || !isfinite (out->pressure))
+    out->pressure = 1.0;
+  out->pressure = CLAMP (out->pressure, 0.0, 1.0);
+
+  return TRUE;
+}
+
+HlToolResult
+hl_tool_event (HlTool            *tool,
+               const HlToolEvent *event)
+{
+  HlToolEvent e;
+
+  g_return_val_if_fail (tool != NULL, HL_TOOL_NOTHING);
+  g_return_val_if_fail (event != NULL, HL_TOOL_NOTHING);
+
+  if (!screen_event (event, &e))
+    return HL_TOOL_NOTHING;
+
+  /* Nothing to edit (the history lost the view): drop what is in
+   * progress and ignore the event. */
+  if (e.type != HL_TOOL_CANCEL && hl_tool_get_current_view (tool) == NULL)
+    {
+      hl_tool_cancel (tool);
+      return HL_TOOL_NOTHING;
+    }
+
+  return tool->klass->event (tool, &e);
+}
+
+void
+hl_tool_draw_overlay (HlTool  *tool,
+                      cairo_t *cr,
+                      double   zoom)
+{
+  g_return_if_fail (tool != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!(isfinite (zoom) && zoom > 0.0) || tool->klass->draw_overlay == NULL)
+    return;
+  if (hl_tool_get_view (tool) == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  tool->klass->draw_overlay (tool, cr, zoom);
+  cairo_restore (cr);
+}
+
+const char *
+hl_tool_get_cursor (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+
+  if (tool->klass->get_cursor == NULL)
+    return NULL;
+  return tool->klass->get_cursor (tool);
+}
+
+HlDesign *
+hl_tool_get_design (HlTool *tool)
+{
+  HlDesign *preview = NULL;
+
+  g_return_val_if_fail (tool != NULL, NULL);
+
+  if (tool->klass->get_preview != NULL)
+    preview = tool->klass->get_preview (tool);
+  return preview != NULL ? preview : hl_history_get_current (tool->history);
+}
+
+HlToolResult
+hl_tool_cancel (HlTool *tool)
+{
+  HlToolEvent cancel = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1, FALSE };
+
+  g_return_val_if_fail (tool != NULL, HL_TOOL_NOTHING);
+  return tool->klass->event (tool, &cancel);
+}
+
+void
+hl_tool_set_photo (HlTool  *tool,
+                   HlPhoto *photo)
+{
+  g_return_if_fail (tool != NULL);
+
+  if (photo != NULL)
+    hl_photo_ref (photo);
+  g_clear_pointer (&tool->photo, hl_photo_unref);
+  tool->photo = photo;
+}
+
+int
+hl_tool_get_selected_zone (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, -1);
+  return tool->selected_zone;
+}
+
+void
+hl_tool_set_selected_zone (HlTool *tool,
+                           int     zone)
+{
+  g_return_if_fail (tool != NULL);
+  tool->selected_zone = MAX (zone, -1);
+}
+
+void
+hl_tool_set_target_session (HlTool *tool,
+                            int     session)
+{
+  g_return_if_fail (tool != NULL);
+  tool->target_session = MAX (session, -1);
+}
+
+int
+hl_tool_get_target_session (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, -1);
+  return tool->target_session;
+}
+
+static const HlView *
+view_of (const HlDesign *design,
+         guint           index)
+{
+  if (design == NULL || index >= hl_design_get_n_views (design))
+    return NULL;
+  return hl_design_get_view (design, index);
+}
+
+const HlView *
+hl_tool_get_view (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+  return view_of (hl_tool_get_design (tool), tool->view);
+}
+
+const HlView *
+hl_tool_get_current_view (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+  return view_of (hl_history_get_current (tool->history), tool->view);
+}
+
+int
+hl_tool_zone_at (const HlView *view,
+                 HlPoint       p)
+{
+  g_return_val_if_fail (view != NULL, -1);
+
+  for (guint i = view->zones->len; i-- > 0;)
+    {
+      const HlZone *zone = g_ptr_array_index (view->zones, i);
+      guint n;
+      const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
+
+      if (n >= 3 && hl_polygon_contains (poly, n, p))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+HlToolResult
+hl_tool_commit (HlTool     *tool,
+                HlDesign   *design,
+                const char *label)
+{
+  g_return_val_if_fail (tool != NULL, HL_TOOL_NOTHING);
+
+  if (design == NULL || !hl_history_push (tool->history, design, label))
+    return HL_TOOL_REDRAW;
+  return HL_TOOL_COMMITTED | HL_TOOL_REDRAW;
+}
+
+void
+hl_tool_path_curve (cairo_t       *cr,
+                    const HlCurve *curve)
+{
+  guint n;
+  const HlPoint *pts;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (curve != NULL);
+
+  pts = hl_curve_get_polyline (curve, &n);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, pts[i].x, pts[i].y);
+  if (hl_curve_is_closed (curve) && n > 0)
+    cairo_close_path (cr);
+}
+
+void
+hl_tool_draw_rubber_band (cairo_t *cr,
+                          double   zoom,
+                          HlPoint  a,
+                          HlPoint  b)
+{
+  double dash[2];
+
+  g_return_if_fail (cr != NULL);
+
+  if (!(zoom > 0.0) || !hl_point_is_finite (a) || !hl_point_is_finite (b))
+    return;
+
+  dash[0] = dash[1] = 5.0 / zoom;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, a.x, a.y);
+  cairo_line_to (cr, b.x, b.y);
+  cairo_set_line_width (cr, 3.0 / zoom);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
+  cairo_stroke_preserve (cr);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_line_width (cr, 1.5 / zoom);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+hl_tool_draw_handle (cairo_t *cr,
+                     double   zoom,
+                     HlPoint  p,
+                     int      state,
+                     gboolean corner)
+{
+  double r;
+
+  g_return_if_fail (cr != NULL);
+
+  if (!(zoom > 0.0) || !hl_point_is_finite (p))
+    return;
+
+  r = (state == 0 ? HL_HANDLE_SIZE : HL_HANDLE_SIZE + 1.5) / zoom;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (corner)
+    cairo_rectangle (cr, p.x - r, p.y - r, 2 * r, 2 * r);
+  else
+    cairo_arc (cr, p.x, p.y, r, 0, 2 * G_PI);
+
+  switch (state)
+    {
+    case 1:
+      cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
+      break;
+    case 2:
+      cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+      break;
+    default:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      break;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, (state == 2 ? 2.0 : 1.5) / zoom);
+  if (state == 2)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
