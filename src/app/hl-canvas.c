@@ -54,6 +54,8 @@ struct _HlCanvas
   HlPoint          last_press;    /* widget px, for double clicks */
   guint32          last_press_time;
   guint            n_press;
+  guint            pending;       /* results to report once the gesture is over */
+  guint            pending_source;
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
@@ -296,6 +298,19 @@ hl_canvas_snapshot (GtkWidget   *widget,
   snapshot_tool (self, snapshot, view, zoom, dx, dy);
 }
 
+static gboolean
+emit_pending (gpointer data)
+{
+  HlCanvas *self = data;
+  guint pending = self->pending;
+
+  self->pending_source = 0;
+  self->pending = 0;
+  if (pending != 0)
+    g_signal_emit (self, signals[TOOL_RESULT], 0, pending);
+  return G_SOURCE_REMOVE;
+}
+
 HlToolResult
 hl_canvas_handle_event (HlCanvas    *self,
                         HlToolEvent *event)
@@ -322,7 +337,17 @@ hl_canvas_handle_event (HlCanvas    *self,
    * pushed into the history the document lends the tool). */
   hl_document_show (self->document, hl_tool_get_design (self->tool));
 
-  if (result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION | HL_TOOL_ASK_LENGTH))
+  /* A question (the ruler's length) waits until the gesture is over: a
+   * popover grabbing the pointer would cancel it. */
+  if (result & HL_TOOL_ASK_LENGTH)
+    {
+      self->pending |= HL_TOOL_ASK_LENGTH;
+      result &= ~HL_TOOL_ASK_LENGTH;
+    }
+  if (self->pending != 0 && self->pending_source == 0 &&
+      (event->type == HL_TOOL_RELEASE || !self->captured))
+    self->pending_source = g_idle_add (emit_pending, self);
+  if (result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION))
     g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result);
 
   return result;
@@ -334,8 +359,20 @@ event_pressure (GtkEventController *controller,
                 double             *pressure)
 {
   GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  GdkEventType type;
+  GdkDevice *device;
 
-  return event != NULL && gdk_event_get_axis (event, GDK_AXIS_PRESSURE, pressure);
+  /* Motion can come from a synthetic crossing or a key: only a pen's own
+   * pointer events carry a pressure. */
+  if (event == NULL)
+    return FALSE;
+  type = gdk_event_get_event_type (event);
+  if (type != GDK_MOTION_NOTIFY && type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+    return FALSE;
+  device = gdk_event_get_device (event);
+  if (device == NULL || gdk_device_get_source (device) != GDK_SOURCE_PEN)
+    return FALSE;
+  return gdk_event_get_axis (event, GDK_AXIS_PRESSURE, pressure);
 }
 
 static HlToolResult
@@ -431,6 +468,8 @@ on_drag_end (GtkGestureDrag *gesture,
   pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_RELEASE,
                  self->drag_start.x + off_x, self->drag_start.y + off_y);
   self->captured = FALSE;
+  if (self->pending != 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add (emit_pending, self);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
 }
@@ -442,6 +481,10 @@ on_drag_cancel (GtkGesture       *gesture,
 {
   HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
 
+  /* After the release (a popover taking the pointer) there is nothing
+   * left to cancel. */
+  if (!self->captured)
+    return;
   self->captured = FALSE;
   hl_canvas_handle_event (self, &event);
 }
@@ -725,6 +768,7 @@ hl_canvas_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->pending_source, g_source_remove);
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);

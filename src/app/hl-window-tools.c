@@ -38,7 +38,7 @@ static const ToolInfo tools[] = {
     "Click around the area · Enter or a click on the first point closes it · Backspace removes the last point · Esc cancels" },
   { "ruler", GDK_KEY_r, NULL },
   { "landmark", GDK_KEY_l,
-    "Click to place the landmark chosen on the right, or drag one to move it" },
+    "Click to place the landmark chosen at the bottom right (the next one follows), or drag one to move it" },
   { "brush", GDK_KEY_b,
     "Click or drag to add single dots · [ and ] change the brush size" },
   { "eraser", GDK_KEY_e,
@@ -205,7 +205,7 @@ _hl_window_tools_update (HlWindow *self)
   if (g_str_equal (self->tool, "ruler"))
     hint = ruler_hint (self->ruler_mode);
   gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tool_hint), hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), view != NULL && hint != NULL);
 
   if (g_str_equal (self->tool, "ruler") || g_str_equal (self->tool, "landmark") ||
       g_str_equal (self->tool, "zone"))
@@ -257,6 +257,17 @@ on_length_apply (GtkWidget *button,
   gtk_popover_popdown (GTK_POPOVER (self->length_popover));
 }
 
+static gboolean
+unparent_idle (gpointer data)
+{
+  GtkWidget *popover = data;   /* the window's reference */
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_length_closed (GtkPopover *popover,
                   HlWindow   *self)
@@ -269,9 +280,7 @@ on_length_closed (GtkPopover *popover,
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
   self->length_popover = NULL;
   /* Unparent once GTK is done with the popover's closing. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) G_SOURCE_REMOVE, g_object_ref (popover),
-                   (GDestroyNotify) gtk_widget_unparent);
-  g_object_unref (popover);
+  g_idle_add (unparent_idle, popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 
@@ -664,11 +673,8 @@ _hl_window_tools_init (HlWindow *self)
   g_signal_connect_object (self->canvas, "tool-result", G_CALLBACK (on_tool_result), self, 0);
   g_signal_connect_object (self->zone_panel, "zone-selected", G_CALLBACK (on_zone_selected), self, 0);
   g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
-  g_signal_connect_object (self->document, "changed", G_CALLBACK (_hl_window_tools_update), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);
-  _hl_window_tools_update (self);
 }
 
 void

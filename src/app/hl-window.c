@@ -49,6 +49,7 @@ update_state (HlWindow *self)
                                  design != NULL && self->saving == 0 && self->asking == NULL &&
                                  (hl_document_get_file (self->document) == NULL ||
                                   hl_document_is_modified (self->document)));
+  _hl_window_tools_update (self);
 }
 
 /* A problem that does not stop the design from showing. */
