@@ -11,8 +11,11 @@
 #include "hl-application.h"
 #include "hl-canvas.h"
 #include "hl-design-io.h"
+#include "hl-photo.h"
 #include "hl-stippler.h"
+#include "hl-tool-landmark.h"
 #include "hl-window.h"
+#include "hl-zone-panel.h"
 
 static HlApplication *app;
 
@@ -554,6 +557,218 @@ test_photo_then_save_as (void)
   g_rmdir (dir);
 }
 
+
+/* One click of the primary button at image point (@x, @y). */
+static HlToolResult
+click (HlCanvas *canvas,
+       double    x,
+       double    y)
+{
+  HlToolEvent event = { HL_TOOL_PRESS, { x, y }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1 };
+  HlToolResult result = hl_canvas_handle_event (canvas, &event);
+
+  event.type = HL_TOOL_RELEASE;
+  return result | hl_canvas_handle_event (canvas, &event);
+}
+
+static HlToolResult
+press_key (HlCanvas  *canvas,
+           HlToolKey  key)
+{
+  HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, key, FALSE };
+
+  return hl_canvas_handle_event (canvas, &event);
+}
+
+static void
+use_tool (HlWindow   *window,
+          const char *name)
+{
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", name));
+  g_assert_cmpstr (hl_tool_get_name (hl_canvas_get_tool (canvas)), ==, name);
+}
+
+static gboolean
+has_popover (gpointer canvas)
+{
+  return find_widget (canvas, GTK_TYPE_POPOVER) != NULL;
+}
+
+static const HlView *
+shown_view (HlWindow *window)
+{
+  return hl_design_get_view (hl_window_get_design (window), 0);
+}
+
+/* Dots of zone 0 and the mean red channel of its last session's dots. */
+static gsize
+zone_dots (HlWindow *window,
+           double   *mean_red)
+{
+  gsize n = 0, count = 0, last = 0;
+  const HlDot *dots = hl_document_get_dots (hl_window_get_document (window), &n);
+  double red = 0;
+  guint n_sessions = hl_view_get_zone (shown_view (window), 0)->params.n_sessions;
+
+  for (gsize i = 0; i < n; i++)
+    if (dots[i].zone == 0)
+      {
+        count++;
+        if (dots[i].session + 1u == n_sessions)
+          {
+            red += dots[i].shade.r;
+            last++;
+          }
+      }
+  if (mean_red != NULL)
+    *mean_red = last > 0 ? red / last : 0;
+  return count;
+}
+
+/* A new client from the photo alone, through the canvas's event path and
+ * the panel's widgets: calibrate, glabella, hairline, zone, density and
+ * shade; undo and redo; save; the file holds exactly what was shown. */
+static void
+test_design_from_photo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "client.json", NULL);
+  g_autofree char *bytes = NULL;
+  g_autofree char *shown_json = NULL;
+  g_autofree char *saved_json = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(HlDesign) saved = NULL;
+  g_autoptr(HlDesign) relative = NULL;
+  HlPoint hair[] = { { 168, 98 }, { 176, 61 }, { 225, 47 }, { 274, 61 }, { 281, 98 } };
+  HlPoint box[] = { { 170, 101 }, { 172, 22 }, { 280, 22 }, { 280, 101 } };
+  HlWindow *window;
+  HlCanvas *canvas;
+  HlZonePanel *panel;
+  GtkWidget *popover, *spin, *shade;
+  HlToolEvent event = { HL_TOOL_PRESS, { 202.5, 101.2 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1 };
+  const HlView *view;
+  const HlZone *zone;
+  GdkRGBA brown = { 0x50 / 255.0, 0x3c / 255.0, 0x28 / 255.0, 1 };
+  gsize len, dots_60, dots_70;
+  double red_before, red_after;
+  HlZoneStats stats;
+
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+  window = open_window (photo);
+  canvas = HL_CANVAS (hl_window_get_canvas (window));
+  panel = HL_ZONE_PANEL (hl_window_get_zone_panel (window));
+  g_assert_cmpstr (hl_tool_get_name (hl_canvas_get_tool (canvas)), ==, "select");
+
+  /* Calibrate: drag the ruler from pupil to pupil; a popover asks the
+   * length, its entry focused. */
+  use_tool (window, "ruler");
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { 247.5, 103.0 };
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_RELEASE;
+  hl_canvas_handle_event (canvas, &event);
+  wait_until (has_popover, canvas);
+  popover = find_widget (GTK_WIDGET (canvas), GTK_TYPE_POPOVER);
+  spin = find_widget (popover, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (spin)) ||
+                 gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 63.0);
+  g_signal_emit_by_name (find_button (popover, "_Calibrate"), "clicked");
+  view = shown_view (window);
+  g_assert_cmpint (view->calibration.source, ==, HL_CALIBRATION_RULER);
+  g_assert_cmpfloat (fabs (view->calibration.mm_per_px - 63.0 / hypot (45.0, 1.8)), <, 1e-6);
+
+  /* Glabella. */
+  use_tool (window, "landmark");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.landmark", "s", "glabella"));
+  g_assert_true (click (canvas, 225, 92.5) & HL_TOOL_COMMITTED);
+  g_assert_true (shown_view (window)->landmarks[HL_LANDMARK_GLABELLA].set);
+
+  /* The hairline: five clicks and Enter, one undo step. */
+  use_tool (window, "hairline");
+  for (guint i = 0; i < G_N_ELEMENTS (hair); i++)
+    g_assert_false (click (canvas, hair[i].x, hair[i].y) & HL_TOOL_COMMITTED);
+  g_assert_null (shown_view (window)->hairline);
+  g_assert_true (press_key (canvas, HL_TOOL_KEY_ENTER) & HL_TOOL_COMMITTED);
+  g_assert_cmpuint (hl_curve_get_n_points (shown_view (window)->hairline), ==, 5);
+
+  /* A zone: four clicks and Enter; it is selected in the panel. */
+  use_tool (window, "zone");
+  for (guint i = 0; i < G_N_ELEMENTS (box); i++)
+    click (canvas, box[i].x, box[i].y);
+  g_assert_true (press_key (canvas, HL_TOOL_KEY_ENTER) & HL_TOOL_COMMITTED);
+  zone = hl_view_get_zone (shown_view (window), 0);
+  g_assert_nonnull (zone);
+  g_assert_cmpuint (hl_curve_get_n_points (zone->boundary), ==, 4);
+  g_assert_cmpint (zone->kind, ==, HL_ZONE_FRONTAL);
+  g_assert_true (zone->params.follows_hairline);
+  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 0);
+  dots_60 = zone_dots (window, &red_before);
+  g_assert_cmpuint (dots_60, >, 1000);
+
+  /* 70 dots/cm² in the panel, typed as 65 then 70: one undo step, and
+   * the engine places 70/60 as many dots. */
+  spin = GTK_WIDGET (hl_zone_panel_get_param_spin (panel, "density"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 60);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 65);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 70);
+  g_assert_cmpfloat (hl_view_get_zone (shown_view (window), 0)->params.density, ==, 70);
+  dots_70 = zone_dots (window, NULL);
+  g_assert_cmpfloat (fabs ((double) dots_70 / dots_60 - 70.0 / 60.0), <, 0.03);
+  g_assert_true (hl_document_get_zone_stats (hl_window_get_document (window), 0, &stats));
+  g_assert_cmpuint (stats.dots, ==, dots_70);
+  g_assert_cmpfloat (fabs (stats.dots - stats.expected_dots), <=, 0.03 * stats.expected_dots);
+
+  /* A brown shade from the colour button: the sessions follow it. */
+  shade = find_widget (GTK_WIDGET (panel), GTK_TYPE_COLOR_BUTTON);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (shade), &brown);
+  g_signal_emit_by_name (shade, "color-set");
+  zone = hl_view_get_zone (shown_view (window), 0);
+  g_assert_cmpint (zone->params.shade.r, ==, 0x50);
+  g_assert_cmpint (zone->params.sessions[zone->params.n_sessions - 1].shade.r, ==, 0x50);
+  zone_dots (window, &red_after);
+  g_assert_cmpfloat (red_after, >, red_before + 10);   /* #3a3633 → #503c28 */
+
+  /* Undo: the shade, then the density burst in one step; redo both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (hl_view_get_zone (shown_view (window), 0)->params.shade.r, ==, 0x3a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpfloat (hl_view_get_zone (shown_view (window), 0)->params.density, ==, 60);
+  g_assert_cmpuint (zone_dots (window, NULL), ==, dots_60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 60);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  zone = hl_view_get_zone (shown_view (window), 0);
+  g_assert_cmpfloat (zone->params.density, ==, 70);
+  g_assert_cmpint (zone->params.shade.r, ==, 0x50);
+  g_assert_cmpuint (zone_dots (window, NULL), ==, dots_70);
+
+  /* Save, read the file back: the same design as shown. */
+  hl_document_save_async (hl_window_get_document (window), file, NULL, NULL, NULL);
+  wait_until (has_file, hl_window_get_document (window));
+  wait_until (is_unmodified, window);
+  saved = hl_design_load_from_file (path, &error);
+  g_assert_no_error (error);
+  relative = hl_design_rebase_photos (hl_window_get_design (window), NULL, path);
+  shown_json = hl_design_to_json (relative, NULL);
+  saved_json = hl_design_to_json (saved, NULL);
+  g_assert_cmpstr (saved_json, ==, shown_json);
+  g_assert_nonnull (strstr (saved_json, "\"density\":\t70"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_unlink (photo);
+  g_rmdir (dir);
+}
+
 static void
 quit (void)
 {
@@ -947,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/gui/bad-files", test_bad_files_show_a_message);
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
+  g_test_add_func ("/gui/design-from-photo", test_design_from_photo);
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);

@@ -658,6 +658,13 @@ hl_window_get_canvas (HlWindow *self)
   return GTK_WIDGET (self->canvas);
 }
 
+GtkWidget *
+hl_window_get_zone_panel (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->zone_panel);
+}
+
 const char *
 hl_window_get_problem (HlWindow *self)
 {

@@ -34,6 +34,8 @@ HlDesign    *hl_window_get_design    (HlWindow            *self);
 HlPhoto     *hl_window_get_photo     (HlWindow            *self);
 /* The canvas (borrowed). */
 GtkWidget   *hl_window_get_canvas    (HlWindow            *self);
+/* The zone panel (borrowed). */
+GtkWidget   *hl_window_get_zone_panel (HlWindow           *self);
 /* The last problem shown (instead of the design, or as a notice above
  * it), or NULL (borrowed). */
 const char  *hl_window_get_problem   (HlWindow            *self);
