@@ -40,7 +40,7 @@ trap 'kill "$pid" 2>/dev/null || true; cat "$dir/app.log" >&2; rm -rf "$dir"' EX
 
 win=""
 for _ in $(seq 1 100); do
-  win=$(xdotool search --name '^Hairline Studio$' 2>/dev/null | head -1 || true)
+  win=$(xdotool search --onlyvisible --pid "$pid" --name '^Hairline Studio$' 2>/dev/null | head -1 || true)
   [ -n "$win" ] && break
   sleep 0.1
 done
@@ -77,6 +77,7 @@ for _ in $(seq 1 50); do
   grep -q '"zones"' "$dir/client.json" && break
   sleep 0.1
 done
+sleep 1   # the file is renamed into place before the window learns it is saved
 # The window is gone before the key is released: xdotool may say so.
 xdotool key --window "$win" ctrl+q 2>/dev/null || true
 for _ in $(seq 1 50); do

@@ -307,7 +307,7 @@ emit_pending (gpointer data)
   self->pending_source = 0;
   self->pending = 0;
   if (pending != 0)
-    g_signal_emit (self, signals[TOOL_RESULT], 0, pending);
+    g_signal_emit (self, signals[TOOL_RESULT], 0, pending, (guint) HL_TOOL_RELEASE);
   return G_SOURCE_REMOVE;
 }
 
@@ -347,8 +347,11 @@ hl_canvas_handle_event (HlCanvas    *self,
   if (self->pending != 0 && self->pending_source == 0 &&
       (event->type == HL_TOOL_RELEASE || !self->captured))
     self->pending_source = g_idle_add (emit_pending, self);
-  if (result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION))
-    g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result);
+  /* Every press and key is reported (a tool may have declined it for a
+   * reason worth saying, as the eyedropper does). */
+  if ((result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION)) ||
+      event->type == HL_TOOL_PRESS || event->type == HL_TOOL_KEY)
+    g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result, (guint) event->type);
 
   return result;
 }
@@ -793,12 +796,14 @@ hl_canvas_class_init (HlCanvasClass *klass)
   /**
    * HlCanvas::tool-result:
    * @result: the HlToolResult flags
+   * @event_type: the HlToolEventType the tool was given
    *
-   * A tool event committed a design, changed the selected zone or asks
-   * for a length (the ruler).
+   * A press or a key went to the tool, or a tool event committed a
+   * design, changed the selected zone or asks for a length (the ruler,
+   * once its gesture is over).
    */
   signals[TOOL_RESULT] = g_signal_new ("tool-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "hlcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

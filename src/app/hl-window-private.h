@@ -53,6 +53,7 @@ struct _HlWindow
   gboolean         close_confirmed;
   gboolean         disposed;
   gboolean         show_panel;   /* win.show-panel */
+  int              pick_session; /* the eyedropper's session, -1: the zone */
 };
 
 enum

@@ -113,6 +113,8 @@ apply_tool_options (HlWindow *self)
     hl_tool_landmark_set_current (tool, landmark);
   else if (tool_is (self, "zone") && hl_zone_kind_from_string (self->zone_kind, &kind))
     hl_tool_zone_set_kind (tool, kind);
+  else if (tool_is (self, "eyedropper"))
+    hl_tool_set_target_session (tool, self->pick_session);
 }
 
 /* Steps a newcomer takes first, ticked as they are done. */
@@ -204,6 +206,8 @@ _hl_window_tools_update (HlWindow *self)
       hint = tools[i].hint;
   if (g_str_equal (self->tool, "ruler"))
     hint = ruler_hint (self->ruler_mode);
+  if (g_str_equal (self->tool, "eyedropper") && self->pick_session >= 0)
+    hint = "Click the photo to take the selected session's shade";
   gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), view != NULL && hint != NULL);
 
@@ -354,6 +358,7 @@ ask_length (HlWindow *self)
 static void
 on_tool_result (HlCanvas *canvas,
                 guint     result,
+                guint     event_type,
                 HlWindow *self)
 {
   HlTool *tool = current_tool (self);
@@ -380,7 +385,8 @@ on_tool_result (HlCanvas *canvas,
         }
     }
 
-  if (tool_is (self, "eyedropper") && hl_tool_eyedropper_get_problem (tool) != HL_EYEDROPPER_OK)
+  if (tool_is (self, "eyedropper") && event_type == HL_TOOL_PRESS && !(result & HL_TOOL_COMMITTED) &&
+      hl_tool_eyedropper_get_problem (tool) != HL_EYEDROPPER_OK)
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (hl_eyedropper_problem_to_string (hl_tool_eyedropper_get_problem (tool))));
 
@@ -397,6 +403,17 @@ on_zone_selected (HlZonePanel *panel,
   if (tool != NULL)
     hl_tool_set_selected_zone (tool, zone);
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+}
+
+static void
+on_pick_shade (HlZonePanel *panel,
+               int          session,
+               HlWindow    *self)
+{
+  g_object_set (self, "tool", "eyedropper", NULL);
+  self->pick_session = session;
+  apply_tool_options (self);
+  _hl_window_tools_update (self);
 }
 
 static void
@@ -507,6 +524,7 @@ _hl_window_tools_set_property (HlWindow     *self,
         }
       if (set_string (&self->tool, text))
         {
+          self->pick_session = -1;
           if (self->length_popover != NULL)
             gtk_popover_popdown (GTK_POPOVER (self->length_popover));
           hl_canvas_set_tool (self->canvas, text);
@@ -663,6 +681,7 @@ _hl_window_tools_init_state (HlWindow *self)
   self->landmark = g_strdup ("glabella");
   self->zone_kind = g_strdup ("frontal");
   self->show_panel = TRUE;
+  self->pick_session = -1;
 }
 
 void
@@ -672,6 +691,7 @@ _hl_window_tools_init (HlWindow *self)
   hl_zone_panel_set_document (self->zone_panel, self->document);
   g_signal_connect_object (self->canvas, "tool-result", G_CALLBACK (on_tool_result), self, 0);
   g_signal_connect_object (self->zone_panel, "zone-selected", G_CALLBACK (on_zone_selected), self, 0);
+  g_signal_connect_object (self->zone_panel, "pick-shade", G_CALLBACK (on_pick_shade), self, 0);
   g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);

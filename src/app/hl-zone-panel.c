@@ -56,7 +56,7 @@ struct _HlZonePanel
 
 G_DEFINE_FINAL_TYPE (HlZonePanel, hl_zone_panel, GTK_TYPE_WIDGET)
 
-enum { ZONE_SELECTED, N_SIGNALS };
+enum { ZONE_SELECTED, PICK_SHADE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const HlView *
@@ -491,6 +491,20 @@ on_session_shade_set (GtkColorButton *button,
 }
 
 static void
+on_pick_clicked (HlZonePanel *self)
+{
+  g_signal_emit (self, signals[PICK_SHADE], 0, -1);
+}
+
+static void
+on_session_pick_clicked (GtkButton   *button,
+                         HlZonePanel *self)
+{
+  g_signal_emit (self, signals[PICK_SHADE], 0,
+                 (int) GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "hl-session")));
+}
+
+static void
 on_reseed_clicked (HlZonePanel *self)
 {
   const HlZone *zone = current_zone (self);
@@ -640,6 +654,7 @@ build_session_rows (HlZonePanel *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *spin = gtk_spin_button_new_with_range (1, 99, 1);
       GtkWidget *shade = gtk_color_button_new ();
+      GtkWidget *pick = gtk_button_new_from_icon_name ("color-select-symbolic");
       g_autofree char *title = g_strdup_printf ("Session %u", i + 1);
       g_autofree char *share_name = g_strdup_printf ("Session %u share", i + 1);
       g_autofree char *shade_name = g_strdup_printf ("Session %u shade", i + 1);
@@ -659,7 +674,13 @@ build_session_rows (HlZonePanel *self)
       g_object_set_data (G_OBJECT (shade), "hl-session", GUINT_TO_POINTER (i));
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_share_changed), self, 0);
       g_signal_connect_object (shade, "color-set", G_CALLBACK (on_session_shade_set), self, 0);
+      gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (pick, "flat");
+      gtk_widget_set_tooltip_text (pick, "Pick this session's shade from the photo");
+      g_object_set_data (G_OBJECT (pick), "hl-session", GUINT_TO_POINTER (i));
+      g_signal_connect_object (pick, "clicked", G_CALLBACK (on_session_pick_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pick);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), shade);
       adw_preferences_group_add (self->sessions_group, row);
       self->session_rows[i] = row;
@@ -702,6 +723,16 @@ hl_zone_panel_class_init (HlZonePanelClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, G_TYPE_INT);
 
+  /**
+   * HlZonePanel::pick-shade:
+   * @session: the session whose shade to pick, -1 for the zone's
+   *
+   * The user asked to take a shade from the photo (the eyedropper).
+   */
+  signals[PICK_SHADE] = g_signal_new ("pick-shade", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 1, G_TYPE_INT);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hlzonepanel");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -728,6 +759,7 @@ hl_zone_panel_class_init (HlZonePanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_shade_set);
   gtk_widget_class_bind_template_callback (widget_class, on_sessions_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_reseed_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_pick_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_up_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_down_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
