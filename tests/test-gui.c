@@ -504,6 +504,16 @@ test_shortcuts_window (void)
   HlWindow *window = open_window (photo);
   GtkShortcutsWindow *overlay;
 
+  /* The app's and the tools' icons come with the program, so they show
+   * when it runs from the build directory too. */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+
+    g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+    g_assert_true (gtk_icon_theme_has_icon (theme, "hl-tool-hairline-symbolic"));
+    g_assert_true (gtk_icon_theme_has_icon (theme, "hl-tool-zone-symbolic"));
+  }
+
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));

@@ -228,6 +228,12 @@ _hl_window_tools_update (HlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
                                  view != NULL && view->hairline != NULL);
+  /* Tools and their options need a design to work on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tool", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.ruler-mode", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landmark", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zone-kind", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", view != NULL);
 }
 
 /* The calibration question */
