@@ -11,6 +11,7 @@
 #include "hl-application.h"
 #include "hl-canvas.h"
 #include "hl-design-io.h"
+#include "hl-measure.h"
 #include "hl-photo.h"
 #include "hl-stippler.h"
 #include "hl-tool-landmark.h"
@@ -721,6 +722,16 @@ test_design_from_photo (void)
   g_assert_cmpint (zone->kind, ==, HL_ZONE_FRONTAL);
   g_assert_true (zone->params.follows_hairline);
   g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 0);
+  {
+    /* The list names the zone with its kind and area. */
+    GtkWidget *row = find_widget (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
+    g_autofree char *expected = g_strdup_printf ("Frontal band · %.1f cm²",
+                                                 hl_measure_zone_area_cm2 (shown_view (window), 0));
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Frontal band");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+    g_assert_cmpfloat (hl_measure_zone_area_cm2 (shown_view (window), 0), >, 100.0);
+  }
   dots_60 = zone_dots (window, &red_before);
   g_assert_cmpuint (dots_60, >, 1000);
 

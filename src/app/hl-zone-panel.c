@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hl-edit.h"
+#include "hl-measure.h"
 #include "hl-zone-panel.h"
 #include "hl-zone-param.h"
 
@@ -226,7 +227,6 @@ update_list (HlZonePanel *self)
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), zone->name);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), hl_zone_kind_get_label (zone->kind));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_list_box_append (self->zone_list, row);
         }
@@ -235,6 +235,18 @@ update_list (HlZonePanel *self)
     }
   else
     g_string_free (signature, TRUE);
+
+  /* Kind and area: areas follow every drag, so they are set each time. */
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) i);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %.1f cm²",
+                                                   hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
+                                                   hl_measure_zone_area_cm2 (view, i));
+
+      if (row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
 
   if (self->selected >= (int) n)
     self->selected = (int) n - 1;
