@@ -138,7 +138,7 @@ update_hints (HlWindow     *self,
 
 #define STEP(done, text) (done) ? "<span alpha=\"55%\">✓ " text "</span>" : "○ " text
   steps = g_strdup_printf ("%s\n%s\n%s\n%s",
-                           STEP (calibrated, "Calibrate: R, then click both pupils or drag a ruler"),
+                           STEP (calibrated, "Calibrate: R, then drag along a ruler, or choose Pupils below and click both"),
                            STEP (glabella, "Place the glabella: L, then click between the brows"),
                            STEP (hairline, "Draw the hairline: H, click along it, Enter"),
                            STEP (zones, "Add a zone: Z, click around it, Enter"));
