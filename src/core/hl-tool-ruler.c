@@ -18,8 +18,6 @@ typedef struct
   HlPoint      a, b;         /* the segment's ends, image px */
   guint        n_ends;       /* 0: none; 1: a placed; 2: both */
   gboolean     dragging;     /* DRAG: between press and release */
-  HlPoint      pointer;
-  gboolean     has_pointer;
   double       last_mm;      /* last ruler length applied; 0: none */
 } HlToolRuler;
 
@@ -94,13 +92,9 @@ ruler_event (HlTool            *tool,
   switch (event->type)
     {
     case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       return press (self, event);
 
     case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       if (self->dragging)
         {
           self->b = event->p;
@@ -136,8 +130,8 @@ ruler_draw_overlay (HlTool  *tool,
     return;
   if (self->n_ends == 2 || self->dragging)
     b = self->b;
-  else if (self->has_pointer)
-    b = self->pointer;
+  else if (tool->has_pointer)
+    b = tool->pointer;
   else
     b = a;
 
