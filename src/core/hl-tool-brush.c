@@ -307,27 +307,22 @@ brush_finalize (HlTool *tool)
   g_clear_pointer (&self->edits, g_array_unref);
 }
 
-static const HlToolClass brush_class = {
-  .name = "brush",
-  .instance_size = sizeof (HlToolBrush),
-  .event = brush_event,
-  .draw_overlay = brush_draw_overlay,
-  .get_cursor = brush_get_cursor,
-  .get_preview = brush_get_preview,
-  .finalize = brush_finalize,
-  .init = brush_init,
-};
+/* The brush and the eraser differ only by name: brush_init tells them
+ * apart by their class. */
+#define BRUSH_CLASS(tool_name)             \
+  {                                        \
+    .name = tool_name,                     \
+    .instance_size = sizeof (HlToolBrush), \
+    .event = brush_event,                  \
+    .draw_overlay = brush_draw_overlay,    \
+    .get_cursor = brush_get_cursor,        \
+    .get_preview = brush_get_preview,      \
+    .finalize = brush_finalize,            \
+    .init = brush_init,                    \
+  }
 
-static const HlToolClass eraser_class = {
-  .name = "eraser",
-  .instance_size = sizeof (HlToolBrush),
-  .event = brush_event,
-  .draw_overlay = brush_draw_overlay,
-  .get_cursor = brush_get_cursor,
-  .get_preview = brush_get_preview,
-  .finalize = brush_finalize,
-  .init = brush_init,
-};
+static const HlToolClass brush_class = BRUSH_CLASS ("brush");
+static const HlToolClass eraser_class = BRUSH_CLASS ("eraser");
 
 const HlToolClass *
 hl_tool_brush_class (void)
