@@ -245,6 +245,43 @@ hl_document_redo (HlDocument *self)
   return TRUE;
 }
 
+/* Worker tasks */
+
+/* Runs @thread on a worker with @data (freed by @free_data), then @done
+ * back on the main thread with @outer (transfer full), the caller's task,
+ * as its user data. */
+static void
+run_in_worker (HlDocument          *self,
+               GTask               *outer,
+               gpointer             data,
+               GDestroyNotify       free_data,
+               GTaskThreadFunc      thread,
+               GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (G_IS_TASK (outer));
+
+  task = g_task_new (self, g_task_get_cancellable (outer), done, outer);
+  g_task_set_source_tag (task, g_task_get_source_tag (outer));
+  g_task_set_task_data (task, data, free_data);
+  g_task_run_in_thread (task, thread);
+}
+
+/* In a done callback: TRUE when the worker succeeded, else FALSE with its
+ * error returned by @outer. */
+static gboolean
+worker_succeeded (GAsyncResult *result,
+                  GTask        *outer)
+{
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return TRUE;
+  g_task_return_error (outer, error);
+  return FALSE;
+}
+
 /* Loading */
 
 static gboolean
@@ -331,13 +368,9 @@ load_done (GObject      *object,
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(HlHistory) old_history = NULL;
   g_autoptr(GFile) file = NULL;
-  GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, error);
-      return;
-    }
+  if (!worker_succeeded (result, outer))
+    return;
   if (data->serial != self->load_serial)
     {
       g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -382,7 +415,6 @@ hl_document_load_async (HlDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
   char *path;
 
@@ -405,10 +437,7 @@ hl_document_load_async (HlDocument          *self,
   data->is_design = is_design_path (path);
   data->serial = ++self->load_serial;
 
-  task = g_task_new (self, cancellable, load_done, g_steal_pointer (&outer));
-  g_task_set_source_tag (task, hl_document_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }
 
 gboolean
@@ -451,13 +480,9 @@ save_done (GObject      *object,
   HlDocument *self = HL_DOCUMENT (object);
   g_autoptr(GTask) outer = user_data;
   SaveData *data = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, error);
-      return;
-    }
+  if (!worker_succeeded (result, outer))
+    return;
 
   /* The file holds the design as it was when the save began; a document
    * loaded anew meanwhile is not the one saved. */
@@ -482,7 +507,6 @@ hl_document_save_async (HlDocument          *self,
                         gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   SaveData *data;
   char *path;
 
@@ -511,10 +535,7 @@ hl_document_save_async (HlDocument          *self,
   data->design = hl_design_ref (hl_history_get_current (self->history));
   data->generation = self->generation;
 
-  task = g_task_new (self, cancellable, save_done, g_steal_pointer (&outer));
-  g_task_set_source_tag (task, hl_document_save_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) save_data_free, save_thread, save_done);
 }
 
 gboolean

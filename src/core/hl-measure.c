@@ -271,6 +271,30 @@ along (HlPoint g,
 }
 
 void
+hl_measure_draw_label (cairo_t    *cr,
+                       double      zoom,
+                       HlPoint     at,
+                       double      xalign,
+                       const char *text)
+{
+  cairo_text_extents_t extents;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (text != NULL);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 12.0 / zoom);
+  cairo_text_extents (cr, text, &extents);
+  cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
+  cairo_text_path (cr, text);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+  cairo_set_line_width (cr, 3.0 / zoom);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+}
+
+void
 hl_measure_draw_guides (const HlView *view,
                         cairo_t      *cr,
                         double        zoom)
@@ -330,7 +354,6 @@ hl_measure_draw_guides (const HlView *view,
   if (hl_measure_hairline_height_mm (view, &mm, &at))
     {
       char label[32];
-      cairo_text_extents_t extents;
       gboolean inside = mm >= HL_MFP_MIN_MM && mm <= HL_MFP_MAX_MM;
 
       cairo_new_path (cr);
@@ -344,16 +367,7 @@ hl_measure_draw_guides (const HlView *view,
 
       /* The label left of the ring: landmark labels sit to the right. */
       g_snprintf (label, sizeof label, "%.1f cm", mm / 10.0);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 12.0 / zoom);
-      cairo_text_extents (cr, label, &extents);
-      cairo_move_to (cr, at.x - 10.0 / zoom - extents.x_advance, at.y - 8.0 / zoom);
-      cairo_text_path (cr, label);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
-      cairo_set_line_width (cr, 3.0 / zoom);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill (cr);
+      hl_measure_draw_label (cr, zoom, (HlPoint) { at.x - 10.0 / zoom, at.y - 8.0 / zoom }, 1.0, label);
     }
 
   cairo_restore (cr);

@@ -51,6 +51,15 @@ gboolean hl_measure_hairline_height_mm (const HlView *view,
  * a finite number > 0. */
 HlCurve *hl_measure_band_behind_hairline (const HlView *view,
                                       double        depth_mm);
+/* Draws @text as measures are labelled on screen: 12 screen px, bold,
+ * white outlined in black, on a baseline that starts at @at (image px)
+ * with @xalign 0 or ends there with @xalign 1. @zoom: screen px per image
+ * px. */
+void     hl_measure_draw_label       (cairo_t      *cr,
+                                      double        zoom,
+                                      HlPoint       at,
+                                      double        xalign,
+                                      const char   *text);
 /* Draws the guides of DESIGN §2 when the glabella and a calibration exist:
  * the band 7–10 cm above the glabella across the midline (shaded), the
  * midline dashed with the 8 cm default marked, and a ring where the

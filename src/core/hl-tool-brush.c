@@ -21,9 +21,6 @@ typedef struct
   HlDesign  *preview;      /* owned ref: current design + edits, or NULL */
   HlPoint    prev;         /* last stroke position, image px */
   double     carried;      /* path length since the last dab, image px */
-
-  HlPoint    pointer;
-  gboolean   has_pointer;
 } HlToolBrush;
 
 static const HlToolClass brush_class;
@@ -211,8 +208,6 @@ brush_event (HlTool            *tool,
       /* A press without the last release: keep what was drawn. */
       result = end_stroke (self, TRUE);
       view = hl_tool_get_current_view (tool);
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       self->stroking = TRUE;
       self->prev = event->p;
       self->carried = 0.0;
@@ -221,8 +216,6 @@ brush_event (HlTool            *tool,
       return result | HL_TOOL_CAPTURED | HL_TOOL_REDRAW | HL_TOOL_PREVIEW;
 
     case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       if (self->stroking && stroke_to (self, view, event))
         {
           update_preview (self);
@@ -233,7 +226,7 @@ brush_event (HlTool            *tool,
     case HL_TOOL_RELEASE:
       if (!self->stroking)
         return HL_TOOL_NOTHING;
-      self->pointer = event->p;
+      tool->pointer = event->p;
       if (stroke_to (self, view, event))
         update_preview (self);
       return end_stroke (self, TRUE);
@@ -265,11 +258,11 @@ brush_draw_overlay (HlTool  *tool,
   HlToolBrush *self = BRUSH (tool);
   double r = self->radius / zoom;
 
-  if (!self->has_pointer)
+  if (!tool->has_pointer)
     return;
 
   cairo_new_path (cr);
-  cairo_arc (cr, self->pointer.x, self->pointer.y, r, 0, 2 * G_PI);
+  cairo_arc (cr, tool->pointer.x, tool->pointer.y, r, 0, 2 * G_PI);
   if (self->eraser)
     {
       cairo_set_source_rgba (cr, 1, 1, 1, 0.15);
@@ -314,27 +307,22 @@ brush_finalize (HlTool *tool)
   g_clear_pointer (&self->edits, g_array_unref);
 }
 
-static const HlToolClass brush_class = {
-  .name = "brush",
-  .instance_size = sizeof (HlToolBrush),
-  .event = brush_event,
-  .draw_overlay = brush_draw_overlay,
-  .get_cursor = brush_get_cursor,
-  .get_preview = brush_get_preview,
-  .finalize = brush_finalize,
-  .init = brush_init,
-};
+/* The brush and the eraser differ only by name: brush_init tells them
+ * apart by their class. */
+#define BRUSH_CLASS(tool_name)             \
+  {                                        \
+    .name = tool_name,                     \
+    .instance_size = sizeof (HlToolBrush), \
+    .event = brush_event,                  \
+    .draw_overlay = brush_draw_overlay,    \
+    .get_cursor = brush_get_cursor,        \
+    .get_preview = brush_get_preview,      \
+    .finalize = brush_finalize,            \
+    .init = brush_init,                    \
+  }
 
-static const HlToolClass eraser_class = {
-  .name = "eraser",
-  .instance_size = sizeof (HlToolBrush),
-  .event = brush_event,
-  .draw_overlay = brush_draw_overlay,
-  .get_cursor = brush_get_cursor,
-  .get_preview = brush_get_preview,
-  .finalize = brush_finalize,
-  .init = brush_init,
-};
+static const HlToolClass brush_class = BRUSH_CLASS ("brush");
+static const HlToolClass eraser_class = BRUSH_CLASS ("eraser");
 
 const HlToolClass *
 hl_tool_brush_class (void)

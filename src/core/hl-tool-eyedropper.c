@@ -14,8 +14,6 @@ typedef struct
   HlTool               parent;
 
   HlEyedropperProblem  problem;
-  HlPoint              pointer;
-  gboolean             has_pointer;
   gboolean             has_color;
   HlColor              color;      /* under the pointer */
 } HlToolEyedropper;
@@ -84,8 +82,8 @@ hl_tool_eyedropper_sample (const HlPhoto *photo,
 static void
 sample_pointer (HlToolEyedropper *self)
 {
-  self->has_color = self->parent.photo != NULL && self->has_pointer &&
-                    hl_tool_eyedropper_sample (self->parent.photo, self->pointer, &self->color);
+  self->has_color = self->parent.photo != NULL && self->parent.has_pointer &&
+                    hl_tool_eyedropper_sample (self->parent.photo, self->parent.pointer, &self->color);
 }
 
 static HlToolResult
@@ -153,14 +151,10 @@ eyedropper_event (HlTool            *tool,
   switch (event->type)
     {
     case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       sample_pointer (self);
       return pick (self, view);
 
     case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       sample_pointer (self);
       return HL_TOOL_REDRAW;
 
@@ -181,21 +175,21 @@ eyedropper_draw_overlay (HlTool  *tool,
   double size = 28.0 / zoom;
   double x, y;
 
-  if (!self->has_pointer || !self->has_color)
+  if (!tool->has_pointer || !self->has_color)
     return;
 
   /* The sampled square, outlined. */
   cairo_new_path (cr);
-  cairo_rectangle (cr, floor (self->pointer.x) - HL_EYEDROPPER_SIZE / 2,
-                   floor (self->pointer.y) - HL_EYEDROPPER_SIZE / 2,
+  cairo_rectangle (cr, floor (tool->pointer.x) - HL_EYEDROPPER_SIZE / 2,
+                   floor (tool->pointer.y) - HL_EYEDROPPER_SIZE / 2,
                    HL_EYEDROPPER_SIZE, HL_EYEDROPPER_SIZE);
   cairo_set_line_width (cr, 1.0 / zoom);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_stroke (cr);
 
   /* The swatch, up and right of the pointer. */
-  x = self->pointer.x + 14.0 / zoom;
-  y = self->pointer.y - 14.0 / zoom - size;
+  x = tool->pointer.x + 14.0 / zoom;
+  y = tool->pointer.y - 14.0 / zoom - size;
   cairo_rectangle (cr, x, y, size, size);
   cairo_set_source_rgb (cr, self->color.r / 255.0, self->color.g / 255.0, self->color.b / 255.0);
   cairo_fill_preserve (cr);

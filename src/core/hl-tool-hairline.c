@@ -6,112 +6,36 @@
 
 #include "hl-edit.h"
 #include "hl-tool-hairline.h"
+#include "hl-tool-pen.h"
 
-typedef struct
-{
-  HlTool    parent;
-
-  GArray   *points;       /* owned, of HlPoint: placed so far */
-  HlPoint   pointer;      /* last pointer position, image px */
-  gboolean  has_pointer;
-} HlToolHairline;
-
+/* The tool is an HlToolPen: it keeps nothing of its own. */
 static const HlToolClass hairline_class;
 
-#define HAIRLINE(tool) ((HlToolHairline *) (tool))
 #define IS_HAIRLINE(tool) ((tool) != NULL && (tool)->klass == &hairline_class)
 
+/* An open curve of two points or more replaces the view's hairline. */
 static HlToolResult
-clear (HlToolHairline *self)
-{
-  if (self->points->len == 0)
-    return HL_TOOL_NOTHING;
-  g_array_set_size (self->points, 0);
-  return HL_TOOL_REDRAW;
-}
-
-static HlToolResult
-finish (HlToolHairline *self)
+finish (HlTool *tool)
 {
   g_autoptr(HlCurve) curve = NULL;
   g_autoptr(HlDesign) design = NULL;
   HlToolResult result;
 
-  if (self->points->len < 2)
+  if (HL_TOOL_PEN (tool)->points->len < 2)
     return HL_TOOL_NOTHING;
 
-  curve = hl_curve_new ((const HlPoint *) (gpointer) self->points->data, self->points->len, FALSE);
-  design = hl_edit_set_hairline (hl_history_get_current (self->parent.history), self->parent.view, curve);
-  result = hl_tool_commit (&self->parent, design, "Draw hairline");
-  clear (self);
+  curve = hl_tool_pen_new_curve (tool, FALSE);
+  design = hl_edit_set_hairline (hl_history_get_current (tool->history), tool->view, curve);
+  result = hl_tool_commit (tool, design, "Draw hairline");
+  hl_tool_pen_clear (tool);
   return result | HL_TOOL_REDRAW;
-}
-
-static HlToolResult
-press (HlToolHairline    *self,
-       const HlToolEvent *event)
-{
-  /* A double click finishes; its second press adds nothing. */
-  if (event->n_press >= 2)
-    return HL_TOOL_CAPTURED | finish (self);
-
-  if (self->points->len > 0)
-    {
-      HlPoint last = g_array_index (self->points, HlPoint, self->points->len - 1);
-
-      if (hl_point_distance (last, event->p) < 1e-6)
-        return HL_TOOL_CAPTURED;
-    }
-  if (self->points->len >= HL_CURVE_MAX_POINTS)
-    return HL_TOOL_CAPTURED;
-
-  g_array_append_val (self->points, event->p);
-  return HL_TOOL_CAPTURED | HL_TOOL_REDRAW;
 }
 
 static HlToolResult
 hairline_event (HlTool            *tool,
                 const HlToolEvent *event)
 {
-  HlToolHairline *self = HAIRLINE (tool);
-
-  switch (event->type)
-    {
-    case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
-      return press (self, event);
-
-    case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
-      return self->points->len > 0 ? HL_TOOL_REDRAW : HL_TOOL_NOTHING;
-
-    case HL_TOOL_RELEASE:
-      return HL_TOOL_NOTHING;
-
-    case HL_TOOL_CANCEL:
-      return clear (self);
-
-    case HL_TOOL_KEY:
-      switch (event->key)
-        {
-        case HL_TOOL_KEY_ENTER:
-          return finish (self);
-        case HL_TOOL_KEY_BACKSPACE:
-          if (self->points->len == 0)
-            return HL_TOOL_NOTHING;
-          g_array_set_size (self->points, self->points->len - 1);
-          return HL_TOOL_REDRAW;
-        case HL_TOOL_KEY_ESCAPE:
-          return clear (self);
-        default:
-          return HL_TOOL_NOTHING;
-        }
-
-    default:
-      return HL_TOOL_NOTHING;
-    }
+  return hl_tool_pen_event (tool, event, finish);
 }
 
 static void
@@ -119,16 +43,15 @@ hairline_draw_overlay (HlTool  *tool,
                        cairo_t *cr,
                        double   zoom)
 {
-  HlToolHairline *self = HAIRLINE (tool);
-  const HlPoint *pts = (const HlPoint *) (gpointer) self->points->data;
-  guint n = self->points->len;
+  guint n;
+  const HlPoint *pts = hl_tool_pen_get_points (tool, &n);
 
   if (n == 0)
     return;
 
   if (n >= 2)
     {
-      g_autoptr(HlCurve) curve = hl_curve_new (pts, n, FALSE);
+      g_autoptr(HlCurve) curve = hl_tool_pen_new_curve (tool, FALSE);
 
       hl_tool_path_curve (cr, curve);
       cairo_set_line_width (cr, 2.0 / zoom);
@@ -136,8 +59,8 @@ hairline_draw_overlay (HlTool  *tool,
       cairo_stroke (cr);
     }
 
-  if (self->has_pointer)
-    hl_tool_draw_rubber_band (cr, zoom, pts[n - 1], self->pointer);
+  if (tool->has_pointer)
+    hl_tool_draw_rubber_band (cr, zoom, pts[n - 1], tool->pointer);
 
   for (guint i = 0; i < n; i++)
     hl_tool_draw_handle (cr, zoom, pts[i], i + 1 == n ? 2 : 0, FALSE);
@@ -149,27 +72,15 @@ hairline_get_cursor (HlTool *tool)
   return "crosshair";
 }
 
-static void
-hairline_init (HlTool *tool)
-{
-  HAIRLINE (tool)->points = g_array_new (FALSE, FALSE, sizeof (HlPoint));
-}
-
-static void
-hairline_finalize (HlTool *tool)
-{
-  g_clear_pointer (&HAIRLINE (tool)->points, g_array_unref);
-}
-
 static const HlToolClass hairline_class = {
   .name = "hairline",
-  .instance_size = sizeof (HlToolHairline),
+  .instance_size = sizeof (HlToolPen),
   .event = hairline_event,
   .draw_overlay = hairline_draw_overlay,
   .get_cursor = hairline_get_cursor,
   .get_preview = NULL,
-  .finalize = hairline_finalize,
-  .init = hairline_init,
+  .finalize = hl_tool_pen_finalize,
+  .init = hl_tool_pen_init,
 };
 
 const HlToolClass *
@@ -182,12 +93,6 @@ const HlPoint *
 hl_tool_hairline_get_points (HlTool *tool,
                              guint  *n_points)
 {
-  HlToolHairline *self;
-
   g_return_val_if_fail (IS_HAIRLINE (tool), NULL);
-
-  self = HAIRLINE (tool);
-  if (n_points != NULL)
-    *n_points = self->points->len;
-  return (const HlPoint *) (gpointer) self->points->data;
+  return hl_tool_pen_get_points (tool, n_points);
 }

@@ -18,8 +18,6 @@ typedef struct
   HlPoint     press;        /* where the drag started */
   HlPoint     origin;       /* the landmark's position then */
   HlDesign   *preview;      /* owned ref while dragging and moved */
-  HlPoint     pointer;
-  gboolean    has_pointer;
 } HlToolLandmark;
 
 static const HlToolClass landmark_class;
@@ -189,13 +187,9 @@ landmark_event (HlTool            *tool,
   switch (event->type)
     {
     case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       return press (self, view, event);
 
     case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       if (self->dragged != HL_N_LANDMARKS)
         {
           HlPoint p = { self->origin.x + event->p.x - self->press.x,
@@ -288,8 +282,8 @@ landmark_draw_overlay (HlTool  *tool,
     }
 
   /* What the next press places, by the pointer. */
-  if (self->has_pointer && self->dragged == HL_N_LANDMARKS && self->hover == HL_N_LANDMARKS)
-    outlined_text (cr, zoom, (HlPoint) { self->pointer.x + 14 / zoom, self->pointer.y + 20 / zoom }, 12.0,
+  if (tool->has_pointer && self->dragged == HL_N_LANDMARKS && self->hover == HL_N_LANDMARKS)
+    outlined_text (cr, zoom, (HlPoint) { tool->pointer.x + 14 / zoom, tool->pointer.y + 20 / zoom }, 12.0,
                    hl_landmark_get_title (self->current));
 }
 

@@ -8,6 +8,7 @@
 
 #include "hl-edit.h"
 #include "hl-error.h"
+#include "hl-measure.h"
 #include "hl-tool-ruler.h"
 
 typedef struct
@@ -18,8 +19,6 @@ typedef struct
   HlPoint      a, b;         /* the segment's ends, image px */
   guint        n_ends;       /* 0: none; 1: a placed; 2: both */
   gboolean     dragging;     /* DRAG: between press and release */
-  HlPoint      pointer;
-  gboolean     has_pointer;
   double       last_mm;      /* last ruler length applied; 0: none */
 } HlToolRuler;
 
@@ -94,13 +93,9 @@ ruler_event (HlTool            *tool,
   switch (event->type)
     {
     case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       return press (self, event);
 
     case HL_TOOL_MOTION:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
       if (self->dragging)
         {
           self->b = event->p;
@@ -136,8 +131,8 @@ ruler_draw_overlay (HlTool  *tool,
     return;
   if (self->n_ends == 2 || self->dragging)
     b = self->b;
-  else if (self->has_pointer)
-    b = self->pointer;
+  else if (tool->has_pointer)
+    b = tool->pointer;
   else
     b = a;
 
@@ -170,15 +165,8 @@ ruler_draw_overlay (HlTool  *tool,
   cairo_stroke (cr);
 
   g_snprintf (label, sizeof label, "%.1f px", len);
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 12.0 / zoom);
-  cairo_move_to (cr, (a.x + b.x) / 2 + nx * 2, (a.y + b.y) / 2 + ny * 2);
-  cairo_text_path (cr, label);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
-  cairo_set_line_width (cr, 3.0 / zoom);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
+  hl_measure_draw_label (cr, zoom, (HlPoint) { (a.x + b.x) / 2 + nx * 2, (a.y + b.y) / 2 + ny * 2 }, 0.0,
+                         label);
 }
 
 static const char *

@@ -5,32 +5,22 @@
 #include "config.h"
 
 #include "hl-edit.h"
+#include "hl-tool-pen.h"
 #include "hl-tool-zone.h"
 
 typedef struct
 {
-  HlTool      parent;
+  HlToolPen   pen;
 
   HlZoneKind  kind;
-  GArray     *points;       /* owned, of HlPoint: vertices placed so far */
-  HlPoint     pointer;      /* last pointer position, image px */
-  gboolean    has_pointer;
-  double      zoom;         /* of the last pointer event */
+  double      zoom;         /* of the last PRESS or MOTION */
+  gboolean    could_close;  /* hl_tool_zone_can_close() after the last event */
 } HlToolZone;
 
 static const HlToolClass zone_class;
 
 #define ZONE(tool) ((HlToolZone *) (tool))
 #define IS_ZONE(tool) ((tool) != NULL && (tool)->klass == &zone_class)
-
-static HlToolResult
-clear (HlToolZone *self)
-{
-  if (self->points->len == 0)
-    return HL_TOOL_NOTHING;
-  g_array_set_size (self->points, 0);
-  return HL_TOOL_REDRAW;
-}
 
 static gboolean
 near_first (HlToolZone *self,
@@ -39,14 +29,16 @@ near_first (HlToolZone *self,
 {
   g_assert (zoom > 0.0);
 
-  return self->points->len > 0 &&
-         hl_point_distance (p, g_array_index (self->points, HlPoint, 0)) <= HL_HANDLE_RADIUS / zoom;
+  return self->pen.points->len > 0 &&
+         hl_point_distance (p, g_array_index (self->pen.points, HlPoint, 0)) <= HL_HANDLE_RADIUS / zoom;
 }
 
+/* An outline of three vertices or more becomes a new zone, selected. */
 static HlToolResult
-close_zone (HlToolZone *self)
+close_zone (HlTool *tool)
 {
-  const HlView *view = hl_tool_get_current_view (&self->parent);
+  HlToolZone *self = ZONE (tool);
+  const HlView *view = hl_tool_get_current_view (tool);
   g_autoptr(HlCurve) outline = NULL;
   g_autoptr(HlZone) zone = NULL;
   g_autoptr(HlDesign) design = NULL;
@@ -57,56 +49,25 @@ close_zone (HlToolZone *self)
 
   g_assert (view != NULL);
 
-  if (self->points->len < 3 || hl_view_get_n_zones (view) >= HL_VIEW_MAX_ZONES)
+  if (self->pen.points->len < 3 || hl_view_get_n_zones (view) >= HL_VIEW_MAX_ZONES)
     return HL_TOOL_NOTHING;
 
-  outline = hl_curve_new ((const HlPoint *) (gpointer) self->points->data, self->points->len, TRUE);
+  outline = hl_tool_pen_new_curve (tool, TRUE);
   hl_zone_params_init_for_kind (&params, self->kind);
   params.seed = hl_edit_new_zone_seed (view);
   name = hl_edit_new_zone_name (view, self->kind);
   zone = hl_zone_new (name, self->kind, outline, &params);
   index = hl_view_get_n_zones (view);
-  design = hl_edit_add_zone (hl_history_get_current (self->parent.history), self->parent.view, zone);
+  design = hl_edit_add_zone (hl_history_get_current (tool->history), tool->view, zone);
 
-  result = hl_tool_commit (&self->parent, design, "Add zone");
-  clear (self);
+  result = hl_tool_commit (tool, design, "Add zone");
+  hl_tool_pen_clear (tool);
   if (result & HL_TOOL_COMMITTED)
     {
-      self->parent.selected_zone = (int) index;
+      tool->selected_zone = (int) index;
       result |= HL_TOOL_SELECTION;
     }
   return result | HL_TOOL_REDRAW;
-}
-
-static HlToolResult
-press (HlToolZone        *self,
-       const HlToolEvent *event)
-{
-  /* A double click closes; its second press adds nothing. */
-  if (event->n_press >= 2)
-    return HL_TOOL_CAPTURED | close_zone (self);
-
-  /* A press on the first vertex closes, or is ignored while there are too
-   * few vertices to close. */
-  if (near_first (self, event->p, event->zoom))
-    {
-      if (self->points->len >= 3)
-        return HL_TOOL_CAPTURED | close_zone (self);
-      return HL_TOOL_CAPTURED;
-    }
-
-  if (self->points->len > 0)
-    {
-      HlPoint last = g_array_index (self->points, HlPoint, self->points->len - 1);
-
-      if (hl_point_distance (last, event->p) < 1e-6)
-        return HL_TOOL_CAPTURED;
-    }
-  if (self->points->len >= HL_CURVE_MAX_POINTS)
-    return HL_TOOL_CAPTURED;
-
-  g_array_append_val (self->points, event->p);
-  return HL_TOOL_CAPTURED | HL_TOOL_REDRAW;
 }
 
 static HlToolResult
@@ -114,52 +75,25 @@ zone_event (HlTool            *tool,
             const HlToolEvent *event)
 {
   HlToolZone *self = ZONE (tool);
+  gboolean could_close = self->could_close;
+  HlToolResult result;
 
-  switch (event->type)
-    {
-    case HL_TOOL_PRESS:
-      self->pointer = event->p;
-      self->has_pointer = TRUE;
-      self->zoom = event->zoom;
-      return press (self, event);
+  if (event->type == HL_TOOL_PRESS || event->type == HL_TOOL_MOTION)
+    self->zoom = event->zoom;
 
-    case HL_TOOL_MOTION:
-      {
-        gboolean could_close = hl_tool_zone_can_close (tool);
+  /* A press on the first vertex closes, or is ignored while there are too
+   * few vertices to close. */
+  if (event->type == HL_TOOL_PRESS && event->n_press < 2 && near_first (self, event->p, event->zoom))
+    result = HL_TOOL_CAPTURED | (self->pen.points->len >= 3 ? close_zone (tool) : HL_TOOL_NOTHING);
+  else
+    result = hl_tool_pen_event (tool, event, close_zone);
 
-        self->pointer = event->p;
-        self->has_pointer = TRUE;
-        self->zoom = event->zoom;
-        if (self->points->len == 0)
-          return HL_TOOL_NOTHING;
-        return HL_TOOL_REDRAW | (could_close != hl_tool_zone_can_close (tool) ? HL_TOOL_CURSOR : 0);
-      }
-
-    case HL_TOOL_RELEASE:
-      return HL_TOOL_NOTHING;
-
-    case HL_TOOL_CANCEL:
-      return clear (self);
-
-    case HL_TOOL_KEY:
-      switch (event->key)
-        {
-        case HL_TOOL_KEY_ENTER:
-          return close_zone (self);
-        case HL_TOOL_KEY_BACKSPACE:
-          if (self->points->len == 0)
-            return HL_TOOL_NOTHING;
-          g_array_set_size (self->points, self->points->len - 1);
-          return HL_TOOL_REDRAW;
-        case HL_TOOL_KEY_ESCAPE:
-          return clear (self);
-        default:
-          return HL_TOOL_NOTHING;
-        }
-
-    default:
-      return HL_TOOL_NOTHING;
-    }
+  /* A motion that brings the pointer onto the first vertex, or off it,
+   * changes the cursor. */
+  self->could_close = hl_tool_zone_can_close (tool);
+  if (event->type == HL_TOOL_MOTION && result != HL_TOOL_NOTHING && self->could_close != could_close)
+    result |= HL_TOOL_CURSOR;
+  return result;
 }
 
 static void
@@ -167,16 +101,15 @@ zone_draw_overlay (HlTool  *tool,
                    cairo_t *cr,
                    double   zoom)
 {
-  HlToolZone *self = ZONE (tool);
-  const HlPoint *pts = (const HlPoint *) (gpointer) self->points->data;
-  guint n = self->points->len;
+  guint n;
+  const HlPoint *pts = hl_tool_pen_get_points (tool, &n);
 
   if (n == 0)
     return;
 
   if (n >= 2)
     {
-      g_autoptr(HlCurve) shape = hl_curve_new (pts, n, n >= 3);
+      g_autoptr(HlCurve) shape = hl_tool_pen_new_curve (tool, n >= 3);
 
       hl_tool_path_curve (cr, shape);
       if (n >= 3)
@@ -189,11 +122,11 @@ zone_draw_overlay (HlTool  *tool,
       cairo_stroke (cr);
     }
 
-  if (self->has_pointer && !hl_tool_zone_can_close (tool))
+  if (tool->has_pointer && !hl_tool_zone_can_close (tool))
     {
-      hl_tool_draw_rubber_band (cr, zoom, pts[n - 1], self->pointer);
+      hl_tool_draw_rubber_band (cr, zoom, pts[n - 1], tool->pointer);
       if (n >= 2)
-        hl_tool_draw_rubber_band (cr, zoom, self->pointer, pts[0]);
+        hl_tool_draw_rubber_band (cr, zoom, tool->pointer, pts[0]);
     }
 
   for (guint i = 0; i < n; i++)
@@ -209,15 +142,9 @@ zone_get_cursor (HlTool *tool)
 static void
 zone_init (HlTool *tool)
 {
+  hl_tool_pen_init (tool);
   ZONE (tool)->kind = HL_ZONE_FRONTAL;
-  ZONE (tool)->points = g_array_new (FALSE, FALSE, sizeof (HlPoint));
   ZONE (tool)->zoom = 1.0;
-}
-
-static void
-zone_finalize (HlTool *tool)
-{
-  g_clear_pointer (&ZONE (tool)->points, g_array_unref);
 }
 
 static const HlToolClass zone_class = {
@@ -227,7 +154,7 @@ static const HlToolClass zone_class = {
   .draw_overlay = zone_draw_overlay,
   .get_cursor = zone_get_cursor,
   .get_preview = NULL,
-  .finalize = zone_finalize,
+  .finalize = hl_tool_pen_finalize,
   .init = zone_init,
 };
 
@@ -258,14 +185,8 @@ const HlPoint *
 hl_tool_zone_get_points (HlTool *tool,
                          guint  *n_points)
 {
-  HlToolZone *self;
-
   g_return_val_if_fail (IS_ZONE (tool), NULL);
-
-  self = ZONE (tool);
-  if (n_points != NULL)
-    *n_points = self->points->len;
-  return (const HlPoint *) (gpointer) self->points->data;
+  return hl_tool_pen_get_points (tool, n_points);
 }
 
 gboolean
@@ -276,5 +197,5 @@ hl_tool_zone_can_close (HlTool *tool)
   g_return_val_if_fail (IS_ZONE (tool), FALSE);
 
   self = ZONE (tool);
-  return self->has_pointer && self->points->len >= 3 && near_first (self, self->pointer, self->zoom);
+  return tool->has_pointer && self->pen.points->len >= 3 && near_first (self, tool->pointer, self->zoom);
 }

@@ -61,6 +61,7 @@ hl_tool_new (const HlToolClass *klass,
   tool->photo = NULL;
   tool->selected_zone = -1;
   tool->target_session = -1;
+  tool->has_pointer = FALSE;
   if (klass->init != NULL)
     klass->init (tool);
 
@@ -165,6 +166,12 @@ hl_tool_event (HlTool            *tool,
     {
       hl_tool_cancel (tool);
       return HL_TOOL_NOTHING;
+    }
+
+  if (e.type == HL_TOOL_PRESS || e.type == HL_TOOL_MOTION)
+    {
+      tool->pointer = e.p;
+      tool->has_pointer = TRUE;
     }
 
   return tool->klass->event (tool, &e);

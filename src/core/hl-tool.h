@@ -128,6 +128,10 @@ struct _HlTool
   HlPhoto           *photo;          /* owned ref or NULL: the view's photo */
   int                selected_zone;  /* -1: none; shared with the zone panel */
   int                target_session; /* -1: the zone; else a session (eyedropper) */
+  /* Where the last PRESS or MOTION was (image px), set by hl_tool_event()
+   * before the tool sees it; has_pointer is FALSE until the first. */
+  HlPoint            pointer;
+  gboolean           has_pointer;
 };
 
 /* A new tool of @klass editing view @view of @history's designs (@history
