@@ -454,6 +454,98 @@ test_no_metadata_from_photo (void)
   g_unlink (out);
 }
 
+
+static gpointer
+level_in_thread (gpointer photo)
+{
+  double level_scale;
+
+  return hl_photo_get_surface_for_scale (photo, 0.1, &level_scale);
+}
+
+/* Drawn small, a large photo comes from halved copies: the same picture
+ * as scaling the whole photo, made once, from any thread. */
+static void
+test_photo_levels (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-render-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.png", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 2000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(HlView) view = hl_view_new ("front");
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  cairo_surface_t *small, *reference, *level;
+  GThread *a, *b;
+  HlRenderOptions options;
+  double level_scale, worst = 0;
+  cairo_t *cr;
+
+  /* Stripes 1 px wide: what halving must average, not skip. */
+  for (int y = 0; y < 2000; y++)
+    for (int x = 0; x < 3000; x++)
+      {
+        guint8 *px = pixels + y * stride + x * 3;
+
+        px[0] = (x & 1) ? 250 : 10;
+        px[1] = (guint8) (y * 255 / 1999);
+        px[2] = (guint8) (x * 255 / 2999);
+      }
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  photo = hl_photo_load (path, &error);
+  g_assert_no_error (error);
+
+  /* Levels: full size above 1/2, then the smallest copy at least as large
+   * as the output. */
+  g_assert_true (hl_photo_get_surface_for_scale (photo, 0.6, &level_scale) == hl_photo_get_surface (photo));
+  g_assert_cmpfloat (level_scale, ==, 1.0);
+  a = g_thread_new ("level-a", level_in_thread, photo);
+  b = g_thread_new ("level-b", level_in_thread, photo);
+  level = g_thread_join (a);
+  g_assert_true (g_thread_join (b) == level);
+  g_assert_true (hl_photo_get_surface_for_scale (photo, 0.1, &level_scale) == level);
+  g_assert_cmpfloat (level_scale, ==, 0.125);
+  g_assert_cmpint (cairo_image_surface_get_width (level), ==, 375);
+  g_assert_cmpint (cairo_image_surface_get_height (level), ==, 250);
+  hl_photo_get_surface_for_scale (photo, 0.5, &level_scale);
+  g_assert_cmpfloat (level_scale, ==, 0.5);
+
+  /* The renderer at 1/10 against cairo scaling the whole photo. */
+  small = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+  reference = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 200);
+  hl_render_options_init (&options);
+  options.show_dots = FALSE;
+  hl_render_view (small, 0.1, 0, 0, photo, view, NULL, 0, &options);
+  cr = cairo_create (reference);
+  cairo_scale (cr, 0.1, 0.1);
+  cairo_set_source_surface (cr, hl_photo_get_surface (photo), 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (small);
+  cairo_surface_flush (reference);
+  for (int y = 2; y < 198; y++)
+    for (int x = 2; x < 298; x++)
+      for (int c = 0; c < 3; c++)
+        {
+          double d = fabs ((double) ((pixel (small, x, y) >> (8 * c)) & 0xff) -
+                           (double) ((pixel (reference, x, y) >> (8 * c)) & 0xff));
+
+          worst = MAX (worst, d);
+        }
+  g_test_message ("largest channel difference from scaling the whole photo: %.0f", worst);
+  /* The red stripes average to ~130 either way, never 10 or 250. */
+  g_assert_cmpuint ((pixel (small, 150, 100) >> 16) & 0xff, >, 100);
+  g_assert_cmpuint ((pixel (small, 150, 100) >> 16) & 0xff, <, 160);
+  g_assert_cmpfloat (worst, <=, 12);
+
+  cairo_surface_destroy (small);
+  cairo_surface_destroy (reference);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +560,7 @@ main (int    argc,
   g_test_add_func ("/render/photo-refusals", test_photo_refusals);
   g_test_add_func ("/render/photo-changed", test_photo_changed);
   g_test_add_func ("/render/photo-paths", test_photo_paths);
+  g_test_add_func ("/render/photo-levels", test_photo_levels);
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
   g_test_add_func ("/render/stages", test_stages);
   g_test_add_func ("/render/golden-image", test_golden_image);

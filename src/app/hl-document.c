@@ -348,6 +348,16 @@ load_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  /* Halved copies of a large photo, down to about a screen's size, so
+   * that the window draws it small without scaling all of it. */
+  if (data->photo != NULL)
+    {
+      double level_scale;
+      int longest = MAX (hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
+
+      hl_photo_get_surface_for_scale (data->photo, 1024.0 / MAX (longest, 1), &level_scale);
+    }
+
   /* The first stippling of a large design takes a while: here, not in
    * the window. */
   data->engine = hl_stippler_new ();

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -17,12 +19,20 @@
 #define MAX_FILE_BYTES (512 * 1024 * 1024)
 #define CHUNK (64 * 1024)
 
+/* Halvings kept for drawing a large photo small: 2^12 = 4096 × smaller is
+ * far past any photo's need. */
+#define MAX_LEVELS 12
+
 struct _HlPhoto
 {
   gatomicrefcount  ref_count;
   int              width, height;
   char             sha256[65];
   cairo_surface_t *surface;
+  /* levels[k]: the photo at 1/2^(k+1) of its size, made on first use;
+   * the photo is otherwise immutable, so the lock guards them alone. */
+  GMutex           lock;
+  cairo_surface_t *levels[MAX_LEVELS];
 };
 
 typedef struct
@@ -206,6 +216,7 @@ hl_photo_load (const char  *path,
   upright = gdk_pixbuf_apply_embedded_orientation (decoded);
 
   photo = g_new0 (HlPhoto, 1);
+  g_mutex_init (&photo->lock);
   g_atomic_ref_count_init (&photo->ref_count);
   photo->width = gdk_pixbuf_get_width (upright);
   photo->height = gdk_pixbuf_get_height (upright);
@@ -239,6 +250,9 @@ hl_photo_unref (HlPhoto *photo)
   if (g_atomic_ref_count_dec (&photo->ref_count))
     {
       cairo_surface_destroy (photo->surface);
+      for (guint i = 0; i < MAX_LEVELS; i++)
+        g_clear_pointer (&photo->levels[i], cairo_surface_destroy);
+      g_mutex_clear (&photo->lock);
       g_free (photo);
     }
 }
@@ -269,6 +283,54 @@ hl_photo_get_surface (const HlPhoto *photo)
 {
   g_return_val_if_fail (photo != NULL, NULL);
   return photo->surface;
+}
+
+/* @source at half its size, each pixel the mean of a 2 × 2 block. */
+static cairo_surface_t *
+halve (cairo_surface_t *source)
+{
+  int w = MAX (cairo_image_surface_get_width (source) / 2, 1);
+  int h = MAX (cairo_image_surface_get_height (source) / 2, 1);
+  cairo_surface_t *half = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (half);
+
+  cairo_scale (cr, 0.5, 0.5);
+  cairo_set_source_surface (cr, source, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return half;
+}
+
+cairo_surface_t *
+hl_photo_get_surface_for_scale (const HlPhoto *photo,
+                                double         scale,
+                                double        *level_scale)
+{
+  HlPhoto *self = (HlPhoto *) photo;   /* the levels are a cache */
+  cairo_surface_t *surface = NULL;
+  guint level = 0;
+
+  g_return_val_if_fail (photo != NULL, NULL);
+  g_return_val_if_fail (level_scale != NULL, NULL);
+
+  /* The smallest level with at least as many pixels as the target. */
+  while (level < MAX_LEVELS && scale > 0 && scale <= ldexp (1.0, -(int) (level + 1)) &&
+         MIN (photo->width, photo->height) >> (level + 1) >= 1)
+    level++;
+
+  *level_scale = ldexp (1.0, -(int) level);
+  if (level == 0)
+    return photo->surface;
+
+  g_mutex_lock (&self->lock);
+  for (guint k = 0; k < level; k++)
+    if (self->levels[k] == NULL)
+      self->levels[k] = halve (k == 0 ? self->surface : self->levels[k - 1]);
+  surface = self->levels[level - 1];
+  g_mutex_unlock (&self->lock);
+  return surface;
 }
 
 gboolean

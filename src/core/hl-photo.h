@@ -36,6 +36,14 @@ int              hl_photo_get_height   (const HlPhoto    *photo);
 const char      *hl_photo_get_sha256   (const HlPhoto    *photo);
 /* An opaque CAIRO_FORMAT_RGB24 image surface (borrowed). */
 cairo_surface_t *hl_photo_get_surface  (const HlPhoto    *photo);
+/* The photo for drawing at @scale (output px per photo px): the full
+ * image, or for @scale ≤ 1/2 a copy halved as often as keeps it at least
+ * as large as the output, whose size relative to the photo goes to
+ * *@level_scale (1, 1/2, 1/4, ...). Halved copies are made on first use
+ * (safe from any thread) and kept with the photo. Borrowed. */
+cairo_surface_t *hl_photo_get_surface_for_scale (const HlPhoto *photo,
+                                                 double         scale,
+                                                 double        *level_scale);
 
 /* FALSE with HL_ERROR_PHOTO when @photo is not the one @ref describes
  * (different SHA-256 or pixel size): the photo changed since the design
