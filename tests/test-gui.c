@@ -790,6 +790,57 @@ test_design_from_photo (void)
   g_rmdir (dir);
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* "Frontal band from hairline": the sample's hairline, a depth asked in a
+ * dialog (4 cm by default), one new frontal zone selected in the panel. */
+static void
+test_frontal_band (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  HlWindow *window;
+  HlZonePanel *panel;
+  const HlView *view;
+  const HlZone *band;
+  GtkWidget *spin;
+  guint n_zones;
+  double expected;
+
+  dir = copy_sample ("design.json", &path);
+  window = open_window (path);
+  panel = HL_ZONE_PANEL (hl_window_get_zone_panel (window));
+  n_zones = hl_view_get_n_zones (shown_view (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.frontal-band", NULL));
+  wait_until (has_dialog, NULL);
+  spin = find_widget (GTK_WIDGET (find_dialog ()), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 40.0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30.0);
+  answer_dialog ("_Add Zone");
+  wait_until (has_no_dialog, NULL);
+
+  view = shown_view (window);
+  g_assert_cmpuint (hl_view_get_n_zones (view), ==, n_zones + 1);
+  band = hl_view_get_zone (view, n_zones);
+  g_assert_cmpint (band->kind, ==, HL_ZONE_FRONTAL);
+  g_assert_true (band->params.follows_hairline);
+  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, (int) n_zones);
+  /* About the hairline's length times the depth. */
+  expected = hl_curve_length (view->hairline) * view->calibration.mm_per_px / 10.0 * 3.0;
+  g_assert_cmpfloat (fabs (hl_measure_zone_area_cm2 (view, n_zones) / expected - 1.0), <, 0.15);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (hl_view_get_n_zones (shown_view (window)), ==, n_zones);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 static void
 quit (void)
 {
@@ -1184,6 +1235,7 @@ main (int    argc,
   g_test_add_func ("/gui/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/gui/photo-then-save-as", test_photo_then_save_as);
   g_test_add_func ("/gui/design-from-photo", test_design_from_photo);
+  g_test_add_func ("/gui/frontal-band", test_frontal_band);
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
