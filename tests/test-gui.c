@@ -834,6 +834,25 @@ test_frontal_band (void)
   /* About the hairline's length times the depth. */
   expected = hl_curve_length (view->hairline) * view->calibration.mm_per_px / 10.0 * 3.0;
   g_assert_cmpfloat (fabs (hl_measure_zone_area_cm2 (view, n_zones) / expected - 1.0), <, 0.15);
+
+  /* Renamed letter by letter: the entry keeps what was typed and the
+   * whole name is one undo step. */
+  {
+    GtkWidget *entry = find_widget (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW);
+    const char *typed[] = { "F", "Fr", "Front", "Front ", "Front b", "Front band" };
+    g_autofree char *before = g_strdup (hl_view_get_zone (shown_view (window), n_zones)->name);
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (entry), typed[i]);
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, typed[i]);
+      }
+    g_assert_cmpstr (hl_view_get_zone (shown_view (window), n_zones)->name, ==, "Front band");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (hl_view_get_zone (shown_view (window), n_zones)->name, ==, before);
+    g_assert_cmpstr (before, ==, "Frontal band 2");   /* the sample has a "Frontal band" */
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (hl_view_get_n_zones (shown_view (window)), ==, n_zones);
 

@@ -272,8 +272,14 @@ update_detail (HlZonePanel *self)
   if (zone == NULL)
     return;
 
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), zone->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), zone->name);
+  {
+    /* Names are stored without surrounding spaces: the space just typed
+     * between two words stays in the entry. */
+    g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+    if (g_strcmp0 (typed, zone->name) != 0)
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), zone->name);
+  }
   if (adw_combo_row_get_selected (self->kind_row) != (guint) zone->kind)
     adw_combo_row_set_selected (self->kind_row, zone->kind);
   if (gtk_switch_get_active (self->follows_switch) != zone->params.follows_hairline)
