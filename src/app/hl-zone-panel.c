@@ -678,7 +678,7 @@ build_session_rows (HlZonePanel *self)
       g_autofree char *shade_name = g_strdup_printf ("Session %u shade", i + 1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Share of the dots (%) and shade");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Share (%) and shade");
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (shade, GTK_ALIGN_CENTER);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
