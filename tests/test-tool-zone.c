@@ -11,6 +11,7 @@
 #include "hl-measure.h"
 #include "hl-tool-select.h"
 #include "hl-tool-test-util.h"
+#include "hl-tool-pen.h"
 #include "hl-tool-zone.h"
 
 static const HlZone *
@@ -248,6 +249,42 @@ test_rectangle_area (void)
   g_assert_cmpuint (hl_test_count_undo (history), ==, 5);
 }
 
+/* Shift-clicks place corners while drawing: the rectangle at once, one
+ * undo step; Backspace takes a corner back with its point. */
+static void
+test_corner_clicks (void)
+{
+  g_autoptr(HlDesign) start = hl_test_empty_design (0.5);
+  g_autoptr(HlHistory) history = hl_history_new (start, 50);
+  g_autoptr(HlTool) pen = hl_tool_new_by_name ("zone", history, 0);
+  const HlPoint corners[] = { { 50, 40 }, { 450, 40 }, { 450, 240 }, { 50, 240 } };
+  HlToolEvent press = hl_test_ev (HL_TOOL_PRESS, 300, 300, 1.0);
+  double area;
+
+  press.corner = TRUE;
+  hl_tool_event (pen, &press);
+  g_assert_true (hl_tool_pen_is_corner (pen, 0));
+  g_assert_true (hl_test_overlay_pixels (pen, 500, 400, 1.0) > 0);
+  hl_test_press_key (pen, HL_TOOL_KEY_BACKSPACE, 1.0);
+  g_assert_false (hl_tool_pen_is_corner (pen, 0));
+
+  for (guint i = 0; i < 4; i++)
+    {
+      HlToolEvent release = hl_test_ev (HL_TOOL_RELEASE, corners[i].x, corners[i].y, 1.0);
+
+      press = hl_test_ev (HL_TOOL_PRESS, corners[i].x, corners[i].y, 1.0);
+      press.corner = TRUE;
+      hl_tool_event (pen, &press);
+      hl_tool_event (pen, &release);
+    }
+  g_assert_true (hl_test_press_key (pen, HL_TOOL_KEY_ENTER, 1.0) & HL_TOOL_COMMITTED);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (hl_curve_is_corner (zone_of (history, 0)->boundary, i));
+  area = hl_measure_zone_area_cm2 (hl_test_view (hl_history_get_current (history)), 0);
+  g_assert_cmpfloat (fabs (area - 200.0), <=, 1e-9 * 200.0);
+  g_assert_cmpuint (hl_test_count_undo (history), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/tools/zone/kinds-names-seeds", test_kinds_names_seeds);
   g_test_add_func ("/tools/zone/backspace-escape-cancel", test_backspace_escape_cancel);
   g_test_add_func ("/tools/zone/rectangle-area", test_rectangle_area);
+  g_test_add_func ("/tools/zone/corner-clicks", test_corner_clicks);
 
   return g_test_run ();
 }

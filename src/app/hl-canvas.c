@@ -393,7 +393,12 @@ pointer_event (HlCanvas           *self,
       event.has_pressure = TRUE;
     }
   if (type == HL_TOOL_PRESS)
-    event.n_press = self->n_press;
+    {
+      event.n_press = self->n_press;
+      /* Shift places a corner (the pens). */
+      event.corner = controller != NULL &&
+                     (gtk_event_controller_get_current_event_state (controller) & GDK_SHIFT_MASK) != 0;
+    }
   return hl_canvas_handle_event (self, &event);
 }
 

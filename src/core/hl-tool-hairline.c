@@ -63,7 +63,7 @@ hairline_draw_overlay (HlTool  *tool,
     hl_tool_draw_rubber_band (cr, zoom, pts[n - 1], tool->pointer);
 
   for (guint i = 0; i < n; i++)
-    hl_tool_draw_handle (cr, zoom, pts[i], i + 1 == n ? 2 : 0, FALSE);
+    hl_tool_draw_handle (cr, zoom, pts[i], i + 1 == n ? 2 : 0, hl_tool_pen_is_corner (tool, i));
 }
 
 static const char *

@@ -11,6 +11,7 @@ hl_tool_pen_init (HlTool *tool)
 {
   g_return_if_fail (tool != NULL);
   HL_TOOL_PEN (tool)->points = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  HL_TOOL_PEN (tool)->corners = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 void
@@ -18,6 +19,7 @@ hl_tool_pen_finalize (HlTool *tool)
 {
   g_return_if_fail (tool != NULL);
   g_clear_pointer (&HL_TOOL_PEN (tool)->points, g_array_unref);
+  g_clear_pointer (&HL_TOOL_PEN (tool)->corners, g_array_unref);
 }
 
 HlToolResult
@@ -31,12 +33,14 @@ hl_tool_pen_clear (HlTool *tool)
   if (pen->points->len == 0)
     return HL_TOOL_NOTHING;
   g_array_set_size (pen->points, 0);
+  g_array_set_size (pen->corners, 0);
   return HL_TOOL_REDRAW;
 }
 
 static HlToolResult
 add_point (HlToolPen *pen,
-           HlPoint    p)
+           HlPoint    p,
+           gboolean   corner)
 {
   guint n;
 
@@ -49,7 +53,9 @@ add_point (HlToolPen *pen,
   if (n >= HL_CURVE_MAX_POINTS)
     return HL_TOOL_NOTHING;
 
+  corner = !!corner;
   g_array_append_val (pen->points, p);
+  g_array_append_val (pen->corners, corner);
   return HL_TOOL_REDRAW;
 }
 
@@ -71,7 +77,7 @@ hl_tool_pen_event (HlTool            *tool,
       /* A double click finishes; its second press adds nothing. */
       if (event->n_press >= 2)
         return HL_TOOL_CAPTURED | finish (tool);
-      return HL_TOOL_CAPTURED | add_point (pen, event->p);
+      return HL_TOOL_CAPTURED | add_point (pen, event->p, event->corner);
 
     case HL_TOOL_MOTION:
       /* The rubber band follows the pointer. */
@@ -89,6 +95,7 @@ hl_tool_pen_event (HlTool            *tool,
           if (pen->points->len == 0)
             return HL_TOOL_NOTHING;
           g_array_set_size (pen->points, pen->points->len - 1);
+          g_array_set_size (pen->corners, pen->corners->len - 1);
           return HL_TOOL_REDRAW;
         case HL_TOOL_KEY_ESCAPE:
           return hl_tool_pen_clear (tool);
@@ -116,6 +123,18 @@ hl_tool_pen_get_points (HlTool *tool,
   return (const HlPoint *) (gpointer) pen->points->data;
 }
 
+gboolean
+hl_tool_pen_is_corner (HlTool *tool,
+                       guint   index)
+{
+  HlToolPen *pen;
+
+  g_return_val_if_fail (tool != NULL, FALSE);
+
+  pen = HL_TOOL_PEN (tool);
+  return index < pen->corners->len && g_array_index (pen->corners, gboolean, index);
+}
+
 HlCurve *
 hl_tool_pen_new_curve (HlTool   *tool,
                        gboolean  closed)
@@ -125,5 +144,7 @@ hl_tool_pen_new_curve (HlTool   *tool,
   g_return_val_if_fail (tool != NULL, NULL);
 
   pen = HL_TOOL_PEN (tool);
-  return hl_curve_new ((const HlPoint *) (gpointer) pen->points->data, pen->points->len, closed);
+  return hl_curve_new_full ((const HlPoint *) (gpointer) pen->points->data,
+                            (const gboolean *) (gpointer) pen->corners->data,
+                            pen->points->len, closed);
 }

@@ -1,7 +1,8 @@
 /* hl-tool-pen.h: what the two pens (hairline, zone) share.
  *
  * A pen places a point with each press (the press is captured) unless it
- * is where the last point already is, or the path is full; a rubber band
+ * is where the last point already is, or the path is full; a press with
+ * `corner` set places a corner point (hl-curve.h); a rubber band
  * follows the pointer from the last point. BACKSPACE removes the last
  * point, ESCAPE and HL_TOOL_CANCEL abandon them all, and ENTER or a double
  * click (the second press of which adds no point) finishes the path.
@@ -25,6 +26,7 @@ typedef struct
   HlTool  parent;
 
   GArray *points;   /* owned, of HlPoint: placed so far */
+  GArray *corners;  /* owned, of gboolean: one per point */
 } HlToolPen;
 
 #define HL_TOOL_PEN(tool) ((HlToolPen *) (tool))
@@ -47,7 +49,11 @@ HlToolResult   hl_tool_pen_clear      (HlTool            *tool);
  * number in *@n_points (may be NULL). */
 const HlPoint *hl_tool_pen_get_points (HlTool            *tool,
                                        guint             *n_points);
-/* A curve through the points, closed if @closed (transfer full). */
+/* Whether point @index was placed as a corner. */
+gboolean       hl_tool_pen_is_corner  (HlTool            *tool,
+                                       guint              index);
+/* A curve through the points, with their corners, closed if @closed
+ * (transfer full). */
 HlCurve       *hl_tool_pen_new_curve  (HlTool            *tool,
                                        gboolean           closed);
 

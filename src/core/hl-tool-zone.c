@@ -130,7 +130,8 @@ zone_draw_overlay (HlTool  *tool,
     }
 
   for (guint i = 0; i < n; i++)
-    hl_tool_draw_handle (cr, zoom, pts[i], i == 0 && hl_tool_zone_can_close (tool) ? 1 : 0, FALSE);
+    hl_tool_draw_handle (cr, zoom, pts[i], i == 0 && hl_tool_zone_can_close (tool) ? 1 : 0,
+                         hl_tool_pen_is_corner (tool, i));
 }
 
 static const char *

@@ -79,6 +79,7 @@ typedef struct
   gboolean        fine;       /* KEY: a modifier asks for a smaller step */
   guint           n_press;    /* PRESS: 1, 2 for a double click (0 counts as 1) */
   gboolean        has_pressure; /* PRESS/MOTION: @pressure comes from a stylus */
+  gboolean        corner;     /* PRESS: place a corner, not a smooth point (Shift held) */
 } HlToolEvent;
 
 /* What an event changed; the canvas redraws, updates the title, etc. */
