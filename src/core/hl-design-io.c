@@ -14,6 +14,8 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-photo.h"
+#include "hl-stippler.h"
 #include "hl-zone-param.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
@@ -23,6 +25,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 #define MAX_PATH_BYTES 4096
 #define MAX_COORDINATE 1e6
 #define MAX_PHOTO_SIDE 100000
+/* Unknown members are kept to be written back; all of them together may
+ * take this much JSON text (counted as they would be written, at least
+ * 8 bytes a value), so that a small file cannot make validation copy a huge
+ * tree. */
+#define MAX_UNKNOWN_BYTES (1024 * 1024)
 
 /* --- reading -------------------------------------------------------------- */
 
@@ -30,6 +37,8 @@ typedef struct
 {
   GString  *path;     /* JSON path of the value being read */
   GError  **error;
+  gsize     unknown_bytes;  /* kept so far in unknown members */
+  gint64    photo_pixels;   /* declared by the views read so far */
 } Ctx;
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -88,6 +97,25 @@ key_known (const char        *key,
   return FALSE;
 }
 
+/* Adds the JSON text size of @item (its key included) to *@total,
+ * stopping as soon as it passes @limit. */
+static void
+json_size (const cJSON *item,
+           gsize        limit,
+           gsize       *total)
+{
+  for (; item != NULL && *total <= limit; item = item->next)
+    {
+      *total += 8;
+      if (item->string != NULL)
+        *total += strlen (item->string) + 3;
+      if (cJSON_IsString (item) && item->valuestring != NULL)
+        *total += strlen (item->valuestring);
+      if (item->child != NULL)
+        json_size (item->child, limit, total);
+    }
+}
+
 typedef gboolean (*KeyPredicate) (const char *key);
 
 /* Refuses duplicate keys; keys neither in @known nor accepted by
@@ -131,6 +159,26 @@ check_members_full (Ctx                *c,
           pop (c, mark);
           goto fail;
         }
+
+      {
+        /* One value of @item alone: its siblings are not part of it. */
+        gsize size = 8 + strlen (item->string) + 3;
+
+        if (cJSON_IsString (item) && item->valuestring != NULL)
+          size += strlen (item->valuestring);
+        json_size (item->child, MAX_UNKNOWN_BYTES, &size);
+        c->unknown_bytes += size;
+        if (c->unknown_bytes > MAX_UNKNOWN_BYTES)
+          {
+            mark = push_key (c, item->string);
+            g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                         "%s: unknown keys would keep more JSON than the limit of %d MiB "
+                         "over the whole design",
+                         c->path->str, MAX_UNKNOWN_BYTES / (1024 * 1024));
+            pop (c, mark);
+            goto fail;
+          }
+      }
 
       if (*extra == NULL)
         *extra = cJSON_CreateObject ();
@@ -575,6 +623,23 @@ read_photo (Ctx         *c,
       !read_integer (c, item, "width", TRUE, 1, MAX_PHOTO_SIDE, &width) ||
       !read_integer (c, item, "height", TRUE, 1, MAX_PHOTO_SIDE, &height))
     return FALSE;
+  if (width * height > HL_PHOTO_MAX_PIXELS)
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "%s: %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " is %.0f MP; the limit is %d MP",
+                   c->path->str, width, height, (double) width * height / 1e6,
+                   HL_PHOTO_MAX_PIXELS / 1000000);
+      return FALSE;
+    }
+  c->photo_pixels += width * height;
+  if (c->photo_pixels > HL_DESIGN_MAX_PHOTO_PIXELS)
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "%s: the photos of the design would have %.0f MP; the limit is %d MP over all views",
+                   c->path->str, (double) c->photo_pixels / 1e6,
+                   HL_DESIGN_MAX_PHOTO_PIXELS / 1000000);
+      return FALSE;
+    }
 
   if (sha != NULL)
     {
@@ -1058,7 +1123,39 @@ read_design (Ctx         *c,
       hl_design_append_view (design, view);
     }
 
+  if (!hl_design_check_budget (design, c->error))
+    return NULL;
+
   return g_steal_pointer (&design);
+}
+
+/* An upper bound of the JSON values in @data (one more than the commas and
+ * opening brackets outside strings), counted without parsing: cJSON takes
+ * about 100 bytes a value, so this bounds the memory of the parse. */
+static gsize
+count_json_values (const char *data,
+                   gsize       length)
+{
+  gsize n = 1;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char ch = data[i];
+
+      if (in_string)
+        {
+          if (ch == '\\')
+            i++;
+          else if (ch == '"')
+            in_string = FALSE;
+        }
+      else if (ch == '"')
+        in_string = TRUE;
+      else if (ch == ',' || ch == '[' || ch == '{')
+        n++;
+    }
+  return n;
 }
 
 HlDesign *
@@ -1086,6 +1183,14 @@ hl_design_load_from_data (const char  *data,
   if (length == 0)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE, "the file is empty, not a design");
+      return NULL;
+    }
+
+  if (count_json_values (data, length) > HL_DESIGN_MAX_JSON_VALUES)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "the design holds more than %d million JSON values; the limit is %d million",
+                   HL_DESIGN_MAX_JSON_VALUES / 1000000, HL_DESIGN_MAX_JSON_VALUES / 1000000);
       return NULL;
     }
 
@@ -1137,6 +1242,8 @@ hl_design_load_from_data (const char  *data,
 
   c.path = g_string_new (NULL);
   c.error = error;
+  c.unknown_bytes = 0;
+  c.photo_pixels = 0;
   design = read_design (&c, root);
   g_string_free (c.path, TRUE);
   cJSON_Delete (root);

@@ -48,10 +48,13 @@ on_size_prepared (GdkPixbufLoader *loader,
                   gpointer         user_data)
 {
   Probe *probe = user_data;
+  GdkPixbufFormat *format = gdk_pixbuf_loader_get_format (loader);
+  gint64 limit = format != NULL && gdk_pixbuf_format_is_scalable (format)
+               ? HL_PHOTO_MAX_VECTOR_PIXELS : HL_PHOTO_MAX_PIXELS;
 
   probe->width = width;
   probe->height = height;
-  if ((gint64) width * height > HL_PHOTO_MAX_PIXELS)
+  if ((gint64) width * height > limit)
     {
       probe->too_large = TRUE;
       /* Decode nothing: ask for a 1 × 1 image while we bail out. */
@@ -126,6 +129,7 @@ hl_photo_load (const char  *path,
   g_autoptr(GdkPixbuf) upright = NULL;
   GdkPixbuf *decoded;
   Probe probe = { 0 };
+  GdkPixbufFormat *format;
   gsize length = 0;
   HlPhoto *photo;
   GStatBuf st;
@@ -146,10 +150,22 @@ hl_photo_load (const char  *path,
     }
   /* Only the header is read here: a huge photo is refused before any
    * decoder allocates its pixels. */
-  if (gdk_pixbuf_get_file_info (path, &probe.width, &probe.height) == NULL)
+  format = gdk_pixbuf_get_file_info (path, &probe.width, &probe.height);
+  if (format == NULL)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
                    "%s is not a photo this system can read (JPEG, PNG, WebP…)", name);
+      return NULL;
+    }
+  if (gdk_pixbuf_format_is_scalable (format) &&
+      (probe.width <= 0 || probe.height <= 0 ||
+       (gint64) probe.width * probe.height > HL_PHOTO_MAX_VECTOR_PIXELS))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "%s is a vector image of %d × %d (%.0f MP); the limit for vector images is %d MP",
+                   name, probe.width, probe.height,
+                   (double) MAX (probe.width, 0) * MAX (probe.height, 0) / 1e6,
+                   HL_PHOTO_MAX_VECTOR_PIXELS / 1000000);
       return NULL;
     }
   if ((gint64) probe.width * probe.height > HL_PHOTO_MAX_PIXELS)

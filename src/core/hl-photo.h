@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 
 /* Photos above this many pixels are refused before decoding. */
 #define HL_PHOTO_MAX_PIXELS (100 * 1000 * 1000)
+/* Vector images (SVG...) are drawn at their nominal size, which costs far
+ * more time per pixel than decoding a photo and can be claimed in a few
+ * bytes: above this many pixels they are refused before drawing. */
+#define HL_PHOTO_MAX_VECTOR_PIXELS (16 * 1000 * 1000)
+/* The photos of all views of a design together, by the sizes the design
+ * declares (views are loaded one at a time; this bounds the work of a
+ * report over all views). */
+#define HL_DESIGN_MAX_PHOTO_PIXELS (400 * 1000 * 1000)
 
 typedef struct _HlPhoto HlPhoto;
 

@@ -28,6 +28,7 @@
 
 #include "hl-blue-noise.h"
 #include "hl-design.h"
+#include "hl-error.h"
 #include "hl-rng.h"
 #include "hl-segment-index.h"
 #include "hl-stippler.h"
@@ -63,6 +64,7 @@ typedef struct
   HlSegmentIndex *outline;       /* zone outline, reach = edge blend */
   HlRect          clip;          /* photo rectangle, empty = none */
   gboolean        too_large;
+  gboolean        over_budget;   /* left empty for the view's budget */
 
   /* Output of the last filter: the zone's dots sit in the stippler's array
    * from @offset, row by row of world cells (row_start is relative). */
@@ -268,9 +270,37 @@ zone_cache_free (gpointer data)
   g_free (zc);
 }
 
+/* Candidates in the zone's bounding box clipped to @clip (empty: none):
+ * an upper bound of what zone_cache_new() stores, and of its work. */
+static double
+zone_estimate (const HlZone *zone,
+               double        m,
+               HlRect        clip)
+{
+  HlRect box = hl_curve_bounds (zone->boundary);
+  double density_mm2 = zone->params.density / 100.0;
+  double estimate;
+
+  if (!hl_rect_is_empty (clip))
+    box = hl_rect_intersect (box, clip);
+  if (hl_rect_is_empty (box) || !(density_mm2 > 0.0))
+    return 0.0;
+  estimate = (box.x1 - box.x0) * (box.y1 - box.y0) * m * m * density_mm2;
+  return isfinite (estimate) ? estimate : G_MAXDOUBLE;
+}
+
+static HlRect
+view_clip (const HlView *view)
+{
+  if (view->photo.width > 0 && view->photo.height > 0)
+    return (HlRect) { 0, 0, view->photo.width, view->photo.height };
+  return hl_rect_from_points (NULL, 0);
+}
+
 static ZoneCache *
 zone_cache_new (HlStippler *self,
-                HlZone     *zone)
+                HlZone     *zone,
+                gboolean    within_budget)
 {
   const HlZoneParams *zp = &zone->params;
   ZoneCache *zc = g_new0 (ZoneCache, 1);
@@ -296,10 +326,10 @@ zone_cache_new (HlStippler *self,
   if (!hl_rect_is_empty (self->clip))
     box = hl_rect_intersect (box, self->clip);
 
-  estimate = hl_rect_is_empty (box) ? 0.0
-           : (box.x1 - box.x0) * (box.y1 - box.y0) * m * m * density_mm2;
+  estimate = zone_estimate (zone, m, self->clip);
+  zc->over_budget = !within_budget && estimate <= HL_STIPPLE_MAX_CANDIDATES;
   if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0) ||
-      estimate > HL_STIPPLE_MAX_CANDIDATES)
+      estimate > HL_STIPPLE_MAX_CANDIDATES || zc->over_budget)
     zc->cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   else
     zc->cands = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
@@ -310,7 +340,7 @@ zone_cache_new (HlStippler *self,
       zc->cell_start = g_new0 (guint, 1);
       return zc;
     }
-  if (estimate > HL_STIPPLE_MAX_CANDIDATES)
+  if (estimate > HL_STIPPLE_MAX_CANDIDATES || zc->over_budget)
     {
       zc->too_large = TRUE;
       zc->cell_start = g_new0 (guint, 1);
@@ -967,13 +997,13 @@ hl_stippler_update (HlStippler   *self,
   HlRect hair_area;
   gboolean hair_all, hair_changed;
   GPtrArray *old, *fresh;
+  double budget_used = 0.0;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (view != NULL);
 
   m = hl_view_get_mm_per_px (view, &calibrated);
-  if (view->photo.width > 0 && view->photo.height > 0)
-    clip = (HlRect) { 0, 0, view->photo.width, view->photo.height };
+  clip = view_clip (view);
 
   if (m != self->mm_per_px || design_seed != self->design_seed ||
       memcmp (&clip, &self->clip, sizeof clip) != 0)
@@ -1000,12 +1030,24 @@ hl_stippler_update (HlStippler   *self,
       HlZone *zone = g_ptr_array_index (view->zones, i);
       ZoneCache *zc = NULL;
       gboolean need_hair = FALSE;
+      double estimate = zone_estimate (zone, m, clip);
+      gboolean within_budget = TRUE;
+
+      /* Zones too large on their own stay empty and cost nothing; the
+       * others share the budget in view order. */
+      if (estimate <= HL_STIPPLE_MAX_CANDIDATES)
+        {
+          within_budget = budget_used + estimate <= HL_STIPPLE_MAX_DESIGN_CANDIDATES;
+          if (within_budget)
+            budget_used += estimate;
+        }
 
       for (guint k = 0; k < old->len && zc == NULL; k++)
         {
           ZoneCache *cand = g_ptr_array_index (old, k);
 
-          if (cand != NULL && cand->zone == zone)
+          if (cand != NULL && cand->zone == zone &&
+              cand->over_budget == (!within_budget && estimate <= HL_STIPPLE_MAX_CANDIDATES))
             {
               zc = cand;
               g_ptr_array_index (old, k) = NULL;
@@ -1017,7 +1059,8 @@ hl_stippler_update (HlStippler   *self,
           /* Same outline, density and seed: only filter parameters changed. */
           ZoneCache *cand = g_ptr_array_index (old, i);
 
-          if (cand != NULL && same_candidates (cand, zone))
+          if (cand != NULL && same_candidates (cand, zone) &&
+              cand->over_budget == (!within_budget && estimate <= HL_STIPPLE_MAX_CANDIDATES))
             {
               need_hair = !same_hair_params (cand->zone, zone);
               zc = cand;
@@ -1032,7 +1075,7 @@ hl_stippler_update (HlStippler   *self,
 
       if (zc == NULL)
         {
-          zc = zone_cache_new (self, zone);
+          zc = zone_cache_new (self, zone, within_budget);
           need_hair = TRUE;
         }
 
@@ -1101,6 +1144,50 @@ hl_stippler_get_zone_stats (HlStippler  *self,
   stats->calibrated = self->calibrated;
   stats->too_large = zc->too_large;
 
+  return TRUE;
+}
+
+double
+hl_stipple_zone_estimate (const HlView *view,
+                          const HlZone *zone)
+{
+  g_return_val_if_fail (view != NULL, 0.0);
+  g_return_val_if_fail (zone != NULL, 0.0);
+
+  return zone_estimate (zone, hl_view_get_mm_per_px (view, NULL), view_clip (view));
+}
+
+gboolean
+hl_design_check_budget (const HlDesign  *design,
+                        GError         **error)
+{
+  double used = 0.0;
+
+  g_return_val_if_fail (design != NULL, FALSE);
+
+  for (guint v = 0; v < design->views->len; v++)
+    {
+      const HlView *view = g_ptr_array_index (design->views, v);
+
+      for (guint z = 0; z < view->zones->len; z++)
+        {
+          double estimate = hl_stipple_zone_estimate (view, g_ptr_array_index (view->zones, z));
+
+          /* Left empty by the engine: costs nothing. */
+          if (estimate > HL_STIPPLE_MAX_CANDIDATES)
+            continue;
+          used += estimate;
+          if (used > HL_STIPPLE_MAX_DESIGN_CANDIDATES)
+            {
+              g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                           "views[%u].zones[%u]: the design would need %.1f million dots; "
+                           "the limit is %d million over all views",
+                           v, z, floor (used / 1e5) / 10.0,
+                           HL_STIPPLE_MAX_DESIGN_CANDIDATES / 1000000);
+              return FALSE;
+            }
+        }
+    }
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
  */
 #pragma once
 
+#include "hl-design.h"
 #include "hl-dot.h"
 #include "hl-view.h"
 
@@ -27,12 +28,23 @@ typedef struct
   double mm_per_px;         /* calibration used (the default when uncalibrated) */
   gboolean calibrated;      /* FALSE: mm_per_px is HL_DEFAULT_MM_PER_PX */
   gboolean too_large;       /* the zone would need more than
-                               HL_STIPPLE_MAX_CANDIDATES dots: left empty */
+                               HL_STIPPLE_MAX_CANDIDATES dots, or the
+                               view's zones together more than
+                               HL_STIPPLE_MAX_DESIGN_CANDIDATES: left empty */
 } HlZoneStats;
 
 /* A zone whose bounding box would hold more candidates than this is left
  * empty (and says so in its stats) rather than exhausting memory. */
 #define HL_STIPPLE_MAX_CANDIDATES 4000000
+
+/* The candidates of all zones of a design together (zones left empty for
+ * HL_STIPPLE_MAX_CANDIDATES do not count). Loading refuses a design above
+ * it; the engine, which sees one view at a time, leaves empty the zones of
+ * a view (in view order) that would take it past this, so one engine never
+ * holds more candidates than this whatever the caller built in memory.
+ * At about 60 bytes a candidate (candidate, dot, grid and row tables) the
+ * largest accepted design stays well under 1 GB while rendering. */
+#define HL_STIPPLE_MAX_DESIGN_CANDIDATES 8000000
 
 /* A new engine with empty caches (transfer full; free with hl_stippler_free). */
 HlStippler  *hl_stippler_new            (void);
@@ -52,6 +64,17 @@ const HlDot *hl_stippler_get_dots       (HlStippler   *stippler,
 gboolean     hl_stippler_get_zone_stats (HlStippler   *stippler,
                                          guint         index,
                                          HlZoneStats  *stats);
+
+/* The candidates zone @zone of @view needs: its bounding box (clipped to
+ * the photo) times its density, in dots. Cheap: no candidate is made. */
+double       hl_stipple_zone_estimate   (const HlView *view,
+                                         const HlZone *zone);
+
+/* FALSE with HL_ERROR_TOO_LARGE, naming the first zone as
+ * "views[V].zones[Z]", when the zones of all views of @design together
+ * would need more than HL_STIPPLE_MAX_DESIGN_CANDIDATES candidates. */
+gboolean     hl_design_check_budget     (const HlDesign *design,
+                                         GError        **error);
 
 /* One-shot convenience: the dots of @view (transfer full, GArray of HlDot). */
 GArray      *hl_stipple_view            (const HlView *view,
