@@ -324,13 +324,19 @@ test_render (void)
   run_clear (&r);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 
-  /* The photo is missing: a warning, and the design still renders. */
+  /* The photo is missing: exit 1 naming the JSON path, and no image;
+   * with --without-photo the design renders on a plain background. */
   g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
   orphan = g_build_filename (dir, "orphan.json", NULL);
   g_assert_true (g_file_set_contents (orphan, text, -1, NULL));
   r = run ("render", orphan, "-o", orphan_png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "views[0].photo.path: photo not found"));
+  g_assert_false (g_file_test (orphan_png, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+  r = run ("render", orphan, "-o", orphan_png, "--without-photo", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "photo not found"));
+  g_assert_nonnull (strstr (r.err, "--without-photo"));
   g_assert_true (g_file_test (orphan_png, G_FILE_TEST_EXISTS));
   run_clear (&r);
 

@@ -598,6 +598,111 @@ test_newer_load_wins (void)
   g_main_loop_unref (b.loop);
 }
 
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+static guint
+n_files_in (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Unsaved changes are kept after a moment of quiet, go once saved or
+ * undone, and a restored copy is the original file's design, unsaved. */
+static void
+test_autosave_and_adopt (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+  g_autofree char *dir = g_build_filename (tmp, "recovery", NULL);
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(HlDocument) restored = hl_document_new ();
+  g_autoptr(HlDesign) moved = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(HlDesign) kept = NULL;
+  HlRecoveryEntry *entry;
+
+  g_assert_true (load (doc, path, &error));
+  hl_document_set_autosave (doc, dir, 50);
+
+  /* Nothing unsaved: nothing written. */
+  run_for (150);
+  g_assert_cmpuint (n_files_in (dir), ==, 0);
+
+  moved = hairline_moved (hl_document_get_design (doc), 4, 12, -3);
+  g_assert_true (hl_document_push (doc, moved, "Move"));
+  g_assert_cmpuint (n_files_in (dir), ==, 0);   /* not at once */
+  run_for (150);
+  g_assert_cmpuint (n_files_in (dir), ==, 2);   /* design and info */
+  g_assert_nonnull (hl_document_get_recovery_id (doc));
+
+  /* Written by this process: not an orphan while it runs. */
+  entries = hl_recovery_list_orphans (dir);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Back to the saved design: the copy goes. */
+  g_assert_true (hl_document_undo (doc));
+  g_assert_cmpuint (n_files_in (dir), ==, 0);
+  g_assert_true (hl_document_redo (doc));
+  run_for (150);
+  g_assert_cmpuint (n_files_in (dir), ==, 2);
+
+  /* The copy holds the unsaved design; restored, it belongs to the
+   * sample's file again and is unsaved. */
+  {
+    g_autofree char *name = g_strconcat (hl_document_get_recovery_id (doc), ".json", NULL);
+    g_autofree char *copy = g_build_filename (dir, name, NULL);
+    HlRecoveryEntry fake = { (char *) hl_document_get_recovery_id (doc), copy, path,
+                             (char *) "front-consultation.json", 0 };
+
+    kept = hl_design_load_from_file (copy, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (hl_curve_get_points (hl_design_get_view (kept, 0)->hairline)[4].x, ==,
+                       hl_curve_get_points (hl_design_get_view (moved, 0)->hairline)[4].x);
+
+    g_assert_true (load (restored, copy, &error));
+    entry = &fake;
+    hl_document_adopt_recovery (restored, entry);
+    g_assert_true (hl_document_is_modified (restored));
+    g_assert_cmpstr (hl_document_get_title (restored), ==, "front-consultation.json");
+    {
+      g_autofree char *file = g_file_get_path (hl_document_get_file (restored));
+
+      g_assert_cmpstr (file, ==, path);
+    }
+    g_assert_cmpstr (hl_document_get_recovery_id (restored), ==, hl_document_get_recovery_id (doc));
+  }
+
+  /* A document that ends normally leaves no copy. */
+  g_clear_object (&doc);
+  g_assert_cmpuint (n_files_in (dir), ==, 0);
+  g_clear_object (&restored);
+  g_rmdir (dir);
+  g_rmdir (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -612,6 +717,7 @@ main (int    argc,
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);
   g_test_add_func ("/document/edit-during-save", test_edit_during_save);
   g_test_add_func ("/document/newer-load-wins", test_newer_load_wins);
+  g_test_add_func ("/document/autosave-and-adopt", test_autosave_and_adopt);
 
   return g_test_run ();
 }

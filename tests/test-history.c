@@ -83,6 +83,17 @@ test_amend (void)
   g_assert_false (hl_history_can_undo (h));
   g_assert_true (hl_history_redo (h) == d3);
   g_assert_false (hl_history_can_redo (h));
+
+  /* Forgetting the saved snapshot: every one is unsaved, until a save. */
+  hl_history_undo (h);
+  hl_history_mark_saved (h);
+  g_assert_false (hl_history_is_modified (h));
+  hl_history_forget_saved (h);
+  g_assert_true (hl_history_is_modified (h));
+  hl_history_redo (h);
+  g_assert_true (hl_history_is_modified (h));
+  hl_history_mark_saved (h);
+  g_assert_false (hl_history_is_modified (h));
 }
 
 static void

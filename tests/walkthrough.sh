@@ -34,6 +34,8 @@ cat > "$dir/client.json" <<EOF
             "photo": {"path": "astronaut.png", "sha256": "$sha", "width": 512, "height": 512}}]}
 EOF
 
+# A data folder of its own: no recovery copies of other runs to offer.
+export XDG_DATA_HOME="$dir/data"
 (cd "$dir" && exec "$app" client.json 2> "$dir/app.log") &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; cat "$dir/app.log" >&2; rm -rf "$dir"' EXIT

@@ -1,7 +1,9 @@
 /* hl-application.c: application, app-wide actions, one window per file.
  *
  * Quitting never loses work: app.quit asks once about every window with
- * unsaved changes (Save All, Discard, Cancel) before any window goes.
+ * unsaved changes (Save All, Discard, Cancel) before any window goes. And
+ * after a crash, the first window offers the unsaved work that the
+ * windows of the ended process kept for recovery.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,7 @@ struct _HlApplication
   GtkWindow     *asking;     /* the "Save changes?" dialog of a quit, while shown */
 
   gboolean       quitting;   /* a quit is asking or saving */
+  gboolean       recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (HlApplication, hl_application, ADW_TYPE_APPLICATION)
@@ -38,6 +41,83 @@ hl_application_new (void)
 }
 
 static void
+on_recovery_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      HlApplication    *self)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (dialog), "hl-entries");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autofree char *dir = hl_recovery_default_dir ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const HlRecoveryEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          /* The first one fills the window that asked if it is empty. */
+          HlWindow *window = i == 0 && HL_IS_WINDOW (parent) &&
+                             hl_window_get_design (HL_WINDOW (parent)) == NULL &&
+                             !hl_window_is_loading (HL_WINDOW (parent))
+                             ? HL_WINDOW (parent) : hl_window_new (self);
+
+          hl_window_open_recovery (window, entry);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        hl_recovery_remove (dir, entry->id);
+      /* "later" keeps them for the next start. */
+    }
+}
+
+/* Once per run: unsaved work of an earlier run that ended without
+ * closing its windows (a crash, a kill) is offered back. */
+static void
+offer_recovery (HlApplication *self,
+                GtkWindow     *parent)
+{
+  g_autofree char *dir = hl_recovery_default_dir ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+
+  entries = hl_recovery_list_orphans (dir);
+  if (entries->len == 0)
+    return;
+
+  body = g_string_new (entries->len == 1
+                       ? "Hairline Studio closed before this design was saved:"
+                       : "Hairline Studio closed before these designs were saved:");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const HlRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->written / G_USEC_PER_SEC);
+      g_autofree char *time = when != NULL ? g_date_time_format (when, "%x %H:%M") : g_strdup ("");
+
+      g_string_append_printf (body, "\n• %s (%s)", entry->title, time);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, "Restore Unsaved Work?", body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", "_Discard",
+                                    "later", "_Not Now",
+                                    "restore", "_Restore",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "hl-entries", g_ptr_array_ref (entries),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 hl_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -45,6 +125,7 @@ hl_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (hl_window_new (HL_APPLICATION (app)));
   gtk_window_present (window);
+  offer_recovery (HL_APPLICATION (app), window);
 }
 
 static void
@@ -59,6 +140,8 @@ hl_application_open (GApplication  *app,
 
       hl_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      if (i == 0)
+        offer_recovery (HL_APPLICATION (app), GTK_WINDOW (window));
     }
 }
 

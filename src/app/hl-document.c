@@ -15,6 +15,7 @@
 
 #include "hl-design-io.h"
 #include "hl-document.h"
+#include "hl-recovery.h"
 #include "hl-error.h"
 
 struct _HlDocument
@@ -30,6 +31,11 @@ struct _HlDocument
   HlStippler *engine;
   HlDesign   *preview;       /* a tool's gesture, or NULL */
   HlDesign   *shown;         /* what the engine's dots are for */
+
+  char       *recovery_dir;  /* autosave folder, NULL: no autosave */
+  char       *recovery_id;   /* this document's files there, once written */
+  guint       autosave_delay_ms;
+  guint       autosave_source;
 
   guint       view;
   guint       generation;    /* bumped by every load: older saves mark nothing */
@@ -113,6 +119,43 @@ shown_view (HlDocument *self)
   return hl_design_get_view (self->shown, self->view);
 }
 
+static gboolean
+autosave_timeout (gpointer data)
+{
+  HlDocument *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  self->autosave_source = 0;
+  if (self->history == NULL || !hl_history_is_modified (self->history))
+    return G_SOURCE_REMOVE;
+
+  if (self->recovery_id == NULL)
+    self->recovery_id = hl_recovery_new_id ();
+  /* The history's design, not a gesture's preview; photo paths are
+   * absolute in memory, so the copy finds its photos from anywhere. */
+  if (!hl_recovery_write (self->recovery_dir, self->recovery_id,
+                          hl_history_get_current (self->history), original,
+                          self->title, &error))
+    g_debug ("unsaved changes not kept for recovery: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Unsaved changes go to the recovery folder after a moment of quiet;
+ * once nothing is unsaved, the recovery copy goes. */
+static void
+schedule_autosave (HlDocument *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_dir == NULL)
+    return;
+
+  if (self->history != NULL && hl_history_is_modified (self->history))
+    self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_timeout, self);
+  else if (self->recovery_id != NULL)
+    hl_recovery_remove (self->recovery_dir, self->recovery_id);
+}
+
 /* Notifies the flags that changed since they were last notified. */
 static void
 update_flags (HlDocument *self)
@@ -136,6 +179,7 @@ update_flags (HlDocument *self)
       self->can_redo = can_redo;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
     }
+  schedule_autosave (self);
 }
 
 static void
@@ -666,12 +710,63 @@ hl_document_get_zone_stats (HlDocument  *self,
   return hl_stippler_get_zone_stats (self->engine, zone, stats);
 }
 
+/* Recovery */
+
+void
+hl_document_set_autosave (HlDocument *self,
+                          const char *dir,
+                          guint       delay_ms)
+{
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  g_free (self->recovery_dir);
+  self->recovery_dir = g_strdup (dir);
+  self->autosave_delay_ms = delay_ms;
+  schedule_autosave (self);
+}
+
+const char *
+hl_document_get_recovery_id (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->recovery_id;
+}
+
+void
+hl_document_adopt_recovery (HlDocument            *self,
+                            const HlRecoveryEntry *entry)
+{
+  g_autoptr(GFile) original = NULL;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (self->history != NULL);
+
+  /* The design belongs to its own file again, and is unsaved there. */
+  if (entry->original_path != NULL)
+    original = g_file_new_for_path (entry->original_path);
+  set_file (self, original);
+  set_title (self, g_strdup (entry->title));
+  hl_history_forget_saved (self->history);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (entry->id);
+  update_flags (self);
+}
+
 /* GObject */
 
 static void
 hl_document_finalize (GObject *object)
 {
   HlDocument *self = HL_DOCUMENT (object);
+
+  /* A document that ends normally (saved, or its changes discarded) leaves
+   * nothing to recover; only a crash keeps the copy. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_dir != NULL && self->recovery_id != NULL)
+    hl_recovery_remove (self->recovery_dir, self->recovery_id);
+  g_free (self->recovery_dir);
+  g_free (self->recovery_id);
 
   g_clear_object (&self->file);
   g_free (self->title);

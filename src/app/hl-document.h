@@ -23,6 +23,7 @@
 #include "hl-dot.h"
 #include "hl-history.h"
 #include "hl-photo.h"
+#include "hl-recovery.h"
 #include "hl-stippler.h"
 
 G_BEGIN_DECLS
@@ -95,6 +96,20 @@ gboolean      hl_document_redo             (HlDocument          *self);
 gboolean      hl_document_can_undo         (HlDocument          *self);
 gboolean      hl_document_can_redo         (HlDocument          *self);
 gboolean      hl_document_is_modified      (HlDocument          *self);
+
+/* Keeps unsaved changes in @dir (see hl-recovery.h) after @delay_ms of
+ * quiet; NULL turns it off. The copy goes once nothing is unsaved, and
+ * when the document ends normally. */
+void          hl_document_set_autosave     (HlDocument          *self,
+                                            const char          *dir,
+                                            guint                delay_ms);
+/* The id of this document's recovery files, NULL until one is written. */
+const char   *hl_document_get_recovery_id  (HlDocument          *self);
+/* After loading @entry's design: the document is the design of
+ * @entry's original file (or of none), unsaved, and keeps @entry's
+ * recovery files up to date. */
+void          hl_document_adopt_recovery   (HlDocument          *self,
+                                            const HlRecoveryEntry *entry);
 
 /* The engine's dots for the shown design's view (borrowed until the next
  * change). */

@@ -47,6 +47,7 @@ struct _HlWindow
   char            *landmark;     /* win.landmark: the next landmark placed */
   char            *zone_kind;    /* win.zone-kind: the kind of the next zone drawn */
   GtkWidget       *length_popover; /* the ruler's question, while shown */
+  HlRecoveryEntry *recovering;   /* the unsaved work being restored */
 
   guint            saving;       /* saves in flight */
   gboolean         loading;

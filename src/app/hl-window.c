@@ -120,6 +120,7 @@ on_document_loaded (GObject      *object,
         return;
 
       set_loading (self, FALSE);
+      g_clear_pointer (&self->recovering, hl_recovery_entry_free);
       if (g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON"))
         message = g_strdup_printf ("%s: %s", self->opening, error->message);
       else
@@ -142,6 +143,14 @@ on_document_loaded (GObject      *object,
 
   if (self->disposed)
     return;
+
+  if (self->recovering != NULL)
+    {
+      hl_document_adopt_recovery (self->document, self->recovering);
+      g_clear_pointer (&self->recovering, hl_recovery_entry_free);
+      warn (self, "Unsaved changes restored");
+      g_clear_pointer (&self->problem, g_free);
+    }
 
   set_loading (self, FALSE);
   g_clear_pointer (&self->opening, g_free);
@@ -179,6 +188,26 @@ hl_window_open (HlWindow *self,
 
   hl_document_load_async (self->document, file, self->load_cancellable,
                           on_document_loaded, g_object_ref (self));
+}
+
+void
+hl_window_open_recovery (HlWindow              *self,
+                         const HlRecoveryEntry *entry)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (entry != NULL);
+
+  file = g_file_new_for_path (entry->design_path);
+  hl_window_open (self, file);
+  g_clear_pointer (&self->recovering, hl_recovery_entry_free);
+  self->recovering = hl_recovery_entry_copy (entry);
+  /* Named as the design was, not as its recovery copy. */
+  g_free (self->opening);
+  self->opening = g_strdup (entry->title);
+  adw_status_page_set_description (self->loading_page, self->opening);
+  update_state (self);
 }
 
 gboolean
@@ -526,6 +555,7 @@ hl_window_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_free (self->opening);
   g_free (self->problem);
+  g_clear_pointer (&self->recovering, hl_recovery_entry_free);
   _hl_window_tools_finalize (self);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
@@ -621,6 +651,11 @@ hl_window_init (HlWindow *self)
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
+  {
+    g_autofree char *recovery_dir = hl_recovery_default_dir ();
+
+    hl_document_set_autosave (self->document, recovery_dir, HL_AUTOSAVE_DELAY_MS);
+  }
   update_state (self);
 }
 

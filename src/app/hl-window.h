@@ -10,6 +10,7 @@
 #include "hl-design.h"
 #include "hl-document.h"
 #include "hl-photo.h"
+#include "hl-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,10 @@ HlWindow    *hl_window_new           (HlApplication       *app);
  * are shown in the window. */
 void         hl_window_open          (HlWindow            *self,
                                       GFile               *file);
+/* Opens the unsaved work of @entry (copied), kept after a crash: the
+ * window then edits @entry's original file, unsaved. */
+void         hl_window_open_recovery (HlWindow            *self,
+                                      const HlRecoveryEntry *entry);
 /* TRUE while a file is being opened. */
 gboolean     hl_window_is_loading    (HlWindow            *self);
 /* The window's document (borrowed; the window owns one for its life). */

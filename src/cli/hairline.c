@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hl-atomic-file.h"
 #include "hl-cli.h"
 #include "hl-design-io.h"
 
@@ -77,12 +78,47 @@ hl_cli_load_design (const char *path)
   return design;
 }
 
+char *
+hl_cli_check_output (const char     *command,
+                     const char     *output,
+                     const char     *design_path,
+                     const HlDesign *design,
+                     gboolean        follow_symlinks)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  char *resolved = NULL;
+
+  g_ptr_array_add (inputs, g_strdup (design_path));
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    {
+      const HlView *view = hl_design_get_view (design, v);
+
+      if (view->photo.path != NULL)
+        g_ptr_array_add (inputs, hl_photo_resolve_path (design_path, view->photo.path));
+    }
+  g_ptr_array_add (inputs, NULL);
+
+  if (!hl_atomic_file_check_target (output, (const char * const *) inputs->pdata,
+                                    follow_symlinks ? HL_ATOMIC_FILE_FOLLOW_SYMLINKS : HL_ATOMIC_FILE_DEFAULT,
+                                    &resolved, &error))
+    {
+      fprintf (stderr, "hairline %s: %s\n", command, error->message);
+      if (!follow_symlinks && g_file_test (output, G_FILE_TEST_IS_SYMLINK))
+        fprintf (stderr, "Use --follow-symlinks to write to the file it points to.\n");
+      return NULL;
+    }
+  return resolved;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
   g_set_prgname ("hairline");
+  /* Ctrl+C or a TERM while an output is written leaves no temporary file. */
+  hl_atomic_file_install_signal_cleanup ();
 
   if (argc < 2)
     {

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "hl-atomic-file.h"
 #include "hl-cli.h"
 #include "hl-design-io.h"
 #include "hl-stippler.h"
@@ -63,14 +64,19 @@ hl_cli_dots (int    argc,
   g_autofree char *view_name = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *target = NULL;
+  gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (default) or json", "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If FILE is a symbolic link, replace the file it points to", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GArray) dots = NULL;
+  g_autoptr(GError) error = NULL;
+  HlAtomicFile *file = NULL;
   gboolean json;
   int index = 0;
   FILE *out = stdout;
@@ -110,16 +116,26 @@ hl_cli_dots (int    argc,
         }
     }
 
-  dots = hl_stipple_view (hl_design_get_view (design, (guint) index), design->seed);
-
   if (output != NULL)
     {
-      out = fopen (output, "w");
-      if (out == NULL)
+      target = hl_cli_check_output ("dots", output, argv[1], design, follow_symlinks);
+      if (target == NULL)
+        return HL_EXIT_BAD_INPUT;
+    }
+
+  dots = hl_stipple_view (hl_design_get_view (design, (guint) index), design->seed);
+
+  if (target != NULL)
+    {
+      /* A temporary file renamed over the target: a failed or killed run
+       * leaves the old file whole. */
+      file = hl_atomic_file_new (target, NULL, HL_ATOMIC_FILE_DEFAULT, &error);
+      if (file == NULL)
         {
-          fprintf (stderr, "hairline dots: cannot write %s: %s\n", output, g_strerror (errno));
+          fprintf (stderr, "hairline dots: %s\n", error->message);
           return HL_EXIT_BAD_INPUT;
         }
+      out = hl_atomic_file_get_stream (file);
     }
 
   if (json)
@@ -127,16 +143,19 @@ hl_cli_dots (int    argc,
   else
     write_csv (out, (const HlDot *) (gconstpointer) dots->data, dots->len);
 
-  if (out != stdout)
+  if (file != NULL)
     {
-      if (fclose (out) != 0)
+      if (!hl_atomic_file_commit (file, &error))
         {
-          fprintf (stderr, "hairline dots: cannot write %s: %s\n", output, g_strerror (errno));
+          fprintf (stderr, "hairline dots: %s\n", error->message);
           return HL_EXIT_BAD_INPUT;
         }
     }
-  else if (fflush (stdout) != 0)
-    return HL_EXIT_BAD_INPUT;
+  else if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      fprintf (stderr, "hairline dots: cannot write to standard output: %s\n", g_strerror (errno));
+      return HL_EXIT_BAD_INPUT;
+    }
 
   return HL_EXIT_OK;
 }

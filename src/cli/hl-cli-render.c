@@ -12,31 +12,43 @@
 #include "hl-render.h"
 #include "hl-stippler.h"
 
-HlPhoto *
-hl_cli_load_view_photo (const char   *design_path,
-                        const HlView *view)
+gboolean
+hl_cli_load_view_photo (const char    *design_path,
+                        const HlView  *view,
+                        guint          index,
+                        gboolean       without_photo,
+                        HlPhoto      **photo_out)
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HlPhoto) photo = NULL;
 
+  *photo_out = NULL;
   if (view->photo.path == NULL)
     {
       fprintf (stderr, "%s: view \"%s\" has no photo; rendering without it\n", design_path, view->name);
-      return NULL;
+      return TRUE;
+    }
+  if (without_photo)
+    {
+      fprintf (stderr, "%s: views[%u].photo.path: left out (--without-photo); rendering on a plain background\n",
+               design_path, index);
+      return TRUE;
     }
 
   path = hl_photo_resolve_path (design_path, view->photo.path);
   photo = hl_photo_load (path, &error);
   if (photo == NULL)
     {
-      fprintf (stderr, "%s: %s; rendering without it\n", design_path, error->message);
-      return NULL;
+      fprintf (stderr, "%s: views[%u].photo.path: %s\n", design_path, index, error->message);
+      fprintf (stderr, "Use --without-photo to render without it.\n");
+      return FALSE;
     }
   if (!hl_photo_matches (photo, &view->photo, &error))
-    fprintf (stderr, "%s: %s: %s\n", design_path, path, error->message);
+    fprintf (stderr, "%s: views[%u].photo.path: %s: %s\n", design_path, index, path, error->message);
 
-  return g_steal_pointer (&photo);
+  *photo_out = g_steal_pointer (&photo);
+  return TRUE;
 }
 
 int
@@ -49,7 +61,7 @@ hl_cli_render (int    argc,
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
   double scale = 1.0, split = 0.5;
-  gboolean overlays = FALSE, no_mark = FALSE;
+  gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required)", "OUT.png" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
@@ -60,6 +72,8 @@ hl_cli_render (int    argc,
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
+    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Render on a plain background, without the view's photo", NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.png is a symbolic link, replace the file it points to", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -67,6 +81,7 @@ hl_cli_render (int    argc,
   g_autoptr(HlPhoto) photo = NULL;
   g_autoptr(GArray) dots = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *target = NULL;
   HlRenderOptions options;
   HlPngOptions png = { 0 };
   const HlView *view;
@@ -130,7 +145,12 @@ hl_cli_render (int    argc,
     }
   view = hl_design_get_view (design, (guint) index);
 
-  photo = hl_cli_load_view_photo (argv[1], view);
+  target = hl_cli_check_output ("render", output, argv[1], design, follow_symlinks);
+  if (target == NULL)
+    return HL_EXIT_BAD_INPUT;
+
+  if (!hl_cli_load_view_photo (argv[1], view, (guint) index, without_photo, &photo))
+    return HL_EXIT_BAD_INPUT;
   {
     int w, h;
 
@@ -163,7 +183,7 @@ hl_cli_render (int    argc,
                                  HL_SIMULATION_MARK);
   png.description = description;
 
-  if (!hl_png_write (image, output, &png, &error))
+  if (!hl_png_write (image, target, &png, &error))
     {
       fprintf (stderr, "hairline render: %s\n", error->message);
       cairo_surface_destroy (image);

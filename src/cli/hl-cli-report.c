@@ -8,6 +8,7 @@
 
 #include "hl-cli.h"
 #include "hl-design-io.h"
+#include "hl-error.h"
 #include "hl-report.h"
 
 int
@@ -15,8 +16,12 @@ hl_cli_report (int    argc,
                char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *target = NULL;
+  gboolean without_photo = FALSE, follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PDF file to write (required)", "OUT.pdf" },
+    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Draw every view without its photo", NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.pdf is a symbolic link, replace the file it points to", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -40,9 +45,24 @@ hl_cli_report (int    argc,
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
 
-  if (!hl_report_write_pdf (design, argv[1], output, &error))
+  target = hl_cli_check_output ("report", output, argv[1], design, follow_symlinks);
+  if (target == NULL)
+    return HL_EXIT_BAD_INPUT;
+
+  if (without_photo)
+    fprintf (stderr, "%s: drawing every view without its photo (--without-photo)\n", argv[1]);
+
+  if (!hl_report_write_pdf_full (design, argv[1], target,
+                                 without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
+                                 &error))
     {
-      fprintf (stderr, "hairline report: %s\n", error->message);
+      if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
+        {
+          fprintf (stderr, "%s: %s\n", argv[1], error->message);
+          fprintf (stderr, "Use --without-photo to write the sheet without photos.\n");
+        }
+      else
+        fprintf (stderr, "hairline report: %s\n", error->message);
       return HL_EXIT_BAD_INPUT;
     }
 

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-photo.h"
@@ -1546,20 +1547,14 @@ hl_design_save_to_file (const HlDesign  *design,
                         GError         **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local = NULL;
   gsize length;
 
   g_return_val_if_fail (design != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = hl_design_to_json (design, &length);
-  if (!g_file_set_contents_full (path, text, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot save the design: %s", local->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* A design opened through a symbolic link is saved where the link
+   * points, and the link kept. */
+  return hl_atomic_file_set_contents (path, text, length, NULL,
+                                      HL_ATOMIC_FILE_FOLLOW_SYMLINKS, error);
 }

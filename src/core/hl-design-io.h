@@ -35,7 +35,8 @@ HlDesign *hl_design_load_from_file (const char      *path,
  * caller frees with g_free). @length may be NULL. */
 char     *hl_design_to_json        (const HlDesign  *design,
                                     gsize           *length);
-/* Writes @design to @path atomically (a temporary file renamed over it). */
+/* Writes @design to @path atomically (hl-atomic-file.h), through symbolic
+ * links; keeps an existing file's permissions. */
 gboolean  hl_design_save_to_file   (const HlDesign  *design,
                                     const char      *path,
                                     GError         **error);

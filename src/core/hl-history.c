@@ -61,7 +61,7 @@ hl_history_free (HlHistory *self)
     return;
 
   g_array_unref (self->snapshots);
-  hl_design_unref (self->saved);
+  g_clear_pointer (&self->saved, hl_design_unref);
   g_free (self);
 }
 
@@ -198,8 +198,16 @@ hl_history_mark_saved_design (HlHistory *self,
   g_return_if_fail (design != NULL);
 
   hl_design_ref (design);
-  hl_design_unref (self->saved);
+  g_clear_pointer (&self->saved, hl_design_unref);
   self->saved = design;
+}
+
+void
+hl_history_forget_saved (HlHistory *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->saved, hl_design_unref);
 }
 
 gboolean

@@ -54,6 +54,9 @@ void        hl_history_mark_saved     (HlHistory  *history);
  * moved on marks what it wrote, so later edits still count as modified. */
 void        hl_history_mark_saved_design (HlHistory *history,
                                           HlDesign  *design);
+/* No snapshot is the saved one any more (a design restored after a
+ * crash is unsaved, whichever snapshot it is). */
+void        hl_history_forget_saved   (HlHistory  *history);
 /* TRUE when the current design is not the saved one. */
 gboolean    hl_history_is_modified    (HlHistory  *history);
 

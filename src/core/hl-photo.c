@@ -62,6 +62,19 @@ on_size_prepared (GdkPixbufLoader *loader,
     }
 }
 
+/* An IEND chunk among the last bytes (some writers add a little after it). */
+static gboolean
+has_png_end (const char *data,
+             gsize       length)
+{
+  gsize from = length > 1024 ? length - 1024 : 8;
+
+  for (gsize i = from; i + 4 <= length; i++)
+    if (memcmp (data + i, "IEND", 4) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_jpeg_end (const char *data,
               gsize       length)
@@ -193,6 +206,14 @@ hl_photo_load (const char  *path,
       !has_jpeg_end (data, length))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: the JPEG data is cut short", name);
+      return NULL;
+    }
+
+  /* gdk-pixbuf's PNG loader also takes a cut-off file for a whole one
+   * (the missing rows come out blank): a PNG must hold its IEND chunk. */
+  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0 && !has_png_end (data, length))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: the PNG data is cut short", name);
       return NULL;
     }
 

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-png-writer.h"
 
@@ -135,12 +136,9 @@ hl_png_write (cairo_surface_t     *image,
               const HlPngOptions  *options,
               GError             **error)
 {
-  g_autofree char *tmp = NULL;
   g_autofree guint8 *row = NULL;
   WriteError err = { "" };
-  FILE *file;
-  int fd;
-  gboolean ok;
+  HlAtomicFile *file;
 
   g_return_val_if_fail (image != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -155,50 +153,16 @@ hl_png_write (cairo_surface_t     *image,
 
   cairo_surface_flush (image);
 
-  tmp = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  file = fdopen (fd, "wb");
+  file = hl_atomic_file_new (path, NULL, HL_ATOMIC_FILE_DEFAULT, error);
   if (file == NULL)
-    {
-      int saved = errno;
-
-      close (fd);
-      g_unlink (tmp);
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
+    return FALSE;
 
   row = g_malloc ((gsize) cairo_image_surface_get_width (image) * 3 + 1);
-  ok = write_png (file, image, options, row, &err);
-
-  if (ok && (fflush (file) != 0 || fsync (fileno (file)) != 0))
+  if (!write_png (hl_atomic_file_get_stream (file), image, options, row, &err))
     {
-      ok = FALSE;
-      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
-    }
-  if (fclose (file) != 0 && ok)
-    {
-      ok = FALSE;
-      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      ok = FALSE;
-      g_strlcpy (err.message, g_strerror (errno), sizeof err.message);
+      hl_atomic_file_discard (file, err.message, error);
+      return FALSE;
     }
 
-  if (!ok)
-    {
-      g_unlink (tmp);
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", path, err.message);
-    }
-
-  return ok;
+  return hl_atomic_file_commit (file, error);
 }

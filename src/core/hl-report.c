@@ -10,6 +10,7 @@
 #include <math.h>
 #include <unistd.h>
 
+#include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-photo.h"
 #include "hl-render.h"
@@ -72,13 +73,16 @@ paint_image (cairo_t         *cr,
   return ih * s;
 }
 
-static void
+static gboolean
 view_page (cairo_t        *cr,
            const HlDesign *design,
-           const HlView   *view,
+           guint           index,
            const char     *design_path,
-           double          y)
+           HlReportPhotos  photos,
+           double          y,
+           GError        **error_out)
 {
+  const HlView *view = hl_design_get_view (design, index);
   g_autoptr(HlPhoto) photo = NULL;
   g_autoptr(HlStippler) st = hl_stippler_new ();
   g_autoptr(GError) error = NULL;
@@ -92,11 +96,16 @@ view_page (cairo_t        *cr,
   HlRenderOptions before, after;
   cairo_surface_t *img;
 
-  if (view->photo.path != NULL)
+  if (view->photo.path != NULL && photos != HL_REPORT_PHOTOS_NONE)
     {
       g_autofree char *path = hl_photo_resolve_path (design_path, view->photo.path);
 
       photo = hl_photo_load (path, &error);
+      if (photo == NULL && photos == HL_REPORT_PHOTOS_REQUIRED)
+        {
+          g_set_error (error_out, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.path: %s", index, error->message);
+          return FALSE;
+        }
     }
 
   hl_stippler_update (st, view, design->seed);
@@ -129,7 +138,10 @@ view_page (cairo_t        *cr,
   if (photo == NULL && view->photo.path != NULL)
     {
       cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
-      g_snprintf (buf, sizeof buf, "Photo unavailable (%s): drawn without it.", error != NULL ? error->message : "");
+      if (photos == HL_REPORT_PHOTOS_NONE)
+        g_strlcpy (buf, "Photo left out on request: drawn without it.", sizeof buf);
+      else
+        g_snprintf (buf, sizeof buf, "Photo unavailable (%s): drawn without it.", error != NULL ? error->message : "");
       text (cr, MARGIN, y, 9.5, FALSE, buf);
       y += 13;
     }
@@ -203,18 +215,29 @@ view_page (cairo_t        *cr,
       if (y > PAGE_H - 70)
         break;
     }
+  return TRUE;
+}
+
+static cairo_status_t
+write_to_file (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  return hl_atomic_file_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static gboolean
 write_pdf (const HlDesign *design,
            const char     *design_path,
-           const char     *path,
+           HlAtomicFile   *file,
+           HlReportPhotos  photos,
            GError        **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_file, file, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GError) photo_error = NULL;
   cairo_status_t status;
   char buf[320];
   double y = MARGIN + 12;
@@ -237,22 +260,64 @@ write_pdf (const HlDesign *design,
           cairo_show_page (cr);
           y = MARGIN + 12;
         }
-      view_page (cr, design, hl_design_get_view (design, v), design_path, y);
+      if (!view_page (cr, design, v, design_path, photos, y, &photo_error))
+        break;
       footer (cr, (int) v + 1);
     }
-  cairo_show_page (cr);
+  if (photo_error == NULL)
+    cairo_show_page (cr);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (photo_error != NULL)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write the PDF: %s", cairo_status_to_string (status));
+      hl_atomic_file_discard (file, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&photo_error));
       return FALSE;
     }
-  return TRUE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      hl_atomic_file_discard (file, cairo_status_to_string (status), error);
+      return FALSE;
+    }
+  return hl_atomic_file_commit (file, error);
+}
+
+gboolean
+hl_report_write_pdf_full (const HlDesign  *design,
+                          const char      *design_path,
+                          const char      *pdf_path,
+                          HlReportPhotos   photos,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  HlAtomicFile *file;
+
+  g_return_val_if_fail (design != NULL, FALSE);
+  g_return_val_if_fail (pdf_path != NULL, FALSE);
+
+  /* Never write over what the sheet is made from. */
+  if (design_path != NULL)
+    {
+      g_ptr_array_add (inputs, g_strdup (design_path));
+      for (guint v = 0; v < hl_design_get_n_views (design); v++)
+        {
+          const HlView *view = hl_design_get_view (design, v);
+
+          if (view->photo.path != NULL)
+            g_ptr_array_add (inputs, hl_photo_resolve_path (design_path, view->photo.path));
+        }
+    }
+  g_ptr_array_add (inputs, NULL);
+
+  file = hl_atomic_file_new (pdf_path, (const char * const *) inputs->pdata, HL_ATOMIC_FILE_DEFAULT, error);
+  if (file == NULL)
+    return FALSE;
+
+  return write_pdf (design, design_path, file, photos, error);
 }
 
 gboolean
@@ -261,38 +326,5 @@ hl_report_write_pdf (const HlDesign  *design,
                      const char      *pdf_path,
                      GError         **error)
 {
-  g_autofree char *tmp = NULL;
-  int fd;
-
-  g_return_val_if_fail (design != NULL, FALSE);
-  g_return_val_if_fail (pdf_path != NULL, FALSE);
-
-  /* Reserve a temporary name next to the target, write, rename. */
-  tmp = g_strdup_printf ("%s.XXXXXX", pdf_path);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", pdf_path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-
-  if (!write_pdf (design, design_path, tmp, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (g_rename (tmp, pdf_path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot write %s: %s", pdf_path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
+  return hl_report_write_pdf_full (design, design_path, pdf_path, HL_REPORT_PHOTOS_OPTIONAL, error);
 }
