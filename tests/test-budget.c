@@ -1,0 +1,420 @@
+/* test-budget.c: small files that would ask for huge work are refused at
+ * load, quickly, with the JSON path and the limit; a design just under the
+ * budget is accepted; the engine keeps the budget for views built in
+ * memory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "hl-design-io.h"
+#include "hl-error.h"
+#include "hl-photo.h"
+#include "hl-stippler.h"
+
+/* A square zone this many px wide at the default 0.15 mm/px and 400
+ * dots/cm² needs about 3.95 million candidates (its outline is a smooth
+ * curve through the corners, so its box is wider than the square): two
+ * fit the design budget, three do not. */
+#define SIDE_PX 5200
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs `hairline` with the NULL-terminated arguments and prints how long
+ * it took (nothing is asserted about time). */
+static Run
+run (const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) line = g_string_new ("hairline");
+  const char *bin = g_getenv ("HAIRLINE");
+  Run r = { 0 };
+  int wait_status;
+  gint64 t0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    {
+      g_autofree char *base = g_path_get_basename (a);
+
+      g_ptr_array_add (argv, (gpointer) a);
+      g_string_append_printf (line, " %s", base);
+    }
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %.3f s", line->str, (g_get_monotonic_time () - t0) / 1e6);
+  g_assert_true (WIFEXITED (wait_status));
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static void
+append_zone (GString *s,
+             guint    index,
+             double   x0,
+             double   side)
+{
+  g_string_append_printf (s, "%s{\"name\": \"Z%u\", \"kind\": \"custom\", \"density\": 400,"
+                          " \"boundary\": [[%g, 0], [%g, 0], [%g, %g], [%g, %g]]}",
+                          index > 0 ? ", " : "", index, x0, x0 + side, x0 + side, side, x0, side);
+}
+
+/* A design of @n_views views of @n_zones zones each (SIDE_PX squares);
+ * @extra, if not NULL, is added as top-level members. */
+static char *
+design_text (guint       n_views,
+             guint       n_zones,
+             const char *view_extra,
+             const char *extra)
+{
+  GString *s = g_string_new ("{\"format\": \"hairline-studio-design\", \"version\": 2,"
+                             " \"engine_version\": 1, \"seed\": 1, ");
+
+  if (extra != NULL)
+    g_string_append_printf (s, "%s, ", extra);
+  g_string_append (s, "\"views\": [");
+  for (guint v = 0; v < n_views; v++)
+    {
+      g_string_append_printf (s, "%s{\"name\": \"v%u\", ", v > 0 ? ", " : "", v);
+      if (view_extra != NULL)
+        g_string_append_printf (s, "%s, ", view_extra);
+      g_string_append (s, "\"zones\": [");
+      for (guint z = 0; z < n_zones; z++)
+        append_zone (s, z, 0, SIDE_PX);
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}");
+  return g_string_free (s, FALSE);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *text,
+            gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Every command that loads the design exits 1 with @message on stderr. */
+static void
+assert_refused (const char *dir,
+                const char *path,
+                const char *message)
+{
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  Run r;
+
+  r = run ("validate", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, message));
+  run_clear (&r);
+
+  r = run ("stats", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, message));
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+
+  r = run ("dots", path, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, message));
+  run_clear (&r);
+
+  r = run ("render", path, "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, message));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+
+  r = run ("report", path, "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, message));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+}
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hl-budget-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
+/* 64 zones of one view, each under the per-zone cap: a 7 KB file. */
+static void
+test_many_zones (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = design_text (1, HL_VIEW_MAX_ZONES, NULL, NULL);
+  g_autofree char *path = write_file (dir, "zones.json", text, -1);
+
+  g_test_message ("design of %" G_GSIZE_FORMAT " bytes", strlen (text));
+  assert_refused (dir, path, "zones.json: views[0].zones[2]: the design would need 11.");
+  assert_refused (dir, path, "million dots; the limit is 8 million over all views");
+  remove_dir (dir);
+}
+
+/* One such zone in each of 16 views: the budget is over all views. */
+static void
+test_many_views (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = design_text (HL_DESIGN_MAX_VIEWS, 1, NULL, NULL);
+  g_autofree char *path = write_file (dir, "views.json", text, -1);
+
+  assert_refused (dir, path, "views.json: views[2].zones[0]: the design would need 11.");
+  remove_dir (dir);
+}
+
+/* A 33 MB design whose one unknown key holds 16 million tiny values. */
+static void
+test_unknown_values (void)
+{
+  g_autofree char *dir = make_dir ();
+  GString *s = g_string_new ("{\"format\": \"hairline-studio-design\", \"version\": 2,"
+                             " \"engine_version\": 1, \"seed\": 1, \"views\": [{\"name\": \"v\"}], \"x\": [0");
+  g_autofree char *path = NULL;
+
+  while (s->len < 33000000)
+    g_string_append (s, ",0");
+  g_string_append (s, "]}");
+  g_assert_cmpuint (s->len, <=, HL_DESIGN_MAX_FILE_SIZE);
+  path = write_file (dir, "unknown.json", s->str, (gssize) s->len);
+  g_string_free (s, TRUE);
+
+  assert_refused (dir, path, "unknown.json: the design holds more than 4 million JSON values; the limit is 4 million");
+  remove_dir (dir);
+}
+
+/* Unknown members are kept for writing back: 1 MiB of them in all. */
+static void
+test_unknown_bytes (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *big = g_strnfill (600 * 1024, 'a');
+  g_autofree char *view_extra = g_strdup_printf ("\"note\": \"%s\"", big);
+  g_autofree char *text = design_text (2, 0, view_extra, NULL);
+  g_autofree char *path = write_file (dir, "kept.json", text, -1);
+  g_autofree char *small = design_text (1, 0, view_extra, NULL);
+  g_autofree char *small_path = write_file (dir, "small.json", small, -1);
+  Run r;
+
+  /* The first view's 600 KiB are kept; the second's pass the limit. */
+  assert_refused (dir, path, "kept.json: views[1].note: unknown keys would keep more JSON than the limit of 1 MiB over the whole design");
+
+  r = run ("validate", small_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  remove_dir (dir);
+}
+
+/* Photo sizes the design declares: 100 MP a view, 400 MP over all. */
+static void
+test_declared_photos (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *one = design_text (1, 0, "\"photo\": {\"path\": \"p.png\", \"width\": 30000, \"height\": 30000}", NULL);
+  g_autofree char *one_path = write_file (dir, "one.json", one, -1);
+  g_autofree char *five = design_text (5, 0, "\"photo\": {\"path\": \"p.png\", \"width\": 10000, \"height\": 10000}", NULL);
+  g_autofree char *five_path = write_file (dir, "five.json", five, -1);
+
+  assert_refused (dir, one_path, "one.json: views[0].photo: 30000 × 30000 is 900 MP; the limit is 100 MP");
+  assert_refused (dir, five_path, "five.json: views[4].photo: the photos of the design would have 500 MP; the limit is 400 MP over all views");
+  remove_dir (dir);
+}
+
+static gboolean
+have_scalable_loader (void)
+{
+  GSList *formats = gdk_pixbuf_get_formats ();
+  gboolean found = FALSE;
+
+  for (GSList *l = formats; l != NULL; l = l->next)
+    found |= gdk_pixbuf_format_is_scalable (l->data);
+  g_slist_free (formats);
+  return found;
+}
+
+/* A 119-byte SVG claiming 9999 × 9999: under the photo limit, but drawn
+ * at that size it would take seconds and most of a gigabyte. */
+static void
+test_vector_photo (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *svg = write_file (dir, "big.svg",
+                                     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9999\" height=\"9999\">"
+                                     "<rect width=\"9999\" height=\"9999\" fill=\"#c96\"/></svg>", -1);
+  g_autofree char *text = design_text (1, 0, "\"photo\": {\"path\": \"big.svg\", \"width\": 9999, \"height\": 9999}", NULL);
+  g_autofree char *path = write_file (dir, "svg.json", text, -1);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+  Run r;
+
+  photo = hl_photo_load (svg, &error);
+  g_test_message ("hl_photo_load big.svg: %.3f s", (g_get_monotonic_time () - t0) / 1e6);
+  g_assert_null (photo);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  if (have_scalable_loader ())
+    g_assert_cmpstr (error->message, ==, "big.svg is a vector image of 9999 × 9999 (100 MP); the limit for vector images is 16 MP");
+  else
+    g_test_message ("no vector image loader installed: refused as unreadable");
+
+  r = run ("render", path, "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "views[0].photo.path: big.svg is "));
+  if (have_scalable_loader ())
+    g_assert_nonnull (strstr (r.err, "the limit for vector images is 16 MP"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+  remove_dir (dir);
+}
+
+/* Two zones just under the budget: accepted and stippled. */
+static void
+test_under_budget (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *text = design_text (1, 2, NULL, NULL);
+  g_autofree char *path = write_file (dir, "edge.json", text, -1);
+  Run r = run ("stats", path, NULL);
+
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.out, "TOO LARGE"));
+  g_assert_nonnull (strstr (r.out, "zone \"Z1\""));
+  run_clear (&r);
+  remove_dir (dir);
+}
+
+/* A view built in memory past the budget: the engine leaves the zones that
+ * would pass it empty, and says so; the check names the zone. */
+static void
+test_engine_budget (void)
+{
+  g_autofree char *text = design_text (1, 2, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+  g_autoptr(HlDesign) other = hl_design_load_from_data (text, strlen (text), NULL);
+  g_autoptr(HlDesign) big = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("built");
+  g_autoptr(HlView) smaller = hl_view_new ("smaller");
+  HlZone *third;
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  const HlView *loaded;
+  HlZoneStats stats;
+  double estimate;
+  gint64 t0;
+
+  g_assert_no_error (error);
+  loaded = hl_design_get_view (design, 0);
+  estimate = hl_stipple_zone_estimate (loaded, g_ptr_array_index (loaded->zones, 0));
+  g_test_message ("one zone: %.3f million candidates", estimate / 1e6);
+  g_assert_cmpfloat (estimate, <=, HL_STIPPLE_MAX_CANDIDATES);
+  g_assert_cmpfloat (2 * estimate, <=, HL_STIPPLE_MAX_DESIGN_CANDIDATES);
+  g_assert_cmpfloat (3 * estimate, >, HL_STIPPLE_MAX_DESIGN_CANDIDATES);
+
+  /* The third zone: equal to the first, but its own object. */
+  third = g_ptr_array_index (hl_design_get_view (other, 0)->zones, 0);
+  for (guint i = 0; i < 2; i++)
+    hl_view_append_zone (view, g_ptr_array_index (loaded->zones, i));
+  hl_view_append_zone (view, third);
+  hl_design_append_view (big, view);
+  g_assert_false (hl_design_check_budget (big, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "views[0].zones[2]: the design would need 11."));
+
+  t0 = g_get_monotonic_time ();
+  hl_stippler_update (st, view, 1);
+  g_test_message ("stipple the built view: %.3f s", (g_get_monotonic_time () - t0) / 1e6);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (hl_stippler_get_zone_stats (st, i, &stats));
+      g_assert_false (stats.too_large);
+      g_assert_cmpuint (stats.dots, >, 3000000);
+    }
+  g_assert_true (hl_stippler_get_zone_stats (st, 2, &stats));
+  g_assert_true (stats.too_large);
+  g_assert_cmpuint (stats.dots, ==, 0);
+
+  /* Once the first zone goes, the third fits and is filled. */
+  hl_view_append_zone (smaller, g_ptr_array_index (loaded->zones, 1));
+  hl_view_append_zone (smaller, third);
+  hl_stippler_update (st, smaller, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (hl_stippler_get_zone_stats (st, i, &stats));
+      g_assert_false (stats.too_large);
+      g_assert_cmpuint (stats.dots, >, 3000000);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/budget/many-zones", test_many_zones);
+  g_test_add_func ("/budget/many-views", test_many_views);
+  g_test_add_func ("/budget/unknown-values", test_unknown_values);
+  g_test_add_func ("/budget/unknown-bytes", test_unknown_bytes);
+  g_test_add_func ("/budget/declared-photos", test_declared_photos);
+  g_test_add_func ("/budget/vector-photo", test_vector_photo);
+  g_test_add_func ("/budget/under-budget", test_under_budget);
+  g_test_add_func ("/budget/engine", test_engine_budget);
+
+  return g_test_run ();
+}
