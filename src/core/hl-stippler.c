@@ -355,7 +355,17 @@ zone_cache_new (HlStippler *self,
   zc->gy0 = (int) floor (box.y0 / zc->cell_px);
   zc->gnx = (int) floor (box.x1 / zc->cell_px) - zc->gx0 + 1;
   zc->gny = (int) floor (box.y1 / zc->cell_px) - zc->gy0 + 1;
-  zc->cell_start = g_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
+  /* Bounded by the candidate cap, but still sized by the input: a failed
+   * allocation leaves the zone empty rather than aborting. */
+  zc->cell_start = g_try_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
+  if (zc->cell_start == NULL)
+    {
+      g_clear_pointer (&zc->tile, hl_blue_noise_unref);
+      zc->gnx = zc->gny = 0;
+      zc->too_large = TRUE;
+      zc->cell_start = g_new0 (guint, 1);
+      return zc;
+    }
 
   for (int cy = 0; cy < zc->gny; cy++)
     {
