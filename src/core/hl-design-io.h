@@ -17,10 +17,11 @@ G_BEGIN_DECLS
 
 /* Files larger than this are refused before they are read. */
 #define HL_DESIGN_MAX_FILE_SIZE (32 * 1024 * 1024)
-/* Values (numbers, strings, arrays, objects...) a design may hold: keeps
- * the parsed tree of the largest accepted file under about 400 MB. A design
- * the app writes holds about one value per 7 bytes, so this only refuses
- * files near the size limit made of tiny values. */
+/* Values (numbers, strings, arrays, objects...) a design may hold, counted
+ * before parsing: keeps the parsed tree of the largest accepted file under
+ * about 400 MB. A design the app writes takes 10–12 bytes a value (with its
+ * indentation), so within HL_DESIGN_MAX_FILE_SIZE only files made of tiny
+ * values reach this. */
 #define HL_DESIGN_MAX_JSON_VALUES 4000000
 
 /* Parses @length bytes of @data. Returns a new design (transfer full) or
