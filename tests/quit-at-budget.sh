@@ -14,6 +14,8 @@ app="$HL_BUILD_DIR/src/app/hairline-studio"
 command -v xdotool >/dev/null || { echo "no xdotool: skipped"; exit 77; }
 
 dir=$(mktemp -d)
+# A data folder of its own: no recovery copies of other runs to offer.
+export XDG_DATA_HOME="$dir/data"
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 
