@@ -13,12 +13,14 @@
 #include "hl-stippler.h"
 
 HlPhoto *
-hl_cli_load_view_photo (const char   *design_path,
-                        const HlView *view)
+hl_cli_load_view_photo (const char     *design_path,
+                        const HlDesign *design,
+                        guint           index)
 {
-  g_autofree char *path = NULL;
+  g_autoptr(GError) warning = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HlPhoto) photo = NULL;
+  const HlView *view = hl_design_get_view (design, index);
 
   if (view->photo.path == NULL)
     {
@@ -26,15 +28,14 @@ hl_cli_load_view_photo (const char   *design_path,
       return NULL;
     }
 
-  path = hl_photo_resolve_path (design_path, view->photo.path);
-  photo = hl_photo_load (path, &error);
+  photo = hl_design_load_view_photo (design, index, design_path, &warning, &error);
   if (photo == NULL)
     {
       fprintf (stderr, "%s: %s; rendering without it\n", design_path, error->message);
       return NULL;
     }
-  if (!hl_photo_matches (photo, &view->photo, &error))
-    fprintf (stderr, "%s: %s: %s\n", design_path, path, error->message);
+  if (warning != NULL)
+    fprintf (stderr, "%s: %s\n", design_path, warning->message);
 
   return g_steal_pointer (&photo);
 }
@@ -49,7 +50,7 @@ hl_cli_render (int    argc,
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
   double scale = 1.0, split = 0.5;
-  gboolean overlays = FALSE, no_mark = FALSE;
+  gboolean overlays = FALSE, no_mark = FALSE, metadata_client = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required)", "OUT.png" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
@@ -60,6 +61,8 @@ hl_cli_render (int    argc,
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
+    { "metadata-client", 0, 0, G_OPTION_ARG_NONE, &metadata_client,
+      "Put the client's label and the notes in the PNG's text (left out by default)", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -130,7 +133,7 @@ hl_cli_render (int    argc,
     }
   view = hl_design_get_view (design, (guint) index);
 
-  photo = hl_cli_load_view_photo (argv[1], view);
+  photo = hl_cli_load_view_photo (argv[1], design, (guint) index);
   {
     int w, h;
 
@@ -156,12 +159,16 @@ hl_cli_render (int    argc,
   if (!calibrated)
     png.mm_per_px = 0.0;
   png.level = -1;
-  description = g_strdup_printf ("%s%s%s — view %s, %s, %u dots. %s",
-                                 design->client_label != NULL ? design->client_label : "",
-                                 design->client_label != NULL ? " " : "",
-                                 "SMP design", view->name, hl_stage_to_string (options.stage), dots->len,
+  /* A mockup is often shown to others: who the client is stays out of
+   * its metadata unless asked for. */
+  description = g_strdup_printf ("%s%sSMP design — view %s, %s, %u dots. %s",
+                                 metadata_client && design->client_label != NULL ? design->client_label : "",
+                                 metadata_client && design->client_label != NULL ? " " : "",
+                                 view->name, hl_stage_to_string (options.stage), dots->len,
                                  HL_SIMULATION_MARK);
   png.description = description;
+  if (metadata_client)
+    png.comment = design->notes;
 
   if (!hl_png_write (image, output, &png, &error))
     {

@@ -43,9 +43,11 @@ int hl_cli_report   (int argc, char **argv);
  * "PATH: message" and returns NULL. */
 HlDesign *hl_cli_load_design (const char *path);
 
-/* The photo of @view, found next to @design_path (transfer full), or NULL
- * after saying on stderr why the view renders without it. */
-HlPhoto *hl_cli_load_view_photo (const char   *design_path,
-                                 const HlView *view);
+/* The photo of view @index of @design, found next to @design_path
+ * (transfer full), or NULL after saying on stderr why the view renders
+ * without it. */
+HlPhoto *hl_cli_load_view_photo (const char     *design_path,
+                                 const HlDesign *design,
+                                 guint           index);
 
 G_END_DECLS

@@ -94,9 +94,11 @@ view_page (cairo_t        *cr,
 
   if (view->photo.path != NULL)
     {
-      g_autofree char *path = hl_photo_resolve_path (design_path, view->photo.path);
+      guint index = 0;
 
-      photo = hl_photo_load (path, &error);
+      while (hl_design_get_view (design, index) != view)
+        index++;
+      photo = hl_design_load_view_photo (design, index, design_path, NULL, &error);
     }
 
   hl_stippler_update (st, view, design->seed);
