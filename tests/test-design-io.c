@@ -474,6 +474,40 @@ test_built_design_saves_and_loads (void)
   g_assert_cmpfloat (hl_curve_get_points (hl_view_get_zone (hl_design_get_view (back, 0), 0)->boundary)[0].x, ==, 0.123);
 }
 
+/* What the editor stores always loads again: names, labels and notes set
+ * through the model lose the control characters a file may not hold. */
+static void
+test_edited_text_reloads (void)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("top");
+  HlPoint pts[] = { { 0, 0 }, { 100, 0 }, { 50, 80 } };
+  g_autoptr(HlCurve) outline = hl_curve_new (pts, 3, TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(HlDesign) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  HlZoneParams zp;
+
+  hl_zone_params_init (&zp);
+  zone = hl_zone_new ("Crown", HL_ZONE_CROWN, outline, &zp);
+  hl_zone_set_name (zone, "\tCrown\xe2\x80\xae" "2\x1b");   /* tab, U+202E, ESC */
+  g_assert_cmpstr (zone->name, ==, " Crown 2 ");
+  hl_view_append_zone (view, zone);
+  hl_design_append_view (design, view);
+  hl_design_set_client_label (design, "Zo\xc3\xab\nΩ\xc2\x85");   /* LF, U+0085 */
+  g_assert_cmpstr (design->client_label, ==, "Zoë Ω ");
+  hl_design_set_notes (design, "Line 1\n\tLine 2\x07");   /* BEL */
+  g_assert_cmpstr (design->notes, ==, "Line 1\n\tLine 2 ");
+
+  text = hl_design_to_json (design, NULL);
+  back = hl_design_load_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_view_get_zone (hl_design_get_view (back, 0), 0)->name, ==, " Crown 2 ");
+  g_assert_cmpstr (back->client_label, ==, "Zoë Ω ");
+  g_assert_cmpstr (back->notes, ==, "Line 1\n\tLine 2 ");
+}
+
 static void
 assert_json_equal (const cJSON *a,
                    const cJSON *b)
@@ -787,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/design-io/pathological-sizes", test_pathological_sizes);
   g_test_add_func ("/design-io/strict-strings", test_strict_strings);
   g_test_add_func ("/design-io/nesting-depth", test_nesting_depth);
+  g_test_add_func ("/design-io/edited-text-reloads", test_edited_text_reloads);
   g_test_add_func ("/design-io/save-atomic", test_save_atomic);
   g_test_add_func ("/design-io/built-design", test_built_design_saves_and_loads);
   g_test_add_func ("/design-io/version-1-files", test_version_1_files);

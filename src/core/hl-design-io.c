@@ -244,27 +244,6 @@ read_integer (Ctx         *c,
   return ok;
 }
 
-/* The first character of @text that would cut or disguise it: C0 and C1
- * control characters, DEL, and the bidirectional embeddings, overrides and
- * isolates (which can make "gpj.png" read as "png.jpg"). Free text
- * (@free_text) may hold tabs and line breaks. 0 when there is none. */
-static gunichar
-forbidden_char (const char *text,
-                gboolean    free_text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (free_text && (ch == '\t' || ch == '\n' || ch == '\r'))
-        continue;
-      if (ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) ||
-          (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069))
-        return ch;
-    }
-  return 0;
-}
-
 typedef enum
 {
   STRING_PLAIN,       /* names, paths, labels, keywords */
@@ -293,7 +272,7 @@ read_string_full (Ctx         *c,
     ok = invalid (c, "must be a string");
   else if (strlen (item->valuestring) > max_bytes)
     ok = invalid (c, "must be at most %" G_GSIZE_FORMAT " bytes", max_bytes);
-  else if ((bad = forbidden_char (item->valuestring, kind == STRING_FREE_TEXT)) != 0)
+  else if ((bad = hl_text_find_control (item->valuestring, kind == STRING_FREE_TEXT)) != 0)
     ok = invalid (c, "must not contain control characters (U+%04X)", bad);
   else if (required && item->valuestring[0] == '\0')
     ok = invalid (c, "must not be empty");
