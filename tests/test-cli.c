@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "hl-test-util.h"
 
@@ -345,6 +346,164 @@ test_render (void)
   g_rmdir (dir);
 }
 
+/* Whether @n bytes of @needle occur in the file at @path. */
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *data = NULL;
+  gsize len, n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The reproducers of strings cJSON would cut and of nesting it would call a
+ * syntax error, as files, through `hairline validate`. */
+static void
+test_strict_strings (void)
+{
+  struct { const char *file; const char *message; } cases[] = {
+    { "finding-nul-client.json", "client: must not contain control characters (U+0000)\n" },
+    { "finding-nul-photo-path.json", "views[0].photo.path: must not contain control characters (U+0000)\n" },
+    { "finding-nested-5000.json", "nested too deeply (limit 1000 levels): level 1001 starts at line 1, column 1039\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("HL_SOURCE_DIR"), "tests", "fuzz", "load",
+                                                cases[i].file, NULL);
+      g_autofree char *expected = g_strconcat (path, ": ", cases[i].message, NULL);
+      Run r = run ("validate", path, NULL);
+
+      g_test_message ("%s", r.err);
+      g_assert_cmpint (r.status, ==, 1);
+      g_assert_cmpstr (r.err, ==, expected);
+      run_clear (&r);
+    }
+}
+
+/* A photo path that is a symbolic link loop is called that, with the JSON
+ * path of the photo. */
+static void
+test_photo_link_loop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.png", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.png", NULL);
+  g_autofree char *design = write_variant (dir, "loop.json", "\"astronaut.png\"", "\"a.png\"");
+  g_autofree char *out = g_build_filename (dir, "loop-out.png", NULL);
+  Run r;
+
+  g_assert_cmpint (symlink ("b.png", a), ==, 0);
+  g_assert_cmpint (symlink ("a.png", b), ==, 0);
+
+  r = run ("render", design, "-o", out, "--scale", "0.25", NULL);
+  g_test_message ("%s", r.err);
+  g_assert_nonnull (strstr (r.err, "views[0].photo.path: cannot open the photo "));
+  g_assert_nonnull (strstr (r.err, "a.png: its symbolic links form a loop"));
+  g_assert_null (strstr (r.err, "not found"));
+  run_clear (&r);
+
+  g_unlink (out);
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (design);
+  g_rmdir (dir);
+}
+
+/* A mockup names no client and carries no notes unless asked to. */
+static void
+test_render_metadata_privacy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autofree char *to_photo = g_strdup_printf ("\"%s\"", photo);
+  g_autofree char *step = write_variant (dir, "step.json", "\"astronaut.png\"", to_photo);
+  g_autofree char *design = NULL;
+  g_autofree char *plain = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *named = g_build_filename (dir, "named.png", NULL);
+  g_autofree char *step_text = NULL;
+  g_autofree char *check = NULL;
+  Run r;
+
+  /* The client's label with dashes and letters outside Latin-1. */
+  g_assert_true (g_file_get_contents (step, &step_text, NULL, NULL));
+  {
+    GString *s = g_string_new (step_text);
+
+    g_string_replace (s, "\"Sample client\"", "\"Đặng Thị — Ana-María\"", 1);
+    g_string_replace (s, "\"Demonstration design", "\"Private: allergic to lidocaine. Demonstration design", 1);
+    design = g_build_filename (dir, "client.json", NULL);
+    g_assert_true (g_file_set_contents (design, s->str, -1, NULL));
+    g_string_free (s, TRUE);
+  }
+
+  r = run ("render", design, "-o", plain, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  run_clear (&r);
+  g_assert_false (file_contains (plain, "Đặng"));
+  g_assert_false (file_contains (plain, "Ana-Mar"));
+  g_assert_false (file_contains (plain, "lidocaine"));
+  g_assert_true (file_contains (plain, "SMP design"));
+
+  r = run ("render", design, "-o", named, "--scale", "0.25", "--metadata-client", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+  /* UTF-8 in iTXt: the name whole, no '?' for what Latin-1 lacks. */
+  g_assert_true (file_contains (named, "iTXt"));
+  g_assert_true (file_contains (named, "Đặng Thị — Ana-María SMP design"));
+  g_assert_true (file_contains (named, "lidocaine"));
+  if (hl_test_spawn (&check, "pngcheck", "-t", named, NULL) >= 0)
+    {
+      g_test_message ("%s", check);
+      g_assert_nonnull (strstr (check, "OK:"));
+    }
+
+  g_unlink (plain);
+  g_unlink (named);
+  g_unlink (design);
+  g_unlink (step);
+  g_rmdir (dir);
+}
+
+/* The consultation sheet's PDF metadata names no client. */
+static void
+test_report_metadata_privacy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *design = write_variant (dir, "client.json", "\"Sample client\"", "\"Zoë Whitfield\"");
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *info = NULL;
+  Run r;
+
+  /* The variant lies beside no photo: the sheet is made without it. */
+  r = run ("report", design, "-o", pdf, "--without-photo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run_clear (&r);
+
+  if (hl_test_spawn (&info, "pdfinfo", pdf, NULL) < 0)
+    g_test_message ("pdfinfo is not installed: the PDF's metadata is not checked");
+  else
+    {
+      g_test_message ("%s", info);
+      g_assert_nonnull (strstr (info, "Consultation sheet"));
+      g_assert_null (strstr (info, "Zo"));
+      g_assert_null (strstr (info, "Whitfield"));
+    }
+
+  g_unlink (pdf);
+  g_unlink (design);
+  g_rmdir (dir);
+}
+
 static void
 test_report (void)
 {
@@ -389,6 +548,10 @@ main (int    argc,
   g_test_add_func ("/cli/dots", test_dots);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/strict-strings", test_strict_strings);
+  g_test_add_func ("/cli/photo-link-loop", test_photo_link_loop);
+  g_test_add_func ("/cli/render-metadata-privacy", test_render_metadata_privacy);
+  g_test_add_func ("/cli/report-metadata-privacy", test_report_metadata_privacy);
 
   return g_test_run ();
 }

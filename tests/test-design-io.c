@@ -230,6 +230,131 @@ test_malformed_documents (void)
   }
 }
 
+/* cJSON cuts a string at \u0000 and says nothing: such strings, and other
+ * control characters that would cut or disguise a name, a path or a label,
+ * are refused with the JSON path of the string. */
+static void
+test_strict_strings (void)
+{
+  struct { const char *from; const char *to; const char *message; } refused[] = {
+    { "\"Sample client\"", "\"Alice\\u0000Bob\"",
+      "client: must not contain control characters (U+0000)" },
+    { "\"astronaut.png\"", "\"astronaut.png\\u0000.jpg\"",
+      "views[0].photo.path: must not contain control characters (U+0000)" },
+    { "\"Frontal band\"", "\"Frontal\\u0000\"",
+      "views[0].zones[0].name: must not contain control characters (U+0000)" },
+    { "\"Sample client\"", "\"Alice\\u001b[2J\"",
+      "client: must not contain control characters (U+001B)" },
+    { "\"Sample client\"", "\"Alice\\nBob\"",
+      "client: must not contain control characters (U+000A)" },
+    { "\"Sample client\"", "\"Alice\\u0085\"",
+      "client: must not contain control characters (U+0085)" },
+    { "\"astronaut.png\"", "\"gnp.\\u202eastronaut.jpg\"",
+      "views[0].photo.path: must not contain control characters (U+202E)" },
+    { "\"astronaut.png\"", "\"astro\\tnaut.png\"",
+      "views[0].photo.path: must not contain control characters (U+0009)" },
+    { "\"source\":", "\"source\\u0000x\": 1, \"source\":",
+      "views[0].calibration.source: a key must not contain control characters (U+0000)" },
+    /* Members kept for a newer version are checked too: written back,
+     * they would come out cut. */
+    { "\"client\"", "\"future\": {\"list\": [1, \"a\\u0000b\"]}, \"client\"",
+      "future.list[1]: must not contain control characters (U+0000)" },
+    /* Escaped backslashes before "u0000" are not an escape of NUL. */
+    { "\"Sample client\"", "\"C:\\\\u0000\\u0000\"",
+      "client: must not contain control characters (U+0000)" },
+  };
+  struct { const char *from; const char *to; const char *expect; } accepted[] = {
+    /* Notes are free text: tabs and line breaks are welcome. */
+    { "\"Demonstration design", "\"Line 1\\n\\tLine 2\\r\\nDemonstration design", "Line 1\n\tLine 2\r\n" },
+    /* A literal backslash-u-0000 is text, not NUL. */
+    { "\"Sample client\"", "\"Alice \\\\u0000\"", "Alice \\u0000" },
+    { "\"Sample client\"", "\"Đặng Thị — Ana-María\"", "Đặng Thị — Ana-María" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *text = sample_with (refused[i].from, refused[i].to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+
+      g_test_message ("refused %u: %s", i, error != NULL ? error->message : "(accepted)");
+      g_assert_null (design);
+      g_assert_error (error, HL_ERROR, HL_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, refused[i].message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autofree char *text = sample_with (accepted[i].from, accepted[i].to);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+      g_autoptr(HlDesign) again = NULL;
+      g_autofree char *saved = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (design);
+      g_assert_true (g_str_has_prefix (design->notes, accepted[i].expect) ||
+                     g_strcmp0 (design->client_label, accepted[i].expect) == 0);
+      /* And they survive a save. */
+      saved = hl_design_to_json (design, NULL);
+      again = hl_design_load_from_data (saved, strlen (saved), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (again->notes, ==, design->notes);
+      g_assert_cmpstr (again->client_label, ==, design->client_label);
+    }
+}
+
+/* Deep nesting is called that (cJSON's limit is 1000 levels), wherever it
+ * is; brackets inside strings do not count. */
+static void
+test_nesting_depth (void)
+{
+  GString *deep = g_string_new ("{\"format\": \"hairline-studio-design\", \"x\": ");
+  GString *ok = g_string_new (NULL);
+  g_autofree char *in_string = NULL;
+  g_autofree char *brackets = g_strnfill (5000, '[');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  design = hl_design_load_from_data (deep->str, deep->len, &error);
+  g_assert_null (design);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_cmpstr (error->message, ==,
+                   "nested too deeply (limit 1000 levels): level 1001 starts at line 1, column 1042");
+  g_clear_error (&error);
+
+  /* 1000 levels parse (and are refused for what they are, not for depth). */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (ok, '[');
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_c (ok, ']');
+  design = hl_design_load_from_data (ok->str, ok->len, &error);
+  g_assert_null (design);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "not a JSON object"));
+  g_clear_error (&error);
+
+  /* 5000 brackets inside a string (of a kept unknown member, after an
+   * escaped quote) are text. */
+  {
+    g_autofree char *member = g_strconcat ("\"doodle\": \"\\\"", brackets, "\", \"client\"", NULL);
+
+    in_string = sample_with ("\"client\"", member);
+  }
+  design = hl_design_load_from_data (in_string, strlen (in_string), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (design);
+
+  g_string_free (deep, TRUE);
+  g_string_free (ok, TRUE);
+}
+
 static void
 test_pathological_sizes (void)
 {
@@ -347,6 +472,40 @@ test_built_design_saves_and_loads (void)
   g_assert_cmpfloat (hl_view_get_zone (hl_design_get_view (back, 0), 0)->params.density, ==, 77.5);
   /* Coordinates are kept to a thousandth of a pixel. */
   g_assert_cmpfloat (hl_curve_get_points (hl_view_get_zone (hl_design_get_view (back, 0), 0)->boundary)[0].x, ==, 0.123);
+}
+
+/* What the editor stores always loads again: names, labels and notes set
+ * through the model lose the control characters a file may not hold. */
+static void
+test_edited_text_reloads (void)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("top");
+  HlPoint pts[] = { { 0, 0 }, { 100, 0 }, { 50, 80 } };
+  g_autoptr(HlCurve) outline = hl_curve_new (pts, 3, TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(HlDesign) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  HlZoneParams zp;
+
+  hl_zone_params_init (&zp);
+  zone = hl_zone_new ("Crown", HL_ZONE_CROWN, outline, &zp);
+  hl_zone_set_name (zone, "\tCrown\xe2\x80\xae" "2\x1b");   /* tab, U+202E, ESC */
+  g_assert_cmpstr (zone->name, ==, " Crown 2 ");
+  hl_view_append_zone (view, zone);
+  hl_design_append_view (design, view);
+  hl_design_set_client_label (design, "Zo\xc3\xab\nΩ\xc2\x85");   /* LF, U+0085 */
+  g_assert_cmpstr (design->client_label, ==, "Zoë Ω ");
+  hl_design_set_notes (design, "Line 1\n\tLine 2\x07");   /* BEL */
+  g_assert_cmpstr (design->notes, ==, "Line 1\n\tLine 2 ");
+
+  text = hl_design_to_json (design, NULL);
+  back = hl_design_load_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_view_get_zone (hl_design_get_view (back, 0), 0)->name, ==, " Crown 2 ");
+  g_assert_cmpstr (back->client_label, ==, "Zoë Ω ");
+  g_assert_cmpstr (back->notes, ==, "Line 1\n\tLine 2 ");
 }
 
 static void
@@ -660,6 +819,9 @@ main (int    argc,
   g_test_add_func ("/design-io/invalid-inputs", test_invalid_inputs);
   g_test_add_func ("/design-io/malformed-documents", test_malformed_documents);
   g_test_add_func ("/design-io/pathological-sizes", test_pathological_sizes);
+  g_test_add_func ("/design-io/strict-strings", test_strict_strings);
+  g_test_add_func ("/design-io/nesting-depth", test_nesting_depth);
+  g_test_add_func ("/design-io/edited-text-reloads", test_edited_text_reloads);
   g_test_add_func ("/design-io/save-atomic", test_save_atomic);
   g_test_add_func ("/design-io/built-design", test_built_design_saves_and_loads);
   g_test_add_func ("/design-io/version-1-files", test_version_1_files);

@@ -7,7 +7,9 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <png.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include "hl-error.h"
@@ -405,7 +407,8 @@ test_png_file (void)
   g_assert_nonnull (strstr (check, "keyword: Description"));
   g_assert_null (strstr (check, "eXIf"));
   g_assert_null (strstr (check, "zTXt"));
-  g_assert_null (strstr (check, "iTXt"));
+  /* "—" has no Latin-1 form: UTF-8 in iTXt. */
+  g_assert_nonnull (strstr (check, "iTXt"));
 
   g_assert_cmpint (hl_test_spawn (&ident, "/usr/bin/identify", "-format", "%w %h", path, NULL), ==, 0);
   g_assert_cmpstr (ident, ==, "400 200");
@@ -420,6 +423,160 @@ test_png_file (void)
 
   g_unlink (path);
   cairo_surface_destroy (img);
+}
+
+/* Whether @n bytes of @needle occur in @len bytes of @data. */
+static gboolean
+find_bytes (const char *data,
+            gsize       len,
+            const char *needle,
+            gsize       n)
+{
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The text chunks of the PNG at @path: key → "tEXt:text" or "iTXt:text". */
+static GHashTable *
+png_texts (const char *path)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  FILE *file = fopen (path, "rb");
+  png_structp png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+  png_textp text = NULL;
+  int n = 0;
+
+  g_assert_nonnull (file);
+  if (setjmp (png_jmpbuf (png)))
+    g_assert_not_reached ();
+  png_init_io (png, file);
+  png_read_info (png, info);
+  png_get_text (png, info, &text, &n);
+  for (int i = 0; i < n; i++)
+    {
+      /* tEXt is Latin-1: back to UTF-8 for comparison. */
+      g_autofree char *utf8 = text[i].compression == PNG_TEXT_COMPRESSION_NONE
+        ? g_convert (text[i].text, -1, "UTF-8", "ISO-8859-1", NULL, NULL, NULL)
+        : g_strdup (text[i].text);
+
+      g_hash_table_insert (texts, g_strdup (text[i].key),
+                           g_strdup_printf ("%s:%s",
+                                            text[i].compression == PNG_TEXT_COMPRESSION_NONE ? "tEXt"
+                                            : text[i].compression == PNG_ITXT_COMPRESSION_NONE ? "iTXt"
+                                            : "other",
+                                            utf8));
+    }
+  png_destroy_read_struct (&png, &info, NULL);
+  fclose (file);
+  return texts;
+}
+
+/* Latin-1 text stays tEXt (converted, no '?'), anything else is iTXt in
+ * UTF-8, and a writer given no text writes only Software. */
+static void
+test_png_text_chunks (void)
+{
+  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+  g_autofree char *path = tmp_path ("text.png");
+  HlPngOptions latin = { 0, "Café crème, 2-3 sessions", -1, "Notes: ça va" };
+  HlPngOptions wide = { 0, "Đặng — front view", -1, "日本語のメモ" };
+  HlPngOptions none = { 0, NULL, -1, NULL };
+  g_autoptr(GHashTable) t1 = NULL;
+  g_autoptr(GHashTable) t2 = NULL;
+  g_autoptr(GHashTable) t3 = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (hl_png_write (img, path, &latin, NULL));
+  t1 = png_texts (path);
+  g_assert_cmpstr (g_hash_table_lookup (t1, "Description"), ==, "tEXt:Café crème, 2-3 sessions");
+  g_assert_cmpstr (g_hash_table_lookup (t1, "Comment"), ==, "tEXt:Notes: ça va");
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_true (find_bytes (bytes, len, "Caf\xe9 cr", 6));   /* Latin-1 in the file */
+  g_clear_pointer (&bytes, g_free);
+
+  g_assert_true (hl_png_write (img, path, &wide, NULL));
+  t2 = png_texts (path);
+  g_assert_cmpstr (g_hash_table_lookup (t2, "Description"), ==, "iTXt:Đặng — front view");
+  g_assert_cmpstr (g_hash_table_lookup (t2, "Comment"), ==, "iTXt:日本語のメモ");
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_false (find_bytes (bytes, len, "D?ng", 4));
+
+  g_assert_true (hl_png_write (img, path, &none, NULL));
+  t3 = png_texts (path);
+  g_assert_cmpuint (g_hash_table_size (t3), ==, 1);
+  g_assert_nonnull (g_hash_table_lookup (t3, "Software"));
+
+  g_unlink (path);
+  cairo_surface_destroy (img);
+}
+
+/* The view-level loader names the JSON path of the photo in every message,
+ * and tells a symbolic link loop from a missing file. */
+static void
+test_view_photo_messages (void)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) front = hl_view_new ("front");
+  g_autoptr(HlView) side = hl_view_new ("side");
+  g_autoptr(HlView) loop = hl_view_new ("loop");
+  g_autoptr(HlView) changed = hl_view_new ("changed");
+  g_autofree char *gps = fixture ("gps.jpg");
+  g_autofree char *design_path = tmp_path ("d.json");
+  g_autofree char *link_a = tmp_path ("loop-a.jpg");
+  g_autofree char *link_b = tmp_path ("loop-b.jpg");
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) warning = NULL;
+
+  g_assert_cmpint (symlink ("loop-b.jpg", link_a), ==, 0);
+  g_assert_cmpint (symlink ("loop-a.jpg", link_b), ==, 0);
+
+  hl_view_set_photo (front, gps, NULL, 32, 24);
+  hl_view_set_photo (side, "missing.jpg", NULL, 32, 24);
+  hl_view_set_photo (loop, "loop-a.jpg", NULL, 32, 24);
+  hl_view_set_photo (changed, gps, NULL, 64, 48);
+  hl_design_append_view (design, front);
+  hl_design_append_view (design, side);
+  hl_design_append_view (design, loop);
+  hl_design_append_view (design, changed);
+
+  photo = hl_design_load_view_photo (design, 0, design_path, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_no_error (warning);
+  g_assert_nonnull (photo);
+  g_clear_pointer (&photo, hl_photo_unref);
+
+  photo = hl_design_load_view_photo (design, 1, design_path, &warning, &error);
+  g_assert_null (photo);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "views[1].photo.path: photo not found: "));
+  g_clear_error (&error);
+
+  photo = hl_design_load_view_photo (design, 2, design_path, &warning, &error);
+  g_assert_null (photo);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "views[2].photo.path: cannot open the photo "));
+  g_assert_nonnull (strstr (error->message, "symbolic links form a loop"));
+  g_assert_null (strstr (error->message, "not found"));
+  g_clear_error (&error);
+
+  /* Loads, but is not the photo the design was made on: a warning. */
+  photo = hl_design_load_view_photo (design, 3, design_path, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (photo);
+  g_assert_error (warning, HL_ERROR, HL_ERROR_PHOTO);
+  g_test_message ("%s", warning->message);
+  g_assert_true (g_str_has_prefix (warning->message, "views[3].photo.path: "));
+  g_assert_nonnull (strstr (warning->message, "the photo changed since the design was made"));
+
+  g_unlink (link_a);
+  g_unlink (link_b);
 }
 
 static void
@@ -566,6 +723,8 @@ main (int    argc,
   g_test_add_func ("/render/golden-image", test_golden_image);
   g_test_add_func ("/render/png-file", test_png_file);
   g_test_add_func ("/render/no-metadata-from-photo", test_no_metadata_from_photo);
+  g_test_add_func ("/render/png-text-chunks", test_png_text_chunks);
+  g_test_add_func ("/render/view-photo-messages", test_view_photo_messages);
 
   status = g_test_run ();
   g_rmdir (tmpdir);

@@ -361,9 +361,13 @@ load_thread (GTask        *task,
       view = hl_design_get_view (data->design, 0);
       if (view->photo.path != NULL)
         {
-          data->photo = hl_photo_load (view->photo.path, &error);
-          if (data->photo == NULL || !hl_photo_matches (data->photo, &view->photo, &error))
+          g_autoptr(GError) warning = NULL;
+
+          data->photo = hl_design_load_view_photo (data->design, 0, NULL, &warning, &error);
+          if (data->photo == NULL || warning != NULL)
             {
+              if (error == NULL)
+                error = g_steal_pointer (&warning);
               /* Nothing is lost: the design still shows its dots and lines
                * (on a neutral background without its photo). */
               data->problem = g_strdup (error->message);

@@ -13,15 +13,16 @@
 #include "hl-stippler.h"
 
 gboolean
-hl_cli_load_view_photo (const char    *design_path,
-                        const HlView  *view,
-                        guint          index,
-                        gboolean       without_photo,
-                        HlPhoto      **photo_out)
+hl_cli_load_view_photo (const char     *design_path,
+                        const HlDesign *design,
+                        guint           index,
+                        gboolean        without_photo,
+                        HlPhoto       **photo_out)
 {
-  g_autofree char *path = NULL;
+  g_autoptr(GError) warning = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HlPhoto) photo = NULL;
+  const HlView *view = hl_design_get_view (design, index);
 
   *photo_out = NULL;
   if (view->photo.path == NULL)
@@ -36,16 +37,16 @@ hl_cli_load_view_photo (const char    *design_path,
       return TRUE;
     }
 
-  path = hl_photo_resolve_path (design_path, view->photo.path);
-  photo = hl_photo_load (path, &error);
+  /* Messages start with views[N].photo.path. */
+  photo = hl_design_load_view_photo (design, index, design_path, &warning, &error);
   if (photo == NULL)
     {
-      fprintf (stderr, "%s: views[%u].photo.path: %s\n", design_path, index, error->message);
+      fprintf (stderr, "%s: %s\n", design_path, error->message);
       fprintf (stderr, "Use --without-photo to render without it.\n");
       return FALSE;
     }
-  if (!hl_photo_matches (photo, &view->photo, &error))
-    fprintf (stderr, "%s: views[%u].photo.path: %s: %s\n", design_path, index, path, error->message);
+  if (warning != NULL)
+    fprintf (stderr, "%s: %s\n", design_path, warning->message);
 
   *photo_out = g_steal_pointer (&photo);
   return TRUE;
@@ -62,6 +63,7 @@ hl_cli_render (int    argc,
   g_autofree char *mark = NULL;
   double scale = 1.0, split = 0.5;
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
+  gboolean metadata_client = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required)", "OUT.png" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
@@ -74,6 +76,8 @@ hl_cli_render (int    argc,
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
     { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Render on a plain background, without the view's photo", NULL },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.png is a symbolic link, replace the file it points to", NULL },
+    { "metadata-client", 0, 0, G_OPTION_ARG_NONE, &metadata_client,
+      "Put the client's label and the notes in the PNG's text (left out by default)", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -149,7 +153,7 @@ hl_cli_render (int    argc,
   if (target == NULL)
     return HL_EXIT_BAD_INPUT;
 
-  if (!hl_cli_load_view_photo (argv[1], view, (guint) index, without_photo, &photo))
+  if (!hl_cli_load_view_photo (argv[1], design, (guint) index, without_photo, &photo))
     return HL_EXIT_BAD_INPUT;
   {
     int w, h;
@@ -176,12 +180,16 @@ hl_cli_render (int    argc,
   if (!calibrated)
     png.mm_per_px = 0.0;
   png.level = -1;
-  description = g_strdup_printf ("%s%s%s — view %s, %s, %u dots. %s",
-                                 design->client_label != NULL ? design->client_label : "",
-                                 design->client_label != NULL ? " " : "",
-                                 "SMP design", view->name, hl_stage_to_string (options.stage), dots->len,
+  /* A mockup is often shown to others: who the client is stays out of
+   * its metadata unless asked for. */
+  description = g_strdup_printf ("%s%sSMP design — view %s, %s, %u dots. %s",
+                                 metadata_client && design->client_label != NULL ? design->client_label : "",
+                                 metadata_client && design->client_label != NULL ? " " : "",
+                                 view->name, hl_stage_to_string (options.stage), dots->len,
                                  HL_SIMULATION_MARK);
   png.description = description;
+  if (metadata_client)
+    png.comment = design->notes;
 
   if (!hl_png_write (image, target, &png, &error))
     {

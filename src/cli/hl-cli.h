@@ -43,15 +43,15 @@ int hl_cli_report   (int argc, char **argv);
  * "PATH: message" and returns NULL. */
 HlDesign *hl_cli_load_design (const char *path);
 
-/* The photo of view @index, found next to @design_path, into *@photo
- * (transfer full; NULL when the view has none or @without_photo is set,
- * which stderr then says). FALSE after saying on stderr, with the JSON
- * path views[N].photo.path, why the photo cannot be used. */
-gboolean hl_cli_load_view_photo (const char    *design_path,
-                                 const HlView  *view,
-                                 guint          index,
-                                 gboolean       without_photo,
-                                 HlPhoto      **photo);
+/* The photo of view @index of @design, found next to @design_path, into
+ * *@photo (transfer full; NULL when the view has none or @without_photo
+ * is set, which stderr then says). FALSE after saying on stderr, with the
+ * JSON path views[N].photo.path, why the photo cannot be used. */
+gboolean hl_cli_load_view_photo (const char     *design_path,
+                                 const HlDesign *design,
+                                 guint           index,
+                                 gboolean        without_photo,
+                                 HlPhoto       **photo);
 
 /* Checks that @output may be written by @command: not over the design at
  * @design_path or any of @design's photos, not over anything but a

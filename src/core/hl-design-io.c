@@ -293,17 +293,25 @@ read_integer (Ctx         *c,
   return ok;
 }
 
+typedef enum
+{
+  STRING_PLAIN,       /* names, paths, labels, keywords */
+  STRING_FREE_TEXT,   /* notes: tabs and line breaks allowed */
+} StringKind;
+
 static gboolean
-read_string (Ctx         *c,
-             const cJSON *object,
-             const char  *key,
-             gboolean     required,
-             gsize        max_bytes,
-             char       **out)
+read_string_full (Ctx         *c,
+                  const cJSON *object,
+                  const char  *key,
+                  gboolean     required,
+                  gsize        max_bytes,
+                  StringKind   kind,
+                  char       **out)
 {
   const cJSON *item;
   gsize mark;
   gboolean ok = TRUE;
+  gunichar bad;
 
   if (!lookup (c, object, key, required, &item) || item == NULL)
     return item == NULL && !required;
@@ -313,6 +321,8 @@ read_string (Ctx         *c,
     ok = invalid (c, "must be a string");
   else if (strlen (item->valuestring) > max_bytes)
     ok = invalid (c, "must be at most %" G_GSIZE_FORMAT " bytes", max_bytes);
+  else if ((bad = hl_text_find_control (item->valuestring, kind == STRING_FREE_TEXT)) != 0)
+    ok = invalid (c, "must not contain control characters (U+%04X)", bad);
   else if (required && item->valuestring[0] == '\0')
     ok = invalid (c, "must not be empty");
   else
@@ -323,6 +333,17 @@ read_string (Ctx         *c,
   pop (c, mark);
 
   return ok;
+}
+
+static gboolean
+read_string (Ctx         *c,
+             const cJSON *object,
+             const char  *key,
+             gboolean     required,
+             gsize        max_bytes,
+             char       **out)
+{
+  return read_string_full (c, object, key, required, max_bytes, STRING_PLAIN, out);
 }
 
 static gboolean
@@ -1084,7 +1105,8 @@ read_design (Ctx         *c,
   if (!read_integer (c, root, "engine_version", TRUE, 1, G_MAXINT32, &engine) ||
       !read_integer (c, root, "seed", TRUE, 0, G_MAXUINT32, &seed) ||
       !read_string (c, root, "client", FALSE, MAX_NAME_BYTES, &design->client_label) ||
-      !read_string (c, root, "notes", FALSE, MAX_NOTES_BYTES, &design->notes))
+      !read_string_full (c, root, "notes", FALSE, MAX_NOTES_BYTES, STRING_FREE_TEXT,
+                         &design->notes))
     return NULL;
   design->version = (int) v;
   design->engine_version = (int) engine;
@@ -1130,15 +1152,54 @@ read_design (Ctx         *c,
   return g_steal_pointer (&design);
 }
 
-/* An upper bound of the JSON values in @data (one more than the commas and
- * opening brackets outside strings), counted without parsing: cJSON takes
- * about 100 bytes a value, so this bounds the memory of the parse. */
-static gsize
-count_json_values (const char *data,
-                   gsize       length)
+/* --- what cJSON does not tell ---------------------------------------------- */
+
+/* cJSON's CJSON_NESTING_LIMIT, compiled into the system library: deeper
+ * input fails to parse with nothing but a position. */
+#define MAX_NESTING 1000
+
+/* Three things the parser hides are found in the raw text, in one pass
+ * over it, before cJSON sees it.
+ *
+ * Size: an upper bound of the JSON values (one more than the commas and
+ * opening brackets outside strings): cJSON takes about 100 bytes a value,
+ * so this bounds the memory of the parse before it starts.
+ *
+ * Depth: cJSON refuses more than MAX_NESTING levels of arrays and objects
+ * and says only where it stopped. The pass counts brackets outside strings,
+ * so a design that goes too deep is called that, with the place.
+ *
+ * NUL: cJSON decodes "\u0000" inside a string and ends the C string there,
+ * so "Alice\u0000Bob" reads as "Alice" and a photo path
+ * "astronaut.png\u0000.jpg" as "astronaut.png", with nothing in the tree to
+ * tell. (A raw NUL byte never gets this far: UTF-8 validation refuses it.)
+ * The pass numbers the string tokens, keys and values alike, in the order
+ * they appear, and notes those whose raw token holds a \u0000 escape.
+ * cJSON builds its tree in that same order, so a walk over the parsed tree
+ * that counts keys and string values the same way meets each noted string
+ * and can name its JSON path. */
+typedef struct
 {
-  gsize n = 1;
+  gsize   n_values;     /* an upper bound of the JSON values */
+  guint   max_depth;
+  gsize   deep_at;      /* offset where the depth first passed MAX_NESTING */
+  GArray *nul_strings;  /* guint: numbers of the string tokens with \u0000, increasing */
+} Scan;
+
+static void
+scan_text (const char *data,
+           gsize       length,
+           Scan       *scan)
+{
+  guint depth = 0;
+  guint ordinal = 0;
   gboolean in_string = FALSE;
+  gboolean has_nul = FALSE;
+
+  scan->n_values = 1;
+  scan->max_depth = 0;
+  scan->deep_at = 0;
+  scan->nul_strings = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (gsize i = 0; i < length; i++)
     {
@@ -1147,16 +1208,116 @@ count_json_values (const char *data,
       if (in_string)
         {
           if (ch == '\\')
-            i++;
+            {
+              if (i + 5 < length && data[i + 1] == 'u' && memcmp (data + i + 2, "0000", 4) == 0)
+                has_nul = TRUE;
+              i++;   /* the escaped character; \uXXXX digits are plain characters */
+            }
           else if (ch == '"')
-            in_string = FALSE;
+            {
+              if (has_nul)
+                g_array_append_val (scan->nul_strings, ordinal);
+              ordinal++;
+              in_string = FALSE;
+            }
         }
       else if (ch == '"')
-        in_string = TRUE;
-      else if (ch == ',' || ch == '[' || ch == '{')
-        n++;
+        {
+          in_string = TRUE;
+          has_nul = FALSE;
+        }
+      else if (ch == ',')
+        scan->n_values++;
+      else if (ch == '[' || ch == '{')
+        {
+          scan->n_values++;
+          depth++;
+          if (depth > scan->max_depth)
+            {
+              scan->max_depth = depth;
+              if (depth == MAX_NESTING + 1)
+                scan->deep_at = i;
+            }
+        }
+      else if ((ch == ']' || ch == '}') && depth > 0)
+        depth--;
     }
-  return n;
+}
+
+typedef struct
+{
+  const GArray *nul_strings;
+  guint         next;       /* index in nul_strings of the next one to meet */
+  guint         ordinal;    /* number of the next string token */
+} NulWalk;
+
+/* Walks @item in document order; FALSE, with the error set at the string's
+ * JSON path, at the first string token noted by scan_text(). */
+static gboolean
+find_nul_string (Ctx         *c,
+                 const cJSON *item,
+                 NulWalk     *w)
+{
+  guint index = 0;
+
+  if (w->next >= w->nul_strings->len)
+    return TRUE;
+
+  if (cJSON_IsString (item))
+    {
+      if (w->ordinal++ == g_array_index (w->nul_strings, guint, w->next))
+        return invalid (c, "must not contain control characters (U+0000)");
+      return TRUE;
+    }
+
+  if (!cJSON_IsObject (item) && !cJSON_IsArray (item))
+    return TRUE;
+
+  for (const cJSON *child = item->child; child != NULL; child = child->next, index++)
+    {
+      gsize mark;
+      gboolean ok;
+
+      if (cJSON_IsObject (item))
+        {
+          mark = push_key (c, child->string != NULL ? child->string : "");
+          if (w->ordinal++ == g_array_index (w->nul_strings, guint, w->next))
+            {
+              invalid (c, "a key must not contain control characters (U+0000)");
+              pop (c, mark);
+              return FALSE;
+            }
+        }
+      else
+        mark = push_index (c, index);
+      ok = find_nul_string (c, child, w);
+      pop (c, mark);
+      if (!ok)
+        return FALSE;
+      if (w->next >= w->nul_strings->len)
+        break;
+    }
+
+  return TRUE;
+}
+
+/* Line and column (from 1) of @offset in @data. */
+static void
+text_position (const char *data,
+               gsize       length,
+               gsize       offset,
+               gsize      *line,
+               gsize      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset && i < length; i++)
+    {
+      if (data[i] == '\n')
+        (*line)++, *column = 1;
+      else
+        (*column)++;
+    }
 }
 
 HlDesign *
@@ -1168,6 +1329,8 @@ hl_design_load_from_data (const char  *data,
   const char *bad = NULL;
   cJSON *root;
   HlDesign *design;
+  Scan scan;
+  NulWalk walk;
   Ctx c;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1187,18 +1350,32 @@ hl_design_load_from_data (const char  *data,
       return NULL;
     }
 
-  if (count_json_values (data, length) > HL_DESIGN_MAX_JSON_VALUES)
+  if (!g_utf8_validate_len (data, length, &bad))
     {
+      g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
+                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (bad - data));
+      return NULL;
+    }
+
+  scan_text (data, length, &scan);
+  if (scan.n_values > HL_DESIGN_MAX_JSON_VALUES)
+    {
+      g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
                    "the design holds more than %d million JSON values; the limit is %d million",
                    HL_DESIGN_MAX_JSON_VALUES / 1000000, HL_DESIGN_MAX_JSON_VALUES / 1000000);
       return NULL;
     }
-
-  if (!g_utf8_validate_len (data, length, &bad))
+  if (scan.max_depth > MAX_NESTING)
     {
+      gsize line, column;
+
+      text_position (data, length, scan.deep_at, &line, &column);
+      g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (bad - data));
+                   "nested too deeply (limit %d levels): level %d starts at line %"
+                   G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT,
+                   MAX_NESTING, MAX_NESTING + 1, line, column);
       return NULL;
     }
 
@@ -1220,7 +1397,7 @@ hl_design_load_from_data (const char  *data,
   if (root == NULL)
     {
       gsize offset = end != NULL && end >= data ? (gsize) (end - data) : 0;
-      gsize line = 1, column = 1;
+      gsize line, column;
 
       if (end == NULL)
         {
@@ -1228,13 +1405,8 @@ hl_design_load_from_data (const char  *data,
 
           offset = e != NULL && e >= data && e <= data + length ? (gsize) (e - data) : 0;
         }
-      for (gsize i = 0; i < offset && i < length; i++)
-        {
-          if (data[i] == '\n')
-            line++, column = 1;
-          else
-            column++;
-        }
+      text_position (data, length, offset, &line, &column);
+      g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                    "not valid JSON (line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ")",
                    line, column);
@@ -1245,8 +1417,15 @@ hl_design_load_from_data (const char  *data,
   c.error = error;
   c.unknown_bytes = 0;
   c.photo_pixels = 0;
-  design = read_design (&c, root);
+  walk.nul_strings = scan.nul_strings;
+  walk.next = 0;
+  walk.ordinal = 0;
+  if (find_nul_string (&c, root, &walk))
+    design = read_design (&c, root);
+  else
+    design = NULL;
   g_string_free (c.path, TRUE);
+  g_array_unref (scan.nul_strings);
   cJSON_Delete (root);
 
   return design;

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
+#include <string.h>
 
 #include "hl-design.h"
 
@@ -119,6 +120,56 @@ hl_design_set_seed (HlDesign *design,
   design->seed = seed;
 }
 
+static gboolean
+is_control (gunichar ch,
+            gboolean free_text)
+{
+  if (free_text && (ch == '\t' || ch == '\n' || ch == '\r'))
+    return FALSE;
+  return ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) ||
+         (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069);
+}
+
+gunichar
+hl_text_find_control (const char *text,
+                      gboolean    free_text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_control (ch, free_text))
+        return ch;
+    }
+  return 0;
+}
+
+char *
+hl_text_clean (const char *text,
+               gboolean    free_text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (hl_text_find_control (text, free_text) == 0)
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (is_control (ch, free_text))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 hl_design_set_client_label (HlDesign   *design,
                             const char *label)
@@ -129,7 +180,7 @@ hl_design_set_client_label (HlDesign   *design,
   if (label == design->client_label)
     return;
   g_free (design->client_label);
-  design->client_label = g_strdup (label);
+  design->client_label = label != NULL ? hl_text_clean (label, FALSE) : NULL;
 }
 
 void
@@ -142,7 +193,7 @@ hl_design_set_notes (HlDesign   *design,
   if (notes == design->notes)
     return;
   g_free (design->notes);
-  design->notes = g_strdup (notes);
+  design->notes = notes != NULL ? hl_text_clean (notes, TRUE) : NULL;
 }
 
 void

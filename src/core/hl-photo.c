@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -153,7 +154,17 @@ hl_photo_load (const char  *path,
 
   if (g_stat (path, &st) != 0)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "photo not found: %s", path);
+      int saved = errno;
+
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "photo not found: %s", path);
+      else if (saved == ELOOP)
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                     "cannot open the photo %s: its symbolic links form a loop (%s)",
+                     path, g_strerror (saved));
+      else
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot open the photo %s: %s",
+                     path, g_strerror (saved));
       return NULL;
     }
   if (!S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
@@ -480,4 +491,45 @@ hl_design_rebase_photos (const HlDesign *design,
     }
 
   return copy;
+}
+
+HlPhoto *
+hl_design_load_view_photo (const HlDesign  *design,
+                           guint            index,
+                           const char      *design_path,
+                           GError         **warning,
+                           GError         **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GError) local = NULL;
+  const HlView *view;
+
+  g_return_val_if_fail (design != NULL, NULL);
+  g_return_val_if_fail (index < hl_design_get_n_views (design), NULL);
+  g_return_val_if_fail (warning == NULL || *warning == NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  view = hl_design_get_view (design, index);
+  if (view->photo.path == NULL)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "views[%u].photo: view \"%s\" has no photo", index, view->name);
+      return NULL;
+    }
+
+  path = design_path != NULL ? hl_photo_resolve_path (design_path, view->photo.path)
+                             : g_strdup (view->photo.path);
+  photo = hl_photo_load (path, &local);
+  if (photo == NULL)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.path: %s", index, local->message);
+      return NULL;
+    }
+
+  if (!hl_photo_matches (photo, &view->photo, &local))
+    g_set_error (warning, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.path: %s: %s",
+                 index, path, local->message);
+
+  return g_steal_pointer (&photo);
 }

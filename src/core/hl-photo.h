@@ -78,6 +78,18 @@ HlDesign        *hl_design_rebase_photos (const HlDesign *design,
                                           const char     *from_path,
                                           const char     *to_path);
 
+/* Loads the photo of view @index of @design, its path resolved against
+ * @design_path (NULL: the path is used as it is). Returns the photo
+ * (transfer full) or NULL with HL_ERROR_PHOTO. A photo that loads but is
+ * not the one the design was made on is returned and described in
+ * *@warning (may be NULL). Every message starts with the JSON path, e.g.
+ * "views[0].photo.path: photo not found: /home/ana/front.jpg". */
+HlPhoto         *hl_design_load_view_photo (const HlDesign  *design,
+                                            guint            index,
+                                            const char      *design_path,
+                                            GError         **warning,
+                                            GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlPhoto, hl_photo_unref)
 
 G_END_DECLS

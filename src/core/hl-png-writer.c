@@ -10,6 +10,7 @@
 #include <math.h>
 #include <png.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hl-atomic-file.h"
@@ -37,6 +38,37 @@ on_png_warning (png_structp     png,
 {
 }
 
+/* One text chunk @key = @utf8 in *@text. tEXt holds Latin-1 only, so text
+ * that has a Latin-1 form goes there (converted into *@latin1, which the
+ * caller frees after writing) and any other text goes to an iTXt chunk as
+ * UTF-8: never a '?' in place of a character. */
+static void
+set_text (png_text    *text,
+          const char  *key,
+          const char  *utf8,
+          char       **latin1)
+{
+  char *converted = NULL;
+
+  text->key = (png_charp) key;
+  if (latin1 != NULL)
+    converted = g_convert (utf8, -1, "ISO-8859-1", "UTF-8", NULL, NULL, NULL);
+  if (latin1 == NULL || converted != NULL)
+    {
+      text->compression = PNG_TEXT_COMPRESSION_NONE;
+      text->text = (png_charp) (converted != NULL ? converted : utf8);
+      if (latin1 != NULL)
+        *latin1 = converted;
+    }
+  else
+    {
+      text->compression = PNG_ITXT_COMPRESSION_NONE;
+      text->text = (png_charp) utf8;
+      text->lang = (png_charp) "";
+      text->lang_key = (png_charp) "";
+    }
+}
+
 /* Everything that touches libpng, kept free of locals that setjmp could
  * clobber: the caller owns the file and the row buffer. */
 static gboolean
@@ -52,13 +84,11 @@ write_png (FILE               *file,
   int height = cairo_image_surface_get_height (image);
   int stride = cairo_image_surface_get_stride (image);
   const guint8 *data = cairo_image_surface_get_data (image);
-  png_text text[2];
+  png_text text[3];
   int n_text = 0;
   g_autofree char *software = g_strdup_printf ("%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-  /* tEXt is Latin-1: what does not fit becomes '?'. */
-  g_autofree char *description = options != NULL && options->description != NULL
-    ? g_convert_with_fallback (options->description, -1, "ISO-8859-1", "UTF-8", "?", NULL, NULL, NULL)
-    : NULL;
+  g_autofree char *description_latin1 = NULL;
+  g_autofree char *comment_latin1 = NULL;
 
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, err, on_png_error, on_png_warning);
   if (png == NULL)
@@ -95,17 +125,12 @@ write_png (FILE               *file,
         png_set_pHYs (png, info, (png_uint_32) ppm, (png_uint_32) ppm, PNG_RESOLUTION_METER);
     }
 
-  text[n_text].compression = PNG_TEXT_COMPRESSION_NONE;
-  text[n_text].key = (png_charp) "Software";
-  text[n_text].text = software;
-  n_text++;
-  if (description != NULL)
-    {
-      text[n_text].compression = PNG_TEXT_COMPRESSION_NONE;
-      text[n_text].key = (png_charp) "Description";
-      text[n_text].text = description;
-      n_text++;
-    }
+  memset (text, 0, sizeof text);
+  set_text (&text[n_text++], "Software", software, NULL);
+  if (options != NULL && options->description != NULL)
+    set_text (&text[n_text++], "Description", options->description, &description_latin1);
+  if (options != NULL && options->comment != NULL)
+    set_text (&text[n_text++], "Comment", options->comment, &comment_latin1);
   png_set_text (png, info, text, n_text);
 
   png_write_info (png, info);

@@ -1,8 +1,11 @@
 /* hl-png-writer.h: PNG files through libpng.
  *
  * RGB, 8 bits per channel, an sRGB chunk, pHYs when the physical pixel size
- * is known, tEXt Software and Description, and nothing else: no metadata of
- * the source photo ever reaches an export. Written to a temporary file in
+ * is known, the text chunks Software, Description and Comment (tEXt when the
+ * text has a Latin-1 form, else iTXt in UTF-8), and nothing else: no
+ * metadata of the source photo ever reaches an export. The writer puts in
+ * exactly the text it is given: callers keep the client's name and notes
+ * out unless the user asks for them. Written to a temporary file in
  * the same folder and renamed over the target, so a failed export leaves no
  * half-written file. Compression favours speed (level 1, one filter).
  *
@@ -18,8 +21,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   double      mm_per_px;     /* physical size of one output pixel; ≤ 0 = unknown */
-  const char *description;   /* tEXt Description, may be NULL */
+  const char *description;   /* Description (UTF-8), may be NULL */
   int         level;         /* zlib level 0–9; < 0 = default (1) */
+  const char *comment;       /* Comment (UTF-8), may be NULL */
 } HlPngOptions;
 
 /* Writes the RGB24/ARGB32 image surface @image to @path. */

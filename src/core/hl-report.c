@@ -98,12 +98,11 @@ view_page (cairo_t        *cr,
 
   if (view->photo.path != NULL && photos != HL_REPORT_PHOTOS_NONE)
     {
-      g_autofree char *path = hl_photo_resolve_path (design_path, view->photo.path);
-
-      photo = hl_photo_load (path, &error);
+      /* The message names views[N].photo.path. */
+      photo = hl_design_load_view_photo (design, index, design_path, NULL, &error);
       if (photo == NULL && photos == HL_REPORT_PHOTOS_REQUIRED)
         {
-          g_set_error (error_out, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.path: %s", index, error->message);
+          g_propagate_error (error_out, g_steal_pointer (&error));
           return FALSE;
         }
     }

@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "hl-design.h"
 #include "hl-zone.h"
 #include "hl-zone-param.h"
 
@@ -261,7 +262,7 @@ hl_zone_set_name (HlZone     *zone,
   g_return_if_fail (g_atomic_ref_count_compare (&zone->ref_count, 1));
 
   g_free (zone->name);
-  zone->name = g_strdup (name);
+  zone->name = hl_text_clean (name, FALSE);   /* always loads again */
 }
 
 void
