@@ -416,6 +416,42 @@ test_photo_link_loop (void)
   g_rmdir (dir);
 }
 
+/* A design none of whose lines is on its photo makes no mockup: the
+ * issue's 1 × 1 photo. A design on its photo renders without a note. */
+static void
+test_render_off_photo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *tiny = g_build_filename (dir, "tiny.png", NULL);
+  g_autofree char *to_tiny = g_strdup_printf ("\"%s\"", tiny);
+  g_autofree char *design = write_variant (dir, "off.json", "\"astronaut.png\"", to_tiny);
+  g_autofree char *out = g_build_filename (dir, "off.png", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.png", NULL);
+  g_autofree char *sample_design = sample ();
+  g_autoptr(GdkPixbuf) pixel = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
+  Run r;
+
+  gdk_pixbuf_fill (pixel, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixel, tiny, "png", &error, NULL));
+
+  r = run ("render", design, "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+
+  r = run ("render", sample_design, "-o", good, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_null (strstr (r.err, "outside the photo"));
+  run_clear (&r);
+
+  g_unlink (good);
+  g_unlink (design);
+  g_unlink (tiny);
+  g_rmdir (dir);
+}
+
 /* A mockup names no client and carries no notes unless asked to. */
 static void
 test_render_metadata_privacy (void)
@@ -551,6 +587,7 @@ main (int    argc,
   g_test_add_func ("/cli/strict-strings", test_strict_strings);
   g_test_add_func ("/cli/photo-link-loop", test_photo_link_loop);
   g_test_add_func ("/cli/render-metadata-privacy", test_render_metadata_privacy);
+  g_test_add_func ("/cli/render-off-photo", test_render_off_photo);
   g_test_add_func ("/cli/report-metadata-privacy", test_report_metadata_privacy);
 
   return g_test_run ();

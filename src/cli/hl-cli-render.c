@@ -52,6 +52,38 @@ hl_cli_load_view_photo (const char     *design_path,
   return TRUE;
 }
 
+/* The hairline and zones of @view against @photo: FALSE, after saying so,
+ * when none of them is on it (the mockup would show nothing of the
+ * design); a note when part of them is off it. */
+static gboolean
+hl_cli_check_on_photo (const char    *design_path,
+                       const HlView  *view,
+                       guint          index,
+                       const HlPhoto *photo)
+{
+  HlRect image = { 0, 0, hl_photo_get_width (photo), hl_photo_get_height (photo) };
+  HlRect drawn = hl_rect_from_points (NULL, 0);
+
+  if (view->hairline != NULL)
+    drawn = hl_rect_union (drawn, hl_curve_bounds (view->hairline));
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    drawn = hl_rect_union (drawn, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  if (hl_rect_is_empty (drawn))
+    return TRUE;
+
+  if (!hl_rect_intersects (drawn, image))
+    {
+      fprintf (stderr, "%s: views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
+               "the mockup would show nothing of the design\n",
+               design_path, index, hl_photo_get_width (photo), hl_photo_get_height (photo));
+      return FALSE;
+    }
+  if (drawn.x0 < image.x0 || drawn.y0 < image.y0 || drawn.x1 > image.x1 || drawn.y1 > image.y1)
+    fprintf (stderr, "%s: views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)\n",
+             design_path, index, hl_photo_get_width (photo), hl_photo_get_height (photo));
+  return TRUE;
+}
+
 int
 hl_cli_render (int    argc,
                char **argv)
@@ -154,6 +186,8 @@ hl_cli_render (int    argc,
     return HL_EXIT_BAD_INPUT;
 
   if (!hl_cli_load_view_photo (argv[1], design, (guint) index, without_photo, &photo))
+    return HL_EXIT_BAD_INPUT;
+  if (photo != NULL && !hl_cli_check_on_photo (argv[1], view, (guint) index, photo))
     return HL_EXIT_BAD_INPUT;
   {
     int w, h;
