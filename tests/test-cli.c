@@ -416,8 +416,9 @@ test_photo_link_loop (void)
   g_rmdir (dir);
 }
 
-/* A design none of whose lines is on its photo makes no mockup: the
- * issue's 1 × 1 photo. A design on its photo renders without a note. */
+/* A design none of whose lines is on its photo makes no mockup and no
+ * sheet: the issue's 1 × 1 photo. A design on its photo renders without a
+ * note. */
 static void
 test_render_off_photo (void)
 {
@@ -440,6 +441,25 @@ test_render_off_photo (void)
   g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   run_clear (&r);
+
+  /* The sheet too, by the size the design records for its photo. */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *pdf = g_build_filename (dir, "off.pdf", NULL);
+    GString *small;
+
+    g_assert_true (g_file_get_contents (design, &text, NULL, NULL));
+    small = g_string_new (text);
+    g_string_replace (small, "\"width\":\t512", "\"width\":\t1", 1);
+    g_string_replace (small, "\"height\":\t512", "\"height\":\t1", 1);
+    g_assert_true (g_file_set_contents (design, small->str, -1, NULL));
+    g_string_free (small, TRUE);
+    r = run ("report", design, "-o", pdf, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    run_clear (&r);
+  }
 
   r = run ("render", sample_design, "-o", good, NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -52,16 +52,14 @@ hl_cli_load_view_photo (const char     *design_path,
   return TRUE;
 }
 
-/* The hairline and zones of @view against @photo: FALSE, after saying so,
- * when none of them is on it (the mockup would show nothing of the
- * design); a note when part of them is off it. */
-static gboolean
-hl_cli_check_on_photo (const char    *design_path,
-                       const HlView  *view,
-                       guint          index,
-                       const HlPhoto *photo)
+gboolean
+hl_cli_check_on_photo (const char   *design_path,
+                       const HlView *view,
+                       guint         index,
+                       int           width,
+                       int           height)
 {
-  HlRect image = { 0, 0, hl_photo_get_width (photo), hl_photo_get_height (photo) };
+  HlRect image = { 0, 0, width, height };
   HlRect drawn = hl_rect_from_points (NULL, 0);
 
   if (view->hairline != NULL)
@@ -74,13 +72,13 @@ hl_cli_check_on_photo (const char    *design_path,
   if (!hl_rect_intersects (drawn, image))
     {
       fprintf (stderr, "%s: views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
-               "the mockup would show nothing of the design\n",
-               design_path, index, hl_photo_get_width (photo), hl_photo_get_height (photo));
+               "the output would show nothing of the design\n",
+               design_path, index, width, height);
       return FALSE;
     }
   if (drawn.x0 < image.x0 || drawn.y0 < image.y0 || drawn.x1 > image.x1 || drawn.y1 > image.y1)
     fprintf (stderr, "%s: views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)\n",
-             design_path, index, hl_photo_get_width (photo), hl_photo_get_height (photo));
+             design_path, index, width, height);
   return TRUE;
 }
 
@@ -187,7 +185,9 @@ hl_cli_render (int    argc,
 
   if (!hl_cli_load_view_photo (argv[1], design, (guint) index, without_photo, &photo))
     return HL_EXIT_BAD_INPUT;
-  if (photo != NULL && !hl_cli_check_on_photo (argv[1], view, (guint) index, photo))
+  if (photo != NULL &&
+      !hl_cli_check_on_photo (argv[1], view, (guint) index,
+                              hl_photo_get_width (photo), hl_photo_get_height (photo)))
     return HL_EXIT_BAD_INPUT;
   {
     int w, h;

@@ -51,6 +51,16 @@ hl_cli_report (int    argc,
 
   if (without_photo)
     fprintf (stderr, "%s: drawing every view without its photo (--without-photo)\n", argv[1]);
+  else
+    for (guint i = 0; i < hl_design_get_n_views (design); i++)
+      {
+        const HlView *view = hl_design_get_view (design, i);
+
+        /* The photo's size as the design records it. */
+        if (view->photo.path != NULL && view->photo.width > 0 && view->photo.height > 0 &&
+            !hl_cli_check_on_photo (argv[1], view, i, view->photo.width, view->photo.height))
+          return HL_EXIT_BAD_INPUT;
+      }
 
   if (!hl_report_write_pdf_full (design, argv[1], target,
                                  without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,

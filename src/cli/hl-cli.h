@@ -53,6 +53,16 @@ gboolean hl_cli_load_view_photo (const char     *design_path,
                                  gboolean        without_photo,
                                  HlPhoto       **photo);
 
+/* The hairline and zones of view @index against its photo of @width ×
+ * @height px: FALSE, after saying so on stderr, when none of them is on it
+ * (the output would show nothing of the design); a note on stderr when
+ * part of them is off it. */
+gboolean hl_cli_check_on_photo  (const char     *design_path,
+                                 const HlView   *view,
+                                 guint           index,
+                                 int             width,
+                                 int             height);
+
 /* Checks that @output may be written by @command: not over the design at
  * @design_path or any of @design's photos, not over anything but a
  * regular file, not through a symbolic link unless @follow_symlinks.
