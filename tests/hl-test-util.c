@@ -267,3 +267,46 @@ hl_test_spawn (char       **out,
     }
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
+
+HlRun
+hl_test_run_hairline (const char *dir,
+                      const char *first,
+                      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) line = g_string_new ("hairline");
+  const char *bin = g_getenv ("HAIRLINE");
+  HlRun r = { 0 };
+  int wait_status;
+  gint64 t0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    {
+      g_autofree char *base = g_path_get_basename (a);
+
+      g_ptr_array_add (argv, (gpointer) a);
+      g_string_append_printf (line, " %s", base);
+    }
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %.3f s", line->str, (g_get_monotonic_time () - t0) / 1e6);
+  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
+  return r;
+}
+
+void
+hl_test_run_clear (HlRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}

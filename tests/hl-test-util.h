@@ -47,6 +47,23 @@ int  hl_test_spawn    (char         **out,
                        const char    *first,
                        ...) G_GNUC_NULL_TERMINATED;
 
+/* What a run of the hairline command gave: exit status (128 + signal when
+ * killed), stdout and stderr (owned; free with hl_test_run_clear). */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} HlRun;
+
+/* Runs the hairline command ($HAIRLINE) in @dir (NULL: the current
+ * folder) with the NULL-terminated arguments; logs the command line and
+ * how long it took (nothing is asserted about time). */
+HlRun hl_test_run_hairline (const char *dir,
+                            const char *first,
+                            ...) G_GNUC_NULL_TERMINATED;
+void  hl_test_run_clear    (HlRun      *run);
+
 void hl_test_spectrum (const HlPoint *points,
                        gsize          n,
                        HlRect         window,

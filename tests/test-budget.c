@@ -16,64 +16,13 @@
 #include "hl-error.h"
 #include "hl-photo.h"
 #include "hl-stippler.h"
+#include "hl-test-util.h"
 
 /* A square zone this many px wide at the default 0.15 mm/px and 400
  * dots/cm² needs about 3.95 million candidates (its outline is a smooth
  * curve through the corners, so its box is wider than the square): two
  * fit the design budget, three do not. */
 #define SIDE_PX 5200
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-/* Runs `hairline` with the NULL-terminated arguments and prints how long
- * it took (nothing is asserted about time). */
-static Run
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) line = g_string_new ("hairline");
-  const char *bin = g_getenv ("HAIRLINE");
-  Run r = { 0 };
-  int wait_status;
-  gint64 t0;
-  va_list args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    {
-      g_autofree char *base = g_path_get_basename (a);
-
-      g_ptr_array_add (argv, (gpointer) a);
-      g_string_append_printf (line, " %s", base);
-    }
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  t0 = g_get_monotonic_time ();
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_test_message ("%s: %.3f s", line->str, (g_get_monotonic_time () - t0) / 1e6);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
 
 static void
 append_zone (GString *s,
@@ -136,35 +85,35 @@ assert_refused (const char *dir,
 {
   g_autofree char *png = g_build_filename (dir, "out.png", NULL);
   g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
-  Run r;
+  HlRun r;
 
-  r = run ("validate", path, NULL);
+  r = hl_test_run_hairline (NULL, "validate", path, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, message));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("stats", path, NULL);
+  r = hl_test_run_hairline (NULL, "stats", path, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, message));
   g_assert_cmpstr (r.out, ==, "");
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("dots", path, NULL);
+  r = hl_test_run_hairline (NULL, "dots", path, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, message));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("render", path, "-o", png, NULL);
+  r = hl_test_run_hairline (NULL, "render", path, "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, message));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("report", path, "-o", pdf, NULL);
+  r = hl_test_run_hairline (NULL, "report", path, "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, message));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 static char *
@@ -249,14 +198,14 @@ test_unknown_bytes (void)
   g_autofree char *path = write_file (dir, "kept.json", text, -1);
   g_autofree char *small = design_text (1, 0, view_extra, NULL);
   g_autofree char *small_path = write_file (dir, "small.json", small, -1);
-  Run r;
+  HlRun r;
 
   /* The first view's 600 KiB are kept; the second's pass the limit. */
   assert_refused (dir, path, "kept.json: views[1].note: unknown keys would keep more JSON than the limit of 1 MiB over the whole design");
 
-  r = run ("validate", small_path, NULL);
+  r = hl_test_run_hairline (NULL, "validate", small_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   remove_dir (dir);
 }
 
@@ -302,7 +251,7 @@ test_vector_photo (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HlPhoto) photo = NULL;
   gint64 t0 = g_get_monotonic_time ();
-  Run r;
+  HlRun r;
 
   photo = hl_photo_load (svg, &error);
   g_test_message ("hl_photo_load big.svg: %.3f s", (g_get_monotonic_time () - t0) / 1e6);
@@ -313,13 +262,13 @@ test_vector_photo (void)
   else
     g_test_message ("no vector image loader installed: refused as unreadable");
 
-  r = run ("render", path, "-o", png, NULL);
+  r = hl_test_run_hairline (NULL, "render", path, "-o", png, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "views[0].photo.path: big.svg is "));
   if (have_scalable_loader ())
     g_assert_nonnull (strstr (r.err, "the limit for vector images is 16 MP"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   remove_dir (dir);
 }
 
@@ -330,12 +279,12 @@ test_under_budget (void)
   g_autofree char *dir = make_dir ();
   g_autofree char *text = design_text (1, 2, NULL, NULL);
   g_autofree char *path = write_file (dir, "edge.json", text, -1);
-  Run r = run ("stats", path, NULL);
+  HlRun r = hl_test_run_hairline (NULL, "stats", path, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.out, "TOO LARGE"));
   g_assert_nonnull (strstr (r.out, "zone \"Z1\""));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   remove_dir (dir);
 }
 

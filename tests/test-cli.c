@@ -14,48 +14,6 @@
 
 #include "hl-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-/* Runs `hairline` with the NULL-terminated arguments. */
-static Run
-run (const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("HAIRLINE");
-  Run r = { 0 };
-  int wait_status;
-  va_list args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r.status = WEXITSTATUS (wait_status);
-  return r;
-}
-
 static char *
 sample (void)
 {
@@ -89,38 +47,38 @@ static void
 test_help_and_version (void)
 {
   const char *commands[] = { "validate", "stats", "dots", "render", "report" };
-  Run r = run ("--help", NULL);
+  HlRun r = hl_test_run_hairline (NULL, "--help", NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "validate"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("--version", NULL);
+  r = hl_test_run_hairline (NULL, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, PACKAGE_VERSION));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      r = run (commands[i], "--help", NULL);
+      r = hl_test_run_hairline (NULL, commands[i], "--help", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.out, commands[i]));
-      run_clear (&r);
+      hl_test_run_clear (&r);
     }
 
-  r = run (NULL, NULL);
+  r = hl_test_run_hairline (NULL, NULL, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("frobnicate", NULL);
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "unknown command"));
-  run_clear (&r);
-  r = run ("stats", "--no-such-option", NULL);
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "stats", "--no-such-option", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("validate", NULL);
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "validate", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 static void
@@ -131,21 +89,21 @@ test_validate (void)
   g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
   g_autofree char *lots = write_variant (dir, "lots.json", "\"density\":\t60", "\"density\":\t\"lots\"");
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
-  Run r = run ("validate", good, NULL);
+  HlRun r = hl_test_run_hairline (NULL, "validate", good, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("validate", lots, NULL);
+  r = hl_test_run_hairline (NULL, "validate", lots, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "lots.json: views[0].zones[0].density: must be a number"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("validate", good, missing, NULL);
+  r = hl_test_run_hairline (NULL, "validate", good, missing, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "missing.json: cannot read the design"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_unlink (lots);
   g_rmdir (dir);
@@ -155,7 +113,7 @@ static void
 test_stats_json (void)
 {
   g_autofree char *good = sample ();
-  Run r = run ("stats", "--json", good, NULL);
+  HlRun r = hl_test_run_hairline (NULL, "stats", "--json", good, NULL);
   cJSON *root, *view, *zones, *zone;
   double area, achieved, dots, sum = 0;
   const cJSON *s;
@@ -180,13 +138,13 @@ test_stats_json (void)
     sum += cJSON_GetObjectItemCaseSensitive (s, "dots")->valuedouble;
   g_assert_cmpfloat (sum, ==, dots);
   cJSON_Delete (root);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run ("stats", good, NULL);
+  r = hl_test_run_hairline (NULL, "stats", good, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Frontal band"));
   g_assert_nonnull (strstr (r.out, "cm²"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 }
 
 /* Known shapes through the CLI: a circle of radius 100 px (64 control
@@ -202,7 +160,7 @@ test_stats_known_shapes (void)
                                " \"hairline\": [[0, 500], [1000, 500]],"
                                " \"zones\": [{\"name\": \"Circle\", \"kind\": \"crown\", \"density\": 60, \"boundary\": [");
   cJSON *root, *view, *zone;
-  Run r;
+  HlRun r;
 
   for (int i = 0; i < 64; i++)
     g_string_append_printf (doc, "%s[%.6f, %.6f]", i > 0 ? ", " : "",
@@ -211,7 +169,7 @@ test_stats_known_shapes (void)
   g_assert_true (g_file_set_contents (path, doc->str, -1, NULL));
   g_string_free (doc, TRUE);
 
-  r = run ("stats", "--json", path, NULL);
+  r = hl_test_run_hairline (NULL, "stats", "--json", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = cJSON_Parse (r.out);
   g_assert_nonnull (root);
@@ -231,7 +189,7 @@ test_stats_known_shapes (void)
     g_assert_cmpfloat (expected, >, 0.4 * 60 * G_PI);
   }
   cJSON_Delete (root);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -241,8 +199,8 @@ static void
 test_dots (void)
 {
   g_autofree char *good = sample ();
-  Run csv = run ("dots", good, NULL);
-  Run json = run ("dots", "--format", "json", "--view", "front", good, NULL);
+  HlRun csv = hl_test_run_hairline (NULL, "dots", good, NULL);
+  HlRun json = hl_test_run_hairline (NULL, "dots", "--format", "json", "--view", "front", good, NULL);
   g_auto(GStrv) lines = NULL;
   cJSON *root;
   guint n_lines;
@@ -260,17 +218,17 @@ test_dots (void)
   g_assert_nonnull (root);
   g_assert_cmpint (cJSON_GetArraySize (root), ==, (int) n_lines);
   cJSON_Delete (root);
-  run_clear (&csv);
-  run_clear (&json);
+  hl_test_run_clear (&csv);
+  hl_test_run_clear (&json);
 
-  csv = run ("dots", "--view", "back", good, NULL);
+  csv = hl_test_run_hairline (NULL, "dots", "--view", "back", good, NULL);
   g_assert_cmpint (csv.status, ==, 1);
   g_assert_nonnull (strstr (csv.err, "no view named 'back'"));
-  run_clear (&csv);
+  hl_test_run_clear (&csv);
 
-  csv = run ("dots", "--format", "xml", good, NULL);
+  csv = hl_test_run_hairline (NULL, "dots", "--format", "xml", good, NULL);
   g_assert_cmpint (csv.status, ==, 2);
-  run_clear (&csv);
+  hl_test_run_clear (&csv);
 }
 
 static void
@@ -287,16 +245,16 @@ test_render (void)
   g_autofree char *orphan_png = g_build_filename (dir, "orphan.png", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GdkPixbuf) pb = NULL;
-  Run r;
+  HlRun r;
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
       g_autofree char *out = g_strdup_printf ("%s/%s.png", dir, stages[i]);
       g_autoptr(GdkPixbuf) img = NULL;
 
-      r = run ("render", good, "-o", out, "--stage", stages[i], "--scale", "2", NULL);
+      r = hl_test_run_hairline (NULL, "render", good, "-o", out, "--stage", stages[i], "--scale", "2", NULL);
       g_assert_cmpint (r.status, ==, 0);
-      run_clear (&r);
+      hl_test_run_clear (&r);
       img = gdk_pixbuf_new_from_file (out, &error);
       g_assert_no_error (error);
       g_assert_cmpint (gdk_pixbuf_get_width (img), ==, 1024);
@@ -304,25 +262,25 @@ test_render (void)
       g_unlink (out);
     }
 
-  r = run ("render", good, "-o", ba, "--layout", "before-after", "--overlays", NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, "--layout", "before-after", "--overlays", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   pb = gdk_pixbuf_new_from_file (ba, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * 512 + 5);
   g_unlink (ba);
 
-  r = run ("render", good, "-o", split, "--layout", "split", "--split", "0.3", NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", split, "--layout", "split", "--split", "0.3", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_unlink (split);
 
-  r = run ("render", good, "-o", bad, "--stage", "wet", NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", bad, "--stage", "wet", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
-  r = run ("render", good, NULL);
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "render", good, NULL);
   g_assert_cmpint (r.status, ==, 2);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
 
   /* The photo is missing: exit 1 naming the JSON path, and no image;
@@ -330,16 +288,16 @@ test_render (void)
   g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
   orphan = g_build_filename (dir, "orphan.json", NULL);
   g_assert_true (g_file_set_contents (orphan, text, -1, NULL));
-  r = run ("render", orphan, "-o", orphan_png, NULL);
+  r = hl_test_run_hairline (NULL, "render", orphan, "-o", orphan_png, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "views[0].photo.path: photo not found"));
   g_assert_false (g_file_test (orphan_png, G_FILE_TEST_EXISTS));
-  run_clear (&r);
-  r = run ("render", orphan, "-o", orphan_png, "--without-photo", NULL);
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "render", orphan, "-o", orphan_png, "--without-photo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, "--without-photo"));
   g_assert_true (g_file_test (orphan_png, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_unlink (orphan);
   g_unlink (orphan_png);
@@ -377,12 +335,12 @@ test_strict_strings (void)
       g_autofree char *path = g_build_filename (g_getenv ("HL_SOURCE_DIR"), "tests", "fuzz", "load",
                                                 cases[i].file, NULL);
       g_autofree char *expected = g_strconcat (path, ": ", cases[i].message, NULL);
-      Run r = run ("validate", path, NULL);
+      HlRun r = hl_test_run_hairline (NULL, "validate", path, NULL);
 
       g_test_message ("%s", r.err);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_cmpstr (r.err, ==, expected);
-      run_clear (&r);
+      hl_test_run_clear (&r);
     }
 }
 
@@ -397,17 +355,17 @@ test_photo_link_loop (void)
   g_autofree char *b = g_build_filename (dir, "b.png", NULL);
   g_autofree char *design = write_variant (dir, "loop.json", "\"astronaut.png\"", "\"a.png\"");
   g_autofree char *out = g_build_filename (dir, "loop-out.png", NULL);
-  Run r;
+  HlRun r;
 
   g_assert_cmpint (symlink ("b.png", a), ==, 0);
   g_assert_cmpint (symlink ("a.png", b), ==, 0);
 
-  r = run ("render", design, "-o", out, "--scale", "0.25", NULL);
+  r = hl_test_run_hairline (NULL, "render", design, "-o", out, "--scale", "0.25", NULL);
   g_test_message ("%s", r.err);
   g_assert_nonnull (strstr (r.err, "views[0].photo.path: cannot open the photo "));
   g_assert_nonnull (strstr (r.err, "a.png: its symbolic links form a loop"));
   g_assert_null (strstr (r.err, "not found"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_unlink (out);
   g_unlink (a);
@@ -431,16 +389,16 @@ test_render_off_photo (void)
   g_autofree char *good = g_build_filename (dir, "good.png", NULL);
   g_autofree char *sample_design = sample ();
   g_autoptr(GdkPixbuf) pixel = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
-  Run r;
+  HlRun r;
 
   gdk_pixbuf_fill (pixel, 0x808080ff);
   g_assert_true (gdk_pixbuf_save (pixel, tiny, "png", &error, NULL));
 
-  r = run ("render", design, "-o", out, NULL);
+  r = hl_test_run_hairline (NULL, "render", design, "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   /* The sheet too, by the size the design records for its photo. */
   {
@@ -454,17 +412,17 @@ test_render_off_photo (void)
     g_string_replace (small, "\"height\":\t512", "\"height\":\t1", 1);
     g_assert_true (g_file_set_contents (design, small->str, -1, NULL));
     g_string_free (small, TRUE);
-    r = run ("report", design, "-o", pdf, NULL);
+    r = hl_test_run_hairline (NULL, "report", design, "-o", pdf, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
-    run_clear (&r);
+    hl_test_run_clear (&r);
   }
 
-  r = run ("render", sample_design, "-o", good, NULL);
+  r = hl_test_run_hairline (NULL, "render", sample_design, "-o", good, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_null (strstr (r.err, "outside the photo"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_unlink (good);
   g_unlink (design);
@@ -486,7 +444,7 @@ test_render_metadata_privacy (void)
   g_autofree char *named = g_build_filename (dir, "named.png", NULL);
   g_autofree char *step_text = NULL;
   g_autofree char *check = NULL;
-  Run r;
+  HlRun r;
 
   /* The client's label with dashes and letters outside Latin-1. */
   g_assert_true (g_file_get_contents (step, &step_text, NULL, NULL));
@@ -500,18 +458,18 @@ test_render_metadata_privacy (void)
     g_string_free (s, TRUE);
   }
 
-  r = run ("render", design, "-o", plain, "--scale", "0.25", NULL);
+  r = hl_test_run_hairline (NULL, "render", design, "-o", plain, "--scale", "0.25", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_false (file_contains (plain, "Đặng"));
   g_assert_false (file_contains (plain, "Ana-Mar"));
   g_assert_false (file_contains (plain, "lidocaine"));
   g_assert_true (file_contains (plain, "SMP design"));
 
-  r = run ("render", design, "-o", named, "--scale", "0.25", "--metadata-client", NULL);
+  r = hl_test_run_hairline (NULL, "render", design, "-o", named, "--scale", "0.25", "--metadata-client", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   /* UTF-8 in iTXt: the name whole, no '?' for what Latin-1 lacks. */
   g_assert_true (file_contains (named, "iTXt"));
   g_assert_true (file_contains (named, "Đặng Thị — Ana-María SMP design"));
@@ -538,12 +496,12 @@ test_report_metadata_privacy (void)
   g_autofree char *design = write_variant (dir, "client.json", "\"Sample client\"", "\"Zoë Whitfield\"");
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *info = NULL;
-  Run r;
+  HlRun r;
 
   /* The variant lies beside no photo: the sheet is made without it. */
-  r = run ("report", design, "-o", pdf, "--without-photo", NULL);
+  r = hl_test_run_hairline (NULL, "report", design, "-o", pdf, "--without-photo", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   if (hl_test_spawn (&info, "pdfinfo", pdf, NULL) < 0)
     g_test_message ("pdfinfo is not installed: the PDF's metadata is not checked");
@@ -569,10 +527,10 @@ test_report (void)
   g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
-  Run r = run ("report", good, "-o", pdf, NULL);
+  HlRun r = hl_test_run_hairline (NULL, "report", good, "-o", pdf, NULL);
 
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
   if (hl_test_spawn (&info, "pdfinfo", pdf, NULL) < 0)

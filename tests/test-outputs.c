@@ -18,55 +18,7 @@
 #include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
-
-typedef struct
-{
-  int   status;  /* exit status, or 128 + signal */
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-}
-
-static GPtrArray *
-make_argv (const char *bin,
-           va_list     args)
-{
-  GPtrArray *argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (const char *a = va_arg (args, const char *); a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  g_ptr_array_add (argv, NULL);
-  return argv;
-}
-
-/* Runs `hairline` with the NULL-terminated arguments, in @dir. */
-static Run G_GNUC_NULL_TERMINATED
-run (const char *dir,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  Run r = { 0 };
-  int wait_status;
-  va_list args;
-
-  va_start (args, dir);
-  argv = make_argv (g_getenv ("HAIRLINE"), args);
-  va_end (args);
-
-  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, &r.out, &r.err, &wait_status, &error));
-  g_assert_no_error (error);
-  r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128 + WTERMSIG (wait_status);
-  return r;
-}
+#include "hl-test-util.h"
 
 static char *
 read_file (const char *path,
@@ -170,34 +122,34 @@ test_refuse_inputs (void)
   g_autofree char *hard = g_build_filename (dir, "hard.json", NULL);
   g_autofree char *json_before = NULL, *photo_before = NULL;
   gsize json_len, photo_len;
-  Run r;
+  HlRun r;
 
   json_before = read_file (json, &json_len);
   photo_before = read_file (photo, &photo_len);
 
-  r = run (dir, "render", "D.json", "-o", "D.json", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "D.json", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "D.json: is an input of this command"));
   g_assert_true (same_bytes (json, json_before, json_len));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run (dir, "report", "D.json", "-o", "astronaut.png", NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", "astronaut.png", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "astronaut.png: is an input of this command"));
   g_assert_true (same_bytes (photo, photo_before, photo_len));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
-  r = run (dir, "dots", "D.json", "-o", "./astronaut.png", NULL);
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "./astronaut.png", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (same_bytes (photo, photo_before, photo_len));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   /* Another name for the same file is the same file. */
   g_assert_cmpint (link (json, hard), ==, 0);
-  r = run (dir, "render", "D.json", "-o", "hard.json", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "hard.json", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (same_bytes (json, json_before, json_len));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
   remove_tree (dir);
@@ -210,50 +162,50 @@ test_refuse_non_regular (void)
   g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   struct stat st;
-  Run r;
+  HlRun r;
 
   g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
 
-  r = run (dir, "render", "D.json", "-o", "fifo", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "fifo", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "fifo: is a FIFO; refusing to replace it"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
 
-  r = run (dir, "report", "D.json", "-o", "folder", NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", "folder", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "folder: is a folder"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (lstat (folder, &st), ==, 0);
   g_assert_true (S_ISDIR (st.st_mode));
 
-  r = run (dir, "dots", "D.json", "-o", "folder", NULL);
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "folder", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   /* As root this replaced the device node with a file. */
-  r = run (dir, "render", "D.json", "-o", "/dev/null", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/null", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "/dev/null: is a device"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (lstat ("/dev/null", &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
   /* /dev/stdout is a link: refused as one (it replaced the link). */
-  r = run (dir, "render", "D.json", "-o", "/dev/stdout", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/stdout", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "/dev/stdout: is a symbolic link"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   /* Disk full the cheap way: /dev/full is no regular file. */
   if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
-      r = run (dir, "dots", "D.json", "-o", "/dev/full", NULL);
+      r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "/dev/full", NULL);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, "/dev/full: is a device"));
-      run_clear (&r);
+      hl_test_run_clear (&r);
     }
 
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
@@ -269,29 +221,29 @@ test_symlinks (void)
   g_autoptr(GdkPixbuf) pb = NULL;
   g_autoptr(GError) error = NULL;
   struct stat st;
-  Run r;
+  HlRun r;
 
   g_assert_true (g_file_set_contents (real, "old", 3, NULL));
   g_assert_cmpint (symlink ("real.png", link_path), ==, 0);
 
-  r = run (dir, "render", "D.json", "-o", "link.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "link.png: is a symbolic link"));
   g_assert_nonnull (strstr (r.err, "--follow-symlinks"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (lstat (link_path, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
   g_assert_true (same_bytes (real, "old", 3));
 
-  r = run (dir, "dots", "D.json", "-o", "link.png", NULL);
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "link.png", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (same_bytes (real, "old", 3));
 
   /* Asked for: the file the link points to is replaced, the link kept. */
-  r = run (dir, "render", "D.json", "-o", "link.png", "--follow-symlinks", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", "--follow-symlinks", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (lstat (link_path, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
   pb = gdk_pixbuf_new_from_file (real, &error);
@@ -311,7 +263,7 @@ test_permissions (void)
   g_autofree char *fresh = g_build_filename (dir, "new.pdf", NULL);
   struct stat st;
   mode_t old_umask;
-  Run r;
+  HlRun r;
 
   g_assert_true (g_file_set_contents (png, "old", 3, NULL));
   g_assert_cmpint (g_chmod (png, 0600), ==, 0);
@@ -320,30 +272,30 @@ test_permissions (void)
   g_assert_true (g_file_set_contents (csv, "old", 3, NULL));
   g_assert_cmpint (g_chmod (csv, 0640), ==, 0);
 
-  r = run (dir, "render", "D.json", "-o", "m.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "m.png", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (stat (png, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
 
-  r = run (dir, "report", "D.json", "-o", "r.pdf", NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", "r.pdf", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0644);
 
-  r = run (dir, "dots", "D.json", "-o", "d.csv", NULL);
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "d.csv", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (stat (csv, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
 
   /* A new file follows the umask (the child inherits ours). */
   old_umask = umask (027);
-  r = run (dir, "report", "D.json", "-o", "new.pdf", NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", "new.pdf", NULL);
   umask (old_umask);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_cmpint (stat (fresh, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
 
@@ -360,7 +312,7 @@ test_stale_temp_files (void)
   g_autofree char *other_name = g_build_filename (dir, ".other.png.hl-tmp-1-abcdef", NULL);
   GPid dead_pid;
   int status;
-  Run r;
+  HlRun r;
 
   /* A PID that surely ended: a child we started and reaped. */
   dead_pid = fork ();
@@ -374,9 +326,9 @@ test_stale_temp_files (void)
   g_assert_true (g_file_set_contents (live_name, "in progress", -1, NULL));
   g_assert_true (g_file_set_contents (other_name, "another target's", -1, NULL));
 
-  r = run (dir, "render", "D.json", "-o", "out.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "out.png", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  run_clear (&r);
+  hl_test_run_clear (&r);
 
   g_assert_false (g_file_test (dead_name, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live_name, G_FILE_TEST_EXISTS));
@@ -434,35 +386,35 @@ test_unusable_photo (void)
       g_autofree char *design = g_strdup_printf ("P%u.json", i);
       g_autofree char *out_png = g_build_filename (dir, "p.png", NULL);
       g_autofree char *out_pdf = g_build_filename (dir, "p.pdf", NULL);
-      Run r;
+      HlRun r;
 
       write_design_with_photo (dir, design, cases[i]);
 
-      r = run (dir, "render", design, "-o", "p.png", NULL);
+      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", NULL);
       g_test_message ("render with %s: exit %d: %s", cases[i], r.status, r.err);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, "views[0].photo.path: "));
       g_assert_nonnull (strstr (r.err, "--without-photo"));
-      run_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_false (g_file_test (out_png, G_FILE_TEST_EXISTS));
 
-      r = run (dir, "report", design, "-o", "p.pdf", NULL);
+      r = hl_test_run_hairline (dir, "report", design, "-o", "p.pdf", NULL);
       g_test_message ("report with %s: exit %d: %s", cases[i], r.status, r.err);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, "views[0].photo.path: "));
-      run_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_false (g_file_test (out_pdf, G_FILE_TEST_EXISTS));
 
-      r = run (dir, "render", design, "-o", "p.png", "--without-photo", NULL);
+      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", "--without-photo", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.err, "--without-photo"));
-      run_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_true (g_file_test (out_png, G_FILE_TEST_IS_REGULAR));
 
-      r = run (dir, "report", design, "-o", "p.pdf", "--without-photo", NULL);
+      r = hl_test_run_hairline (dir, "report", design, "-o", "p.pdf", "--without-photo", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.err, "--without-photo"));
-      run_clear (&r);
+      hl_test_run_clear (&r);
       g_assert_true (g_file_test (out_pdf, G_FILE_TEST_IS_REGULAR));
 
       g_unlink (out_png);
@@ -545,7 +497,7 @@ test_disk_full (void)
   g_autofree char *csv = g_build_filename (mnt, "d.csv", NULL);
   g_autofree char *errors = NULL;
   int status = 0;
-  Run r;
+  HlRun r;
 
   g_assert_cmpint (g_mkdir (mnt, 0755), ==, 0);
   if (!g_spawn_sync (NULL, (char *[]) { (char *) "mount", (char *) "-t", (char *) "tmpfs",
@@ -563,23 +515,23 @@ test_disk_full (void)
   /* An old file that must survive the failed writes. */
   g_assert_true (g_file_set_contents (out, "old", 3, NULL));
 
-  r = run (dir, "render", "D.json", "-o", out, NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_test_message ("%s", r.err);
   g_assert_nonnull (strstr (r.err, "out.png: cannot write: No space left on device"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (same_bytes (out, "old", 3));
 
-  r = run (dir, "report", "D.json", "-o", out, NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "out.png: cannot write: No space left on device"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_true (same_bytes (out, "old", 3));
 
-  r = run (dir, "dots", "D.json", "-o", csv, NULL);
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", csv, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "d.csv: cannot write: No space left on device"));
-  run_clear (&r);
+  hl_test_run_clear (&r);
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
 
   g_assert_cmpuint (count_temp_files (mnt), ==, 0);
