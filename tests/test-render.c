@@ -297,7 +297,8 @@ test_stages (void)
 
 /* A fixed synthetic scene, rendered and compared with the stored image. */
 static cairo_surface_t *
-golden_scene (void)
+golden_scene_with (guint    sessions,
+                   gboolean mirror)
 {
   g_autoptr(HlView) view = bare_view ();
   HlPoint h[] = { { 20, 70 }, { 100, 40 }, { 180, 70 } };
@@ -326,9 +327,73 @@ golden_scene (void)
   opt.scale = 2.0;
   opt.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_HANDLES | HL_OVERLAY_ZONES;
   opt.mark = NULL;
+  opt.sessions = sessions;
+  opt.mirror = mirror;
   out = hl_render_export (NULL, view, (HlDot *) (gpointer) dots->data, dots->len, &opt);
   g_array_unref (dots);
   return out;
+}
+
+static cairo_surface_t *
+golden_scene (void)
+{
+  return golden_scene_with (0, FALSE);
+}
+
+/* Sum of (255 - green) over the image: how much ink it shows. */
+static double
+ink (cairo_surface_t *img)
+{
+  int w = cairo_image_surface_get_width (img);
+  int h = cairo_image_surface_get_height (img);
+  int stride = cairo_image_surface_get_stride (img);
+  const guint8 *data = cairo_image_surface_get_data (img);
+  double sum = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      sum += 255 - ((((const guint32 *) (gconstpointer) (data + (gsize) y * stride))[x] >> 8) & 0xff);
+  return sum;
+}
+
+/* "After session k" shows the dots of sessions 1..k only; a mirrored image
+ * is the plain one flipped left to right, pixel for pixel. */
+static void
+test_sessions_and_mirror (void)
+{
+  cairo_surface_t *all = golden_scene_with (0, FALSE);
+  cairo_surface_t *first = golden_scene_with (1, FALSE);
+  cairo_surface_t *two = golden_scene_with (2, FALSE);
+  cairo_surface_t *three = golden_scene_with (3, FALSE);
+  cairo_surface_t *mirrored = golden_scene_with (0, TRUE);
+  int w = cairo_image_surface_get_width (all);
+  int h = cairo_image_surface_get_height (all);
+  int stride = cairo_image_surface_get_stride (all);
+  const guint8 *a = cairo_image_surface_get_data (all);
+  const guint8 *m = cairo_image_surface_get_data (mirrored);
+  guint differ = 0;
+
+  g_assert_cmpfloat (ink (first), <, ink (two));
+  g_assert_cmpfloat (ink (two), <, ink (all));
+  /* Three sessions hold every dot of the scene. */
+  g_assert_cmpfloat (ink (three), ==, ink (all));
+
+  g_assert_cmpint (cairo_image_surface_get_width (mirrored), ==, w);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = ((const guint32 *) (gconstpointer) (a + (gsize) y * stride))[x] & 0xffffff;
+        guint32 q = ((const guint32 *) (gconstpointer) (m + (gsize) y * stride))[w - 1 - x] & 0xffffff;
+
+        differ += p != q;
+      }
+  g_assert_cmpuint (differ, ==, 0);
+
+  cairo_surface_destroy (all);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (two);
+  cairo_surface_destroy (three);
+  cairo_surface_destroy (mirrored);
 }
 
 static void
@@ -721,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
   g_test_add_func ("/render/stages", test_stages);
   g_test_add_func ("/render/golden-image", test_golden_image);
+  g_test_add_func ("/render/sessions-and-mirror", test_sessions_and_mirror);
   g_test_add_func ("/render/png-file", test_png_file);
   g_test_add_func ("/render/no-metadata-from-photo", test_no_metadata_from_photo);
   g_test_add_func ("/render/png-text-chunks", test_png_text_chunks);

@@ -48,6 +48,8 @@ hl_render_options_init (HlRenderOptions *options)
   options->split = 0.5;
   options->scale = 1.0;
   options->mark = HL_SIMULATION_MARK;
+  options->sessions = 0;
+  options->mirror = FALSE;
   options->crop = hl_rect_from_points (NULL, 0);
 }
 
@@ -218,6 +220,8 @@ draw_dots (cairo_surface_t       *target,
       double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
       const HlStamp *stamp;
 
+      if (options->sessions > 0 && dots[i].session >= options->sessions)
+        continue;
       if (cx + r + 2 < 0 || cy + r + 2 < 0 || cx - r - 2 > width || cy - r - 2 > height)
         continue;
 
@@ -522,6 +526,32 @@ draw_label (cairo_t    *cr,
   cairo_show_text (cr, text);
 }
 
+/* Flips columns @x0 .. @x0 + @w of an image surface left to right, in place. */
+static void
+mirror_columns (cairo_surface_t *surface,
+                int              x0,
+                int              w)
+{
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride) + x0;
+
+      for (int a = 0, b = w - 1; a < b; a++, b--)
+        {
+          guint32 t = row[a];
+          row[a] = row[b];
+          row[b] = t;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+}
+
 cairo_surface_t *
 hl_render_export (const HlPhoto         *photo,
                   const HlView          *view,
@@ -567,6 +597,8 @@ hl_render_export (const HlPhoto         *photo,
       cairo_paint (cr);
       cairo_destroy (cr);
       hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, &before);
+      if (options->mirror)
+        mirror_columns (out, 0, ow);
       {
         /* The right half: its own surface, so the left never shows dots. */
         cairo_surface_t *right = cairo_surface_create_for_rectangle (out, ow + gap, 0, ow, oh);
@@ -574,6 +606,8 @@ hl_render_export (const HlPhoto         *photo,
         cairo_t *rc;
 
         hl_render_view (img, s, ox, oy, photo, view, dots, n_dots, options);
+        if (options->mirror)
+          mirror_columns (img, 0, ow);
         rc = cairo_create (right);
         cairo_set_source_surface (rc, img, 0, 0);
         cairo_paint (rc);
@@ -598,15 +632,19 @@ hl_render_export (const HlPhoto         *photo,
     return out;
 
   hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, options);
+  if (options->mirror)
+    mirror_columns (out, 0, ow);
 
   cr = cairo_create (out);
   if (options->layout == HL_LAYOUT_SPLIT)
     {
       double split = CLAMP (options->split, 0.0, 1.0);
       int sx = (int) floor (ow * split + 0.5);
-      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (sx, 1), oh);
+      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
 
       hl_render_view (plain, s, ox, oy, photo, view, dots, n_dots, &before);
+      if (options->mirror)
+        mirror_columns (plain, 0, ow);
       cairo_set_source_surface (cr, plain, 0, 0);
       cairo_rectangle (cr, 0, 0, sx, oh);
       cairo_fill (cr);

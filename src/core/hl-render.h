@@ -55,11 +55,16 @@ typedef struct
   double      split;        /* HL_LAYOUT_SPLIT: 0–1 from the left */
   double      scale;        /* output px per image px, > 0 */
   const char *mark;         /* exports: the simulation mark; NULL = none */
+  guint       sessions;     /* "after session k": only dots of sessions
+                             * 1..k (HlDot.session < k); 0 = all */
+  gboolean    mirror;       /* flip left-right, as the client sees
+                             * themself in a mirror (the mark stays
+                             * readable) */
   HlRect      crop;         /* exports: image px to show; empty = all */
 } HlRenderOptions;
 
-/* Defaults: fresh, dots on, no overlays, after-only, scale 1, and the
- * simulation mark. */
+/* Defaults: fresh, dots on, no overlays, after-only, scale 1, all
+ * sessions, not mirrored, and the simulation mark. */
 void             hl_render_options_init (HlRenderOptions       *options);
 
 /* Draws photo (or a neutral background if @photo is NULL), dots and
