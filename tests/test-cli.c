@@ -549,6 +549,127 @@ test_report (void)
   g_rmdir (dir);
 }
 
+/* The file type follows the command, never a typed extension that says
+ * otherwise: a mismatch is a usage error naming the extension expected,
+ * and nothing is written. */
+static void
+test_extension_mismatch (void)
+{
+  g_autofree char *good = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *jpg = g_build_filename (dir, "mockup.jpg", NULL);
+  g_autofree char *png = g_build_filename (dir, "sheet.png", NULL);
+  g_autofree char *bare = g_build_filename (dir, "mockup", NULL);
+  g_autofree char *upper = g_build_filename (dir, "MOCKUP.PNG", NULL);
+  g_autoptr(GdkPixbuf) pb = NULL;
+  HlRun r;
+
+  r = hl_test_run_hairline (NULL, "render", good, "-o", jpg, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "mockup.jpg: a mockup is written as PNG, so its name must end in .png"));
+  g_assert_nonnull (strstr (r.err, "mockup.png"));
+  g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "render", good, "-o", bare, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "must end in .png"));
+  g_assert_false (g_file_test (bare, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "report", good, "-o", png, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "sheet.png: a consultation sheet is written as PDF, so its name must end in .pdf"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  /* The case of the extension does not matter. */
+  r = hl_test_run_hairline (NULL, "render", good, "-o", upper, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  pb = gdk_pixbuf_new_from_file (upper, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 128);
+
+  g_unlink (upper);
+  g_rmdir (dir);
+}
+
+/* The sample with every zone and manual dot of its views taken out. */
+static char *
+write_empty_design (const char *dir)
+{
+  g_autofree char *src = sample ();
+  g_autofree char *text = NULL;
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  char *path = g_build_filename (dir, "empty.json", NULL);
+  char *printed;
+  cJSON *root, *view;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  root = cJSON_Parse (text);
+  g_assert_nonnull (root);
+  cJSON_ArrayForEach (view, cJSON_GetObjectItemCaseSensitive (root, "views"))
+    {
+      cJSON *ref = cJSON_GetObjectItemCaseSensitive (view, "photo");
+
+      cJSON_ReplaceItemInObjectCaseSensitive (view, "zones", cJSON_CreateArray ());
+      cJSON_DeleteItemFromObjectCaseSensitive (view, "edits");
+      cJSON_ReplaceItemInObjectCaseSensitive (ref, "path", cJSON_CreateString (photo));
+    }
+  printed = cJSON_Print (root);
+  g_assert_true (g_file_set_contents (path, printed, -1, NULL));
+  cJSON_free (printed);
+  cJSON_Delete (root);
+  return path;
+}
+
+/* A design with nothing to simulate says so instead of writing an "after"
+ * that is the "before"; --allow-empty writes it all the same. */
+static void
+test_nothing_to_simulate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *design = write_empty_design (dir);
+  g_autofree char *png = g_build_filename (dir, "empty.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
+  HlRun r;
+
+  r = hl_test_run_hairline (NULL, "validate", design, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "render", design, "-o", png, "--scale", "0.25", NULL);
+  g_test_message ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "empty.json: views[0] (\"front\"): nothing to simulate"));
+  g_assert_nonnull (strstr (r.err, "--allow-empty"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "report", design, "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "nothing to simulate"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "render", design, "-o", png, "--scale", "0.25", "--allow-empty", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  r = hl_test_run_hairline (NULL, "report", design, "-o", pdf, "--allow-empty", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_unlink (design);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -562,6 +683,8 @@ main (int    argc,
   g_test_add_func ("/cli/dots", test_dots);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/extension-mismatch", test_extension_mismatch);
+  g_test_add_func ("/cli/nothing-to-simulate", test_nothing_to_simulate);
   g_test_add_func ("/cli/strict-strings", test_strict_strings);
   g_test_add_func ("/cli/photo-link-loop", test_photo_link_loop);
   g_test_add_func ("/cli/render-metadata-privacy", test_render_metadata_privacy);

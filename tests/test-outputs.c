@@ -494,6 +494,7 @@ test_disk_full (void)
   g_autofree char *dir = make_workdir ();
   g_autofree char *mnt = g_build_filename (dir, "small", NULL);
   g_autofree char *out = g_build_filename (mnt, "out.png", NULL);
+  g_autofree char *out_pdf = g_build_filename (mnt, "out.pdf", NULL);
   g_autofree char *csv = g_build_filename (mnt, "d.csv", NULL);
   g_autofree char *errors = NULL;
   int status = 0;
@@ -512,8 +513,9 @@ test_disk_full (void)
       return;
     }
 
-  /* An old file that must survive the failed writes. */
+  /* Old files that must survive the failed writes. */
   g_assert_true (g_file_set_contents (out, "old", 3, NULL));
+  g_assert_true (g_file_set_contents (out_pdf, "old", 3, NULL));
 
   r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, NULL);
   g_assert_cmpint (r.status, ==, 1);
@@ -522,11 +524,11 @@ test_disk_full (void)
   hl_test_run_clear (&r);
   g_assert_true (same_bytes (out, "old", 3));
 
-  r = hl_test_run_hairline (dir, "report", "D.json", "-o", out, NULL);
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", out_pdf, NULL);
   g_assert_cmpint (r.status, ==, 1);
-  g_assert_nonnull (strstr (r.err, "out.png: cannot write: No space left on device"));
+  g_assert_nonnull (strstr (r.err, "out.pdf: cannot write: No space left on device"));
   hl_test_run_clear (&r);
-  g_assert_true (same_bytes (out, "old", 3));
+  g_assert_true (same_bytes (out_pdf, "old", 3));
 
   r = hl_test_run_hairline (dir, "dots", "D.json", "-o", csv, NULL);
   g_assert_cmpint (r.status, ==, 1);

@@ -7,79 +7,47 @@
 #include <stdio.h>
 
 #include "hl-cli.h"
-#include "hl-design-io.h"
-#include "hl-png-writer.h"
-#include "hl-render.h"
-#include "hl-stippler.h"
+#include "hl-error.h"
+#include "hl-export.h"
 
-gboolean
-hl_cli_load_view_photo (const char     *design_path,
-                        const HlDesign *design,
-                        guint           index,
-                        gboolean        without_photo,
-                        HlPhoto       **photo_out)
+/* Notes of the export, on stderr after the design's path. */
+void
+hl_cli_print_note (const char *message,
+                   gpointer    user_data)
 {
-  g_autoptr(GError) warning = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HlPhoto) photo = NULL;
-  const HlView *view = hl_design_get_view (design, index);
-
-  *photo_out = NULL;
-  if (view->photo.path == NULL)
-    {
-      fprintf (stderr, "%s: view \"%s\" has no photo; rendering without it\n", design_path, view->name);
-      return TRUE;
-    }
-  if (without_photo)
-    {
-      fprintf (stderr, "%s: views[%u].photo.path: left out (--without-photo); rendering on a plain background\n",
-               design_path, index);
-      return TRUE;
-    }
-
-  /* Messages start with views[N].photo.path. */
-  photo = hl_design_load_view_photo (design, index, design_path, &warning, &error);
-  if (photo == NULL)
-    {
-      fprintf (stderr, "%s: %s\n", design_path, error->message);
-      fprintf (stderr, "Use --without-photo to render without it.\n");
-      return FALSE;
-    }
-  if (warning != NULL)
-    fprintf (stderr, "%s: %s\n", design_path, warning->message);
-
-  *photo_out = g_steal_pointer (&photo);
-  return TRUE;
+  fprintf (stderr, "%s: %s\n", (const char *) user_data, message);
 }
 
-gboolean
-hl_cli_check_on_photo (const char   *design_path,
-                       const HlView *view,
-                       guint         index,
-                       int           width,
-                       int           height)
+/* Says on stderr why an export of @design_path failed, as `hairline
+ * @command` words it, and returns the exit status. */
+int
+hl_cli_export_failed (const char   *command,
+                      const char   *design_path,
+                      const char   *output,
+                      gboolean      follow_symlinks,
+                      const GError *error)
 {
-  HlRect image = { 0, 0, width, height };
-  HlRect drawn = hl_rect_from_points (NULL, 0);
-
-  if (view->hairline != NULL)
-    drawn = hl_rect_union (drawn, hl_curve_bounds (view->hairline));
-  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
-    drawn = hl_rect_union (drawn, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
-  if (hl_rect_is_empty (drawn))
-    return TRUE;
-
-  if (!hl_rect_intersects (drawn, image))
+  if (g_error_matches (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION))
     {
-      fprintf (stderr, "%s: views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
-               "the output would show nothing of the design\n",
-               design_path, index, width, height);
-      return FALSE;
+      fprintf (stderr, "hairline %s: %s\n", command, error->message);
+      return HL_EXIT_USAGE;
     }
-  if (drawn.x0 < image.x0 || drawn.y0 < image.y0 || drawn.x1 > image.x1 || drawn.y1 > image.y1)
-    fprintf (stderr, "%s: views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)\n",
-             design_path, index, width, height);
-  return TRUE;
+  if (error->domain == HL_ERROR && error->code == HL_ERROR_IO)
+    {
+      fprintf (stderr, "hairline %s: %s\n", command, error->message);
+      if (!follow_symlinks && g_file_test (output, G_FILE_TEST_IS_SYMLINK))
+        fprintf (stderr, "Use --follow-symlinks to write to the file it points to.\n");
+      return HL_EXIT_BAD_INPUT;
+    }
+
+  fprintf (stderr, "%s: %s\n", design_path, error->message);
+  if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
+    fprintf (stderr, "%s\n", g_str_equal (command, "report")
+                                ? "Use --without-photo to write the sheet without photos."
+                                : "Use --without-photo to render without it.");
+  else if (g_error_matches (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY))
+    fprintf (stderr, "Use --allow-empty to write it all the same.\n");
+  return HL_EXIT_BAD_INPUT;
 }
 
 int
@@ -93,9 +61,9 @@ hl_cli_render (int    argc,
   g_autofree char *mark = NULL;
   double scale = 1.0, split = 0.5;
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
-  gboolean metadata_client = FALSE;
+  gboolean metadata_client = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required)", "OUT.png" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required; its name ends in .png)", "OUT.png" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, "fresh (default), healed or aged", "STAGE" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "after (default), before-after or split", "LAYOUT" },
@@ -108,19 +76,14 @@ hl_cli_render (int    argc,
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.png is a symbolic link, replace the file it points to", NULL },
     { "metadata-client", 0, 0, G_OPTION_ARG_NONE, &metadata_client,
       "Put the client's label and the notes in the PNG's text (left out by default)", NULL },
+    { "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
+      "Write the mockup even when the view has nothing to simulate (no zone gives a dot)", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HlPhoto) photo = NULL;
-  g_autoptr(GArray) dots = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *target = NULL;
+  HlExportOptions export;
   HlRenderOptions options;
-  HlPngOptions png = { 0 };
-  const HlView *view;
-  cairo_surface_t *image;
-  gboolean calibrated;
   int index = 0;
 
   if (!hl_cli_parse_options ("render", "DESIGN -o OUT.png",
@@ -177,61 +140,21 @@ hl_cli_render (int    argc,
       fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
       return HL_EXIT_BAD_INPUT;
     }
-  view = hl_design_get_view (design, (guint) index);
 
-  target = hl_cli_check_output ("render", output, argv[1], design, follow_symlinks);
-  if (target == NULL)
-    return HL_EXIT_BAD_INPUT;
+  hl_export_options_init (&export, HL_EXPORT_MOCKUP);
+  export.view = (guint) index;
+  export.render = options;
+  export.without_photo = without_photo;
+  export.metadata_client = metadata_client;
+  export.follow_symlinks = follow_symlinks;
+  export.allow_empty = allow_empty;
 
-  if (!hl_cli_load_view_photo (argv[1], design, (guint) index, without_photo, &photo))
-    return HL_EXIT_BAD_INPUT;
-  if (photo != NULL &&
-      !hl_cli_check_on_photo (argv[1], view, (guint) index,
-                              hl_photo_get_width (photo), hl_photo_get_height (photo)))
-    return HL_EXIT_BAD_INPUT;
-  {
-    int w, h;
+  if (without_photo && hl_design_get_view (design, (guint) index)->photo.path != NULL)
+    fprintf (stderr, "%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n",
+             argv[1], index);
 
-    hl_render_view_size (photo, view, &w, &h);
-    if ((double) w * scale * (double) h * scale * (options.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > 250e6)
-      {
-        fprintf (stderr, "%s: a %d × %d view at scale %g is over 250 megapixels; use a smaller --scale\n",
-                 argv[1], w, h, scale);
-        return HL_EXIT_BAD_INPUT;
-      }
-  }
+  if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))
+    return hl_cli_export_failed ("render", argv[1], output, follow_symlinks, error);
 
-  dots = hl_stipple_view (view, design->seed);
-  image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len, &options);
-  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
-    {
-      fprintf (stderr, "%s: not enough memory for the image\n", argv[1]);
-      cairo_surface_destroy (image);
-      return HL_EXIT_BAD_INPUT;
-    }
-
-  png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / scale;
-  if (!calibrated)
-    png.mm_per_px = 0.0;
-  png.level = -1;
-  /* A mockup is often shown to others: who the client is stays out of
-   * its metadata unless asked for. */
-  description = g_strdup_printf ("%s%sSMP design — view %s, %s, %u dots. %s",
-                                 metadata_client && design->client_label != NULL ? design->client_label : "",
-                                 metadata_client && design->client_label != NULL ? " " : "",
-                                 view->name, hl_stage_to_string (options.stage), dots->len,
-                                 HL_SIMULATION_MARK);
-  png.description = description;
-  if (metadata_client)
-    png.comment = design->notes;
-
-  if (!hl_png_write (image, target, &png, &error))
-    {
-      fprintf (stderr, "hairline render: %s\n", error->message);
-      cairo_surface_destroy (image);
-      return HL_EXIT_BAD_INPUT;
-    }
-
-  cairo_surface_destroy (image);
   return HL_EXIT_OK;
 }

@@ -7,25 +7,25 @@
 #include <stdio.h>
 
 #include "hl-cli.h"
-#include "hl-design-io.h"
-#include "hl-error.h"
-#include "hl-report.h"
+#include "hl-export.h"
 
 int
 hl_cli_report (int    argc,
                char **argv)
 {
   g_autofree char *output = NULL;
-  g_autofree char *target = NULL;
-  gboolean without_photo = FALSE, follow_symlinks = FALSE;
+  gboolean without_photo = FALSE, follow_symlinks = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PDF file to write (required)", "OUT.pdf" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PDF file to write (required; its name ends in .pdf)", "OUT.pdf" },
     { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Draw every view without its photo", NULL },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.pdf is a symbolic link, replace the file it points to", NULL },
+    { "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
+      "Write the sheet even when no view has anything to simulate", NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
+  HlExportOptions export;
 
   if (!hl_cli_parse_options ("report", "DESIGN -o OUT.pdf",
                              "Write the consultation sheet: client, date, before and after per\n"
@@ -45,36 +45,16 @@ hl_cli_report (int    argc,
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
 
-  target = hl_cli_check_output ("report", output, argv[1], design, follow_symlinks);
-  if (target == NULL)
-    return HL_EXIT_BAD_INPUT;
+  hl_export_options_init (&export, HL_EXPORT_SHEET);
+  export.without_photo = without_photo;
+  export.follow_symlinks = follow_symlinks;
+  export.allow_empty = allow_empty;
 
   if (without_photo)
     fprintf (stderr, "%s: drawing every view without its photo (--without-photo)\n", argv[1]);
-  else
-    for (guint i = 0; i < hl_design_get_n_views (design); i++)
-      {
-        const HlView *view = hl_design_get_view (design, i);
 
-        /* The photo's size as the design records it. */
-        if (view->photo.path != NULL && view->photo.width > 0 && view->photo.height > 0 &&
-            !hl_cli_check_on_photo (argv[1], view, i, view->photo.width, view->photo.height))
-          return HL_EXIT_BAD_INPUT;
-      }
-
-  if (!hl_report_write_pdf_full (design, argv[1], target,
-                                 without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
-                                 &error))
-    {
-      if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
-        {
-          fprintf (stderr, "%s: %s\n", argv[1], error->message);
-          fprintf (stderr, "Use --without-photo to write the sheet without photos.\n");
-        }
-      else
-        fprintf (stderr, "hairline report: %s\n", error->message);
-      return HL_EXIT_BAD_INPUT;
-    }
+  if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))
+    return hl_cli_export_failed ("report", argv[1], output, follow_symlinks, error);
 
   return HL_EXIT_OK;
 }

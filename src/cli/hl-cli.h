@@ -43,25 +43,19 @@ int hl_cli_report   (int argc, char **argv);
  * "PATH: message" and returns NULL. */
 HlDesign *hl_cli_load_design (const char *path);
 
-/* The photo of view @index of @design, found next to @design_path, into
- * *@photo (transfer full; NULL when the view has none or @without_photo
- * is set, which stderr then says). FALSE after saying on stderr, with the
- * JSON path views[N].photo.path, why the photo cannot be used. */
-gboolean hl_cli_load_view_photo (const char     *design_path,
-                                 const HlDesign *design,
-                                 guint           index,
-                                 gboolean        without_photo,
-                                 HlPhoto       **photo);
+/* An HlExportNoteFunc: prints "DESIGN: MESSAGE" on stderr, @user_data
+ * being the design's path. */
+void     hl_cli_print_note       (const char     *message,
+                                  gpointer        user_data);
 
-/* The hairline and zones of view @index against its photo of @width ×
- * @height px: FALSE, after saying so on stderr, when none of them is on it
- * (the output would show nothing of the design); a note on stderr when
- * part of them is off it. */
-gboolean hl_cli_check_on_photo  (const char     *design_path,
-                                 const HlView   *view,
-                                 guint           index,
-                                 int             width,
-                                 int             height);
+/* Says on stderr why `hairline @command` could not export @design_path to
+ * @output (@error from hl_export_write()); returns the exit status: 2 for
+ * a name that does not end as the output's type, else 1. */
+int      hl_cli_export_failed    (const char     *command,
+                                  const char     *design_path,
+                                  const char     *output,
+                                  gboolean        follow_symlinks,
+                                  const GError   *error);
 
 /* Checks that @output may be written by @command: not over the design at
  * @design_path or any of @design's photos, not over anything but a

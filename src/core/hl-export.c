@@ -1,0 +1,444 @@
+/* hl-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-atomic-file.h"
+#include "hl-error.h"
+#include "hl-export.h"
+#include "hl-png-writer.h"
+#include "hl-report.h"
+#include "hl-stippler.h"
+
+/* Output pixels above which a mockup is refused before drawing. */
+#define MAX_OUTPUT_PIXELS 250e6
+
+G_DEFINE_QUARK (hl-export-error-quark, hl_export_error)
+
+/* Extensions a user may have typed for an image or a document, replaced
+ * rather than kept in front of the right one. */
+static const char * const known_extensions[] = {
+  ".png", ".pdf", ".jpg", ".jpeg", ".jpe", ".webp", ".gif", ".tif", ".tiff", ".bmp",
+  ".svg", ".ps", ".eps", ".json", ".csv", ".txt", NULL
+};
+
+void
+hl_export_options_init (HlExportOptions *options,
+                        HlExportKind     kind)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->kind = kind;
+  hl_render_options_init (&options->render);
+}
+
+const char *
+hl_export_kind_extension (HlExportKind kind)
+{
+  return kind == HL_EXPORT_SHEET ? ".pdf" : ".png";
+}
+
+gboolean
+hl_export_has_extension (HlExportKind  kind,
+                         const char   *path)
+{
+  const char *ext = hl_export_kind_extension (kind);
+  gsize n, e = strlen (ext);
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  n = strlen (path);
+  return n > e && g_ascii_strcasecmp (path + n - e, ext) == 0 && path[n - e - 1] != '/';
+}
+
+char *
+hl_export_fix_extension (HlExportKind  kind,
+                         const char   *path)
+{
+  const char *base;
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (hl_export_has_extension (kind, path))
+    return g_strdup (path);
+
+  base = strrchr (path, '/');
+  base = base != NULL ? base + 1 : path;
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    for (guint i = 0; known_extensions[i] != NULL; i++)
+      if (g_ascii_strcasecmp (dot, known_extensions[i]) == 0)
+        {
+          g_autofree char *stem = g_strndup (path, dot - path);
+
+          return g_strconcat (stem, hl_export_kind_extension (kind), NULL);
+        }
+
+  return g_strconcat (path, hl_export_kind_extension (kind), NULL);
+}
+
+static gboolean
+view_has_design (const HlView *view)
+{
+  return hl_view_get_n_zones (view) > 0 || (view->edits != NULL && view->edits->len > 0);
+}
+
+gboolean
+hl_export_has_design (const HlDesign *design,
+                      HlExportKind    kind,
+                      guint           view)
+{
+  g_return_val_if_fail (design != NULL, FALSE);
+
+  if (kind == HL_EXPORT_MOCKUP)
+    return view < hl_design_get_n_views (design) &&
+           view_has_design (hl_design_get_view (design, view));
+
+  for (guint i = 0; i < hl_design_get_n_views (design); i++)
+    if (view_has_design (hl_design_get_view (design, i)))
+      return TRUE;
+  return FALSE;
+}
+
+void
+hl_export_mockup_size (const HlDesign        *design,
+                       const HlPhoto         *photo,
+                       const HlExportOptions *options,
+                       int                   *width,
+                       int                   *height)
+{
+  const HlView *view;
+  double scale;
+  int w, h;
+
+  g_return_if_fail (design != NULL && options != NULL);
+  g_return_if_fail (options->view < hl_design_get_n_views (design));
+
+  view = hl_design_get_view (design, options->view);
+  hl_render_view_size (photo, view, &w, &h);
+  if (!hl_rect_is_empty (options->render.crop))
+    {
+      w = (int) ceil (options->render.crop.x1 - floor (options->render.crop.x0));
+      h = (int) ceil (options->render.crop.y1 - floor (options->render.crop.y0));
+    }
+  scale = options->render.scale;
+  w = MAX (1, (int) ceil (w * scale));
+  h = MAX (1, (int) ceil (h * scale));
+  /* As hl_render_export() lays the halves out, with a gap between them. */
+  if (options->render.layout == HL_LAYOUT_BEFORE_AFTER)
+    w = 2 * w + MAX (2, w / 100);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+static void
+say (HlExportNoteFunc  note,
+     gpointer          user_data,
+     const char       *format,
+     ...) G_GNUC_PRINTF (3, 4);
+
+static void
+say (HlExportNoteFunc  note,
+     gpointer          user_data,
+     const char       *format,
+     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (note == NULL)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  note (message, user_data);
+}
+
+static void
+step (HlExportProgressFunc  progress,
+      gpointer              user_data,
+      double                fraction,
+      const char           *what)
+{
+  if (progress != NULL)
+    progress (fraction, what, user_data);
+}
+
+/* The hairline and zones of view @index against a photo of @width ×
+ * @height px: an error when none of them is on it, a note when part is
+ * off it. */
+static gboolean
+check_on_photo (const HlView      *view,
+                guint              index,
+                int                width,
+                int                height,
+                HlExportNoteFunc   note,
+                gpointer           user_data,
+                GError           **error)
+{
+  HlRect image = { 0, 0, width, height };
+  HlRect drawn = hl_rect_from_points (NULL, 0);
+
+  if (view->hairline != NULL)
+    drawn = hl_rect_union (drawn, hl_curve_bounds (view->hairline));
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    drawn = hl_rect_union (drawn, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  if (hl_rect_is_empty (drawn))
+    return TRUE;
+
+  if (!hl_rect_intersects (drawn, image))
+    {
+      g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_OFF_PHOTO,
+                   "views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
+                   "the output would show nothing of the design", index, width, height);
+      return FALSE;
+    }
+  if (drawn.x0 < image.x0 || drawn.y0 < image.y0 || drawn.x1 > image.x1 || drawn.y1 > image.y1)
+    say (note, user_data, "views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)",
+         index, width, height);
+  return TRUE;
+}
+
+static gboolean
+set_empty_error (const HlDesign  *design,
+                 const HlExportOptions *options,
+                 GError         **error)
+{
+  if (options->kind == HL_EXPORT_SHEET)
+    g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY,
+                 "nothing to simulate: no view has a zone or a dot, so every \"after\" "
+                 "would be the same as its \"before\"");
+  else
+    g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY,
+                 "views[%u] (\"%s\"): nothing to simulate: no zone gives a dot, so the "
+                 "\"after\" would be the same as the \"before\"",
+                 options->view, hl_design_get_view (design, options->view)->name);
+  return FALSE;
+}
+
+static gboolean
+cancelled (GCancellable  *cancellable,
+           GError       **error)
+{
+  return g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static gboolean
+write_mockup (const HlDesign        *design,
+              const char            *design_path,
+              const char            *target,
+              const HlExportOptions *options,
+              HlExportNoteFunc       note,
+              HlExportProgressFunc   progress,
+              gpointer               user_data,
+              GCancellable          *cancellable,
+              GError               **error)
+{
+  const HlView *view = hl_design_get_view (design, options->view);
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GArray) dots = NULL;
+  g_autofree char *description = NULL;
+  HlPngOptions png = { 0 };
+  cairo_surface_t *image;
+  gboolean calibrated, ok;
+  int w, h;
+
+  step (progress, user_data, 0.05, "Loading the photo");
+  if (options->photo != NULL && !options->without_photo)
+    photo = hl_photo_ref (options->photo);
+  else if (view->photo.path == NULL)
+    {
+      if (!options->without_photo)
+        say (note, user_data, "view \"%s\" has no photo; rendering without it", view->name);
+    }
+  else if (!options->without_photo)
+    {
+      g_autoptr(GError) warning = NULL;
+
+      /* Messages start with views[N].photo.path. */
+      photo = hl_design_load_view_photo (design, options->view, design_path, &warning, error);
+      if (photo == NULL)
+        return FALSE;
+      if (warning != NULL)
+        say (note, user_data, "%s", warning->message);
+    }
+  if (cancelled (cancellable, error))
+    return FALSE;
+
+  if (photo != NULL &&
+      !check_on_photo (view, options->view, hl_photo_get_width (photo), hl_photo_get_height (photo),
+                       note, user_data, error))
+    return FALSE;
+
+  hl_render_view_size (photo, view, &w, &h);
+  if ((double) w * options->render.scale * (double) h * options->render.scale *
+      (options->render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > MAX_OUTPUT_PIXELS)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "a %d × %d view at scale %g is over 250 megapixels; use a smaller scale",
+                   w, h, options->render.scale);
+      return FALSE;
+    }
+
+  step (progress, user_data, 0.2, "Placing the dots");
+  dots = hl_stipple_view (view, design->seed);
+  if (dots->len == 0 && !options->allow_empty)
+    return set_empty_error (design, options, error);
+  if (cancelled (cancellable, error))
+    return FALSE;
+
+  step (progress, user_data, 0.45, "Drawing the image");
+  image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len,
+                            &options->render);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (image);
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE, "not enough memory for the image");
+      return FALSE;
+    }
+  if (cancelled (cancellable, error))
+    {
+      cairo_surface_destroy (image);
+      return FALSE;
+    }
+
+  step (progress, user_data, 0.75, "Writing the PNG file");
+  png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / options->render.scale;
+  if (!calibrated)
+    png.mm_per_px = 0.0;
+  png.level = -1;
+  /* A mockup is often shown to others: who the client is stays out of
+   * its metadata unless asked for. */
+  description = g_strdup_printf ("%s%sSMP design — view %s, %s, %u dots. %s",
+                                 options->metadata_client && design->client_label != NULL ? design->client_label : "",
+                                 options->metadata_client && design->client_label != NULL ? " " : "",
+                                 view->name, hl_stage_to_string (options->render.stage), dots->len,
+                                 HL_SIMULATION_MARK);
+  png.description = description;
+  if (options->metadata_client)
+    png.comment = design->notes;
+
+  ok = hl_png_write (image, target, &png, error);
+  cairo_surface_destroy (image);
+  return ok;
+}
+
+static gboolean
+write_sheet (const HlDesign        *design,
+             const char            *design_path,
+             const char            *target,
+             const HlExportOptions *options,
+             HlExportNoteFunc       note,
+             HlExportProgressFunc   progress,
+             gpointer               user_data,
+             GCancellable          *cancellable,
+             GError               **error)
+{
+  if (!options->without_photo)
+    for (guint i = 0; i < hl_design_get_n_views (design); i++)
+      {
+        const HlView *view = hl_design_get_view (design, i);
+
+        /* The photo's size as the design records it. */
+        if (view->photo.path != NULL && view->photo.width > 0 && view->photo.height > 0 &&
+            !check_on_photo (view, i, view->photo.width, view->photo.height, note, user_data, error))
+          return FALSE;
+      }
+  if (!options->allow_empty && !hl_export_has_design (design, HL_EXPORT_SHEET, 0))
+    return set_empty_error (design, options, error);
+  if (cancelled (cancellable, error))
+    return FALSE;
+
+  step (progress, user_data, 0.1, "Drawing the sheet");
+  return hl_report_write_pdf_full (design, design_path, target,
+                                   options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
+                                   error);
+}
+
+gboolean
+hl_export_write (const HlDesign        *design,
+                 const char            *design_path,
+                 const char            *output,
+                 const HlExportOptions *options,
+                 HlExportNoteFunc       note,
+                 HlExportProgressFunc   progress,
+                 gpointer               user_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *target = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (design != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options->kind == HL_EXPORT_MOCKUP && options->view >= hl_design_get_n_views (design))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the design has no view %u", options->view);
+      return FALSE;
+    }
+  if (options->kind == HL_EXPORT_MOCKUP &&
+      !(options->render.scale >= 0.05 && options->render.scale <= 16.0))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the scale must be 0.05–16, not %g",
+                   options->render.scale);
+      return FALSE;
+    }
+
+  step (progress, user_data, 0.0, "Checking the file");
+
+  /* Never over the design or any of its photos. */
+  if (design_path != NULL)
+    g_ptr_array_add (inputs, g_strdup (design_path));
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    {
+      const HlView *view = hl_design_get_view (design, v);
+
+      if (view->photo.path != NULL)
+        g_ptr_array_add (inputs, hl_photo_resolve_path (design_path, view->photo.path));
+    }
+  g_ptr_array_add (inputs, NULL);
+
+  if (!hl_atomic_file_check_target (output, (const char * const *) inputs->pdata,
+                                    options->follow_symlinks ? HL_ATOMIC_FILE_FOLLOW_SYMLINKS
+                                                             : HL_ATOMIC_FILE_DEFAULT,
+                                    &target, error))
+    return FALSE;
+
+  if (!hl_export_has_extension (options->kind, output))
+    {
+      g_autofree char *name = g_filename_display_basename (output);
+      g_autofree char *fixed = hl_export_fix_extension (options->kind, name);
+
+      g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION,
+                   "%s: a %s is written as %s, so its name must end in %s (e.g. %s)",
+                   name, options->kind == HL_EXPORT_SHEET ? "consultation sheet" : "mockup",
+                   options->kind == HL_EXPORT_SHEET ? "PDF" : "PNG",
+                   hl_export_kind_extension (options->kind), fixed);
+      return FALSE;
+    }
+
+  if (cancelled (cancellable, error))
+    return FALSE;
+
+  if (options->kind == HL_EXPORT_SHEET)
+    ok = write_sheet (design, design_path, target, options, note, progress, user_data, cancellable, error);
+  else
+    ok = write_mockup (design, design_path, target, options, note, progress, user_data, cancellable, error);
+
+  if (ok)
+    step (progress, user_data, 1.0, "Done");
+  return ok;
+}

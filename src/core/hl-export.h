@@ -1,0 +1,115 @@
+/* hl-export.h: PNG mockups and PDF consultation sheets, the one recipe.
+ *
+ * `hairline render`, `hairline report` and the window's export dialog all
+ * write through hl_export_write(): the output is checked first (never over
+ * the design or one of its photos, never over anything but a regular file,
+ * never through a symbolic link unless asked; see hl-atomic-file.h), then
+ * its name (a mockup is a .png, a sheet a .pdf), then the view's photo is
+ * loaded with its SHA-256 and size checked against the design, the dots
+ * are stippled, the image or sheet is drawn and written atomically. It
+ * runs on any thread: it touches only its arguments, reports progress
+ * through a callback and stops between steps when cancelled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hl-design.h"
+#include "hl-photo.h"
+#include "hl-render.h"
+
+G_BEGIN_DECLS
+
+#define HL_EXPORT_ERROR (hl_export_error_quark ())
+
+typedef enum
+{
+  HL_EXPORT_ERROR_EXTENSION,   /* the output's name does not end as its type does */
+  HL_EXPORT_ERROR_EMPTY,       /* nothing to simulate: no zone, dot or edit */
+  HL_EXPORT_ERROR_OFF_PHOTO,   /* the design lies wholly outside its photo */
+} HlExportError;
+
+typedef enum
+{
+  HL_EXPORT_MOCKUP,            /* a PNG image of one view */
+  HL_EXPORT_SHEET,             /* the PDF consultation sheet of all views */
+} HlExportKind;
+
+typedef struct
+{
+  HlExportKind    kind;
+  guint           view;             /* mockup: index of the view */
+  HlRenderOptions render;           /* mockup: stage, layout, scale, mark... */
+  gboolean        without_photo;    /* draw on a plain background */
+  gboolean        metadata_client;  /* mockup: client label and notes in the PNG text */
+  gboolean        follow_symlinks;  /* an output that is a link replaces its target */
+  gboolean        allow_empty;      /* write even when there is nothing to simulate */
+  HlPhoto        *photo;            /* mockup: the view's photo, already loaded and
+                                     * checked (borrowed, may be NULL: then it is
+                                     * loaded from the design's reference) */
+} HlExportOptions;
+
+/* Called from the exporting thread. @message is a note that does not stop
+ * the export ("views[0].photo.path: the photo changed since…"), in UTF-8,
+ * starting with the JSON path where there is one. */
+typedef void (*HlExportNoteFunc)     (const char *message,
+                                      gpointer    user_data);
+/* Called from the exporting thread with the fraction done, 0–1, and what
+ * is being done ("Drawing dots"). */
+typedef void (*HlExportProgressFunc) (double      fraction,
+                                      const char *step,
+                                      gpointer    user_data);
+
+/* Defaults: hl_render_options_init(), the first view, the photo, no
+ * client metadata, links refused, nothing-to-simulate refused. */
+void         hl_export_options_init   (HlExportOptions       *options,
+                                       HlExportKind           kind);
+
+/* ".png" or ".pdf" (static). */
+const char  *hl_export_kind_extension (HlExportKind           kind);
+
+/* TRUE when @path ends with the extension of @kind (any case). */
+gboolean     hl_export_has_extension  (HlExportKind           kind,
+                                       const char            *path);
+
+/* @path with the extension of @kind: added, or put in place of an image
+ * or document extension it has (.jpg, .png, .pdf, ...). Caller frees. */
+char        *hl_export_fix_extension  (HlExportKind           kind,
+                                       const char            *path);
+
+/* Whether view @view (mockup) or any view (sheet) of @design has anything
+ * to simulate: a zone or a manual dot edit. */
+gboolean     hl_export_has_design     (const HlDesign        *design,
+                                       HlExportKind           kind,
+                                       guint                  view);
+
+/* The size in output pixels of the mockup @options describe, from the
+ * photo's size (@photo, else the size the design records). */
+void         hl_export_mockup_size    (const HlDesign        *design,
+                                       const HlPhoto         *photo,
+                                       const HlExportOptions *options,
+                                       int                   *width,
+                                       int                   *height);
+
+/* Exports @design, whose photo paths are relative to @design_path (NULL:
+ * they are used as they are), to @output. Returns FALSE with @error set:
+ * HL_ERROR_IO for the output (refused or not written; nothing is left
+ * behind), HL_EXPORT_ERROR_EXTENSION, HL_ERROR_PHOTO naming
+ * views[N].photo.path, HL_EXPORT_ERROR_OFF_PHOTO, HL_EXPORT_ERROR_EMPTY
+ * (unless @options allow it), HL_ERROR_TOO_LARGE, or G_IO_ERROR_CANCELLED.
+ * @note and @progress may be NULL. */
+gboolean     hl_export_write          (const HlDesign        *design,
+                                       const char            *design_path,
+                                       const char            *output,
+                                       const HlExportOptions *options,
+                                       HlExportNoteFunc       note,
+                                       HlExportProgressFunc   progress,
+                                       gpointer               user_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
+
+GQuark       hl_export_error_quark    (void);
+
+G_END_DECLS
