@@ -1,6 +1,7 @@
 /* hl-window-private.h: the window's fields, shared by the files that
  * implement it (hl-window.c: documents, opening, saving, closing;
- * hl-window-tools.c: tools, their options, the zone panel and hints).
+ * hl-window-tools.c: tools, their options, the zone panel and hints;
+ * hl-window-io.c: exports, photos dropped or pasted, relink, recent files).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -87,5 +88,12 @@ gboolean _hl_window_tools_get_property (HlWindow       *self,
 gboolean _hl_window_tools_set_property (HlWindow       *self,
                                         guint           prop_id,
                                         const GValue   *value);
+
+/* hl-window-io.c: exports, drop, paste, relink, recent files. */
+void     _hl_window_io_class_init      (GtkWidgetClass *widget_class);
+void     _hl_window_io_init            (HlWindow       *self);
+/* The design or the loading state changed: which actions are enabled. */
+void     _hl_window_io_update          (HlWindow       *self);
+void     _hl_window_io_dispose         (HlWindow       *self);
 
 G_END_DECLS

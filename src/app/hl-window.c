@@ -41,6 +41,7 @@ update_state (HlWindow *self)
   if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle != NULL ? subtitle : "") != 0)
     adw_window_title_set_subtitle (self->title, subtitle);
 
+  _hl_window_io_update (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  design != NULL && hl_document_can_undo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -530,6 +531,7 @@ hl_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   cancel_asking (self);
+  _hl_window_io_dispose (self);
   if (self->length_popover != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->length_popover, self);
@@ -597,6 +599,7 @@ hl_window_class_init (HlWindowClass *klass)
   _hl_window_tools_class_init (widget_class, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _hl_window_tools_install_actions (widget_class);
+  _hl_window_io_class_init (widget_class);
 
   g_type_ensure (HL_TYPE_CANVAS);
   g_type_ensure (HL_TYPE_ZONE_PANEL);
@@ -651,6 +654,7 @@ hl_window_init (HlWindow *self)
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
+  _hl_window_io_init (self);
   {
     g_autofree char *recovery_dir = hl_recovery_default_dir ();
 

@@ -1,0 +1,767 @@
+/* hl-export-dialog.c
+ *
+ * Threads: the export gets its own references to immutable values (the
+ * design snapshot, the photo, paths and option strings) and runs
+ * hl_export_write() on a worker; progress comes back to the main thread
+ * through idle callbacks. The dialog's fields are only touched on the main
+ * thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-export-dialog"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hl-error.h"
+#include "hl-export-dialog.h"
+#include "hl-window-private.h"
+
+struct _HlExportDialog
+{
+  AdwWindow        parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle  *title;
+  GtkButton       *cancel_button;
+  GtkButton       *export_button;
+  GtkWidget       *mockup_group;
+  GtkWidget       *mark_group;
+  GtkWidget       *sheet_group;
+  AdwComboRow     *layout_row;
+  AdwComboRow     *stage_row;
+  AdwComboRow     *session_row;
+  AdwActionRow    *scale_row;
+  GtkSpinButton   *scale_spin;
+  GtkSwitch       *mirror_switch;
+  AdwEntryRow     *mark_row;
+  GtkSwitch       *photo_switch;
+  GtkLabel        *status_label;
+  GtkProgressBar  *progress_bar;
+
+  /* Borrowed references */
+  HlWindow        *window;       /* weak pointer */
+
+  /* Owned references */
+  HlExportKind     kind;
+  HlDesign        *design;       /* the snapshot exported */
+  char            *design_path;  /* the design file, or NULL */
+  HlPhoto         *photo;        /* the view's photo when it is the design's */
+  guint            view;
+  GCancellable    *cancellable;  /* while an export runs */
+  GtkNativeDialog *chooser;
+  GFile           *exported;
+  char            *error;
+  char            *size_text;
+  gboolean         disposed;
+};
+
+G_DEFINE_FINAL_TYPE (HlExportDialog, hl_export_dialog, ADW_TYPE_WINDOW)
+
+/* Worker data */
+
+typedef struct
+{
+  HlDesign        *design;
+  char            *design_path;
+  char            *output;
+  HlExportOptions  options;
+  char            *mark;         /* options.render.mark points here */
+  HlPhoto         *photo;        /* options.photo points here */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  hl_design_unref (job->design);
+  g_free (job->design_path);
+  g_free (job->output);
+  g_free (job->mark);
+  g_clear_pointer (&job->photo, hl_photo_unref);
+  g_free (job);
+}
+
+typedef struct
+{
+  HlExportDialog *dialog;        /* owned reference */
+  double          fraction;
+  char           *step;
+} Progress;
+
+/* Settings */
+
+static const HlView *
+exported_view (HlExportDialog *self)
+{
+  return hl_design_get_view (self->design, self->view);
+}
+
+static void
+read_options (HlExportDialog  *self,
+              HlExportOptions *options)
+{
+  guint session = adw_combo_row_get_selected (self->session_row);
+  guint layout = adw_combo_row_get_selected (self->layout_row);
+  guint stage = adw_combo_row_get_selected (self->stage_row);
+
+  hl_export_options_init (options, self->kind);
+  options->view = self->view;
+  options->render.layout = layout == 1 ? HL_LAYOUT_BEFORE_AFTER : layout == 2 ? HL_LAYOUT_SPLIT : HL_LAYOUT_AFTER;
+  options->render.stage = stage == 1 ? HL_STAGE_HEALED : stage == 2 ? HL_STAGE_AGED : HL_STAGE_FRESH;
+  /* Row 0: all sessions; row k: after session k. */
+  options->render.sessions = session == GTK_INVALID_LIST_POSITION ? 0 : session;
+  options->render.scale = gtk_spin_button_get_value (self->scale_spin);
+  options->render.mirror = gtk_switch_get_active (self->mirror_switch);
+  options->without_photo = !gtk_switch_get_active (self->photo_switch);
+  options->photo = options->without_photo ? NULL : self->photo;
+}
+
+static const char *
+mark_text (HlExportDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->mark_row));
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  /* The mark is never dropped by clearing its text. */
+  return stripped[0] == '\0' ? HL_SIMULATION_MARK : text;
+}
+
+/* The mean fresh dot diameter in mm of the view's zones, or 0. */
+static double
+mean_dot_mm (const HlView *view)
+{
+  double sum = 0;
+  guint n = hl_view_get_n_zones (view);
+
+  for (guint z = 0; z < n; z++)
+    sum += hl_view_get_zone (view, z)->params.dot_mm;
+  return n > 0 ? sum / n : 0.0;
+}
+
+static void
+set_status (HlExportDialog *self,
+            const char     *text,
+            gboolean        is_error)
+{
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static void
+show_error (HlExportDialog *self,
+            const char     *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  set_status (self, message, TRUE);
+}
+
+static void
+update (HlExportDialog *self)
+{
+  HlExportOptions options;
+  gboolean busy = self->cancellable != NULL;
+  gboolean has_design = hl_export_has_design (self->design, self->kind, self->view);
+  int w, h;
+
+  read_options (self, &options);
+
+  if (self->kind == HL_EXPORT_MOCKUP)
+    {
+      const HlView *view = exported_view (self);
+      gboolean calibrated;
+      double mm_per_px = hl_view_get_mm_per_px (view, &calibrated);
+      double dot_px = mean_dot_mm (view) / mm_per_px * options.render.scale;
+
+      hl_export_mockup_size (self->design, options.without_photo ? NULL : self->photo, &options, &w, &h);
+      g_free (self->size_text);
+      if (dot_px > 0)
+        self->size_text = g_strdup_printf ("%d × %d px · fresh dots %.1f px%s%s", w, h, dot_px,
+                                           dot_px < 1.0 ? " (under a pixel: raise the scale)" : "",
+                                           calibrated ? "" : " (uncalibrated)");
+      else
+        self->size_text = g_strdup_printf ("%d × %d px", w, h);
+      adw_action_row_set_subtitle (self->scale_row, self->size_text);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && has_design);
+  gtk_button_set_label (self->cancel_button, busy ? "_Stop" : "_Cancel");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+
+  if (!has_design && !busy)
+    {
+      const char *why = self->kind == HL_EXPORT_SHEET
+                        ? "Nothing to simulate yet: no view has a zone or a dot, so every “after” would be the same as its “before”. Draw a zone first."
+                        : "Nothing to simulate yet: this view has no zone or dot, so the “after” would be the same as the “before”. Draw a zone first.";
+      g_free (self->error);
+      self->error = g_strdup (why);
+      set_status (self, why, FALSE);
+    }
+}
+
+static void
+on_option_changed (HlExportDialog *self)
+{
+  if (!self->disposed && self->design != NULL)
+    update (self);
+}
+
+/* Exporting */
+
+static gboolean
+progress_idle (gpointer data)
+{
+  Progress *p = data;
+  HlExportDialog *self = p->dialog;
+
+  if (!self->disposed && self->cancellable != NULL)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, p->fraction);
+      gtk_progress_bar_set_text (self->progress_bar, p->step);
+    }
+  g_object_unref (p->dialog);
+  g_free (p->step);
+  g_free (p);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (double      fraction,
+             const char *what,
+             gpointer    user_data)
+{
+  HlExportDialog *self = user_data;
+  Progress *p = g_new0 (Progress, 1);
+
+  p->dialog = g_object_ref (self);
+  p->fraction = fraction;
+  p->step = g_strdup (what);
+  g_idle_add (progress_idle, p);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (!hl_export_write (job->design, job->design_path, job->output, &job->options,
+                        NULL, on_progress, source_object, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_toast_button (AdwToast *toast,
+                 gpointer  user_data)
+{
+  GFile *folder = user_data;
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "hl-window");
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  /* GTK 4.8 has no GtkFileLauncher: the file manager shows the folder. */
+  gtk_show_uri (window != NULL ? GTK_WINDOW (window) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+announce (HlExportDialog *self,
+          GFile          *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf ("Exported %s", name);
+  AdwToast *toast;
+
+  if (self->window == NULL)
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, "Open _Folder");
+  adw_toast_set_timeout (toast, 8);
+  g_object_set_data (G_OBJECT (toast), "hl-window", self->window);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button),
+                         g_file_get_parent (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_overlay_add_toast (self->window->toasts, toast);
+}
+
+static void
+on_export_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  HlExportDialog *self = HL_EXPORT_DIALOG (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (job->output);
+
+  g_clear_object (&self->cancellable);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (self->disposed)
+        return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_free (self->error);
+          self->error = g_strdup ("Export stopped; nothing was written.");
+          set_status (self, self->error, FALSE);
+        }
+      else if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
+        {
+          g_autofree char *message = g_strdup_printf ("Not exported: %s. Relink the photo, or turn "
+                                                      "“Photo” off to export on a plain background.",
+                                                      error->message);
+          show_error (self, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("Not exported: %s", error->message);
+          show_error (self, message);
+        }
+      update (self);
+      return;
+    }
+
+  g_set_object (&self->exported, file);
+  g_clear_pointer (&self->error, g_free);
+  if (self->disposed)
+    return;
+  announce (self, file);
+  update (self);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Whether @file is the design or one of its photos. */
+static gboolean
+is_an_input (HlExportDialog *self,
+             GFile          *file)
+{
+  if (self->design_path != NULL)
+    {
+      g_autoptr(GFile) design = g_file_new_for_path (self->design_path);
+
+      if (g_file_equal (design, file))
+        return TRUE;
+    }
+  for (guint v = 0; v < hl_design_get_n_views (self->design); v++)
+    {
+      const HlView *view = hl_design_get_view (self->design, v);
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) photo = NULL;
+
+      if (view->photo.path == NULL)
+        continue;
+      path = hl_photo_resolve_path (self->design_path, view->photo.path);
+      photo = g_file_new_for_path (path);
+      if (g_file_equal (photo, file))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+hl_export_dialog_export_to (HlExportDialog *self,
+                            GFile          *file)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *chosen = NULL;
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *name = NULL;
+  Job *job;
+
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->cancellable != NULL)
+    return FALSE;
+
+  chosen = g_file_get_path (file);
+  if (chosen == NULL)
+    {
+      show_error (self, "Exports are written to local files only; choose a file on this computer.");
+      return FALSE;
+    }
+  if (!hl_export_has_design (self->design, self->kind, self->view))
+    {
+      update (self);
+      return FALSE;
+    }
+
+  /* The type follows the dialog, whatever extension was typed. */
+  fixed = hl_export_fix_extension (self->kind, chosen);
+  target = g_file_new_for_path (fixed);
+  name = g_file_get_basename (target);
+  if (is_an_input (self, target) || is_an_input (self, file))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is this design or its photo, which exports never "
+                                                  "replace. Choose another name.", name);
+      show_error (self, message);
+      return FALSE;
+    }
+  /* The chooser asked about replacing the name chosen, not this one. */
+  if (g_strcmp0 (fixed, chosen) != 0 && g_file_test (fixed, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf ("%s already exists. Choose it by that name to replace it, "
+                                                  "or choose another name.", name);
+      show_error (self, message);
+      return FALSE;
+    }
+
+  job = g_new0 (Job, 1);
+  job->design = hl_design_ref (self->design);
+  job->design_path = g_strdup (self->design_path);
+  job->output = g_steal_pointer (&fixed);
+  read_options (self, &job->options);
+  job->mark = g_strdup (mark_text (self));
+  job->options.render.mark = job->mark;
+  job->photo = job->options.photo != NULL ? hl_photo_ref (job->options.photo) : NULL;
+  job->options.photo = job->photo;
+
+  g_clear_pointer (&self->error, g_free);
+  self->cancellable = g_cancellable_new ();
+  set_status (self, NULL, FALSE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, "Starting");
+  update (self);
+
+  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  g_task_set_source_tag (task, hl_export_dialog_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, export_thread);
+  return TRUE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  HlExportDialog *self = HL_EXPORT_DIALOG (user_data);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    hl_export_dialog_export_to (self, file);
+}
+
+static char *
+suggested_name (HlExportDialog *self)
+{
+  g_autofree char *stem = NULL;
+  HlExportOptions options;
+  const char *layout;
+
+  if (self->design_path != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->design_path);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      stem = g_strdup (base);
+    }
+  else
+    stem = g_strdup ("design");
+
+  if (self->kind == HL_EXPORT_SHEET)
+    return g_strdup_printf ("%s-sheet.pdf", stem);
+
+  read_options (self, &options);
+  layout = options.render.layout == HL_LAYOUT_BEFORE_AFTER ? "before-after"
+           : options.render.layout == HL_LAYOUT_SPLIT ? "split" : "after";
+  return g_strdup_printf ("%s-%s-%s-%s.png", stem, exported_view (self)->name, layout,
+                          hl_stage_to_string (options.render.stage));
+}
+
+static void
+on_export_clicked (HlExportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  g_autofree char *name = suggested_name (self);
+  g_autofree char *dir = NULL;
+
+  if (self->cancellable != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (self->kind == HL_EXPORT_SHEET ? "Export the Consultation Sheet"
+                                                                        : "Export the Mockup",
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         "_Export", "_Cancel");
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
+
+  filter = gtk_file_filter_new ();
+  if (self->kind == HL_EXPORT_SHEET)
+    {
+      gtk_file_filter_set_name (filter, "PDF documents");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, "PNG images");
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_suffix (filter, "png");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  if (self->design_path != NULL)
+    dir = g_path_get_dirname (self->design_path);
+  else if (exported_view (self)->photo.path != NULL)
+    dir = g_path_get_dirname (exported_view (self)->photo.path);
+  if (dir != NULL && g_path_is_absolute (dir))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  gtk_native_dialog_show (self->chooser);
+}
+
+void
+hl_export_dialog_cancel (HlExportDialog *self)
+{
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_cancel_clicked (HlExportDialog *self)
+{
+  if (self->cancellable != NULL)
+    hl_export_dialog_cancel (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  on_cancel_clicked (HL_EXPORT_DIALOG (widget));
+}
+
+/* Session rows: all, then after session 1 … n−1 of the view's zones. */
+static void
+fill_sessions (HlExportDialog *self)
+{
+  const HlView *view = exported_view (self);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n = 1;
+
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    n = MAX (n, hl_view_get_zone (view, z)->params.n_sessions);
+
+  {
+    g_autofree char *all = g_strdup_printf (n > 1 ? "All %u sessions" : "The one session", n);
+
+    gtk_string_list_append (list, all);
+  }
+  for (guint k = 1; k < n; k++)
+    {
+      g_autofree char *item = g_strdup_printf ("After session %u", k);
+
+      gtk_string_list_append (list, item);
+    }
+  adw_combo_row_set_model (self->session_row, G_LIST_MODEL (list));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->session_row), n > 1);
+}
+
+/* Public */
+
+HlExportDialog *
+hl_export_dialog_new (HlWindow     *window,
+                      HlExportKind  kind)
+{
+  HlExportDialog *self;
+  HlDocument *document;
+  GFile *file;
+
+  g_return_val_if_fail (HL_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (hl_window_get_design (window) != NULL, NULL);
+
+  document = hl_window_get_document (window);
+  self = g_object_new (HL_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
+  self->kind = kind;
+  self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
+  self->design = hl_design_ref (hl_document_get_design (document));
+  self->view = MIN (hl_document_get_view_index (document), hl_design_get_n_views (self->design) - 1);
+  file = hl_document_get_file (document);
+  self->design_path = file != NULL ? g_file_get_path (file) : NULL;
+  /* The photo the window shows is the design's when nothing is wrong with
+   * it; otherwise the export loads it and says what is wrong. */
+  if (hl_document_get_photo (document) != NULL && hl_document_get_photo_problem (document) == NULL)
+    self->photo = hl_photo_ref (hl_document_get_photo (document));
+
+  adw_window_title_set_title (self->title, kind == HL_EXPORT_SHEET ? "Export Consultation Sheet"
+                                                                   : "Export Mockup");
+  adw_window_title_set_subtitle (self->title, kind == HL_EXPORT_SHEET
+                                              ? "All views, PDF"
+                                              : exported_view (self)->name);
+  gtk_window_set_title (GTK_WINDOW (self), kind == HL_EXPORT_SHEET ? "Export Consultation Sheet"
+                                                                   : "Export Mockup");
+  gtk_window_set_default_size (GTK_WINDOW (self), 480, kind == HL_EXPORT_SHEET ? 380 : 700);
+  gtk_widget_set_visible (self->mockup_group, kind == HL_EXPORT_MOCKUP);
+  gtk_widget_set_visible (self->mark_group, kind == HL_EXPORT_MOCKUP);
+  gtk_widget_set_visible (self->sheet_group, kind == HL_EXPORT_SHEET);
+  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), HL_SIMULATION_MARK);
+  if (hl_document_get_photo (document) == NULL && exported_view (self)->photo.path == NULL)
+    gtk_switch_set_active (self->photo_switch, FALSE);
+  fill_sessions (self);
+  update (self);
+  return self;
+}
+
+gboolean
+hl_export_dialog_is_busy (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+const char *
+hl_export_dialog_get_error (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), NULL);
+  return self->error;
+}
+
+GFile *
+hl_export_dialog_get_exported (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), NULL);
+  return self->exported;
+}
+
+void
+hl_export_dialog_set_scale (HlExportDialog *self,
+                            double          scale)
+{
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+  gtk_spin_button_set_value (self->scale_spin, scale);
+}
+
+void
+hl_export_dialog_set_layout (HlExportDialog *self,
+                             HlLayout        layout)
+{
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->layout_row,
+                              layout == HL_LAYOUT_BEFORE_AFTER ? 1 : layout == HL_LAYOUT_SPLIT ? 2 : 0);
+}
+
+const char *
+hl_export_dialog_get_size_text (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), NULL);
+  return self->size_text;
+}
+
+/* GObject */
+
+static gboolean
+hl_export_dialog_close_request (GtkWindow *window)
+{
+  HlExportDialog *self = HL_EXPORT_DIALOG (window);
+
+  /* Closing stops a running export: nothing half-written is left. */
+  hl_export_dialog_cancel (self);
+  return GTK_WINDOW_CLASS (hl_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+hl_export_dialog_dispose (GObject *object)
+{
+  HlExportDialog *self = HL_EXPORT_DIALOG (object);
+
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->chooser);
+  if (self->window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+      self->window = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (hl_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+hl_export_dialog_finalize (GObject *object)
+{
+  HlExportDialog *self = HL_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->design, hl_design_unref);
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  g_free (self->design_path);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->exported);
+  g_free (self->error);
+  g_free (self->size_text);
+
+  G_OBJECT_CLASS (hl_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+hl_export_dialog_class_init (HlExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hl_export_dialog_dispose;
+  object_class->finalize = hl_export_dialog_finalize;
+  window_class->close_request = hl_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/hairlinestudio/HairlineStudio/hl-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mockup_group);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mark_group);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, sheet_group);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, session_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mirror_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mark_row);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, photo_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_option_changed);
+
+  gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
+}
+
+static void
+hl_export_dialog_init (HlExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,308 @@
+/* test-gui-io.c: files in and out of a real window under Xvfb: the export
+ * dialog's own code path writing PNG and PDF files read back by pngcheck,
+ * pdfinfo and gdk-pixbuf; drop, paste and relink through their handlers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hl-application.h"
+#include "hl-export-dialog.h"
+#include "hl-photo.h"
+#include "hl-test-util.h"
+#include "hl-window.h"
+
+static HlApplication *app;
+
+static char *
+sample_file (const char *name)
+{
+  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds (fails after 60 s). */
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_loaded (gpointer window)
+{
+  return !hl_window_is_loading (window);
+}
+
+static gboolean
+is_idle (gpointer dialog)
+{
+  return !hl_export_dialog_is_busy (dialog);
+}
+
+static HlWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlWindow *window = hl_window_new (app);
+
+  hl_window_open (window, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_loaded, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+/* A temporary folder with a copy of the sample design (as @name) and its
+ * photo; *@path is the design's path. */
+static char *
+copy_sample (const char  *name,
+             char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("hl-gui-io-XXXXXX", &error);
+  g_autofree char *src = sample_file ("front-consultation.json");
+  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The export dialog the last window action opened (a new reference). */
+static HlExportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (HL_IS_EXPORT_DIALOG (item))
+        return g_object_ref (HL_EXPORT_DIALOG (item));
+    }
+  return NULL;
+}
+
+static HlExportDialog *
+open_dialog (HlWindow   *window,
+             const char *action)
+{
+  HlExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static char *
+read_bytes (const char *path,
+            gsize      *len)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+/* The mockup and the sheet from the window's dialogs: files of the right
+ * type whatever extension was typed, read back by independent readers. */
+static void
+test_export_from_dialog (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *typed = g_build_filename (dir, "mockup.jpg", NULL);
+  g_autofree char *png = g_build_filename (dir, "mockup.png", NULL);
+  g_autofree char *sheet_typed = g_build_filename (dir, "sheet", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GFile) typed_file = g_file_new_for_path (typed);
+  g_autoptr(GFile) sheet_file = g_file_new_for_path (sheet_typed);
+  g_autoptr(GdkPixbuf) pb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *info = NULL;
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog = open_dialog (window, "win.export");
+
+  /* The scale row says the output's size and the fresh dots' size live. */
+  hl_export_dialog_set_scale (dialog, 0.5);
+  hl_export_dialog_set_layout (dialog, HL_LAYOUT_BEFORE_AFTER);
+  g_test_message ("scale row: %s", hl_export_dialog_get_size_text (dialog));
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "514 × 256 px"));
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "fresh dots"));
+  hl_export_dialog_set_scale (dialog, 1.0);
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "1029 × 512 px"));
+  hl_export_dialog_set_scale (dialog, 0.5);
+
+  g_assert_true (hl_export_dialog_export_to (dialog, typed_file));
+  g_assert_true (hl_export_dialog_is_busy (dialog));
+  wait_until (is_idle, dialog);
+  g_assert_null (hl_export_dialog_get_error (dialog));
+  g_assert_nonnull (hl_export_dialog_get_exported (dialog));
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  /* The dialog closed once done. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+
+  if (hl_test_spawn (&check, "pngcheck", png, NULL) >= 0)
+    {
+      g_test_message ("%s", check);
+      g_assert_nonnull (strstr (check, "OK:"));
+    }
+  else
+    g_test_message ("pngcheck is not installed: the PNG is read by gdk-pixbuf only");
+  pb = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 514);
+  g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 256);
+
+  dialog = open_dialog (window, "win.export-report");
+  g_assert_true (hl_export_dialog_export_to (dialog, sheet_file));
+  wait_until (is_idle, dialog);
+  g_assert_null (hl_export_dialog_get_error (dialog));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_object_unref (dialog);
+  if (hl_test_spawn (&info, "pdfinfo", pdf, NULL) >= 0)
+    {
+      g_test_message ("%s", info);
+      g_assert_nonnull (strstr (info, "Pages:           1"));
+    }
+  else
+    g_test_message ("pdfinfo is not installed: the PDF is only checked for its header");
+  {
+    gsize len;
+    g_autofree char *bytes = read_bytes (pdf, &len);
+
+    g_assert_cmpuint (len, >, 5);
+    g_assert_true (memcmp (bytes, "%PDF-", 5) == 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+/* The dialog never writes over the design's photo or the design, and says
+ * why; the photo keeps its bytes. */
+static void
+test_export_refuses_inputs (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
+  g_autoptr(GFile) design_file = g_file_new_for_path (design);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog = open_dialog (window, "win.export");
+
+  before = read_bytes (photo, &before_len);
+  g_assert_false (hl_export_dialog_export_to (dialog, photo_file));
+  g_test_message ("%s", hl_export_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (hl_export_dialog_get_error (dialog), "astronaut.png is this design or its photo"));
+  g_assert_false (hl_export_dialog_is_busy (dialog));
+  after = read_bytes (photo, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  g_assert_false (hl_export_dialog_export_to (dialog, design_file));
+  g_assert_nonnull (strstr (hl_export_dialog_get_error (dialog), "never replace"));
+  g_assert_null (hl_export_dialog_get_exported (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+/* A photo with no design drawn on it has nothing to simulate: the dialog
+ * says so and exports nothing. */
+static void
+test_export_nothing_to_simulate (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *out = g_build_filename (dir, "empty.png", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  HlWindow *window = open_window (photo);
+  HlExportDialog *dialog = open_dialog (window, "win.export");
+
+  g_assert_nonnull (hl_export_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (hl_export_dialog_get_error (dialog), "Nothing to simulate"));
+  g_assert_false (hl_export_dialog_export_to (dialog, out_file));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = hl_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
+  g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
+  g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
