@@ -10,9 +10,12 @@
 #include <string.h>
 
 #include "hl-application.h"
+#include "hl-design-io.h"
+#include "hl-edit.h"
 #include "hl-export-dialog.h"
 #include "hl-photo.h"
 #include "hl-test-util.h"
+#include "hl-window-io.h"
 #include "hl-window.h"
 
 static HlApplication *app;
@@ -286,6 +289,331 @@ test_export_nothing_to_simulate (void)
   remove_dir (dir);
 }
 
+/* The window's drop target (borrowed). */
+static GtkDropTarget *
+drop_target (HlWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (item))
+        return GTK_DROP_TARGET (item);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+drop (HlWindow     *window,
+      GType         type,
+      gconstpointer boxed_or_object)
+{
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, type);
+  if (G_TYPE_IS_BOXED (type))
+    g_value_set_boxed (&value, boxed_or_object);
+  else
+    g_value_set_object (&value, (gpointer) boxed_or_object);
+  g_signal_emit_by_name (drop_target (window), "drop", &value, 20.0, 20.0, &handled);
+  g_value_unset (&value);
+  return handled;
+}
+
+/* The "Save Changes?" question shown over @window, or NULL. */
+static AdwMessageDialog *
+find_question (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+static gboolean
+has_design (gpointer window)
+{
+  return !hl_window_is_loading (window) && hl_window_get_design (window) != NULL;
+}
+
+/* A landmark moved: the design has unsaved changes. */
+static void
+make_modified (HlWindow *window)
+{
+  HlDocument *document = hl_window_get_document (window);
+  g_autoptr(HlDesign) edited = hl_edit_set_landmark (hl_document_get_design (document), 0,
+                                                     HL_LANDMARK_GLABELLA, TRUE, (HlPoint) { 101, 202 });
+
+  g_assert_true (hl_document_push (document, edited, "Move landmark"));
+  g_assert_true (hl_window_is_modified (window));
+}
+
+/* A photo dropped on a window opens a new design around it; a design
+ * dropped on unsaved work asks first: Cancel keeps the work, Discard opens
+ * the design. */
+static void
+test_drop (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
+  g_autoptr(GFile) design_file = g_file_new_for_path (design);
+  HlWindow *window = hl_window_new (app);
+  AdwMessageDialog *question;
+  HlDesign *edited;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (drop (window, G_TYPE_FILE, photo_file));
+  wait_until (has_design, window);
+  g_assert_null (hl_document_get_file (hl_window_get_document (window)));
+  g_assert_cmpstr (hl_design_get_view (hl_window_get_design (window), 0)->photo.path, ==, photo);
+  g_assert_nonnull (hl_window_get_photo (window));
+
+  make_modified (window);
+  edited = hl_window_get_design (window);
+  {
+    GFile *files[] = { design_file };
+    GdkFileList *list = gdk_file_list_new_from_array (files, 1);
+
+    g_assert_true (drop (window, GDK_TYPE_FILE_LIST, list));
+    g_boxed_free (GDK_TYPE_FILE_LIST, list);
+  }
+  question = find_question ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "cancel");
+  g_assert_true (hl_window_get_design (window) == edited);
+  g_assert_true (hl_window_is_modified (window));
+  g_assert_false (hl_window_is_loading (window));
+
+  g_assert_true (drop (window, G_TYPE_FILE, design_file));
+  question = find_question ();
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  wait_until (has_design, window);
+  g_assert_nonnull (hl_document_get_file (hl_window_get_document (window)));
+  g_assert_true (g_file_equal (hl_document_get_file (hl_window_get_document (window)), design_file));
+  g_assert_false (hl_window_is_modified (window));
+  g_assert_cmpuint (hl_view_get_n_zones (hl_design_get_view (hl_window_get_design (window), 0)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static gboolean
+is_saved (gpointer window)
+{
+  return hl_document_get_file (hl_window_get_document (window)) != NULL &&
+         !hl_window_is_modified (window);
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hl_document_save_finish (HL_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* Ctrl+V with an image on the clipboard: a new design around it, the
+ * image kept in memory, written beside the design as PNG when the design
+ * is first saved, and referred to by the design file with its hash. */
+static void
+test_paste (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-gui-io-XXXXXX", &error);
+  g_autofree char *src = sample_file ("astronaut.png");
+  g_autofree char *design_path = g_build_filename (dir, "P.json", NULL);
+  g_autofree char *photo_path = g_build_filename (dir, "P-photo.png", NULL);
+  g_autofree char *second_photo = g_build_filename (dir, "P-photo-2.png", NULL);
+  g_autoptr(GFile) design_file = g_file_new_for_path (design_path);
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (src, &error);
+  g_autoptr(HlDesign) saved = NULL;
+  g_autoptr(GdkPixbuf) pb = NULL;
+  g_autofree char *bytes = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *check = NULL;
+  HlWindow *window = hl_window_new (app);
+  HlDocument *document = hl_window_get_document (window);
+  const HlView *view;
+  gboolean done = FALSE;
+  gsize len;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (window)), texture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  wait_until (has_design, window);
+
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  g_assert_null (view->photo.path);
+  g_assert_cmpint (view->photo.width, ==, 512);
+  g_assert_cmpint (view->photo.height, ==, 512);
+  g_assert_nonnull (hl_window_get_photo (window));
+  g_assert_cmpstr (hl_window_get_name (window), ==, "Pasted photo");
+  /* Nothing on disk until the design is saved. */
+  g_assert_false (g_file_test (photo_path, G_FILE_TEST_EXISTS));
+
+  hl_document_save_async (document, design_file, NULL, on_saved, &done);
+  wait_until (is_true, &done);
+  g_assert_true (is_saved (window));
+  g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (g_file_get_contents (photo_path, &bytes, &len, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, len);
+  if (hl_test_spawn (&check, "pngcheck", photo_path, NULL) >= 0)
+    {
+      g_test_message ("%s", check);
+      g_assert_nonnull (strstr (check, "OK:"));
+    }
+  pb = gdk_pixbuf_new_from_file (photo_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 512);
+
+  saved = hl_design_load_from_file (design_path, &error);
+  g_assert_no_error (error);
+  view = hl_design_get_view (saved, 0);
+  g_assert_cmpstr (view->photo.path, ==, "P-photo.png");
+  g_assert_cmpstr (view->photo.sha256, ==, sha);
+
+  /* Saving again writes the image no second time. */
+  make_modified (window);
+  done = FALSE;
+  hl_document_save_async (document, design_file, NULL, on_saved, &done);
+  wait_until (is_true, &done);
+  g_assert_false (g_file_test (second_photo, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static gboolean
+is_not_relinking (gpointer window)
+{
+  return !hl_window_is_relinking (window);
+}
+
+/* A design whose photo moved opens with a problem; relinking records the
+ * new path, hash and size as one undo step. */
+static void
+test_relink (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved.png", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.png", NULL);
+  g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+  g_autoptr(GFile) small_file = g_file_new_for_path (small);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) expected = NULL;
+  g_autoptr(GdkPixbuf) pixels = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  g_autofree char *old_sha = NULL;
+  HlWindow *window;
+  HlDocument *document;
+  const HlView *view;
+
+  g_assert_cmpint (g_rename (photo, moved), ==, 0);
+  window = open_window (design);
+  document = hl_window_get_document (window);
+  g_assert_nonnull (hl_document_get_photo_problem (document));
+  g_assert_null (hl_window_get_photo (window));
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  old_sha = g_strdup (view->photo.sha256);
+
+  hl_window_relink_photo (window, moved_file);
+  g_assert_true (hl_window_is_relinking (window));
+  wait_until (is_not_relinking, window);
+
+  expected = hl_photo_load (moved, &error);
+  g_assert_no_error (error);
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  g_assert_cmpstr (view->photo.path, ==, moved);
+  g_assert_cmpstr (view->photo.sha256, ==, hl_photo_get_sha256 (expected));
+  g_assert_cmpstr (view->photo.sha256, ==, old_sha);
+  g_assert_null (hl_document_get_photo_problem (document));
+  g_assert_nonnull (hl_window_get_photo (window));
+  g_assert_true (hl_window_is_modified (window));
+
+  /* Another image: its own hash and size, one undo step. */
+  gdk_pixbuf_fill (pixels, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixels, small, "png", &error, NULL));
+  hl_window_relink_photo (window, small_file);
+  wait_until (is_not_relinking, window);
+  g_clear_pointer (&expected, hl_photo_unref);
+  expected = hl_photo_load (small, &error);
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  g_assert_cmpstr (view->photo.path, ==, small);
+  g_assert_cmpstr (view->photo.sha256, ==, hl_photo_get_sha256 (expected));
+  g_assert_cmpstr (view->photo.sha256, !=, old_sha);
+  g_assert_cmpint (view->photo.width, ==, 64);
+  g_assert_cmpint (view->photo.height, ==, 48);
+
+  g_assert_true (hl_document_undo (document));
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  g_assert_cmpstr (view->photo.path, ==, moved);
+  g_assert_cmpint (view->photo.width, ==, 512);
+
+  /* Not a photo: said, and nothing changes. */
+  {
+    g_autoptr(GFile) not_photo = g_file_new_for_path (design);
+
+    hl_window_relink_photo (window, not_photo);
+    wait_until (is_not_relinking, window);
+    g_assert_cmpstr (hl_design_get_view (hl_window_get_design (window), 0)->photo.path, ==, moved);
+  }
+
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+static gboolean
+is_recent (gpointer uri)
+{
+  return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Opened designs join the recently used files. */
+static void
+test_recent (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("Recent.json", &design);
+  g_autoptr(GFile) file = g_file_new_for_path (design);
+  g_autofree char *uri = g_file_get_uri (file);
+  HlWindow *window = open_window (design);
+
+  wait_until (is_recent, uri);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,6 +629,10 @@ main (int    argc,
   g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
   g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
+  g_test_add_func ("/gui-io/drop", test_drop);
+  g_test_add_func ("/gui-io/paste", test_paste);
+  g_test_add_func ("/gui-io/relink", test_relink);
+  g_test_add_func ("/gui-io/recent", test_recent);
 
   status = g_test_run ();
   g_object_unref (app);

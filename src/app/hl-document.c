@@ -13,10 +13,13 @@
 
 #include "config.h"
 
+#include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-document.h"
 #include "hl-recovery.h"
 #include "hl-error.h"
+
+#include <string.h>
 
 struct _HlDocument
 {
@@ -28,6 +31,8 @@ struct _HlDocument
   HlHistory  *history;       /* NULL while nothing is loaded */
   HlPhoto    *photo;
   char       *photo_problem;
+  GBytes     *pasted;        /* a pasted image (PNG), until the design is loaded anew */
+  char       *pasted_path;   /* where it was written next to the design, once saved */
   HlStippler *engine;
   HlDesign   *preview;       /* a tool's gesture, or NULL */
   HlDesign   *shown;         /* what the engine's dots are for */
@@ -72,8 +77,9 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char       *path;
+  char       *path;          /* for a pasted image: its name */
   gboolean    is_design;     /* .json, else a photo */
+  GBytes     *pasted;        /* a pasted image, or NULL */
   guint       serial;
   HlDesign   *design;
   HlPhoto    *photo;
@@ -85,6 +91,7 @@ static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  g_clear_pointer (&data->pasted, g_bytes_unref);
   g_clear_pointer (&data->design, hl_design_unref);
   g_clear_pointer (&data->photo, hl_photo_unref);
   g_free (data->problem);
@@ -98,6 +105,10 @@ typedef struct
   char     *path;
   HlDesign *design;          /* the snapshot written */
   guint     generation;
+  GBytes   *pasted;          /* a pasted image to write beside the design */
+  char     *pasted_sha;
+  char     *pasted_path;     /* where it lies already, or NULL */
+  char     *written_path;    /* where the worker wrote it */
 } SaveData;
 
 static void
@@ -106,6 +117,10 @@ save_data_free (SaveData *data)
   g_object_unref (data->file);
   g_free (data->path);
   hl_design_unref (data->design);
+  g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->pasted_sha);
+  g_free (data->pasted_path);
+  g_free (data->written_path);
   g_free (data);
 }
 
@@ -379,15 +394,20 @@ load_thread (GTask        *task,
     {
       g_autoptr(HlView) photo_view = hl_view_new ("front");
 
-      data->photo = hl_photo_load (data->path, &error);
+      if (data->pasted != NULL)
+        data->photo = hl_photo_load_bytes (data->pasted, data->path, &error);
+      else
+        data->photo = hl_photo_load (data->path, &error);
       if (data->photo == NULL)
         {
           g_task_return_error (task, error);
           return;
         }
 
-      /* A new design around the photo; saving asks where to put it. */
-      hl_view_set_photo (photo_view, data->path, hl_photo_get_sha256 (data->photo),
+      /* A new design around the photo; saving asks where to put it. A
+       * pasted image has no file until then. */
+      hl_view_set_photo (photo_view, data->pasted != NULL ? NULL : data->path,
+                         hl_photo_get_sha256 (data->photo),
                          hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
       data->design = hl_design_new ();
       hl_design_append_view (data->design, photo_view);
@@ -451,12 +471,16 @@ load_done (GObject      *object,
   self->shown = hl_design_ref (data->design);
   self->view = 0;
   self->generation++;
+  g_clear_pointer (&self->pasted, g_bytes_unref);
+  g_clear_pointer (&self->pasted_path, g_free);
+  if (data->pasted != NULL)
+    self->pasted = g_bytes_ref (data->pasted);
 
   file = g_file_new_for_path (data->path);
 
   g_object_freeze_notify (G_OBJECT (self));
   set_file (self, data->is_design ? file : NULL);
-  set_title (self, g_path_get_basename (data->path));
+  set_title (self, data->pasted != NULL ? g_strdup (data->path) : g_path_get_basename (data->path));
   update_flags (self);
   g_signal_emit (self, signals[LOADED], 0);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -509,7 +533,129 @@ hl_document_load_finish (HlDocument    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+void
+hl_document_load_pasted_async (HlDocument          *self,
+                               GBytes              *png,
+                               const char          *name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (png != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (name);
+  data->pasted = g_bytes_ref (png);
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+gboolean
+hl_document_relink_photo (HlDocument *self,
+                          HlPhoto    *photo,
+                          const char *path)
+{
+  g_autoptr(HlDesign) design = NULL;
+  g_autoptr(HlView) view = NULL;
+  HlDesign *current;
+
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (photo != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && g_path_is_absolute (path), FALSE);
+
+  if (self->history == NULL)
+    return FALSE;
+
+  current = hl_history_get_current (self->history);
+  view = hl_view_copy (hl_design_get_view (current, self->view));
+  hl_view_set_photo (view, path, hl_photo_get_sha256 (photo),
+                     hl_photo_get_width (photo), hl_photo_get_height (photo));
+  design = hl_design_copy (current);
+  hl_design_replace_view (design, self->view, view);
+
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = hl_photo_ref (photo);
+  g_clear_pointer (&self->photo_problem, g_free);
+  if (!hl_document_push (self, design, "Relink photo"))
+    g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 /* Saving */
+
+/* A free name for a pasted image beside the design at @design_path:
+ * NAME-photo.png, else NAME-photo-2.png, ... Caller frees. */
+static char *
+pasted_photo_path (const char *design_path)
+{
+  g_autofree char *dir = g_path_get_dirname (design_path);
+  g_autofree char *base = g_path_get_basename (design_path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-photo.png", base)
+                                     : g_strdup_printf ("%s-photo-%u.png", base, i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) || i > 9999)
+        return path;
+      g_free (path);
+    }
+}
+
+/* On the worker: the design with the pasted image's views pointing at the
+ * image's file, written beside the design first if it is not there yet.
+ * Transfer full, or NULL with @error set. */
+static HlDesign *
+link_pasted (SaveData  *data,
+             GError   **error)
+{
+  HlDesign *design = hl_design_copy (data->design);
+
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    {
+      const HlView *view = hl_design_get_view (design, v);
+      HlView *copy;
+
+      if (view->photo.path != NULL || g_strcmp0 (view->photo.sha256, data->pasted_sha) != 0)
+        continue;
+
+      if (data->pasted_path == NULL)
+        {
+          g_autofree char *path = pasted_photo_path (data->path);
+          const char *inputs[] = { data->path, NULL };
+          gsize length;
+          const char *bytes = g_bytes_get_data (data->pasted, &length);
+
+          if (!hl_atomic_file_set_contents (path, bytes, length, inputs, HL_ATOMIC_FILE_DEFAULT, error))
+            {
+              hl_design_unref (design);
+              return NULL;
+            }
+          data->pasted_path = g_strdup (path);
+          data->written_path = g_steal_pointer (&path);
+        }
+
+      copy = hl_view_copy (view);
+      hl_view_set_photo (copy, data->pasted_path, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (design, v, copy);
+      hl_view_unref (copy);
+    }
+  return design;
+}
 
 /* Runs on the worker: touches only @task_data. */
 static void
@@ -520,10 +666,18 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(HlDesign) rebased = NULL;
+  g_autoptr(HlDesign) linked = NULL;
   GError *error = NULL;
 
+  if (data->pasted != NULL &&
+      !(linked = link_pasted (data, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   /* Photo paths as the file at @path should refer to them. */
-  rebased = hl_design_rebase_photos (data->design, NULL, data->path);
+  rebased = hl_design_rebase_photos (linked != NULL ? linked : data->design, NULL, data->path);
   if (!hl_design_save_to_file (rebased, data->path, &error))
     g_task_return_error (task, error);
   else
@@ -548,6 +702,11 @@ save_done (GObject      *object,
     {
       g_object_freeze_notify (G_OBJECT (self));
       hl_history_mark_saved_design (self->history, data->design);
+      if (data->written_path != NULL)
+        {
+          g_free (self->pasted_path);
+          self->pasted_path = g_steal_pointer (&data->written_path);
+        }
       set_file (self, data->file);
       set_title (self, g_file_get_basename (data->file));
       update_flags (self);
@@ -592,6 +751,12 @@ hl_document_save_async (HlDocument          *self,
   data->path = path;
   data->design = hl_design_ref (hl_history_get_current (self->history));
   data->generation = self->generation;
+  if (self->pasted != NULL)
+    {
+      data->pasted = g_bytes_ref (self->pasted);
+      data->pasted_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
+      data->pasted_path = g_strdup (self->pasted_path);
+    }
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) save_data_free, save_thread, save_done);
 }
@@ -779,6 +944,8 @@ hl_document_finalize (GObject *object)
   g_clear_pointer (&self->history, hl_history_free);
   g_clear_pointer (&self->photo, hl_photo_unref);
   g_free (self->photo_problem);
+  g_clear_pointer (&self->pasted, g_bytes_unref);
+  g_free (self->pasted_path);
   g_clear_pointer (&self->engine, hl_stippler_free);
 
   G_OBJECT_CLASS (hl_document_parent_class)->finalize (object);

@@ -49,6 +49,24 @@ void          hl_document_load_async       (HlDocument          *self,
 gboolean      hl_document_load_finish      (HlDocument          *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* Loads a pasted image (PNG bytes, referenced), named @name in the title
+ * and messages, as a new design around it; finish with
+ * hl_document_load_finish(). The image stays in memory: the first save
+ * writes it as NAME-photo.png beside the design (a free name) and the
+ * design file refers to it. */
+void          hl_document_load_pasted_async (HlDocument        *self,
+                                            GBytes              *png,
+                                            const char          *name,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+/* Points the view shown at @photo (referenced), loaded from the absolute
+ * @path: its path, SHA-256 and size are recorded as one undo step
+ * ("Relink photo"), the photo is shown and the photo problem cleared.
+ * FALSE while nothing is loaded. */
+gboolean      hl_document_relink_photo     (HlDocument          *self,
+                                            HlPhoto             *photo,
+                                            const char          *path);
 /* Saves the current design to @file atomically (photo paths written
  * relative to it); on success the document edits that file and is no
  * longer modified (unless it changed meanwhile). */

@@ -1,6 +1,6 @@
-/* hl-window-io.c: files in and out of a window: the export dialogs, photos
- * and designs dropped or pasted onto it, relinking a photo that moved or
- * changed, and recently used files.
+/* hl-window-io.c: files in and out of a window beyond open and save: the
+ * export dialogs, photos and designs dropped or pasted onto the window,
+ * relinking a photo that moved or changed, and recently used designs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,17 @@
 #include "config.h"
 
 #include "hl-export-dialog.h"
+#include "hl-window-io.h"
 #include "hl-window-private.h"
+
+#define RECENT_ITEMS 8
+
+static void
+toast (HlWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
 
 /* Exports */
 
@@ -29,6 +39,448 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opening over unsaved work */
+
+static void
+on_pasted_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HlWindow) self = user_data;   /* the ref taken when loading began */
+  g_autoptr(GError) error = NULL;
+
+  if (!hl_document_load_finish (HL_DOCUMENT (object), result, &error))
+    {
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (self->disposed)
+    return;
+
+  g_clear_pointer (&self->problem, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "photo");
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  _hl_window_io_update (self);
+}
+
+/* Does what waited for the question: open the file or the pasted image. */
+static void
+open_pending (HlWindow *self)
+{
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+  g_autoptr(GBytes) png = g_steal_pointer (&self->pending_png);
+
+  if (file != NULL)
+    hl_window_open (self, file);
+  else if (png != NULL)
+    {
+      if (self->load_cancellable != NULL)
+        g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+      self->load_cancellable = g_cancellable_new ();
+      hl_document_load_pasted_async (self->document, png, "Pasted photo", self->load_cancellable,
+                                     on_pasted_loaded, g_object_ref (self));
+    }
+}
+
+static void
+on_saved_then_open (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HlWindow *self = HL_WINDOW (object);
+
+  /* Not saved (cancelled, or an error now on screen): nothing is opened. */
+  if (!hl_window_save_finish (self, result, NULL) || self->disposed ||
+      hl_document_is_modified (self->document))
+    {
+      g_clear_object (&self->pending_file);
+      g_clear_pointer (&self->pending_png, g_bytes_unref);
+      return;
+    }
+  open_pending (self);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     HlWindow         *self)
+{
+  if (g_strcmp0 (response, "save") == 0)
+    hl_window_save_async (self, NULL, on_saved_then_open, NULL);
+  else if (g_strcmp0 (response, "discard") == 0)
+    open_pending (self);
+  else
+    {
+      g_clear_object (&self->pending_file);
+      g_clear_pointer (&self->pending_png, g_bytes_unref);
+    }
+}
+
+/* Opens what is pending now, or once unsaved changes are saved or
+ * discarded as the user answers. */
+static void
+ask_then_open (HlWindow *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (!hl_document_is_modified (self->document) && self->saving == 0)
+    {
+      open_pending (self);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Save Changes?",
+                                                       "The design has changes that are not saved. "
+                                                       "Save them before opening the new one?"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", "_Cancel",
+                                    "discard", "_Discard",
+                                    "save", "_Save",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+hl_window_open_replacing (HlWindow *self,
+                          GFile    *file)
+{
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_clear_pointer (&self->pending_png, g_bytes_unref);
+  g_set_object (&self->pending_file, file);
+  ask_then_open (self);
+}
+
+void
+hl_window_paste_texture (HlWindow   *self,
+                         GdkTexture *texture)
+{
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (GDK_IS_TEXTURE (texture));
+
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->pending_png, g_bytes_unref);
+  /* PNG: lossless, and what the design will refer to once saved. */
+  self->pending_png = gdk_texture_save_to_png_bytes (texture);
+  ask_then_open (self);
+}
+
+/* Drop */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         HlWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+      gboolean any = files != NULL;
+
+      /* One design per window: the first file. */
+      if (any)
+        hl_window_open_replacing (self, files->data);
+      g_slist_free (files);
+      return any;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      hl_window_open_replacing (self, g_value_get_object (value));
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, GDK_TYPE_TEXTURE))
+    {
+      hl_window_paste_texture (self, g_value_get_object (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Paste */
+
+static void
+on_clipboard_texture (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(HlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (self->disposed)
+    return;
+  if (texture == NULL)
+    {
+      toast (self, "The clipboard holds no image to paste");
+      return;
+    }
+  hl_window_paste_texture (self, texture);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture, g_object_ref (self));
+}
+
+/* Relink */
+
+typedef struct
+{
+  char    *path;
+  HlPhoto *photo;
+} Relink;
+
+static void
+relink_free (Relink *relink)
+{
+  g_free (relink->path);
+  g_clear_pointer (&relink->photo, hl_photo_unref);
+  g_free (relink);
+}
+
+static void
+relink_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Relink *relink = task_data;
+  GError *error = NULL;
+
+  relink->photo = hl_photo_load (relink->path, &error);
+  if (relink->photo == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_relink_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HlWindow *self = HL_WINDOW (object);
+  Relink *relink = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+  const HlView *view;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+
+  g_clear_object (&self->relink_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      if (!self->disposed)
+        _hl_window_io_update (self);
+      return;
+    }
+  if (self->disposed || (design = hl_document_get_design (self->document)) == NULL)
+    return;
+
+  view = hl_design_get_view (design, hl_document_get_view_index (self->document));
+  name = g_filename_display_basename (relink->path);
+  /* The design is drawn in the old photo's pixels: a new size moves it. */
+  if (view->photo.width > 0 && view->photo.height > 0 &&
+      (view->photo.width != hl_photo_get_width (relink->photo) ||
+       view->photo.height != hl_photo_get_height (relink->photo)))
+    message = g_strdup_printf ("Photo relinked to %s, which is %d × %d px; the design was drawn on "
+                               "%d × %d px: check that it still fits",
+                               name, hl_photo_get_width (relink->photo), hl_photo_get_height (relink->photo),
+                               view->photo.width, view->photo.height);
+  else
+    message = g_strdup_printf ("Photo relinked to %s", name);
+
+  hl_document_relink_photo (self->document, relink->photo, relink->path);
+  g_clear_pointer (&self->problem, g_free);
+  toast (self, message);
+  _hl_window_io_update (self);
+}
+
+void
+hl_window_relink_photo (HlWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  Relink *relink;
+  char *path;
+
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (hl_document_get_design (self->document) == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      toast (self, "Only a photo on this computer can be linked");
+      return;
+    }
+
+  if (self->relink_cancellable != NULL)
+    g_cancellable_cancel (self->relink_cancellable);
+  g_clear_object (&self->relink_cancellable);
+  self->relink_cancellable = g_cancellable_new ();
+
+  relink = g_new0 (Relink, 1);
+  relink->path = path;
+  task = g_task_new (self, self->relink_cancellable, on_relink_loaded, NULL);
+  g_task_set_task_data (task, relink, (GDestroyNotify) relink_free);
+  g_task_run_in_thread (task, relink_thread);
+  _hl_window_io_update (self);
+}
+
+gboolean
+hl_window_is_relinking (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
+  return self->relink_cancellable != NULL;
+}
+
+static void
+on_relink_chooser_response (GtkNativeDialog *dialog,
+                            int              response,
+                            gpointer         user_data)
+{
+  HlWindow *self = HL_WINDOW (user_data);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    hl_window_relink_photo (self, file);
+}
+
+static void
+relink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  HlDesign *design = hl_document_get_design (self->document);
+  const HlView *view;
+
+  if (design == NULL || self->loading)
+    return;
+  view = hl_design_get_view (design, hl_document_get_view_index (self->document));
+
+  chooser = gtk_file_chooser_native_new ("Relink the Photo", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         "_Relink", "_Cancel");
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_relink_chooser_response), self, 0);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, "Photos");
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  /* Where the photo was, if that folder is still there. */
+  if (view->photo.path != NULL && g_path_is_absolute (view->photo.path))
+    {
+      g_autofree char *dir = g_path_get_dirname (view->photo.path);
+
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+        }
+    }
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* Recent files */
+
+static int
+by_newest (gconstpointer a,
+           gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  if (ta == NULL || tb == NULL)
+    return (ta == NULL) - (tb == NULL);
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+fill_recent (HlWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  if (self->recent_section == NULL)
+    return;
+  g_menu_remove_all (self->recent_section);
+
+  /* Most recent first. */
+  items = g_list_sort (items, by_newest);
+  for (GList *l = items; l != NULL && n < RECENT_ITEMS; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_str_has_suffix (uri, ".json") || !gtk_recent_info_is_local (info) ||
+          !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_file_changed (HlWindow *self)
+{
+  GFile *file = hl_document_get_file (self->document);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return;
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  HlWindow *target = self;
+
+  /* As Open does: unsaved work stays in its window. */
+  if (hl_document_is_modified (self->document) || self->saving > 0)
+    target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  hl_window_open (target, file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
 /* Window hooks */
 
 void
@@ -36,27 +488,55 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.relink-photo", NULL, relink_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.relink-photo", NULL);
 }
 
 void
 _hl_window_io_init (HlWindow *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE, GDK_TYPE_TEXTURE };
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (on_file_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (fill_recent), self,
+                           G_CONNECT_SWAPPED);
+  fill_recent (self);
 }
 
 void
 _hl_window_io_update (HlWindow *self)
 {
-  gboolean has_design = !self->loading && hl_document_get_design (self->document) != NULL;
+  HlDesign *design = self->loading ? NULL : hl_document_get_design (self->document);
+  gboolean has_design = design != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_design);
+  /* Relink when the photo is missing or not the one the design was made on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
+                                 has_design && self->relink_cancellable == NULL &&
+                                 hl_document_get_photo_problem (self->document) != NULL);
 }
 
 void
 _hl_window_io_dispose (HlWindow *self)
 {
+  if (self->relink_cancellable != NULL)
+    g_cancellable_cancel (self->relink_cancellable);
+  g_clear_object (&self->relink_cancellable);
+  g_clear_object (&self->pending_file);
+  g_clear_pointer (&self->pending_png, g_bytes_unref);
 }

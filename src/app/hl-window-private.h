@@ -49,6 +49,10 @@ struct _HlWindow
   char            *zone_kind;    /* win.zone-kind: the kind of the next zone drawn */
   GtkWidget       *length_popover; /* the ruler's question, while shown */
   HlRecoveryEntry *recovering;   /* the unsaved work being restored */
+  GMenu           *recent_section; /* template: Open Recent's items */
+  GFile           *pending_file;   /* opened once "Save Changes?" is answered */
+  GBytes          *pending_png;    /* or pasted then */
+  GCancellable    *relink_cancellable;
 
   guint            saving;       /* saves in flight */
   gboolean         loading;

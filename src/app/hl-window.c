@@ -622,6 +622,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

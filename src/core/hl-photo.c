@@ -131,21 +131,21 @@ surface_from_pixbuf (GdkPixbuf *pixbuf)
   return surface;
 }
 
+static HlPhoto *decode (const char  *data,
+                        gsize        length,
+                        const char  *name,
+                        GError     **error);
+
 HlPhoto *
 hl_photo_load (const char  *path,
                GError     **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *sha = NULL;
-  g_autoptr(GdkPixbuf) upright = NULL;
-  GdkPixbuf *decoded;
   Probe probe = { 0 };
   GdkPixbufFormat *format;
   gsize length = 0;
-  HlPhoto *photo;
   GStatBuf st;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -208,6 +208,24 @@ hl_photo_load (const char  *path,
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot read the photo: %s", local->message);
       return NULL;
     }
+
+  return decode (data, length, name, error);
+}
+
+/* Decodes @length bytes of @data, named @name in messages. */
+static HlPhoto *
+decode (const char  *data,
+        gsize        length,
+        const char  *name,
+        GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GdkPixbuf) upright = NULL;
+  GdkPixbuf *decoded;
+  Probe probe = { 0 };
+  HlPhoto *photo;
 
   sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 
@@ -279,6 +297,31 @@ hl_photo_load (const char  *path,
     }
 
   return photo;
+}
+
+HlPhoto *
+hl_photo_load_bytes (GBytes      *bytes,
+                     const char  *name,
+                     GError     **error)
+{
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length < 8 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a PNG image", name);
+      return NULL;
+    }
+  if (length > MAX_FILE_BYTES)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a photo this program reads", name);
+      return NULL;
+    }
+  return decode (data, length, name, error);
 }
 
 HlPhoto *

@@ -35,6 +35,12 @@ typedef struct _HlPhoto HlPhoto;
  * or NULL with HL_ERROR_PHOTO (missing, unreadable, too large, broken). */
 HlPhoto         *hl_photo_load         (const char       *path,
                                         GError          **error);
+/* Decodes a PNG image held in memory (a pasted image), named @name in
+ * messages; the SHA-256 is that of @bytes. Transfer full, or NULL with
+ * HL_ERROR_PHOTO. */
+HlPhoto         *hl_photo_load_bytes   (GBytes           *bytes,
+                                        const char       *name,
+                                        GError          **error);
 HlPhoto         *hl_photo_ref          (HlPhoto          *photo);
 void             hl_photo_unref        (HlPhoto          *photo);
 
