@@ -598,19 +598,70 @@ is_recent (gpointer uri)
   return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
 }
 
-/* Opened designs join the recently used files. */
+/* Opened designs and photos join the recently used files. */
 static void
 test_recent (void)
 {
   g_autofree char *design = NULL;
   g_autofree char *dir = copy_sample ("Recent.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (design);
+  g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *photo_uri = g_file_get_uri (photo_file);
   HlWindow *window = open_window (design);
 
   wait_until (is_recent, uri);
   gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window (photo);
+  wait_until (is_recent, photo_uri);
+  gtk_window_destroy (GTK_WINDOW (window));
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+  gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), photo_uri, NULL);
+  remove_dir (dir);
+}
+
+static guint
+count_temp_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".hl-tmp-") != NULL)
+      n++;
+  return n;
+}
+
+/* Stop during an export: the dialog says nothing was written, and nothing
+ * was, not even a temporary file. A big mockup (scale 16: 8192 × 8192 px)
+ * takes long enough to be stopped. */
+static void
+test_export_stop (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *out = g_build_filename (dir, "big.png", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog = open_dialog (window, "win.export");
+
+  hl_export_dialog_set_scale (dialog, 16.0);
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "8192 × 8192 px"));
+  g_assert_true (hl_export_dialog_export_to (dialog, out_file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
+  wait_until (is_idle, dialog);
+  g_test_message ("%s", hl_export_dialog_get_error (dialog));
+  g_assert_cmpstr (hl_export_dialog_get_error (dialog), ==, "Export stopped; nothing was written.");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+  /* Still open, ready for another try. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
   remove_dir (dir);
 }
 
@@ -629,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
   g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
+  g_test_add_func ("/gui-io/export-stop", test_export_stop);
   g_test_add_func ("/gui-io/drop", test_drop);
   g_test_add_func ("/gui-io/paste", test_paste);
   g_test_add_func ("/gui-io/relink", test_relink);

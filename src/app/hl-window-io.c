@@ -442,8 +442,12 @@ fill_recent (HlWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!g_str_has_suffix (uri, ".json") || !gtk_recent_info_is_local (info) ||
-          !gtk_recent_info_exists (info))
+      const char *mime = gtk_recent_info_get_mime_type (info);
+
+      /* Designs and photos this program opened, still there. */
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()) ||
+          !(g_str_has_suffix (uri, ".json") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
+          !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
@@ -454,15 +458,37 @@ fill_recent (HlWindow *self)
 }
 
 static void
+add_recent (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* A design opened or saved. */
+static void
 on_file_changed (HlWindow *self)
 {
   GFile *file = hl_document_get_file (self->document);
-  g_autofree char *uri = NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-  if (file == NULL)
+  if (path != NULL)
+    add_recent (path);
+}
+
+/* A photo opened as a new design. */
+static void
+on_loaded (HlWindow *self)
+{
+  HlDesign *design = hl_document_get_design (self->document);
+  const HlView *view;
+
+  if (design == NULL || hl_document_get_file (self->document) != NULL)
     return;
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  view = hl_design_get_view (design, 0);
+  if (view->photo.path != NULL && g_path_is_absolute (view->photo.path))
+    add_recent (view->photo.path);
 }
 
 static void
@@ -512,6 +538,7 @@ _hl_window_io_init (HlWindow *self)
 
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (on_file_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (fill_recent), self,
                            G_CONNECT_SWAPPED);
   fill_recent (self);
