@@ -1,0 +1,223 @@
+/* test-export.c: the export recipe shared by the CLI and the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hl-design-io.h"
+#include "hl-error.h"
+#include "hl-export.h"
+
+static HlDesign *
+load_sample (char **path)
+{
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+
+  *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  design = hl_design_load_from_file (*path, &error);
+  g_assert_no_error (error);
+  return design;
+}
+
+static void
+test_extensions (void)
+{
+  struct { HlExportKind kind; const char *in, *out; } cases[] = {
+    { HL_EXPORT_MOCKUP, "a.png", "a.png" },
+    { HL_EXPORT_MOCKUP, "a.PNG", "a.PNG" },
+    { HL_EXPORT_MOCKUP, "a.jpg", "a.png" },
+    { HL_EXPORT_MOCKUP, "a.JPEG", "a.png" },
+    { HL_EXPORT_MOCKUP, "a.pdf", "a.png" },
+    { HL_EXPORT_MOCKUP, "a", "a.png" },
+    { HL_EXPORT_MOCKUP, "dir.v2/a", "dir.v2/a.png" },
+    { HL_EXPORT_MOCKUP, "a.after", "a.after.png" },
+    { HL_EXPORT_MOCKUP, ".png", ".png.png" },
+    { HL_EXPORT_SHEET, "s.png", "s.pdf" },
+    { HL_EXPORT_SHEET, "s", "s.pdf" },
+    { HL_EXPORT_SHEET, "s.Pdf", "s.Pdf" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *fixed = hl_export_fix_extension (cases[i].kind, cases[i].in);
+
+      g_assert_cmpstr (fixed, ==, cases[i].out);
+      g_assert_true (hl_export_has_extension (cases[i].kind, fixed));
+    }
+  g_assert_false (hl_export_has_extension (HL_EXPORT_MOCKUP, "dir/.png"));
+  g_assert_false (hl_export_has_extension (HL_EXPORT_SHEET, "x.png"));
+}
+
+typedef struct
+{
+  GPtrArray *steps;
+  double     last;
+  gboolean   backwards;
+  GPtrArray *notes;
+} Seen;
+
+static void
+on_progress (double      fraction,
+             const char *step,
+             gpointer    user_data)
+{
+  Seen *seen = user_data;
+
+  if (fraction < seen->last)
+    seen->backwards = TRUE;
+  seen->last = fraction;
+  g_ptr_array_add (seen->steps, g_strdup (step));
+}
+
+static void
+on_note (const char *message,
+         gpointer    user_data)
+{
+  Seen *seen = user_data;
+
+  g_ptr_array_add (seen->notes, g_strdup (message));
+}
+
+/* The size the dialog announces is the size written; progress only goes
+ * forward and ends at 1. */
+static void
+test_mockup_size_and_progress (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  HlLayout layouts[] = { HL_LAYOUT_AFTER, HL_LAYOUT_BEFORE_AFTER, HL_LAYOUT_SPLIT };
+  double scales[] = { 0.3, 0.5, 1.0 };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+      {
+        g_autofree char *out = g_strdup_printf ("%s/m-%u-%u.png", dir, l, k);
+        g_autoptr(GdkPixbuf) pb = NULL;
+        Seen seen = { g_ptr_array_new_with_free_func (g_free), 0, FALSE,
+                      g_ptr_array_new_with_free_func (g_free) };
+        HlExportOptions options;
+        int w, h;
+
+        hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+        options.render.layout = layouts[l];
+        options.render.scale = scales[k];
+        hl_export_mockup_size (design, NULL, &options, &w, &h);
+        g_assert_true (hl_export_write (design, path, out, &options, on_note, on_progress, &seen, NULL, &error));
+        g_assert_no_error (error);
+        pb = gdk_pixbuf_new_from_file (out, &error);
+        g_assert_no_error (error);
+        g_test_message ("layout %u scale %g: %d × %d announced, %d × %d written", l, scales[k], w, h,
+                        gdk_pixbuf_get_width (pb), gdk_pixbuf_get_height (pb));
+        g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, w);
+        g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, h);
+        g_assert_false (seen.backwards);
+        g_assert_cmpfloat (seen.last, ==, 1.0);
+        g_assert_cmpuint (seen.steps->len, >=, 4);
+        g_assert_cmpuint (seen.notes->len, ==, 0);
+        g_ptr_array_unref (seen.steps);
+        g_ptr_array_unref (seen.notes);
+        g_unlink (out);
+      }
+  g_rmdir (dir);
+}
+
+/* Cancelled before it starts: G_IO_ERROR_CANCELLED and no file. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  HlExportOptions options;
+
+  g_cancellable_cancel (cancellable);
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  g_assert_false (hl_export_write (design, path, png, &options, NULL, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  hl_export_options_init (&options, HL_EXPORT_SHEET);
+  g_assert_false (hl_export_write (design, path, pdf, &options, NULL, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* The errors a caller tells apart: the design's own file and photo are
+ * refused as outputs (HL_ERROR_IO), a name of the wrong type
+ * (HL_EXPORT_ERROR_EXTENSION), nothing to simulate (HL_EXPORT_ERROR_EMPTY). */
+static void
+test_refusals (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *jpg = g_build_filename (dir, "x.jpg", NULL);
+  g_autofree char *empty_png = g_build_filename (dir, "empty.png", NULL);
+  g_autoptr(HlDesign) empty = hl_design_copy (design);
+  g_autoptr(HlView) bare = hl_view_new ("front");
+  HlExportOptions options;
+  g_autofree char *photo_sha = NULL;
+
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  g_assert_false (hl_export_write (design, path, photo, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "is an input"));
+  g_clear_error (&error);
+
+  hl_export_options_init (&options, HL_EXPORT_SHEET);
+  g_assert_false (hl_export_write (design, path, path, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  g_clear_error (&error);
+
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  g_assert_false (hl_export_write (design, path, jpg, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION);
+  g_assert_nonnull (strstr (error->message, "x.png"));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (jpg, G_FILE_TEST_EXISTS));
+
+  /* The sample's photo on a view with nothing drawn. */
+  photo_sha = g_strdup (hl_design_get_view (design, 0)->photo.sha256);
+  hl_view_set_photo (bare, photo, photo_sha, 512, 512);
+  hl_design_replace_view (empty, 0, bare);
+  g_assert_false (hl_export_has_design (empty, HL_EXPORT_MOCKUP, 0));
+  g_assert_false (hl_export_has_design (empty, HL_EXPORT_SHEET, 0));
+  g_assert_true (hl_export_has_design (design, HL_EXPORT_MOCKUP, 0));
+  g_assert_false (hl_export_write (empty, NULL, empty_png, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (empty_png, G_FILE_TEST_EXISTS));
+  options.allow_empty = TRUE;
+  g_assert_true (hl_export_write (empty, NULL, empty_png, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (empty_png);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/extensions", test_extensions);
+  g_test_add_func ("/export/mockup-size-and-progress", test_mockup_size_and_progress);
+  g_test_add_func ("/export/cancelled", test_cancelled);
+  g_test_add_func ("/export/refusals", test_refusals);
+
+  return g_test_run ();
+}
