@@ -69,6 +69,7 @@ typedef struct
   HlExportOptions  options;
   char            *mark;         /* options.render.mark points here */
   HlPhoto         *photo;        /* options.photo points here */
+  GPtrArray       *notes;        /* written by the worker, read once it is done */
 } Job;
 
 static void
@@ -79,6 +80,7 @@ job_free (Job *job)
   g_free (job->output);
   g_free (job->mark);
   g_clear_pointer (&job->photo, hl_photo_unref);
+  g_ptr_array_unref (job->notes);
   g_free (job);
 }
 
@@ -245,16 +247,47 @@ on_progress (double      fraction,
 }
 
 static void
+on_note (const char *message,
+         gpointer    user_data)
+{
+  Job *job = user_data;
+
+  g_ptr_array_add (job->notes, g_strdup (message));
+}
+
+typedef struct
+{
+  Job            *job;
+  HlExportDialog *dialog;
+} ThreadData;
+
+static void
+on_thread_progress (double      fraction,
+                    const char *what,
+                    gpointer    user_data)
+{
+  on_progress (fraction, what, ((ThreadData *) user_data)->dialog);
+}
+
+static void
+on_thread_note (const char *message,
+                gpointer    user_data)
+{
+  on_note (message, ((ThreadData *) user_data)->job);
+}
+
+static void
 export_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
   Job *job = task_data;
+  ThreadData data = { job, source_object };
   GError *error = NULL;
 
   if (!hl_export_write (job->design, job->design_path, job->output, &job->options,
-                        NULL, on_progress, source_object, cancellable, &error))
+                        on_thread_note, on_thread_progress, &data, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -335,6 +368,11 @@ on_export_done (GObject      *object,
   if (self->disposed)
     return;
   announce (self, file);
+  /* What did not stop the export (a photo that changed, a design partly
+   * off its photo) is said after it. */
+  if (self->window != NULL)
+    for (guint i = 0; i < job->notes->len; i++)
+      adw_toast_overlay_add_toast (self->window->toasts, adw_toast_new (g_ptr_array_index (job->notes, i)));
   update (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -417,6 +455,7 @@ hl_export_dialog_export_to (HlExportDialog *self,
     }
 
   job = g_new0 (Job, 1);
+  job->notes = g_ptr_array_new_with_free_func (g_free);
   job->design = hl_design_ref (self->design);
   job->design_path = g_strdup (self->design_path);
   job->output = g_steal_pointer (&fixed);

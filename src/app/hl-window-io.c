@@ -559,6 +559,20 @@ _hl_window_io_update (HlWindow *self)
 }
 
 void
+_hl_window_io_warn_photo (HlWindow   *self,
+                          const char *message)
+{
+  AdwToast *item = adw_toast_new (message);
+
+  g_free (self->problem);
+  self->problem = g_strdup (message);
+  adw_toast_set_button_label (item, "_Relink…");
+  adw_toast_set_action_name (item, "win.relink-photo");
+  adw_toast_set_timeout (item, 10);
+  adw_toast_overlay_add_toast (self->toasts, item);
+}
+
+void
 _hl_window_io_dispose (HlWindow *self)
 {
   if (self->relink_cancellable != NULL)

@@ -99,5 +99,9 @@ void     _hl_window_io_init            (HlWindow       *self);
 /* The design or the loading state changed: which actions are enabled. */
 void     _hl_window_io_update          (HlWindow       *self);
 void     _hl_window_io_dispose         (HlWindow       *self);
+/* Shows what is wrong with the photo of a design just opened, with a
+ * button that relinks it; hl_window_get_problem() returns @message. */
+void     _hl_window_io_warn_photo      (HlWindow       *self,
+                                        const char     *message);
 
 G_END_DECLS

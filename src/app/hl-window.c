@@ -162,7 +162,7 @@ on_document_loaded (GObject      *object,
    * neutral background without its photo). */
   photo_problem = hl_document_get_photo_problem (self->document);
   if (photo_problem != NULL)
-    warn (self, photo_problem);
+    _hl_window_io_warn_photo (self, photo_problem);
   update_state (self);
 }
 
