@@ -507,8 +507,48 @@ test_paste (void)
   wait_until (is_true, &done);
   g_assert_false (g_file_test (second_photo, G_FILE_TEST_EXISTS));
 
+  /* The image's file is now one of the design's inputs: no export
+   * replaces it. */
+  {
+    g_autoptr(GFile) photo_file = g_file_new_for_path (photo_path);
+    HlExportDialog *dialog = open_dialog (window, "win.export");
+    g_autofree char *after = NULL;
+    gsize after_len;
+
+    g_assert_false (hl_export_dialog_export_to (dialog, photo_file));
+    g_assert_nonnull (strstr (hl_export_dialog_get_error (dialog), "P-photo.png is this design or its photo"));
+    after = read_bytes (photo_path, &after_len);
+    g_assert_cmpmem (bytes, len, after, after_len);
+    gtk_window_close (GTK_WINDOW (dialog));
+    g_object_unref (dialog);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   remove_dir (dir);
+}
+
+/* An image dropped as a texture (from another program) makes a new design
+ * as a pasted one does. */
+static void
+test_drop_texture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = sample_file ("astronaut.png");
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (src, &error);
+  HlWindow *window = hl_window_new (app);
+  const HlView *view;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (drop (window, GDK_TYPE_TEXTURE, texture));
+  wait_until (has_design, window);
+  view = hl_design_get_view (hl_window_get_design (window), 0);
+  g_assert_null (view->photo.path);
+  g_assert_cmpint (view->photo.width, ==, gdk_texture_get_width (texture));
+  g_assert_cmpint (view->photo.height, ==, gdk_texture_get_height (texture));
+  g_assert_cmpuint (strlen (view->photo.sha256), ==, 64);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -683,6 +723,7 @@ main (int    argc,
   g_test_add_func ("/gui-io/export-stop", test_export_stop);
   g_test_add_func ("/gui-io/drop", test_drop);
   g_test_add_func ("/gui-io/paste", test_paste);
+  g_test_add_func ("/gui-io/drop-texture", test_drop_texture);
   g_test_add_func ("/gui-io/relink", test_relink);
   g_test_add_func ("/gui-io/recent", test_recent);
 

@@ -616,6 +616,41 @@ pasted_photo_path (const char *design_path)
     }
 }
 
+/* Whether view @v of @design shows the pasted image whose SHA-256 is @sha. */
+static gboolean
+shows_pasted (const HlDesign *design,
+              guint           v,
+              const char     *sha)
+{
+  const HlView *view = hl_design_get_view (design, v);
+
+  return view->photo.path == NULL && g_strcmp0 (view->photo.sha256, sha) == 0;
+}
+
+/* @design with the views that show the pasted image pointing at @path
+ * (transfer full; everything else shared). */
+static HlDesign *
+with_pasted_path (const HlDesign *design,
+                  const char     *sha,
+                  const char     *path)
+{
+  HlDesign *linked = hl_design_copy (design);
+
+  for (guint v = 0; v < hl_design_get_n_views (linked); v++)
+    {
+      const HlView *view = hl_design_get_view (linked, v);
+      HlView *copy;
+
+      if (!shows_pasted (linked, v, sha))
+        continue;
+      copy = hl_view_copy (view);
+      hl_view_set_photo (copy, path, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (linked, v, copy);
+      hl_view_unref (copy);
+    }
+  return linked;
+}
+
 /* On the worker: the design with the pasted image's views pointing at the
  * image's file, written beside the design first if it is not there yet.
  * Transfer full, or NULL with @error set. */
@@ -623,14 +658,9 @@ static HlDesign *
 link_pasted (SaveData  *data,
              GError   **error)
 {
-  HlDesign *design = hl_design_copy (data->design);
-
-  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+  for (guint v = 0; v < hl_design_get_n_views (data->design); v++)
     {
-      const HlView *view = hl_design_get_view (design, v);
-      HlView *copy;
-
-      if (view->photo.path != NULL || g_strcmp0 (view->photo.sha256, data->pasted_sha) != 0)
+      if (!shows_pasted (data->design, v, data->pasted_sha))
         continue;
 
       if (data->pasted_path == NULL)
@@ -641,20 +671,15 @@ link_pasted (SaveData  *data,
           const char *bytes = g_bytes_get_data (data->pasted, &length);
 
           if (!hl_atomic_file_set_contents (path, bytes, length, inputs, HL_ATOMIC_FILE_DEFAULT, error))
-            {
-              hl_design_unref (design);
-              return NULL;
-            }
+            return NULL;
           data->pasted_path = g_strdup (path);
           data->written_path = g_steal_pointer (&path);
         }
-
-      copy = hl_view_copy (view);
-      hl_view_set_photo (copy, data->pasted_path, view->photo.sha256, view->photo.width, view->photo.height);
-      hl_design_replace_view (design, v, copy);
-      hl_view_unref (copy);
+      break;
     }
-  return design;
+  if (data->pasted_path == NULL)
+    return hl_design_ref (data->design);
+  return with_pasted_path (data->design, data->pasted_sha, data->pasted_path);
 }
 
 /* Runs on the worker: touches only @task_data. */
@@ -773,6 +798,21 @@ hl_document_save_finish (HlDocument    *self,
 }
 
 /* Getters */
+
+HlDesign *
+hl_document_dup_linked_design (HlDocument *self)
+{
+  g_autofree char *sha = NULL;
+
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+
+  if (self->history == NULL)
+    return NULL;
+  if (self->pasted == NULL || self->pasted_path == NULL)
+    return hl_design_ref (hl_history_get_current (self->history));
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
+  return with_pasted_path (hl_history_get_current (self->history), sha, self->pasted_path);
+}
 
 GFile *
 hl_document_get_file (HlDocument *self)

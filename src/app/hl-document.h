@@ -89,6 +89,10 @@ const char   *hl_document_get_title        (HlDocument          *self);
 HlHistory    *hl_document_get_history      (HlDocument          *self);
 /* The history's current design, or NULL (borrowed). */
 HlDesign     *hl_document_get_design       (HlDocument          *self);
+/* The current design as its file refers to it (transfer full), or NULL:
+ * once a design made from a pasted image was saved, the views showing
+ * that image point at the image's file. */
+HlDesign     *hl_document_dup_linked_design (HlDocument         *self);
 /* The design shown: the preview if one is set, else the current one. */
 HlDesign     *hl_document_get_shown        (HlDocument          *self);
 /* Index of the view shown. */

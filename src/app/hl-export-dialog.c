@@ -428,12 +428,6 @@ hl_export_dialog_export_to (HlExportDialog *self,
       show_error (self, "Exports are written to local files only; choose a file on this computer.");
       return FALSE;
     }
-  if (!hl_export_has_design (self->design, self->kind, self->view))
-    {
-      update (self);
-      return FALSE;
-    }
-
   /* The type follows the dialog, whatever extension was typed. */
   fixed = hl_export_fix_extension (self->kind, chosen);
   target = g_file_new_for_path (fixed);
@@ -451,6 +445,12 @@ hl_export_dialog_export_to (HlExportDialog *self,
       g_autofree char *message = g_strdup_printf ("%s already exists. Choose it by that name to replace it, "
                                                   "or choose another name.", name);
       show_error (self, message);
+      return FALSE;
+    }
+
+  if (!hl_export_has_design (self->design, self->kind, self->view))
+    {
+      update (self);
       return FALSE;
     }
 
@@ -642,7 +642,8 @@ hl_export_dialog_new (HlWindow     *window,
   self->kind = kind;
   self->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
-  self->design = hl_design_ref (hl_document_get_design (document));
+  /* A pasted photo, once saved beside the design, is one of its inputs. */
+  self->design = hl_document_dup_linked_design (document);
   self->view = MIN (hl_document_get_view_index (document), hl_design_get_n_views (self->design) - 1);
   file = hl_document_get_file (document);
   self->design_path = file != NULL ? g_file_get_path (file) : NULL;
