@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "hl-application.h"
@@ -551,6 +552,45 @@ test_drop_texture (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The standard deviation of the green channel over the middle of what the
+ * canvas shows: near 0 on the plain background, large on a photo. */
+static double
+canvas_spread (HlWindow *window)
+{
+  GtkWidget *canvas = hl_window_get_canvas (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+  double sum = 0, sum2 = 0;
+  guint n = 0;
+
+  gtk_test_widget_wait_for_draw (canvas);
+  w = gtk_widget_get_width (canvas);
+  h = gtk_widget_get_height (canvas);
+  paintable = gtk_widget_paintable_new (canvas);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (canvas)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  /* Below the hairline and zones, which are drawn either way. */
+  for (int y = h / 2; y < h * 3 / 4; y += 2)
+    for (int x = w / 4; x < w * 3 / 4; x += 2)
+      {
+        double g = pixels[((gsize) y * w + x) * 4 + 1];
+
+        sum += g;
+        sum2 += g * g;
+        n++;
+      }
+  return sqrt (MAX (0.0, sum2 / n - (sum / n) * (sum / n)));
+}
+
 static gboolean
 is_not_relinking (gpointer window)
 {
@@ -576,6 +616,7 @@ test_relink (void)
   HlWindow *window;
   HlDocument *document;
   const HlView *view;
+  double before, after;
 
   g_assert_cmpint (g_rename (photo, moved), ==, 0);
   window = open_window (design);
@@ -584,10 +625,16 @@ test_relink (void)
   g_assert_null (hl_window_get_photo (window));
   view = hl_design_get_view (hl_window_get_design (window), 0);
   old_sha = g_strdup (view->photo.sha256);
+  before = canvas_spread (window);
 
   hl_window_relink_photo (window, moved_file);
   g_assert_true (hl_window_is_relinking (window));
   wait_until (is_not_relinking, window);
+  /* The canvas shows the photo now. */
+  after = canvas_spread (window);
+  g_test_message ("canvas spread: %.1f without the photo, %.1f relinked", before, after);
+  g_assert_cmpfloat (before, <, 3.0);
+  g_assert_cmpfloat (after, >, 20.0);
 
   expected = hl_photo_load (moved, &error);
   g_assert_no_error (error);

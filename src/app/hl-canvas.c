@@ -38,6 +38,7 @@ struct _HlCanvas
   HlTool          *tool;          /* edits the document's history; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
   cairo_surface_t *photo_layer;   /* at layer_key */
+  HlPhoto         *layer_photo;   /* the photo the layer and the tool were given */
   GdkTexture      *design_layer;  /* at layer_key, NULL when stale */
 
   double           layer_key[5];  /* width, height, zoom, dx, dy in device px */
@@ -651,6 +652,9 @@ make_tool (HlCanvas *self,
   self->tool = hl_tool_new_by_name (self->tool_name, history,
                                     hl_document_get_view_index (self->document));
   hl_tool_set_photo (self->tool, hl_document_get_photo (self->document));
+  g_clear_pointer (&self->layer_photo, hl_photo_unref);
+  if (hl_document_get_photo (self->document) != NULL)
+    self->layer_photo = hl_photo_ref (hl_document_get_photo (self->document));
   hl_tool_set_selected_zone (self->tool, selected_zone);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
 }
@@ -683,6 +687,17 @@ on_document_changed (HlDocument *document,
     {
       hl_tool_cancel (self->tool);
       self->captured = FALSE;
+    }
+
+  /* Another photo for the same design (relinked): layers and tool follow. */
+  if (hl_document_get_photo (document) != self->layer_photo)
+    {
+      g_clear_pointer (&self->layer_photo, hl_photo_unref);
+      if (hl_document_get_photo (document) != NULL)
+        self->layer_photo = hl_photo_ref (hl_document_get_photo (document));
+      g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
+      if (self->tool != NULL)
+        hl_tool_set_photo (self->tool, self->layer_photo);
     }
 
   g_clear_object (&self->design_layer);
@@ -780,6 +795,7 @@ hl_canvas_dispose (GObject *object)
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);
+  g_clear_pointer (&self->layer_photo, hl_photo_unref);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);

@@ -41,7 +41,7 @@ struct _HlExportDialog
   GtkProgressBar  *progress_bar;
 
   /* Borrowed references */
-  HlWindow        *window;       /* weak pointer */
+  HlWindow        *window;       /* weak reference (window_gone) */
 
   /* Owned references */
   HlExportKind     kind;
@@ -624,6 +624,19 @@ fill_sessions (HlExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->session_row), n > 1);
 }
 
+/* The window goes away (the dialog may outlive it while an export ends):
+ * the dialog lets go of it before it is finalized. */
+static void
+window_gone (gpointer  data,
+             GObject  *where_the_window_was)
+{
+  HlExportDialog *self = data;
+
+  self->window = NULL;
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  hl_export_dialog_cancel (self);
+}
+
 /* Public */
 
 HlExportDialog *
@@ -641,7 +654,7 @@ hl_export_dialog_new (HlWindow     *window,
   self = g_object_new (HL_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
   self->kind = kind;
   self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
+  g_object_weak_ref (G_OBJECT (window), window_gone, self);
   /* A pasted photo, once saved beside the design, is one of its inputs. */
   self->design = hl_document_dup_linked_design (document);
   self->view = MIN (hl_document_get_view_index (document), hl_design_get_n_views (self->design) - 1);
@@ -739,7 +752,7 @@ hl_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->window != NULL)
     {
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
+      g_object_weak_unref (G_OBJECT (self->window), window_gone, self);
       self->window = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_EXPORT_DIALOG);
