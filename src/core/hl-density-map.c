@@ -264,12 +264,31 @@ hl_density_map_color (const HlDensityMap *map,
 
 void
 hl_density_map_draw (const HlDensityMap *map,
+                     const HlView       *view,
                      cairo_t            *cr,
                      double              alpha)
 {
   g_return_if_fail (map != NULL && cr != NULL);
 
   cairo_save (cr);
+  if (view != NULL)
+    {
+      cairo_new_path (cr);
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        {
+          guint n = 0;
+          const HlPoint *pts = hl_curve_get_polyline (hl_view_get_zone (view, z)->boundary, &n);
+
+          if (n < 3)
+            continue;
+          cairo_move_to (cr, pts[0].x, pts[0].y);
+          for (guint i = 1; i < n; i++)
+            cairo_line_to (cr, pts[i].x, pts[i].y);
+          cairo_close_path (cr);
+        }
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_clip (cr);
+    }
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   for (int row = 0; row < map->rows; row++)
     for (int col = 0; col < map->columns; col++)
@@ -291,20 +310,14 @@ void
 hl_density_map_draw_legend (const HlDensityMap *map,
                             cairo_t            *cr,
                             double              x,
-                            double              y,
-                            double             *width,
-                            double             *height)
+                            double              y)
 {
-  const double pad = 10, bar_w = 200, bar_h = 14, w = bar_w + 2 * pad + 16, h = 66;
+  const double pad = 10, w = HL_DENSITY_LEGEND_WIDTH, h = HL_DENSITY_LEGEND_HEIGHT;
+  const double bar_w = w - 2 * pad - 16, bar_h = 14;
   cairo_pattern_t *gradient;
   char text[64];
 
   g_return_if_fail (map != NULL && cr != NULL);
-
-  if (width != NULL)
-    *width = w;
-  if (height != NULL)
-    *height = h;
 
   cairo_save (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.72);
@@ -314,7 +327,7 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   cairo_set_font_size (cr, 11);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  g_snprintf (text, sizeof text, "Achieved density, dots/cm² (mean %.0f)", map->mean);
+  g_snprintf (text, sizeof text, "Dots/cm² achieved · mean %.0f", map->mean);
   cairo_move_to (cr, x + pad, y + pad + 10);
   cairo_show_text (cr, text);
 

@@ -80,19 +80,22 @@ void          hl_density_map_color      (const HlDensityMap *map,
                                          double             *g,
                                          double             *b);
 /* Fills each cell that has a value with its colour at @alpha, in image px
- * (the caller's transform maps image px to the target). */
+ * (the caller's transform maps image px to the target), clipped to the
+ * zones of @view (borrowed; NULL: whole cells). */
 void          hl_density_map_draw       (const HlDensityMap *map,
+                                         const HlView       *view,
                                          cairo_t            *cr,
                                          double              alpha);
-/* Draws the legend (a colour bar with the stops' values and the unit)
- * with its top-left corner at (@x, @y) in the caller's units (device px);
- * *@width and *@height, if given, get its size. */
+/* Size of the legend in the caller's units (device px). */
+#define HL_DENSITY_LEGEND_WIDTH  236
+#define HL_DENSITY_LEGEND_HEIGHT 66
+
+/* Draws the legend (the unit and the mean, a colour bar with the stops'
+ * values) with its top-left corner at (@x, @y). */
 void          hl_density_map_draw_legend (const HlDensityMap *map,
                                           cairo_t            *cr,
                                           double              x,
-                                          double              y,
-                                          double             *width,
-                                          double             *height);
+                                          double              y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlDensityMap, hl_density_map_free)
 
