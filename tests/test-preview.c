@@ -602,6 +602,72 @@ test_density_map (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Gathers the accelerators of the mapped shortcuts under @root. */
+static void
+collect_accels (GtkWidget *root,
+                GPtrArray *accels)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      char *accel = NULL;
+
+      g_object_get (root, "accelerator", &accel, NULL);
+      if (accel != NULL)
+        g_ptr_array_add (accels, accel);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accels (child, accels);
+}
+
+/* Every preview action is a window action, and its key shows in the
+ * shortcuts window's Client Preview section. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  HlWindow *window = open_window (f->design);
+  const char * const actions[] = {
+    "win.stage", "win.session", "win.compare", "win.mirror", "win.density-map", "win.presentation",
+  };
+  const char * const keys[] = { "s", "n", "<Control>b", "m", "d", "F11", "Escape" };
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  GtkShortcutsWindow *overlay;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      const char *name, *property;
+      const GVariantType *type;
+      GType owner;
+      gboolean found = FALSE;
+
+      for (guint k = 0; !found && gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), k, &owner,
+                                                                 &name, &type, &property); k++)
+        found = g_str_equal (name, actions[i]) && property != NULL;
+      g_assert_true (found);
+    }
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_object_set (overlay, "section-name", "preview", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+  collect_accels (GTK_WIDGET (overlay), accels);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < accels->len; k++)
+        listed |= g_str_equal (g_ptr_array_index (accels, k), keys[i]);
+      g_test_message ("%s listed: %d", keys[i], listed);
+      g_assert_true (listed);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +687,7 @@ main (int    argc,
   g_test_add ("/preview/side-by-side", Fixture, NULL, fixture_set_up, test_side_by_side, fixture_tear_down);
   g_test_add ("/preview/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/preview/density-map", Fixture, NULL, fixture_set_up, test_density_map, fixture_tear_down);
+  g_test_add ("/preview/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
