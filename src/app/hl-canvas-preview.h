@@ -32,7 +32,8 @@ typedef struct
   gboolean  mirror;           /* flipped left-right, as in a mirror */
   HlCompare compare;
   gboolean  density_map;      /* the achieved-density overlay and its legend */
-  gboolean  presentation;     /* no hairline, zones or tool feedback; the mark */
+  gboolean  presentation;     /* no hairline, zones or tool feedback; the mark;
+                               * the design and its surroundings fill the canvas */
 } HlPreview;
 
 /* Fresh, all sessions, nothing else. */

@@ -26,6 +26,10 @@
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
 
+/* Presenting, the view is fitted to what is drawn and this much around
+ * it (a fraction of its size). */
+#define PRESENT_MARGIN 0.6
+
 /* Opacity of the density map's cells over the design. */
 #define DENSITY_ALPHA 0.55
 
@@ -145,14 +149,26 @@ get_transform (HlCanvas *self,
   int w = pane_width (self);
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   int iw = 1, ih = 1;
+  HlRect fitted = { 0, 0, 1, 1 };
   double fit;
 
   if (view != NULL)
-    hl_render_view_size (shown_photo (self), view, &iw, &ih);
-  fit = MIN ((double) MAX (w, 1) / iw, (double) MAX (h, 1) / ih);
+    {
+      hl_render_view_size (shown_photo (self), view, &iw, &ih);
+      fitted = (HlRect) { 0, 0, iw, ih };
+      /* Presenting, the design fills the screen (as the exports crop). */
+      if (self->preview.presentation)
+        {
+          HlRect design = hl_render_design_bounds (shown_photo (self), view, PRESENT_MARGIN);
+
+          if (!hl_rect_is_empty (design))
+            fitted = design;
+        }
+    }
+  fit = MIN (MAX (w, 1) / (fitted.x1 - fitted.x0), MAX (h, 1) / (fitted.y1 - fitted.y0));
   *zoom = fit * self->user_zoom;
-  *dx = (w - iw * *zoom) / 2.0 + self->pan_x;
-  *dy = (h - ih * *zoom) / 2.0 + self->pan_y;
+  *dx = (w - (fitted.x1 + fitted.x0) * *zoom) / 2.0 + self->pan_x;
+  *dy = (h - (fitted.y1 + fitted.y0) * *zoom) / 2.0 + self->pan_y;
 }
 
 double
@@ -1018,6 +1034,14 @@ hl_canvas_set_preview (HlCanvas        *self,
     g_clear_object (&self->design_layer);
   if (old.sessions != preview->sessions || !preview->density_map)
     g_clear_pointer (&self->density_map, hl_density_map_free);
+
+  /* Presenting starts from the whole design on screen, and editing again
+   * from the whole view. */
+  if (!old.presentation != !preview->presentation)
+    {
+      self->user_zoom = 1.0;
+      self->pan_x = self->pan_y = 0;
+    }
 
   /* A gesture in progress is abandoned when the tools stop listening. */
   if (!tools_active (self) && self->tool != NULL)
