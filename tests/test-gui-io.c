@@ -232,6 +232,50 @@ test_export_from_dialog (void)
   remove_dir (dir);
 }
 
+/* The mockup starts as the client sees the view: stage, session, mirror
+ * and before/after from the window's preview. */
+static void
+test_export_follows_preview (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog;
+  HlRenderOptions options;
+
+  dialog = open_dialog (window, "win.export");
+  hl_export_dialog_get_render_options (dialog, &options);
+  g_assert_cmpint (options.stage, ==, HL_STAGE_FRESH);
+  g_assert_cmpint (options.layout, ==, HL_LAYOUT_AFTER);
+  g_assert_cmpuint (options.sessions, ==, 0);
+  g_assert_false (options.mirror);
+  g_assert_cmpstr (options.mark, ==, HL_SIMULATION_MARK);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  g_object_set (window, "stage", "healed", "session", 2, "mirror", TRUE, "compare", "side-by-side", NULL);
+  dialog = open_dialog (window, "win.export");
+  hl_export_dialog_get_render_options (dialog, &options);
+  g_assert_cmpint (options.stage, ==, HL_STAGE_HEALED);
+  g_assert_cmpint (options.layout, ==, HL_LAYOUT_BEFORE_AFTER);
+  g_assert_cmpuint (options.sessions, ==, 2);
+  g_assert_true (options.mirror);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  g_object_set (window, "stage", "aged", "session", 0, "mirror", FALSE, "compare", "split", NULL);
+  dialog = open_dialog (window, "win.export");
+  hl_export_dialog_get_render_options (dialog, &options);
+  g_assert_cmpint (options.stage, ==, HL_STAGE_AGED);
+  g_assert_cmpint (options.layout, ==, HL_LAYOUT_SPLIT);
+  g_assert_cmpuint (options.sessions, ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
 /* The dialog never writes over the design's photo or the design, and says
  * why; the photo keeps its bytes. */
 static void
@@ -765,6 +809,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
+  g_test_add_func ("/gui-io/export-follows-preview", test_export_follows_preview);
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
   g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
   g_test_add_func ("/gui-io/export-stop", test_export_stop);

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-export-dialog.h"
 #include "hl-window-private.h"
@@ -637,6 +638,25 @@ window_gone (gpointer  data,
   hl_export_dialog_cancel (self);
 }
 
+/* A mockup starts as the client sees the view in the window: stage,
+ * sessions, mirror, and before/after side by side or split. */
+static void
+start_from_preview (HlExportDialog *self,
+                    HlWindow       *window)
+{
+  HlPreview preview;
+  GListModel *sessions = adw_combo_row_get_model (self->session_row);
+
+  hl_canvas_get_preview (HL_CANVAS (hl_window_get_canvas (window)), &preview);
+  adw_combo_row_set_selected (self->stage_row, preview.stage == HL_STAGE_HEALED ? 1
+                                               : preview.stage == HL_STAGE_AGED ? 2 : 0);
+  if (sessions != NULL && preview.sessions < g_list_model_get_n_items (sessions))
+    adw_combo_row_set_selected (self->session_row, preview.sessions);
+  gtk_switch_set_active (self->mirror_switch, preview.mirror);
+  adw_combo_row_set_selected (self->layout_row, preview.compare == HL_COMPARE_SIDE_BY_SIDE ? 1
+                                                : preview.compare == HL_COMPARE_SPLIT ? 2 : 0);
+}
+
 /* Public */
 
 HlExportDialog *
@@ -680,6 +700,7 @@ hl_export_dialog_new (HlWindow     *window,
   if (hl_document_get_photo (document) == NULL && exported_view (self)->photo.path == NULL)
     gtk_switch_set_active (self->photo_switch, FALSE);
   fill_sessions (self);
+  start_from_preview (self, window);
   update (self);
   return self;
 }
@@ -720,6 +741,20 @@ hl_export_dialog_set_layout (HlExportDialog *self,
   g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
   adw_combo_row_set_selected (self->layout_row,
                               layout == HL_LAYOUT_BEFORE_AFTER ? 1 : layout == HL_LAYOUT_SPLIT ? 2 : 0);
+}
+
+void
+hl_export_dialog_get_render_options (HlExportDialog  *self,
+                                     HlRenderOptions *options)
+{
+  HlExportOptions export;
+
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
+  read_options (self, &export);
+  *options = export.render;
+  options->mark = mark_text (self);
 }
 
 const char *

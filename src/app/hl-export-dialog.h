@@ -2,7 +2,8 @@
  *
  * Exports the window's design as a PNG mockup of the view shown (layout,
  * stage, sessions, scale with the resulting pixel size and fresh dot size,
- * mirror, the simulation mark's text, photo or not) or as the PDF
+ * mirror, the simulation mark's text, photo or not; it starts as the
+ * window's client preview shows the view) or as the PDF
  * consultation sheet, through hl_export_write() on a worker thread, with
  * progress and cancel. The file is chosen with GtkFileChooserNative; its
  * extension follows the kind of export. On success the dialog closes and
@@ -51,6 +52,11 @@ void            hl_export_dialog_set_scale    (HlExportDialog *self,
                                                double          scale);
 void            hl_export_dialog_set_layout   (HlExportDialog *self,
                                                HlLayout        layout);
+/* The mockup's render options as the rows set them (the mark borrowed
+ * from the dialog). A new dialog starts from the window's client preview:
+ * its stage, sessions, mirror and before/after. */
+void            hl_export_dialog_get_render_options (HlExportDialog  *self,
+                                                     HlRenderOptions *options);
 /* What the scale row says: "W × H px · fresh dots D px" (borrowed). */
 const char     *hl_export_dialog_get_size_text (HlExportDialog *self);
 
