@@ -180,6 +180,12 @@ test_export_from_dialog (void)
   g_test_message ("scale row: %s", hl_export_dialog_get_size_text (dialog));
   g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "514 × 256 px"));
   g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "fresh dots"));
+  /* 0.25 mm dots at 1.4 mm/px are a fifth of a pixel: said, until the
+   * scale makes them larger than one. */
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "under a pixel"));
+  hl_export_dialog_set_scale (dialog, 8.0);
+  g_test_message ("scale row at 8: %s", hl_export_dialog_get_size_text (dialog));
+  g_assert_null (strstr (hl_export_dialog_get_size_text (dialog), "under a pixel"));
   hl_export_dialog_set_scale (dialog, 1.0);
   g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "1029 × 512 px"));
   hl_export_dialog_set_scale (dialog, 0.5);
