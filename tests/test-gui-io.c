@@ -672,6 +672,7 @@ test_relink (void)
   window = open_window (design);
   document = hl_window_get_document (window);
   g_assert_nonnull (hl_document_get_photo_problem (document));
+  g_assert_cmpstr (hl_window_get_problem (window), ==, hl_document_get_photo_problem (document));
   g_assert_null (hl_window_get_photo (window));
   view = hl_design_get_view (hl_window_get_design (window), 0);
   old_sha = g_strdup (view->photo.sha256);
@@ -693,6 +694,7 @@ test_relink (void)
   g_assert_cmpstr (view->photo.sha256, ==, hl_photo_get_sha256 (expected));
   g_assert_cmpstr (view->photo.sha256, ==, old_sha);
   g_assert_null (hl_document_get_photo_problem (document));
+  g_assert_null (hl_window_get_problem (window));
   g_assert_nonnull (hl_window_get_photo (window));
   g_assert_true (hl_window_is_modified (window));
 

@@ -310,6 +310,9 @@ on_relink_loaded (GObject      *object,
 
   hl_document_relink_photo (self->document, relink->photo, relink->path);
   g_clear_pointer (&self->problem, g_free);
+  /* The problem is solved: its notice goes. */
+  if (self->photo_toast != NULL)
+    adw_toast_dismiss (self->photo_toast);
   toast (self, message);
   _hl_window_io_update (self);
 }
@@ -569,6 +572,7 @@ _hl_window_io_warn_photo (HlWindow   *self,
   adw_toast_set_button_label (item, "_Relink…");
   adw_toast_set_action_name (item, "win.relink-photo");
   adw_toast_set_timeout (item, 10);
+  g_set_weak_pointer (&self->photo_toast, item);
   adw_toast_overlay_add_toast (self->toasts, item);
 }
 
@@ -580,4 +584,5 @@ _hl_window_io_dispose (HlWindow *self)
   g_clear_object (&self->relink_cancellable);
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->pending_png, g_bytes_unref);
+  g_clear_weak_pointer (&self->photo_toast);
 }

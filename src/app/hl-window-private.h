@@ -58,6 +58,7 @@ struct _HlWindow
   GFile           *pending_file;   /* opened once "Save Changes?" is answered */
   GBytes          *pending_png;    /* or pasted then */
   GCancellable    *relink_cancellable;
+  AdwToast        *photo_toast;    /* weak: the photo problem's, while shown */
 
   guint            saving;       /* saves in flight */
   gboolean         loading;
