@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-application.h"
 #include "hl-window.h"
 
@@ -89,9 +91,9 @@ offer_recovery (HlApplication *self,
   if (entries->len == 0)
     return;
 
-  body = g_string_new (entries->len == 1
-                       ? "Hairline Studio closed before this design was saved:"
-                       : "Hairline Studio closed before these designs were saved:");
+  body = g_string_new (ngettext ("Hairline Studio closed before this design was saved:",
+                                 "Hairline Studio closed before these designs were saved:",
+                                 entries->len));
   for (guint i = 0; i < entries->len; i++)
     {
       const HlRecoveryEntry *entry = g_ptr_array_index (entries, i);
@@ -101,11 +103,11 @@ offer_recovery (HlApplication *self,
       g_string_append_printf (body, "\n• %s (%s)", entry->title, time);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, "Restore Unsaved Work?", body->str));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore Unsaved Work?"), body->str));
   adw_message_dialog_add_responses (dialog,
-                                    "discard", "_Discard",
-                                    "later", "_Not Now",
-                                    "restore", "_Restore",
+                                    "discard", _("_Discard"),
+                                    "later", _("_Not Now"),
+                                    "restore", _("_Restore"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
@@ -265,8 +267,8 @@ list_names (GList *windows)
   for (GList *l = windows; l != NULL; l = l->next)
     {
       if (l != windows)
-        g_string_append (text, l->next == NULL ? " and " : ", ");
-      g_string_append_printf (text, "“%s”", hl_window_get_name (l->data));
+        g_string_append (text, l->next == NULL ? _(" and ") : _(", "));
+      g_string_append_printf (text, _("“%s”"), hl_window_get_name (l->data));
     }
   return g_string_free (text, FALSE);
 }
@@ -287,14 +289,17 @@ request_quit (HlApplication *self)
 
   self->quitting = TRUE;
   names = list_names (modified);
-  body = g_strdup_printf ("%s %s unsaved changes. They are lost if you quit without saving.",
-                          names, modified->next == NULL ? "has" : "have");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, "Save Changes Before Quitting?",
+  /* Translators: %s is one name or a list of names, such as “a”, “b” and “c”. */
+  body = g_strdup_printf (ngettext ("%s has unsaved changes. They are lost if you quit without saving.",
+                                    "%s have unsaved changes. They are lost if you quit without saving.",
+                                    g_list_length (modified)),
+                          names);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, _("Save Changes Before Quitting?"),
                                                        body));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", "_Cancel",
-                                    "discard", "_Discard",
-                                    "save", "Save _All",
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("Save _All"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -329,12 +334,18 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "Hairline Studio developers", NULL };
+  /* Translators: your names, one a line; shown in About. */
+  const char *credits = _("translator-credits");
+
+  if (g_str_equal (credits, "translator-credits"))
+    credits = NULL;
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", PACKAGE_NAME,
                          "application-icon", APP_ID,
                          "version", PACKAGE_VERSION,
-                         "comments", "Design scalp micropigmentation hairlines over a client's photo",
+                         "comments", _("Design scalp micropigmentation hairlines over a client's photo"),
+                         "translator-credits", credits,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
                          NULL);
