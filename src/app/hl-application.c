@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "hl-application.h"
+#include "hl-preferences-window.h"
+#include "hl-settings.h"
 #include "hl-window.h"
 
 struct _HlApplication
@@ -25,6 +27,7 @@ struct _HlApplication
 
   /* Borrowed */
   GtkWindow     *asking;     /* the "Save changes?" dialog of a quit, while shown */
+  GtkWindow     *preferences; /* the Preferences window, while open */
 
   gboolean       quitting;   /* a quit is asking or saving */
   gboolean       recovery_offered;
@@ -351,9 +354,46 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HlApplication *self = HL_APPLICATION (user_data);
+
+  /* One for the application: shown again if it is open. */
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (hl_preferences_window_new (
+        gtk_application_get_active_window (GTK_APPLICATION (self))));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  gtk_window_present (self->preferences);
+}
+
+/* Windows open at the size the last one closed had. */
+static void
+hl_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  if (HL_IS_WINDOW (window))
+    hl_settings_restore_window (window);
+  GTK_APPLICATION_CLASS (hl_application_parent_class)->window_added (app, window);
+}
+
+static void
+hl_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  if (HL_IS_WINDOW (window))
+    hl_settings_save_window (window);
+  GTK_APPLICATION_CLASS (hl_application_parent_class)->window_removed (app, window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -361,6 +401,7 @@ hl_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (app);
 
@@ -368,6 +409,7 @@ hl_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
@@ -385,11 +427,14 @@ hl_application_class_init (HlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = hl_application_dispose;
   app_class->activate = hl_application_activate;
   app_class->open = hl_application_open;
   app_class->startup = hl_application_startup;
+  gtk_app_class->window_added = hl_application_window_added;
+  gtk_app_class->window_removed = hl_application_window_removed;
 }
 
 static void
