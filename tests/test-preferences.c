@@ -336,6 +336,37 @@ test_scale_label_unit (void)
   reset_settings ();
 }
 
+/* About shows the application's own icon, found in the resources when
+ * nothing is installed, and no credits line for an untranslated run. */
+static void
+test_about_icon (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+  AdwAboutWindow *about = NULL;
+  GtkIconTheme *theme;
+  HlWindow *window = hl_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (item))
+        about = ADW_ABOUT_WINDOW (item);
+    }
+  g_assert_nonnull (about);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_null (adw_about_window_get_translator_credits (about));
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (about)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -354,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/preferences/new-zone-density", test_new_zone_density);
   g_test_add_func ("/preferences/window-size-restored", test_window_size_restored);
   g_test_add_func ("/preferences/scale-label-unit", test_scale_label_unit);
+  g_test_add_func ("/about/icon", test_about_icon);
 
   status = g_test_run ();
   g_object_unref (app);

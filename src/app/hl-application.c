@@ -339,19 +339,22 @@ about_action (GSimpleAction *action,
   static const char *developers[] = { "Hairline Studio developers", NULL };
   /* Translators: your names, one a line; shown in About. */
   const char *credits = _("translator-credits");
+  GtkWidget *about = adw_about_window_new ();
 
-  if (g_str_equal (credits, "translator-credits"))
-    credits = NULL;
-
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", PACKAGE_NAME,
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Design scalp micropigmentation hairlines over a client's photo"),
-                         "translator-credits", credits,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         NULL);
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "modal", TRUE,
+                "application-name", PACKAGE_NAME,
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "comments", _("Design scalp micropigmentation hairlines over a client's photo"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                NULL);
+  /* Untranslated, the msgid itself comes back: no credits then. */
+  if (!g_str_equal (credits, "translator-credits"))
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), credits);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
