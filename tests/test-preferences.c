@@ -168,6 +168,11 @@ test_window_opens (void)
   g_assert_cmpint (hl_settings_get_unit (), ==, HL_UNIT_IN);
   g_assert_cmpfloat (fabs (gtk_spin_button_get_value (transition) - 8.0 / 25.4), <, 1e-9);
   g_assert_cmpuint (gtk_spin_button_get_digits (transition), ==, 2);
+  /* Reading back the rounded text shown (as on focus out) changes nothing. */
+  gtk_spin_button_update (transition);
+  gtk_spin_button_update (dot_size);
+  g_assert_cmpfloat (g_settings_get_double (settings, "new-zone-transition"), ==, 8.0);
+  g_assert_cmpfloat (g_settings_get_double (settings, "new-zone-dot-size"), ==, 0.25);
   gtk_spin_button_set_value (transition, 0.5);
   g_assert_cmpfloat (fabs (g_settings_get_double (settings, "new-zone-transition") - 12.7), <, 1e-9);
   /* A change of the key shows in the row, in inches. */

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
@@ -158,11 +159,20 @@ store_length (HlPreferencesWindow *self,
               GtkSpinButton       *spin)
 {
   const HlZoneParamInfo *info = hl_zone_param_find (row->param);
-  double mm = hl_units_to_mm (gtk_spin_button_get_value (spin), hl_settings_get_unit ());
+  HlUnit unit = hl_settings_get_unit ();
+  double value = gtk_spin_button_get_value (spin);
+  double half_step = 0.5 * pow (10.0, -(double) gtk_spin_button_get_digits (spin));
+  double mm;
 
   if (self->updating || self->settings == NULL)
     return;
+  /* The spin button reads back the rounded text it shows (on focus out,
+   * on Enter): that is not a change, and must not round the key. */
+  mm = g_settings_get_double (self->settings, row->key);
+  if (fabs (value - hl_units_from_mm (mm, unit)) < half_step)
+    return;
   /* Rounding in inches may step just past the range kept in mm. */
+  mm = hl_units_to_mm (value, unit);
   g_settings_set_double (self->settings, row->key, CLAMP (mm, info->min, info->max));
 }
 
