@@ -41,20 +41,37 @@ on_changed (GSettings  *changed,
 }
 
 /* The schema from the system's schema path (and GSETTINGS_SCHEMA_DIR),
- * else from this build's data folder, for a run from the build directory
- * (transfer full, NULL if neither has it). */
+ * else, for a run from the build directory, from the build's data folder
+ * found next to the executable (build/src/app/ or build/tests/), so that
+ * no path of the build is compiled into the program (transfer full, NULL
+ * if none has it). */
 static GSettingsSchema *
 find_schema (void)
 {
+  static const char *const build_data[] = { "../../data", "../data" };
   GSettingsSchemaSource *system = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) build = NULL;
+  g_autofree char *exe = NULL;
+  g_autofree char *exe_dir = NULL;
   GSettingsSchema *schema = NULL;
 
   if (system != NULL)
     schema = g_settings_schema_source_lookup (system, APP_ID, TRUE);
-  if (schema == NULL)
+  if (schema != NULL)
+    return schema;
+
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe == NULL)
+    return NULL;
+  exe_dir = g_path_get_dirname (exe);
+  for (guint i = 0; i < G_N_ELEMENTS (build_data) && schema == NULL; i++)
     {
-      build = g_settings_schema_source_new_from_directory (HL_BUILD_SCHEMA_DIR, system, FALSE, NULL);
+      g_autofree char *dir = g_build_filename (exe_dir, build_data[i], NULL);
+      g_autofree char *compiled = g_build_filename (dir, "gschemas.compiled", NULL);
+      g_autoptr(GSettingsSchemaSource) build = NULL;
+
+      if (!g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+        continue;
+      build = g_settings_schema_source_new_from_directory (dir, system, FALSE, NULL);
       if (build != NULL)
         schema = g_settings_schema_source_lookup (build, APP_ID, FALSE);
     }
