@@ -293,6 +293,8 @@ test_window_size_restored (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  /* Written through, not held back for a later apply. */
+  g_assert_false (g_settings_get_has_unapplied (settings));
 
   window = hl_window_new (app);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);

@@ -206,12 +206,10 @@ hl_settings_save_window (GtkWindow *window)
     return;
   /* The default size follows the user's resizing, but not maximizing. */
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (settings);
   if (width > 0 && height > 0)
     {
       g_settings_set_int (settings, "window-width", width);
       g_settings_set_int (settings, "window-height", height);
     }
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (settings);
 }
