@@ -17,7 +17,7 @@ dir=$(mktemp -d)
 holder=""
 trap 'kill "$holder" 2>/dev/null || true; rm -rf "$dir"' EXIT
 
-# shellcheck source=../build-aux/deps
+# shellcheck source=build-aux/deps
 source "$HL_SOURCE_DIR/build-aux/deps"
 
 export HL_PACKAGE_LOCKS="$dir/lock-frontend $dir/lists-lock"
@@ -29,8 +29,9 @@ fail () {
   exit 1
 }
 
-# Stand-ins. Only "pngcheck" is missing; apt-get records its arguments
+# Stand-ins (called by build-aux/deps). Only "pngcheck" is missing; apt-get records its arguments
 # and whether the lock holder was still running when it was called.
+# shellcheck disable=SC2317
 dpkg-query () {
   local pkg=${*: -1}
   if [ "$pkg" = pngcheck ]; then
@@ -39,6 +40,7 @@ dpkg-query () {
     echo -n "install ok installed"
   fi
 }
+# shellcheck disable=SC2317
 apt-get () {
   if [ -n "$holder" ] && kill -0 "$holder" 2>/dev/null; then
     echo "while-locked $*" >> "$dir/apt.log"
@@ -46,6 +48,7 @@ apt-get () {
     echo "$*" >> "$dir/apt.log"
   fi
 }
+# shellcheck disable=SC2317
 sudo () { "$@"; }
 
 hold_lock () {
@@ -93,6 +96,7 @@ wait "$holder" 2>/dev/null || true
 holder=""
 
 # 4. Nothing missing: no waiting, no apt-get at all.
+# shellcheck disable=SC2317
 dpkg-query () { echo -n "install ok installed"; }
 hold_lock 30
 out=$(HL_LOCK_TIMEOUT=2 hl_install_packages 2>&1) || fail "failed with nothing to install: $out"
