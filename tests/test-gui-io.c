@@ -15,6 +15,7 @@
 #include "hl-edit.h"
 #include "hl-export-dialog.h"
 #include "hl-photo.h"
+#include "hl-settings.h"
 #include "hl-test-util.h"
 #include "hl-window-io.h"
 #include "hl-window.h"
@@ -278,6 +279,45 @@ test_export_follows_preview (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_dir (dir);
+}
+
+/* The practitioner's preferences give the mark's text, the scale and the
+ * layout a mockup starts with; clearing the text falls back to that mark. */
+static void
+test_export_follows_preferences (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  GSettings *settings = hl_settings_get ();
+  HlWindow *window;
+  HlExportDialog *dialog;
+  HlRenderOptions options;
+
+  if (settings == NULL)
+    {
+      remove_dir (dir);
+      g_test_skip ("the settings schema is not found");
+      return;
+    }
+  g_settings_set_string (settings, "simulation-mark", "Simulación — los resultados varían");
+  g_settings_set_double (settings, "export-scale", 2.0);
+  g_settings_set_string (settings, "export-layout", "before-after");
+
+  window = open_window (design);
+  dialog = open_dialog (window, "win.export");
+  hl_export_dialog_get_render_options (dialog, &options);
+  g_assert_cmpstr (options.mark, ==, "Simulación — los resultados varían");
+  g_assert_cmpfloat (options.scale, ==, 2.0);
+  g_assert_cmpint (options.layout, ==, HL_LAYOUT_BEFORE_AFTER);
+  g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "2058 × 1024 px"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+
+  g_settings_reset (settings, "simulation-mark");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-layout");
   gtk_window_destroy (GTK_WINDOW (window));
   remove_dir (dir);
 }
@@ -818,6 +858,7 @@ main (int    argc,
 
   g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
   g_test_add_func ("/gui-io/export-follows-preview", test_export_follows_preview);
+  g_test_add_func ("/gui-io/export-follows-preferences", test_export_follows_preferences);
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
   g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
   g_test_add_func ("/gui-io/export-stop", test_export_stop);

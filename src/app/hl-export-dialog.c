@@ -17,6 +17,7 @@
 #include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-export-dialog.h"
+#include "hl-settings.h"
 #include "hl-window-private.h"
 
 struct _HlExportDialog
@@ -55,6 +56,7 @@ struct _HlExportDialog
   GFile           *exported;
   char            *error;
   char            *size_text;
+  char            *default_mark; /* the practitioner's mark (preferences) */
   gboolean         disposed;
 };
 
@@ -127,7 +129,9 @@ mark_text (HlExportDialog *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
 
   /* The mark is never dropped by clearing its text. */
-  return stripped[0] == '\0' ? HL_SIMULATION_MARK : text;
+  if (stripped[0] != '\0')
+    return text;
+  return self->default_mark != NULL ? self->default_mark : HL_SIMULATION_MARK;
 }
 
 /* The mean fresh dot diameter in mm of the view's zones, or 0. */
@@ -647,14 +651,18 @@ start_from_preview (HlExportDialog *self,
   HlPreview preview;
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
 
+  /* The practitioner's preferences first, then what the client sees. */
+  gtk_spin_button_set_value (self->scale_spin, hl_settings_get_export_scale ());
+  hl_export_dialog_set_layout (self, hl_settings_get_export_layout ());
+
   hl_canvas_get_preview (HL_CANVAS (hl_window_get_canvas (window)), &preview);
   adw_combo_row_set_selected (self->stage_row, preview.stage == HL_STAGE_HEALED ? 1
                                                : preview.stage == HL_STAGE_AGED ? 2 : 0);
   if (sessions != NULL && preview.sessions < g_list_model_get_n_items (sessions))
     adw_combo_row_set_selected (self->session_row, preview.sessions);
   gtk_switch_set_active (self->mirror_switch, preview.mirror);
-  adw_combo_row_set_selected (self->layout_row, preview.compare == HL_COMPARE_SIDE_BY_SIDE ? 1
-                                                : preview.compare == HL_COMPARE_SPLIT ? 2 : 0);
+  if (preview.compare != HL_COMPARE_OFF)
+    adw_combo_row_set_selected (self->layout_row, preview.compare == HL_COMPARE_SIDE_BY_SIDE ? 1 : 2);
 }
 
 /* Public */
@@ -696,7 +704,8 @@ hl_export_dialog_new (HlWindow     *window,
   gtk_widget_set_visible (self->mockup_group, kind == HL_EXPORT_MOCKUP);
   gtk_widget_set_visible (self->mark_group, kind == HL_EXPORT_MOCKUP);
   gtk_widget_set_visible (self->sheet_group, kind == HL_EXPORT_SHEET);
-  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), HL_SIMULATION_MARK);
+  self->default_mark = hl_settings_dup_simulation_mark ();
+  gtk_editable_set_text (GTK_EDITABLE (self->mark_row), self->default_mark);
   if (hl_document_get_photo (document) == NULL && exported_view (self)->photo.path == NULL)
     gtk_switch_set_active (self->photo_switch, FALSE);
   fill_sessions (self);
@@ -807,6 +816,7 @@ hl_export_dialog_finalize (GObject *object)
   g_clear_object (&self->exported);
   g_free (self->error);
   g_free (self->size_text);
+  g_free (self->default_mark);
 
   G_OBJECT_CLASS (hl_export_dialog_parent_class)->finalize (object);
 }
