@@ -359,7 +359,7 @@ load_thread (GTask        *task,
        * rewrites them relative to the new file. */
       data->design = hl_design_rebase_photos (design, data->path, NULL);
       view = hl_design_get_view (data->design, 0);
-      if (view->photo.path != NULL)
+      if (view->photo.path != NULL || view->photo.chart != NULL)
         {
           g_autoptr(GError) warning = NULL;
 

@@ -25,7 +25,7 @@ hl_cli_load_view_photo (const char     *design_path,
   const HlView *view = hl_design_get_view (design, index);
 
   *photo_out = NULL;
-  if (view->photo.path == NULL)
+  if (view->photo.path == NULL && view->photo.chart == NULL)
     {
       fprintf (stderr, "%s: view \"%s\" has no photo; rendering without it\n", design_path, view->name);
       return TRUE;

@@ -57,7 +57,7 @@ hl_cli_report (int    argc,
         const HlView *view = hl_design_get_view (design, i);
 
         /* The photo's size as the design records it. */
-        if (view->photo.path != NULL && view->photo.width > 0 && view->photo.height > 0 &&
+        if ((view->photo.path != NULL || view->photo.chart != NULL) && view->photo.width > 0 && view->photo.height > 0 &&
             !hl_cli_check_on_photo (argv[1], view, i, view->photo.width, view->photo.height))
           return HL_EXIT_BAD_INPUT;
       }
