@@ -34,6 +34,8 @@ struct _HlWindow
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
   AdwStatusPage   *problem_page;
+  GtkMenuButton   *view_button;   /* hl-window-views.c */
+  GtkListBox      *view_list;
 
   /* Owned references */
   HlDocument      *document;
@@ -48,6 +50,10 @@ struct _HlWindow
   char            *zone_kind;    /* win.zone-kind: the kind of the next zone drawn */
   GtkWidget       *length_popover; /* the ruler's question, while shown */
   HlRecoveryEntry *recovering;   /* the unsaved work being restored */
+  GtkNativeDialog *view_chooser; /* "Add View from Photo", while shown */
+  GHashTable      *thumbnails;   /* thumbnail key → GdkTexture (NULL: being drawn) */
+  char            *views_signature; /* the views the switcher lists */
+  GtkWidget       *template_dialog; /* the hairline template dialog, while shown */
 
   guint            saving;       /* saves in flight */
   gboolean         loading;
@@ -65,6 +71,7 @@ enum
   PROP_LANDMARK,
   PROP_ZONE_KIND,
   PROP_SHOW_PANEL,
+  PROP_VIEW,
   N_PROPS
 };
 
@@ -87,5 +94,23 @@ gboolean _hl_window_tools_get_property (HlWindow       *self,
 gboolean _hl_window_tools_set_property (HlWindow       *self,
                                         guint           prop_id,
                                         const GValue   *value);
+
+/* hl-window-views.c: the view switcher, win.view, adding views, head
+ * charts and the hairline template dialog. */
+void     _hl_window_views_class_init   (GtkWidgetClass *widget_class,
+                                        GParamSpec    **properties);
+void     _hl_window_views_install_actions (GtkWidgetClass *widget_class);
+void     _hl_window_views_init         (HlWindow       *self);
+void     _hl_window_views_dispose      (HlWindow       *self);
+void     _hl_window_views_finalize     (HlWindow       *self);
+gboolean _hl_window_views_get_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        GValue         *value);
+gboolean _hl_window_views_set_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        const GValue   *value);
+/* Adds a view on the photo @file (loaded on a worker), one undo step. */
+void     _hl_window_views_add_photo    (HlWindow       *self,
+                                        GFile          *file);
 
 G_END_DECLS
