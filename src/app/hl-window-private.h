@@ -36,6 +36,7 @@ struct _HlWindow
   AdwStatusPage   *problem_page;
   GtkMenuButton   *view_button;   /* hl-window-views.c */
   GtkListBox      *view_list;
+  GtkLabel        *view_label;
 
   /* Owned references */
   HlDocument      *document;

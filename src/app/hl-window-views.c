@@ -276,15 +276,19 @@ update_views (HlWindow *self)
       return;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->view_button), view != NULL);
+  /* The switcher keeps one width (its label ellipsized) so that the
+   * header bar never widens the window under the canvas. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_button), view != NULL);
   if (view != NULL)
     {
-      g_autofree char *label = g_strdup_printf ("%s (%u/%u)", view->name,
-                                                hl_document_get_view_index (self->document) + 1,
-                                                hl_design_get_n_views (design));
+      g_autofree char *label = g_strdup_printf ("%u/%u %s", hl_document_get_view_index (self->document) + 1,
+                                                hl_design_get_n_views (design), view->name);
 
-      gtk_menu_button_set_label (self->view_button, label);
+      if (g_strcmp0 (gtk_label_get_text (self->view_label), label) != 0)
+        gtk_label_set_text (self->view_label, label);
     }
+  else
+    gtk_label_set_text (self->view_label, "Views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-hairline", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-photo", has_room);
@@ -736,6 +740,7 @@ _hl_window_views_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, HlWindow, view_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, view_list);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, view_label);
   gtk_widget_class_bind_template_callback (widget_class, on_view_row_activated);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
