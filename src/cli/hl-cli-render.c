@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include "hl-cli.h"
@@ -82,6 +83,40 @@ hl_cli_check_on_photo (const char   *design_path,
   return TRUE;
 }
 
+/* The scale for a render without --scale: 1, or when the design's fresh
+ * dots would be under 1 px there (a calibrated small photo: a 0.25 mm dot
+ * at 1.4 mm/px is 0.18 px and the "after" looks like the "before"), the
+ * next half step that makes them at least 1.25 px, within 16 and 100 MP of
+ * output. Said on stderr. */
+static double
+auto_scale (const char  *design_path,
+            const HlView *view,
+            const HlDot  *dots,
+            guint         n_dots,
+            int           width,
+            int           height,
+            int           panels)
+{
+  double sum = 0.0, dot_px, scale, fit;
+
+  if (n_dots == 0)
+    return 1.0;
+  for (guint i = 0; i < n_dots; i++)
+    sum += dots[i].diameter_mm;
+  dot_px = sum / n_dots / hl_view_get_mm_per_px (view, NULL);
+  if (!(dot_px < 1.0) || dot_px <= 0.0)
+    return 1.0;
+
+  scale = ceil (2.0 * 1.25 / dot_px) / 2.0;
+  fit = sqrt (100e6 / ((double) width * height * panels));
+  scale = MIN (scale, MIN (16.0, floor (2.0 * fit) / 2.0));
+  scale = MAX (scale, 1.0);
+  fprintf (stderr, "%s: fresh dots would be %.2f px at scale 1; rendering at scale %g (%d × %d per image, "
+           "dots %.1f px). --scale chooses another.\n",
+           design_path, dot_px, scale, (int) ceil (width * scale), (int) ceil (height * scale), dot_px * scale);
+  return scale;
+}
+
 int
 hl_cli_render (int    argc,
                char **argv)
@@ -91,7 +126,7 @@ hl_cli_render (int    argc,
   g_autofree char *stage = NULL;
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
-  double scale = 1.0, split = 0.5;
+  double scale = 0.0, split = 0.5;   /* scale 0: not given, picked below */
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   gboolean metadata_client = FALSE;
   GOptionEntry entries[] = {
@@ -100,7 +135,7 @@ hl_cli_render (int    argc,
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, "fresh (default), healed or aged", "STAGE" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "after (default), before-after or split", "LAYOUT" },
     { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, "Split position from the left, 0–1 (default 0.5)", "F" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1)", "F" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)", "F" },
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
@@ -154,7 +189,7 @@ hl_cli_render (int    argc,
       fprintf (stderr, "hairline render: --layout must be after, before-after or split, not '%s'\n", layout);
       return HL_EXIT_USAGE;
     }
-  if (!(scale >= 0.05 && scale <= 16.0))
+  if (scale != 0.0 && !(scale >= 0.05 && scale <= 16.0))
     {
       fprintf (stderr, "hairline render: --scale must be 0.05–16\n");
       return HL_EXIT_USAGE;
@@ -164,7 +199,6 @@ hl_cli_render (int    argc,
       fprintf (stderr, "hairline render: --split must be 0–1\n");
       return HL_EXIT_USAGE;
     }
-  options.scale = scale;
   options.split = split;
   options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
   options.mark = no_mark ? NULL : (mark != NULL ? mark : HL_SIMULATION_MARK);
@@ -189,10 +223,15 @@ hl_cli_render (int    argc,
       !hl_cli_check_on_photo (argv[1], view, (guint) index,
                               hl_photo_get_width (photo), hl_photo_get_height (photo)))
     return HL_EXIT_BAD_INPUT;
+  dots = hl_stipple_view (view, design->seed);
   {
     int w, h;
 
     hl_render_view_size (photo, view, &w, &h);
+    if (scale == 0.0)
+      scale = auto_scale (argv[1], view, (const HlDot *) (gconstpointer) dots->data, dots->len, w, h,
+                          options.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1);
+    options.scale = scale;
     if ((double) w * scale * (double) h * scale * (options.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > 250e6)
       {
         fprintf (stderr, "%s: a %d × %d view at scale %g is over 250 megapixels; use a smaller --scale\n",
@@ -201,7 +240,6 @@ hl_cli_render (int    argc,
       }
   }
 
-  dots = hl_stipple_view (view, design->seed);
   image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len, &options);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
     {
