@@ -485,6 +485,9 @@ hl_head_chart_render (HlHeadChart chart,
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) ceil (w * scale)),
                                         MAX (1, (int) ceil (h * scale)));
   cr = cairo_create (surface);
+  /* The last row and column of a scaled chart are partly outside it. */
+  set_rgb (cr, background, 1.0);
+  cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   hl_head_chart_draw (chart, cr);
   cairo_destroy (cr);
