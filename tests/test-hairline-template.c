@@ -10,6 +10,7 @@
 #include "hl-edit.h"
 #include "hl-error.h"
 #include "hl-hairline-template.h"
+#include "hl-head-chart.h"
 #include "hl-measure.h"
 #include "hl-tool-test-util.h"
 
@@ -200,6 +201,28 @@ test_missing (void)
   g_assert_error (error, HL_ERROR, HL_ERROR_ARGUMENT);
 }
 
+/* On the front head chart every style at its default height stays on the
+ * drawn head, even a mature line whose temples recede toward the top. */
+static void
+test_on_chart (void)
+{
+  g_autoptr(HlView) view = hl_head_chart_new_view (HL_HEAD_CHART_FRONT, NULL);
+
+  for (guint s = 0; s < HL_N_HAIRLINE_STYLES; s++)
+    {
+      double mm = hl_hairline_style_get_default_height (s);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlCurve) curve = hl_hairline_template_propose (view, s, mm, &error);
+      const HlPoint *poly;
+      guint n;
+
+      g_assert_no_error (error);
+      poly = hl_curve_get_polyline (curve, &n);
+      for (guint i = 0; i < n; i++)
+        g_assert_true (hl_head_chart_contains (HL_HEAD_CHART_FRONT, poly[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,5 +234,6 @@ main (int   argc,
   g_test_add_data_func ("/template/mfp-height/tilted", &tilted, test_mfp_height);
   g_test_add_func ("/template/styles", test_styles_differ);
   g_test_add_func ("/template/missing", test_missing);
+  g_test_add_func ("/template/on-chart", test_on_chart);
   return g_test_run ();
 }

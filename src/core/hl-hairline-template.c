@@ -16,6 +16,7 @@
 
 #include "hl-error.h"
 #include "hl-hairline-template.h"
+#include "hl-head-chart.h"
 #include "hl-measure.h"
 
 typedef struct
@@ -204,6 +205,7 @@ hl_hairline_template_propose (const HlView     *view,
   ProfilePoint profile[MAX_PROFILE];
   double mm_per_px;
   double s_end[2], h_end[2];   /* [0]: the image-left end (s < 0), [1]: the other */
+  HlHeadChart chart;
   guint n_profile, n = 0;
 
   g_return_val_if_fail (view != NULL, NULL);
@@ -256,12 +258,29 @@ hl_hairline_template_propose (const HlView     *view,
       h_end[k] = MAX (h_end[k], mfp_mm + HL_TEMPLATE_MIN_RISE_MM);
       if (style == HL_HAIRLINE_STYLE_MATURE)
         {
-          /* Receded temples: the corners sit higher and a little nearer
-           * the midline. */
-          h_end[k] += 20.0;
-          s_end[k] *= 0.9;
+          /* Receded temples: the corners sit higher and nearer the
+           * midline. */
+          h_end[k] += 8.0;
+          s_end[k] *= 0.85;
         }
     }
+
+  /* On a head chart the drawing is known: the ends are kept 3 mm inside
+   * the drawn head, moving toward the midline. */
+  if (view->photo.chart != NULL && hl_head_chart_from_string (view->photo.chart, &chart))
+    for (guint k = 0; k < 2; k++)
+      for (guint step = 0; step < 40; step++)
+        {
+          double s3 = s_end[k] + (s_end[k] < 0 ? -3.0 : 3.0);
+          HlPoint p = {
+            g.x + (s3 * right.x + h_end[k] * up.x) / mm_per_px,
+            g.y + (s3 * right.y + h_end[k] * up.y) / mm_per_px,
+          };
+
+          if (hl_head_chart_contains (chart, p))
+            break;
+          s_end[k] *= 0.97;
+        }
 
   /* The image-left half from its end in to the centre, then the other
    * half out; the centre (t = 0) once. */

@@ -60,7 +60,8 @@ gboolean    hl_hairline_template_check    (const HlView    *view,
  * gives @mfp_mm). Its ends lie at the frontotemporal points' distance from
  * the midline and at their height, raised when needed so the ends sit at
  * least HL_TEMPLATE_MIN_RISE_MM above the centre (a mature line recedes
- * them further). NULL with @error when hl_hairline_template_check() fails,
+ * them further); on a head chart's view they are kept on the drawn head,
+ * nearer the midline when needed. NULL with @error when hl_hairline_template_check() fails,
  * the frontotemporal points are not on both sides of the midline
  * (HL_ERROR_INVALID), or @mfp_mm is outside [HL_TEMPLATE_MIN_MM,
  * HL_TEMPLATE_MAX_MM] (HL_ERROR_ARGUMENT). */
