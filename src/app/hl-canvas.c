@@ -19,11 +19,19 @@
 #include <string.h>
 
 #include "hl-canvas.h"
+#include "hl-density-map.h"
 #include "hl-measure.h"
 #include "hl-render.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
+
+/* Presenting, the view is fitted to what is drawn and this much around
+ * it (a fraction of its size). */
+#define PRESENT_MARGIN 0.6
+
+/* Opacity of the density map's cells over the design. */
+#define DENSITY_ALPHA 0.55
 
 /* Two presses closer than this in screen px (and in time than GTK's
  * double-click time) make a double click. */
@@ -38,7 +46,13 @@ struct _HlCanvas
   HlTool          *tool;          /* edits the document's history; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
   cairo_surface_t *photo_layer;   /* at layer_key */
-  GdkTexture      *design_layer;  /* at layer_key, NULL when stale */
+  cairo_surface_t *design_layer;  /* photo, dots and lines at layer_key */
+  GdkTexture      *design_texture; /* its pixels, for GPU renderers; NULL when stale */
+  GArray          *layer_dots;    /* the dots drawn in it (a copy) */
+  HlView          *layer_view;    /* the view drawn in it */
+  gboolean         layer_full;    /* all of it is to draw again */
+  gboolean         layer_stale;   /* the document changed since it was drawn */
+  GdkRectangle     last_redraw;   /* device px of the layer's last drawing */
 
   double           layer_key[5];  /* width, height, zoom, dx, dy in device px */
   guint            design_renders;
@@ -56,6 +70,13 @@ struct _HlCanvas
   guint            n_press;
   guint            pending;       /* results to report once the gesture is over */
   guint            pending_source;
+
+  /* The client preview (hl-canvas-preview.h) */
+  HlPreview        preview;
+  double           split;         /* HL_COMPARE_SPLIT: the line, 0–1 of the width */
+  gboolean         splitting;     /* the current drag moves the line */
+  GdkTexture      *photo_texture; /* the photo layer, for the before side */
+  HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
@@ -83,7 +104,47 @@ shown_photo (HlCanvas *self)
   return self->document != NULL ? hl_document_get_photo (self->document) : NULL;
 }
 
-/* The transform from image px to widget px: zoom and offset. */
+/* Tools work in the plain view; comparisons and presentation are for
+ * looking (the pointer moves the split line or pans). */
+static gboolean
+tools_active (HlCanvas *self)
+{
+  return !self->preview.presentation && self->preview.compare == HL_COMPARE_OFF;
+}
+
+/* Width of the pane the view is fitted to: half the widget side by side. */
+static int
+pane_width (HlCanvas *self)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+
+  return self->preview.compare == HL_COMPARE_SIDE_BY_SIDE ? w / 2 : w;
+}
+
+/* A widget x in the (after) pane's own unmirrored frame, and back: the
+ * mirror flips each pane about its middle. */
+static double
+pane_x (HlCanvas *self,
+        double    x)
+{
+  int pw = pane_width (self);
+
+  if (self->preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    x -= pw;
+  return self->preview.mirror ? pw - x : x;
+}
+
+static double
+widget_x (HlCanvas *self,
+          double    x)
+{
+  int pw = pane_width (self);
+
+  x = self->preview.mirror ? pw - x : x;
+  return self->preview.compare == HL_COMPARE_SIDE_BY_SIDE ? x + pw : x;
+}
+
+/* The transform from image px to (unmirrored) pane px: zoom and offset. */
 static void
 get_transform (HlCanvas *self,
                double   *zoom,
@@ -91,17 +152,29 @@ get_transform (HlCanvas *self,
                double   *dy)
 {
   const HlView *view = shown_view (self);
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int w = pane_width (self);
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   int iw = 1, ih = 1;
+  HlRect fitted = { 0, 0, 1, 1 };
   double fit;
 
   if (view != NULL)
-    hl_render_view_size (shown_photo (self), view, &iw, &ih);
-  fit = MIN ((double) MAX (w, 1) / iw, (double) MAX (h, 1) / ih);
+    {
+      hl_render_view_size (shown_photo (self), view, &iw, &ih);
+      fitted = (HlRect) { 0, 0, iw, ih };
+      /* Presenting, the design fills the screen (as the exports crop). */
+      if (self->preview.presentation)
+        {
+          HlRect design = hl_render_design_bounds (shown_photo (self), view, PRESENT_MARGIN);
+
+          if (!hl_rect_is_empty (design))
+            fitted = design;
+        }
+    }
+  fit = MIN (MAX (w, 1) / (fitted.x1 - fitted.x0), MAX (h, 1) / (fitted.y1 - fitted.y0));
   *zoom = fit * self->user_zoom;
-  *dx = (w - iw * *zoom) / 2.0 + self->pan_x;
-  *dy = (h - ih * *zoom) / 2.0 + self->pan_y;
+  *dx = (w - (fitted.x1 + fitted.x0) * *zoom) / 2.0 + self->pan_x;
+  *dy = (h - (fitted.y1 + fitted.y0) * *zoom) / 2.0 + self->pan_y;
 }
 
 double
@@ -124,7 +197,7 @@ hl_canvas_widget_to_image (HlCanvas *self,
 
   g_return_val_if_fail (HL_IS_CANVAS (self), none);
   get_transform (self, &zoom, &dx, &dy);
-  return (HlPoint) { (x - dx) / zoom, (y - dy) / zoom };
+  return (HlPoint) { (pane_x (self, x) - dx) / zoom, (y - dy) / zoom };
 }
 
 HlPoint
@@ -136,7 +209,7 @@ hl_canvas_image_to_widget (HlCanvas *self,
 
   g_return_val_if_fail (HL_IS_CANVAS (self), none);
   get_transform (self, &zoom, &dx, &dy);
-  return (HlPoint) { p.x * zoom + dx, p.y * zoom + dy };
+  return (HlPoint) { widget_x (self, p.x * zoom + dx), p.y * zoom + dy };
 }
 
 gsize
@@ -157,11 +230,37 @@ hl_canvas_get_design_renders (HlCanvas *self)
   return self->design_renders;
 }
 
+void
+hl_canvas_get_last_redraw (HlCanvas     *self,
+                           GdkRectangle *part,
+                           int          *width,
+                           int          *height)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  *part = self->last_redraw;
+  *width = self->design_layer != NULL ? cairo_image_surface_get_width (self->design_layer) : 0;
+  *height = self->design_layer != NULL ? cairo_image_surface_get_height (self->design_layer) : 0;
+}
+
 static void
 drop_layers (HlCanvas *self)
 {
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
-  g_clear_object (&self->design_layer);
+  g_clear_object (&self->photo_texture);
+  g_clear_pointer (&self->design_layer, cairo_surface_destroy);
+  g_clear_object (&self->design_texture);
+  g_clear_pointer (&self->layer_dots, g_array_unref);
+  g_clear_pointer (&self->layer_view, hl_view_unref);
+  g_clear_pointer (&self->density_map, hl_density_map_free);
+}
+
+/* The design layer is to be drawn again whole (the transform, the stage or
+ * the sessions changed). */
+static void
+invalidate_design (HlCanvas *self)
+{
+  self->layer_full = TRUE;
+  g_clear_object (&self->design_texture);
 }
 
 /* Background and photo: scaling a large photo costs tens of ms, so this is
@@ -179,6 +278,7 @@ render_photo_layer (HlCanvas     *self,
   cairo_t *cr;
 
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
+  g_clear_object (&self->photo_texture);
   self->photo_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (self->photo_layer);
   cairo_set_source_rgb (cr, 0.17, 0.17, 0.17);
@@ -190,9 +290,138 @@ render_photo_layer (HlCanvas     *self,
   hl_render_view (self->photo_layer, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
 }
 
-/* The photo layer with the dots, hairline and zones of the design shown,
- * as a texture that frames reuse until the design or the transform
- * changes. */
+static void
+add_point (HlRect  *r,
+           double   x,
+           double   y,
+           double   pad)
+{
+  r->x0 = MIN (r->x0, x - pad);
+  r->y0 = MIN (r->y0, y - pad);
+  r->x1 = MAX (r->x1, x + pad);
+  r->y1 = MAX (r->y1, y + pad);
+}
+
+static void
+add_dots (HlRect      *r,
+          const HlDot *dots,
+          gsize        from,
+          gsize        to,
+          double       mm_per_px)
+{
+  for (gsize i = from; i < to; i++)
+    add_point (r, dots[i].x, dots[i].y, 0.5 * dots[i].diameter_mm / mm_per_px);
+}
+
+static void
+add_curve (HlRect        *r,
+           const HlCurve *curve)
+{
+  const HlPoint *pts;
+  guint n;
+
+  if (curve == NULL)
+    return;
+  pts = hl_curve_get_polyline (curve, &n);
+  for (guint i = 0; i < n; i++)
+    add_point (r, pts[i].x, pts[i].y, 0);
+}
+
+/* What changed between the layer and the design shown, in image px: the
+ * dots that differ (the engine keeps unchanged dots in order, so they are
+ * one stretch between a common head and tail) and the lines that are no
+ * longer the same values. FALSE when all of it changed. */
+static gboolean
+changed_area (HlCanvas     *self,
+              const HlView *view,
+              const HlDot  *dots,
+              gsize         n_dots,
+              HlRect       *area)
+{
+  const HlView *old = self->layer_view;
+  const HlDot *was;
+  gsize n_was, head = 0, tail = 0;
+  double mm_per_px = hl_view_get_mm_per_px (view, NULL);
+
+  *area = (HlRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  if (old == NULL || self->layer_dots == NULL ||
+      hl_view_get_mm_per_px (old, NULL) != mm_per_px || old->zones->len != view->zones->len)
+    return FALSE;
+
+  was = (const HlDot *) (gconstpointer) self->layer_dots->data;
+  n_was = self->layer_dots->len;
+  while (head < n_was && head < n_dots && memcmp (&was[head], &dots[head], sizeof *dots) == 0)
+    head++;
+  while (tail < n_was - head && tail < n_dots - head &&
+         memcmp (&was[n_was - 1 - tail], &dots[n_dots - 1 - tail], sizeof *dots) == 0)
+    tail++;
+  add_dots (area, was, head, n_was - tail, mm_per_px);
+  add_dots (area, dots, head, n_dots - tail, mm_per_px);
+
+  if (old->hairline != view->hairline)
+    {
+      add_curve (area, old->hairline);
+      add_curve (area, view->hairline);
+    }
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *a = g_ptr_array_index (old->zones, i);
+      const HlZone *b = g_ptr_array_index (view->zones, i);
+
+      if (a->boundary != b->boundary)
+        {
+          add_curve (area, a->boundary);
+          add_curve (area, b->boundary);
+        }
+    }
+  return TRUE;
+}
+
+/* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
+ * (device px) of the design layer. */
+static void
+draw_design_part (HlCanvas     *self,
+                  const HlView *view,
+                  const HlDot  *dots,
+                  gsize         n_dots,
+                  int           x,
+                  int           y,
+                  int           w,
+                  int           h,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  HlRenderOptions options;
+  cairo_surface_t *part;
+  cairo_t *cr;
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (part);
+  cairo_set_source_surface (cr, self->photo_layer, -x, -y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  hl_render_options_init (&options);
+  options.show_photo = FALSE;
+  options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
+  options.stage = self->preview.stage;
+  options.sessions = self->preview.sessions;
+  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, dots, n_dots, &options);
+
+  cr = cairo_create (self->design_layer);
+  cairo_set_source_surface (cr, part, x, y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (part);
+}
+
+/* Brings the design layer (the photo layer with the dots, hairline and
+ * zones of the design shown) up to date: only the part that changed when
+ * the document changed, all of it when the transform or the preview did. */
 static void
 render_design_layer (HlCanvas     *self,
                      const HlView *view,
@@ -202,36 +431,74 @@ render_design_layer (HlCanvas     *self,
                      double        dx,
                      double        dy)
 {
-  HlRenderOptions options;
-  cairo_surface_t *surface;
   const HlDot *dots;
   gsize n_dots = 0;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
-  int stride;
+  HlRect area;
+  int x0 = 0, y0 = 0, x1 = width, y1 = height;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_surface (cr, self->photo_layer, 0, 0);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  if (self->design_layer == NULL ||
+      cairo_image_surface_get_width (self->design_layer) != width ||
+      cairo_image_surface_get_height (self->design_layer) != height)
+    {
+      g_clear_pointer (&self->design_layer, cairo_surface_destroy);
+      self->design_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      self->layer_full = TRUE;
+    }
+  if (!self->layer_full && !self->layer_stale)
+    return;
 
   dots = hl_document_get_dots (self->document, &n_dots);
-  hl_render_options_init (&options);
-  options.show_photo = FALSE;
-  options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  hl_render_view (surface, zoom, dx, dy, shown_photo (self), view, dots, n_dots, &options);
-  cairo_surface_flush (surface);
+  if (!self->layer_full && changed_area (self, view, dots, n_dots, &area))
+    {
+      /* Dots and lines reach a few device px past their image px bounds
+       * (antialiasing, line widths, the aged stage's blur). */
+      if (area.x1 < area.x0)
+        x1 = y1 = 0;
+      else
+        {
+          x0 = MAX (0, (int) floor (area.x0 * zoom + dx) - 6);
+          y0 = MAX (0, (int) floor (area.y0 * zoom + dy) - 6);
+          x1 = MIN (width, (int) ceil (area.x1 * zoom + dx) + 6);
+          y1 = MIN (height, (int) ceil (area.y1 * zoom + dy) + 6);
+        }
+    }
 
-  /* The texture keeps the surface's pixels: no copy. */
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&self->design_layer);
-  self->design_layer = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  self->design_renders++;
+  if (x1 > x0 && y1 > y0)
+    {
+      draw_design_part (self, view, dots, n_dots, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
+      self->last_redraw = (GdkRectangle) { x0, y0, x1 - x0, y1 - y0 };
+      g_clear_object (&self->design_texture);
+      self->design_renders++;
+    }
+
+  if (self->layer_dots == NULL)
+    self->layer_dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  g_array_set_size (self->layer_dots, 0);
+  g_array_append_vals (self->layer_dots, dots, n_dots);
+  g_clear_pointer (&self->layer_view, hl_view_unref);
+  self->layer_view = hl_view_ref ((HlView *) view);
+  self->layer_full = FALSE;
+  self->layer_stale = FALSE;
+}
+
+/* A texture of the design layer, for renderers that draw textures on the
+ * GPU (the cairo renderer draws the layer's surface directly). */
+static GdkTexture *
+design_texture (HlCanvas *self)
+{
+  int width, height, stride;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->design_texture != NULL)
+    return self->design_texture;
+
+  cairo_surface_flush (self->design_layer);
+  width = cairo_image_surface_get_width (self->design_layer);
+  height = cairo_image_surface_get_height (self->design_layer);
+  stride = cairo_image_surface_get_stride (self->design_layer);
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->design_layer), (gsize) stride * height);
+  self->design_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return self->design_texture;
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
@@ -251,6 +518,11 @@ snapshot_tool (HlCanvas     *self,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (self->preview.mirror)
+    {
+      cairo_translate (cr, w, 0);
+      cairo_scale (cr, -1, 1);
+    }
   cairo_translate (cr, dx, dy);
   cairo_scale (cr, zoom, zoom);
   /* The landmark tool draws the guides with its own feedback. */
@@ -261,6 +533,197 @@ snapshot_tool (HlCanvas     *self,
       cairo_restore (cr);
     }
   hl_tool_draw_overlay (self->tool, cr, zoom);
+  cairo_destroy (cr);
+}
+
+/* TRUE when the window draws with GSK's cairo renderer: it paints a
+ * cairo surface as it is, while a new texture costs it an upload per
+ * change (on X11, about four times the whole frame). */
+static gboolean
+draws_with_cairo (HlCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* A layer into pane @index (0: left or only, 1: right), mirrored about
+ * the pane's middle when the preview says so: @texture, or when it is
+ * NULL, the design layer. */
+static void
+append_pane (HlCanvas    *self,
+             GtkSnapshot *snapshot,
+             GdkTexture  *texture,
+             int          index,
+             int          pw,
+             int          h)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (index * pw, 0));
+  if (self->preview.mirror)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pw, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
+  if (texture == NULL && draws_with_cairo (self))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, pw, h));
+      double scale = (double) cairo_image_surface_get_width (self->design_layer) / MAX (pw, 1);
+
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, self->design_layer, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, texture != NULL ? texture : design_texture (self),
+                                 &GRAPHENE_RECT_INIT (0, 0, pw, h));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The photo layer (what the client looks like today) as a texture. */
+static GdkTexture *
+photo_texture (HlCanvas *self)
+{
+  int width, height, stride;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->photo_texture != NULL)
+    return self->photo_texture;
+
+  cairo_surface_flush (self->photo_layer);
+  width = cairo_image_surface_get_width (self->photo_layer);
+  height = cairo_image_surface_get_height (self->photo_layer);
+  stride = cairo_image_surface_get_stride (self->photo_layer);
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->photo_layer), (gsize) stride * height);
+  self->photo_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return self->photo_texture;
+}
+
+/* The density map over pane @index, clipped to [@clip_x, end of pane). */
+static void
+snapshot_density (HlCanvas     *self,
+                  GtkSnapshot  *snapshot,
+                  const HlView *view,
+                  int           index,
+                  int           pw,
+                  int           h,
+                  double        clip_x,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  cairo_t *cr;
+
+  if (self->density_map == NULL)
+    {
+      const HlDot *dots;
+      gsize n_dots = 0;
+
+      dots = hl_document_get_dots (self->document, &n_dots);
+      self->density_map = hl_density_map_new (view, dots, n_dots, self->preview.sessions, 0);
+      if (self->density_map == NULL)
+        return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (index * pw, 0, pw, h));
+  cairo_rectangle (cr, MAX (clip_x, index * pw), 0, (index + 1) * pw - MAX (clip_x, index * pw), h);
+  cairo_clip (cr);
+  cairo_translate (cr, index * pw, 0);
+  if (self->preview.mirror)
+    {
+      cairo_translate (cr, pw, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
+  hl_density_map_draw (self->density_map, view, cr, DENSITY_ALPHA);
+  cairo_destroy (cr);
+}
+
+/* The layers as the preview asks: plain (with the tool's pass), split or
+ * side by side; then the density map, its legend, the labels and, in
+ * presentation, the simulation mark. */
+static void
+snapshot_preview (HlCanvas     *self,
+                  GtkSnapshot  *snapshot,
+                  const HlView *view,
+                  int           pw,
+                  int           h,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  g_autofree char *caption = hl_preview_describe (&self->preview);
+  g_autofree char *after = NULL;
+  double split_x = round (self->split * w);
+  cairo_t *cr;
+
+  switch (self->preview.compare)
+    {
+    case HL_COMPARE_SIDE_BY_SIDE:
+      append_pane (self, snapshot, photo_texture (self), 0, pw, h);
+      append_pane (self, snapshot, NULL, 1, pw, h);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 1, pw, h, 0, zoom, dx, dy);
+      break;
+
+    case HL_COMPARE_SPLIT:
+      append_pane (self, snapshot, NULL, 0, pw, h);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, split_x, h));
+      append_pane (self, snapshot, photo_texture (self), 0, pw, h);
+      gtk_snapshot_pop (snapshot);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 0, pw, h, split_x, zoom, dx, dy);
+      break;
+
+    case HL_COMPARE_OFF:
+    default:
+      append_pane (self, snapshot, NULL, 0, pw, h);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 0, pw, h, 0, zoom, dx, dy);
+      if (tools_active (self))
+        snapshot_tool (self, snapshot, view, zoom, dx, dy);
+      break;
+    }
+
+  /* Nothing to label: no node (a whole-canvas node costs a frame as much
+   * as the layers). */
+  if (self->preview.compare == HL_COMPARE_OFF && !self->preview.presentation &&
+      self->preview.stage == HL_STAGE_FRESH && self->preview.sessions == 0 && !self->preview.mirror &&
+      !(self->preview.density_map && self->density_map != NULL))
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  after = g_strdup_printf ("After · %s", caption);
+  if (self->preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    {
+      hl_preview_draw_chip (cr, pw / 2.0, 12, 0.5, "Before");
+      hl_preview_draw_chip (cr, pw + pw / 2.0, 12, 0.5, after);
+      cairo_rectangle (cr, pw - 1, 0, 2, h);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_fill (cr);
+    }
+  else if (self->preview.compare == HL_COMPARE_SPLIT)
+    {
+      hl_preview_draw_split (cr, split_x, h);
+      hl_preview_draw_chip (cr, split_x - 24, 12, 1.0, "Before");
+      hl_preview_draw_chip (cr, split_x + 24, 12, 0.0, after);
+    }
+  else if (self->preview.presentation || self->preview.stage != HL_STAGE_FRESH ||
+           self->preview.sessions > 0 || self->preview.mirror)
+    hl_preview_draw_chip (cr, 12, 12, 0.0, caption);
+
+  /* The legend in the top-right corner, clear of the labels. */
+  if (self->preview.density_map && self->density_map != NULL)
+    hl_density_map_draw_legend (self->density_map, cr, w - HL_DENSITY_LEGEND_WIDTH - 12,
+                                self->preview.compare != HL_COMPARE_OFF ? 48 : 12);
+
+  /* In front of the client, the honesty mark is always on screen. */
+  if (self->preview.presentation)
+    hl_preview_draw_chip (cr, w - 12, h - 38, 1.0, HL_SIMULATION_MARK);
   cairo_destroy (cr);
 }
 
@@ -279,6 +742,10 @@ hl_canvas_snapshot (GtkWidget   *widget,
     return;
 
   get_transform (self, &zoom, &dx, &dy);
+  /* Side by side, the layers are one pane wide. */
+  w = pane_width (self);
+  if (w <= 0)
+    return;
   key[0] = w * scale;
   key[1] = h * scale;
   key[2] = zoom * scale;
@@ -287,15 +754,13 @@ hl_canvas_snapshot (GtkWidget   *widget,
 
   if (self->photo_layer == NULL || memcmp (key, self->layer_key, sizeof key) != 0)
     {
-      g_clear_object (&self->design_layer);
+      invalidate_design (self);
       render_photo_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
       memcpy (self->layer_key, key, sizeof key);
     }
-  if (self->design_layer == NULL)
-    render_design_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
+  render_design_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
 
-  gtk_snapshot_append_texture (snapshot, self->design_layer, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  snapshot_tool (self, snapshot, view, zoom, dx, dy);
+  snapshot_preview (self, snapshot, view, w, h, zoom, dx, dy);
 }
 
 static gboolean
@@ -429,7 +894,8 @@ pan_by (HlCanvas *self,
         double    off_x,
         double    off_y)
 {
-  self->pan_x += off_x - self->drag_last.x;
+  /* Mirrored, the view moves the other way under the same drag. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (off_x - self->drag_last.x);
   self->pan_y += off_y - self->drag_last.y;
   self->drag_last = (HlPoint) { off_x, off_y };
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -447,6 +913,17 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_start = (HlPoint) { x, y };
   self->drag_last = (HlPoint) { 0, 0 };
   count_press (self, controller, x, y);
+  /* Comparing, the primary button moves the split line (there is no tool
+   * to give it to); presenting or side by side, it pans. */
+  if (!tools_active (self))
+    {
+      self->captured = FALSE;
+      self->splitting = self->preview.compare == HL_COMPARE_SPLIT;
+      if (self->splitting)
+        hl_canvas_set_split (self, x / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->splitting ? "col-resize" : "grabbing");
+      return;
+    }
   /* A press the tool does not take (the select tool off any handle)
    * pans. */
   self->captured = (pointer_event (self, controller, HL_TOOL_PRESS, x, y) & HL_TOOL_CAPTURED) != 0;
@@ -460,7 +937,9 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          off_y,
                 HlCanvas       *self)
 {
-  if (self->captured)
+  if (self->splitting)
+    hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+  else if (self->captured)
     pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
                    self->drag_start.x + off_x, self->drag_start.y + off_y);
   else
@@ -473,6 +952,12 @@ on_drag_end (GtkGestureDrag *gesture,
              double          off_y,
              HlCanvas       *self)
 {
+  if (!tools_active (self))
+    {
+      self->splitting = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+      return;
+    }
   pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_RELEASE,
                  self->drag_start.x + off_x, self->drag_start.y + off_y);
   self->captured = FALSE;
@@ -540,7 +1025,7 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer = (HlPoint) { x, y };
   self->has_pointer = TRUE;
   /* While a button is down the drag gesture reports the motion. */
-  if (self->tool != NULL && !gtk_gesture_is_active (drag) && !self->panning)
+  if (self->tool != NULL && !gtk_gesture_is_active (drag) && !self->panning && tools_active (self))
     pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
@@ -553,8 +1038,9 @@ on_key (GtkEventControllerKey *controller,
 {
   HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
 
-  /* Keys with Control belong to the window's shortcuts. */
-  if (state & GDK_CONTROL_MASK)
+  /* Keys with Control belong to the window's shortcuts; without a tool
+   * at work (comparing, presenting), all of them do. */
+  if ((state & GDK_CONTROL_MASK) || !tools_active (self))
     return FALSE;
 
   switch (keyval)
@@ -593,7 +1079,7 @@ zoom_at (HlCanvas *self,
 
   self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
   get_transform (self, &zoom, &dx, &dy);
-  self->pan_x += x - (at.x * zoom + dx);
+  self->pan_x += pane_x (self, x) - (at.x * zoom + dx);
   self->pan_y += y - (at.y * zoom + dy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -694,7 +1180,8 @@ on_document_changed (HlDocument *document,
       self->captured = FALSE;
     }
 
-  g_clear_object (&self->design_layer);
+  self->layer_stale = TRUE;
+  g_clear_pointer (&self->density_map, hl_density_map_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -760,6 +1247,86 @@ hl_canvas_get_document (HlCanvas *self)
 {
   g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
   return self->document;
+}
+
+void
+hl_canvas_set_preview (HlCanvas        *self,
+                       const HlPreview *preview)
+{
+  HlPreview old;
+
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (preview != NULL);
+
+  if (hl_preview_equal (&self->preview, preview))
+    return;
+  old = self->preview;
+  self->preview = *preview;
+
+  /* Dots and overlays change with the stage, sessions and presentation;
+   * the layers' size with side by side. */
+  if (old.stage != preview->stage || old.sessions != preview->sessions ||
+      !old.presentation != !preview->presentation || old.compare != preview->compare)
+    invalidate_design (self);
+  if (old.sessions != preview->sessions || !preview->density_map)
+    g_clear_pointer (&self->density_map, hl_density_map_free);
+
+  /* Presenting starts from the whole design on screen, and editing again
+   * from the whole view. */
+  if (!old.presentation != !preview->presentation)
+    {
+      self->user_zoom = 1.0;
+      self->pan_x = self->pan_y = 0;
+    }
+
+  /* A gesture in progress is abandoned when the tools stop listening. */
+  if (!tools_active (self) && self->tool != NULL)
+    {
+      hl_tool_cancel (self->tool);
+      self->captured = FALSE;
+      if (self->document != NULL)
+        hl_document_show (self->document, NULL);
+    }
+  self->splitting = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   tools_active (self) && self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hl_canvas_get_preview (HlCanvas  *self,
+                       HlPreview *preview)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (preview != NULL);
+  *preview = self->preview;
+}
+
+double
+hl_canvas_get_split (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), 0.5);
+  return self->split;
+}
+
+void
+hl_canvas_set_split (HlCanvas *self,
+                     double    split)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  split = isfinite (split) ? CLAMP (split, 0.0, 1.0) : 0.5;
+  if (split == self->split)
+    return;
+  self->split = split;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const HlDensityMap *
+hl_canvas_get_density_map (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
+  return self->preview.density_map ? self->density_map : NULL;
 }
 
 /* Popovers the window points at the canvas (the ruler's question) are
@@ -835,6 +1402,8 @@ hl_canvas_init (HlCanvas *self)
 
   self->user_zoom = 1.0;
   self->tool_name = g_strdup ("select");
+  hl_preview_init (&self->preview);
+  self->split = 0.5;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
