@@ -634,10 +634,10 @@ view_done (GObject      *object,
   view = shown_view (self);
   hl_stippler_update (self->engine, view, self->shown->seed);
 
-  g_object_freeze_notify (G_OBJECT (self));
+  /* "view-index" first (views drop per-view state: the tool, the zoom),
+   * then "changed" (everything shown is brought up to date). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_INDEX]);
   g_signal_emit (self, signals[CHANGED], 0);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
