@@ -262,12 +262,26 @@ test_render (void)
       g_unlink (out);
     }
 
-  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, "--layout", "before-after", "--overlays", NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, "--layout", "before-after", "--overlays",
+                            "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
   hl_test_run_clear (&r);
   pb = gdk_pixbuf_new_from_file (ba, &error);
   g_assert_no_error (error);
   g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * 512 + 5);
+  g_clear_object (&pb);
+  g_unlink (ba);
+
+  /* Without --scale, the sample's 0.25 mm dots at 1.4 mm/px would be
+   * 0.18 px: a scale that makes them visible is picked, and said. */
+  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "rendering at scale 7 (3584 × 3584 per image"));
+  hl_test_run_clear (&r);
+  pb = gdk_pixbuf_new_from_file (ba, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 3584);
   g_unlink (ba);
 
   r = hl_test_run_hairline (NULL, "render", good, "-o", split, "--layout", "split", "--split", "0.3", NULL);

@@ -703,6 +703,60 @@ test_autosave_and_adopt (void)
   g_rmdir (tmp);
 }
 
+static void
+on_view_index (HlDocument *doc,
+               GParamSpec *pspec,
+               GMainLoop  *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Another view: its chart loaded and its dots made on a worker, then the
+ * view-index notification; a later switch supersedes an earlier one. */
+static void
+test_switch_view (void)
+{
+  g_autofree char *path = sample_file ("head-chart-consultation.json");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GArray) expected = NULL;
+  HlDesign *design;
+  gsize n = 0;
+  const HlDot *dots;
+  gulong id;
+
+  g_assert_true (load (doc, path, &error));
+  g_assert_no_error (error);
+  design = hl_document_get_design (doc);
+  g_assert_cmpuint (hl_design_get_n_views (design), ==, 2);
+  g_assert_cmpint (hl_photo_get_height (hl_document_get_photo (doc)), ==, 3000);
+
+  id = g_signal_connect (doc, "notify::view-index", G_CALLBACK (on_view_index), loop);
+  hl_document_set_view_index (doc, 1);
+  /* Nothing changes until the worker is done. */
+  g_assert_cmpuint (hl_document_get_view_index (doc), ==, 0);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (hl_document_get_view_index (doc), ==, 1);
+  g_assert_cmpint (hl_photo_get_height (hl_document_get_photo (doc)), ==, 2800);
+  g_assert_null (hl_document_get_photo_problem (doc));
+
+  /* The engine follows the view shown. */
+  expected = hl_stipple_view (hl_design_get_view (design, 1), design->seed);
+  dots = hl_document_get_dots (doc, &n);
+  g_assert_cmpuint (n, ==, expected->len);
+  g_assert_cmpuint (n, >, 1000);
+  g_assert_cmpfloat (dots[0].x, ==, g_array_index (expected, HlDot, 0).x);
+
+  /* Two switches in a row: the last one wins. */
+  hl_document_set_view_index (doc, 1);
+  hl_document_set_view_index (doc, 0);
+  g_main_loop_run (loop);
+  g_assert_cmpuint (hl_document_get_view_index (doc), ==, 0);
+  g_assert_cmpint (hl_photo_get_height (hl_document_get_photo (doc)), ==, 3000);
+  g_signal_handler_disconnect (doc, id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -718,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/document/edit-during-save", test_edit_during_save);
   g_test_add_func ("/document/newer-load-wins", test_newer_load_wins);
   g_test_add_func ("/document/autosave-and-adopt", test_autosave_and_adopt);
+  g_test_add_func ("/document/switch-view", test_switch_view);
 
   return g_test_run ();
 }

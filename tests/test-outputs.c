@@ -127,7 +127,7 @@ test_refuse_inputs (void)
   json_before = read_file (json, &json_len);
   photo_before = read_file (photo, &photo_len);
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "D.json", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "D.json", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "D.json: is an input of this command"));
   g_assert_true (same_bytes (json, json_before, json_len));
@@ -146,7 +146,7 @@ test_refuse_inputs (void)
 
   /* Another name for the same file is the same file. */
   g_assert_cmpint (link (json, hard), ==, 0);
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "hard.json", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "hard.json", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_true (same_bytes (json, json_before, json_len));
   hl_test_run_clear (&r);
@@ -167,7 +167,7 @@ test_refuse_non_regular (void)
   g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "fifo", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "fifo", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "fifo: is a FIFO; refusing to replace it"));
   hl_test_run_clear (&r);
@@ -186,7 +186,7 @@ test_refuse_non_regular (void)
   hl_test_run_clear (&r);
 
   /* As root this replaced the device node with a file. */
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/null", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/null", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "/dev/null: is a device"));
   hl_test_run_clear (&r);
@@ -194,7 +194,7 @@ test_refuse_non_regular (void)
   g_assert_true (S_ISCHR (st.st_mode));
 
   /* /dev/stdout is a link: refused as one (it replaced the link). */
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/stdout", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "/dev/stdout", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "/dev/stdout: is a symbolic link"));
   hl_test_run_clear (&r);
@@ -226,7 +226,7 @@ test_symlinks (void)
   g_assert_true (g_file_set_contents (real, "old", 3, NULL));
   g_assert_cmpint (symlink ("real.png", link_path), ==, 0);
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "link.png: is a symbolic link"));
   g_assert_nonnull (strstr (r.err, "--follow-symlinks"));
@@ -241,7 +241,7 @@ test_symlinks (void)
   g_assert_true (same_bytes (real, "old", 3));
 
   /* Asked for: the file the link points to is replaced, the link kept. */
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", "--follow-symlinks", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", "--follow-symlinks", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   hl_test_run_clear (&r);
   g_assert_cmpint (lstat (link_path, &st), ==, 0);
@@ -272,7 +272,7 @@ test_permissions (void)
   g_assert_true (g_file_set_contents (csv, "old", 3, NULL));
   g_assert_cmpint (g_chmod (csv, 0640), ==, 0);
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "m.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "m.png", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   hl_test_run_clear (&r);
   g_assert_cmpint (stat (png, &st), ==, 0);
@@ -326,7 +326,7 @@ test_stale_temp_files (void)
   g_assert_true (g_file_set_contents (live_name, "in progress", -1, NULL));
   g_assert_true (g_file_set_contents (other_name, "another target's", -1, NULL));
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "out.png", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "out.png", "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   hl_test_run_clear (&r);
 
@@ -390,7 +390,7 @@ test_unusable_photo (void)
 
       write_design_with_photo (dir, design, cases[i]);
 
-      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", NULL);
+      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", "--scale", "1", NULL);
       g_test_message ("render with %s: exit %d: %s", cases[i], r.status, r.err);
       g_assert_cmpint (r.status, ==, 1);
       g_assert_nonnull (strstr (r.err, "views[0].photo.path: "));
@@ -405,7 +405,7 @@ test_unusable_photo (void)
       hl_test_run_clear (&r);
       g_assert_false (g_file_test (out_pdf, G_FILE_TEST_EXISTS));
 
-      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", "--without-photo", NULL);
+      r = hl_test_run_hairline (dir, "render", design, "-o", "p.png", "--without-photo", "--scale", "1", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.err, "--without-photo"));
       hl_test_run_clear (&r);
@@ -517,7 +517,7 @@ test_disk_full (void)
   g_assert_true (g_file_set_contents (out, "old", 3, NULL));
   g_assert_true (g_file_set_contents (out_pdf, "old", 3, NULL));
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, "--scale", "1", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_test_message ("%s", r.err);
   g_assert_nonnull (strstr (r.err, "out.png: cannot write: No space left on device"));
@@ -724,7 +724,7 @@ test_kill (gconstpointer data)
 static const KillCase kill_cases[] = {
   { "render", "out.png",
     { "render", "D.json", "-o", "out.png", "--scale", "0.5", NULL }, NULL,
-    { "render", "D.json", "-o", "out.png", NULL }, FALSE, png_complete },
+    { "render", "D.json", "-o", "out.png", "--scale", "1", NULL }, FALSE, png_complete },
   { "report", "out.pdf",
     { "report", "D.json", "-o", "out.pdf", "--without-photo", NULL }, NULL,
     { "report", "D.json", "-o", "out.pdf", NULL }, FALSE, pdf_complete },

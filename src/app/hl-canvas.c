@@ -1163,6 +1163,15 @@ on_document_loaded (HlDocument *document,
   reset (self);
 }
 
+/* Another view of the design: its own tool, photo and fit. */
+static void
+on_document_view_changed (HlDocument *document,
+                          GParamSpec *pspec,
+                          HlCanvas   *self)
+{
+  reset (self);
+}
+
 static void
 on_document_changed (HlDocument *document,
                      HlCanvas   *self)
@@ -1209,6 +1218,7 @@ hl_canvas_set_document (HlCanvas   *self,
     {
       g_signal_connect_object (document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
       g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+      g_signal_connect_object (document, "notify::view-index", G_CALLBACK (on_document_view_changed), self, 0);
     }
   reset (self);
 }

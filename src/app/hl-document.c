@@ -43,6 +43,7 @@ struct _HlDocument
   guint       autosave_source;
 
   guint       view;
+  guint       view_serial;   /* the newest view switch; older ones are dropped */
   guint       generation;    /* bumped by every load: older saves mark nothing */
   guint       load_serial;   /* the newest load; an older one finishing is dropped */
 
@@ -61,6 +62,7 @@ enum {
   PROP_CAN_REDO,
   PROP_TITLE,
   PROP_FILE,
+  PROP_VIEW_INDEX,
   N_PROPS
 };
 
@@ -77,8 +79,11 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char       *path;          /* for a pasted image: its name */
+  char       *path;          /* a file, a pasted image's name, or NULL for a
+                              * design given in memory */
+  char       *title;         /* a given design's title */
   gboolean    is_design;     /* .json, else a photo */
+  gboolean    given;         /* the design came in memory, not from a file */
   GBytes     *pasted;        /* a pasted image, or NULL */
   guint       serial;
   HlDesign   *design;
@@ -92,6 +97,7 @@ load_data_free (LoadData *data)
 {
   g_free (data->path);
   g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->title);
   g_clear_pointer (&data->design, hl_design_unref);
   g_clear_pointer (&data->photo, hl_photo_unref);
   g_free (data->problem);
@@ -256,6 +262,10 @@ hl_document_show (HlDocument *self,
       view = shown_view (self);
       if (view != NULL)
         hl_stippler_update (self->engine, view, shown->seed);
+      else if (hl_design_get_n_views (shown) > 0 && preview == NULL)
+        /* The view shown went away (an added view undone): show the
+         * last one. */
+        hl_document_set_view_index (self, hl_design_get_n_views (shown) - 1);
 
       g_object_freeze_notify (G_OBJECT (self));
       update_flags (self);
@@ -360,7 +370,25 @@ load_thread (GTask        *task,
   GError *error = NULL;
   const HlView *view;
 
-  if (data->is_design)
+  if (data->given)
+    {
+      /* Photo paths of a design in memory are absolute already. */
+      view = hl_design_get_view (data->design, 0);
+      if (view->photo.path != NULL || view->photo.chart != NULL)
+        {
+          g_autoptr(GError) warning = NULL;
+
+          data->photo = hl_design_load_view_photo (data->design, 0, NULL, &warning, &error);
+          if (data->photo == NULL || warning != NULL)
+            {
+              if (error == NULL)
+                error = g_steal_pointer (&warning);
+              data->problem = g_strdup (error->message);
+              g_clear_error (&error);
+            }
+        }
+    }
+  else if (data->is_design)
     {
       g_autoptr(HlDesign) design = hl_design_load_from_file (data->path, &error);
 
@@ -374,7 +402,7 @@ load_thread (GTask        *task,
        * rewrites them relative to the new file. */
       data->design = hl_design_rebase_photos (design, data->path, NULL);
       view = hl_design_get_view (data->design, 0);
-      if (view->photo.path != NULL)
+      if (view->photo.path != NULL || view->photo.chart != NULL)
         {
           g_autoptr(GError) warning = NULL;
 
@@ -469,18 +497,23 @@ load_done (GObject      *object,
   g_clear_pointer (&self->preview, hl_design_unref);
   g_clear_pointer (&self->shown, hl_design_unref);
   self->shown = hl_design_ref (data->design);
+  if (self->view != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_INDEX]);
   self->view = 0;
+  self->view_serial++;
   self->generation++;
   g_clear_pointer (&self->pasted, g_bytes_unref);
   g_clear_pointer (&self->pasted_path, g_free);
   if (data->pasted != NULL)
     self->pasted = g_bytes_ref (data->pasted);
 
-  file = g_file_new_for_path (data->path);
+  file = data->path != NULL ? g_file_new_for_path (data->path) : NULL;
 
   g_object_freeze_notify (G_OBJECT (self));
   set_file (self, data->is_design ? file : NULL);
-  set_title (self, data->pasted != NULL ? g_strdup (data->path) : g_path_get_basename (data->path));
+  set_title (self, data->pasted != NULL ? g_strdup (data->path)
+                   : data->given ? g_strdup (data->title)
+                   : g_path_get_basename (data->path));
   update_flags (self);
   g_signal_emit (self, signals[LOADED], 0);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -520,6 +553,142 @@ hl_document_load_async (HlDocument          *self,
   data->serial = ++self->load_serial;
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+void
+hl_document_load_design_async (HlDocument          *self,
+                               HlDesign            *design,
+                               const char          *title,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (design != NULL && hl_design_get_n_views (design) > 0);
+  g_return_if_fail (title != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->given = TRUE;
+  data->title = g_strdup (title);
+  data->design = hl_design_ref (design);
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+/* Switching views */
+
+typedef struct
+{
+  HlDesign   *design;
+  guint       index;
+  guint       serial;
+  HlPhoto    *photo;
+  char       *problem;
+  HlStippler *engine;
+} ViewData;
+
+static void
+view_data_free (ViewData *data)
+{
+  hl_design_unref (data->design);
+  g_clear_pointer (&data->photo, hl_photo_unref);
+  g_free (data->problem);
+  g_clear_pointer (&data->engine, hl_stippler_free);
+  g_free (data);
+}
+
+/* Runs on the worker: the view's photo (or chart) and its first dots. */
+static void
+view_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ViewData *data = task_data;
+  const HlView *view = hl_design_get_view (data->design, data->index);
+
+  if (view->photo.path != NULL || view->photo.chart != NULL)
+    {
+      g_autoptr(GError) warning = NULL;
+      g_autoptr(GError) error = NULL;
+
+      data->photo = hl_design_load_view_photo (data->design, data->index, NULL, &warning, &error);
+      if (data->photo == NULL)
+        data->problem = g_strdup (error->message);
+      else if (warning != NULL)
+        data->problem = g_strdup (warning->message);
+    }
+  if (data->photo != NULL)
+    {
+      double level_scale;
+      int longest = MAX (hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
+
+      hl_photo_get_surface_for_scale (data->photo, 1024.0 / MAX (longest, 1), &level_scale);
+    }
+  data->engine = hl_stippler_new ();
+  hl_stippler_update (data->engine, view, data->design->seed);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+view_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  ViewData *data = g_task_get_task_data (G_TASK (result));
+  const HlView *view;
+
+  if (data->serial != self->view_serial || self->shown == NULL ||
+      data->index >= hl_design_get_n_views (self->shown))
+    return;
+
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = g_steal_pointer (&data->photo);
+  g_free (self->photo_problem);
+  self->photo_problem = g_steal_pointer (&data->problem);
+  hl_stippler_free (self->engine);
+  self->engine = g_steal_pointer (&data->engine);
+  self->view = data->index;
+  /* The design may have changed meanwhile: the engine catches up. */
+  view = shown_view (self);
+  hl_stippler_update (self->engine, view, self->shown->seed);
+
+  /* "view-index" first (views drop per-view state: the tool, the zoom),
+   * then "changed" (everything shown is brought up to date). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_INDEX]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+hl_document_set_view_index (HlDocument *self,
+                            guint       index)
+{
+  g_autoptr(GTask) task = NULL;
+  ViewData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  if (self->history == NULL)
+    return;
+  g_return_if_fail (index < hl_design_get_n_views (hl_document_get_design (self)));
+
+  data = g_new0 (ViewData, 1);
+  data->design = hl_design_ref (hl_document_get_design (self));
+  data->index = index;
+  data->serial = ++self->view_serial;
+
+  task = g_task_new (self, NULL, view_done, NULL);
+  g_task_set_source_tag (task, hl_document_set_view_index);
+  g_task_set_task_data (task, data, (GDestroyNotify) view_data_free);
+  g_task_run_in_thread (task, view_thread);
 }
 
 gboolean
@@ -1016,6 +1185,9 @@ hl_document_get_property (GObject    *object,
     case PROP_FILE:
       g_value_set_object (value, self->file);
       break;
+    case PROP_VIEW_INDEX:
+      g_value_set_uint (value, self->view);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1044,6 +1216,9 @@ hl_document_class_init (HlDocumentClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_INDEX] =
+    g_param_spec_uint ("view-index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -12,7 +12,7 @@
  * (views redraw); "loaded" just before the "changed" of a successful load,
  * which replaced the design, history and photo (views drop per-design state
  * such as a tool or the zoom). Properties, notified only when their value
- * changes: "modified", "can-undo", "can-redo", "title", "file".
+ * changes: "modified", "can-undo", "can-redo", "title", "file", "view-index".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +67,16 @@ void          hl_document_load_pasted_async (HlDocument        *self,
 gboolean      hl_document_relink_photo     (HlDocument          *self,
                                             HlPhoto             *photo,
                                             const char          *path);
+/* Opens @design (referenced; at least one view), held in memory with no
+ * file, e.g. a new design on a head chart: as a load (the photo of view 0
+ * read on a worker, "loaded" and "changed"), titled @title. Finish with
+ * hl_document_load_finish. */
+void          hl_document_load_design_async (HlDocument         *self,
+                                            HlDesign            *design,
+                                            const char          *title,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 /* Saves the current design to @file atomically (photo paths written
  * relative to it); on success the document edits that file and is no
  * longer modified (unless it changed meanwhile). */
@@ -95,8 +105,15 @@ HlDesign     *hl_document_get_design       (HlDocument          *self);
 HlDesign     *hl_document_dup_linked_design (HlDocument         *self);
 /* The design shown: the preview if one is set, else the current one. */
 HlDesign     *hl_document_get_shown        (HlDocument          *self);
-/* Index of the view shown. */
+/* Index of the view shown ("view-index"). */
 guint         hl_document_get_view_index   (HlDocument          *self);
+/* Shows view @index of the current design (< its number of views): its
+ * photo or head chart is loaded and its dots made on a worker; then the
+ * document shows that view, the engine follows it, "view-index" is
+ * notified and "changed" emitted. A later switch or load supersedes an
+ * unfinished one. Tools and panels work on the view shown. */
+void          hl_document_set_view_index   (HlDocument          *self,
+                                            guint                index);
 /* The photo of the view shown, or NULL (borrowed). */
 HlPhoto      *hl_document_get_photo        (HlDocument          *self);
 /* Why the photo of a loaded design is missing or differs, or NULL. */

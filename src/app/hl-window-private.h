@@ -37,6 +37,9 @@ struct _HlWindow
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
   AdwStatusPage   *problem_page;
+  GtkMenuButton   *view_button;   /* hl-window-views.c */
+  GtkListBox      *view_list;
+  GtkLabel        *view_label;
   GtkWidget       *header_bar;
   GtkWidget       *status_bar;
   GtkMenuButton   *preview_button;
@@ -59,6 +62,10 @@ struct _HlWindow
   GBytes          *pending_png;    /* or pasted then */
   GCancellable    *relink_cancellable;
   AdwToast        *photo_toast;    /* weak: the photo problem's, while shown */
+  GtkNativeDialog *view_chooser; /* "Add View from Photo", while shown */
+  GHashTable      *thumbnails;   /* thumbnail key → GdkTexture (NULL: being drawn) */
+  char            *views_signature; /* the views the switcher lists */
+  GtkWidget       *template_dialog; /* the hairline template dialog, while shown */
 
   guint            saving;       /* saves in flight */
   gboolean         loading;
@@ -83,6 +90,7 @@ enum
   PROP_LANDMARK,
   PROP_ZONE_KIND,
   PROP_SHOW_PANEL,
+  PROP_VIEW,
   PROP_STAGE,
   PROP_SESSION,
   PROP_COMPARE,
@@ -112,6 +120,23 @@ gboolean _hl_window_tools_set_property (HlWindow       *self,
                                         guint           prop_id,
                                         const GValue   *value);
 
+/* hl-window-views.c: the view switcher, win.view, adding views, head
+ * charts and the hairline template dialog. */
+void     _hl_window_views_class_init   (GtkWidgetClass *widget_class,
+                                        GParamSpec    **properties);
+void     _hl_window_views_install_actions (GtkWidgetClass *widget_class);
+void     _hl_window_views_init         (HlWindow       *self);
+void     _hl_window_views_dispose      (HlWindow       *self);
+void     _hl_window_views_finalize     (HlWindow       *self);
+gboolean _hl_window_views_get_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        GValue         *value);
+gboolean _hl_window_views_set_property (HlWindow       *self,
+                                        guint           prop_id,
+                                        const GValue   *value);
+/* Adds a view on the photo @file (loaded on a worker), one undo step. */
+void     _hl_window_views_add_photo    (HlWindow       *self,
+                                        GFile          *file);
 /* hl-window-preview.c */
 void     _hl_window_preview_class_init      (GtkWidgetClass *widget_class,
                                              GParamSpec    **properties);

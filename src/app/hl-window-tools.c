@@ -440,6 +440,15 @@ on_document_loaded (HlDocument *document,
   _hl_window_tools_update (self);
 }
 
+static void
+on_document_view_changed (HlDocument *document,
+                          GParamSpec *pspec,
+                          HlWindow   *self)
+{
+  /* The canvas made a new tool for the view, as for a load. */
+  on_document_loaded (document, self);
+}
+
 /* Frontal band from the hairline */
 
 static void
@@ -707,6 +716,7 @@ _hl_window_tools_init (HlWindow *self)
   g_signal_connect_object (self->zone_panel, "zone-selected", G_CALLBACK (on_zone_selected), self, 0);
   g_signal_connect_object (self->zone_panel, "pick-shade", G_CALLBACK (on_pick_shade), self, 0);
   g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
+  g_signal_connect_object (self->document, "notify::view-index", G_CALLBACK (on_document_view_changed), self, 0);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);
   /* The scale label shows lengths in the unit of the preferences. */

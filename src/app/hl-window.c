@@ -193,6 +193,32 @@ hl_window_open (HlWindow *self,
 }
 
 void
+hl_window_open_design (HlWindow   *self,
+                       HlDesign   *design,
+                       const char *title)
+{
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (design != NULL);
+  g_return_if_fail (title != NULL);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  g_free (self->opening);
+  self->opening = g_strdup (title);
+  g_clear_pointer (&self->problem, g_free);
+  adw_status_page_set_description (self->loading_page, self->opening);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+  update_state (self);
+
+  hl_document_load_design_async (self->document, design, title, self->load_cancellable,
+                                 on_document_loaded, g_object_ref (self));
+}
+
+void
 hl_window_open_recovery (HlWindow              *self,
                          const HlRecoveryEntry *entry)
 {
@@ -543,6 +569,7 @@ hl_window_dispose (GObject *object)
     hl_zone_panel_set_document (self->zone_panel, NULL);
   if (self->canvas != NULL)
     hl_canvas_set_document (self->canvas, NULL);
+  _hl_window_views_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -560,6 +587,7 @@ hl_window_finalize (GObject *object)
   g_free (self->problem);
   g_clear_pointer (&self->recovering, hl_recovery_entry_free);
   _hl_window_tools_finalize (self);
+  _hl_window_views_finalize (self);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
 }
@@ -571,6 +599,7 @@ hl_window_get_property (GObject    *object,
                         GParamSpec *pspec)
 {
   if (!_hl_window_tools_get_property (HL_WINDOW (object), prop_id, value) &&
+      !_hl_window_views_get_property (HL_WINDOW (object), prop_id, value) &&
       !_hl_window_preview_get_property (HL_WINDOW (object), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -582,6 +611,7 @@ hl_window_set_property (GObject      *object,
                         GParamSpec   *pspec)
 {
   if (!_hl_window_tools_set_property (HL_WINDOW (object), prop_id, value) &&
+      !_hl_window_views_set_property (HL_WINDOW (object), prop_id, value) &&
       !_hl_window_preview_set_property (HL_WINDOW (object), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -600,6 +630,7 @@ hl_window_class_init (HlWindowClass *klass)
   window_class->close_request = hl_window_close_request;
 
   _hl_window_tools_class_init (widget_class, properties);
+  _hl_window_views_class_init (widget_class, properties);
   _hl_window_preview_class_init (widget_class, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _hl_window_tools_install_actions (widget_class);
@@ -630,6 +661,7 @@ hl_window_class_init (HlWindowClass *klass)
   _hl_window_preview_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, recent_section);
 
+  _hl_window_views_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
@@ -661,6 +693,7 @@ hl_window_init (HlWindow *self)
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
+  _hl_window_views_init (self);
   _hl_window_preview_init (self);
   _hl_window_io_init (self);
   {

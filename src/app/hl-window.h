@@ -25,6 +25,11 @@ HlWindow    *hl_window_new           (HlApplication       *app);
  * are shown in the window. */
 void         hl_window_open          (HlWindow            *self,
                                       GFile               *file);
+/* Opens @design (referenced), held in memory without a file (a new design
+ * on a head chart), titled @title; returns at once like hl_window_open. */
+void         hl_window_open_design   (HlWindow            *self,
+                                      HlDesign            *design,
+                                      const char          *title);
 /* Opens the unsaved work of @entry (copied), kept after a crash: the
  * window then edits @entry's original file, unsaved. */
 void         hl_window_open_recovery (HlWindow            *self,

@@ -59,7 +59,7 @@ hl_cli_render (int    argc,
   g_autofree char *stage = NULL;
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
-  double scale = 1.0, split = 0.5;
+  double scale = 0.0, split = 0.5;   /* scale 0: not given, picked by the export */
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   gboolean metadata_client = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
@@ -68,7 +68,7 @@ hl_cli_render (int    argc,
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, "fresh (default), healed or aged", "STAGE" },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "after (default), before-after or split", "LAYOUT" },
     { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, "Split position from the left, 0–1 (default 0.5)", "F" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1)", "F" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)", "F" },
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
@@ -117,7 +117,7 @@ hl_cli_render (int    argc,
       fprintf (stderr, "hairline render: --layout must be after, before-after or split, not '%s'\n", layout);
       return HL_EXIT_USAGE;
     }
-  if (!(scale >= 0.05 && scale <= 16.0))
+  if (scale != 0.0 && !(scale >= 0.05 && scale <= 16.0))
     {
       fprintf (stderr, "hairline render: --scale must be 0.05–16\n");
       return HL_EXIT_USAGE;

@@ -15,6 +15,7 @@
 #include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-head-chart.h"
 #include "hl-photo.h"
 #include "hl-stippler.h"
 #include "hl-zone-param.h"
@@ -597,7 +598,7 @@ static const char * const view_keys[] = {
   "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners", "zones",
   "edits", NULL
 };
-static const char * const photo_keys[] = { "path", "sha256", "width", "height", NULL };
+static const char * const photo_keys[] = { "path", "chart", "sha256", "width", "height", NULL };
 static const char * const calibration_keys[] = {
   "source", "mm_per_px", "uncertainty", "reference", NULL
 };
@@ -627,6 +628,57 @@ require_object (Ctx         *c,
 }
 
 static gboolean
+read_chart (Ctx         *c,
+            const cJSON *item,
+            HlView      *view,
+            cJSON       *extra_owned)
+{
+  g_autoptr(cJSON) extra = extra_owned;
+  g_autofree char *chart = NULL;
+  gint64 width = 0, height = 0;
+  HlHeadChart which;
+  int chart_w, chart_h;
+
+  if (cJSON_GetObjectItemCaseSensitive (item, "path") != NULL ||
+      cJSON_GetObjectItemCaseSensitive (item, "sha256") != NULL)
+    return invalid (c, "a head chart has no path or sha256");
+  if (!read_string (c, item, "chart", TRUE, 64, &chart) ||
+      !read_integer (c, item, "width", TRUE, 1, MAX_PHOTO_SIDE, &width) ||
+      !read_integer (c, item, "height", TRUE, 1, MAX_PHOTO_SIDE, &height))
+    return FALSE;
+  if (!hl_head_chart_from_string (chart, &which))
+    {
+      gsize mark = push_key (c, "chart");
+
+      invalid (c, "must be front, top, left, right or back");
+      pop (c, mark);
+      return FALSE;
+    }
+  hl_head_chart_get_size (which, &chart_w, &chart_h);
+  if (width != chart_w || height != chart_h)
+    {
+      gsize mark = push_key (c, width != chart_w ? "width" : "height");
+
+      invalid (c, "the %s chart is %d × %d px", chart, chart_w, chart_h);
+      pop (c, mark);
+      return FALSE;
+    }
+  c->photo_pixels += width * height;
+  if (c->photo_pixels > HL_DESIGN_MAX_PHOTO_PIXELS)
+    {
+      g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "%s: the photos of the design would have %.0f MP; the limit is %d MP over all views",
+                   c->path->str, (double) c->photo_pixels / 1e6,
+                   HL_DESIGN_MAX_PHOTO_PIXELS / 1000000);
+      return FALSE;
+    }
+
+  hl_view_set_chart (view, chart, (int) width, (int) height);
+  view->photo_extra = g_steal_pointer (&extra);
+  return TRUE;
+}
+
+static gboolean
 read_photo (Ctx         *c,
             const cJSON *item,
             HlView      *view)
@@ -639,6 +691,11 @@ read_photo (Ctx         *c,
   if (!require_object (c, item) ||
       !check_members (c, item, photo_keys, &extra))
     return FALSE;
+
+  /* A head chart drawn by the project instead of a photo file: its name
+   * and its fixed size, no path, no hash. */
+  if (cJSON_GetObjectItemCaseSensitive (item, "chart") != NULL)
+    return read_chart (c, item, view, g_steal_pointer (&extra));
 
   if (!read_string (c, item, "path", TRUE, MAX_PATH_BYTES, &path) ||
       !read_string (c, item, "sha256", FALSE, 64, &sha) ||
@@ -1603,6 +1660,16 @@ view_json (const HlView *view)
       cJSON_AddStringToObject (p, "path", view->photo.path);
       if (view->photo.sha256 != NULL)
         cJSON_AddStringToObject (p, "sha256", view->photo.sha256);
+      cJSON_AddNumberToObject (p, "width", view->photo.width);
+      cJSON_AddNumberToObject (p, "height", view->photo.height);
+      add_extra (p, view->photo_extra);
+      cJSON_AddItemToObject (o, "photo", p);
+    }
+  else if (view->photo.chart != NULL)
+    {
+      cJSON *p = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (p, "chart", view->photo.chart);
       cJSON_AddNumberToObject (p, "width", view->photo.width);
       cJSON_AddNumberToObject (p, "height", view->photo.height);
       add_extra (p, view->photo_extra);

@@ -231,6 +231,41 @@ cancelled (GCancellable  *cancellable,
   return g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+/* The scale for a mockup whose scale is HL_EXPORT_SCALE_AUTO: 1, or when
+ * the view's fresh dots would be under 1 px there (a calibrated small
+ * photo: a 0.25 mm dot at 1.4 mm/px is 0.18 px and the "after" looks like
+ * the "before"), the next half step that makes them at least 1.25 px,
+ * within 16 and 100 MP of output. Said through @note. */
+static double
+auto_scale (const HlView     *view,
+            const HlDot      *dots,
+            guint             n_dots,
+            int               width,
+            int               height,
+            int               panels,
+            HlExportNoteFunc  note,
+            gpointer          user_data)
+{
+  double sum = 0.0, dot_px, scale, fit;
+
+  if (n_dots == 0)
+    return 1.0;
+  for (guint i = 0; i < n_dots; i++)
+    sum += dots[i].diameter_mm;
+  dot_px = sum / n_dots / hl_view_get_mm_per_px (view, NULL);
+  if (!(dot_px < 1.0) || dot_px <= 0.0)
+    return 1.0;
+
+  scale = ceil (2.0 * 1.25 / dot_px) / 2.0;
+  fit = sqrt (100e6 / ((double) width * height * panels));
+  scale = MIN (scale, MIN (16.0, floor (2.0 * fit) / 2.0));
+  scale = MAX (scale, 1.0);
+  say (note, user_data, "fresh dots would be %.2f px at scale 1; rendering at scale %g (%d × %d per image, "
+       "dots %.1f px). --scale chooses another.",
+       dot_px, scale, (int) ceil (width * scale), (int) ceil (height * scale), dot_px * scale);
+  return scale;
+}
+
 static gboolean
 write_mockup (const HlDesign        *design,
               const char            *design_path,
@@ -247,6 +282,7 @@ write_mockup (const HlDesign        *design,
   g_autoptr(GArray) dots = NULL;
   g_autofree char *description = NULL;
   HlPngOptions png = { 0 };
+  HlRenderOptions render;
   cairo_surface_t *image;
   gboolean calibrated, ok;
   int w, h;
@@ -254,7 +290,7 @@ write_mockup (const HlDesign        *design,
   step (progress, user_data, 0.05, "Loading the photo");
   if (options->photo != NULL && !options->without_photo)
     photo = hl_photo_ref (options->photo);
-  else if (view->photo.path == NULL)
+  else if (view->photo.path == NULL && view->photo.chart == NULL)
     {
       if (!options->without_photo)
         say (note, user_data, "view \"%s\" has no photo; rendering without it", view->name);
@@ -278,16 +314,6 @@ write_mockup (const HlDesign        *design,
                        note, user_data, error))
     return FALSE;
 
-  hl_render_view_size (photo, view, &w, &h);
-  if ((double) w * options->render.scale * (double) h * options->render.scale *
-      (options->render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > MAX_OUTPUT_PIXELS)
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "a %d × %d view at scale %g is over 250 megapixels; use a smaller scale",
-                   w, h, options->render.scale);
-      return FALSE;
-    }
-
   step (progress, user_data, 0.2, "Placing the dots");
   dots = hl_stipple_view (view, design->seed);
   if (dots->len == 0 && !options->allow_empty)
@@ -295,9 +321,23 @@ write_mockup (const HlDesign        *design,
   if (cancelled (cancellable, error))
     return FALSE;
 
+  hl_render_view_size (photo, view, &w, &h);
+  render = options->render;
+  if (render.scale == HL_EXPORT_SCALE_AUTO)
+    render.scale = auto_scale (view, (const HlDot *) (gconstpointer) dots->data, dots->len, w, h,
+                               render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1, note, user_data);
+  if ((double) w * render.scale * (double) h * render.scale *
+      (render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > MAX_OUTPUT_PIXELS)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
+                   "a %d × %d view at scale %g is over 250 megapixels; use a smaller scale",
+                   w, h, render.scale);
+      return FALSE;
+    }
+
   step (progress, user_data, 0.45, "Drawing the image");
   image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len,
-                            &options->render);
+                            &render);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (image);
@@ -311,7 +351,7 @@ write_mockup (const HlDesign        *design,
     }
 
   step (progress, user_data, 0.75, "Writing the PNG file");
-  png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / options->render.scale;
+  png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / render.scale;
   if (!calibrated)
     png.mm_per_px = 0.0;
   png.level = -1;
@@ -348,7 +388,7 @@ write_sheet (const HlDesign        *design,
         const HlView *view = hl_design_get_view (design, i);
 
         /* The photo's size as the design records it. */
-        if (view->photo.path != NULL && view->photo.width > 0 && view->photo.height > 0 &&
+        if ((view->photo.path != NULL || view->photo.chart != NULL) && view->photo.width > 0 && view->photo.height > 0 &&
             !check_on_photo (view, i, view->photo.width, view->photo.height, note, user_data, error))
           return FALSE;
       }
@@ -389,7 +429,7 @@ hl_export_write (const HlDesign        *design,
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the design has no view %u", options->view);
       return FALSE;
     }
-  if (options->kind == HL_EXPORT_MOCKUP &&
+  if (options->kind == HL_EXPORT_MOCKUP && options->render.scale != HL_EXPORT_SCALE_AUTO &&
       !(options->render.scale >= 0.05 && options->render.scale <= 16.0))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the scale must be 0.05–16, not %g",

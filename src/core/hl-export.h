@@ -37,6 +37,10 @@ typedef enum
   HL_EXPORT_SHEET,             /* the PDF consultation sheet of all views */
 } HlExportKind;
 
+/* HlRenderOptions.scale of a mockup: pick one (1, or larger when the fresh
+ * dots would be under a pixel; a note says which). */
+#define HL_EXPORT_SCALE_AUTO 0.0
+
 typedef struct
 {
   HlExportKind    kind;

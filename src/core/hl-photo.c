@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hl-error.h"
+#include "hl-head-chart.h"
 #include "hl-photo.h"
 
 /* Files read at once above this size are refused (a 100 MP JPEG is far
@@ -325,6 +326,50 @@ hl_photo_load_bytes (GBytes      *bytes,
 }
 
 HlPhoto *
+hl_photo_new_for_chart (const char  *chart,
+                        GError     **error)
+{
+  HlHeadChart which;
+  g_autoptr(GChecksum) checksum = NULL;
+  HlPhoto *photo;
+  const guchar *data;
+  int stride;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!hl_head_chart_from_string (chart, &which))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "unknown head chart “%s” (front, top, left, right or back)", chart);
+      return NULL;
+    }
+
+  photo = g_new0 (HlPhoto, 1);
+  g_mutex_init (&photo->lock);
+  g_atomic_ref_count_init (&photo->ref_count);
+  photo->surface = hl_head_chart_render (which, 1.0);
+  photo->width = cairo_image_surface_get_width (photo->surface);
+  photo->height = cairo_image_surface_get_height (photo->surface);
+  if (cairo_surface_status (photo->surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "head chart “%s” is too large to hold in memory", chart);
+      hl_photo_unref (photo);
+      return NULL;
+    }
+
+  /* The hash of the pixels, row by row, without the stride's padding. */
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  data = cairo_image_surface_get_data (photo->surface);
+  stride = cairo_image_surface_get_stride (photo->surface);
+  for (int y = 0; y < photo->height; y++)
+    g_checksum_update (checksum, data + (gsize) y * stride, (gssize) photo->width * 4);
+  g_strlcpy (photo->sha256, g_checksum_get_string (checksum), sizeof photo->sha256);
+
+  return photo;
+}
+
+HlPhoto *
 hl_photo_ref (HlPhoto *photo)
 {
   g_return_val_if_fail (photo != NULL, NULL);
@@ -554,6 +599,19 @@ hl_design_load_view_photo (const HlDesign  *design,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   view = hl_design_get_view (design, index);
+  if (view->photo.chart != NULL)
+    {
+      photo = hl_photo_new_for_chart (view->photo.chart, &local);
+      if (photo == NULL)
+        {
+          g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.chart: %s", index, local->message);
+          return NULL;
+        }
+      if (!hl_photo_matches (photo, &view->photo, &local))
+        g_set_error (warning, HL_ERROR, HL_ERROR_PHOTO, "views[%u].photo.chart: %s: %s",
+                     index, view->photo.chart, local->message);
+      return g_steal_pointer (&photo);
+    }
   if (view->photo.path == NULL)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,

@@ -41,6 +41,11 @@ HlPhoto         *hl_photo_load         (const char       *path,
 HlPhoto         *hl_photo_load_bytes   (GBytes           *bytes,
                                         const char       *name,
                                         GError          **error);
+/* Head chart @chart ("front", ..., see hl-head-chart.h) drawn at full size
+ * as a photo (transfer full); its SHA-256 is that of its pixel rows. NULL
+ * with HL_ERROR_PHOTO for a name that is no chart. */
+HlPhoto         *hl_photo_new_for_chart (const char      *chart,
+                                        GError          **error);
 HlPhoto         *hl_photo_ref          (HlPhoto          *photo);
 void             hl_photo_unref        (HlPhoto          *photo);
 
@@ -84,7 +89,8 @@ HlDesign        *hl_design_rebase_photos (const HlDesign *design,
                                           const char     *from_path,
                                           const char     *to_path);
 
-/* Loads the photo of view @index of @design, its path resolved against
+/* Loads the photo of view @index of @design (a head chart's view gets its
+ * chart, hl_photo_new_for_chart), its path resolved against
  * @design_path (NULL: the path is used as it is). Returns the photo
  * (transfer full) or NULL with HL_ERROR_PHOTO. A photo that loads but is
  * not the one the design was made on is returned and described in

@@ -96,7 +96,7 @@ view_page (cairo_t        *cr,
   HlRenderOptions before, after;
   cairo_surface_t *img;
 
-  if (view->photo.path != NULL && photos != HL_REPORT_PHOTOS_NONE)
+  if ((view->photo.path != NULL || view->photo.chart != NULL) && photos != HL_REPORT_PHOTOS_NONE)
     {
       /* The message names views[N].photo.path. */
       photo = hl_design_load_view_photo (design, index, design_path, NULL, &error);
@@ -134,7 +134,7 @@ view_page (cairo_t        *cr,
       text (cr, MARGIN, y, 9.5, FALSE, buf);
       y += 13;
     }
-  if (photo == NULL && view->photo.path != NULL)
+  if (photo == NULL && (view->photo.path != NULL || view->photo.chart != NULL))
     {
       cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
       if (photos == HL_REPORT_PHOTOS_NONE)

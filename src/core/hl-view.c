@@ -70,6 +70,8 @@ hl_view_copy (const HlView *view)
   self = hl_view_new (view->name);
   hl_view_set_photo (self, view->photo.path, view->photo.sha256,
                      view->photo.width, view->photo.height);
+  if (view->photo.chart != NULL)
+    hl_view_set_chart (self, view->photo.chart, view->photo.width, view->photo.height);
   self->calibration = view->calibration;
   memcpy (self->landmarks, view->landmarks, sizeof self->landmarks);
   if (view->hairline != NULL)
@@ -103,6 +105,7 @@ hl_view_unref (HlView *view)
       g_free (view->name);
       g_free (view->photo.path);
       g_free (view->photo.sha256);
+      g_free (view->photo.chart);
       g_clear_pointer (&view->hairline, hl_curve_unref);
       g_ptr_array_unref (view->zones);
       g_array_unref (view->edits);
@@ -175,6 +178,29 @@ hl_view_set_photo (HlView     *view,
   g_free (view->photo.sha256);
   view->photo.path = new_path;
   view->photo.sha256 = new_sha;
+  view->photo.width = width;
+  view->photo.height = height;
+  g_clear_pointer (&view->photo.chart, g_free);
+}
+
+void
+hl_view_set_chart (HlView     *view,
+                   const char *chart,
+                   int         width,
+                   int         height)
+{
+  char *new_chart;
+
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (width >= 0 && height >= 0);
+  ASSERT_UNSHARED (view);
+
+  new_chart = g_strdup (chart);
+  g_clear_pointer (&view->photo.path, g_free);
+  g_clear_pointer (&view->photo.sha256, g_free);
+  g_free (view->photo.chart);
+  view->photo.chart = new_chart;
   view->photo.width = width;
   view->photo.height = height;
 }

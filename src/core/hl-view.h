@@ -90,6 +90,9 @@ typedef struct
   char   *sha256;      /* 64 lowercase hex digits; owned; NULL when unknown */
   int     width;       /* pixels after EXIF orientation; 0 when unknown */
   int     height;
+  char   *chart;       /* a head chart's name ("front", ...) drawn instead of a
+                        * photo file (see hl-head-chart.h), path and sha256
+                        * then NULL; owned; NULL for a photo */
 } HlPhotoRef;
 
 typedef struct _HlView HlView;
@@ -133,6 +136,13 @@ void        hl_view_set_name         (HlView              *view,
 void        hl_view_set_photo        (HlView              *view,
                                       const char          *path,
                                       const char          *sha256,
+                                      int                  width,
+                                      int                  height);
+/* The view's photo becomes head chart @chart (a name hl-head-chart.h
+ * knows) of @width × @height px; the photo's path and hash are dropped.
+ * hl_view_set_photo() in turn drops the chart. */
+void        hl_view_set_chart        (HlView              *view,
+                                      const char          *chart,
                                       int                  width,
                                       int                  height);
 void        hl_view_set_calibration  (HlView              *view,

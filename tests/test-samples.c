@@ -1,0 +1,275 @@
+/* test-samples.c: the shipped samples show the change. Each view of each
+ * sample is rendered by the hairline command at its default scale as
+ * before/after; the PNG is read back by gdk-pixbuf and the two halves are
+ * compared inside the zones (the "after" must differ well above noise)
+ * and outside them (noise). Every dot `hairline dots` lists lies on the
+ * head: inside the drawn silhouette of a head chart, or inside the head of
+ * the sample photo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hl-design-io.h"
+#include "hl-head-chart.h"
+#include "hl-test-util.h"
+
+/* The head of the sitter of astronaut.png (hair and face) in its pixels,
+ * measured on the photo: the hair's outline spans x 150–302 and y 15 (top
+ * of the hair) to the chin at 185. Below its centre the head is an
+ * ellipse; above it the hair is boxier, a superellipse of exponent 3. */
+#define PHOTO_HEAD_CX 226.0
+#define PHOTO_HEAD_CY 100.0
+#define PHOTO_HEAD_RX 76.0
+#define PHOTO_HEAD_RY 85.0
+
+static gboolean
+on_head (const HlView *view,
+         HlPoint       p)
+{
+  HlHeadChart chart;
+
+  if (view->photo.chart != NULL)
+    {
+      g_assert_true (hl_head_chart_from_string (view->photo.chart, &chart));
+      return hl_head_chart_contains (chart, p);
+    }
+  g_assert_true (g_str_has_suffix (view->photo.path, "astronaut.png"));
+  {
+    double e = p.y < PHOTO_HEAD_CY ? 3.0 : 2.0;
+
+    return pow (fabs (p.x - PHOTO_HEAD_CX) / PHOTO_HEAD_RX, e) +
+           pow (fabs (p.y - PHOTO_HEAD_CY) / PHOTO_HEAD_RY, e) <= 1.0;
+  }
+}
+
+static gboolean
+in_zones (const HlView *view,
+          HlPoint       p)
+{
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    {
+      guint n;
+      const HlPoint *poly = hl_curve_get_polyline (hl_view_get_zone (view, z)->boundary, &n);
+
+      if (hl_polygon_contains (poly, n, p))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Mean absolute difference per channel between the before and after
+ * panels at image point @p, read at output scale @s. */
+static double
+pixel_diff (GdkPixbuf *png,
+            int        panel_w,
+            int        gap,
+            double     s,
+            HlPoint    p)
+{
+  int rowstride = gdk_pixbuf_get_rowstride (png);
+  int channels = gdk_pixbuf_get_n_channels (png);
+  const guchar *pixels = gdk_pixbuf_read_pixels (png);
+  int x = (int) (p.x * s), y = (int) (p.y * s);
+  const guchar *a = pixels + (gsize) y * rowstride + (gsize) x * channels;
+  const guchar *b = pixels + (gsize) y * rowstride + (gsize) (x + panel_w + gap) * channels;
+
+  return (abs (a[0] - b[0]) + abs (a[1] - b[1]) + abs (a[2] - b[2])) / 3.0;
+}
+
+static void
+check_view (const char     *sample,
+            const HlDesign *design,
+            guint           index,
+            const char     *dir)
+{
+  const HlView *view = hl_design_get_view (design, index);
+  g_autofree char *out = g_build_filename (dir, "before-after.png", NULL);
+  g_autofree char *view_arg = g_strdup_printf ("%u", index);
+  g_autofree char *base = g_path_get_basename (sample);
+  g_autoptr(GdkPixbuf) png = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  HlRun run;
+  int width, height, panel_w = 0, gap = 0;
+  double s, inside = 0.0, outside = 0.0;
+  guint n_inside = 0, n_outside = 0, n_dots = 0, off_head = 0;
+  HlRect bounds = hl_rect_from_points (NULL, 0);
+
+  /* Rendered as a user would, at the default scale. */
+  run = hl_test_run_hairline (NULL, "render", sample, "-o", out, "--view", view_arg,
+                              "--layout", "before-after", "--no-mark", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (*run.err != '\0')
+    g_test_message ("stderr: %s", run.err);
+  hl_test_run_clear (&run);
+
+  png = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  width = gdk_pixbuf_get_width (png);
+  height = gdk_pixbuf_get_height (png);
+  /* Two panels of the view's size times the scale, a gap of 1 % between. */
+  for (int w = width / 2; w > 0 && panel_w == 0; w--)
+    if (2 * w + MAX (2, w / 100) == width)
+      panel_w = w, gap = MAX (2, w / 100);
+  g_assert_cmpint (panel_w, >, 0);
+  s = (double) panel_w / view->photo.width;
+  g_assert_cmpint (abs (height - (int) ceil (view->photo.height * s)), <=, 1);
+
+  /* Every other image pixel (a quarter pixel in from its corner): inside
+   * the zones, and on the rest of the view away from the zones' edges
+   * and the panels' labels. */
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    bounds = hl_rect_union (bounds, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  {
+    double step = MAX (1.0, view->photo.width / 400.0);
+    double margin = 8.0 / hl_view_get_mm_per_px (view, NULL);   /* 8 mm */
+    HlRect near = hl_rect_inflate (bounds, margin);
+
+    for (double y = 0.25; y < view->photo.height - 1; y += step)
+      for (double x = 0.25; x < view->photo.width - 1; x += step)
+        {
+          HlPoint p = { x, y };
+
+          if (in_zones (view, p))
+            {
+              inside += pixel_diff (png, panel_w, gap, s, p);
+              n_inside++;
+            }
+          else if (!hl_rect_contains (near, p) && y > view->photo.height * 0.1)
+            {
+              outside += pixel_diff (png, panel_w, gap, s, p);
+              n_outside++;
+            }
+        }
+  }
+  g_assert_cmpuint (n_inside, >, 100);
+  g_assert_cmpuint (n_outside, >, 100);
+  inside /= n_inside;
+  outside /= n_outside;
+  g_test_message ("%s view %s: scale %g, %d × %d; mean |after − before| inside the zones %.2f / 255 "
+                  "(%u samples), elsewhere %.3f / 255 (%u samples)",
+                  base, view->name, s, width, height, inside, n_inside,
+                  outside, n_outside);
+  /* Dots cover a few percent of a zone, so the mean over the whole zone
+   * moves by a level or more (about 1.8 on the photo sample's brown hair,
+   * far more on a chart's skin), while elsewhere nothing moves. */
+  g_assert_cmpfloat (inside, >=, 1.0);
+  g_assert_cmpfloat (inside, >, 20.0 * MAX (outside, 0.05));
+
+  /* Every dot on the head, read from the dots command's CSV. */
+  run = hl_test_run_hairline (NULL, "dots", sample, "--view", view_arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  hl_test_run_clear (&run);
+  g_assert_cmpstr (lines[0], ==, "x,y,diameter_mm,shade,session,zone");
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      HlPoint p;
+      char *end;
+
+      if (*lines[i] == '\0')
+        continue;
+      p.x = g_ascii_strtod (lines[i], &end);
+      g_assert_true (*end == ',');
+      p.y = g_ascii_strtod (end + 1, NULL);
+      n_dots++;
+      off_head += !on_head (view, p);
+    }
+  g_test_message ("%s view %s: %u dots, %u off the head", base, view->name,
+                  n_dots, off_head);
+  g_assert_cmpuint (n_dots, >, 500);
+  g_assert_cmpuint (off_head, ==, 0);
+
+  g_unlink (out);
+}
+
+static void
+test_sample (gconstpointer data)
+{
+  const char *sample = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = hl_design_load_from_file (sample, &error);
+  g_autofree char *dir = g_dir_make_tmp ("hl-samples-XXXXXX", NULL);
+  HlRun run;
+
+  g_assert_no_error (error);
+
+  run = hl_test_run_hairline (NULL, "validate", sample, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hl_test_run_clear (&run);
+
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    if (hl_view_get_n_zones (hl_design_get_view (design, v)) > 0)
+      check_view (sample, design, v, dir);
+  g_rmdir (dir);
+}
+
+/* The chart sample: a natural hairline, a frontal band and a crown,
+ * three sessions. */
+static void
+test_chart_sample_content (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "head-chart-consultation.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = hl_design_load_from_file (path, &error);
+  gboolean frontal = FALSE, crown = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hl_design_get_view (design, 0)->photo.chart);
+  g_assert_nonnull (hl_design_get_view (design, 0)->hairline);
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    for (guint z = 0; z < hl_view_get_n_zones (hl_design_get_view (design, v)); z++)
+      {
+        const HlZone *zone = hl_view_get_zone (hl_design_get_view (design, v), z);
+
+        frontal |= zone->kind == HL_ZONE_FRONTAL;
+        crown |= zone->kind == HL_ZONE_CROWN;
+        g_assert_cmpuint (zone->params.n_sessions, ==, 3);
+      }
+  g_assert_true (frontal && crown);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *dir = g_getenv ("HL_SAMPLES_DIR");
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (dir);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (paths, compare_paths);
+  g_assert_cmpuint (paths->len, >=, 2);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *test = g_strdup_printf ("/samples/shows-the-change/%s", base);
+
+      g_test_add_data_func (test, path, test_sample);
+    }
+  g_test_add_func ("/samples/chart-content", test_chart_sample_content);
+  return g_test_run ();
+}
