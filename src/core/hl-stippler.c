@@ -1001,6 +1001,37 @@ hl_stippler_update (HlStippler   *self,
                     const HlView *view,
                     guint32       design_seed)
 {
+  hl_stippler_update_full (self, view, design_seed, NULL, NULL, NULL);
+}
+
+/* A cancelled update keeps the caches it built or brought up to date;
+ * caches not reached keep their hairline factors only if the hairline did
+ * not change (else they would disagree with the new hairline index). The
+ * edits and the dots stay those of the last finished update. */
+static void
+keep_partial (HlStippler *self,
+              GPtrArray  *old,
+              GPtrArray  *fresh,
+              gboolean    hair_changed)
+{
+  for (guint k = 0; k < old->len && !hair_changed; k++)
+    if (g_ptr_array_index (old, k) != NULL)
+      {
+        g_ptr_array_add (fresh, g_ptr_array_index (old, k));
+        g_ptr_array_index (old, k) = NULL;
+      }
+  g_ptr_array_unref (old);
+  self->zones = fresh;
+}
+
+gboolean
+hl_stippler_update_full (HlStippler         *self,
+                         const HlView       *view,
+                         guint32             design_seed,
+                         GCancellable       *cancellable,
+                         HlStipplerProgress  progress,
+                         gpointer            user_data)
+{
   gboolean calibrated;
   double m;
   HlRect clip = hl_rect_from_points (NULL, 0);
@@ -1008,9 +1039,14 @@ hl_stippler_update (HlStippler   *self,
   gboolean hair_all, hair_changed;
   GPtrArray *old, *fresh;
   double budget_used = 0.0;
+  double work_total = 0.0, work_done = 0.0;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (view != NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
 
   m = hl_view_get_mm_per_px (view, &calibrated);
   clip = view_clip (view);
@@ -1035,6 +1071,13 @@ hl_stippler_update (HlStippler   *self,
   /* Match the view's zones with cached ones. */
   old = self->zones;
   fresh = g_ptr_array_new_with_free_func (zone_cache_free);
+
+  /* Progress counts candidates, the measure of the work (capped as the
+   * engine caps it); the final filtering takes the last tenth. */
+  for (guint i = 0; progress != NULL && i < view->zones->len; i++)
+    work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip),
+                       (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
+
   for (guint i = 0; i < view->zones->len; i++)
     {
       HlZone *zone = g_ptr_array_index (view->zones, i);
@@ -1042,6 +1085,17 @@ hl_stippler_update (HlStippler   *self,
       gboolean need_hair = FALSE;
       double estimate = zone_estimate (zone, m, clip);
       gboolean within_budget = TRUE;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          keep_partial (self, old, fresh, hair_changed);
+          return FALSE;
+        }
+      if (progress != NULL)
+        {
+          progress (0.9 * work_done / work_total, user_data);
+          work_done += MIN (estimate, (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
+        }
 
       /* Zones too large on their own stay empty and cost nothing; the
        * others share the budget in view order. */
@@ -1112,6 +1166,17 @@ hl_stippler_update (HlStippler   *self,
     g_array_unref (self->dots);
     self->dots = out;
   }
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}
+
+GArray *
+hl_stippler_ref_dots (HlStippler *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_array_ref (self->dots);
 }
 
 const HlDot *
@@ -1125,15 +1190,13 @@ hl_stippler_get_dots (HlStippler *self,
   return (const HlDot *) (gconstpointer) self->dots->data;
 }
 
-gboolean
-hl_stippler_get_zone_stats (HlStippler  *self,
-                            guint        index,
-                            HlZoneStats *stats)
+static gboolean
+zone_stats (HlStippler  *self,
+            guint        index,
+            gboolean     expected,
+            HlZoneStats *stats)
 {
   ZoneCache *zc;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (stats != NULL, FALSE);
 
   if (index >= self->zones->len)
     return FALSE;
@@ -1141,7 +1204,7 @@ hl_stippler_get_zone_stats (HlStippler  *self,
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
   stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
-  stats->expected_dots = zone_cache_expected (self, zc);
+  stats->expected_dots = expected ? zone_cache_expected (self, zc) : -1.0;
   if (zc->row_start != NULL)
     {
       const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
@@ -1155,6 +1218,28 @@ hl_stippler_get_zone_stats (HlStippler  *self,
   stats->too_large = zc->too_large;
 
   return TRUE;
+}
+
+gboolean
+hl_stippler_get_zone_stats (HlStippler  *self,
+                            guint        index,
+                            HlZoneStats *stats)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  return zone_stats (self, index, TRUE, stats);
+}
+
+gboolean
+hl_stippler_get_zone_counts (HlStippler  *self,
+                             guint        index,
+                             HlZoneStats *stats)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  return zone_stats (self, index, FALSE, stats);
 }
 
 double
