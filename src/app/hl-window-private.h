@@ -28,6 +28,8 @@ struct _HlWindow
   GtkLabel        *scale_label;
   GtkLabel        *tool_hint;
   GtkLabel        *dots_label;
+  GtkWidget       *compute_box;
+  GtkProgressBar  *compute_bar;
   GtkStack        *options_stack;
   GtkMenuButton   *landmark_button;
   GtkMenuButton   *zone_kind_button;
@@ -87,5 +89,11 @@ gboolean _hl_window_tools_get_property (HlWindow       *self,
 gboolean _hl_window_tools_set_property (HlWindow       *self,
                                         guint           prop_id,
                                         const GValue   *value);
+
+/* hl-window-engine.c */
+void     _hl_window_engine_install_actions (GtkWidgetClass *widget_class);
+void     _hl_window_engine_init        (HlWindow       *self);
+/* The dot count, or the progress while the dots are computed. */
+void     _hl_window_engine_update      (HlWindow       *self);
 
 G_END_DECLS

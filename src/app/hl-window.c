@@ -597,6 +597,7 @@ hl_window_class_init (HlWindowClass *klass)
   _hl_window_tools_class_init (widget_class, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _hl_window_tools_install_actions (widget_class);
+  _hl_window_engine_install_actions (widget_class);
 
   g_type_ensure (HL_TYPE_CANVAS);
   g_type_ensure (HL_TYPE_ZONE_PANEL);
@@ -613,6 +614,8 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, scale_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_hint);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, dots_label);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, compute_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, compute_bar);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, options_stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, landmark_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, zone_kind_button);
@@ -651,6 +654,7 @@ hl_window_init (HlWindow *self)
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
+  _hl_window_engine_init (self);
   {
     g_autofree char *recovery_dir = hl_recovery_default_dir ();
 

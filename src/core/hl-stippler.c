@@ -101,6 +101,12 @@ struct _HlStippler
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
   Eraser          eraser;        /* the REMOVE edits, bucketed */
+
+  /* During hl_stippler_update_full() only. */
+  GCancellable       *cancellable;
+  HlStipplerProgress  progress;
+  gpointer            progress_data;
+  double              work_done, work_total;   /* in candidates */
 };
 
 /* --- small numeric helpers ------------------------------------------------ */
@@ -311,6 +317,7 @@ zone_cache_new (HlStippler *self,
   double density_mm2 = zp->density / 100.0;
   double tile_px, estimate;
   guint grid;
+  int block;
 
   zc->zone = hl_zone_ref (zone);
   zc->mm_per_px = m;
@@ -367,11 +374,25 @@ zone_cache_new (HlStippler *self,
       return zc;
     }
 
+  block = MAX (zc->gny / 64, 1);
   for (int cy = 0; cy < zc->gny; cy++)
     {
       gint64 gy = zc->gy0 + cy;
       gint64 ty = floor_div (gy, grid);
       guint tcy = (guint) (gy - ty * grid);
+
+      /* A large zone takes most of a second: look up every 1/64 of it. */
+      if (cy % block == block - 1)
+        {
+          if (g_cancellable_is_cancelled (self->cancellable))
+            {
+              zone_cache_free (zc);
+              return NULL;
+            }
+          if (self->progress != NULL)
+            self->progress (0.9 * (self->work_done + estimate * cy / zc->gny) / self->work_total,
+                            self->progress_data);
+        }
 
       for (int cx = 0; cx < zc->gnx; cx++)
         {
@@ -1022,6 +1043,8 @@ keep_partial (HlStippler *self,
       }
   g_ptr_array_unref (old);
   self->zones = fresh;
+  self->cancellable = NULL;
+  self->progress = NULL;
 }
 
 gboolean
@@ -1039,7 +1062,6 @@ hl_stippler_update_full (HlStippler         *self,
   gboolean hair_all, hair_changed;
   GPtrArray *old, *fresh;
   double budget_used = 0.0;
-  double work_total = 0.0, work_done = 0.0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -1074,9 +1096,14 @@ hl_stippler_update_full (HlStippler         *self,
 
   /* Progress counts candidates, the measure of the work (capped as the
    * engine caps it); the final filtering takes the last tenth. */
+  self->cancellable = cancellable;
+  self->progress = progress;
+  self->progress_data = user_data;
+  self->work_done = 0.0;
+  self->work_total = 0.0;
   for (guint i = 0; progress != NULL && i < view->zones->len; i++)
-    work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip),
-                       (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
+    self->work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip),
+                             (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
 
   for (guint i = 0; i < view->zones->len; i++)
     {
@@ -1092,10 +1119,7 @@ hl_stippler_update_full (HlStippler         *self,
           return FALSE;
         }
       if (progress != NULL)
-        {
-          progress (0.9 * work_done / work_total, user_data);
-          work_done += MIN (estimate, (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
-        }
+        progress (0.9 * self->work_done / self->work_total, user_data);
 
       /* Zones too large on their own stay empty and cost nothing; the
        * others share the budget in view order. */
@@ -1142,6 +1166,12 @@ hl_stippler_update_full (HlStippler         *self,
           zc = zone_cache_new (self, zone, within_budget);
           need_hair = TRUE;
         }
+      if (zc == NULL)
+        {
+          /* Cancelled while making the zone's candidates. */
+          keep_partial (self, old, fresh, hair_changed);
+          return FALSE;
+        }
 
       if (need_hair || (hair_changed && hair_all))
         zone_cache_update_hair (self, zc, NULL);
@@ -1149,6 +1179,7 @@ hl_stippler_update_full (HlStippler         *self,
         zone_cache_update_hair (self, zc, &hair_area);
 
       g_ptr_array_add (fresh, zc);
+      self->work_done += MIN (estimate, (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
     }
   g_ptr_array_unref (old);
   self->zones = fresh;
@@ -1166,6 +1197,8 @@ hl_stippler_update_full (HlStippler         *self,
     g_array_unref (self->dots);
     self->dots = out;
   }
+  self->cancellable = NULL;
+  self->progress = NULL;
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;

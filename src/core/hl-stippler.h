@@ -63,8 +63,9 @@ void         hl_stippler_update         (HlStippler   *stippler,
 typedef void (*HlStipplerProgress) (double   fraction,
                                     gpointer user_data);
 
-/* As hl_stippler_update(), calling @progress (may be NULL) as zones are
- * done and checking @cancellable (may be NULL) before each zone. TRUE when
+/* As hl_stippler_update(), calling @progress (may be NULL) as the work goes
+ * and checking @cancellable (may be NULL) before each zone and every 1/64
+ * of a zone's candidates while they are made. TRUE when
  * the dots are up to date with @view; FALSE when cancelled: the dots stay
  * those of the last finished update (the caches keep what was built, so a
  * later update resumes rather than restarts). */
