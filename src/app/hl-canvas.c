@@ -39,6 +39,10 @@ struct _HlCanvas
   char            *tool_name;     /* the tool to make for each document */
   cairo_surface_t *photo_layer;   /* at layer_key */
   GdkTexture      *design_layer;  /* at layer_key, NULL when stale */
+  cairo_surface_t *dots_layer;    /* photo and dots at layer_key, for dots_key */
+  HlDesign        *dots_key;      /* the design the dots layer's dots belong to */
+  gsize            dots_key_n;
+  double           dots_key_mm;   /* mm per px the dots were sized with */
 
   double           layer_key[5];  /* width, height, zoom, dx, dy in device px */
   guint            design_renders;
@@ -162,6 +166,54 @@ drop_layers (HlCanvas *self)
 {
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
   g_clear_object (&self->design_layer);
+  g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+  g_clear_pointer (&self->dots_key, hl_design_unref);
+}
+
+/* The photo layer with the document's dots: millions of dots take seconds
+ * to draw, so this is redone only when the dots (or the transform)
+ * changed, not when the lines did (a drag while the engine computes). */
+static cairo_surface_t *
+dots_layer (HlCanvas     *self,
+            const HlView *view,
+            int           width,
+            int           height,
+            double        zoom,
+            double        dx,
+            double        dy)
+{
+  HlDesign *key = hl_document_get_dots_design (self->document);
+  double mm = hl_view_get_mm_per_px (view, NULL);
+  HlRenderOptions options;
+  const HlDot *dots;
+  gsize n_dots = 0;
+  cairo_t *cr;
+
+  dots = hl_document_get_dots (self->document, &n_dots);
+  if (self->dots_layer != NULL && key == self->dots_key && n_dots == self->dots_key_n &&
+      mm == self->dots_key_mm)
+    return self->dots_layer;
+
+  g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+  self->dots_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (self->dots_layer);
+  cairo_set_source_surface (cr, self->photo_layer, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  hl_render_options_init (&options);
+  options.show_photo = FALSE;
+  hl_render_view (self->dots_layer, zoom, dx, dy, shown_photo (self), view, dots, n_dots, &options);
+
+  /* Held, so that no other design takes its address while it is the key. */
+  if (key != NULL)
+    hl_design_ref (key);
+  g_clear_pointer (&self->dots_key, hl_design_unref);
+  self->dots_key = key;
+  self->dots_key_n = n_dots;
+  self->dots_key_mm = mm;
+  return self->dots_layer;
 }
 
 /* Background and photo: scaling a large photo costs tens of ms, so this is
@@ -204,24 +256,22 @@ render_design_layer (HlCanvas     *self,
 {
   HlRenderOptions options;
   cairo_surface_t *surface;
-  const HlDot *dots;
-  gsize n_dots = 0;
   g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
   int stride;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  cairo_set_source_surface (cr, self->photo_layer, 0, 0);
+  cairo_set_source_surface (cr, dots_layer (self, view, width, height, zoom, dx, dy), 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 
-  dots = hl_document_get_dots (self->document, &n_dots);
   hl_render_options_init (&options);
   options.show_photo = FALSE;
+  options.show_dots = FALSE;
   options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  hl_render_view (surface, zoom, dx, dy, shown_photo (self), view, dots, n_dots, &options);
+  hl_render_view (surface, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
   cairo_surface_flush (surface);
 
   /* The texture keeps the surface's pixels: no copy. */
@@ -288,6 +338,7 @@ hl_canvas_snapshot (GtkWidget   *widget,
   if (self->photo_layer == NULL || memcmp (key, self->layer_key, sizeof key) != 0)
     {
       g_clear_object (&self->design_layer);
+      g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
       render_photo_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
       memcpy (self->layer_key, key, sizeof key);
     }
