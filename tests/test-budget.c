@@ -483,6 +483,101 @@ test_photo_bytes (void)
   remove_dir (dir);
 }
 
+
+/* A view of one small zone that follows a hairline and, when @big, a
+ * zone of about a million candidates that follows it too; the hairline
+ * moved by @shift px. */
+static HlDesign *
+engine_design (gboolean big,
+               double   shift)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+
+  g_string_printf (s, "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1,"
+                   " \"seed\": 5, \"views\": [{\"name\": \"v\","
+                   " \"hairline\": [[0, %g], [1500, %g], [3200, %g]], \"zones\": ["
+                   "{\"name\": \"S\", \"kind\": \"frontal\", \"follows_hairline\": true, \"density\": 60,"
+                   " \"boundary\": [[0, 0], [400, 0], [400, 400], [0, 400]]}",
+                   200 + shift, 150 + shift, 200 + shift);
+  if (big)
+    g_string_append (s, ", {\"name\": \"B\", \"kind\": \"frontal\", \"follows_hairline\": true,"
+                        " \"density\": 400, \"boundary\": [[600, 0], [2800, 0], [2800, 2200], [600, 2200]]}");
+  g_string_append (s, "]}]}");
+  design = hl_design_load_from_data (s->str, s->len, &error);
+  g_assert_no_error (error);
+  return design;
+}
+
+static void
+cancel_at_half (double   fraction,
+                gpointer data)
+{
+  if (fraction >= 0.4)
+    g_cancellable_cancel (data);
+}
+
+static void
+assert_same_dots (HlStippler *st,
+                  HlDesign   *design)
+{
+  g_autoptr(GArray) fresh = hl_stipple_view (hl_design_get_view (design, 0), design->seed);
+  gsize n = 0;
+  const HlDot *dots = hl_stippler_get_dots (st, &n);
+
+  g_assert_cmpuint (n, ==, fresh->len);
+  g_assert_true (memcmp (dots, fresh->data, n * sizeof (HlDot)) == 0);
+}
+
+/* The engine stopped halfway through a large zone keeps the dots of its
+ * last finished update, and the next update gives exactly the dots a fresh
+ * engine gives, the hairline having moved meanwhile or not. */
+static void
+test_engine_cancel (void)
+{
+  g_autoptr(HlDesign) small = engine_design (FALSE, 0);
+  g_autoptr(HlDesign) big = engine_design (TRUE, 0);
+  g_autoptr(HlDesign) moved = engine_design (TRUE, 40);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) held = NULL;
+
+  g_assert_true (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed, NULL, NULL, NULL));
+  before = hl_stippler_ref_dots (st);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      HlDesign *target = round == 0 ? big : moved;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      g_assert_false (hl_stippler_update_full (st, hl_design_get_view (target, 0), target->seed,
+                                               cancellable, cancel_at_half, cancellable));
+      held = hl_stippler_ref_dots (st);
+      g_assert_true (held == before);
+      g_clear_pointer (&held, g_array_unref);
+
+      /* Resumed: what a fresh engine makes. */
+      g_assert_true (hl_stippler_update_full (st, hl_design_get_view (target, 0), target->seed,
+                                              NULL, NULL, NULL));
+      assert_same_dots (st, target);
+      g_clear_pointer (&before, g_array_unref);
+      before = hl_stippler_ref_dots (st);
+    }
+
+  /* Back to the small design, cancelled before it began: nothing moves. */
+  {
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+    g_cancellable_cancel (cancelled);
+    g_assert_false (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed,
+                                             cancelled, NULL, NULL));
+    assert_same_dots (st, moved);
+    g_assert_true (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed, NULL, NULL, NULL));
+    assert_same_dots (st, small);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -498,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/budget/photo-bytes", test_photo_bytes);
   g_test_add_func ("/budget/under-budget", test_under_budget);
   g_test_add_func ("/budget/engine", test_engine_budget);
+  g_test_add_func ("/budget/engine-cancel", test_engine_cancel);
 
   return g_test_run ();
 }
