@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "hl-edit.h"
 #include "hl-measure.h"
@@ -318,6 +319,45 @@ test_guides (void)
   g_assert_cmpuint (draw_guides (hl_test_view (plain), zoom, NULL), ==, 0);
 }
 
+/* A label drawn in a mirrored view reads as in the plain one: the same
+ * pixels on screen, not their mirror image. */
+static void
+test_label_mirrored (void)
+{
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 40);
+  cairo_surface_t *mirrored = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 40);
+  cairo_t *cr;
+  guint differ = 0, inked = 0;
+
+  cr = cairo_create (plain);
+  hl_measure_draw_label (cr, 1.0, (HlPoint) { 40, 25 }, 0.0, "8.0 cm");
+  cairo_destroy (cr);
+
+  /* Image x 160 lands on screen x 40, and the label still runs rightward. */
+  cr = cairo_create (mirrored);
+  cairo_translate (cr, 200, 0);
+  cairo_scale (cr, -1, 1);
+  hl_measure_draw_label (cr, 1.0, (HlPoint) { 160, 25 }, 0.0, "8.0 cm");
+  cairo_destroy (cr);
+
+  cairo_surface_flush (plain);
+  cairo_surface_flush (mirrored);
+  for (int y = 0; y < 40; y++)
+    for (int x = 0; x < 200; x++)
+      {
+        const guint8 *a = cairo_image_surface_get_data (plain) + y * cairo_image_surface_get_stride (plain) + x * 4;
+        const guint8 *b = cairo_image_surface_get_data (mirrored) + y * cairo_image_surface_get_stride (mirrored) + x * 4;
+
+        inked += a[3] > 0;
+        differ += abs (a[3] - b[3]) > 64;
+      }
+  g_test_message ("%u inked pixels, %u differ", inked, differ);
+  g_assert_cmpuint (inked, >, 200);
+  g_assert_cmpuint (differ, <, inked / 20);
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (mirrored);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/measure/sample-height", test_sample_height);
   g_test_add_func ("/measure/band", test_band);
   g_test_add_func ("/measure/guides", test_guides);
+  g_test_add_func ("/measure/label-mirrored", test_label_mirrored);
 
   return g_test_run ();
 }

@@ -19,11 +19,19 @@
 #include <string.h>
 
 #include "hl-canvas.h"
+#include "hl-density-map.h"
 #include "hl-measure.h"
 #include "hl-render.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
+
+/* Presenting, the view is fitted to what is drawn and this much around
+ * it (a fraction of its size). */
+#define PRESENT_MARGIN 0.6
+
+/* Opacity of the density map's cells over the design. */
+#define DENSITY_ALPHA 0.55
 
 /* Two presses closer than this in screen px (and in time than GTK's
  * double-click time) make a double click. */
@@ -43,6 +51,8 @@ struct _HlCanvas
   HlDesign        *dots_key;      /* the design the dots layer's dots belong to */
   gsize            dots_key_n;
   double           dots_key_mm;   /* mm per px the dots were sized with */
+  HlStage          dots_key_stage;
+  guint            dots_key_sessions;
 
   double           layer_key[5];  /* width, height, zoom, dx, dy in device px */
   guint            design_renders;
@@ -60,6 +70,13 @@ struct _HlCanvas
   guint            n_press;
   guint            pending;       /* results to report once the gesture is over */
   guint            pending_source;
+
+  /* The client preview (hl-canvas-preview.h) */
+  HlPreview        preview;
+  double           split;         /* HL_COMPARE_SPLIT: the line, 0–1 of the width */
+  gboolean         splitting;     /* the current drag moves the line */
+  GdkTexture      *photo_texture; /* the photo layer, for the before side */
+  HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
@@ -87,7 +104,47 @@ shown_photo (HlCanvas *self)
   return self->document != NULL ? hl_document_get_photo (self->document) : NULL;
 }
 
-/* The transform from image px to widget px: zoom and offset. */
+/* Tools work in the plain view; comparisons and presentation are for
+ * looking (the pointer moves the split line or pans). */
+static gboolean
+tools_active (HlCanvas *self)
+{
+  return !self->preview.presentation && self->preview.compare == HL_COMPARE_OFF;
+}
+
+/* Width of the pane the view is fitted to: half the widget side by side. */
+static int
+pane_width (HlCanvas *self)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+
+  return self->preview.compare == HL_COMPARE_SIDE_BY_SIDE ? w / 2 : w;
+}
+
+/* A widget x in the (after) pane's own unmirrored frame, and back: the
+ * mirror flips each pane about its middle. */
+static double
+pane_x (HlCanvas *self,
+        double    x)
+{
+  int pw = pane_width (self);
+
+  if (self->preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    x -= pw;
+  return self->preview.mirror ? pw - x : x;
+}
+
+static double
+widget_x (HlCanvas *self,
+          double    x)
+{
+  int pw = pane_width (self);
+
+  x = self->preview.mirror ? pw - x : x;
+  return self->preview.compare == HL_COMPARE_SIDE_BY_SIDE ? x + pw : x;
+}
+
+/* The transform from image px to (unmirrored) pane px: zoom and offset. */
 static void
 get_transform (HlCanvas *self,
                double   *zoom,
@@ -95,17 +152,29 @@ get_transform (HlCanvas *self,
                double   *dy)
 {
   const HlView *view = shown_view (self);
-  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int w = pane_width (self);
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   int iw = 1, ih = 1;
+  HlRect fitted = { 0, 0, 1, 1 };
   double fit;
 
   if (view != NULL)
-    hl_render_view_size (shown_photo (self), view, &iw, &ih);
-  fit = MIN ((double) MAX (w, 1) / iw, (double) MAX (h, 1) / ih);
+    {
+      hl_render_view_size (shown_photo (self), view, &iw, &ih);
+      fitted = (HlRect) { 0, 0, iw, ih };
+      /* Presenting, the design fills the screen (as the exports crop). */
+      if (self->preview.presentation)
+        {
+          HlRect design = hl_render_design_bounds (shown_photo (self), view, PRESENT_MARGIN);
+
+          if (!hl_rect_is_empty (design))
+            fitted = design;
+        }
+    }
+  fit = MIN (MAX (w, 1) / (fitted.x1 - fitted.x0), MAX (h, 1) / (fitted.y1 - fitted.y0));
   *zoom = fit * self->user_zoom;
-  *dx = (w - iw * *zoom) / 2.0 + self->pan_x;
-  *dy = (h - ih * *zoom) / 2.0 + self->pan_y;
+  *dx = (w - (fitted.x1 + fitted.x0) * *zoom) / 2.0 + self->pan_x;
+  *dy = (h - (fitted.y1 + fitted.y0) * *zoom) / 2.0 + self->pan_y;
 }
 
 double
@@ -128,7 +197,7 @@ hl_canvas_widget_to_image (HlCanvas *self,
 
   g_return_val_if_fail (HL_IS_CANVAS (self), none);
   get_transform (self, &zoom, &dx, &dy);
-  return (HlPoint) { (x - dx) / zoom, (y - dy) / zoom };
+  return (HlPoint) { (pane_x (self, x) - dx) / zoom, (y - dy) / zoom };
 }
 
 HlPoint
@@ -140,7 +209,7 @@ hl_canvas_image_to_widget (HlCanvas *self,
 
   g_return_val_if_fail (HL_IS_CANVAS (self), none);
   get_transform (self, &zoom, &dx, &dy);
-  return (HlPoint) { p.x * zoom + dx, p.y * zoom + dy };
+  return (HlPoint) { widget_x (self, p.x * zoom + dx), p.y * zoom + dy };
 }
 
 gsize
@@ -165,7 +234,9 @@ static void
 drop_layers (HlCanvas *self)
 {
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
+  g_clear_object (&self->photo_texture);
   g_clear_object (&self->design_layer);
+  g_clear_pointer (&self->density_map, hl_density_map_free);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->dots_key, hl_design_unref);
 }
@@ -191,7 +262,8 @@ dots_layer (HlCanvas     *self,
 
   dots = hl_document_get_dots (self->document, &n_dots);
   if (self->dots_layer != NULL && key == self->dots_key && n_dots == self->dots_key_n &&
-      mm == self->dots_key_mm)
+      mm == self->dots_key_mm && self->preview.stage == self->dots_key_stage &&
+      self->preview.sessions == self->dots_key_sessions)
     return self->dots_layer;
 
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
@@ -204,6 +276,8 @@ dots_layer (HlCanvas     *self,
 
   hl_render_options_init (&options);
   options.show_photo = FALSE;
+  options.stage = self->preview.stage;
+  options.sessions = self->preview.sessions;
   hl_render_view (self->dots_layer, zoom, dx, dy, shown_photo (self), view, dots, n_dots, &options);
 
   /* Held, so that no other design takes its address while it is the key. */
@@ -213,6 +287,8 @@ dots_layer (HlCanvas     *self,
   self->dots_key = key;
   self->dots_key_n = n_dots;
   self->dots_key_mm = mm;
+  self->dots_key_stage = self->preview.stage;
+  self->dots_key_sessions = self->preview.sessions;
   return self->dots_layer;
 }
 
@@ -231,6 +307,7 @@ render_photo_layer (HlCanvas     *self,
   cairo_t *cr;
 
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
+  g_clear_object (&self->photo_texture);
   self->photo_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (self->photo_layer);
   cairo_set_source_rgb (cr, 0.17, 0.17, 0.17);
@@ -270,7 +347,7 @@ render_design_layer (HlCanvas     *self,
   hl_render_options_init (&options);
   options.show_photo = FALSE;
   options.show_dots = FALSE;
-  options.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
+  options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
   hl_render_view (surface, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
   cairo_surface_flush (surface);
 
@@ -301,6 +378,11 @@ snapshot_tool (HlCanvas     *self,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  if (self->preview.mirror)
+    {
+      cairo_translate (cr, w, 0);
+      cairo_scale (cr, -1, 1);
+    }
   cairo_translate (cr, dx, dy);
   cairo_scale (cr, zoom, zoom);
   /* The landmark tool draws the guides with its own feedback. */
@@ -311,6 +393,165 @@ snapshot_tool (HlCanvas     *self,
       cairo_restore (cr);
     }
   hl_tool_draw_overlay (self->tool, cr, zoom);
+  cairo_destroy (cr);
+}
+
+/* A layer's texture into pane @index (0: left or only, 1: right),
+ * mirrored about the pane's middle when the preview says so. */
+static void
+append_pane (HlCanvas    *self,
+             GtkSnapshot *snapshot,
+             GdkTexture  *texture,
+             int          index,
+             int          pw,
+             int          h)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (index * pw, 0));
+  if (self->preview.mirror)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pw, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, pw, h));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The photo layer (what the client looks like today) as a texture. */
+static GdkTexture *
+photo_texture (HlCanvas *self)
+{
+  int width, height, stride;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->photo_texture != NULL)
+    return self->photo_texture;
+
+  cairo_surface_flush (self->photo_layer);
+  width = cairo_image_surface_get_width (self->photo_layer);
+  height = cairo_image_surface_get_height (self->photo_layer);
+  stride = cairo_image_surface_get_stride (self->photo_layer);
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->photo_layer), (gsize) stride * height);
+  self->photo_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return self->photo_texture;
+}
+
+/* The density map over pane @index, clipped to [@clip_x, end of pane). */
+static void
+snapshot_density (HlCanvas     *self,
+                  GtkSnapshot  *snapshot,
+                  const HlView *view,
+                  int           index,
+                  int           pw,
+                  int           h,
+                  double        clip_x,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  cairo_t *cr;
+
+  if (self->density_map == NULL)
+    {
+      const HlDot *dots;
+      gsize n_dots = 0;
+
+      dots = hl_document_get_dots (self->document, &n_dots);
+      self->density_map = hl_density_map_new (view, dots, n_dots, self->preview.sessions, 0);
+      if (self->density_map == NULL)
+        return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (index * pw, 0, pw, h));
+  cairo_rectangle (cr, MAX (clip_x, index * pw), 0, (index + 1) * pw - MAX (clip_x, index * pw), h);
+  cairo_clip (cr);
+  cairo_translate (cr, index * pw, 0);
+  if (self->preview.mirror)
+    {
+      cairo_translate (cr, pw, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_translate (cr, dx, dy);
+  cairo_scale (cr, zoom, zoom);
+  hl_density_map_draw (self->density_map, view, cr, DENSITY_ALPHA);
+  cairo_destroy (cr);
+}
+
+/* The layers as the preview asks: plain (with the tool's pass), split or
+ * side by side; then the density map, its legend, the labels and, in
+ * presentation, the simulation mark. */
+static void
+snapshot_preview (HlCanvas     *self,
+                  GtkSnapshot  *snapshot,
+                  const HlView *view,
+                  int           pw,
+                  int           h,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  g_autofree char *caption = hl_preview_describe (&self->preview);
+  g_autofree char *after = NULL;
+  double split_x = round (self->split * w);
+  cairo_t *cr;
+
+  switch (self->preview.compare)
+    {
+    case HL_COMPARE_SIDE_BY_SIDE:
+      append_pane (self, snapshot, photo_texture (self), 0, pw, h);
+      append_pane (self, snapshot, self->design_layer, 1, pw, h);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 1, pw, h, 0, zoom, dx, dy);
+      break;
+
+    case HL_COMPARE_SPLIT:
+      append_pane (self, snapshot, self->design_layer, 0, pw, h);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, split_x, h));
+      append_pane (self, snapshot, photo_texture (self), 0, pw, h);
+      gtk_snapshot_pop (snapshot);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 0, pw, h, split_x, zoom, dx, dy);
+      break;
+
+    case HL_COMPARE_OFF:
+    default:
+      append_pane (self, snapshot, self->design_layer, 0, pw, h);
+      if (self->preview.density_map)
+        snapshot_density (self, snapshot, view, 0, pw, h, 0, zoom, dx, dy);
+      if (tools_active (self))
+        snapshot_tool (self, snapshot, view, zoom, dx, dy);
+      break;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  after = g_strdup_printf ("After · %s", caption);
+  if (self->preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    {
+      hl_preview_draw_chip (cr, pw / 2.0, 12, 0.5, "Before");
+      hl_preview_draw_chip (cr, pw + pw / 2.0, 12, 0.5, after);
+      cairo_rectangle (cr, pw - 1, 0, 2, h);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_fill (cr);
+    }
+  else if (self->preview.compare == HL_COMPARE_SPLIT)
+    {
+      hl_preview_draw_split (cr, split_x, h);
+      hl_preview_draw_chip (cr, split_x - 24, 12, 1.0, "Before");
+      hl_preview_draw_chip (cr, split_x + 24, 12, 0.0, after);
+    }
+  else if (self->preview.presentation || self->preview.stage != HL_STAGE_FRESH ||
+           self->preview.sessions > 0 || self->preview.mirror)
+    hl_preview_draw_chip (cr, 12, 12, 0.0, caption);
+
+  /* The legend in the top-right corner, clear of the labels. */
+  if (self->preview.density_map && self->density_map != NULL)
+    hl_density_map_draw_legend (self->density_map, cr, w - HL_DENSITY_LEGEND_WIDTH - 12,
+                                self->preview.compare != HL_COMPARE_OFF ? 48 : 12);
+
+  /* In front of the client, the honesty mark is always on screen. */
+  if (self->preview.presentation)
+    hl_preview_draw_chip (cr, w - 12, h - 38, 1.0, HL_SIMULATION_MARK);
   cairo_destroy (cr);
 }
 
@@ -329,6 +570,10 @@ hl_canvas_snapshot (GtkWidget   *widget,
     return;
 
   get_transform (self, &zoom, &dx, &dy);
+  /* Side by side, the layers are one pane wide. */
+  w = pane_width (self);
+  if (w <= 0)
+    return;
   key[0] = w * scale;
   key[1] = h * scale;
   key[2] = zoom * scale;
@@ -345,8 +590,7 @@ hl_canvas_snapshot (GtkWidget   *widget,
   if (self->design_layer == NULL)
     render_design_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
 
-  gtk_snapshot_append_texture (snapshot, self->design_layer, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  snapshot_tool (self, snapshot, view, zoom, dx, dy);
+  snapshot_preview (self, snapshot, view, w, h, zoom, dx, dy);
 }
 
 static gboolean
@@ -480,7 +724,8 @@ pan_by (HlCanvas *self,
         double    off_x,
         double    off_y)
 {
-  self->pan_x += off_x - self->drag_last.x;
+  /* Mirrored, the view moves the other way under the same drag. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (off_x - self->drag_last.x);
   self->pan_y += off_y - self->drag_last.y;
   self->drag_last = (HlPoint) { off_x, off_y };
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -498,6 +743,17 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_start = (HlPoint) { x, y };
   self->drag_last = (HlPoint) { 0, 0 };
   count_press (self, controller, x, y);
+  /* Comparing, the primary button moves the split line (there is no tool
+   * to give it to); presenting or side by side, it pans. */
+  if (!tools_active (self))
+    {
+      self->captured = FALSE;
+      self->splitting = self->preview.compare == HL_COMPARE_SPLIT;
+      if (self->splitting)
+        hl_canvas_set_split (self, x / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->splitting ? "col-resize" : "grabbing");
+      return;
+    }
   /* A press the tool does not take (the select tool off any handle)
    * pans. */
   self->captured = (pointer_event (self, controller, HL_TOOL_PRESS, x, y) & HL_TOOL_CAPTURED) != 0;
@@ -511,7 +767,9 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          off_y,
                 HlCanvas       *self)
 {
-  if (self->captured)
+  if (self->splitting)
+    hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+  else if (self->captured)
     pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
                    self->drag_start.x + off_x, self->drag_start.y + off_y);
   else
@@ -524,6 +782,12 @@ on_drag_end (GtkGestureDrag *gesture,
              double          off_y,
              HlCanvas       *self)
 {
+  if (!tools_active (self))
+    {
+      self->splitting = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+      return;
+    }
   pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_RELEASE,
                  self->drag_start.x + off_x, self->drag_start.y + off_y);
   self->captured = FALSE;
@@ -591,7 +855,7 @@ on_motion (GtkEventControllerMotion *controller,
   self->pointer = (HlPoint) { x, y };
   self->has_pointer = TRUE;
   /* While a button is down the drag gesture reports the motion. */
-  if (self->tool != NULL && !gtk_gesture_is_active (drag) && !self->panning)
+  if (self->tool != NULL && !gtk_gesture_is_active (drag) && !self->panning && tools_active (self))
     pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
@@ -604,8 +868,9 @@ on_key (GtkEventControllerKey *controller,
 {
   HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
 
-  /* Keys with Control belong to the window's shortcuts. */
-  if (state & GDK_CONTROL_MASK)
+  /* Keys with Control belong to the window's shortcuts; without a tool
+   * at work (comparing, presenting), all of them do. */
+  if ((state & GDK_CONTROL_MASK) || !tools_active (self))
     return FALSE;
 
   switch (keyval)
@@ -644,7 +909,7 @@ zoom_at (HlCanvas *self,
 
   self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
   get_transform (self, &zoom, &dx, &dy);
-  self->pan_x += x - (at.x * zoom + dx);
+  self->pan_x += pane_x (self, x) - (at.x * zoom + dx);
   self->pan_y += y - (at.y * zoom + dy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -737,6 +1002,7 @@ on_document_changed (HlDocument *document,
     }
 
   g_clear_object (&self->design_layer);
+  g_clear_pointer (&self->density_map, hl_density_map_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -801,6 +1067,86 @@ hl_canvas_get_document (HlCanvas *self)
 {
   g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
   return self->document;
+}
+
+void
+hl_canvas_set_preview (HlCanvas        *self,
+                       const HlPreview *preview)
+{
+  HlPreview old;
+
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (preview != NULL);
+
+  if (hl_preview_equal (&self->preview, preview))
+    return;
+  old = self->preview;
+  self->preview = *preview;
+
+  /* Dots and overlays change with the stage, sessions and presentation;
+   * the layers' size with side by side. */
+  if (old.stage != preview->stage || old.sessions != preview->sessions ||
+      !old.presentation != !preview->presentation || old.compare != preview->compare)
+    g_clear_object (&self->design_layer);
+  if (old.sessions != preview->sessions || !preview->density_map)
+    g_clear_pointer (&self->density_map, hl_density_map_free);
+
+  /* Presenting starts from the whole design on screen, and editing again
+   * from the whole view. */
+  if (!old.presentation != !preview->presentation)
+    {
+      self->user_zoom = 1.0;
+      self->pan_x = self->pan_y = 0;
+    }
+
+  /* A gesture in progress is abandoned when the tools stop listening. */
+  if (!tools_active (self) && self->tool != NULL)
+    {
+      hl_tool_cancel (self->tool);
+      self->captured = FALSE;
+      if (self->document != NULL)
+        hl_document_show (self->document, NULL);
+    }
+  self->splitting = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   tools_active (self) && self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hl_canvas_get_preview (HlCanvas  *self,
+                       HlPreview *preview)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (preview != NULL);
+  *preview = self->preview;
+}
+
+double
+hl_canvas_get_split (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), 0.5);
+  return self->split;
+}
+
+void
+hl_canvas_set_split (HlCanvas *self,
+                     double    split)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  split = isfinite (split) ? CLAMP (split, 0.0, 1.0) : 0.5;
+  if (split == self->split)
+    return;
+  self->split = split;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const HlDensityMap *
+hl_canvas_get_density_map (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
+  return self->preview.density_map ? self->density_map : NULL;
 }
 
 /* Popovers the window points at the canvas (the ruler's question) are
@@ -876,6 +1222,8 @@ hl_canvas_init (HlCanvas *self)
 
   self->user_zoom = 1.0;
   self->tool_name = g_strdup ("select");
+  hl_preview_init (&self->preview);
+  self->split = 0.5;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -10,7 +10,10 @@
  * edits the document's history; the canvas then asks the document to show
  * the tool's design. The primary button goes to the tool, or pans when
  * the tool does not take the press; the middle button always pans. It
- * decides no geometry itself and never runs the engine.
+ * decides no geometry itself and never runs the engine. A preview
+ * (hl-canvas-preview.h) sets the stage and sessions of the dots, mirrors
+ * the view, compares before and after, colours the achieved density and
+ * presents the design to the client.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +21,8 @@
 
 #include <gtk/gtk.h>
 
+#include "hl-canvas-preview.h"
+#include "hl-density-map.h"
 #include "hl-document.h"
 #include "hl-tool.h"
 
@@ -63,5 +68,22 @@ gsize          hl_canvas_get_n_dots       (HlCanvas          *self);
 /* How many times the design layer (photo, dots, lines) was drawn since
  * the canvas was made: tests check that hovering does not redraw it. */
 guint          hl_canvas_get_design_renders (HlCanvas        *self);
+
+/* How the design is shown to the client (copied). Tools take the pointer
+ * and keys only in the plain view (compare off, not presenting); mirrored,
+ * they still work, the pointer mapped through the flip. Comparing with a
+ * split line, the primary button drags the line. */
+void           hl_canvas_set_preview      (HlCanvas          *self,
+                                           const HlPreview   *preview);
+void           hl_canvas_get_preview      (HlCanvas          *self,
+                                           HlPreview         *preview);
+/* The split line, 0–1 of the widget's width from the left (0.5 at
+ * first); set clamps. */
+double         hl_canvas_get_split        (HlCanvas          *self);
+void           hl_canvas_set_split        (HlCanvas          *self,
+                                           double             split);
+/* The density map last drawn, NULL when it is off or not drawn yet
+ * (borrowed; replaced when the design or the sessions change). */
+const HlDensityMap *hl_canvas_get_density_map (HlCanvas      *self);
 
 G_END_DECLS

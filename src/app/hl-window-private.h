@@ -1,6 +1,8 @@
 /* hl-window-private.h: the window's fields, shared by the files that
  * implement it (hl-window.c: documents, opening, saving, closing;
- * hl-window-tools.c: tools, their options, the zone panel and hints).
+ * hl-window-tools.c: tools, their options, the zone panel and hints;
+ * hl-window-preview.c: stage, sessions, compare, mirror, density map and
+ * presentation).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +38,9 @@ struct _HlWindow
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
   AdwStatusPage   *problem_page;
+  GtkWidget       *header_bar;
+  GtkWidget       *status_bar;
+  GtkMenuButton   *preview_button;
 
   /* Owned references */
   HlDocument      *document;
@@ -57,6 +62,13 @@ struct _HlWindow
   gboolean         disposed;
   gboolean         show_panel;   /* win.show-panel */
   int              pick_session; /* the eyedropper's session, -1: the zone */
+
+  /* The client preview (hl-window-preview.c) */
+  HlPreview        preview;           /* win.stage, .session, .compare, .mirror, .density-map, .presentation */
+  HlPreview        before_presenting;
+  gboolean         was_fullscreen;    /* before presenting */
+  gboolean         panel_before;
+  guint            preview_menu_sessions;
 };
 
 enum
@@ -67,6 +79,12 @@ enum
   PROP_LANDMARK,
   PROP_ZONE_KIND,
   PROP_SHOW_PANEL,
+  PROP_STAGE,
+  PROP_SESSION,
+  PROP_COMPARE,
+  PROP_MIRROR,
+  PROP_DENSITY_MAP,
+  PROP_PRESENTATION,
   N_PROPS
 };
 
@@ -95,5 +113,22 @@ void     _hl_window_engine_install_actions (GtkWidgetClass *widget_class);
 void     _hl_window_engine_init        (HlWindow       *self);
 /* The dot count, or the progress while the dots are computed. */
 void     _hl_window_engine_update      (HlWindow       *self);
+
+/* hl-window-preview.c */
+void     _hl_window_preview_class_init      (GtkWidgetClass *widget_class,
+                                             GParamSpec    **properties);
+void     _hl_window_preview_install_actions (GtkWidgetClass *widget_class);
+/* Once the template is set. */
+void     _hl_window_preview_bind_template   (GtkWidgetClass *widget_class);
+void     _hl_window_preview_init            (HlWindow       *self);
+/* The design or the view changed: the sessions offered, the actions'
+ * sensitivity, and nothing but the design while presenting. */
+void     _hl_window_preview_update          (HlWindow       *self);
+gboolean _hl_window_preview_get_property    (HlWindow       *self,
+                                             guint           prop_id,
+                                             GValue         *value);
+gboolean _hl_window_preview_set_property    (HlWindow       *self,
+                                             guint           prop_id,
+                                             const GValue   *value);
 
 G_END_DECLS

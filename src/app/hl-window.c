@@ -50,6 +50,7 @@ update_state (HlWindow *self)
                                  (hl_document_get_file (self->document) == NULL ||
                                   hl_document_is_modified (self->document)));
   _hl_window_tools_update (self);
+  _hl_window_preview_update (self);
 }
 
 /* A problem that does not stop the design from showing. */
@@ -567,7 +568,8 @@ hl_window_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  if (!_hl_window_tools_get_property (HL_WINDOW (object), prop_id, value))
+  if (!_hl_window_tools_get_property (HL_WINDOW (object), prop_id, value) &&
+      !_hl_window_preview_get_property (HL_WINDOW (object), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -577,7 +579,8 @@ hl_window_set_property (GObject      *object,
                         const GValue *value,
                         GParamSpec   *pspec)
 {
-  if (!_hl_window_tools_set_property (HL_WINDOW (object), prop_id, value))
+  if (!_hl_window_tools_set_property (HL_WINDOW (object), prop_id, value) &&
+      !_hl_window_preview_set_property (HL_WINDOW (object), prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -595,9 +598,11 @@ hl_window_class_init (HlWindowClass *klass)
   window_class->close_request = hl_window_close_request;
 
   _hl_window_tools_class_init (widget_class, properties);
+  _hl_window_preview_class_init (widget_class, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _hl_window_tools_install_actions (widget_class);
   _hl_window_engine_install_actions (widget_class);
+  _hl_window_preview_install_actions (widget_class);
 
   g_type_ensure (HL_TYPE_CANVAS);
   g_type_ensure (HL_TYPE_ZONE_PANEL);
@@ -622,6 +627,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
+  _hl_window_preview_bind_template (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -655,6 +661,7 @@ hl_window_init (HlWindow *self)
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
   _hl_window_engine_init (self);
+  _hl_window_preview_init (self);
   {
     g_autofree char *recovery_dir = hl_recovery_default_dir ();
 

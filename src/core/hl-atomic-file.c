@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -86,6 +87,23 @@ signal_arm (const char *temp)
       memcpy (signal_path, temp, strlen (temp) + 1);
       signal_armed = 1;
     }
+}
+
+static void
+signal_block (sigset_t *saved)
+{
+  sigset_t block;
+
+  sigemptyset (&block);
+  sigaddset (&block, SIGINT);
+  sigaddset (&block, SIGTERM);
+  pthread_sigmask (SIG_BLOCK, &block, saved);
+}
+
+static void
+signal_unblock (const sigset_t *saved)
+{
+  pthread_sigmask (SIG_SETMASK, saved, NULL);
 }
 
 static void
@@ -317,6 +335,8 @@ hl_atomic_file_new (const char          *path,
   cookie_io_functions_t io = { NULL, cookie_write, NULL, NULL };
   gboolean existed;
   struct stat st;
+  sigset_t saved_mask;
+  int saved_errno;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -337,15 +357,21 @@ hl_atomic_file_new (const char          *path,
   file->temp = g_build_filename (dir, name, NULL);
   file->target = g_steal_pointer (&target);
 
+  /* A SIGINT or SIGTERM between creating the temporary file and arming
+   * its cleanup would leave it behind: both wait until it is armed. */
+  signal_block (&saved_mask);
   file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_CLOEXEC, 0666);
+  saved_errno = errno;
+  if (file->fd >= 0)
+    signal_arm (file->temp);
+  signal_unblock (&saved_mask);
   if (file->fd < 0)
     {
-      io_error (error, path, errno);
+      io_error (error, path, saved_errno);
       file->fd = -1;
       hl_atomic_file_discard (file, NULL, NULL);
       return NULL;
     }
-  signal_arm (file->temp);
 
   file->stream = fopencookie (file, "w", io);
   if (file->stream == NULL)

@@ -271,6 +271,22 @@ along (HlPoint g,
 }
 
 void
+hl_measure_set_label_font (cairo_t *cr,
+                           double   size)
+{
+  cairo_matrix_t ctm, font;
+
+  g_return_if_fail (cr != NULL);
+
+  /* Under a transform that flips x (a mirrored view), glyphs flipped
+   * back read left to right on screen. */
+  cairo_get_matrix (cr, &ctm);
+  cairo_matrix_init_scale (&font, ctm.xx < 0 ? -size : size, size);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_matrix (cr, &font);
+}
+
+void
 hl_measure_draw_label (cairo_t    *cr,
                        double      zoom,
                        HlPoint     at,
@@ -282,8 +298,7 @@ hl_measure_draw_label (cairo_t    *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (text != NULL);
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 12.0 / zoom);
+  hl_measure_set_label_font (cr, 12.0 / zoom);
   cairo_text_extents (cr, text, &extents);
   cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
   cairo_text_path (cr, text);

@@ -51,6 +51,11 @@ gboolean hl_measure_hairline_height_mm (const HlView *view,
  * a finite number > 0. */
 HlCurve *hl_measure_band_behind_hairline (const HlView *view,
                                       double        depth_mm);
+/* Selects the labels' bold face at @size user units, readable on screen
+ * under a transform that flips x (glyphs flipped back; text then advances
+ * toward user −x, left to right on screen). */
+void     hl_measure_set_label_font   (cairo_t      *cr,
+                                      double        size);
 /* Draws @text as measures are labelled on screen: 12 screen px, bold,
  * white outlined in black, on a baseline that starts at @at (image px)
  * with @xalign 0 or ends there with @xalign 1. @zoom: screen px per image

@@ -216,7 +216,8 @@ hl_photo_load (const char  *path,
 
   /* Few bytes claiming many pixels: no photo, and decoding it would take
    * the time and memory of a real one of that size. */
-  if ((gint64) probe.width * probe.height > (gint64) st.st_size * HL_PHOTO_MAX_PIXELS_PER_BYTE)
+  if ((gint64) probe.width * probe.height > HL_PHOTO_FREE_PIXELS &&
+      (gint64) probe.width * probe.height > (gint64) st.st_size * HL_PHOTO_MAX_PIXELS_PER_BYTE)
     {
       g_autofree char *size = g_format_size ((guint64) st.st_size);
 

@@ -230,8 +230,7 @@ outlined_text (cairo_t    *cr,
                double      size,
                const char *text)
 {
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size / zoom);
+  hl_measure_set_label_font (cr, size / zoom);
   cairo_new_path (cr);
   cairo_move_to (cr, at.x, at.y);
   cairo_text_path (cr, text);

@@ -4,10 +4,10 @@
  * temporary file (made once) and loaded from there. A photo that loads
  * must have a sane size and a surface of that size.
  *
- * Every input goes through: the loader decodes at most
- * HL_PHOTO_MAX_PIXELS_PER_BYTE pixels per byte of the file (a few bytes
- * claiming tens of megapixels are refused from the header), so an input of
- * -max_len=4096 bytes costs at most a 4 MP decode.
+ * Every input goes through: above HL_PHOTO_FREE_PIXELS (4 MP) the loader
+ * decodes at most HL_PHOTO_MAX_PIXELS_PER_BYTE pixels per byte of the file
+ * (a few bytes claiming tens of megapixels are refused from the header), so
+ * an input of -max_len=4096 bytes costs at most a 4 MP decode.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,0 +1,137 @@
+/* hl-canvas-preview.c: the preview's state and its on-canvas decorations.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-canvas"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "hl-canvas-preview.h"
+
+static const char * const compare_names[] = { "off", "split", "side-by-side" };
+
+void
+hl_preview_init (HlPreview *preview)
+{
+  g_return_if_fail (preview != NULL);
+
+  preview->stage = HL_STAGE_FRESH;
+  preview->sessions = 0;
+  preview->mirror = FALSE;
+  preview->compare = HL_COMPARE_OFF;
+  preview->density_map = FALSE;
+  preview->presentation = FALSE;
+}
+
+gboolean
+hl_preview_equal (const HlPreview *a,
+                  const HlPreview *b)
+{
+  return a->stage == b->stage && a->sessions == b->sessions && !a->mirror == !b->mirror &&
+         a->compare == b->compare && !a->density_map == !b->density_map &&
+         !a->presentation == !b->presentation;
+}
+
+char *
+hl_preview_describe (const HlPreview *preview)
+{
+  static const char * const stages[] = { "Fresh", "Healed", "Aged" };
+  GString *text = g_string_new (stages[MIN (preview->stage, HL_STAGE_AGED)]);
+
+  if (preview->sessions > 0)
+    g_string_append_printf (text, " · after session %u", preview->sessions);
+  if (preview->mirror)
+    g_string_append (text, " · mirrored");
+  return g_string_free (text, FALSE);
+}
+
+const char *
+hl_compare_to_string (HlCompare compare)
+{
+  g_return_val_if_fail (compare <= HL_COMPARE_SIDE_BY_SIDE, "off");
+  return compare_names[compare];
+}
+
+gboolean
+hl_compare_from_string (const char *text,
+                        HlCompare  *compare)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (compare_names); i++)
+    if (g_strcmp0 (text, compare_names[i]) == 0)
+      {
+        if (compare != NULL)
+          *compare = (HlCompare) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+hl_preview_draw_split (cairo_t *cr,
+                       double   x,
+                       double   height)
+{
+  double cy = height / 2, r = 16;
+
+  cairo_save (cr);
+  /* A white line with a dark edge reads on skin and on hair. */
+  cairo_rectangle (cr, round (x) - 2, 0, 4, height);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_fill (cr);
+  cairo_rectangle (cr, round (x) - 1, 0, 2, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  cairo_arc (cr, x, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  /* ◀ ▶ */
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, x - 3, cy - 6);
+  cairo_line_to (cr, x - 10, cy);
+  cairo_line_to (cr, x - 3, cy + 6);
+  cairo_close_path (cr);
+  cairo_move_to (cr, x + 3, cy - 6);
+  cairo_line_to (cr, x + 10, cy);
+  cairo_line_to (cr, x + 3, cy + 6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+hl_preview_draw_chip (cairo_t    *cr,
+                      double      x,
+                      double      y,
+                      double      xalign,
+                      const char *text)
+{
+  cairo_text_extents_t ext;
+  const double pad_x = 10, h = 26;
+  double w, left;
+
+  cairo_save (cr);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 13);
+  cairo_text_extents (cr, text, &ext);
+  w = ext.x_advance + 2 * pad_x;
+  left = round (x - w * xalign);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, left + w - h / 2, y + h / 2, h / 2, -G_PI / 2, G_PI / 2);
+  cairo_arc (cr, left + h / 2, y + h / 2, h / 2, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.62);
+  cairo_fill (cr);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, left + pad_x, y + h / 2 + 5);
+  cairo_show_text (cr, text);
+  cairo_restore (cr);
+}

@@ -1,0 +1,189 @@
+/* bench-frame.c: what a frame of the real editor window costs while a
+ * hairline handle is dragged, measured in-process over GTK's frame clock.
+ * Prints p50 and p95; asserts nothing about time.
+ *
+ * The window (1280 × 800, the cairo renderer under Xvfb) shows a design of
+ * about 50k dots: one zone of 300 × 300 mm at 60 dots/cm² behind a wavy
+ * hairline, 0.1 mm/px, without a photo. Each frame's tick moves hairline
+ * handle 4 by a few pixels through the canvas (as a pointer motion does),
+ * and the frame's cost is the time from that tick to the end of the frame's
+ * paint phase: the engine's update, the canvas's snapshot and GSK's render.
+ * The motion event alone (tool and engine) is timed too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hl-application.h"
+#include "hl-canvas.h"
+#include "hl-design-io.h"
+#include "hl-window.h"
+
+#define WIDTH 1280
+#define HEIGHT 800
+#define FRAMES 240
+
+typedef struct
+{
+  HlCanvas *canvas;
+  HlPoint   start;
+  gint64    tick_at;
+  guint     frame;
+  double    ms[FRAMES];
+  double    event_ms[FRAMES];
+  guint     n;
+  guint     n_events;
+  gboolean  done;
+} Drag;
+
+static HlDesign *
+make_design (void)
+{
+  HlDesign *design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("front");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, 0.1, 0.02 };
+  HlPoint z[] = { { 0, 0 }, { 3000, 0 }, { 3000, 3000 }, { 0, 3000 } };
+  gboolean corners[] = { TRUE, TRUE, TRUE, TRUE };
+  HlPoint h[9];
+  g_autoptr(HlCurve) outline = hl_curve_new_full (z, corners, 4, TRUE);
+  g_autoptr(HlCurve) hair = NULL;
+  g_autoptr(HlZone) zone = NULL;
+  HlZoneParams zp;
+
+  for (guint i = 0; i < 9; i++)
+    h[i] = (HlPoint) { -100 + i * 3200 / 8.0, 2850 + ((int) (i % 3) - 1) * 40.0 };
+  hair = hl_curve_new (h, 9, FALSE);
+  hl_view_set_calibration (view, &cal);
+  hl_zone_params_init (&zp);
+  zp.density = 60;
+  zp.transition_mm = 8;
+  zp.follows_hairline = TRUE;
+  zp.seed = 7;
+  zone = hl_zone_new ("Frontal", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+  hl_view_set_hairline (view, hair);
+  hl_design_append_view (design, view);
+  return design;
+}
+
+static double
+percentile (double *v,
+            guint   n,
+            double  p)
+{
+  return v[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  Drag *drag = data;
+  HlToolEvent event = { HL_TOOL_MOTION, drag->start, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  if (drag->frame >= FRAMES)
+    {
+      event.type = HL_TOOL_RELEASE;
+      hl_canvas_handle_event (drag->canvas, &event);
+      drag->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  /* Back and forth across 60 image px, 6 px per frame. */
+  event.p.x = drag->start.x + 6.0 * ((drag->frame % 20) < 10 ? drag->frame % 10 : 10 - drag->frame % 10);
+  event.p.y = drag->start.y - 3.0 * (drag->frame % 7);
+  drag->tick_at = g_get_monotonic_time ();
+  hl_canvas_handle_event (drag->canvas, &event);
+  drag->event_ms[drag->n_events++] = (g_get_monotonic_time () - drag->tick_at) / 1e3;
+  gtk_widget_queue_draw (widget);
+  drag->frame++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  Drag *drag = data;
+
+  if (drag->tick_at != 0 && drag->n < FRAMES)
+    drag->ms[drag->n++] = (g_get_monotonic_time () - drag->tick_at) / 1e3;
+  drag->tick_at = 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(HlApplication) app = NULL;
+  g_autoptr(HlDesign) design = make_design ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "drag.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlToolEvent press = { HL_TOOL_PRESS, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  GdkFrameClock *clock;
+  HlWindow *window;
+  Drag drag = { 0 };
+
+  gtk_init ();
+  adw_init ();
+  if (gdk_display_get_default () == NULL)
+    {
+      printf ("no display: run under xvfb-run\n");
+      return 77;
+    }
+  if (!hl_design_save_to_file (design, path, &error))
+    g_error ("%s", error->message);
+
+  app = hl_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = hl_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  hl_window_open (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  while (hl_window_get_design (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  drag.canvas = HL_CANVAS (hl_window_get_canvas (window));
+  hl_canvas_set_tool (drag.canvas, "select");
+  drag.start = hl_curve_get_points (hl_design_get_view (hl_document_get_design (hl_canvas_get_document (drag.canvas)), 0)->hairline)[4];
+  press.p = drag.start;
+  hl_canvas_handle_event (drag.canvas, &press);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (drag.canvas));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &drag);
+  gtk_widget_add_tick_callback (GTK_WIDGET (drag.canvas), on_tick, &drag, NULL);
+  while (!drag.done || drag.tick_at != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (clock, &drag);
+
+  qsort (drag.ms, drag.n, sizeof drag.ms[0], compare_doubles);
+  qsort (drag.event_ms, drag.n_events, sizeof drag.event_ms[0], compare_doubles);
+  printf ("window %d × %d, %" G_GSIZE_FORMAT " dots, GSK renderer %s\n", WIDTH, HEIGHT,
+          hl_canvas_get_n_dots (drag.canvas), g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  printf ("frame while dragging a hairline handle (tick to end of paint): p50 %.2f ms, p95 %.2f ms over %u frames\n",
+          percentile (drag.ms, drag.n, 0.5), percentile (drag.ms, drag.n, 0.95), drag.n);
+  printf ("  of which the motion event (tool and engine update): p50 %.2f ms, p95 %.2f ms\n",
+          percentile (drag.event_ms, drag.n_events, 0.5), percentile (drag.event_ms, drag.n_events, 0.95));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
