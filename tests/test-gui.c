@@ -1256,7 +1256,6 @@ test_hover_keeps_layers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-
 /* A label shown under @root whose text holds @text, or NULL (borrowed). */
 static GtkWidget *
 find_label (GtkWidget  *root,
@@ -1415,6 +1414,80 @@ test_computing_keeps_window_responsive (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Pixels of two textures of the same size that differ. */
+static guint
+count_differences (GdkTexture *a,
+                   GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guint8 *pa = g_malloc ((gsize) w * h * 4);
+  g_autofree guint8 *pb = g_malloc ((gsize) w * h * 4);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  gdk_texture_download (a, pa, (gsize) w * 4);
+  gdk_texture_download (b, pb, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    n += memcmp (pa + i * 4, pb + i * 4, 4) != 0;
+  return n;
+}
+
+/* An edit redraws only the part of the design layer it changed: after
+ * drags far and near, and an undo, what the canvas shows equals the layer
+ * drawn again whole, pixel for pixel. */
+static void
+test_partial_redraw_matches_full (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  g_autoptr(GdkTexture) partial = NULL;
+  g_autoptr(GdkTexture) full = NULL;
+  g_autoptr(GdkTexture) before = render_widget (GTK_WIDGET (canvas));
+  g_autoptr(GdkTexture) edited = NULL;
+
+  drag_point (window, 30, -25);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  drag_point (window, -4, 3);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+
+  /* One dab of the dot brush inside the frontal band: a small part. */
+  {
+    const HlZone *zone = g_ptr_array_index (hl_design_get_view (hl_window_get_design (window), 0)->zones, 0);
+    HlRect box = hl_curve_bounds (zone->boundary);
+    HlToolEvent dab = { HL_TOOL_PRESS, { (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2 }, 1.0, 1.0,
+                        HL_TOOL_KEY_NONE, FALSE };
+    GdkRectangle part;
+    int lw, lh;
+
+    hl_canvas_set_tool (canvas, "brush");
+    hl_canvas_handle_event (canvas, &dab);
+    dab.type = HL_TOOL_RELEASE;
+    g_assert_true (hl_canvas_handle_event (canvas, &dab) & HL_TOOL_COMMITTED);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+    hl_canvas_get_last_redraw (canvas, &part, &lw, &lh);
+    g_assert_cmpint (part.width * part.height, >, 0);
+    g_assert_cmpint (part.width * part.height, <, lw * lh / 20);
+  }
+  partial = render_widget (GTK_WIDGET (canvas));
+  /* The edits changed what is shown. */
+  edited = g_object_ref (partial);
+  g_assert_cmpuint (count_differences (before, edited), >, 100);
+
+  /* Healed and back to fresh: the whole layer is drawn again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  full = render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (partial, full), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1437,6 +1510,7 @@ main (int    argc,
   g_test_add_func ("/gui/frontal-band", test_frontal_band);
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
+  g_test_add_func ("/gui/partial-redraw-matches-full", test_partial_redraw_matches_full);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);

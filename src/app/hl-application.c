@@ -11,7 +11,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-application.h"
+#include "hl-preferences-window.h"
+#include "hl-settings.h"
 #include "hl-window.h"
 
 struct _HlApplication
@@ -23,6 +27,7 @@ struct _HlApplication
 
   /* Borrowed */
   GtkWindow     *asking;     /* the "Save changes?" dialog of a quit, while shown */
+  GtkWindow     *preferences; /* the Preferences window, while open */
 
   gboolean       quitting;   /* a quit is asking or saving */
   gboolean       recovery_offered;
@@ -89,9 +94,9 @@ offer_recovery (HlApplication *self,
   if (entries->len == 0)
     return;
 
-  body = g_string_new (entries->len == 1
-                       ? "Hairline Studio closed before this design was saved:"
-                       : "Hairline Studio closed before these designs were saved:");
+  body = g_string_new (ngettext ("Hairline Studio closed before this design was saved:",
+                                 "Hairline Studio closed before these designs were saved:",
+                                 entries->len));
   for (guint i = 0; i < entries->len; i++)
     {
       const HlRecoveryEntry *entry = g_ptr_array_index (entries, i);
@@ -101,11 +106,11 @@ offer_recovery (HlApplication *self,
       g_string_append_printf (body, "\n• %s (%s)", entry->title, time);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, "Restore Unsaved Work?", body->str));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Restore Unsaved Work?"), body->str));
   adw_message_dialog_add_responses (dialog,
-                                    "discard", "_Discard",
-                                    "later", "_Not Now",
-                                    "restore", "_Restore",
+                                    "discard", _("_Discard"),
+                                    "later", _("_Not Now"),
+                                    "restore", _("_Restore"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
@@ -265,8 +270,8 @@ list_names (GList *windows)
   for (GList *l = windows; l != NULL; l = l->next)
     {
       if (l != windows)
-        g_string_append (text, l->next == NULL ? " and " : ", ");
-      g_string_append_printf (text, "“%s”", hl_window_get_name (l->data));
+        g_string_append (text, l->next == NULL ? _(" and ") : _(", "));
+      g_string_append_printf (text, _("“%s”"), hl_window_get_name (l->data));
     }
   return g_string_free (text, FALSE);
 }
@@ -287,14 +292,17 @@ request_quit (HlApplication *self)
 
   self->quitting = TRUE;
   names = list_names (modified);
-  body = g_strdup_printf ("%s %s unsaved changes. They are lost if you quit without saving.",
-                          names, modified->next == NULL ? "has" : "have");
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, "Save Changes Before Quitting?",
+  /* Translators: %s is one name or a list of names, such as “a”, “b” and “c”. */
+  body = g_strdup_printf (ngettext ("%s has unsaved changes. They are lost if you quit without saving.",
+                                    "%s have unsaved changes. They are lost if you quit without saving.",
+                                    g_list_length (modified)),
+                          names);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, _("Save Changes Before Quitting?"),
                                                        body));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", "_Cancel",
-                                    "discard", "_Discard",
-                                    "save", "Save _All",
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("Save _All"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -329,20 +337,66 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   static const char *developers[] = { "Hairline Studio developers", NULL };
+  /* Translators: your names, one a line; shown in About. */
+  const char *credits = _("translator-credits");
+  GtkWidget *about = adw_about_window_new ();
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", PACKAGE_NAME,
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", "Design scalp micropigmentation hairlines over a client's photo",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         NULL);
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (app),
+                "modal", TRUE,
+                "application-name", PACKAGE_NAME,
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "comments", _("Design scalp micropigmentation hairlines over a client's photo"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                NULL);
+  /* Untranslated, the msgid itself comes back: no credits then. */
+  if (!g_str_equal (credits, "translator-credits"))
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), credits);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HlApplication *self = HL_APPLICATION (user_data);
+
+  /* One for the application: shown again if it is open. */
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (hl_preferences_window_new (
+        gtk_application_get_active_window (GTK_APPLICATION (self))));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+  gtk_window_present (self->preferences);
+}
+
+/* Windows open at the size the last one closed had. */
+static void
+hl_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  if (HL_IS_WINDOW (window))
+    hl_settings_restore_window (window);
+  GTK_APPLICATION_CLASS (hl_application_parent_class)->window_added (app, window);
+}
+
+static void
+hl_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  if (HL_IS_WINDOW (window))
+    hl_settings_save_window (window);
+  GTK_APPLICATION_CLASS (hl_application_parent_class)->window_removed (app, window);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -350,6 +404,7 @@ hl_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (hl_application_parent_class)->startup (app);
 
@@ -357,6 +412,7 @@ hl_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
@@ -374,11 +430,14 @@ hl_application_class_init (HlApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = hl_application_dispose;
   app_class->activate = hl_application_activate;
   app_class->open = hl_application_open;
   app_class->startup = hl_application_startup;
+  gtk_app_class->window_added = hl_application_window_added;
+  gtk_app_class->window_removed = hl_application_window_removed;
 }
 
 static void

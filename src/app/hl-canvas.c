@@ -46,13 +46,13 @@ struct _HlCanvas
   HlTool          *tool;          /* edits the document's history; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
   cairo_surface_t *photo_layer;   /* at layer_key */
-  GdkTexture      *design_layer;  /* at layer_key, NULL when stale */
-  cairo_surface_t *dots_layer;    /* photo and dots at layer_key, for dots_key */
-  HlDesign        *dots_key;      /* the design the dots layer's dots belong to */
-  gsize            dots_key_n;
-  double           dots_key_mm;   /* mm per px the dots were sized with */
-  HlStage          dots_key_stage;
-  guint            dots_key_sessions;
+  cairo_surface_t *design_layer;  /* photo, dots and lines at layer_key */
+  GdkTexture      *design_texture; /* its pixels, for GPU renderers; NULL when stale */
+  GArray          *layer_dots;    /* the dots drawn in it (a copy) */
+  HlView          *layer_view;    /* the view drawn in it */
+  gboolean         layer_full;    /* all of it is to draw again */
+  gboolean         layer_stale;   /* the document changed since it was drawn */
+  GdkRectangle     last_redraw;   /* device px of the layer's last drawing */
 
   double           layer_key[5];  /* width, height, zoom, dx, dy in device px */
   guint            design_renders;
@@ -230,66 +230,37 @@ hl_canvas_get_design_renders (HlCanvas *self)
   return self->design_renders;
 }
 
+void
+hl_canvas_get_last_redraw (HlCanvas     *self,
+                           GdkRectangle *part,
+                           int          *width,
+                           int          *height)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  *part = self->last_redraw;
+  *width = self->design_layer != NULL ? cairo_image_surface_get_width (self->design_layer) : 0;
+  *height = self->design_layer != NULL ? cairo_image_surface_get_height (self->design_layer) : 0;
+}
+
 static void
 drop_layers (HlCanvas *self)
 {
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
   g_clear_object (&self->photo_texture);
-  g_clear_object (&self->design_layer);
+  g_clear_pointer (&self->design_layer, cairo_surface_destroy);
+  g_clear_object (&self->design_texture);
+  g_clear_pointer (&self->layer_dots, g_array_unref);
+  g_clear_pointer (&self->layer_view, hl_view_unref);
   g_clear_pointer (&self->density_map, hl_density_map_free);
-  g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
-  g_clear_pointer (&self->dots_key, hl_design_unref);
 }
 
-/* The photo layer with the document's dots: millions of dots take seconds
- * to draw, so this is redone only when the dots (or the transform)
- * changed, not when the lines did (a drag while the engine computes). */
-static cairo_surface_t *
-dots_layer (HlCanvas     *self,
-            const HlView *view,
-            int           width,
-            int           height,
-            double        zoom,
-            double        dx,
-            double        dy)
+/* The design layer is to be drawn again whole (the transform, the stage or
+ * the sessions changed). */
+static void
+invalidate_design (HlCanvas *self)
 {
-  HlDesign *key = hl_document_get_dots_design (self->document);
-  double mm = hl_view_get_mm_per_px (view, NULL);
-  HlRenderOptions options;
-  const HlDot *dots;
-  gsize n_dots = 0;
-  cairo_t *cr;
-
-  dots = hl_document_get_dots (self->document, &n_dots);
-  if (self->dots_layer != NULL && key == self->dots_key && n_dots == self->dots_key_n &&
-      mm == self->dots_key_mm && self->preview.stage == self->dots_key_stage &&
-      self->preview.sessions == self->dots_key_sessions)
-    return self->dots_layer;
-
-  g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
-  self->dots_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (self->dots_layer);
-  cairo_set_source_surface (cr, self->photo_layer, 0, 0);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-
-  hl_render_options_init (&options);
-  options.show_photo = FALSE;
-  options.stage = self->preview.stage;
-  options.sessions = self->preview.sessions;
-  hl_render_view (self->dots_layer, zoom, dx, dy, shown_photo (self), view, dots, n_dots, &options);
-
-  /* Held, so that no other design takes its address while it is the key. */
-  if (key != NULL)
-    hl_design_ref (key);
-  g_clear_pointer (&self->dots_key, hl_design_unref);
-  self->dots_key = key;
-  self->dots_key_n = n_dots;
-  self->dots_key_mm = mm;
-  self->dots_key_stage = self->preview.stage;
-  self->dots_key_sessions = self->preview.sessions;
-  return self->dots_layer;
+  self->layer_full = TRUE;
+  g_clear_object (&self->design_texture);
 }
 
 /* Background and photo: scaling a large photo costs tens of ms, so this is
@@ -319,9 +290,138 @@ render_photo_layer (HlCanvas     *self,
   hl_render_view (self->photo_layer, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
 }
 
-/* The photo layer with the dots, hairline and zones of the design shown,
- * as a texture that frames reuse until the design or the transform
- * changes. */
+static void
+add_point (HlRect  *r,
+           double   x,
+           double   y,
+           double   pad)
+{
+  r->x0 = MIN (r->x0, x - pad);
+  r->y0 = MIN (r->y0, y - pad);
+  r->x1 = MAX (r->x1, x + pad);
+  r->y1 = MAX (r->y1, y + pad);
+}
+
+static void
+add_dots (HlRect      *r,
+          const HlDot *dots,
+          gsize        from,
+          gsize        to,
+          double       mm_per_px)
+{
+  for (gsize i = from; i < to; i++)
+    add_point (r, dots[i].x, dots[i].y, 0.5 * dots[i].diameter_mm / mm_per_px);
+}
+
+static void
+add_curve (HlRect        *r,
+           const HlCurve *curve)
+{
+  const HlPoint *pts;
+  guint n;
+
+  if (curve == NULL)
+    return;
+  pts = hl_curve_get_polyline (curve, &n);
+  for (guint i = 0; i < n; i++)
+    add_point (r, pts[i].x, pts[i].y, 0);
+}
+
+/* What changed between the layer and the design shown, in image px: the
+ * dots that differ (the engine keeps unchanged dots in order, so they are
+ * one stretch between a common head and tail) and the lines that are no
+ * longer the same values. FALSE when all of it changed. */
+static gboolean
+changed_area (HlCanvas     *self,
+              const HlView *view,
+              const HlDot  *dots,
+              gsize         n_dots,
+              HlRect       *area)
+{
+  const HlView *old = self->layer_view;
+  const HlDot *was;
+  gsize n_was, head = 0, tail = 0;
+  double mm_per_px = hl_view_get_mm_per_px (view, NULL);
+
+  *area = (HlRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  if (old == NULL || self->layer_dots == NULL ||
+      hl_view_get_mm_per_px (old, NULL) != mm_per_px || old->zones->len != view->zones->len)
+    return FALSE;
+
+  was = (const HlDot *) (gconstpointer) self->layer_dots->data;
+  n_was = self->layer_dots->len;
+  while (head < n_was && head < n_dots && memcmp (&was[head], &dots[head], sizeof *dots) == 0)
+    head++;
+  while (tail < n_was - head && tail < n_dots - head &&
+         memcmp (&was[n_was - 1 - tail], &dots[n_dots - 1 - tail], sizeof *dots) == 0)
+    tail++;
+  add_dots (area, was, head, n_was - tail, mm_per_px);
+  add_dots (area, dots, head, n_dots - tail, mm_per_px);
+
+  if (old->hairline != view->hairline)
+    {
+      add_curve (area, old->hairline);
+      add_curve (area, view->hairline);
+    }
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *a = g_ptr_array_index (old->zones, i);
+      const HlZone *b = g_ptr_array_index (view->zones, i);
+
+      if (a->boundary != b->boundary)
+        {
+          add_curve (area, a->boundary);
+          add_curve (area, b->boundary);
+        }
+    }
+  return TRUE;
+}
+
+/* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
+ * (device px) of the design layer. */
+static void
+draw_design_part (HlCanvas     *self,
+                  const HlView *view,
+                  const HlDot  *dots,
+                  gsize         n_dots,
+                  int           x,
+                  int           y,
+                  int           w,
+                  int           h,
+                  double        zoom,
+                  double        dx,
+                  double        dy)
+{
+  HlRenderOptions options;
+  cairo_surface_t *part;
+  cairo_t *cr;
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (part);
+  cairo_set_source_surface (cr, self->photo_layer, -x, -y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  hl_render_options_init (&options);
+  options.show_photo = FALSE;
+  options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
+  options.stage = self->preview.stage;
+  options.sessions = self->preview.sessions;
+  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, dots, n_dots, &options);
+
+  cr = cairo_create (self->design_layer);
+  cairo_set_source_surface (cr, part, x, y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (part);
+}
+
+/* Brings the design layer (the photo layer with the dots, hairline and
+ * zones of the design shown) up to date: only the part that changed when
+ * the document changed, all of it when the transform or the preview did. */
 static void
 render_design_layer (HlCanvas     *self,
                      const HlView *view,
@@ -331,34 +431,74 @@ render_design_layer (HlCanvas     *self,
                      double        dx,
                      double        dy)
 {
-  HlRenderOptions options;
-  cairo_surface_t *surface;
+  const HlDot *dots;
+  gsize n_dots = 0;
+  HlRect area;
+  int x0 = 0, y0 = 0, x1 = width, y1 = height;
+
+  if (self->design_layer == NULL ||
+      cairo_image_surface_get_width (self->design_layer) != width ||
+      cairo_image_surface_get_height (self->design_layer) != height)
+    {
+      g_clear_pointer (&self->design_layer, cairo_surface_destroy);
+      self->design_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      self->layer_full = TRUE;
+    }
+  if (!self->layer_full && !self->layer_stale)
+    return;
+
+  dots = hl_document_get_dots (self->document, &n_dots);
+  if (!self->layer_full && changed_area (self, view, dots, n_dots, &area))
+    {
+      /* Dots and lines reach a few device px past their image px bounds
+       * (antialiasing, line widths, the aged stage's blur). */
+      if (area.x1 < area.x0)
+        x1 = y1 = 0;
+      else
+        {
+          x0 = MAX (0, (int) floor (area.x0 * zoom + dx) - 6);
+          y0 = MAX (0, (int) floor (area.y0 * zoom + dy) - 6);
+          x1 = MIN (width, (int) ceil (area.x1 * zoom + dx) + 6);
+          y1 = MIN (height, (int) ceil (area.y1 * zoom + dy) + 6);
+        }
+    }
+
+  if (x1 > x0 && y1 > y0)
+    {
+      draw_design_part (self, view, dots, n_dots, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
+      self->last_redraw = (GdkRectangle) { x0, y0, x1 - x0, y1 - y0 };
+      g_clear_object (&self->design_texture);
+      self->design_renders++;
+    }
+
+  if (self->layer_dots == NULL)
+    self->layer_dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  g_array_set_size (self->layer_dots, 0);
+  g_array_append_vals (self->layer_dots, dots, n_dots);
+  g_clear_pointer (&self->layer_view, hl_view_unref);
+  self->layer_view = hl_view_ref ((HlView *) view);
+  self->layer_full = FALSE;
+  self->layer_stale = FALSE;
+}
+
+/* A texture of the design layer, for renderers that draw textures on the
+ * GPU (the cairo renderer draws the layer's surface directly). */
+static GdkTexture *
+design_texture (HlCanvas *self)
+{
+  int width, height, stride;
   g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
-  int stride;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_set_source_surface (cr, dots_layer (self, view, width, height, zoom, dx, dy), 0, 0);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  if (self->design_texture != NULL)
+    return self->design_texture;
 
-  hl_render_options_init (&options);
-  options.show_photo = FALSE;
-  options.show_dots = FALSE;
-  options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  hl_render_view (surface, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
-  cairo_surface_flush (surface);
-
-  /* The texture keeps the surface's pixels: no copy. */
-  stride = cairo_image_surface_get_stride (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  g_clear_object (&self->design_layer);
-  self->design_layer = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  self->design_renders++;
+  cairo_surface_flush (self->design_layer);
+  width = cairo_image_surface_get_width (self->design_layer);
+  height = cairo_image_surface_get_height (self->design_layer);
+  stride = cairo_image_surface_get_stride (self->design_layer);
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->design_layer), (gsize) stride * height);
+  self->design_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return self->design_texture;
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
@@ -396,8 +536,21 @@ snapshot_tool (HlCanvas     *self,
   cairo_destroy (cr);
 }
 
-/* A layer's texture into pane @index (0: left or only, 1: right),
- * mirrored about the pane's middle when the preview says so. */
+/* TRUE when the window draws with GSK's cairo renderer: it paints a
+ * cairo surface as it is, while a new texture costs it an upload per
+ * change (on X11, about four times the whole frame). */
+static gboolean
+draws_with_cairo (HlCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+/* A layer into pane @index (0: left or only, 1: right), mirrored about
+ * the pane's middle when the preview says so: @texture, or when it is
+ * NULL, the design layer. */
 static void
 append_pane (HlCanvas    *self,
              GtkSnapshot *snapshot,
@@ -413,7 +566,19 @@ append_pane (HlCanvas    *self,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pw, 0));
       gtk_snapshot_scale (snapshot, -1, 1);
     }
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, pw, h));
+  if (texture == NULL && draws_with_cairo (self))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, pw, h));
+      double scale = (double) cairo_image_surface_get_width (self->design_layer) / MAX (pw, 1);
+
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, self->design_layer, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    gtk_snapshot_append_texture (snapshot, texture != NULL ? texture : design_texture (self),
+                                 &GRAPHENE_RECT_INIT (0, 0, pw, h));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -500,13 +665,13 @@ snapshot_preview (HlCanvas     *self,
     {
     case HL_COMPARE_SIDE_BY_SIDE:
       append_pane (self, snapshot, photo_texture (self), 0, pw, h);
-      append_pane (self, snapshot, self->design_layer, 1, pw, h);
+      append_pane (self, snapshot, NULL, 1, pw, h);
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 1, pw, h, 0, zoom, dx, dy);
       break;
 
     case HL_COMPARE_SPLIT:
-      append_pane (self, snapshot, self->design_layer, 0, pw, h);
+      append_pane (self, snapshot, NULL, 0, pw, h);
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, split_x, h));
       append_pane (self, snapshot, photo_texture (self), 0, pw, h);
       gtk_snapshot_pop (snapshot);
@@ -516,13 +681,20 @@ snapshot_preview (HlCanvas     *self,
 
     case HL_COMPARE_OFF:
     default:
-      append_pane (self, snapshot, self->design_layer, 0, pw, h);
+      append_pane (self, snapshot, NULL, 0, pw, h);
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 0, pw, h, 0, zoom, dx, dy);
       if (tools_active (self))
         snapshot_tool (self, snapshot, view, zoom, dx, dy);
       break;
     }
+
+  /* Nothing to label: no node (a whole-canvas node costs a frame as much
+   * as the layers). */
+  if (self->preview.compare == HL_COMPARE_OFF && !self->preview.presentation &&
+      self->preview.stage == HL_STAGE_FRESH && self->preview.sessions == 0 && !self->preview.mirror &&
+      !(self->preview.density_map && self->density_map != NULL))
+    return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   after = g_strdup_printf ("After · %s", caption);
@@ -582,13 +754,11 @@ hl_canvas_snapshot (GtkWidget   *widget,
 
   if (self->photo_layer == NULL || memcmp (key, self->layer_key, sizeof key) != 0)
     {
-      g_clear_object (&self->design_layer);
-      g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+      invalidate_design (self);
       render_photo_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
       memcpy (self->layer_key, key, sizeof key);
     }
-  if (self->design_layer == NULL)
-    render_design_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
+  render_design_layer (self, view, w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
 
   snapshot_preview (self, snapshot, view, w, h, zoom, dx, dy);
 }
@@ -1001,7 +1171,7 @@ on_document_changed (HlDocument *document,
       self->captured = FALSE;
     }
 
-  g_clear_object (&self->design_layer);
+  self->layer_stale = TRUE;
   g_clear_pointer (&self->density_map, hl_density_map_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1087,7 +1257,7 @@ hl_canvas_set_preview (HlCanvas        *self,
    * the layers' size with side by side. */
   if (old.stage != preview->stage || old.sessions != preview->sessions ||
       !old.presentation != !preview->presentation || old.compare != preview->compare)
-    g_clear_object (&self->design_layer);
+    invalidate_design (self);
   if (old.sessions != preview->sessions || !preview->density_map)
     g_clear_pointer (&self->density_map, hl_density_map_free);
 

@@ -68,6 +68,12 @@ gsize          hl_canvas_get_n_dots       (HlCanvas          *self);
 /* How many times the design layer (photo, dots, lines) was drawn since
  * the canvas was made: tests check that hovering does not redraw it. */
 guint          hl_canvas_get_design_renders (HlCanvas        *self);
+/* The part of the design layer (device px) its last drawing redrew, and
+ * the layer's size: an edit redraws only what it changed. */
+void           hl_canvas_get_last_redraw  (HlCanvas          *self,
+                                           GdkRectangle      *part,
+                                           int               *width,
+                                           int               *height);
 
 /* How the design is shown to the client (copied). Tools take the pointer
  * and keys only in the plain view (compare off, not presenting); mirrored,

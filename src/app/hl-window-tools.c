@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-settings.h"
 #include "hl-tool-brush.h"
 #include "hl-tool-eyedropper.h"
 #include "hl-tool-landmark.h"
@@ -107,6 +108,8 @@ apply_tool_options (HlWindow *self)
     return;
 
   hl_tool_set_selected_zone (tool, hl_zone_panel_get_selected (self->zone_panel));
+  if (tool_is (self, "zone"))
+    hl_tool_zone_set_defaults (tool, hl_settings_get_zone_defaults ());
   if (tool_is (self, "ruler"))
     hl_tool_ruler_set_mode (tool, ruler_mode (self));
   else if (tool_is (self, "landmark") && hl_landmark_from_string (self->landmark, &landmark))
@@ -163,9 +166,14 @@ update_scale (HlWindow     *self,
 
   mm_per_px = hl_view_get_mm_per_px (view, &calibrated);
   if (!calibrated)
-    text = g_strdup_printf ("Uncalibrated (assuming %.2f mm/px): press R to calibrate", mm_per_px);
+    {
+      g_autofree char *scale = hl_settings_format_per (mm_per_px, 2, "px");
+
+      text = g_strdup_printf ("Uncalibrated (assuming %s): press R to calibrate", scale);
+    }
   else
     {
+      g_autofree char *scale = hl_settings_format_per (mm_per_px, 3, "px");
       const char *source;
 
       switch (view->calibration.source)
@@ -177,7 +185,7 @@ update_scale (HlWindow     *self,
         case HL_CALIBRATION_NONE:
         default: source = "unknown"; break;
         }
-      text = g_strdup_printf ("%.3f mm/px · %s ±%.0f %%", mm_per_px, source,
+      text = g_strdup_printf ("%s · %s ±%.0f %%", scale, source,
                               view->calibration.uncertainty * 100.0);
     }
   gtk_label_set_text (self->scale_label, text);
@@ -696,6 +704,10 @@ _hl_window_tools_init (HlWindow *self)
   g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);
+  /* The scale label shows lengths in the unit of the preferences. */
+  if (hl_settings_get () != NULL)
+    g_signal_connect_object (hl_settings_get (), "changed::length-unit",
+                             G_CALLBACK (_hl_window_tools_update), self, G_CONNECT_SWAPPED);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "hl-edit.h"
 #include "hl-tool-pen.h"
 #include "hl-tool-zone.h"
+#include "hl-zone-defaults.h"
 
 typedef struct
 {
@@ -15,6 +16,9 @@ typedef struct
   HlZoneKind  kind;
   double      zoom;         /* of the last PRESS or MOTION */
   gboolean    could_close;  /* hl_tool_zone_can_close() after the last event */
+
+  /* Borrowed, may be NULL: see hl_tool_zone_set_defaults() */
+  const HlZoneDefaults *defaults;
 } HlToolZone;
 
 static const HlToolClass zone_class;
@@ -53,7 +57,7 @@ close_zone (HlTool *tool)
     return HL_TOOL_NOTHING;
 
   outline = hl_tool_pen_new_curve (tool, TRUE);
-  hl_zone_params_init_for_kind (&params, self->kind);
+  hl_zone_defaults_apply (self->defaults, self->kind, &params);
   params.seed = hl_edit_new_zone_seed (view);
   name = hl_edit_new_zone_name (view, self->kind);
   zone = hl_zone_new (name, self->kind, outline, &params);
@@ -173,6 +177,15 @@ hl_tool_zone_set_kind (HlTool     *tool,
   g_return_if_fail (kind <= HL_ZONE_CUSTOM);
 
   ZONE (tool)->kind = kind;
+}
+
+void
+hl_tool_zone_set_defaults (HlTool               *tool,
+                           const HlZoneDefaults *defaults)
+{
+  g_return_if_fail (IS_ZONE (tool));
+
+  ZONE (tool)->defaults = defaults;
 }
 
 HlZoneKind

@@ -3,7 +3,8 @@
  * Each press adds a vertex (the press is captured); a rubber band follows
  * the pointer. With three vertices or more, ENTER, a double click, or a
  * press on the first vertex (within HL_HANDLE_RADIUS screen px) closes the
- * outline: a new zone of the tool's kind, with that kind's defaults, a
+ * outline: a new zone of the tool's kind, with that kind's defaults (or
+ * the practitioner's, hl_tool_zone_set_defaults()), a
  * fresh seed and a name such as "Frontal band" or "Mid-scalp 2", is added
  * as one undo step and becomes the selected zone (HL_TOOL_SELECTION).
  * BACKSPACE removes the last vertex; ESCAPE or HL_TOOL_CANCEL abandons the
@@ -14,6 +15,7 @@
 #pragma once
 
 #include "hl-tool.h"
+#include "hl-zone-defaults.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,11 @@ const HlToolClass *hl_tool_zone_class        (void);
 void               hl_tool_zone_set_kind     (HlTool      *tool,
                                               HlZoneKind   kind);
 HlZoneKind         hl_tool_zone_get_kind     (HlTool      *tool);
+/* The practitioner's defaults new zones start with (borrowed: read each
+ * time a zone closes, so it must stay valid while the tool lives; NULL,
+ * the initial value: the built-in defaults of the kind). */
+void               hl_tool_zone_set_defaults (HlTool               *tool,
+                                              const HlZoneDefaults *defaults);
 /* The vertices placed so far (borrowed, valid until the next event). */
 const HlPoint     *hl_tool_zone_get_points   (HlTool      *tool,
                                               guint       *n_points);

@@ -1,0 +1,72 @@
+/* hl-units.c: lengths shown to people, in millimetres or inches.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "hl-units.h"
+
+gboolean
+hl_unit_from_string (const char *text,
+                     HlUnit     *unit)
+{
+  g_return_val_if_fail (unit != NULL, FALSE);
+
+  if (g_strcmp0 (text, "mm") == 0)
+    *unit = HL_UNIT_MM;
+  else if (g_strcmp0 (text, "in") == 0)
+    *unit = HL_UNIT_IN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+hl_unit_to_string (HlUnit unit)
+{
+  return unit == HL_UNIT_IN ? "in" : "mm";
+}
+
+double
+hl_units_from_mm (double mm,
+                  HlUnit unit)
+{
+  return unit == HL_UNIT_IN ? mm / HL_MM_PER_INCH : mm;
+}
+
+double
+hl_units_to_mm (double value,
+                HlUnit unit)
+{
+  return unit == HL_UNIT_IN ? value * HL_MM_PER_INCH : value;
+}
+
+int
+hl_units_decimals (HlUnit unit,
+                   int    mm_decimals)
+{
+  return CLAMP (unit == HL_UNIT_IN ? mm_decimals + 1 : mm_decimals, 0, 6);
+}
+
+char *
+hl_units_format_per (double      mm,
+                     HlUnit      unit,
+                     int         mm_decimals,
+                     const char *per)
+{
+  /* printf, not g_ascii_formatd: the locale's decimal separator. */
+  return g_strdup_printf ("%.*f %s%s%s",
+                          hl_units_decimals (unit, mm_decimals),
+                          hl_units_from_mm (mm, unit),
+                          hl_unit_to_string (unit),
+                          per != NULL ? "/" : "",
+                          per != NULL ? per : "");
+}
+
+char *
+hl_units_format_length (double mm,
+                        HlUnit unit,
+                        int    mm_decimals)
+{
+  return hl_units_format_per (mm, unit, mm_decimals, NULL);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# meson install into a --destdir: binaries, desktop file, metainfo, icons,
+# GSettings schema, JSON schema and samples land where a packager expects
+# them, and the installed copies still pass their validators.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+meson install -C "$HL_BUILD_DIR" --no-rebuild --destdir "$dir" >"$dir/install.log" 2>&1 ||
+  { cat "$dir/install.log"; exit 1; }
+prefix=$(meson introspect "$HL_BUILD_DIR" --buildoptions |
+         python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"))')
+root="$dir$prefix"
+id=org.hairlinestudio.HairlineStudio
+
+expected=(
+  bin/hairline
+  share/hairline-studio/hairline-design.schema.json
+  share/hairline-studio/samples/front-consultation.json
+  share/hairline-studio/samples/astronaut.png
+)
+if [ "${HL_GUI:-true}" = true ]; then
+  expected+=(
+    bin/hairline-studio
+    "share/applications/$id.desktop"
+    "share/metainfo/$id.metainfo.xml"
+    "share/glib-2.0/schemas/$id.gschema.xml"
+    "share/icons/hicolor/scalable/apps/$id.svg"
+    "share/icons/hicolor/symbolic/apps/$id-symbolic.svg"
+  )
+fi
+
+status=0
+for f in "${expected[@]}"; do
+  if [ -s "$root/$f" ]; then
+    echo "installed: $f"
+  else
+    echo "MISSING: $root/$f" >&2
+    status=1
+  fi
+done
+[ -x "$root/bin/hairline" ] || { echo "bin/hairline is not executable" >&2; status=1; }
+
+# The installed copies, read back by their own tools.
+"$root/bin/hairline" validate "$root/share/hairline-studio/samples/front-consultation.json" >/dev/null ||
+  { echo "the installed sample does not validate" >&2; status=1; }
+if [ "${HL_GUI:-true}" = true ]; then
+  desktop-file-validate "$root/share/applications/$id.desktop" || status=1
+  appstreamcli validate --no-net "$root/share/metainfo/$id.metainfo.xml" || status=1
+  glib-compile-schemas --strict --dry-run "$root/share/glib-2.0/schemas" || status=1
+  grep -q "<binary>hairline</binary>" "$root/share/metainfo/$id.metainfo.xml" ||
+    { echo "metainfo does not provide the CLI" >&2; status=1; }
+fi
+exit $status
