@@ -7,16 +7,27 @@
  * 100 MP limit) and two zones whose candidates together just fit the
  * 8 million budget.
  *
+ * Then the window's document (engine on its worker): a handle drag on the
+ * sample design, step by step, and one edit at the budget's edge: how long
+ * the main thread is held and when the dots arrive.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+
+#ifdef HL_BENCH_DOCUMENT
+#include "hl-design-io.h"
+#include "hl-document.h"
+#include "hl-edit.h"
+#endif
 
 #define PHOTO_SIDE 10000
 #define SIDE_PX 5200
@@ -114,6 +125,120 @@ write_photo (const char *path)
   g_assert_no_error (error);
 }
 
+#ifdef HL_BENCH_DOCUMENT
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hl_document_load_finish (HL_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (user_data);
+}
+
+static void
+load (HlDocument *doc,
+      const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  hl_document_load_async (doc, file, NULL, on_loaded, loop);
+  g_main_loop_run (loop);
+}
+
+static double
+wait_computed (HlDocument *doc)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  while (hl_document_is_computing (doc))
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - t0) / 1e3;
+}
+
+/* A drag of hairline point 2 of the sample, 200 steps of half a pixel:
+ * hl_document_show (what the canvas calls per motion event) per step, and
+ * how many steps left the previous dots shown. */
+static void
+bench_document_drag (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  HlDesign *design;
+  const HlCurve *hairline;
+  HlPoint p;
+  double total = 0, worst = 0;
+  guint stale = 0, steps = 200;
+
+  load (doc, sample);
+  design = hl_document_get_design (doc);
+  hairline = hl_design_get_view (design, 0)->hairline;
+  p = hl_curve_get_points (hairline)[2];
+  for (guint i = 1; i <= steps; i++)
+    {
+      g_autoptr(HlCurve) moved = hl_curve_with_point (hairline, 2, (HlPoint) { p.x + 0.5 * i, p.y - 0.25 * i });
+      g_autoptr(HlDesign) preview = hl_edit_set_hairline (design, 0, moved);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      hl_document_show (doc, preview);
+      ms = (g_get_monotonic_time () - t0) / 1e3;
+      total += ms;
+      worst = MAX (worst, ms);
+      if (hl_document_get_dots_design (doc) != preview)
+        stale++;
+      wait_computed (doc);
+    }
+  hl_document_show (doc, NULL);
+  wait_computed (doc);
+  printf ("document, handle drag on the sample: mean %.2f ms, worst %.2f ms per step; "
+          "%u of %u steps showed the previous dots\n", total / steps, worst, stale, steps);
+}
+
+/* One edit that adds a zone of 3.95 M candidates next to one of the same
+ * size: how long the push holds the main thread, when the dots arrive. */
+static void
+bench_document_large_edit (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "one.json", NULL);
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(HlDesign) two = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1, \"seed\": 1,"
+    " \"views\": [{\"name\": \"v\", \"zones\": ["
+    "{\"name\": \"A\", \"kind\": \"custom\", \"density\": 400, \"boundary\": [[0, 0], [5200, 0], [5200, 5200], [0, 5200]]},"
+    "{\"name\": \"B\", \"kind\": \"custom\", \"density\": 400, \"boundary\": [[3000, 0], [8200, 0], [8200, 5200], [3000, 5200]]}]}]}";
+  gint64 t0;
+  double held, arrived;
+
+  /* The document opens on zone A alone, then B is added. */
+  two = hl_design_load_from_data (text, strlen (text), &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HlDesign) one = hl_edit_remove_zone (two, 0, 1);
+
+    g_assert_true (hl_design_save_to_file (one, path, &error));
+  }
+  t0 = g_get_monotonic_time ();
+  load (doc, path);
+  printf ("document, open a 3.95 M-candidate zone: %.2f s (on the load worker)\n",
+          (g_get_monotonic_time () - t0) / 1e6);
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (hl_document_push (doc, two, "Add zone B"));
+  held = (g_get_monotonic_time () - t0) / 1e3;
+  g_assert_true (hl_document_is_computing (doc));
+  arrived = held + wait_computed (doc);
+  printf ("document, add a second such zone: main thread held %.1f ms, dots after %.2f s\n",
+          held, arrived / 1e3);
+  g_unlink (path);
+}
+#endif
+
 int
 main (void)
 {
@@ -145,6 +270,11 @@ main (void)
   g_assert_cmpint (measure ("stats: 64 zones in one view", "stats", zones, NULL), ==, 1);
   g_assert_cmpint (measure ("render: 64 zones in one view", "render", zones, "-o", png, NULL), ==, 1);
   g_assert_cmpint (measure ("stats: 16 views of one zone", "stats", views, NULL), ==, 1);
+
+#ifdef HL_BENCH_DOCUMENT
+  bench_document_drag ();
+  bench_document_large_edit (dir);
+#endif
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

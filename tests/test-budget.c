@@ -350,6 +350,246 @@ test_engine_budget (void)
     }
 }
 
+
+static guint32
+crc32_of (const guchar *p,
+          gsize         n)
+{
+  guint32 c = 0xffffffffu;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      c ^= p[i];
+      for (int k = 0; k < 8; k++)
+        c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+    }
+  return c ^ 0xffffffffu;
+}
+
+static void
+put32 (guchar  *p,
+       guint32  v)
+{
+  p[0] = (guchar) (v >> 24);
+  p[1] = (guchar) (v >> 16);
+  p[2] = (guchar) (v >> 8);
+  p[3] = (guchar) v;
+}
+
+/* A PNG of a valid header claiming @w × @h and almost no pixel data (an
+ * empty deflate stream). */
+static char *
+write_png_header_only (const char *dir,
+                       const char *name,
+                       guint32     w,
+                       guint32     h)
+{
+  guchar png[8 + 25 + 20 + 12];
+  char *path;
+
+  memcpy (png, "\x89PNG\r\n\x1a\n", 8);
+  put32 (png + 8, 13);
+  memcpy (png + 12, "IHDR", 4);
+  put32 (png + 16, w);
+  put32 (png + 20, h);
+  memcpy (png + 24, "\x08\x02\x00\x00\x00", 5);
+  put32 (png + 29, crc32_of (png + 12, 17));
+  put32 (png + 33, 8);
+  memcpy (png + 37, "IDAT\x78\x9c\x03\x00\x00\x00\x00\x01", 12);
+  put32 (png + 49, crc32_of (png + 37, 12));
+  memcpy (png + 53, "\0\0\0\0IEND\xae\x42\x60\x82", 12);
+  path = write_file (dir, name, (const char *) png, sizeof png);
+  return path;
+}
+
+/* A GIF of @n_frames frames of 1 × 1 pixel. */
+static char *
+write_gif (const char *dir,
+           const char *name,
+           guint       n_frames)
+{
+  static const char head[] = "GIF89a\x01\x00\x01\x00\x80\x00\x00" "\x00\x00\x00\xff\xff\xff";
+  static const char frame[] = "\x21\xf9\x04\x00\x0a\x00\x00\x00"
+                              "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00" "\x02\x02\x44\x01\x00";
+  g_autoptr(GString) gif = g_string_new_len (head, sizeof head - 1);
+
+  for (guint i = 0; i < n_frames; i++)
+    g_string_append_len (gif, frame, sizeof frame - 1);
+  g_string_append_c (gif, ';');
+  return write_file (dir, name, gif->str, (gssize) gif->len);
+}
+
+/* Decoding is bounded by the file's size: a header claiming far more
+ * pixels than the bytes could hold is refused before decoding, quickly,
+ * as are animations; real photos (and flat images deflate can make) load. */
+static void
+test_photo_bytes (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *claims = write_png_header_only (dir, "claims.png", 8000, 8000);
+  g_autofree char *one = write_gif (dir, "one.gif", 1);
+  g_autofree char *two = write_gif (dir, "two.gif", 2);
+  g_autofree char *flat = g_build_filename (dir, "flat.png", NULL);
+  g_autofree char *webp = g_build_filename (g_getenv ("HL_SOURCE_DIR"), "tests", "fuzz", "photo",
+                                            "finding-webp-claims-39mp.webp", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 3000, 3000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  gint64 t0;
+  GStatBuf st;
+
+  /* 64 MP in 65 bytes. */
+  t0 = g_get_monotonic_time ();
+  photo = hl_photo_load (claims, &error);
+  g_test_message ("claims.png: %.3f s: %s", (g_get_monotonic_time () - t0) / 1e6,
+                  error != NULL ? error->message : "loaded");
+  g_assert_null (photo);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  g_assert_cmpstr (error->message, ==, "claims.png claims 8000 × 8000 pixels in only 65 bytes: that is not a whole photo");
+  g_clear_error (&error);
+
+  /* The fuzzer's 32-byte WebP claiming 39 MP, where WebP can be read. */
+  if (gdk_pixbuf_get_file_info (webp, NULL, NULL) != NULL)
+    {
+      t0 = g_get_monotonic_time ();
+      photo = hl_photo_load (webp, &error);
+      g_test_message ("finding-webp-claims-39mp.webp: %.3f s", (g_get_monotonic_time () - t0) / 1e6);
+      g_assert_null (photo);
+      g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+      g_assert_nonnull (strstr (error->message, "claims 9496 × 4096 pixels in only 32 bytes"));
+      g_clear_error (&error);
+    }
+
+  /* A flat 9 MP image at deflate's best: about 350 pixels a byte. */
+  gdk_pixbuf_fill (pixbuf, 0xb08870ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, flat, "png", &error, "compression", "9", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (flat, &st), ==, 0);
+  g_test_message ("flat.png: %.0f pixels a byte", 9e6 / st.st_size);
+  photo = hl_photo_load (flat, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hl_photo_get_width (photo), ==, 3000);
+  g_clear_pointer (&photo, hl_photo_unref);
+
+  /* Up to 4 MP the size of the file does not matter (a one-colour palette
+   * PNG holds 2,000 pixels a byte): a 3 MP claim in 65 bytes is decoded
+   * (libpng leaves the missing rows blank). */
+  {
+    g_autofree char *small = write_png_header_only (dir, "small.png", 2000, 1500);
+
+    photo = hl_photo_load (small, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (hl_photo_get_width (photo), ==, 2000);
+    g_clear_pointer (&photo, hl_photo_unref);
+  }
+
+  /* A still GIF loads; a second frame makes it an animation. */
+  photo = hl_photo_load (one, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&photo, hl_photo_unref);
+  photo = hl_photo_load (two, &error);
+  g_assert_null (photo);
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+  g_assert_cmpstr (error->message, ==, "two.gif is an animation, not a photo");
+
+  remove_dir (dir);
+}
+
+
+/* A view of one small zone that follows a hairline and, when @big, a
+ * zone of about a million candidates that follows it too; the hairline
+ * moved by @shift px. */
+static HlDesign *
+engine_design (gboolean big,
+               double   shift)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+
+  g_string_printf (s, "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1,"
+                   " \"seed\": 5, \"views\": [{\"name\": \"v\","
+                   " \"hairline\": [[0, %g], [1500, %g], [3200, %g]], \"zones\": ["
+                   "{\"name\": \"S\", \"kind\": \"frontal\", \"follows_hairline\": true, \"density\": 60,"
+                   " \"boundary\": [[0, 0], [400, 0], [400, 400], [0, 400]]}",
+                   200 + shift, 150 + shift, 200 + shift);
+  if (big)
+    g_string_append (s, ", {\"name\": \"B\", \"kind\": \"frontal\", \"follows_hairline\": true,"
+                        " \"density\": 400, \"boundary\": [[600, 0], [2800, 0], [2800, 2200], [600, 2200]]}");
+  g_string_append (s, "]}]}");
+  design = hl_design_load_from_data (s->str, s->len, &error);
+  g_assert_no_error (error);
+  return design;
+}
+
+static void
+cancel_at_half (double   fraction,
+                gpointer data)
+{
+  if (fraction >= 0.4)
+    g_cancellable_cancel (data);
+}
+
+static void
+assert_same_dots (HlStippler *st,
+                  HlDesign   *design)
+{
+  g_autoptr(GArray) fresh = hl_stipple_view (hl_design_get_view (design, 0), design->seed);
+  gsize n = 0;
+  const HlDot *dots = hl_stippler_get_dots (st, &n);
+
+  g_assert_cmpuint (n, ==, fresh->len);
+  g_assert_true (memcmp (dots, fresh->data, n * sizeof (HlDot)) == 0);
+}
+
+/* The engine stopped halfway through a large zone keeps the dots of its
+ * last finished update, and the next update gives exactly the dots a fresh
+ * engine gives, the hairline having moved meanwhile or not. */
+static void
+test_engine_cancel (void)
+{
+  g_autoptr(HlDesign) small = engine_design (FALSE, 0);
+  g_autoptr(HlDesign) big = engine_design (TRUE, 0);
+  g_autoptr(HlDesign) moved = engine_design (TRUE, 40);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) held = NULL;
+
+  g_assert_true (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed, NULL, NULL, NULL));
+  before = hl_stippler_ref_dots (st);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      HlDesign *target = round == 0 ? big : moved;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      g_assert_false (hl_stippler_update_full (st, hl_design_get_view (target, 0), target->seed,
+                                               cancellable, cancel_at_half, cancellable));
+      held = hl_stippler_ref_dots (st);
+      g_assert_true (held == before);
+      g_clear_pointer (&held, g_array_unref);
+
+      /* Resumed: what a fresh engine makes. */
+      g_assert_true (hl_stippler_update_full (st, hl_design_get_view (target, 0), target->seed,
+                                              NULL, NULL, NULL));
+      assert_same_dots (st, target);
+      g_clear_pointer (&before, g_array_unref);
+      before = hl_stippler_ref_dots (st);
+    }
+
+  /* Back to the small design, cancelled before it began: nothing moves. */
+  {
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+    g_cancellable_cancel (cancelled);
+    g_assert_false (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed,
+                                             cancelled, NULL, NULL));
+    assert_same_dots (st, moved);
+    g_assert_true (hl_stippler_update_full (st, hl_design_get_view (small, 0), small->seed, NULL, NULL, NULL));
+    assert_same_dots (st, small);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,8 +602,10 @@ main (int    argc,
   g_test_add_func ("/budget/unknown-bytes", test_unknown_bytes);
   g_test_add_func ("/budget/declared-photos", test_declared_photos);
   g_test_add_func ("/budget/vector-photo", test_vector_photo);
+  g_test_add_func ("/budget/photo-bytes", test_photo_bytes);
   g_test_add_func ("/budget/under-budget", test_under_budget);
   g_test_add_func ("/budget/engine", test_engine_budget);
+  g_test_add_func ("/budget/engine-cancel", test_engine_cancel);
 
   return g_test_run ();
 }

@@ -158,15 +158,51 @@ hairline_moved (HlDesign *design,
   return next;
 }
 
-/* The document's dots are the engine's for @design's first view. */
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the document's dots are those of the design
+ * shown (fails after 60 s). */
+static void
+wait_computed (HlDocument *doc)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, on_wait_timeout, &timed_out);
+
+  while (hl_document_is_computing (doc) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wait_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The document's dots are the engine's for @design's first view, once the
+ * engine caught up. */
 static void
 assert_dots_of (HlDocument *doc,
                 HlDesign   *design)
 {
   g_autoptr(GArray) expected = hl_stipple_view (hl_design_get_view (design, 0), design->seed);
   gsize n = 0;
-  const HlDot *dots = hl_document_get_dots (doc, &n);
+  const HlDot *dots;
 
+  wait_computed (doc);
+  g_assert_true (hl_document_get_dots_design (doc) == design);
+  dots = hl_document_get_dots (doc, &n);
   g_assert_cmpuint (n, ==, expected->len);
   g_assert_cmpuint (n, >, 1000);
   for (gsize i = 0; i < n; i++)
@@ -757,6 +793,332 @@ test_switch_view (void)
   g_signal_handler_disconnect (doc, id);
 }
 
+/* Engine off the main thread */
+
+/* A design of one view (no photo, default calibration) with a small zone
+ * and, for each of @sides not 0, a square zone of that side in px at
+ * @density; @views copies of that view. Transfer full. */
+static HlDesign *
+built_design (guint         views,
+              const double *sides,
+              guint         n_sides,
+              double        density)
+{
+  g_autoptr(GString) s = g_string_new ("{\"format\": \"hairline-studio-design\", \"version\": 2,"
+                                       " \"engine_version\": 1, \"seed\": 7, \"views\": [");
+  g_autoptr(GError) error = NULL;
+  HlDesign *design;
+
+  for (guint v = 0; v < views; v++)
+    {
+      g_string_append_printf (s, "%s{\"name\": \"v%u\", \"zones\": [{\"name\": \"small\", \"kind\": \"custom\","
+                              " \"density\": 60, \"boundary\": [[0, 0], [400, 0], [400, 400], [0, 400]]}",
+                              v > 0 ? ", " : "", v);
+      for (guint i = 0; i < n_sides; i++)
+        g_string_append_printf (s, ", {\"name\": \"big%u\", \"kind\": \"custom\", \"density\": %g,"
+                                " \"boundary\": [[1000, 0], [%g, 0], [%g, %g], [1000, %g]]}",
+                                i, density, 1000 + sides[i], 1000 + sides[i], sides[i], sides[i]);
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}");
+  design = hl_design_load_from_data (s->str, s->len, &error);
+  g_assert_no_error (error);
+  return design;
+}
+
+/* A document holding the small design only, from a file. */
+static HlDocument *
+small_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "small.json", NULL);
+  g_autoptr(HlDesign) small = built_design (1, NULL, 0, 0);
+  HlDocument *doc = hl_document_new ();
+
+  g_assert_no_error (error);
+  g_assert_true (hl_design_save_to_file (small, path, &error));
+  g_assert_true (load (doc, path, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  assert_dots_of (doc, hl_document_get_design (doc));
+  return doc;
+}
+
+/* About 1.5 million candidates: a few tenths of a second of work. */
+static const double big_side[] = { 3200 };
+
+typedef struct
+{
+  guint    computing;
+  guint    progress;
+  guint    changed;
+  double   last_progress;
+  gboolean progress_backwards;
+  gboolean mixed;            /* dots that are not those of their design */
+} Engine;
+
+static void
+on_engine_notify (HlDocument *doc,
+                  GParamSpec *pspec,
+                  Engine     *e)
+{
+  if (g_str_equal (g_param_spec_get_name (pspec), "computing"))
+    {
+      e->computing++;
+      e->last_progress = 0.0;
+    }
+  else if (g_str_equal (g_param_spec_get_name (pspec), "progress"))
+    {
+      double p = hl_document_get_progress (doc);
+
+      e->progress++;
+      if (hl_document_is_computing (doc) && p < e->last_progress)
+        e->progress_backwards = TRUE;
+      e->last_progress = p;
+    }
+}
+
+/* Every "changed" carries dots of one design: as many zones as it has,
+ * each dot labelled with one of them. */
+static void
+on_engine_changed (HlDocument *doc,
+                   Engine     *e)
+{
+  HlDesign *design = hl_document_get_dots_design (doc);
+  guint n_zones = hl_view_get_n_zones (hl_design_get_view (design, 0));
+  gsize n = 0;
+  const HlDot *dots = hl_document_get_dots (doc, &n);
+  HlZoneStats stats;
+  gsize counted = 0;
+
+  e->changed++;
+  for (gsize i = 0; i < n; i++)
+    if (dots[i].zone != HL_DOT_MANUAL && dots[i].zone >= n_zones)
+      e->mixed = TRUE;
+  for (guint z = 0; hl_document_get_zone_stats (doc, z, &stats); z++)
+    counted += stats.dots;
+  if (counted != n)
+    e->mixed = TRUE;
+  if (hl_document_get_zone_stats (doc, n_zones, &stats))
+    e->mixed = TRUE;
+}
+
+static void
+watch_engine (HlDocument *doc,
+              Engine     *e)
+{
+  memset (e, 0, sizeof *e);
+  g_signal_connect (doc, "notify", G_CALLBACK (on_engine_notify), e);
+  g_signal_connect (doc, "changed", G_CALLBACK (on_engine_changed), e);
+}
+
+/* A large edit: the push returns at once with the old dots still shown,
+ * progress moves forward, then the new dots come with a "changed". */
+static void
+test_compute_in_background (void)
+{
+  g_autoptr(HlDocument) doc = small_document ();
+  HlDesign *small = hl_document_get_design (doc);
+  g_autoptr(HlDesign) big = built_design (1, big_side, 1, 400);
+  Engine e;
+  gint64 t0;
+
+  watch_engine (doc, &e);
+  t0 = g_get_monotonic_time ();
+  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_test_message ("push returned after %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 200 * 1000);
+
+  /* The new design is shown; its dots are not there yet. */
+  g_assert_true (hl_document_get_shown (doc) == big);
+  g_assert_true (hl_document_is_computing (doc));
+  g_assert_true (hl_document_get_dots_design (doc) == small);
+  g_assert_cmpfloat (hl_document_get_progress (doc), <, 1.0);
+  g_assert_cmpuint (e.changed, ==, 1);
+
+  wait_computed (doc);
+  g_test_message ("dots after %.0f ms, %u progress notifications",
+                  (g_get_monotonic_time () - t0) / 1000.0, e.progress);
+  g_assert_cmpuint (e.changed, ==, 2);
+  g_assert_cmpuint (e.computing, ==, 2);
+  g_assert_cmpuint (e.progress, >=, 3);
+  g_assert_false (e.progress_backwards);
+  g_assert_false (e.mixed);
+  g_assert_cmpfloat (hl_document_get_progress (doc), ==, 1.0);
+  assert_dots_of (doc, big);
+}
+
+/* Edits that come faster than the engine: the newest design wins, every
+ * "changed" has the dots of one whole design, and the last are the
+ * newest's. */
+static void
+test_newest_wins (void)
+{
+  g_autoptr(HlDocument) doc = small_document ();
+  HlDesign *designs[4];
+  Engine e;
+
+  watch_engine (doc, &e);
+  for (guint i = 0; i < G_N_ELEMENTS (designs); i++)
+    {
+      designs[i] = built_design (1, big_side, 1, 300 + 25 * i);
+      g_assert_true (hl_document_push (doc, designs[i], "Density"));
+      g_assert_true (hl_document_is_computing (doc));
+    }
+  wait_computed (doc);
+  g_test_message ("%u changed for %u designs", e.changed, (guint) G_N_ELEMENTS (designs));
+  g_assert_false (e.mixed);
+  /* One per design shown, and at most one per design that finished. */
+  g_assert_cmpuint (e.changed, >=, G_N_ELEMENTS (designs) + 1);
+  g_assert_cmpuint (e.changed, <=, 2 * G_N_ELEMENTS (designs));
+  assert_dots_of (doc, designs[G_N_ELEMENTS (designs) - 1]);
+  for (guint i = 0; i < G_N_ELEMENTS (designs); i++)
+    hl_design_unref (designs[i]);
+}
+
+/* Stop: the dots stay those of the design before, the engine stays
+ * usable, and the next edit gets exact dots. */
+static void
+test_stop_computing (void)
+{
+  g_autoptr(HlDocument) doc = small_document ();
+  HlDesign *small = hl_document_get_design (doc);
+  g_autoptr(HlDesign) big = built_design (1, big_side, 1, 400);
+  g_autoptr(HlDesign) other = built_design (1, big_side, 1, 350);
+  Engine e;
+
+  g_assert_false (hl_document_stop_computing (doc));
+  watch_engine (doc, &e);
+  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_is_computing (doc));
+  g_assert_true (hl_document_stop_computing (doc));
+  g_assert_false (hl_document_is_computing (doc));
+  g_assert_cmpfloat (hl_document_get_progress (doc), ==, 1.0);
+
+  /* Long enough for the whole job: nothing arrives. */
+  spin_for (1500);
+  g_assert_true (hl_document_get_shown (doc) == big);
+  g_assert_true (hl_document_get_dots_design (doc) == small);
+  g_assert_cmpuint (e.changed, ==, 1);
+
+  g_assert_true (hl_document_push (doc, other, "Density"));
+  assert_dots_of (doc, other);
+  g_assert_false (e.mixed);
+}
+
+/* Undo while a large edit computes: the computation gives way and the
+ * dots are those of the design undone to. */
+static void
+test_undo_during_compute (void)
+{
+  g_autoptr(HlDocument) doc = small_document ();
+  HlDesign *small = hl_document_get_design (doc);
+  g_autoptr(HlDesign) big = built_design (1, big_side, 1, 400);
+  Engine e;
+
+  watch_engine (doc, &e);
+  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_is_computing (doc));
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_shown (doc) == small);
+  assert_dots_of (doc, small);
+  g_assert_false (e.mixed);
+
+  /* The large design's result, if it was finished, never replaces them. */
+  spin_for (1000);
+  g_assert_true (hl_document_get_dots_design (doc) == small);
+  g_assert_false (hl_document_is_computing (doc));
+
+  /* Redo computes it again. */
+  g_assert_true (hl_document_redo (doc));
+  assert_dots_of (doc, big);
+}
+
+static void
+on_refused (HlDocument *doc,
+            const char *message,
+            char      **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* The dot budget counts every view: an edit that would pass it is not
+ * applied, pushed by the document or committed by a tool into the
+ * history, and says why. */
+static void
+test_budget_refused (void)
+{
+  g_autoptr(HlDocument) doc = small_document ();
+  HlDesign *small = hl_document_get_design (doc);
+  /* Two views of two 2.1 M zones: each view fits, the design does not
+   * (built in memory: loading refuses it). */
+  static const double two[] = { 3800, 3800 };
+  g_autoptr(HlDesign) one_view = built_design (1, two, 2, 400);
+  g_autoptr(HlDesign) views = hl_design_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint v = 0; v < 2; v++)
+    {
+      g_autoptr(HlView) view = hl_view_new (v == 0 ? "front" : "top");
+
+      for (guint z = 0; z < hl_view_get_n_zones (hl_design_get_view (one_view, 0)); z++)
+        hl_view_append_zone (view, hl_view_get_zone (hl_design_get_view (one_view, 0), z));
+      hl_design_append_view (views, view);
+    }
+
+  g_assert_true (hl_design_check_budget (one_view, NULL));
+  g_assert_false (hl_design_check_budget (views, &error));
+  g_test_message ("%s", error->message);
+
+  g_signal_connect (doc, "refused", G_CALLBACK (on_refused), &message);
+
+  /* Pushed: refused, nothing changes. */
+  g_assert_false (hl_document_push (doc, views, "Add a view"));
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  g_assert_true (g_str_has_prefix (message, "Edit not applied: views[1].zones[2]: "));
+  g_assert_nonnull (strstr (message, "the limit is 8 million over all views"));
+  g_assert_true (hl_document_get_design (doc) == small);
+  g_assert_true (hl_document_get_shown (doc) == small);
+  g_assert_false (hl_document_can_undo (doc));
+  g_assert_false (hl_document_is_modified (doc));
+  g_assert_false (hl_document_is_computing (doc));
+
+  /* Within the budget: applied (a step to undo). */
+  g_clear_pointer (&message, g_free);
+  g_assert_true (hl_document_push (doc, one_view, "Add zones"));
+  g_assert_null (message);
+  g_assert_true (hl_document_get_design (doc) == one_view);
+
+  /* Committed by a tool into the history: taken back out, redo branch
+   * included; the step before stays. */
+  g_assert_true (hl_history_push (hl_document_get_history (doc), views, "Add a view"));
+  hl_document_show (doc, NULL);
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (message, "Edit not applied: "));
+  g_assert_true (hl_document_get_design (doc) == one_view);
+  g_assert_true (hl_document_get_shown (doc) == one_view);
+  g_assert_false (hl_document_can_redo (doc));
+  g_assert_true (hl_document_can_undo (doc));
+  g_assert_cmpstr (hl_history_get_undo_label (hl_document_get_history (doc)), ==, "Add zones");
+  wait_computed (doc);
+  g_assert_true (hl_document_get_dots_design (doc) == one_view);
+
+  /* An amended step (a burst of panel changes) gets its design back. */
+  g_clear_pointer (&message, g_free);
+  g_assert_true (hl_history_amend (hl_document_get_history (doc), views));
+  hl_document_show (doc, NULL);
+  g_assert_nonnull (message);
+  g_assert_true (hl_document_get_design (doc) == one_view);
+  g_assert_cmpstr (hl_history_get_undo_label (hl_document_get_history (doc)), ==, "Add zones");
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == small);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -773,6 +1135,11 @@ main (int    argc,
   g_test_add_func ("/document/newer-load-wins", test_newer_load_wins);
   g_test_add_func ("/document/autosave-and-adopt", test_autosave_and_adopt);
   g_test_add_func ("/document/switch-view", test_switch_view);
+  g_test_add_func ("/document/compute-in-background", test_compute_in_background);
+  g_test_add_func ("/document/newest-wins", test_newest_wins);
+  g_test_add_func ("/document/stop-computing", test_stop_computing);
+  g_test_add_func ("/document/undo-during-compute", test_undo_during_compute);
+  g_test_add_func ("/document/budget-refused", test_budget_refused);
 
   return g_test_run ();
 }

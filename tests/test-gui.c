@@ -613,15 +613,27 @@ shown_view (HlWindow *window)
   return hl_design_get_view (hl_window_get_design (window), 0);
 }
 
-/* Dots of zone 0 and the mean red channel of its last session's dots. */
+static gboolean
+is_computed (gpointer window)
+{
+  return !hl_document_is_computing (hl_window_get_document (window));
+}
+
+/* Dots of zone 0 and the mean red channel of its last session's dots, once
+ * the engine caught up with the design shown. */
 static gsize
 zone_dots (HlWindow *window,
            double   *mean_red)
 {
   gsize n = 0, count = 0, last = 0;
-  const HlDot *dots = hl_document_get_dots (hl_window_get_document (window), &n);
+  const HlDot *dots;
   double red = 0;
   guint n_sessions = hl_view_get_zone (shown_view (window), 0)->params.n_sessions;
+
+  wait_until (is_computed, window);
+  g_assert_true (hl_document_get_dots_design (hl_window_get_document (window)) ==
+                 hl_window_get_design (window));
+  dots = hl_document_get_dots (hl_window_get_document (window), &n);
 
   for (gsize i = 0; i < n; i++)
     if (dots[i].zone == 0)
@@ -746,7 +758,16 @@ test_design_from_photo (void)
   g_assert_cmpfloat (fabs ((double) dots_70 / dots_60 - 70.0 / 60.0), <, 0.03);
   g_assert_true (hl_document_get_zone_stats (hl_window_get_document (window), 0, &stats));
   g_assert_cmpuint (stats.dots, ==, dots_70);
-  g_assert_cmpfloat (fabs (stats.dots - stats.expected_dots), <=, 0.03 * stats.expected_dots);
+  {
+    /* The document counts; the integral comes from an engine of our own. */
+    g_autoptr(HlStippler) engine = hl_stippler_new ();
+    HlZoneStats full;
+
+    hl_stippler_update (engine, shown_view (window), hl_window_get_design (window)->seed);
+    g_assert_true (hl_stippler_get_zone_stats (engine, 0, &full));
+    g_assert_cmpuint (full.dots, ==, stats.dots);
+    g_assert_cmpfloat (fabs (stats.dots - full.expected_dots), <=, 0.03 * full.expected_dots);
+  }
 
   /* A brown shade from the colour button: the sessions follow it. */
   shade = find_widget (GTK_WIDGET (panel), GTK_TYPE_COLOR_BUTTON);
@@ -1235,6 +1256,164 @@ test_hover_keeps_layers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label shown under @root whose text holds @text, or NULL (borrowed). */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One view without a photo: a square zone of @side px at 400 dots/cm²
+ * (@n_zones of them), transfer full. */
+static HlDesign *
+large_design (double side,
+              guint  n_zones)
+{
+  g_autoptr(GString) s = g_string_new ("{\"format\": \"hairline-studio-design\", \"version\": 2,"
+                                       " \"engine_version\": 1, \"seed\": 3, \"views\": [{\"name\": \"front\", \"zones\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = NULL;
+  g_autoptr(HlView) view = NULL;
+
+  g_string_append_printf (s, "{\"name\": \"big\", \"kind\": \"custom\", \"density\": 400,"
+                          " \"boundary\": [[0, 0], [%g, 0], [%g, %g], [0, %g]]}]}]}",
+                          side, side, side, side);
+  design = hl_design_load_from_data (s->str, s->len, &error);
+  g_assert_no_error (error);
+  if (n_zones == 1)
+    return g_steal_pointer (&design);
+
+  /* More zones than loading would accept: built in memory. */
+  view = hl_view_new ("front");
+  for (guint i = 0; i < n_zones; i++)
+    hl_view_append_zone (view, hl_view_get_zone (hl_design_get_view (design, 0), 0));
+  {
+    HlDesign *many = hl_design_new ();
+
+    hl_design_append_view (many, view);
+    return many;
+  }
+}
+
+static gboolean
+on_spin_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_spin_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+is_not_computing (gpointer window)
+{
+  return !hl_document_is_computing (hl_window_get_document (window));
+}
+
+/* While a large edit computes, the window shows how far it is and keeps
+ * working: the main loop turns, actions run (tool, zoom, undo), Stop
+ * stops it. An edit past the dot budget is refused with a toast. */
+static void
+test_computing_keeps_window_responsive (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlDocument *doc = hl_window_get_document (window);
+  HlDesign *sample = hl_window_get_design (window);
+  g_autoptr(HlDesign) big = large_design (5000, 1);
+  g_autoptr(HlDesign) denser = large_design (5100, 1);
+  g_autoptr(HlDesign) too_big = large_design (5200, 3);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  g_autofree char *tool = NULL;
+  GtkWidget *bar;
+  guint ticks = 0, id;
+  gint64 t0;
+  double seen = 0.0, zoom;
+
+  t0 = g_get_monotonic_time ();
+  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_test_message ("push returned after %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  g_assert_true (hl_document_is_computing (doc));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Progress shows in the action bar, with Stop. */
+  bar = find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
+  g_assert_nonnull (bar);
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Stop"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Computing dots…"));
+
+  /* The window keeps working meanwhile. */
+  id = g_timeout_add (5, count_tick, &ticks);
+  zoom = hl_canvas_get_zoom (canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tool", "s", "ruler"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "d", 1.25));
+  g_object_get (window, "tool", &tool, NULL);
+  g_assert_cmpstr (tool, ==, "ruler");
+  g_assert_cmpfloat (fabs (hl_canvas_get_zoom (canvas) / zoom - 1.25), <, 1e-9);
+  /* Until the bar moved and 40 ticks passed, or the dots came. */
+  while (hl_document_is_computing (doc) && (ticks < 40 || seen == 0.0))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      seen = MAX (seen, gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)));
+    }
+  g_source_remove (id);
+  g_test_message ("%u ticks of 5 ms while computing, progress bar up to %.0f %%", ticks, 100 * seen);
+  g_assert_cmpuint (ticks, >=, 3);
+  g_assert_cmpfloat (seen, >, 0.0);
+
+  /* Another large edit, then Stop (what Escape does once no gesture is
+   * left to cancel): earlier dots stay, and the label says they are not
+   * up to date. */
+  g_assert_true (hl_document_push (doc, denser, "Density"));
+  g_assert_true (hl_document_is_computing (doc));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-computing", NULL));
+  g_assert_false (hl_document_is_computing (doc));
+  spin_for (200);
+  g_assert_false (hl_document_is_computing (doc));
+  g_assert_true (hl_document_get_dots_design (doc) == sample || hl_document_get_dots_design (doc) == big);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "dots (stopped: not up to date)"));
+
+  /* Undo twice: the sample and its own dots. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_until (is_not_computing, window);
+  g_assert_true (hl_document_get_dots_design (doc) == sample);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
+
+  /* Past the budget: a toast, and the design as it was. */
+  g_assert_false (hl_document_push (doc, too_big, "Add zones"));
+  g_assert_true (hl_window_get_design (window) == sample);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Edit not applied: views[0].zones[2]: the design would need"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Pixels of two textures of the same size that differ. */
 static guint
 count_differences (GdkTexture *a,
@@ -1333,6 +1512,7 @@ main (int    argc,
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/partial-redraw-matches-full", test_partial_redraw_matches_full);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
+  g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);
   g_test_add_func ("/gui/close-while-opening", test_close_while_opening);
   g_test_add_func ("/gui/quit-asks-then-discard", test_quit_asks_then_discard);

@@ -50,6 +50,7 @@ struct _HlCanvas
   cairo_surface_t *design_layer;  /* photo, dots and lines at layer_key */
   GdkTexture      *design_texture; /* its pixels, for GPU renderers; NULL when stale */
   GArray          *layer_dots;    /* the dots drawn in it (a copy) */
+  cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
   HlView          *layer_view;    /* the view drawn in it */
   gboolean         layer_full;    /* all of it is to draw again */
   gboolean         layer_stale;   /* the document changed since it was drawn */
@@ -251,6 +252,7 @@ drop_layers (HlCanvas *self)
   g_clear_pointer (&self->design_layer, cairo_surface_destroy);
   g_clear_object (&self->design_texture);
   g_clear_pointer (&self->layer_dots, g_array_unref);
+  g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
   g_clear_pointer (&self->density_map, hl_density_map_free);
 }
@@ -379,12 +381,16 @@ changed_area (HlCanvas     *self,
 }
 
 /* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
- * (device px) of the design layer. */
+ * (device px) of the design layer. The photo with the dots is kept apart
+ * (dots_layer): when @dots_current, only the lines are drawn again over
+ * it, as while the engine computes the dots of a dragged outline (millions
+ * of dots take seconds to draw). */
 static void
 draw_design_part (HlCanvas     *self,
                   const HlView *view,
                   const HlDot  *dots,
                   gsize         n_dots,
+                  gboolean      dots_current,
                   int           x,
                   int           y,
                   int           w,
@@ -396,20 +402,55 @@ draw_design_part (HlCanvas     *self,
   HlRenderOptions options;
   cairo_surface_t *part;
   cairo_t *cr;
+  int width = cairo_image_surface_get_width (self->design_layer);
+  int height = cairo_image_surface_get_height (self->design_layer);
+
+  if (self->dots_layer == NULL ||
+      cairo_image_surface_get_width (self->dots_layer) != width ||
+      cairo_image_surface_get_height (self->dots_layer) != height)
+    {
+      g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+      self->dots_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      dots_current = FALSE;
+      x = y = 0;
+      w = width;
+      h = height;
+    }
+
+  hl_render_options_init (&options);
+  options.show_photo = FALSE;
+  options.stage = self->preview.stage;
+  options.sessions = self->preview.sessions;
+
+  if (!dots_current)
+    {
+      part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (part);
+      cairo_set_source_surface (cr, self->photo_layer, -x, -y);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, dots, n_dots, &options);
+
+      cr = cairo_create (self->dots_layer);
+      cairo_set_source_surface (cr, part, x, y);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (part);
+    }
 
   part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   cr = cairo_create (part);
-  cairo_set_source_surface (cr, self->photo_layer, -x, -y);
+  cairo_set_source_surface (cr, self->dots_layer, -x, -y);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 
-  hl_render_options_init (&options);
-  options.show_photo = FALSE;
+  options.show_dots = FALSE;
   options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  options.stage = self->preview.stage;
-  options.sessions = self->preview.sessions;
-  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, dots, n_dots, &options);
+  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, NULL, 0, &options);
 
   cr = cairo_create (self->design_layer);
   cairo_set_source_surface (cr, part, x, y);
@@ -436,6 +477,7 @@ render_design_layer (HlCanvas     *self,
   gsize n_dots = 0;
   HlRect area;
   int x0 = 0, y0 = 0, x1 = width, y1 = height;
+  gboolean dots_current;
 
   if (self->design_layer == NULL ||
       cairo_image_surface_get_width (self->design_layer) != width ||
@@ -449,6 +491,11 @@ render_design_layer (HlCanvas     *self,
     return;
 
   dots = hl_document_get_dots (self->document, &n_dots);
+  /* The same dots as drawn (only the lines moved): the dots layer holds. */
+  dots_current = !self->layer_full && self->layer_dots != NULL && self->layer_dots->len == n_dots &&
+                 self->layer_view != NULL &&
+                 hl_view_get_mm_per_px (self->layer_view, NULL) == hl_view_get_mm_per_px (view, NULL) &&
+                 (n_dots == 0 || memcmp (self->layer_dots->data, dots, n_dots * sizeof *dots) == 0);
   if (!self->layer_full && changed_area (self, view, dots, n_dots, &area))
     {
       /* Dots and lines reach a few device px past their image px bounds
@@ -466,7 +513,7 @@ render_design_layer (HlCanvas     *self,
 
   if (x1 > x0 && y1 > y0)
     {
-      draw_design_part (self, view, dots, n_dots, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
+      draw_design_part (self, view, dots, n_dots, dots_current, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
       self->last_redraw = (GdkRectangle) { x0, y0, x1 - x0, y1 - y0 };
       g_clear_object (&self->design_texture);
       self->design_renders++;

@@ -4,8 +4,10 @@
  * atomic reference counts) to a worker and take the results back in the
  * completion callback, on the main thread. The worker never reads or
  * writes the document's fields. A freshly loaded design is stippled by a
- * new engine on the worker too; the engine then moves to the main thread
- * with the result and is only used there.
+ * new engine on the load worker; that engine then moves to the engine
+ * worker (hl-engine-worker.c), which follows the design shown from then
+ * on. The document holds the dots of the last finished request with the
+ * design they belong to; a request still running leaves them shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-document.h"
+#include "hl-engine-worker.h"
 #include "hl-recovery.h"
 #include "hl-error.h"
 
@@ -33,9 +36,19 @@ struct _HlDocument
   char       *photo_problem;
   GBytes     *pasted;        /* a pasted image (PNG), until the design is loaded anew */
   char       *pasted_path;   /* where it was written next to the design, once saved */
-  HlStippler *engine;
+  HlEngineWorker *worker;
   HlDesign   *preview;       /* a tool's gesture, or NULL */
-  HlDesign   *shown;         /* what the engine's dots are for */
+  HlDesign   *shown;         /* what the engine was last asked for */
+  HlDesign   *accepted;      /* the history's design last found within budget */
+
+  /* The dots shown: those of the last finished request. */
+  GArray     *dots;          /* of HlDot, NULL: none */
+  GArray     *stats;         /* of HlZoneStats */
+  HlDesign   *dots_design;   /* the design they belong to */
+  guint       request;       /* serial of the newest request */
+  guint       dots_serial;   /* serial of the request the dots came from */
+  gboolean    computing;
+  double      progress;
 
   char       *recovery_dir;  /* autosave folder, NULL: no autosave */
   char       *recovery_id;   /* this document's files there, once written */
@@ -63,12 +76,15 @@ enum {
   PROP_TITLE,
   PROP_FILE,
   PROP_VIEW_INDEX,
+  PROP_COMPUTING,
+  PROP_PROGRESS,
   N_PROPS
 };
 
 enum {
   CHANGED,
   LOADED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -90,6 +106,8 @@ typedef struct
   HlPhoto    *photo;
   char       *problem;
   HlStippler *engine;
+  GArray     *dots;
+  GArray     *stats;
 } LoadData;
 
 static void
@@ -102,6 +120,8 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->photo, hl_photo_unref);
   g_free (data->problem);
   g_clear_pointer (&data->engine, hl_stippler_free);
+  g_clear_pointer (&data->dots, g_array_unref);
+  g_clear_pointer (&data->stats, g_array_unref);
   g_free (data);
 }
 
@@ -131,14 +151,6 @@ save_data_free (SaveData *data)
 }
 
 /* State */
-
-static const HlView *
-shown_view (HlDocument *self)
-{
-  if (self->shown == NULL || self->view >= hl_design_get_n_views (self->shown))
-    return NULL;
-  return hl_design_get_view (self->shown, self->view);
-}
 
 static gboolean
 autosave_timeout (gpointer data)
@@ -227,6 +239,121 @@ set_file (HlDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* Engine */
+
+/* How long an edit waits for its dots before the window moves on and shows
+ * them when they come: a handle drag on a normal design takes about a
+ * millisecond and so never shows the previous dots; a large design shows
+ * progress instead of freezing. */
+#define SYNC_WAIT_US (30 * 1000)
+
+static void
+set_computing (HlDocument *self,
+               gboolean    computing,
+               double      progress)
+{
+  if (computing != self->computing)
+    {
+      self->computing = computing;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+    }
+  if (progress != self->progress)
+    {
+      self->progress = progress;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
+}
+
+static void
+set_dots (HlDocument *self,
+          guint       serial,
+          HlDesign   *design,
+          GArray     *dots,     /* transfer full */
+          GArray     *stats)    /* transfer full */
+{
+  g_clear_pointer (&self->dots, g_array_unref);
+  g_clear_pointer (&self->stats, g_array_unref);
+  g_clear_pointer (&self->dots_design, hl_design_unref);
+  self->dots = dots;
+  self->stats = stats;
+  self->dots_design = design != NULL ? hl_design_ref (design) : NULL;
+  self->dots_serial = serial;
+}
+
+/* Takes a finished result newer than the dots held. TRUE when the dots
+ * changed. */
+static gboolean
+take_result (HlDocument *self)
+{
+  g_autoptr(HlEngineResult) result = hl_engine_worker_take_result (self->worker);
+
+  if (result == NULL || result->serial <= self->dots_serial)
+    return FALSE;
+  set_dots (self, result->serial, result->design,
+            g_steal_pointer (&result->dots), g_steal_pointer (&result->stats));
+  if (self->dots_serial == self->request)
+    set_computing (self, FALSE, 1.0);
+  return TRUE;
+}
+
+/* On the main thread: the worker finished a request or moved on. */
+static void
+on_worker_notify (gpointer user_data)
+{
+  HlDocument *self = user_data;
+  gboolean changed;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  changed = take_result (self);
+  if (self->computing)
+    set_computing (self, TRUE, hl_engine_worker_get_progress (self->worker));
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Asks the engine for the shown design's dots and waits a moment for
+ * them; past that the document is computing. */
+static void
+request_dots (HlDocument *self)
+{
+  self->request = hl_engine_worker_request (self->worker, self->shown, self->view, NULL);
+  if (hl_engine_worker_wait (self->worker, self->request, SYNC_WAIT_US))
+    take_result (self);
+  if (self->dots_serial != self->request)
+    set_computing (self, TRUE, hl_engine_worker_get_progress (self->worker));
+}
+
+/* The history's current design is new to the document: within the design
+ * budget it is accepted, else it is taken back out of the history (the
+ * step that made it, or the amended part of a step) with a "refused". */
+static void
+check_current (HlDocument *self)
+{
+  HlDesign *current = hl_history_get_current (self->history);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (current == self->accepted)
+    return;
+  if (self->accepted == NULL || hl_design_check_budget (current, &error))
+    {
+      g_clear_pointer (&self->accepted, hl_design_unref);
+      self->accepted = hl_design_ref (current);
+      return;
+    }
+
+  /* A pushed step: back to the accepted design. An amended step: the
+   * accepted design goes back in its place. Either way the refused design
+   * leaves the redo branch. */
+  if (hl_history_undo (self->history) != self->accepted)
+    hl_history_redo (self->history);
+  hl_history_amend (self->history, self->accepted);
+
+  message = g_strdup_printf ("Edit not applied: %s", error->message);
+  g_signal_emit (self, signals[REFUSED], 0, message);
+}
+
 void
 hl_document_show (HlDocument *self,
                   HlDesign   *preview)
@@ -237,6 +364,8 @@ hl_document_show (HlDocument *self,
 
   if (self->history == NULL)
     return;
+
+  check_current (self);
 
   /* A tool at rest shows the current design: that is no preview. */
   if (preview == hl_history_get_current (self->history))
@@ -252,22 +381,19 @@ hl_document_show (HlDocument *self,
   shown = hl_document_get_shown (self);
   if (shown != self->shown)
     {
-      const HlView *view;
-
       hl_design_ref (shown);
       g_clear_pointer (&self->shown, hl_design_unref);
       self->shown = shown;
 
-      /* The engine only redoes what differs from the last view it saw. */
-      view = shown_view (self);
-      if (view != NULL)
-        hl_stippler_update (self->engine, view, shown->seed);
-      else if (hl_design_get_n_views (shown) > 0 && preview == NULL)
-        /* The view shown went away (an added view undone): show the
-         * last one. */
+      /* The view shown went away (an added view undone): show the last
+       * one. */
+      if (self->view >= hl_design_get_n_views (shown) && hl_design_get_n_views (shown) > 0 && preview == NULL)
         hl_document_set_view_index (self, hl_design_get_n_views (shown) - 1);
 
       g_object_freeze_notify (G_OBJECT (self));
+      /* The engine only redoes what differs from the last view it saw. */
+      if (self->view < hl_design_get_n_views (shown))
+        request_dots (self);
       update_flags (self);
       g_signal_emit (self, signals[CHANGED], 0);
       g_object_thaw_notify (G_OBJECT (self));
@@ -282,10 +408,19 @@ hl_document_push (HlDocument *self,
                   HlDesign   *design,
                   const char *label)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (design != NULL, FALSE);
   g_return_val_if_fail (self->history != NULL, FALSE);
 
+  if (!hl_design_check_budget (design, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("Edit not applied: %s", error->message);
+
+      g_signal_emit (self, signals[REFUSED], 0, message);
+      return FALSE;
+    }
   if (!hl_history_push (self->history, design, label))
     return FALSE;
   hl_document_show (self, NULL);
@@ -360,6 +495,29 @@ is_design_path (const char *path)
 }
 
 /* Runs on the worker: touches only @task_data. */
+/* On a worker: a new engine for view @index of @design, its dots and
+ * per-zone counts. FALSE when cancelled. */
+static gboolean
+first_dots (HlDesign      *design,
+            guint          index,
+            GCancellable  *cancellable,
+            HlStippler   **engine,
+            GArray       **dots,
+            GArray       **stats)
+{
+  const HlView *view = hl_design_get_view (design, index);
+
+  *engine = hl_stippler_new ();
+  if (!hl_stippler_update_full (*engine, view, design->seed, cancellable, NULL, NULL))
+    return FALSE;
+  *dots = hl_stippler_ref_dots (*engine);
+  *stats = g_array_sized_new (FALSE, TRUE, sizeof (HlZoneStats), view->zones->len);
+  g_array_set_size (*stats, view->zones->len);
+  for (guint z = 0; z < view->zones->len; z++)
+    hl_stippler_get_zone_counts (*engine, z, &g_array_index (*stats, HlZoneStats, z));
+  return TRUE;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -455,10 +613,12 @@ load_thread (GTask        *task,
     }
 
   /* The first stippling of a large design takes a while: here, not in
-   * the window. */
-  data->engine = hl_stippler_new ();
-  view = hl_design_get_view (data->design, 0);
-  hl_stippler_update (data->engine, view, data->design->seed);
+   * the window; a newer load or a closed window cancels it. */
+  if (!first_dots (data->design, 0, cancellable, &data->engine, &data->dots, &data->stats))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -492,13 +652,13 @@ load_done (GObject      *object,
   self->photo = g_steal_pointer (&data->photo);
   g_free (self->photo_problem);
   self->photo_problem = g_steal_pointer (&data->problem);
-  hl_stippler_free (self->engine);
-  self->engine = g_steal_pointer (&data->engine);
   g_clear_pointer (&self->preview, hl_design_unref);
   g_clear_pointer (&self->shown, hl_design_unref);
   self->shown = hl_design_ref (data->design);
   if (self->view != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_INDEX]);
+  g_clear_pointer (&self->accepted, hl_design_unref);
+  self->accepted = hl_design_ref (data->design);
   self->view = 0;
   self->view_serial++;
   self->generation++;
@@ -506,6 +666,12 @@ load_done (GObject      *object,
   g_clear_pointer (&self->pasted_path, g_free);
   if (data->pasted != NULL)
     self->pasted = g_bytes_ref (data->pasted);
+  /* The loading engine, up to date with the design, goes to the engine
+   * worker; whatever it was doing for the old design is dropped. */
+  self->request = hl_engine_worker_request (self->worker, data->design, 0,
+                                            g_steal_pointer (&data->engine));
+  set_dots (self, self->request, data->design,
+            g_steal_pointer (&data->dots), g_steal_pointer (&data->stats));
 
   file = data->path != NULL ? g_file_new_for_path (data->path) : NULL;
 
@@ -514,6 +680,7 @@ load_done (GObject      *object,
   set_title (self, data->pasted != NULL ? g_strdup (data->path)
                    : data->given ? g_strdup (data->title)
                    : g_path_get_basename (data->path));
+  set_computing (self, FALSE, 1.0);
   update_flags (self);
   g_signal_emit (self, signals[LOADED], 0);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -592,6 +759,8 @@ typedef struct
   HlPhoto    *photo;
   char       *problem;
   HlStippler *engine;
+  GArray     *dots;
+  GArray     *stats;
 } ViewData;
 
 static void
@@ -601,6 +770,8 @@ view_data_free (ViewData *data)
   g_clear_pointer (&data->photo, hl_photo_unref);
   g_free (data->problem);
   g_clear_pointer (&data->engine, hl_stippler_free);
+  g_clear_pointer (&data->dots, g_array_unref);
+  g_clear_pointer (&data->stats, g_array_unref);
   g_free (data);
 }
 
@@ -632,8 +803,7 @@ view_thread (GTask        *task,
 
       hl_photo_get_surface_for_scale (data->photo, 1024.0 / MAX (longest, 1), &level_scale);
     }
-  data->engine = hl_stippler_new ();
-  hl_stippler_update (data->engine, view, data->design->seed);
+  first_dots (data->design, data->index, NULL, &data->engine, &data->dots, &data->stats);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -644,7 +814,6 @@ view_done (GObject      *object,
 {
   HlDocument *self = HL_DOCUMENT (object);
   ViewData *data = g_task_get_task_data (G_TASK (result));
-  const HlView *view;
 
   if (data->serial != self->view_serial || self->shown == NULL ||
       data->index >= hl_design_get_n_views (self->shown))
@@ -654,12 +823,15 @@ view_done (GObject      *object,
   self->photo = g_steal_pointer (&data->photo);
   g_free (self->photo_problem);
   self->photo_problem = g_steal_pointer (&data->problem);
-  hl_stippler_free (self->engine);
-  self->engine = g_steal_pointer (&data->engine);
   self->view = data->index;
-  /* The design may have changed meanwhile: the engine catches up. */
-  view = shown_view (self);
-  hl_stippler_update (self->engine, view, self->shown->seed);
+  /* The view's first dots are shown; the engine worker takes the engine
+   * that made them and catches up with the design shown now. */
+  self->request = hl_engine_worker_request (self->worker, self->shown, self->view,
+                                            g_steal_pointer (&data->engine));
+  set_dots (self, self->request, data->design,
+            g_steal_pointer (&data->dots), g_steal_pointer (&data->stats));
+  if (self->shown != data->design)
+    request_dots (self);
 
   /* "view-index" first (views drop per-view state: the tool, the zoom),
    * then "changed" (everything shown is brought up to date). */
@@ -1066,13 +1238,22 @@ hl_document_get_dots (HlDocument *self,
 {
   g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
 
-  if (shown_view (self) == NULL)
+  if (self->dots == NULL)
     {
       if (n_dots != NULL)
         *n_dots = 0;
       return NULL;
     }
-  return hl_stippler_get_dots (self->engine, n_dots);
+  if (n_dots != NULL)
+    *n_dots = self->dots->len;
+  return (const HlDot *) (gconstpointer) self->dots->data;
+}
+
+HlDesign *
+hl_document_get_dots_design (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->dots_design;
 }
 
 gboolean
@@ -1083,9 +1264,36 @@ hl_document_get_zone_stats (HlDocument  *self,
   g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (stats != NULL, FALSE);
 
-  if (shown_view (self) == NULL)
+  if (self->stats == NULL || zone >= self->stats->len)
     return FALSE;
-  return hl_stippler_get_zone_stats (self->engine, zone, stats);
+  *stats = g_array_index (self->stats, HlZoneStats, zone);
+  return TRUE;
+}
+
+gboolean
+hl_document_is_computing (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  return self->computing;
+}
+
+double
+hl_document_get_progress (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), 0.0);
+  return self->computing ? self->progress : 1.0;
+}
+
+gboolean
+hl_document_stop_computing (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+
+  if (!self->computing)
+    return FALSE;
+  hl_engine_worker_cancel (self->worker);
+  set_computing (self, FALSE, 1.0);
+  return TRUE;
 }
 
 /* Recovery */
@@ -1138,6 +1346,8 @@ hl_document_finalize (GObject *object)
 {
   HlDocument *self = HL_DOCUMENT (object);
 
+  g_clear_pointer (&self->worker, hl_engine_worker_free);
+
   /* A document that ends normally (saved, or its changes discarded) leaves
    * nothing to recover; only a crash keeps the copy. */
   g_clear_handle_id (&self->autosave_source, g_source_remove);
@@ -1155,7 +1365,10 @@ hl_document_finalize (GObject *object)
   g_free (self->photo_problem);
   g_clear_pointer (&self->pasted, g_bytes_unref);
   g_free (self->pasted_path);
-  g_clear_pointer (&self->engine, hl_stippler_free);
+  g_clear_pointer (&self->accepted, hl_design_unref);
+  g_clear_pointer (&self->dots, g_array_unref);
+  g_clear_pointer (&self->stats, g_array_unref);
+  g_clear_pointer (&self->dots_design, hl_design_unref);
 
   G_OBJECT_CLASS (hl_document_parent_class)->finalize (object);
 }
@@ -1188,6 +1401,12 @@ hl_document_get_property (GObject    *object,
     case PROP_VIEW_INDEX:
       g_value_set_uint (value, self->view);
       break;
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, self->computing);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, hl_document_get_progress (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1219,6 +1438,12 @@ hl_document_class_init (HlDocumentClass *klass)
   properties[PROP_VIEW_INDEX] =
     g_param_spec_uint ("view-index", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPUTING] =
+    g_param_spec_boolean ("computing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1236,12 +1461,22 @@ hl_document_class_init (HlDocumentClass *klass)
    */
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * HlDocument::refused:
+   * @message: why, for the user
+   *
+   * An edit was not applied (the design would go over the dot budget); the
+   * design is as it was before the edit.
+   */
+  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 hl_document_init (HlDocument *self)
 {
-  self->engine = hl_stippler_new ();
+  self->worker = hl_engine_worker_new (on_worker_notify, self);
+  self->progress = 1.0;
 }
 
 HlDocument *

@@ -8,11 +8,22 @@
  * draw. Loading and saving run on a worker thread (GTask): a 50 MP photo
  * does not freeze the window.
  *
+ * The engine runs on a thread of its own (hl-engine-worker.h): when the
+ * shown design changes the document asks for its dots and waits a moment
+ * (30 ms) for them; a larger job goes on while the window stays free, the
+ * previous dots staying shown ("computing" TRUE, "progress" moving) until
+ * the new ones arrive with a "changed". The newest design shown wins: an
+ * older job still running is cancelled. Dots always belong to one design
+ * that was shown (hl_document_get_dots_design), never a mix.
+ *
  * Signals: "changed" when the design shown, its dots or the photo changed
  * (views redraw); "loaded" just before the "changed" of a successful load,
  * which replaced the design, history and photo (views drop per-design state
- * such as a tool or the zoom). Properties, notified only when their value
- * changes: "modified", "can-undo", "can-redo", "title", "file", "view-index".
+ * such as a tool or the zoom); "refused" (a message) when an edit would take
+ * the design over the dot budget of all its views together and was not
+ * applied. Properties, notified only when their value changes: "modified",
+ * "can-undo", "can-redo", "title", "file", "view-index", "computing",
+ * "progress".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -126,7 +137,10 @@ const char   *hl_document_get_photo_problem (HlDocument         *self);
 void          hl_document_show             (HlDocument          *self,
                                             HlDesign            *preview);
 /* Pushes @design (referenced) as one undo step labelled @label and shows
- * it. FALSE when it is the current design already. */
+ * it. FALSE when it is the current design already, or when it is over the
+ * design budget (hl_design_check_budget): then "refused" is emitted and
+ * nothing changes. A tool's commit over the budget is taken back out of
+ * the history by the next hl_document_show, with "refused" too. */
 gboolean      hl_document_push             (HlDocument          *self,
                                             HlDesign            *design,
                                             const char          *label);
@@ -150,12 +164,25 @@ const char   *hl_document_get_recovery_id  (HlDocument          *self);
 void          hl_document_adopt_recovery   (HlDocument          *self,
                                             const HlRecoveryEntry *entry);
 
-/* The engine's dots for the shown design's view (borrowed until the next
- * change). */
+/* The dots of the last finished stippling (borrowed until the next
+ * "changed"), or NULL: those of hl_document_get_dots_design()'s view,
+ * which is the shown design unless the document is computing or the
+ * computation was stopped. */
 const HlDot  *hl_document_get_dots         (HlDocument          *self,
                                             gsize               *n_dots);
+/* The design the dots belong to, or NULL (borrowed). */
+HlDesign     *hl_document_get_dots_design  (HlDocument          *self);
+/* Counts of zone @zone of the dots' design (expected_dots is -1: not
+ * integrated here). FALSE when there is no such zone. */
 gboolean      hl_document_get_zone_stats   (HlDocument          *self,
                                             guint                zone,
                                             HlZoneStats         *stats);
+/* TRUE while the dots of the shown design are being computed. */
+gboolean      hl_document_is_computing     (HlDocument          *self);
+/* How far that computation is, in [0, 1] (1 when not computing). */
+double        hl_document_get_progress     (HlDocument          *self);
+/* Stops the computation: the dots stay those of the last design finished,
+ * until the next change. FALSE when nothing was computing. */
+gboolean      hl_document_stop_computing   (HlDocument          *self);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ struct _HlWindow
   GtkLabel        *scale_label;
   GtkLabel        *tool_hint;
   GtkLabel        *dots_label;
+  GtkWidget       *compute_box;
+  GtkProgressBar  *compute_bar;
   GtkStack        *options_stack;
   GtkMenuButton   *landmark_button;
   GtkMenuButton   *zone_kind_button;
@@ -137,6 +139,12 @@ gboolean _hl_window_views_set_property (HlWindow       *self,
 /* Adds a view on the photo @file (loaded on a worker), one undo step. */
 void     _hl_window_views_add_photo    (HlWindow       *self,
                                         GFile          *file);
+/* hl-window-engine.c */
+void     _hl_window_engine_install_actions (GtkWidgetClass *widget_class);
+void     _hl_window_engine_init        (HlWindow       *self);
+/* The dot count, or the progress while the dots are computed. */
+void     _hl_window_engine_update      (HlWindow       *self);
+
 /* hl-window-preview.c */
 void     _hl_window_preview_class_init      (GtkWidgetClass *widget_class,
                                              GParamSpec    **properties);

@@ -195,19 +195,14 @@ void
 _hl_window_tools_update (HlWindow *self)
 {
   const HlView *view = shown_view (self);
-  g_autofree char *dots = NULL;
   const char *hint = NULL;
   HlLandmark landmark;
   HlZoneKind kind;
-  gsize n_dots = 0;
 
   update_hints (self, view);
   update_scale (self, view);
 
-  if (view != NULL)
-    hl_document_get_dots (self->document, &n_dots);
-  dots = view != NULL ? g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots) : g_strdup ("");
-  gtk_label_set_text (self->dots_label, dots);
+  _hl_window_engine_update (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
     if (g_str_equal (tools[i].name, self->tool))

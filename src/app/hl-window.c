@@ -634,6 +634,7 @@ hl_window_class_init (HlWindowClass *klass)
   _hl_window_preview_class_init (widget_class, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _hl_window_tools_install_actions (widget_class);
+  _hl_window_engine_install_actions (widget_class);
   _hl_window_preview_install_actions (widget_class);
   _hl_window_io_class_init (widget_class);
 
@@ -652,6 +653,8 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, scale_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_hint);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, dots_label);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, compute_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, compute_bar);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, options_stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, landmark_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, zone_kind_button);
@@ -694,6 +697,7 @@ hl_window_init (HlWindow *self)
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
   _hl_window_views_init (self);
+  _hl_window_engine_init (self);
   _hl_window_preview_init (self);
   _hl_window_io_init (self);
   {

@@ -64,6 +64,17 @@ on_size_prepared (GdkPixbufLoader *loader,
     }
 }
 
+/* An animated WebP (VP8X header with its animation flag): every frame is
+ * composed on the whole canvas, so a few bytes a frame cost the canvas's
+ * pixels each. */
+static gboolean
+is_animated_webp (const char *data,
+                  gsize       length)
+{
+  return length >= 21 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBPVP8X", 8) == 0 &&
+         ((guchar) data[20] & 0x02) != 0;
+}
+
 /* An IEND chunk among the last bytes (some writers add a little after it). */
 static gboolean
 has_png_end (const char *data,
@@ -204,6 +215,19 @@ hl_photo_load (const char  *path,
       return NULL;
     }
 
+  /* Few bytes claiming many pixels: no photo, and decoding it would take
+   * the time and memory of a real one of that size. */
+  if ((gint64) probe.width * probe.height > HL_PHOTO_FREE_PIXELS &&
+      (gint64) probe.width * probe.height > (gint64) st.st_size * HL_PHOTO_MAX_PIXELS_PER_BYTE)
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   "%s claims %d × %d pixels in only %s: that is not a whole photo",
+                   name, probe.width, probe.height, size);
+      return NULL;
+    }
+
   if (!g_file_get_contents (path, &data, &length, &local))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot read the photo: %s", local->message);
@@ -247,6 +271,12 @@ decode (const char  *data,
       return NULL;
     }
 
+  if (is_animated_webp (data, length))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is an animation, not a photo", name);
+      return NULL;
+    }
+
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &probe);
 
@@ -272,6 +302,19 @@ decode (const char  *data,
                    name, local != NULL ? local->message : "unknown format");
       return NULL;
     }
+
+  /* GIF frames are decoded when the loader closes, each from its own
+   * bytes (LZW gives at most a few thousand pixels a byte): bounded by the
+   * file's size, but no photo. */
+  {
+    GdkPixbufAnimation *animation = gdk_pixbuf_loader_get_animation (loader);
+
+    if (animation != NULL && !gdk_pixbuf_animation_is_static_image (animation))
+      {
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is an animation, not a photo", name);
+        return NULL;
+      }
+  }
 
   decoded = gdk_pixbuf_loader_get_pixbuf (loader);
   if (decoded == NULL)

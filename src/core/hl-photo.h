@@ -24,6 +24,18 @@ G_BEGIN_DECLS
  * more time per pixel than decoding a photo and can be claimed in a few
  * bytes: above this many pixels they are refused before drawing. */
 #define HL_PHOTO_MAX_VECTOR_PIXELS (16 * 1000 * 1000)
+/* Decoding costs time and memory by the pixels a header claims, whatever
+ * the file holds: a raster photo above HL_PHOTO_FREE_PIXELS must have at
+ * least one byte per this many pixels (camera and phone photos have one per
+ * 3–30; a flat RGB PNG at deflate's best, one per ~350). So a file of N
+ * bytes decodes at most max (HL_PHOTO_FREE_PIXELS, N × this) pixels, and
+ * never more than HL_PHOTO_MAX_PIXELS. Small flat images (a one-colour
+ * palette PNG can hold 2,000 pixels a byte) stay readable. Animated
+ * images are refused: an animated WebP (every frame costs the whole canvas)
+ * from its header, a GIF of several frames (each decoded from its own
+ * bytes) once read. */
+#define HL_PHOTO_MAX_PIXELS_PER_BYTE 1000
+#define HL_PHOTO_FREE_PIXELS (4 * 1000 * 1000)
 /* The photos of all views of a design together, by the sizes the design
  * declares (views are loaded one at a time; this bounds the work of a
  * report over all views). */

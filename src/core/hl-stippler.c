@@ -101,6 +101,12 @@ struct _HlStippler
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
   Eraser          eraser;        /* the REMOVE edits, bucketed */
+
+  /* During hl_stippler_update_full() only. */
+  GCancellable       *cancellable;
+  HlStipplerProgress  progress;
+  gpointer            progress_data;
+  double              work_done, work_total;   /* in candidates */
 };
 
 /* --- small numeric helpers ------------------------------------------------ */
@@ -311,6 +317,7 @@ zone_cache_new (HlStippler *self,
   double density_mm2 = zp->density / 100.0;
   double tile_px, estimate;
   guint grid;
+  int block;
 
   zc->zone = hl_zone_ref (zone);
   zc->mm_per_px = m;
@@ -367,11 +374,25 @@ zone_cache_new (HlStippler *self,
       return zc;
     }
 
+  block = MAX (zc->gny / 64, 1);
   for (int cy = 0; cy < zc->gny; cy++)
     {
       gint64 gy = zc->gy0 + cy;
       gint64 ty = floor_div (gy, grid);
       guint tcy = (guint) (gy - ty * grid);
+
+      /* A large zone takes most of a second: look up every 1/64 of it. */
+      if (cy % block == block - 1)
+        {
+          if (g_cancellable_is_cancelled (self->cancellable))
+            {
+              zone_cache_free (zc);
+              return NULL;
+            }
+          if (self->progress != NULL)
+            self->progress (0.9 * (self->work_done + estimate * cy / zc->gny) / self->work_total,
+                            self->progress_data);
+        }
 
       for (int cx = 0; cx < zc->gnx; cx++)
         {
@@ -1001,6 +1022,39 @@ hl_stippler_update (HlStippler   *self,
                     const HlView *view,
                     guint32       design_seed)
 {
+  hl_stippler_update_full (self, view, design_seed, NULL, NULL, NULL);
+}
+
+/* A cancelled update keeps the caches it built or brought up to date;
+ * caches not reached keep their hairline factors only if the hairline did
+ * not change (else they would disagree with the new hairline index). The
+ * edits and the dots stay those of the last finished update. */
+static void
+keep_partial (HlStippler *self,
+              GPtrArray  *old,
+              GPtrArray  *fresh,
+              gboolean    hair_changed)
+{
+  for (guint k = 0; k < old->len && !hair_changed; k++)
+    if (g_ptr_array_index (old, k) != NULL)
+      {
+        g_ptr_array_add (fresh, g_ptr_array_index (old, k));
+        g_ptr_array_index (old, k) = NULL;
+      }
+  g_ptr_array_unref (old);
+  self->zones = fresh;
+  self->cancellable = NULL;
+  self->progress = NULL;
+}
+
+gboolean
+hl_stippler_update_full (HlStippler         *self,
+                         const HlView       *view,
+                         guint32             design_seed,
+                         GCancellable       *cancellable,
+                         HlStipplerProgress  progress,
+                         gpointer            user_data)
+{
   gboolean calibrated;
   double m;
   HlRect clip = hl_rect_from_points (NULL, 0);
@@ -1009,8 +1063,12 @@ hl_stippler_update (HlStippler   *self,
   GPtrArray *old, *fresh;
   double budget_used = 0.0;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (view != NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
 
   m = hl_view_get_mm_per_px (view, &calibrated);
   clip = view_clip (view);
@@ -1035,6 +1093,18 @@ hl_stippler_update (HlStippler   *self,
   /* Match the view's zones with cached ones. */
   old = self->zones;
   fresh = g_ptr_array_new_with_free_func (zone_cache_free);
+
+  /* Progress counts candidates, the measure of the work (capped as the
+   * engine caps it); the final filtering takes the last tenth. */
+  self->cancellable = cancellable;
+  self->progress = progress;
+  self->progress_data = user_data;
+  self->work_done = 0.0;
+  self->work_total = 0.0;
+  for (guint i = 0; progress != NULL && i < view->zones->len; i++)
+    self->work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip),
+                             (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
+
   for (guint i = 0; i < view->zones->len; i++)
     {
       HlZone *zone = g_ptr_array_index (view->zones, i);
@@ -1042,6 +1112,14 @@ hl_stippler_update (HlStippler   *self,
       gboolean need_hair = FALSE;
       double estimate = zone_estimate (zone, m, clip);
       gboolean within_budget = TRUE;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          keep_partial (self, old, fresh, hair_changed);
+          return FALSE;
+        }
+      if (progress != NULL)
+        progress (0.9 * self->work_done / self->work_total, user_data);
 
       /* Zones too large on their own stay empty and cost nothing; the
        * others share the budget in view order. */
@@ -1088,6 +1166,12 @@ hl_stippler_update (HlStippler   *self,
           zc = zone_cache_new (self, zone, within_budget);
           need_hair = TRUE;
         }
+      if (zc == NULL)
+        {
+          /* Cancelled while making the zone's candidates. */
+          keep_partial (self, old, fresh, hair_changed);
+          return FALSE;
+        }
 
       if (need_hair || (hair_changed && hair_all))
         zone_cache_update_hair (self, zc, NULL);
@@ -1095,6 +1179,7 @@ hl_stippler_update (HlStippler   *self,
         zone_cache_update_hair (self, zc, &hair_area);
 
       g_ptr_array_add (fresh, zc);
+      self->work_done += MIN (estimate, (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
     }
   g_ptr_array_unref (old);
   self->zones = fresh;
@@ -1112,6 +1197,19 @@ hl_stippler_update (HlStippler   *self,
     g_array_unref (self->dots);
     self->dots = out;
   }
+  self->cancellable = NULL;
+  self->progress = NULL;
+  if (progress != NULL)
+    progress (1.0, user_data);
+  return TRUE;
+}
+
+GArray *
+hl_stippler_ref_dots (HlStippler *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_array_ref (self->dots);
 }
 
 const HlDot *
@@ -1125,15 +1223,13 @@ hl_stippler_get_dots (HlStippler *self,
   return (const HlDot *) (gconstpointer) self->dots->data;
 }
 
-gboolean
-hl_stippler_get_zone_stats (HlStippler  *self,
-                            guint        index,
-                            HlZoneStats *stats)
+static gboolean
+zone_stats (HlStippler  *self,
+            guint        index,
+            gboolean     expected,
+            HlZoneStats *stats)
 {
   ZoneCache *zc;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (stats != NULL, FALSE);
 
   if (index >= self->zones->len)
     return FALSE;
@@ -1141,7 +1237,7 @@ hl_stippler_get_zone_stats (HlStippler  *self,
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
   stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
-  stats->expected_dots = zone_cache_expected (self, zc);
+  stats->expected_dots = expected ? zone_cache_expected (self, zc) : -1.0;
   if (zc->row_start != NULL)
     {
       const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
@@ -1155,6 +1251,28 @@ hl_stippler_get_zone_stats (HlStippler  *self,
   stats->too_large = zc->too_large;
 
   return TRUE;
+}
+
+gboolean
+hl_stippler_get_zone_stats (HlStippler  *self,
+                            guint        index,
+                            HlZoneStats *stats)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  return zone_stats (self, index, TRUE, stats);
+}
+
+gboolean
+hl_stippler_get_zone_counts (HlStippler  *self,
+                             guint        index,
+                             HlZoneStats *stats)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  return zone_stats (self, index, FALSE, stats);
 }
 
 double

@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "hl-design.h"
 #include "hl-dot.h"
 #include "hl-view.h"
@@ -56,6 +58,27 @@ void         hl_stippler_free           (HlStippler   *stippler);
 void         hl_stippler_update         (HlStippler   *stippler,
                                          const HlView *view,
                                          guint32       design_seed);
+/* Progress of an update, a fraction in [0, 1], called on the thread that
+ * updates. */
+typedef void (*HlStipplerProgress) (double   fraction,
+                                    gpointer user_data);
+
+/* As hl_stippler_update(), calling @progress (may be NULL) as the work goes
+ * and checking @cancellable (may be NULL) before each zone and every 1/64
+ * of a zone's candidates while they are made. TRUE when
+ * the dots are up to date with @view; FALSE when cancelled: the dots stay
+ * those of the last finished update (the caches keep what was built, so a
+ * later update resumes rather than restarts). */
+gboolean     hl_stippler_update_full    (HlStippler         *stippler,
+                                         const HlView       *view,
+                                         guint32             design_seed,
+                                         GCancellable       *cancellable,
+                                         HlStipplerProgress  progress,
+                                         gpointer            user_data);
+/* A reference on the dots of the last update (transfer full; GArray of
+ * HlDot). The engine never changes that array again (an update makes a new
+ * one), so it may be read on another thread while the engine works. */
+GArray      *hl_stippler_ref_dots       (HlStippler   *stippler);
 /* The dots of the last update, borrowed until the next update or free.
  * Ordered by zone, then spatially; hand-placed dots last. */
 const HlDot *hl_stippler_get_dots       (HlStippler   *stippler,
@@ -65,6 +88,12 @@ const HlDot *hl_stippler_get_dots       (HlStippler   *stippler,
 gboolean     hl_stippler_get_zone_stats (HlStippler   *stippler,
                                          guint         index,
                                          HlZoneStats  *stats);
+
+/* As hl_stippler_get_zone_stats() without integrating expected_dots (set
+ * to -1): a count, cheap enough to take after every update. */
+gboolean     hl_stippler_get_zone_counts (HlStippler  *stippler,
+                                          guint        index,
+                                          HlZoneStats *stats);
 
 /* The candidates zone @zone of @view needs: its bounding box (clipped to
  * the photo) times its density, in dots. Cheap: no candidate is made. */
