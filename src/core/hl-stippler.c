@@ -26,7 +26,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hl-blue-noise.h"
+#include "hl-candidates.h"
 #include "hl-design.h"
 #include "hl-error.h"
 #include "hl-rng.h"
@@ -55,7 +55,6 @@ typedef struct
   double          mm_per_px;
   guint64         seed;
 
-  HlBlueNoise    *tile;          /* owned ref */
   double          cell_px;       /* world cell side */
   int             gx0, gy0;      /* first world cell */
   int             gnx, gny;      /* cells in the box */
@@ -139,17 +138,6 @@ value_noise (guint64 seed,
     }
 
   return (c[0] * (1 - u) + c[1] * u) * (1 - v) + (c[2] * (1 - u) + c[3] * u) * v;
-}
-
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
 }
 
 /* --- factors -------------------------------------------------------------- */
@@ -262,7 +250,6 @@ zone_cache_free (gpointer data)
   if (zc == NULL)
     return;
   hl_zone_unref (zc->zone);
-  g_clear_pointer (&zc->tile, hl_blue_noise_unref);
   g_free (zc->cell_start);
   g_free (zc->row_start);
   g_clear_pointer (&zc->cands, g_array_unref);
@@ -310,7 +297,9 @@ zone_cache_new (HlStippler *self,
   double m = self->mm_per_px;
   double density_mm2 = zp->density / 100.0;
   double tile_px, estimate;
-  guint grid;
+  GArray *points;
+  guint *cell_of;
+  guint n_kept;
 
   zc->zone = hl_zone_ref (zone);
   zc->mm_per_px = m;
@@ -347,10 +336,9 @@ zone_cache_new (HlStippler *self,
       return zc;
     }
 
-  zc->tile = hl_blue_noise_get (zc->seed);
-  grid = zc->tile->grid;
-  tile_px = sqrt (zc->tile->n_points / density_mm2) / m;
-  zc->cell_px = tile_px / grid;
+  tile_px = sqrt (hl_candidates_per_tile () / density_mm2) / m;
+  /* About 16 candidates a world cell. */
+  zc->cell_px = tile_px / 4.0;
   zc->gx0 = (int) floor (box.x0 / zc->cell_px);
   zc->gy0 = (int) floor (box.y0 / zc->cell_px);
   zc->gnx = (int) floor (box.x1 / zc->cell_px) - zc->gx0 + 1;
@@ -358,57 +346,68 @@ zone_cache_new (HlStippler *self,
   /* Bounded by the candidate cap, but still sized by the input: a failed
    * allocation leaves the zone empty rather than aborting. */
   zc->cell_start = g_try_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
-  if (zc->cell_start == NULL)
+  points = zc->cell_start != NULL ? hl_candidates_in_box (zc->seed, tile_px, box, NULL) : NULL;
+  cell_of = points != NULL ? g_try_new (guint, points->len + 1) : NULL;
+  if (cell_of == NULL)
     {
-      g_clear_pointer (&zc->tile, hl_blue_noise_unref);
+      g_clear_pointer (&points, g_array_unref);
+      g_clear_pointer (&zc->cell_start, g_free);
       zc->gnx = zc->gny = 0;
       zc->too_large = TRUE;
       zc->cell_start = g_new0 (guint, 1);
       return zc;
     }
 
-  for (int cy = 0; cy < zc->gny; cy++)
+  /* Keep the candidates inside the outline, counting them per world cell,
+   * then place them cell by cell (row-major). */
+  n_kept = 0;
+  for (guint i = 0; i < points->len; i++)
     {
-      gint64 gy = zc->gy0 + cy;
-      gint64 ty = floor_div (gy, grid);
-      guint tcy = (guint) (gy - ty * grid);
+      HlCandidate pc = g_array_index (points, HlCandidate, i);
+      HlPoint p = { pc.x, pc.y };
+      double e = edge_factor (zc, p);
+      Candidate *c;
+      gsize cell;
 
-      for (int cx = 0; cx < zc->gnx; cx++)
-        {
-          gint64 gx = zc->gx0 + cx;
-          gint64 tx = floor_div (gx, grid);
-          guint tcx = (guint) (gx - tx * grid);
-          guint tcell = tcy * grid + tcx;
-          guint64 tile_key = hl_rng_mix ((guint64) tx, (guint64) ty);
-
-          zc->cell_start[cy * zc->gnx + cx] = zc->cands->len;
-
-          for (guint k = zc->tile->cell_start[tcell]; k < zc->tile->cell_start[tcell + 1]; k++)
-            {
-              const HlBlueNoisePoint *bp = &zc->tile->points[k];
-              Candidate c;
-              HlPoint p;
-              double e;
-
-              p.x = (tx + (double) bp->x) * tile_px;
-              p.y = (ty + (double) bp->y) * tile_px;
-              if (!hl_rect_contains (box, p))
-                continue;
-
-              e = edge_factor (zc, p);
-              if (e <= 0.0)
-                continue;
-
-              c.x = (float) p.x;
-              c.y = (float) p.y;
-              c.rank = bp->rank;
-              c.edge = (float) e;
-              c.hair = 1.0f;
-              c.id = hash32 (tile_key, k);
-              g_array_append_val (zc->cands, c);
-            }
-        }
+      if (e <= 0.0)
+        continue;
+      cell = (gsize) (CLAMP ((int) floor (p.y / zc->cell_px) - zc->gy0, 0, zc->gny - 1)) * zc->gnx +
+             (gsize) CLAMP ((int) floor (p.x / zc->cell_px) - zc->gx0, 0, zc->gnx - 1);
+      cell_of[n_kept] = (guint) cell;
+      zc->cell_start[cell + 1]++;
+      c = &g_array_index (points, Candidate, n_kept);   /* compacts in place */
+      c->x = (float) p.x;
+      c->y = (float) p.y;
+      c->rank = pc.rank;
+      c->edge = (float) e;
+      c->hair = 1.0f;
+      c->id = pc.id;
+      n_kept++;
     }
+  for (gsize c = 0; c < (gsize) zc->gnx * zc->gny; c++)
+    zc->cell_start[c + 1] += zc->cell_start[c];
+
+  g_array_set_size (zc->cands, n_kept);
+  {
+    guint *fill = g_try_new (guint, (gsize) zc->gnx * zc->gny);
+
+    if (fill == NULL)
+      {
+        g_array_unref (points);
+        g_free (cell_of);
+        g_array_set_size (zc->cands, 0);
+        memset (zc->cell_start, 0, sizeof (guint) * ((gsize) zc->gnx * zc->gny + 1));
+        zc->too_large = TRUE;
+        return zc;
+      }
+    memcpy (fill, zc->cell_start, sizeof (guint) * (gsize) zc->gnx * zc->gny);
+    for (guint i = 0; i < n_kept; i++)
+      g_array_index (zc->cands, Candidate, fill[cell_of[i]]++) =
+        ((const Candidate *) (gconstpointer) points->data)[i];
+    g_free (fill);
+  }
+  g_array_unref (points);
+  g_free (cell_of);
   zc->cell_start[(gsize) zc->gnx * zc->gny] = zc->cands->len;
 
   return zc;
