@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hl-design.h"
+#include "hl-rng.h"
 #include "hl-segment-index.h"
 #include "hl-stippler.h"
 #include "hl-test-util.h"
@@ -705,6 +706,127 @@ test_no_repetition (void)
     }
 }
 
+/* A seeded random walk through edits: handles dragged by small and large
+ * steps (crossing their neighbours), zones added and removed, density and
+ * session changes, erased discs and hand-placed dots. After every step the
+ * incremental engine must give exactly the dots of a fresh one. */
+static void
+test_incremental_random (void)
+{
+  g_autoptr(HlView) base = make_view ((HlRect) { 0, 0, 1600, 1000 }, 60, TRUE);
+  g_autoptr(HlStippler) st = hl_stippler_new ();
+  HlView *cur = hl_view_ref (base);
+  HlRng rng;
+  guint steps = g_test_slow () ? 3000 : 1000;
+
+  hl_rng_init (&rng, 20261202);
+  hl_stippler_update (st, cur, 5);
+
+  for (guint step = 0; step < steps; step++)
+    {
+      HlView *next = hl_view_copy (cur);
+      guint what = hl_rng_below (&rng, 100);
+
+      if (what < 60 && cur->hairline != NULL)
+        {
+          /* Drag a hairline handle: mostly small steps, sometimes far. */
+          guint n = hl_curve_get_n_points (cur->hairline);
+          guint i = hl_rng_below (&rng, n);
+          HlPoint p = hl_curve_get_points (cur->hairline)[i];
+          double reach = hl_rng_below (&rng, 4) == 0 ? 400.0 : 25.0;
+          g_autoptr(HlCurve) moved = NULL;
+
+          p.x += (hl_rng_double (&rng) * 2 - 1) * reach;
+          p.y += (hl_rng_double (&rng) * 2 - 1) * reach;
+          moved = hl_curve_with_point (cur->hairline, i, p);
+          hl_view_set_hairline (next, moved);
+        }
+      else if (what < 70 && next->zones->len > 0)
+        {
+          /* Density or sessions of a zone. */
+          guint z = hl_rng_below (&rng, next->zones->len);
+          g_autoptr(HlZone) zone = hl_zone_copy (hl_view_get_zone (next, z));
+          HlZoneParams zp = zone->params;
+
+          if (hl_rng_below (&rng, 2) == 0)
+            zp.density = 20 + hl_rng_below (&rng, 80);
+          else
+            {
+              zp.n_sessions = 1 + hl_rng_below (&rng, 3);
+              for (guint k = 0; k < zp.n_sessions; k++)
+                zp.sessions[k].share = 1.0 / zp.n_sessions;
+            }
+          hl_zone_set_params (zone, &zp);
+          hl_view_replace_zone (next, z, zone);
+        }
+      else if (what < 78)
+        {
+          /* Add a zone somewhere, or remove one. */
+          if (next->zones->len < 3 || (next->zones->len < 5 && hl_rng_below (&rng, 2) == 0))
+            {
+              double x = hl_rng_double (&rng) * 1200, y = hl_rng_double (&rng) * 700;
+              g_autoptr(HlCurve) outline = rect_curve ((HlRect) { x, y, x + 200 + hl_rng_double (&rng) * 300,
+                                                                  y + 150 + hl_rng_double (&rng) * 200 });
+              g_autoptr(HlZone) zone = NULL;
+              HlZoneParams zp;
+
+              hl_zone_params_init (&zp);
+              zp.seed = hl_rng_below (&rng, 1000);
+              zp.follows_hairline = hl_rng_below (&rng, 2);
+              zone = hl_zone_new ("Zone", HL_ZONE_CUSTOM, outline, &zp);
+              hl_view_append_zone (next, zone);
+            }
+          else if (next->zones->len > 1)
+            hl_view_remove_zone (next, hl_rng_below (&rng, next->zones->len));
+        }
+      else if (what < 88)
+        {
+          /* Erase a disc or place a dot by hand. */
+          HlDotEdit e = { 0 };
+
+          e.p = (HlPoint) { hl_rng_double (&rng) * 1600, hl_rng_double (&rng) * 1000 };
+          if (hl_rng_below (&rng, 2) == 0)
+            {
+              e.kind = HL_EDIT_REMOVE;
+              e.radius_px = 10 + hl_rng_double (&rng) * 60;
+            }
+          else
+            {
+              e.kind = HL_EDIT_ADD;
+              e.diameter_mm = 0.3;
+              e.session = hl_rng_below (&rng, 3);
+            }
+          hl_view_append_edit (next, &e);
+        }
+      else if (what < 92)
+        {
+          /* The hairline goes away, or comes back. */
+          if (next->hairline != NULL)
+            hl_view_set_hairline (next, NULL);
+          else
+            hl_view_set_hairline (next, base->hairline);
+        }
+      /* else: the same view again */
+
+      hl_view_unref (cur);
+      cur = next;
+      hl_stippler_update (st, cur, 5);
+      {
+        g_autoptr(GArray) fresh = hl_stipple_view (cur, 5);
+        gsize n;
+        const HlDot *dots = hl_stippler_get_dots (st, &n);
+
+        if (n != fresh->len || memcmp (dots, fresh->data, n * sizeof (HlDot)) != 0)
+          {
+            g_printerr ("step %u (kind %u): incremental %u dots, fresh %u\n", step, what, (guint) n, fresh->len);
+            g_assert_not_reached ();
+          }
+      }
+    }
+
+  hl_view_unref (cur);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -718,6 +840,7 @@ main (int    argc,
   g_test_add_func ("/stippler/incremental-updates", test_incremental_updates);
   g_test_add_func ("/stippler/degenerate-inputs", test_degenerate_inputs);
   g_test_add_func ("/stippler/no-repetition", test_no_repetition);
+  g_test_add_func ("/stippler/incremental-random", test_incremental_random);
 
   return g_test_run ();
 }

@@ -99,6 +99,60 @@ side_of (const HlSegmentIndex *self,
   return c >= 0.0 ? 1.0 : -1.0;
 }
 
+/* Crossings of the upward vertical ray from @p with segment a–b
+ * (half-open in x, so a vertex is counted once). */
+static inline guint
+ray_crossings (HlPoint p,
+               HlPoint a,
+               HlPoint b)
+{
+  double y;
+
+  if ((a.x <= p.x) == (b.x <= p.x))
+    return 0;
+  y = a.y + (p.x - a.x) * (b.y - a.y) / (b.x - a.x);
+  return y < p.y ? 1 : 0;
+}
+
+/* Parity of the crossings of the upward ray from @p with the open
+ * polyline and its two end rays (taken as segments far longer than any
+ * image). */
+static guint
+open_parity (const HlSegmentIndex *self,
+             HlPoint               p)
+{
+  const double far = 1e9;
+  const HlPoint *pts = self->points;
+  guint n = self->n_points;
+  HlPoint d0 = unit (pts[1], pts[0]);
+  HlPoint d1 = unit (pts[n - 2], pts[n - 1]);
+  guint count = 0;
+
+  for (guint s = 0; s < self->n_segments; s++)
+    count += ray_crossings (p, seg_a (self, s), seg_b (self, s));
+  count += ray_crossings (p, pts[0], (HlPoint) { pts[0].x + far * d0.x, pts[0].y + far * d0.y });
+  count += ray_crossings (p, pts[n - 1], (HlPoint) { pts[n - 1].x + far * d1.x, pts[n - 1].y + far * d1.y });
+  return count & 1;
+}
+
+/* The side of a point far from an open polyline: the parity of crossings
+ * with the line and its end rays, named by a reference point just left of
+ * the first segment. Unlike the side of the nearest segment, it only
+ * changes where the line passes, so moving one piece of the line changes
+ * the side of the points between its old and new place and of no other. */
+static double
+open_far_side (const HlSegmentIndex *self,
+               HlPoint               p)
+{
+  const HlPoint *pts = self->points;
+  HlPoint m = { 0.5 * (pts[0].x + pts[1].x), 0.5 * (pts[0].y + pts[1].y) };
+  HlPoint dir = unit (pts[0], pts[1]);
+  HlPoint ref = { m.x + 1e-3 * dir.y, m.y - 1e-3 * dir.x };
+  double ref_side = side_of (self, 0, 0.5, ref);
+
+  return open_parity (self, p) == open_parity (self, ref) ? ref_side : -ref_side;
+}
+
 double
 hl_segment_index_signed_distance_exact (const HlSegmentIndex *self,
                                         HlPoint               p)
@@ -268,7 +322,10 @@ build_grid (HlSegmentIndex *self,
         continue;
 
       cell_center (self, start % self->nx, start / self->nx, &c);
-      side = hl_segment_index_signed_distance_exact (self, c) >= 0.0 ? 1 : -1;
+      if (self->closed || self->n_points < 2)
+        side = hl_segment_index_signed_distance_exact (self, c) >= 0.0 ? 1 : -1;
+      else
+        side = open_far_side (self, c) >= 0.0 ? 1 : -1;
       self->cell_side[start] = side;
       queue[tail++] = start;
 
@@ -394,7 +451,14 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   guint best_s = 0;
 
   if (!(fx >= 0.0 && fy >= 0.0 && fx < self->nx && fy < self->ny))
-    return hl_segment_index_signed_distance_exact (self, p);
+    {
+      double d = hl_segment_index_signed_distance_exact (self, p);
+
+      /* Beyond reach only the side counts: the same rule as far cells. */
+      if (!self->closed && self->n_points >= 2 && fabs (d) > self->reach)
+        return open_far_side (self, p) * G_MAXDOUBLE;
+      return d;
+    }
 
   c = (guint) fy * self->nx + (guint) fx;
   if (self->cell_side[c] != 0)
@@ -425,6 +489,11 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
   if (last == first)
     return hl_segment_index_signed_distance_exact (self, p);
+
+  /* Beyond reach only the side counts, by the rule of far cells: which
+   * cells are far depends on the grid, the answer must not. */
+  if (!self->closed && best > self->reach * self->reach)
+    return open_far_side (self, p) * G_MAXDOUBLE;
 
   /* Near the line the bisector rule gives the side in O(1); for a closed
    * outline it matches the even-odd rule of simple polygons. */

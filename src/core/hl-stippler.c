@@ -556,6 +556,8 @@ zone_cache_update_hair (HlStippler   *self,
       cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
       cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
       cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+      if (cx0 > cx1 || cy0 > cy1)
+        return;   /* the area misses the zone */
       zone_cache_mark_rows (zc, cy0, cy1);
     }
 
@@ -809,30 +811,29 @@ update_hairline (HlStippler   *self,
       rect_covers (self->hair_area, need) &&
       hl_curve_same_corners (old, cur))
     {
-      /* Same shape of curve: find the control points that moved and the
-       * polyline pieces they shape, before and after. */
-      const HlPoint *po = hl_curve_get_points (old);
-      const HlPoint *pc = hl_curve_get_points (cur);
+      /* Same shape of curve: the polyline segments that changed, before
+       * and after. Points farther than the reach only take the side of the
+       * line, which changes only between a moved piece's old and new
+       * place, so their bounding box (inflated by the reach) is all that
+       * needs re-evaluating. */
       guint n_old, n_cur;
       const HlPoint *lo = hl_curve_get_polyline (old, &n_old);
       const HlPoint *lc = hl_curve_get_polyline (cur, &n_cur);
 
-      for (guint i = 0; i < hl_curve_get_n_points (cur); i++)
-        {
-          guint a, b;
-
-          if (po[i].x == pc[i].x && po[i].y == pc[i].y)
-            continue;
-          hl_curve_get_affected_range (old, i, &a, &b);
-          *area = hl_rect_union (*area, hl_rect_from_points (lo + a, b - a + 1));
-          hl_curve_get_affected_range (cur, i, &a, &b);
-          *area = hl_rect_union (*area, hl_rect_from_points (lc + a, b - a + 1));
-        }
+      if (n_old != n_cur)
+        *all = TRUE;
+      else
+        for (guint i = 0; i + 1 < n_cur; i++)
+          if (memcmp (lo + i, lc + i, 2 * sizeof (HlPoint)) != 0)
+            {
+              *area = hl_rect_union (*area, hl_rect_from_points (lo + i, 2));
+              *area = hl_rect_union (*area, hl_rect_from_points (lc + i, 2));
+            }
       /* Ends extend as rays, and the side of far points can flip across
        * the whole region a ray sweeps: if an end piece of the polyline
        * moved, everything is re-evaluated. */
-      if (memcmp (lo, lc, 2 * sizeof (HlPoint)) != 0 ||
-          memcmp (lo + n_old - 2, lc + n_cur - 2, 2 * sizeof (HlPoint)) != 0)
+      if (!*all && (memcmp (lo, lc, 2 * sizeof (HlPoint)) != 0 ||
+                    memcmp (lo + n_old - 2, lc + n_cur - 2, 2 * sizeof (HlPoint)) != 0))
         *all = TRUE;
       *area = hl_rect_inflate (*area, reach + 1.0);
     }
