@@ -34,12 +34,12 @@
  * rank. Kept ranks are mapped through this curve, so that "rank < t" keeps
  * t of the points again; tests/test-stippler.c checks it against the
  * compiled-in tiles. */
-#define KEPT_FRACTION 0.97650
+#define KEPT_FRACTION 0.97654
 static const double rank_curve[33] = {
-  0.00000, 0.02618, 0.04849, 0.07648, 0.10558, 0.13229, 0.16099, 0.19130,
-  0.22078, 0.24891, 0.27933, 0.30950, 0.33885, 0.36907, 0.39966, 0.42930,
-  0.46090, 0.49089, 0.52098, 0.55229, 0.58341, 0.61372, 0.64531, 0.67820,
-  0.70910, 0.73964, 0.77284, 0.80477, 0.83491, 0.87628, 0.92367, 0.96079,
+  0.00000, 0.02618, 0.04848, 0.07648, 0.10557, 0.13228, 0.16098, 0.19130,
+  0.21954, 0.24841, 0.27932, 0.30949, 0.33884, 0.36874, 0.39965, 0.42928,
+  0.46086, 0.49087, 0.52096, 0.55248, 0.58339, 0.61370, 0.64529, 0.67805,
+  0.70868, 0.73962, 0.77281, 0.80474, 0.83488, 0.87588, 0.92315, 0.96053,
   1.00000,
 };
 
@@ -138,13 +138,14 @@ sort_seam (const SeamPoint *seam,
   return TRUE;
 }
 
-/* Keeps seam point @i unless a kept point of another tile lies within the
- * radius of the later of the two; kept points go on the grid, and to @out
- * when inside @box. */
-static void
-keep_if_apart (SeamPoint *seam,
-               gsize      i,
-               gint32    *heads,
+/* Keeps @cand as seam point @i unless a kept point of another tile lies
+ * within the smaller of their radii; kept points go on the grid, and to
+ * @out when inside @box. */
+static gboolean
+keep_if_apart (SeamPoint       *seam,
+               const SeamPoint *cand,
+               gsize            i,
+               gint32          *heads,
                double     gx0,
                double     gy0,
                double     cell,
@@ -153,7 +154,7 @@ keep_if_apart (SeamPoint *seam,
                HlRect     box,
                GArray    *out)
 {
-  SeamPoint *p = &seam[i];
+  const SeamPoint *p = cand;
   gint64 cx = (gint64) floor ((p->x - gx0) / cell);
   gint64 cy = (gint64) floor ((p->y - gy0) / cell);
   gint64 r = (gint64) ceil (p->radius / cell);
@@ -168,10 +169,12 @@ keep_if_apart (SeamPoint *seam,
           /* Kept pairs stay the later one's radius apart (the radius
            * shrinks with rank), as within a tile. */
           if (seam[j].tile != p->tile && dx * dx + dy * dy < rq * rq)
-            return;
+            return FALSE;
         }
 
-  p->next = heads[cy * gnx + cx];
+  if (&seam[i] != cand)
+    seam[i] = *cand;
+  seam[i].next = heads[cy * gnx + cx];
   heads[cy * gnx + cx] = (gint32) i;
   if (hl_rect_contains (box, (HlPoint) { p->x, p->y }))
     {
@@ -179,6 +182,7 @@ keep_if_apart (SeamPoint *seam,
 
       g_array_append_val (out, c);
     }
+  return TRUE;
 }
 
 GArray *
@@ -200,7 +204,7 @@ hl_candidates_in_box (guint64   seed,
   gint64 gnx, gny;
   double r_final = hl_blue_noise_final_radius ();
   guint darts_per_edge;
-  gsize first_dart;
+  g_autofree SeamPoint *darts = NULL;
   g_autofree guint64 *keys = NULL;
   g_autofree guint64 *tmp = NULL;
 
@@ -345,18 +349,32 @@ hl_candidates_in_box (guint64   seed,
       return NULL;
     }
   for (gsize i = 0; i < n_seam; i++)
-    keep_if_apart (seam, (gsize) (keys[i] & 0x7fffffff), heads, gx0, gy0, cell, gnx, gny, box, out);
+    {
+      gsize at = (gsize) (keys[i] & 0x7fffffff);
+
+      keep_if_apart (seam, &seam[at], at, heads, gx0, gy0, cell, gnx, gny, box, out);
+    }
 
   /* Refill: darts along the left and top edge of every tile, with the last
    * step's radius and ranks among the last step's, so every rank prefix
-   * keeps its spacing. */
-  first_dart = n_seam;
+   * keeps its spacing. Tile by tile (in rank order within a tile), so that
+   * only the kept ones are stored. */
+  g_clear_pointer (&keys, g_free);
+  g_clear_pointer (&tmp, g_free);
+  darts = g_try_new (SeamPoint, 2 * (gsize) darts_per_edge + 1);
+  if (darts == NULL)
+    {
+      g_array_unref (out);
+      too_large (error);
+      return NULL;
+    }
   for (gint64 ty = ty0; ty <= ty1; ty++)
     for (gint64 tx = tx0; tx <= tx1; tx++)
       {
         guint64 key = hl_rng_mix (seed ^ G_GUINT64_CONSTANT (0xd1a7), hl_rng_mix ((guint64) tx, (guint64) ty));
         guint32 tile = (guint32) ((ty - ty0) * ntx + (tx - tx0));
         double last = hl_blue_noise_last_step_rank ();
+        gsize n_darts = 0;
 
         for (guint edge = 0; edge < 2; edge++)
           for (guint i = 0; i < darts_per_edge; i++)
@@ -372,22 +390,26 @@ hl_candidates_in_box (guint64   seed,
 
               if (!hl_rect_contains (near, w))
                 continue;
-              seam[n_seam++] = (SeamPoint) { w.x, w.y, (float) MIN (rank, 0.99999994),
-                                             (float) (r_final * tile_px), 2,
-                                             0x80000000u | dart, 0,
-                                             (guint32) (hl_rng_mix (h, 0xd0) >> 32), -1 };
+              darts[n_darts++] = (SeamPoint) { w.x, w.y, (float) MIN (rank, 0.99999994),
+                                               (float) (r_final * tile_px), 2,
+                                               0x80000000u | dart, 0,
+                                               (guint32) (hl_rng_mix (h, 0xd0) >> 32), -1 };
             }
+        if (n_darts == 0)
+          continue;
+        g_clear_pointer (&keys, g_free);
+        g_clear_pointer (&tmp, g_free);
+        if (!sort_seam (darts, 0, n_darts, &keys, &tmp))
+          {
+            g_array_unref (out);
+            too_large (error);
+            return NULL;
+          }
+        for (gsize i = 0; i < n_darts; i++)
+          if (n_seam < max_seam &&
+              keep_if_apart (seam, &darts[keys[i] & 0x7fffffff], n_seam, heads, gx0, gy0, cell, gnx, gny, box, out))
+            n_seam++;
       }
-  g_clear_pointer (&keys, g_free);
-  g_clear_pointer (&tmp, g_free);
-  if (!sort_seam (seam, first_dart, n_seam, &keys, &tmp))
-    {
-      g_array_unref (out);
-      too_large (error);
-      return NULL;
-    }
-  for (gsize i = 0; i < n_seam - first_dart; i++)
-    keep_if_apart (seam, (gsize) (keys[i] & 0x7fffffff), heads, gx0, gy0, cell, gnx, gny, box, out);
 
   return out;
 }
