@@ -29,6 +29,8 @@ struct _HlSegmentIndex
   double    half_diag;
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
+  guint     ref_parity;   /* open polylines: see open_far_side() */
+  double    ref_side;
 };
 
 static inline HlPoint
@@ -140,17 +142,23 @@ open_parity (const HlSegmentIndex *self,
  * the first segment. Unlike the side of the nearest segment, it only
  * changes where the line passes, so moving one piece of the line changes
  * the side of the points between its old and new place and of no other. */
-static double
-open_far_side (const HlSegmentIndex *self,
-               HlPoint               p)
+static void
+open_far_side_init (HlSegmentIndex *self)
 {
   const HlPoint *pts = self->points;
   HlPoint m = { 0.5 * (pts[0].x + pts[1].x), 0.5 * (pts[0].y + pts[1].y) };
   HlPoint dir = unit (pts[0], pts[1]);
   HlPoint ref = { m.x + 1e-3 * dir.y, m.y - 1e-3 * dir.x };
-  double ref_side = side_of (self, 0, 0.5, ref);
 
-  return open_parity (self, p) == open_parity (self, ref) ? ref_side : -ref_side;
+  self->ref_side = side_of (self, 0, 0.5, ref);
+  self->ref_parity = open_parity (self, ref);
+}
+
+static double
+open_far_side (const HlSegmentIndex *self,
+               HlPoint               p)
+{
+  return open_parity (self, p) == self->ref_parity ? self->ref_side : -self->ref_side;
 }
 
 double
@@ -414,6 +422,8 @@ hl_segment_index_new (const HlPoint *points,
     area = hl_rect_from_points (self->points, self->n_points);
   if (hl_rect_is_empty (area))
     area = (HlRect) { 0, 0, 1, 1 };
+  if (!self->closed && self->n_points >= 2)
+    open_far_side_init (self);
   build_grid (self, area);
 
   return self;
