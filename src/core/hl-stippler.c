@@ -820,15 +820,23 @@ update_hairline (HlStippler   *self,
       const HlPoint *lo = hl_curve_get_polyline (old, &n_old);
       const HlPoint *lc = hl_curve_get_polyline (cur, &n_cur);
 
-      if (n_old != n_cur)
-        *all = TRUE;
-      else
-        for (guint i = 0; i + 1 < n_cur; i++)
-          if (memcmp (lo + i, lc + i, 2 * sizeof (HlPoint)) != 0)
-            {
-              *area = hl_rect_union (*area, hl_rect_from_points (lo + i, 2));
-              *area = hl_rect_union (*area, hl_rect_from_points (lc + i, 2));
-            }
+      guint n_min = MIN (n_old, n_cur), pre = 0, suf = 0;
+
+      /* The polyline's point count can change with the shape: what lies
+       * between the common start and the common end changed. */
+      while (pre < n_min && memcmp (lo + pre, lc + pre, sizeof (HlPoint)) == 0)
+        pre++;
+      while (suf < n_min - pre &&
+             memcmp (lo + n_old - 1 - suf, lc + n_cur - 1 - suf, sizeof (HlPoint)) == 0)
+        suf++;
+      if (pre < n_min || n_old != n_cur)
+        {
+          guint a = pre > 0 ? pre - 1 : 0;
+
+          /* With their neighbours: the segments on either side changed. */
+          *area = hl_rect_union (*area, hl_rect_from_points (lo + a, MIN (n_old, n_old - suf + 1) - a));
+          *area = hl_rect_union (*area, hl_rect_from_points (lc + a, MIN (n_cur, n_cur - suf + 1) - a));
+        }
       /* Ends extend as rays, and the side of far points can flip across
        * the whole region a ray sweeps: if an end piece of the polyline
        * moved, everything is re-evaluated. */
