@@ -30,6 +30,8 @@ struct _HlSegmentIndex
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
   guint     ref_parity;   /* open polylines: see open_far_side() */
+  HlPoint   ray_end[2];
+  gboolean  simple;       /* open: no crossing of line and rays */
   double    ref_side;
 };
 
@@ -117,41 +119,109 @@ ray_crossings (HlPoint p,
 }
 
 /* Parity of the crossings of the upward ray from @p with the open
- * polyline and its two end rays (taken as segments far longer than any
- * image). */
+ * polyline and its two end rays. The index stores the polyline with its
+ * ends already extended (segments 0 and n - 1): the rays start at the
+ * original ends; when they meet, both stop where they meet, so the line
+ * and the rays close a loop whose inside is one side. */
 static guint
 open_parity (const HlSegmentIndex *self,
              HlPoint               p)
 {
-  const double far = 1e9;
-  const HlPoint *pts = self->points;
-  guint n = self->n_points;
-  HlPoint d0 = unit (pts[1], pts[0]);
-  HlPoint d1 = unit (pts[n - 2], pts[n - 1]);
   guint count = 0;
 
-  for (guint s = 0; s < self->n_segments; s++)
+  for (guint s = 1; s + 1 < self->n_segments; s++)
     count += ray_crossings (p, seg_a (self, s), seg_b (self, s));
-  count += ray_crossings (p, pts[0], (HlPoint) { pts[0].x + far * d0.x, pts[0].y + far * d0.y });
-  count += ray_crossings (p, pts[n - 1], (HlPoint) { pts[n - 1].x + far * d1.x, pts[n - 1].y + far * d1.y });
+  count += ray_crossings (p, self->points[1], self->ray_end[0]);
+  count += ray_crossings (p, self->points[self->n_points - 2], self->ray_end[1]);
   return count & 1;
 }
 
 /* The side of a point far from an open polyline: the parity of crossings
- * with the line and its end rays, named by a reference point just left of
- * the first segment. Unlike the side of the nearest segment, it only
+ * with the line and its end rays, named by a reference point just beside
+ * the first drawn segment. Unlike the side of the nearest segment, it only
  * changes where the line passes, so moving one piece of the line changes
  * the side of the points between its old and new place and of no other. */
+static gboolean open_is_simple (const HlSegmentIndex *self);
+
 static void
 open_far_side_init (HlSegmentIndex *self)
 {
   const HlPoint *pts = self->points;
-  HlPoint m = { 0.5 * (pts[0].x + pts[1].x), 0.5 * (pts[0].y + pts[1].y) };
-  HlPoint dir = unit (pts[0], pts[1]);
-  HlPoint ref = { m.x + 1e-3 * dir.y, m.y - 1e-3 * dir.x };
+  guint n = self->n_points;
+  HlPoint a = pts[1], b = pts[n - 2];
+  HlPoint da = unit (pts[1], pts[0]), db = unit (pts[n - 2], pts[n - 1]);
+  double den = cross (da, db);
+  const double far = 1e9;
+  HlPoint m, dir, ref;
+  guint s0 = n > 3 ? 1 : 0;
 
-  self->ref_side = side_of (self, 0, 0.5, ref);
+  self->ray_end[0] = (HlPoint) { a.x + far * da.x, a.y + far * da.y };
+  self->ray_end[1] = (HlPoint) { b.x + far * db.x, b.y + far * db.y };
+  if (den != 0.0)
+    {
+      /* a + s da = b + t db */
+      HlPoint ab = { b.x - a.x, b.y - a.y };
+      double sa = cross (ab, db) / den;
+      double tb = cross (ab, da) / den;
+
+      if (sa > 0.0 && tb > 0.0 && sa < far && tb < far)
+        self->ray_end[0] = self->ray_end[1] = (HlPoint) { a.x + sa * da.x, a.y + sa * da.y };
+    }
+
+  m = (HlPoint) { 0.5 * (seg_a (self, s0).x + seg_b (self, s0).x), 0.5 * (seg_a (self, s0).y + seg_b (self, s0).y) };
+  dir = unit (seg_a (self, s0), seg_b (self, s0));
+  ref = (HlPoint) { m.x + 1e-3 * dir.y, m.y - 1e-3 * dir.x };
+  self->ref_side = side_of (self, s0, 0.5, ref);
   self->ref_parity = open_parity (self, ref);
+  self->simple = open_is_simple (self);
+}
+
+static gboolean
+segments_cross (HlPoint a,
+                HlPoint b,
+                HlPoint c,
+                HlPoint d)
+{
+  HlPoint ab = { b.x - a.x, b.y - a.y }, cd = { d.x - c.x, d.y - c.y };
+  double d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
+  double d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
+  double d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
+  double d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
+
+  return ((d1 <= 0.0 && d2 >= 0.0) || (d1 >= 0.0 && d2 <= 0.0)) &&
+         ((d3 <= 0.0 && d4 >= 0.0) || (d3 >= 0.0 && d4 <= 0.0));
+}
+
+/* TRUE when the drawn line and its rays do not cross themselves: then the
+ * side of a far point is the same by every rule, and moving a piece of
+ * the line changes it only between the piece's old and new place. */
+static gboolean
+open_is_simple (const HlSegmentIndex *self)
+{
+  guint first = 1, last = self->n_segments - 2;   /* drawn segments */
+  HlPoint r0a = self->points[1], r1a = self->points[self->n_points - 2];
+
+  if (self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y)
+    return FALSE;   /* the rays meet */
+  for (guint i = first; i <= last; i++)
+    {
+      for (guint j = i + 2; j <= last; j++)
+        if (segments_cross (seg_a (self, i), seg_b (self, i), seg_a (self, j), seg_b (self, j)))
+          return FALSE;
+      if (i > first && segments_cross (r0a, self->ray_end[0], seg_a (self, i), seg_b (self, i)))
+        return FALSE;
+      if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
+        return FALSE;
+    }
+  return !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
+}
+
+gboolean
+hl_segment_index_is_simple (const HlSegmentIndex *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->closed || self->n_points < 2 || self->simple;
 }
 
 static double

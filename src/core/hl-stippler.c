@@ -96,6 +96,7 @@ struct _HlStippler
   HlSegmentIndex *hair_index;
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
+  gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
 
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
@@ -871,6 +872,10 @@ update_hairline (HlStippler   *self,
         }
       self->hairline = hl_curve_ref (cur);
       self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
+      /* A looping line: the side of far points is not local to the edit. */
+      if (!hl_segment_index_is_simple (self->hair_index) || !self->hair_simple)
+        *all = TRUE;
+      self->hair_simple = hl_segment_index_is_simple (self->hair_index);
     }
   else
     self->hair_area = hl_rect_from_points (NULL, 0);
