@@ -188,21 +188,32 @@ segments_cross (HlPoint a,
   double d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
   double d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
 
+  if (d1 == 0.0 && d2 == 0.0)
+    {
+      /* Collinear: they cross only where they overlap. */
+      return MAX (MIN (a.x, b.x), MIN (c.x, d.x)) <= MIN (MAX (a.x, b.x), MAX (c.x, d.x)) &&
+             MAX (MIN (a.y, b.y), MIN (c.y, d.y)) <= MIN (MAX (a.y, b.y), MAX (c.y, d.y));
+    }
   return ((d1 <= 0.0 && d2 >= 0.0) || (d1 >= 0.0 && d2 <= 0.0)) &&
          ((d3 <= 0.0 && d4 >= 0.0) || (d3 >= 0.0 && d4 <= 0.0));
 }
 
-/* TRUE when the drawn line and its rays do not cross themselves: then the
- * side of a far point is the same by every rule, and moving a piece of
- * the line changes it only between the piece's old and new place. */
+/* TRUE when the drawn line and its rays do not cross themselves (rays may
+ * meet each other): then moving a piece of the line changes the side of
+ * far points only between the piece's old and new place. */
 static gboolean
 open_is_simple (const HlSegmentIndex *self)
 {
   guint first = 1, last = self->n_segments - 2;   /* drawn segments */
   HlPoint r0a = self->points[1], r1a = self->points[self->n_points - 2];
 
-  if (self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y)
-    return FALSE;   /* the rays meet */
+  gboolean meet = self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y;
+
+  /* Rays that meet beyond the index's own extension of the ends bound a
+   * side that the index's far regions cannot follow. */
+  if (meet && (hl_point_distance (r0a, self->ray_end[0]) > hl_point_distance (r0a, self->points[0]) ||
+               hl_point_distance (r1a, self->ray_end[1]) > hl_point_distance (r1a, self->points[self->n_points - 1])))
+    return FALSE;
   for (guint i = first; i <= last; i++)
     {
       for (guint j = i + 2; j <= last; j++)
@@ -213,7 +224,8 @@ open_is_simple (const HlSegmentIndex *self)
       if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
         return FALSE;
     }
-  return !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
+  /* Rays that meet close the loop where they meet, and cross nowhere. */
+  return meet || !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
 }
 
 gboolean

@@ -40,7 +40,7 @@ double          hl_segment_index_signed_distance_exact (const HlSegmentIndex *in
                                                         HlPoint               p);
 double          hl_segment_index_get_reach (const HlSegmentIndex *index);
 /* TRUE for closed polylines, and for open ones whose line and end rays
- * cross neither themselves nor each other. Far from a simple open line
+ * do not cross (end rays may meet each other near the line). Far from a simple open line
  * the side changes only where the line passes; on a looping one (a
  * handle dragged past its neighbours) a moved piece can change the side of
  * far points elsewhere. */
