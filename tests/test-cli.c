@@ -179,12 +179,14 @@ test_stats_known_shapes (void)
   g_assert_cmpfloat (fabs (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (view, "hairline"), "length_cm")->valuedouble - 10.0), <, 1e-6);
   g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (zone, "points")->valueint, ==, 64);
   /* The circle lies on the hair side: dots within 3 % of ∫ density, which
-   * the 4 mm edge blend keeps below 60 × π on so small a zone. */
+   * the 4 mm edge blend keeps below 60 × π on so small a zone. Most of its
+   * 122 dots sit on the blend ramp, whose count varies with the seed by
+   * about 3.4 % (40 seeds): allow two such deviations, at least 3 %. */
   {
     double dots = cJSON_GetObjectItemCaseSensitive (zone, "dots")->valuedouble;
     double expected = cJSON_GetObjectItemCaseSensitive (zone, "expected_dots")->valuedouble;
 
-    g_assert_cmpfloat (fabs (dots - expected) / expected, <, 0.03);
+    g_assert_cmpfloat (fabs (dots - expected) / expected, <, MAX (0.03, 2 * 0.034 * sqrt (122.0 / expected)));
     g_assert_cmpfloat (expected, <, 60 * G_PI);
     g_assert_cmpfloat (expected, >, 0.4 * 60 * G_PI);
   }

@@ -352,7 +352,7 @@ test_stippler_incremental (void)
   /* A zone point becomes a corner, then a second one. */
   for (guint k = 0; k < 2; k++)
     {
-      HlView *next = with_zone_corner (cur, k == 0 ? 1 : 4, TRUE);
+      HlView *next = with_zone_corner (cur, k == 0 ? 3 : 4, TRUE);
       g_autoptr(GArray) previous = dots_now (st);
       g_autoptr(GArray) now = NULL;
 
@@ -397,7 +397,7 @@ test_stippler_incremental (void)
 
   /* Back to smooth everywhere and to the old hairline: the first dots. */
   {
-    HlView *a = with_zone_corner (cur, 1, FALSE);
+    HlView *a = with_zone_corner (cur, 3, FALSE);
     HlView *b = with_zone_corner (a, 4, FALSE);
     HlView *c = hl_view_copy (b);
     g_autoptr(GArray) now = NULL;

@@ -10,10 +10,7 @@
 #include "hl-blue-noise.h"
 #include "hl-rng.h"
 
-/* About this many points per tile: 64 × 64 dots, so a tile spans ≈ 8 cm at
- * 60 dots/cm², more than most zones. */
-#define TARGET_POINTS 4096
-/* Final dart radius relative to the hexagonal spacing of TARGET_POINTS. */
+/* Final dart radius relative to the hexagonal spacing of the target. */
 #define FINAL_RADIUS 0.80
 /* Radius schedule: geometric from START_RADIUS × final to final. */
 #define START_RADIUS 6.0
@@ -21,11 +18,6 @@
 /* Darts per step, in units of the disks of that radius the tile holds. */
 #define DARTS_PER_STEP 8.0
 #define DARTS_LAST_STEP 40.0
-#define CACHE_SIZE 8
-
-static GMutex cache_lock;
-static HlBlueNoise *cache[CACHE_SIZE];
-static guint cache_next;
 
 typedef struct
 {
@@ -80,17 +72,24 @@ dart_fits (const DartGrid *g,
   return TRUE;
 }
 
-static HlBlueNoise *
-generate (guint64 seed)
+HlBlueNoise *
+hl_blue_noise_generate (guint64 seed,
+                        guint   target_points)
 {
-  double spacing = sqrt (2.0 / (sqrt (3.0) * TARGET_POINTS));
-  double r_final = FINAL_RADIUS * spacing;
+  double spacing;
+  double r_final;
   DartGrid g;
   HlRng rng;
   HlBlueNoise *tile;
-  guint *counts;
+  GArray *radii;
   double min_d2 = INFINITY;
   double step_ratio;
+
+  g_return_val_if_fail (target_points >= 16, NULL);
+
+  spacing = sqrt (2.0 / (sqrt (3.0) * target_points));
+  r_final = FINAL_RADIUS * spacing;
+  radii = g_array_new (FALSE, FALSE, sizeof (float));
 
   /* Cells small enough to hold one point at the final radius. */
   g.side = (guint) floor (1.0 / (r_final / G_SQRT2));
@@ -150,44 +149,33 @@ generate (guint64 seed)
           g.xy[2 * g.n] = x;
           g.xy[2 * g.n + 1] = y;
           g.n++;
+          {
+            float rf = (float) r;
+
+            g_array_append_val (radii, rf);
+          }
         }
     }
 
   tile = g_new0 (HlBlueNoise, 1);
-  g_atomic_ref_count_init (&tile->ref_count);
   tile->seed = seed;
   tile->n_points = g.n;
-  tile->grid = MAX (1, (guint) floor (sqrt (g.n / 16.0)));
-  tile->cell_start = g_new0 (guint, tile->grid * tile->grid + 1);
   tile->points = g_new (HlBlueNoisePoint, g.n);
 
-  /* Counting sort of the accepted points into the tile's grid; rank is the
-   * order of acceptance. */
-  counts = g_new0 (guint, tile->grid * tile->grid + 1);
+  /* Rank is the order of acceptance. */
   for (guint i = 0; i < g.n; i++)
     {
-      guint cx = MIN ((guint) (g.xy[2 * i] * tile->grid), tile->grid - 1);
-      guint cy = MIN ((guint) (g.xy[2 * i + 1] * tile->grid), tile->grid - 1);
+      HlBlueNoisePoint *p = &tile->points[i];
 
-      counts[cy * tile->grid + cx + 1]++;
-    }
-  for (guint c = 0; c < tile->grid * tile->grid; c++)
-    counts[c + 1] += counts[c];
-  memcpy (tile->cell_start, counts, sizeof (guint) * (tile->grid * tile->grid + 1));
-  for (guint i = 0; i < g.n; i++)
-    {
-      guint cx = MIN ((guint) (g.xy[2 * i] * tile->grid), tile->grid - 1);
-      guint cy = MIN ((guint) (g.xy[2 * i + 1] * tile->grid), tile->grid - 1);
-      guint at = counts[cy * tile->grid + cx]++;
-
-      tile->points[at].x = (float) g.xy[2 * i];
-      tile->points[at].y = (float) g.xy[2 * i + 1];
-      tile->points[at].rank = (float) ((i + 0.5) / g.n);
+      p->x = (float) g.xy[2 * i];
+      p->y = (float) g.xy[2 * i + 1];
+      p->rank = (float) ((i + 0.5) / g.n);
+      p->radius = g_array_index (radii, float, i);
       /* float rounding can make x == 1.0f: wrap it */
-      if (tile->points[at].x >= 1.0f)
-        tile->points[at].x = 0.0f;
-      if (tile->points[at].y >= 1.0f)
-        tile->points[at].y = 0.0f;
+      if (p->x >= 1.0f)
+        p->x = 0.0f;
+      if (p->y >= 1.0f)
+        p->y = 0.0f;
     }
 
   /* Record the achieved minimum distance (a quality figure for tests). */
@@ -214,59 +202,31 @@ generate (guint64 seed)
     }
   tile->min_distance = sqrt (min_d2);
 
-  g_free (counts);
+  g_array_unref (radii);
   g_free (g.cells);
   g_free (g.xy);
 
   return tile;
 }
 
-HlBlueNoise *
-hl_blue_noise_get (guint64 seed)
-{
-  HlBlueNoise *tile = NULL;
-
-  g_mutex_lock (&cache_lock);
-  for (guint i = 0; i < CACHE_SIZE; i++)
-    {
-      if (cache[i] != NULL && cache[i]->seed == seed)
-        {
-          tile = hl_blue_noise_ref (cache[i]);
-          break;
-        }
-    }
-
-  if (tile == NULL)
-    {
-      tile = generate (seed);
-      if (cache[cache_next] != NULL)
-        hl_blue_noise_unref (cache[cache_next]);
-      cache[cache_next] = hl_blue_noise_ref (tile);
-      cache_next = (cache_next + 1) % CACHE_SIZE;
-    }
-  g_mutex_unlock (&cache_lock);
-
-  return tile;
-}
-
-HlBlueNoise *
-hl_blue_noise_ref (HlBlueNoise *tile)
-{
-  g_return_val_if_fail (tile != NULL, NULL);
-
-  g_atomic_ref_count_inc (&tile->ref_count);
-  return tile;
-}
-
 void
-hl_blue_noise_unref (HlBlueNoise *tile)
+hl_blue_noise_free (HlBlueNoise *tile)
 {
-  g_return_if_fail (tile != NULL);
+  if (tile == NULL)
+    return;
+  g_free (tile->points);
+  g_free (tile);
+}
 
-  if (g_atomic_ref_count_dec (&tile->ref_count))
-    {
-      g_free (tile->cell_start);
-      g_free (tile->points);
-      g_free (tile);
-    }
+double
+hl_blue_noise_final_radius (void)
+{
+  return FINAL_RADIUS * sqrt (2.0 / (sqrt (3.0) * HL_BLUE_NOISE_TILE_POINTS));
+}
+
+double
+hl_blue_noise_first_radius (void)
+{
+  /* The schedule's product of rounded ratios can end a hair above. */
+  return START_RADIUS * 1.0001 * hl_blue_noise_final_radius ();
 }

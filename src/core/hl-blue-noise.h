@@ -1,11 +1,19 @@
-/* hl-blue-noise.h: a ranked, periodic blue-noise tile.
+/* hl-blue-noise.h: ranked blue-noise tiles.
  *
- * A tile holds N points on the unit torus [0, 1)², each with a rank in
- * [0, 1). Every prefix "rank < t" is itself evenly spaced, so the engine
- * thins the tile by comparing a point's rank with the local density: a
- * density change, a session split or a moved hairline only re-filters.
- * Ranks come from dart throwing with a slowly shrinking radius (the order
- * of acceptance). Tiles are deterministic per seed and cached process-wide.
+ * A tile holds about N points on the unit torus [0, 1)², each with a rank
+ * in [0, 1) and the dart radius it was accepted with. Every prefix
+ * "rank < t" is itself evenly spaced, so the engine thins candidates by
+ * comparing a point's rank with the local density: a density change, a
+ * session split or a moved hairline only re-filters. Ranks come from dart
+ * throwing with a slowly shrinking radius (the order of acceptance), so any
+ * two points of a tile are at least the radius of the later one apart.
+ *
+ * The engine does not generate tiles at run time: a set of
+ * HL_BLUE_NOISE_N_VARIANTS independent tiles is generated when the project
+ * is built (hl-blue-noise-gen.c, deterministic) and compiled in; the
+ * engine picks a variant, one of the eight symmetries of the square and a
+ * toroidal shift per tile of the plane and makes the seams consistent
+ * (hl-stippler.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,32 +26,44 @@ G_BEGIN_DECLS
 typedef struct
 {
   float x, y;     /* in [0, 1) */
-  float rank;     /* in [0, 1), unique */
+  float rank;     /* in [0, 1), unique within a tile */
+  float radius;   /* dart radius at acceptance, unit square */
 } HlBlueNoisePoint;
 
-typedef struct _HlBlueNoise HlBlueNoise;
-
-struct _HlBlueNoise
+typedef struct
 {
-  /*< private >*/
-  gatomicrefcount ref_count;
-  /*< public, read-only >*/
   guint64           seed;
   guint             n_points;
-  /* Points sorted by grid cell (row-major, grid × grid cells of the unit
-   * square); cell c holds points[cell_start[c] .. cell_start[c + 1]). */
-  guint             grid;
-  guint            *cell_start;
-  HlBlueNoisePoint *points;
+  HlBlueNoisePoint *points;         /* in rank order */
   double            min_distance;   /* smallest toroidal distance, unit square */
-};
+} HlBlueNoise;
 
-/* The tile for @seed (transfer full: unref when done). Generated on first
- * use (tens of ms), then shared from a small cache. Thread-safe. */
-HlBlueNoise *hl_blue_noise_get   (guint64      seed);
-HlBlueNoise *hl_blue_noise_ref   (HlBlueNoise *tile);
-void         hl_blue_noise_unref (HlBlueNoise *tile);
+/* Points per compiled-in tile (about; each variant has its own count) and
+ * number of variants. */
+#define HL_BLUE_NOISE_TILE_POINTS 256
+#define HL_BLUE_NOISE_N_VARIANTS  256
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlBlueNoise, hl_blue_noise_unref)
+/* Generates a tile of about @target_points points for @seed (transfer
+ * full, free with hl_blue_noise_free). Deterministic on every platform;
+ * costs about 30 µs a point. */
+HlBlueNoise            *hl_blue_noise_generate     (guint64      seed,
+                                                    guint        target_points);
+void                    hl_blue_noise_free         (HlBlueNoise *tile);
+
+/* Compiled-in variant @index (< HL_BLUE_NOISE_N_VARIANTS): its points in
+ * rank order (borrowed, static) and their count in @n_points. */
+const HlBlueNoisePoint *hl_blue_noise_variant      (guint        index,
+                                                    guint       *n_points);
+/* Mean number of points of the compiled-in variants. */
+double                  hl_blue_noise_variant_mean (void);
+/* From this rank on, every point of every compiled-in variant was accepted
+ * with the last step's radius. */
+float                   hl_blue_noise_last_step_rank (void);
+/* Dart radius of the last step, unit square, for the compiled-in size. */
+double                  hl_blue_noise_final_radius (void);
+/* Dart radius of the first step, unit square, for the compiled-in size. */
+double                  hl_blue_noise_first_radius (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlBlueNoise, hl_blue_noise_free)
 
 G_END_DECLS

@@ -29,6 +29,10 @@ struct _HlSegmentIndex
   double    half_diag;
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
+  guint     ref_parity;   /* open polylines: see open_far_side() */
+  HlPoint   ray_end[2];
+  gboolean  simple;       /* open: no crossing of line and rays */
+  double    ref_side;
 };
 
 static inline HlPoint
@@ -97,6 +101,146 @@ side_of (const HlSegmentIndex *self,
 
   c = cross (dir, (HlPoint) { p.x - v.x, p.y - v.y }) * self->orientation;
   return c >= 0.0 ? 1.0 : -1.0;
+}
+
+/* Crossings of the upward vertical ray from @p with segment a–b
+ * (half-open in x, so a vertex is counted once). */
+static inline guint
+ray_crossings (HlPoint p,
+               HlPoint a,
+               HlPoint b)
+{
+  double y;
+
+  if ((a.x <= p.x) == (b.x <= p.x))
+    return 0;
+  y = a.y + (p.x - a.x) * (b.y - a.y) / (b.x - a.x);
+  return y < p.y ? 1 : 0;
+}
+
+/* Parity of the crossings of the upward ray from @p with the open
+ * polyline and its two end rays. The index stores the polyline with its
+ * ends already extended (segments 0 and n - 1): the rays start at the
+ * original ends; when they meet, both stop where they meet, so the line
+ * and the rays close a loop whose inside is one side. */
+static guint
+open_parity (const HlSegmentIndex *self,
+             HlPoint               p)
+{
+  guint count = 0;
+
+  for (guint s = 1; s + 1 < self->n_segments; s++)
+    count += ray_crossings (p, seg_a (self, s), seg_b (self, s));
+  count += ray_crossings (p, self->points[1], self->ray_end[0]);
+  count += ray_crossings (p, self->points[self->n_points - 2], self->ray_end[1]);
+  return count & 1;
+}
+
+/* The side of a point far from an open polyline: the parity of crossings
+ * with the line and its end rays, named by a reference point just beside
+ * the first drawn segment. Unlike the side of the nearest segment, it only
+ * changes where the line passes, so moving one piece of the line changes
+ * the side of the points between its old and new place and of no other. */
+static gboolean open_is_simple (const HlSegmentIndex *self);
+
+static void
+open_far_side_init (HlSegmentIndex *self)
+{
+  const HlPoint *pts = self->points;
+  guint n = self->n_points;
+  HlPoint a = pts[1], b = pts[n - 2];
+  HlPoint da = unit (pts[1], pts[0]), db = unit (pts[n - 2], pts[n - 1]);
+  double den = cross (da, db);
+  const double far = 1e9;
+  HlPoint m, dir, ref;
+  guint s0 = n > 3 ? 1 : 0;
+
+  self->ray_end[0] = (HlPoint) { a.x + far * da.x, a.y + far * da.y };
+  self->ray_end[1] = (HlPoint) { b.x + far * db.x, b.y + far * db.y };
+  if (den != 0.0)
+    {
+      /* a + s da = b + t db */
+      HlPoint ab = { b.x - a.x, b.y - a.y };
+      double sa = cross (ab, db) / den;
+      double tb = cross (ab, da) / den;
+
+      if (sa > 0.0 && tb > 0.0 && sa < far && tb < far)
+        self->ray_end[0] = self->ray_end[1] = (HlPoint) { a.x + sa * da.x, a.y + sa * da.y };
+    }
+
+  m = (HlPoint) { 0.5 * (seg_a (self, s0).x + seg_b (self, s0).x), 0.5 * (seg_a (self, s0).y + seg_b (self, s0).y) };
+  dir = unit (seg_a (self, s0), seg_b (self, s0));
+  ref = (HlPoint) { m.x + 1e-3 * dir.y, m.y - 1e-3 * dir.x };
+  self->ref_side = side_of (self, s0, 0.5, ref);
+  self->ref_parity = open_parity (self, ref);
+  self->simple = open_is_simple (self);
+}
+
+static gboolean
+segments_cross (HlPoint a,
+                HlPoint b,
+                HlPoint c,
+                HlPoint d)
+{
+  HlPoint ab = { b.x - a.x, b.y - a.y }, cd = { d.x - c.x, d.y - c.y };
+  double d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
+  double d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
+  double d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
+  double d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
+
+  if (d1 == 0.0 && d2 == 0.0)
+    {
+      /* Collinear: they cross only where they overlap. */
+      return MAX (MIN (a.x, b.x), MIN (c.x, d.x)) <= MIN (MAX (a.x, b.x), MAX (c.x, d.x)) &&
+             MAX (MIN (a.y, b.y), MIN (c.y, d.y)) <= MIN (MAX (a.y, b.y), MAX (c.y, d.y));
+    }
+  return ((d1 <= 0.0 && d2 >= 0.0) || (d1 >= 0.0 && d2 <= 0.0)) &&
+         ((d3 <= 0.0 && d4 >= 0.0) || (d3 >= 0.0 && d4 <= 0.0));
+}
+
+/* TRUE when the drawn line and its rays do not cross themselves (rays may
+ * meet each other): then moving a piece of the line changes the side of
+ * far points only between the piece's old and new place. */
+static gboolean
+open_is_simple (const HlSegmentIndex *self)
+{
+  guint first = 1, last = self->n_segments - 2;   /* drawn segments */
+  HlPoint r0a = self->points[1], r1a = self->points[self->n_points - 2];
+
+  gboolean meet = self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y;
+
+  /* Rays that meet beyond the index's own extension of the ends bound a
+   * side that the index's far regions cannot follow. */
+  if (meet && (hl_point_distance (r0a, self->ray_end[0]) > hl_point_distance (r0a, self->points[0]) ||
+               hl_point_distance (r1a, self->ray_end[1]) > hl_point_distance (r1a, self->points[self->n_points - 1])))
+    return FALSE;
+  for (guint i = first; i <= last; i++)
+    {
+      for (guint j = i + 2; j <= last; j++)
+        if (segments_cross (seg_a (self, i), seg_b (self, i), seg_a (self, j), seg_b (self, j)))
+          return FALSE;
+      if (i > first && segments_cross (r0a, self->ray_end[0], seg_a (self, i), seg_b (self, i)))
+        return FALSE;
+      if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
+        return FALSE;
+    }
+  /* Rays that meet close the loop where they meet, and cross nowhere. */
+  return meet || !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
+}
+
+gboolean
+hl_segment_index_is_simple (const HlSegmentIndex *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->closed || self->n_points < 2 || self->simple;
+}
+
+static double
+open_far_side (const HlSegmentIndex *self,
+               HlPoint               p)
+{
+  return open_parity (self, p) == self->ref_parity ? self->ref_side : -self->ref_side;
 }
 
 double
@@ -268,7 +412,10 @@ build_grid (HlSegmentIndex *self,
         continue;
 
       cell_center (self, start % self->nx, start / self->nx, &c);
-      side = hl_segment_index_signed_distance_exact (self, c) >= 0.0 ? 1 : -1;
+      if (self->closed || self->n_points < 2)
+        side = hl_segment_index_signed_distance_exact (self, c) >= 0.0 ? 1 : -1;
+      else
+        side = open_far_side (self, c) >= 0.0 ? 1 : -1;
       self->cell_side[start] = side;
       queue[tail++] = start;
 
@@ -357,6 +504,8 @@ hl_segment_index_new (const HlPoint *points,
     area = hl_rect_from_points (self->points, self->n_points);
   if (hl_rect_is_empty (area))
     area = (HlRect) { 0, 0, 1, 1 };
+  if (!self->closed && self->n_points >= 2)
+    open_far_side_init (self);
   build_grid (self, area);
 
   return self;
@@ -394,7 +543,14 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   guint best_s = 0;
 
   if (!(fx >= 0.0 && fy >= 0.0 && fx < self->nx && fy < self->ny))
-    return hl_segment_index_signed_distance_exact (self, p);
+    {
+      double d = hl_segment_index_signed_distance_exact (self, p);
+
+      /* Beyond reach only the side counts: the same rule as far cells. */
+      if (!self->closed && self->n_points >= 2 && fabs (d) > self->reach)
+        return open_far_side (self, p) * G_MAXDOUBLE;
+      return d;
+    }
 
   c = (guint) fy * self->nx + (guint) fx;
   if (self->cell_side[c] != 0)
@@ -425,6 +581,11 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
   if (last == first)
     return hl_segment_index_signed_distance_exact (self, p);
+
+  /* Beyond reach only the side counts, by the rule of far cells: which
+   * cells are far depends on the grid, the answer must not. */
+  if (!self->closed && best > self->reach * self->reach)
+    return open_far_side (self, p) * G_MAXDOUBLE;
 
   /* Near the line the bisector rule gives the side in O(1); for a closed
    * outline it matches the even-odd rule of simple polygons. */

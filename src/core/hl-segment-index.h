@@ -39,6 +39,12 @@ double          hl_segment_index_signed_distance (const HlSegmentIndex *index,
 double          hl_segment_index_signed_distance_exact (const HlSegmentIndex *index,
                                                         HlPoint               p);
 double          hl_segment_index_get_reach (const HlSegmentIndex *index);
+/* TRUE for closed polylines, and for open ones whose line and end rays
+ * do not cross (end rays may meet each other near the line). Far from a simple open line
+ * the side changes only where the line passes; on a looping one (a
+ * handle dragged past its neighbours) a moved piece can change the side of
+ * far points elsewhere. */
+gboolean        hl_segment_index_is_simple (const HlSegmentIndex *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlSegmentIndex, hl_segment_index_free)
 

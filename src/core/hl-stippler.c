@@ -26,7 +26,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "hl-blue-noise.h"
+#include "hl-candidates.h"
 #include "hl-design.h"
 #include "hl-error.h"
 #include "hl-rng.h"
@@ -55,7 +55,6 @@ typedef struct
   double          mm_per_px;
   guint64         seed;
 
-  HlBlueNoise    *tile;          /* owned ref */
   double          cell_px;       /* world cell side */
   int             gx0, gy0;      /* first world cell */
   int             gnx, gny;      /* cells in the box */
@@ -97,6 +96,7 @@ struct _HlStippler
   HlSegmentIndex *hair_index;
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
+  gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
 
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
@@ -145,17 +145,6 @@ value_noise (guint64 seed,
     }
 
   return (c[0] * (1 - u) + c[1] * u) * (1 - v) + (c[2] * (1 - u) + c[3] * u) * v;
-}
-
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  gint64 q = a / b;
-
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
 }
 
 /* --- factors -------------------------------------------------------------- */
@@ -268,7 +257,6 @@ zone_cache_free (gpointer data)
   if (zc == NULL)
     return;
   hl_zone_unref (zc->zone);
-  g_clear_pointer (&zc->tile, hl_blue_noise_unref);
   g_free (zc->cell_start);
   g_free (zc->row_start);
   g_clear_pointer (&zc->cands, g_array_unref);
@@ -316,8 +304,9 @@ zone_cache_new (HlStippler *self,
   double m = self->mm_per_px;
   double density_mm2 = zp->density / 100.0;
   double tile_px, estimate;
-  guint grid;
-  int block;
+  GArray *points;
+  guint *cell_of;
+  guint n_kept, block;
 
   zc->zone = hl_zone_ref (zone);
   zc->mm_per_px = m;
@@ -354,10 +343,9 @@ zone_cache_new (HlStippler *self,
       return zc;
     }
 
-  zc->tile = hl_blue_noise_get (zc->seed);
-  grid = zc->tile->grid;
-  tile_px = sqrt (zc->tile->n_points / density_mm2) / m;
-  zc->cell_px = tile_px / grid;
+  tile_px = sqrt (hl_candidates_per_tile () / density_mm2) / m;
+  /* About 16 candidates a world cell. */
+  zc->cell_px = tile_px / 4.0;
   zc->gx0 = (int) floor (box.x0 / zc->cell_px);
   zc->gy0 = (int) floor (box.y0 / zc->cell_px);
   zc->gnx = (int) floor (box.x1 / zc->cell_px) - zc->gx0 + 1;
@@ -365,71 +353,83 @@ zone_cache_new (HlStippler *self,
   /* Bounded by the candidate cap, but still sized by the input: a failed
    * allocation leaves the zone empty rather than aborting. */
   zc->cell_start = g_try_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
-  if (zc->cell_start == NULL)
+  points = zc->cell_start != NULL ? hl_candidates_in_box (zc->seed, tile_px, box, NULL) : NULL;
+  cell_of = points != NULL ? g_try_new (guint, points->len + 1) : NULL;
+  if (cell_of == NULL)
     {
-      g_clear_pointer (&zc->tile, hl_blue_noise_unref);
+      g_clear_pointer (&points, g_array_unref);
+      g_clear_pointer (&zc->cell_start, g_free);
       zc->gnx = zc->gny = 0;
       zc->too_large = TRUE;
       zc->cell_start = g_new0 (guint, 1);
       return zc;
     }
 
-  block = MAX (zc->gny / 64, 1);
-  for (int cy = 0; cy < zc->gny; cy++)
+  /* Keep the candidates inside the outline, counting them per world cell,
+   * then place them cell by cell (row-major). */
+  n_kept = 0;
+  block = MAX (points->len / 64, 1);
+  for (guint i = 0; i < points->len; i++)
     {
-      gint64 gy = zc->gy0 + cy;
-      gint64 ty = floor_div (gy, grid);
-      guint tcy = (guint) (gy - ty * grid);
+      HlCandidate pc = g_array_index (points, HlCandidate, i);
+      HlPoint p = { pc.x, pc.y };
+      double e = edge_factor (zc, p);
+      Candidate *c;
+      gsize cell;
 
       /* A large zone takes most of a second: look up every 1/64 of it. */
-      if (cy % block == block - 1)
+      if (i % block == block - 1)
         {
           if (g_cancellable_is_cancelled (self->cancellable))
             {
+              g_array_unref (points);
+              g_free (cell_of);
               zone_cache_free (zc);
               return NULL;
             }
           if (self->progress != NULL)
-            self->progress (0.9 * (self->work_done + estimate * cy / zc->gny) / self->work_total,
+            self->progress (0.9 * (self->work_done + estimate * i / points->len) / self->work_total,
                             self->progress_data);
         }
-
-      for (int cx = 0; cx < zc->gnx; cx++)
-        {
-          gint64 gx = zc->gx0 + cx;
-          gint64 tx = floor_div (gx, grid);
-          guint tcx = (guint) (gx - tx * grid);
-          guint tcell = tcy * grid + tcx;
-          guint64 tile_key = hl_rng_mix ((guint64) tx, (guint64) ty);
-
-          zc->cell_start[cy * zc->gnx + cx] = zc->cands->len;
-
-          for (guint k = zc->tile->cell_start[tcell]; k < zc->tile->cell_start[tcell + 1]; k++)
-            {
-              const HlBlueNoisePoint *bp = &zc->tile->points[k];
-              Candidate c;
-              HlPoint p;
-              double e;
-
-              p.x = (tx + (double) bp->x) * tile_px;
-              p.y = (ty + (double) bp->y) * tile_px;
-              if (!hl_rect_contains (box, p))
-                continue;
-
-              e = edge_factor (zc, p);
-              if (e <= 0.0)
-                continue;
-
-              c.x = (float) p.x;
-              c.y = (float) p.y;
-              c.rank = bp->rank;
-              c.edge = (float) e;
-              c.hair = 1.0f;
-              c.id = hash32 (tile_key, k);
-              g_array_append_val (zc->cands, c);
-            }
-        }
+      if (e <= 0.0)
+        continue;
+      cell = (gsize) (CLAMP ((int) floor (p.y / zc->cell_px) - zc->gy0, 0, zc->gny - 1)) * zc->gnx +
+             (gsize) CLAMP ((int) floor (p.x / zc->cell_px) - zc->gx0, 0, zc->gnx - 1);
+      cell_of[n_kept] = (guint) cell;
+      zc->cell_start[cell + 1]++;
+      c = &g_array_index (points, Candidate, n_kept);   /* compacts in place */
+      c->x = (float) p.x;
+      c->y = (float) p.y;
+      c->rank = pc.rank;
+      c->edge = (float) e;
+      c->hair = 1.0f;
+      c->id = pc.id;
+      n_kept++;
     }
+  for (gsize c = 0; c < (gsize) zc->gnx * zc->gny; c++)
+    zc->cell_start[c + 1] += zc->cell_start[c];
+
+  g_array_set_size (zc->cands, n_kept);
+  {
+    guint *fill = g_try_new (guint, (gsize) zc->gnx * zc->gny);
+
+    if (fill == NULL)
+      {
+        g_array_unref (points);
+        g_free (cell_of);
+        g_array_set_size (zc->cands, 0);
+        memset (zc->cell_start, 0, sizeof (guint) * ((gsize) zc->gnx * zc->gny + 1));
+        zc->too_large = TRUE;
+        return zc;
+      }
+    memcpy (fill, zc->cell_start, sizeof (guint) * (gsize) zc->gnx * zc->gny);
+    for (guint i = 0; i < n_kept; i++)
+      g_array_index (zc->cands, Candidate, fill[cell_of[i]]++) =
+        ((const Candidate *) (gconstpointer) points->data)[i];
+    g_free (fill);
+  }
+  g_array_unref (points);
+  g_free (cell_of);
   zc->cell_start[(gsize) zc->gnx * zc->gny] = zc->cands->len;
 
   return zc;
@@ -578,6 +578,8 @@ zone_cache_update_hair (HlStippler   *self,
       cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
       cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
       cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+      if (cx0 > cx1 || cy0 > cy1)
+        return;   /* the area misses the zone */
       zone_cache_mark_rows (zc, cy0, cy1);
     }
 
@@ -831,30 +833,37 @@ update_hairline (HlStippler   *self,
       rect_covers (self->hair_area, need) &&
       hl_curve_same_corners (old, cur))
     {
-      /* Same shape of curve: find the control points that moved and the
-       * polyline pieces they shape, before and after. */
-      const HlPoint *po = hl_curve_get_points (old);
-      const HlPoint *pc = hl_curve_get_points (cur);
+      /* Same shape of curve: the polyline segments that changed, before
+       * and after. Points farther than the reach only take the side of the
+       * line, which changes only between a moved piece's old and new
+       * place, so their bounding box (inflated by the reach) is all that
+       * needs re-evaluating. */
       guint n_old, n_cur;
       const HlPoint *lo = hl_curve_get_polyline (old, &n_old);
       const HlPoint *lc = hl_curve_get_polyline (cur, &n_cur);
 
-      for (guint i = 0; i < hl_curve_get_n_points (cur); i++)
-        {
-          guint a, b;
+      guint n_min = MIN (n_old, n_cur), pre = 0, suf = 0;
 
-          if (po[i].x == pc[i].x && po[i].y == pc[i].y)
-            continue;
-          hl_curve_get_affected_range (old, i, &a, &b);
-          *area = hl_rect_union (*area, hl_rect_from_points (lo + a, b - a + 1));
-          hl_curve_get_affected_range (cur, i, &a, &b);
-          *area = hl_rect_union (*area, hl_rect_from_points (lc + a, b - a + 1));
+      /* The polyline's point count can change with the shape: what lies
+       * between the common start and the common end changed. */
+      while (pre < n_min && memcmp (lo + pre, lc + pre, sizeof (HlPoint)) == 0)
+        pre++;
+      while (suf < n_min - pre &&
+             memcmp (lo + n_old - 1 - suf, lc + n_cur - 1 - suf, sizeof (HlPoint)) == 0)
+        suf++;
+      if (pre < n_min || n_old != n_cur)
+        {
+          guint a = pre > 0 ? pre - 1 : 0;
+
+          /* With their neighbours: the segments on either side changed. */
+          *area = hl_rect_union (*area, hl_rect_from_points (lo + a, MIN (n_old, n_old - suf + 1) - a));
+          *area = hl_rect_union (*area, hl_rect_from_points (lc + a, MIN (n_cur, n_cur - suf + 1) - a));
         }
       /* Ends extend as rays, and the side of far points can flip across
        * the whole region a ray sweeps: if an end piece of the polyline
        * moved, everything is re-evaluated. */
-      if (memcmp (lo, lc, 2 * sizeof (HlPoint)) != 0 ||
-          memcmp (lo + n_old - 2, lc + n_cur - 2, 2 * sizeof (HlPoint)) != 0)
+      if (!*all && (memcmp (lo, lc, 2 * sizeof (HlPoint)) != 0 ||
+                    memcmp (lo + n_old - 2, lc + n_cur - 2, 2 * sizeof (HlPoint)) != 0))
         *all = TRUE;
       *area = hl_rect_inflate (*area, reach + 1.0);
     }
@@ -884,6 +893,10 @@ update_hairline (HlStippler   *self,
         }
       self->hairline = hl_curve_ref (cur);
       self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
+      /* A looping line: the side of far points is not local to the edit. */
+      if (!hl_segment_index_is_simple (self->hair_index) || !self->hair_simple)
+        *all = TRUE;
+      self->hair_simple = hl_segment_index_is_simple (self->hair_index);
     }
   else
     self->hair_area = hl_rect_from_points (NULL, 0);

@@ -44,9 +44,10 @@ typedef struct
  * it; the engine, which sees one view at a time, leaves empty the zones of
  * a view (in view order) that would take it past this, so one engine never
  * holds more candidates than this whatever the caller built in memory.
- * Stippling takes about 40 bytes a candidate (candidate, dot, grid and row
- * tables): about 300 MB at the budget; rendering it over a 100 MP photo
- * peaked at about 900 MB (tests/bench-budget.c). */
+ * Stippling keeps about 40 bytes a candidate (candidate, dot, grid and row
+ * tables); making the candidates (tiles and their seams) peaks at about
+ * 130 bytes a dot (bench-engine: 127 MB for a million dots), so expect
+ * about 1 GB at the budget before rendering (tests/bench-budget.c). */
 #define HL_STIPPLE_MAX_DESIGN_CANDIDATES 8000000
 
 /* A new engine with empty caches (transfer full; free with hl_stippler_free). */
