@@ -140,6 +140,7 @@ main (int    argc,
   HlWindow *window;
   Drag drag = { 0 };
 
+  g_set_prgname ("hairline-studio");
   gtk_init ();
   adw_init ();
   if (gdk_display_get_default () == NULL)

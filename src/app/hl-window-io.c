@@ -430,11 +430,14 @@ static void
 fill_recent (HlWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
+  const char *app_name = g_get_application_name ();
+  GList *items;
   guint n = 0;
 
-  if (self->recent_section == NULL)
+  /* Without a name (a program that never set one) no item is ours. */
+  if (self->recent_section == NULL || app_name == NULL)
     return;
+  items = gtk_recent_manager_get_items (manager);
   g_menu_remove_all (self->recent_section);
 
   /* Most recent first. */
@@ -448,7 +451,7 @@ fill_recent (HlWindow *self)
       const char *mime = gtk_recent_info_get_mime_type (info);
 
       /* Designs and photos this program opened, still there. */
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()) ||
+      if (!gtk_recent_info_has_application (info, app_name) ||
           !(g_str_has_suffix (uri, ".json") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
           !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
@@ -466,7 +469,9 @@ add_recent (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *uri = g_file_get_uri (file);
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* Recent files are kept per program name: without one, none. */
+  if (g_get_application_name () != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
 /* A design opened or saved. */
