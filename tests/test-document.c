@@ -200,7 +200,12 @@ assert_dots_of (HlDocument *doc,
   gsize n = 0;
   const HlDot *dots;
 
+  /* Dots that come after the document's short wait announce themselves
+   * with a "changed" of their own: the tests count the document's
+   * answers to calls, so that one is not counted. */
+  g_signal_handlers_block_matched (doc, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_changed, NULL);
   wait_computed (doc);
+  g_signal_handlers_unblock_matched (doc, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_changed, NULL);
   g_assert_true (hl_document_get_dots_design (doc) == design);
   dots = hl_document_get_dots (doc, &n);
   g_assert_cmpuint (n, ==, expected->len);
