@@ -529,23 +529,28 @@ render_design_layer (HlCanvas     *self,
   self->layer_stale = FALSE;
 }
 
+/* A texture holding a copy of the pixels of the image surface @surface
+ * (transfer full). */
+static GdkTexture *
+texture_of (cairo_surface_t *surface)
+{
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
 /* A texture of the design layer, for renderers that draw textures on the
  * GPU (the cairo renderer draws the layer's surface directly). */
 static GdkTexture *
 design_texture (HlCanvas *self)
 {
-  int width, height, stride;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (self->design_texture != NULL)
-    return self->design_texture;
-
-  cairo_surface_flush (self->design_layer);
-  width = cairo_image_surface_get_width (self->design_layer);
-  height = cairo_image_surface_get_height (self->design_layer);
-  stride = cairo_image_surface_get_stride (self->design_layer);
-  bytes = g_bytes_new (cairo_image_surface_get_data (self->design_layer), (gsize) stride * height);
-  self->design_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  if (self->design_texture == NULL)
+    self->design_texture = texture_of (self->design_layer);
   return self->design_texture;
 }
 
@@ -634,18 +639,8 @@ append_pane (HlCanvas    *self,
 static GdkTexture *
 photo_texture (HlCanvas *self)
 {
-  int width, height, stride;
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (self->photo_texture != NULL)
-    return self->photo_texture;
-
-  cairo_surface_flush (self->photo_layer);
-  width = cairo_image_surface_get_width (self->photo_layer);
-  height = cairo_image_surface_get_height (self->photo_layer);
-  stride = cairo_image_surface_get_stride (self->photo_layer);
-  bytes = g_bytes_new (cairo_image_surface_get_data (self->photo_layer), (gsize) stride * height);
-  self->photo_texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  if (self->photo_texture == NULL)
+    self->photo_texture = texture_of (self->photo_layer);
   return self->photo_texture;
 }
 
