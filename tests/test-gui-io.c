@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hl-application.h"
+#include "hl-gui-test-util.h"
 #include "hl-design-io.h"
 #include "hl-edit.h"
 #include "hl-export-dialog.h"
@@ -21,35 +22,6 @@
 #include "hl-window.h"
 
 static HlApplication *app;
-
-static char *
-sample_file (const char *name)
-{
-  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds (fails after 60 s). */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_loaded (gpointer window)
@@ -72,7 +44,7 @@ open_window (const char *path)
   hl_window_open (window, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_loaded, window);
+  hl_gui_wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -85,8 +57,8 @@ copy_sample (const char  *name,
 {
   g_autoptr(GError) error = NULL;
   char *dir = g_dir_make_tmp ("hl-gui-io-XXXXXX", &error);
-  g_autofree char *src = sample_file ("front-consultation.json");
-  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *src = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
   g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autofree char *text = NULL;
   g_autofree char *bytes = NULL;
@@ -99,21 +71,6 @@ copy_sample (const char  *name,
   g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
   g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* The export dialog the last window action opened (a new reference). */
@@ -193,7 +150,7 @@ test_export_from_dialog (void)
 
   g_assert_true (hl_export_dialog_export_to (dialog, typed_file));
   g_assert_true (hl_export_dialog_is_busy (dialog));
-  wait_until (is_idle, dialog);
+  hl_gui_wait_until (is_idle, dialog);
   g_assert_null (hl_export_dialog_get_error (dialog));
   g_assert_nonnull (hl_export_dialog_get_exported (dialog));
   g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
@@ -216,7 +173,7 @@ test_export_from_dialog (void)
 
   dialog = open_dialog (window, "win.export-report");
   g_assert_true (hl_export_dialog_export_to (dialog, sheet_file));
-  wait_until (is_idle, dialog);
+  hl_gui_wait_until (is_idle, dialog);
   g_assert_null (hl_export_dialog_get_error (dialog));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_object_unref (dialog);
@@ -236,7 +193,7 @@ test_export_from_dialog (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* The mockup starts as the client sees the view: stage, session, mirror
@@ -280,7 +237,7 @@ test_export_follows_preview (void)
   g_object_unref (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* The practitioner's preferences give the mark's text, the scale and the
@@ -297,7 +254,7 @@ test_export_follows_preferences (void)
 
   if (settings == NULL)
     {
-      remove_dir (dir);
+      hl_gui_remove_dir (dir);
       g_test_skip ("the settings schema is not found");
       return;
     }
@@ -319,7 +276,7 @@ test_export_follows_preferences (void)
   g_settings_reset (settings, "export-scale");
   g_settings_reset (settings, "export-layout");
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* The dialog never writes over the design's photo or the design, and says
@@ -353,7 +310,7 @@ test_export_refuses_inputs (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* A photo with no design drawn on it has nothing to simulate: the dialog
@@ -377,7 +334,7 @@ test_export_nothing_to_simulate (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* The window's drop target (borrowed). */
@@ -467,7 +424,7 @@ test_drop (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_true (drop (window, G_TYPE_FILE, photo_file));
-  wait_until (has_design, window);
+  hl_gui_wait_until (has_design, window);
   g_assert_null (hl_document_get_file (hl_window_get_document (window)));
   g_assert_cmpstr (hl_design_get_view (hl_window_get_design (window), 0)->photo.path, ==, photo);
   g_assert_nonnull (hl_window_get_photo (window));
@@ -492,14 +449,14 @@ test_drop (void)
   question = find_question ();
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "discard");
-  wait_until (has_design, window);
+  hl_gui_wait_until (has_design, window);
   g_assert_nonnull (hl_document_get_file (hl_window_get_document (window)));
   g_assert_true (g_file_equal (hl_document_get_file (hl_window_get_document (window)), design_file));
   g_assert_false (hl_window_is_modified (window));
   g_assert_cmpuint (hl_view_get_n_zones (hl_design_get_view (hl_window_get_design (window), 0)), >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 static gboolean
@@ -535,7 +492,7 @@ test_paste (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hl-gui-io-XXXXXX", &error);
-  g_autofree char *src = sample_file ("astronaut.png");
+  g_autofree char *src = hl_gui_sample_file ("astronaut.png");
   g_autofree char *design_path = g_build_filename (dir, "P.json", NULL);
   g_autofree char *photo_path = g_build_filename (dir, "P-photo.png", NULL);
   g_autofree char *second_photo = g_build_filename (dir, "P-photo-2.png", NULL);
@@ -558,7 +515,7 @@ test_paste (void)
 
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (window)), texture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
-  wait_until (has_design, window);
+  hl_gui_wait_until (has_design, window);
 
   view = hl_design_get_view (hl_window_get_design (window), 0);
   g_assert_null (view->photo.path);
@@ -570,7 +527,7 @@ test_paste (void)
   g_assert_false (g_file_test (photo_path, G_FILE_TEST_EXISTS));
 
   hl_document_save_async (document, design_file, NULL, on_saved, &done);
-  wait_until (is_true, &done);
+  hl_gui_wait_until (is_true, &done);
   g_assert_true (is_saved (window));
   g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
 
@@ -595,7 +552,7 @@ test_paste (void)
   make_modified (window);
   done = FALSE;
   hl_document_save_async (document, design_file, NULL, on_saved, &done);
-  wait_until (is_true, &done);
+  hl_gui_wait_until (is_true, &done);
   g_assert_false (g_file_test (second_photo, G_FILE_TEST_EXISTS));
 
   /* The image's file is now one of the design's inputs: no export
@@ -615,7 +572,7 @@ test_paste (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* An image dropped as a texture (from another program) makes a new design
@@ -624,7 +581,7 @@ static void
 test_drop_texture (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *src = sample_file ("astronaut.png");
+  g_autofree char *src = hl_gui_sample_file ("astronaut.png");
   g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (src, &error);
   HlWindow *window = hl_window_new (app);
   const HlView *view;
@@ -633,7 +590,7 @@ test_drop_texture (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (drop (window, GDK_TYPE_TEXTURE, texture));
-  wait_until (has_design, window);
+  hl_gui_wait_until (has_design, window);
   view = hl_design_get_view (hl_window_get_design (window), 0);
   g_assert_null (view->photo.path);
   g_assert_cmpint (view->photo.width, ==, gdk_texture_get_width (texture));
@@ -720,7 +677,7 @@ test_relink (void)
 
   hl_window_relink_photo (window, moved_file);
   g_assert_true (hl_window_is_relinking (window));
-  wait_until (is_not_relinking, window);
+  hl_gui_wait_until (is_not_relinking, window);
   /* The canvas shows the photo now. */
   after = canvas_spread (window);
   g_test_message ("canvas spread: %.1f without the photo, %.1f relinked", before, after);
@@ -742,7 +699,7 @@ test_relink (void)
   gdk_pixbuf_fill (pixels, 0x336699ff);
   g_assert_true (gdk_pixbuf_save (pixels, small, "png", &error, NULL));
   hl_window_relink_photo (window, small_file);
-  wait_until (is_not_relinking, window);
+  hl_gui_wait_until (is_not_relinking, window);
   g_clear_pointer (&expected, hl_photo_unref);
   expected = hl_photo_load (small, &error);
   view = hl_design_get_view (hl_window_get_design (window), 0);
@@ -762,13 +719,13 @@ test_relink (void)
     g_autoptr(GFile) not_photo = g_file_new_for_path (design);
 
     hl_window_relink_photo (window, not_photo);
-    wait_until (is_not_relinking, window);
+    hl_gui_wait_until (is_not_relinking, window);
     g_assert_cmpstr (hl_design_get_view (hl_window_get_design (window), 0)->photo.path, ==, moved);
   }
 
   gtk_window_close (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 static gboolean
@@ -790,14 +747,14 @@ test_recent (void)
   g_autofree char *photo_uri = g_file_get_uri (photo_file);
   HlWindow *window = open_window (design);
 
-  wait_until (is_recent, uri);
+  hl_gui_wait_until (is_recent, uri);
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window (photo);
-  wait_until (is_recent, photo_uri);
+  hl_gui_wait_until (is_recent, photo_uri);
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), photo_uri, NULL);
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 static guint
@@ -830,7 +787,7 @@ test_export_stop (void)
   g_assert_nonnull (strstr (hl_export_dialog_get_size_text (dialog), "8192 × 8192 px"));
   g_assert_true (hl_export_dialog_export_to (dialog, out_file));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
-  wait_until (is_idle, dialog);
+  hl_gui_wait_until (is_idle, dialog);
   g_test_message ("%s", hl_export_dialog_get_error (dialog));
   g_assert_cmpstr (hl_export_dialog_get_error (dialog), ==, "Export stopped; nothing was written.");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -841,7 +798,7 @@ test_export_stop (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 int

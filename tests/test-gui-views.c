@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hl-application.h"
+#include "hl-gui-test-util.h"
 #include "hl-document.h"
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
@@ -15,29 +16,6 @@
 #include "hl-window-private.h"
 
 static HlApplication *app;
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds (fails after 30 s). */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
 
 static gboolean
 is_loaded (gpointer window)
@@ -104,24 +82,6 @@ count_widgets (GtkWidget *root,
   return n;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Clicks @label in the dialog on screen, as the user would. */
 static void
 answer_dialog (const char *label)
@@ -130,7 +90,7 @@ answer_dialog (const char *label)
   GtkWidget *button;
 
   g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
+  button = hl_gui_find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 }
@@ -163,7 +123,7 @@ wait_view (HlWindow *window,
 {
   ViewWait w = { window, index, n_views };
 
-  wait_until (shows_view, &w);
+  hl_gui_wait_until (shows_view, &w);
 }
 
 static HlWindow *
@@ -174,7 +134,7 @@ new_chart_window (const char *chart)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-chart", "s", chart));
-  wait_until (is_loaded, window);
+  hl_gui_wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -224,7 +184,7 @@ test_template_dialog (void)
 
   g_assert_null (view_at (window, 0)->hairline);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.propose-hairline", NULL));
-  wait_until (has_dialog, NULL);
+  hl_gui_wait_until (has_dialog, NULL);
   dialog = GTK_WIDGET (find_dialog ());
   spin = GTK_SPIN_BUTTON (find_widget (dialog, GTK_TYPE_SPIN_BUTTON));
   style = GTK_DROP_DOWN (find_widget (dialog, GTK_TYPE_DROP_DOWN));
@@ -244,7 +204,7 @@ test_template_dialog (void)
   gtk_drop_down_set_selected (style, HL_HAIRLINE_STYLE_MATURE);
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 97.5);
   answer_dialog ("_Apply");
-  wait_until (has_no_dialog, NULL);
+  hl_gui_wait_until (has_no_dialog, NULL);
 
   g_assert_true (hl_document_get_shown (document) == hl_document_get_design (document));
   g_assert_true (hl_measure_hairline_height_mm (view_at (window, 0), &mm, NULL));
@@ -257,9 +217,9 @@ test_template_dialog (void)
 
   /* Cancel leaves the design as it was, preview gone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.propose-hairline", NULL));
-  wait_until (has_dialog, NULL);
+  hl_gui_wait_until (has_dialog, NULL);
   answer_dialog ("_Cancel");
-  wait_until (has_no_dialog, NULL);
+  hl_gui_wait_until (has_no_dialog, NULL);
   g_assert_true (hl_document_get_shown (document) == before);
   g_assert_false (hl_document_can_undo (document));
 
@@ -325,7 +285,7 @@ test_views (void)
 
   /* The switcher: a row per view, each with its thumbnail. */
   thumbs.n = 3;
-  wait_until (has_thumbnails, &thumbs);
+  hl_gui_wait_until (has_thumbnails, &thumbs);
   g_assert_cmpuint (list_rows (window), ==, 3);
 
   /* win.view, as Alt+1 and a presentation's arrow keys call it. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hl-application.h"
+#include "hl-gui-test-util.h"
 #include "hl-canvas.h"
 #include "hl-design-io.h"
 #include "hl-measure.h"
@@ -33,35 +34,6 @@ count_warnings (GLogLevelFlags   level,
   if (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
     n_warnings++;
   return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-static char *
-sample_file (const char *name)
-{
-  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_wait_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds (fails after 30 s). */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_wait_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
 }
 
 static gboolean
@@ -91,7 +63,7 @@ open_window (const char *path)
   hl_window_open (window, file);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_loaded, window);
+  hl_gui_wait_until (is_loaded, window);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -104,8 +76,8 @@ copy_sample (const char  *name,
 {
   g_autoptr(GError) error = NULL;
   char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
-  g_autofree char *src = sample_file ("front-consultation.json");
-  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *src = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
   g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autofree char *text = NULL;
   g_autofree char *bytes = NULL;
@@ -120,93 +92,6 @@ copy_sample (const char  *name,
   return dir;
 }
 
-/* Removes a folder made by copy_sample and what it holds. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-/* The first widget of @type on screen (mapped) in the tree under @root,
- * depth first, or NULL (borrowed). */
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The button labelled @label under @root, or NULL (borrowed). */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The message dialog on screen, or NULL (borrowed). */
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-  AdwMessageDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
-        found = ADW_MESSAGE_DIALOG (window);
-    }
-  return found;
-}
-
-/* Clicks @label in the dialog on screen, as the user would. */
-static void
-answer_dialog (const char *label)
-{
-  AdwMessageDialog *dialog = find_dialog ();
-  GtkWidget *button;
-
-  g_assert_nonnull (dialog);
-  button = find_button (GTK_WIDGET (dialog), label);
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* Runs whatever the main loop has ready (results delivered in an idle). */
 static void
 flush_main_loop (void)
@@ -218,7 +103,7 @@ flush_main_loop (void)
 static gboolean
 has_no_dialog (gpointer data)
 {
-  return find_dialog () == NULL;
+  return hl_gui_find_dialog () == NULL;
 }
 
 /* Asserts the title and subtitle shown in the header bar. */
@@ -227,7 +112,7 @@ assert_title (HlWindow   *window,
               const char *title,
               const char *subtitle)
 {
-  GtkWidget *shown = find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *shown = hl_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
 
   g_assert_nonnull (shown);
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (shown)), ==, title);
@@ -298,8 +183,8 @@ compare_region (HlCanvas   *canvas,
 static void
 test_opens_sample_design (void)
 {
-  g_autofree char *design_path = sample_file ("front-consultation.json");
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *design_path = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
   HlWindow *window = open_window (design_path);
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
   HlDesign *design = hl_window_get_design (window);
@@ -335,7 +220,7 @@ test_opens_sample_design (void)
 static void
 test_opens_photo (void)
 {
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
   HlWindow *window = open_window (photo);
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
   HlDesign *design = hl_window_get_design (window);
@@ -357,7 +242,7 @@ test_bad_files_show_a_message (void)
   g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
   g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *orphan = g_build_filename (dir, "orphan.json", NULL);
-  g_autofree char *sample = sample_file ("front-consultation.json");
+  g_autofree char *sample = hl_gui_sample_file ("front-consultation.json");
   g_autofree char *text = NULL;
   HlWindow *window;
 
@@ -373,7 +258,7 @@ test_bad_files_show_a_message (void)
   assert_title (window, "broken.json", "");
   /* The message is on screen, in place of the canvas. */
   {
-    GtkWidget *page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+    GtkWidget *page = hl_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
 
     g_assert_nonnull (page);
     g_assert_false (gtk_widget_get_mapped (hl_window_get_canvas (window)));
@@ -426,8 +311,8 @@ test_edit_undo_save (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
-  g_autofree char *src = sample_file ("front-consultation.json");
-  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *src = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
   g_autofree char *path = g_build_filename (dir, "design.json", NULL);
   g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autofree char *text = NULL;
@@ -481,7 +366,7 @@ test_edit_undo_save (void)
                            (p.x + 10 + 1.0 / hl_canvas_get_zoom (canvas))), <, 1e-9);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (is_unmodified, window);
+  hl_gui_wait_until (is_unmodified, window);
   g_assert_null (hl_window_get_problem (window));
   assert_title (window, "design.json", hl_window_get_design (window)->client_label);
 
@@ -501,7 +386,7 @@ test_edit_undo_save (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
   HlWindow *window = open_window (photo);
   GtkShortcutsWindow *overlay;
 
@@ -519,7 +404,7 @@ test_shortcuts_window (void)
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
-  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT));
+  g_assert_nonnull (hl_gui_find_widget (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT));
   gtk_window_destroy (GTK_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -536,7 +421,7 @@ test_photo_then_save_as (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
-  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
   g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autofree char *path = g_build_filename (dir, "client.json", NULL);
   g_autofree char *bytes = NULL;
@@ -552,7 +437,7 @@ test_photo_then_save_as (void)
   g_assert_nonnull (hl_window_get_design (window));
   g_assert_null (hl_document_get_file (hl_window_get_document (window)));
   hl_document_save_async (hl_window_get_document (window), file, NULL, NULL, NULL);
-  wait_until (has_file, hl_window_get_document (window));
+  hl_gui_wait_until (has_file, hl_window_get_document (window));
   g_assert_false (hl_window_is_modified (window));
   assert_title (window, "client.json", "");
 
@@ -567,7 +452,6 @@ test_photo_then_save_as (void)
   g_unlink (photo);
   g_rmdir (dir);
 }
-
 
 /* One click of the primary button at image point (@x, @y). */
 static HlToolResult
@@ -604,7 +488,7 @@ use_tool (HlWindow   *window,
 static gboolean
 has_popover (gpointer canvas)
 {
-  return find_widget (canvas, GTK_TYPE_POPOVER) != NULL;
+  return hl_gui_find_widget (canvas, GTK_TYPE_POPOVER) != NULL;
 }
 
 static const HlView *
@@ -630,7 +514,7 @@ zone_dots (HlWindow *window,
   double red = 0;
   guint n_sessions = hl_view_get_zone (shown_view (window), 0)->params.n_sessions;
 
-  wait_until (is_computed, window);
+  hl_gui_wait_until (is_computed, window);
   g_assert_true (hl_document_get_dots_design (hl_window_get_document (window)) ==
                  hl_window_get_design (window));
   dots = hl_document_get_dots (hl_window_get_document (window), &n);
@@ -658,7 +542,7 @@ test_design_from_photo (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hl-gui-XXXXXX", &error);
-  g_autofree char *src_photo = sample_file ("astronaut.png");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
   g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
   g_autofree char *path = g_build_filename (dir, "client.json", NULL);
   g_autofree char *bytes = NULL;
@@ -697,14 +581,14 @@ test_design_from_photo (void)
   hl_canvas_handle_event (canvas, &event);
   event.type = HL_TOOL_RELEASE;
   hl_canvas_handle_event (canvas, &event);
-  wait_until (has_popover, canvas);
-  popover = find_widget (GTK_WIDGET (canvas), GTK_TYPE_POPOVER);
-  spin = find_widget (popover, GTK_TYPE_SPIN_BUTTON);
+  hl_gui_wait_until (has_popover, canvas);
+  popover = hl_gui_find_widget (GTK_WIDGET (canvas), GTK_TYPE_POPOVER);
+  spin = hl_gui_find_widget (popover, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (spin)) ||
                  gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)))));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 63.0);
-  g_signal_emit_by_name (find_button (popover, "_Calibrate"), "clicked");
+  g_signal_emit_by_name (hl_gui_find_button (popover, "_Calibrate"), "clicked");
   view = shown_view (window);
   g_assert_cmpint (view->calibration.source, ==, HL_CALIBRATION_RULER);
   g_assert_cmpfloat (fabs (view->calibration.mm_per_px - 63.0 / hypot (45.0, 1.8)), <, 1e-6);
@@ -736,7 +620,7 @@ test_design_from_photo (void)
   g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 0);
   {
     /* The list names the zone with its kind and area. */
-    GtkWidget *row = find_widget (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
+    GtkWidget *row = hl_gui_find_widget (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
     g_autofree char *expected = g_strdup_printf ("Frontal band · %.1f cm²",
                                                  hl_measure_zone_area_cm2 (shown_view (window), 0));
 
@@ -770,7 +654,7 @@ test_design_from_photo (void)
   }
 
   /* A brown shade from the colour button: the sessions follow it. */
-  shade = find_widget (GTK_WIDGET (panel), GTK_TYPE_COLOR_BUTTON);
+  shade = hl_gui_find_widget (GTK_WIDGET (panel), GTK_TYPE_COLOR_BUTTON);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (shade), &brown);
   g_signal_emit_by_name (shade, "color-set");
   zone = hl_view_get_zone (shown_view (window), 0);
@@ -795,8 +679,8 @@ test_design_from_photo (void)
 
   /* Save, read the file back: the same design as shown. */
   hl_document_save_async (hl_window_get_document (window), file, NULL, NULL, NULL);
-  wait_until (has_file, hl_window_get_document (window));
-  wait_until (is_unmodified, window);
+  hl_gui_wait_until (has_file, hl_window_get_document (window));
+  hl_gui_wait_until (is_unmodified, window);
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
   relative = hl_design_rebase_photos (hl_window_get_design (window), NULL, path);
@@ -814,7 +698,7 @@ test_design_from_photo (void)
 static gboolean
 has_dialog (gpointer data)
 {
-  return find_dialog () != NULL;
+  return hl_gui_find_dialog () != NULL;
 }
 
 /* "Frontal band from hairline": the sample's hairline, a depth asked in a
@@ -838,13 +722,13 @@ test_frontal_band (void)
   n_zones = hl_view_get_n_zones (shown_view (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.frontal-band", NULL));
-  wait_until (has_dialog, NULL);
-  spin = find_widget (GTK_WIDGET (find_dialog ()), GTK_TYPE_SPIN_BUTTON);
+  hl_gui_wait_until (has_dialog, NULL);
+  spin = hl_gui_find_widget (GTK_WIDGET (hl_gui_find_dialog ()), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 40.0);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30.0);
-  answer_dialog ("_Add Zone");
-  wait_until (has_no_dialog, NULL);
+  hl_gui_answer_dialog ("_Add Zone");
+  hl_gui_wait_until (has_no_dialog, NULL);
 
   view = shown_view (window);
   g_assert_cmpuint (hl_view_get_n_zones (view), ==, n_zones + 1);
@@ -859,7 +743,7 @@ test_frontal_band (void)
   /* Renamed letter by letter: the entry keeps what was typed and the
    * whole name is one undo step. */
   {
-    GtkWidget *entry = find_widget (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW);
+    GtkWidget *entry = hl_gui_find_widget (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW);
     const char *typed[] = { "F", "Fr", "Front", "Front ", "Front b", "Front band" };
     g_autofree char *before = g_strdup (hl_view_get_zone (shown_view (window), n_zones)->name);
 
@@ -878,7 +762,7 @@ test_frontal_band (void)
   g_assert_cmpuint (hl_view_get_n_zones (shown_view (window)), ==, n_zones);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 static void
@@ -907,13 +791,13 @@ test_quit_asks_then_discard (void)
   g_assert_true (hl_window_is_modified (window));
 
   quit ();
-  dialog = find_dialog ();
+  dialog = hl_gui_find_dialog ();
   g_assert_nonnull (dialog);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“design.json”"));
-  g_assert_nonnull (find_button (GTK_WIDGET (dialog), "Save _All"));
+  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "Save _All"));
   /* Nothing went yet. */
   g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
   g_assert_true (hl_window_is_modified (window));
@@ -921,15 +805,15 @@ test_quit_asks_then_discard (void)
   /* Asking again while the question is up does not stack another one. */
   quit ();
 
-  answer_dialog ("_Discard");
-  wait_until (has_no_windows, NULL);
-  wait_until (has_no_dialog, NULL);
+  hl_gui_answer_dialog ("_Discard");
+  hl_gui_wait_until (has_no_windows, NULL);
+  hl_gui_wait_until (has_no_dialog, NULL);
   g_assert_cmpuint (n_warnings, ==, warnings);
 
   /* Discarded: the file is as it was. */
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* Cancel keeps every window and its changes; asking again works. */
@@ -940,7 +824,7 @@ test_quit_cancel (void)
   g_autofree char *dir = copy_sample ("design.json", &path);
   HlWindow *window = open_window (path);
   HlWindow *other;
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
   guint warnings = n_warnings;
 
   other = open_window (photo);
@@ -949,11 +833,11 @@ test_quit_cancel (void)
   for (int round = 0; round < 2; round++)
     {
       quit ();
-      g_assert_nonnull (find_dialog ());
+      g_assert_nonnull (hl_gui_find_dialog ());
       /* Only the modified design is listed. */
-      g_assert_null (strstr (adw_message_dialog_get_body (find_dialog ()), "astronaut.png"));
-      answer_dialog ("_Cancel");
-      wait_until (has_no_dialog, NULL);
+      g_assert_null (strstr (adw_message_dialog_get_body (hl_gui_find_dialog ()), "astronaut.png"));
+      hl_gui_answer_dialog ("_Cancel");
+      hl_gui_wait_until (has_no_dialog, NULL);
       g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
       g_assert_true (hl_window_is_modified (window));
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -963,15 +847,15 @@ test_quit_cancel (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (other));
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* Nothing unsaved: quitting closes every window at once. */
 static void
 test_quit_unmodified (void)
 {
-  g_autofree char *design = sample_file ("front-consultation.json");
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *design = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
 
   open_window (design);
   open_window (photo);
@@ -979,7 +863,7 @@ test_quit_unmodified (void)
 
   quit ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  g_assert_null (find_dialog ());
+  g_assert_null (hl_gui_find_dialog ());
 }
 
 /* Save All writes every modified design, then quits. */
@@ -1004,14 +888,14 @@ test_quit_save_all (void)
   drag_point (b, 0, 10);
 
   quit ();
-  g_assert_nonnull (find_dialog ());
-  body = adw_message_dialog_get_body (find_dialog ());
+  g_assert_nonnull (hl_gui_find_dialog ());
+  body = adw_message_dialog_get_body (hl_gui_find_dialog ());
   g_test_message ("%s", body);
   g_assert_nonnull (strstr (body, "“first.json”"));
   g_assert_nonnull (strstr (body, "“second.json”"));
 
-  answer_dialog ("Save _All");
-  wait_until (has_no_windows, NULL);
+  hl_gui_answer_dialog ("Save _All");
+  hl_gui_wait_until (has_no_windows, NULL);
   g_assert_cmpuint (n_warnings, ==, warnings);
 
   saved_a = hl_design_load_from_file (path_a, &error);
@@ -1020,8 +904,8 @@ test_quit_save_all (void)
   g_assert_no_error (error);
   g_assert_cmpfloat (hairline_point (saved_a, 4).x, ==, pa.x + 10);
   g_assert_cmpfloat (hairline_point (saved_b, 4).y, ==, pb.y + 10);
-  remove_dir (dir_a);
-  remove_dir (dir_b);
+  hl_gui_remove_dir (dir_a);
+  hl_gui_remove_dir (dir_b);
 }
 
 static gboolean
@@ -1047,7 +931,7 @@ has_chooser (gpointer data)
 static void
 test_quit_save_all_cancelled (void)
 {
-  g_autofree char *photo = sample_file ("astronaut.png");
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
   HlWindow *window = open_window (photo);
   GtkWidget *chooser = NULL;
   g_autoptr(HlDesign) edited = hl_design_copy (hl_window_get_design (window));
@@ -1059,12 +943,12 @@ test_quit_save_all_cancelled (void)
   assert_title (window, "• astronaut.png", "");
 
   quit ();
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "“astronaut.png”"));
-  answer_dialog ("Save _All");
-  wait_until (has_chooser, &chooser);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (hl_gui_find_dialog ()), "“astronaut.png”"));
+  hl_gui_answer_dialog ("Save _All");
+  hl_gui_wait_until (has_chooser, &chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   flush_main_loop ();
-  g_assert_null (find_dialog ());
+  g_assert_null (hl_gui_find_dialog ());
 
   g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
   g_assert_true (hl_window_is_modified (window));
@@ -1072,9 +956,9 @@ test_quit_save_all_cancelled (void)
 
   /* The quit is over: asking again asks again. */
   quit ();
-  g_assert_nonnull (find_dialog ());
-  answer_dialog ("_Cancel");
-  wait_until (has_no_dialog, NULL);
+  g_assert_nonnull (hl_gui_find_dialog ());
+  hl_gui_answer_dialog ("_Cancel");
+  hl_gui_wait_until (has_no_dialog, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1101,10 +985,10 @@ test_close_discard_and_save (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   drag_point (window, 6, 6);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_nonnull (find_dialog ());
+  g_assert_nonnull (hl_gui_find_dialog ());
   g_assert_nonnull (weak);
-  answer_dialog ("_Discard");
-  wait_until (is_gone, &weak);
+  hl_gui_answer_dialog ("_Discard");
+  hl_gui_wait_until (is_gone, &weak);
   g_assert_cmpuint (n_warnings, ==, warnings);
 
   window = open_window (path);
@@ -1112,14 +996,14 @@ test_close_discard_and_save (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   drag_point (window, 6, 6);
   gtk_window_close (GTK_WINDOW (window));
-  answer_dialog ("_Save");
-  wait_until (is_gone, &weak);
+  hl_gui_answer_dialog ("_Save");
+  hl_gui_wait_until (is_gone, &weak);
   g_assert_cmpuint (n_warnings, ==, warnings);
 
   saved = hl_design_load_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (hairline_point (saved, 4).x, ==, p.x + 6);
-  remove_dir (dir);
+  hl_gui_remove_dir (dir);
 }
 
 /* A window closed while its file is still loading goes away quietly when
@@ -1127,7 +1011,7 @@ test_close_discard_and_save (void)
 static void
 test_close_while_opening (void)
 {
-  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   HlWindow *window = hl_window_new (app);
   gpointer weak = window;
@@ -1140,7 +1024,7 @@ test_close_while_opening (void)
   gtk_window_close (GTK_WINDOW (window));
   g_assert_null (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), window));
   /* The load still holds the window until it ends. */
-  wait_until (is_gone, &weak);
+  hl_gui_wait_until (is_gone, &weak);
   g_assert_cmpuint (n_warnings, ==, warnings);
 }
 
@@ -1186,17 +1070,17 @@ test_large_photo_in_background (void)
   /* The loading page is what the window shows... */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (hl_window_is_loading (window));
-  page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  page = hl_gui_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Opening…");
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, "large.png");
-  g_assert_nonnull (find_widget (page, GTK_TYPE_SPINNER));
+  g_assert_nonnull (hl_gui_find_widget (page, GTK_TYPE_SPINNER));
   assert_title (window, "large.png", "");
   g_assert_false (gtk_widget_get_mapped (hl_window_get_canvas (window)));
 
   /* ...and the main loop keeps turning while the photo decodes. */
   id = g_timeout_add (5, count_tick, &ticks);
-  wait_until (is_loaded, window);
+  hl_gui_wait_until (is_loaded, window);
   g_source_remove (id);
   g_test_message ("%u ticks of 5 ms while loading, %.0f ms in all", ticks,
                   (g_get_monotonic_time () - start) / 1000.0);
@@ -1220,7 +1104,7 @@ test_large_photo_in_background (void)
 static void
 test_hover_keeps_layers (void)
 {
-  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
   HlWindow *window = open_window (path);
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
   HlPoint p = hairline_point (hl_window_get_design (window), 2);
@@ -1339,7 +1223,7 @@ is_not_computing (gpointer window)
 static void
 test_computing_keeps_window_responsive (void)
 {
-  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
   HlWindow *window = open_window (path);
   HlDocument *doc = hl_window_get_document (window);
   HlDesign *sample = hl_window_get_design (window);
@@ -1360,9 +1244,9 @@ test_computing_keeps_window_responsive (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* Progress shows in the action bar, with Stop. */
-  bar = find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
+  bar = hl_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
   g_assert_nonnull (bar);
-  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Stop"));
+  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (window), "_Stop"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Computing dots…"));
 
   /* The window keeps working meanwhile. */
@@ -1400,10 +1284,10 @@ test_computing_keeps_window_responsive (void)
   /* Undo twice: the sample and its own dots. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_until (is_not_computing, window);
+  hl_gui_wait_until (is_not_computing, window);
   g_assert_true (hl_document_get_dots_design (doc) == sample);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_null (find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
+  g_assert_null (hl_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
 
   /* Past the budget: a toast, and the design as it was. */
   g_assert_false (hl_document_push (doc, too_big, "Add zones"));
@@ -1439,7 +1323,7 @@ count_differences (GdkTexture *a,
 static void
 test_partial_redraw_matches_full (void)
 {
-  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
   HlWindow *window = open_window (path);
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
   g_autoptr(GdkTexture) partial = NULL;

@@ -1,0 +1,123 @@
+/* hl-gui-test-util.c: what the GUI test programs share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "hl-gui-test-util.h"
+
+char *
+hl_gui_sample_file (const char *name)
+{
+  return g_build_filename (g_getenv ("HL_SAMPLES_DIR"), name, NULL);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds (fails after 60 s). */
+void
+hl_gui_wait_until (HlGuiCondition condition,
+                   gpointer       data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, on_wait_timeout, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* Removes a folder of test files and what it holds (not its subfolders). */
+void
+hl_gui_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The first widget of @type on screen (mapped) in the tree under @root,
+ * depth first, or NULL (borrowed). */
+GtkWidget *
+hl_gui_find_widget (GtkWidget *root,
+                    GType      type)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hl_gui_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button labelled @label under @root, or NULL (borrowed). */
+GtkWidget *
+hl_gui_find_button (GtkWidget  *root,
+                    const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hl_gui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog on screen, or NULL (borrowed). */
+AdwMessageDialog *
+hl_gui_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
+}
+
+/* Clicks @label in the dialog on screen, as the user would. */
+void
+hl_gui_answer_dialog (const char *label)
+{
+  AdwMessageDialog *dialog = hl_gui_find_dialog ();
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  button = hl_gui_find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}

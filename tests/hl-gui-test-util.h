@@ -1,0 +1,33 @@
+/* hl-gui-test-util.h: what the GUI test programs share (real windows
+ * under Xvfb).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*HlGuiCondition) (gpointer data);
+
+/* The path of sample @name (caller frees). */
+char             *hl_gui_sample_file  (const char     *name);
+/* Runs the main loop until @condition holds; fails the test after 60 s. */
+void              hl_gui_wait_until   (HlGuiCondition  condition,
+                                       gpointer        data);
+/* Removes the files in @dir, then @dir. */
+void              hl_gui_remove_dir   (const char     *dir);
+/* The first mapped widget of @type under @root, depth first, or NULL
+ * (borrowed). */
+GtkWidget        *hl_gui_find_widget  (GtkWidget      *root,
+                                       GType           type);
+/* The button labelled @label under @root, or NULL (borrowed). */
+GtkWidget        *hl_gui_find_button  (GtkWidget      *root,
+                                       const char     *label);
+/* The message dialog on screen, or NULL (borrowed). */
+AdwMessageDialog *hl_gui_find_dialog  (void);
+/* Clicks @label in the message dialog on screen, as the user would. */
+void              hl_gui_answer_dialog (const char    *label);
+
+G_END_DECLS
