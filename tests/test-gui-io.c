@@ -644,6 +644,14 @@ is_not_relinking (gpointer window)
   return !hl_window_is_relinking (window);
 }
 
+static gboolean
+shows_512 (gpointer window)
+{
+  HlPhoto *photo = hl_window_get_photo (window);
+
+  return photo != NULL && hl_photo_get_width (photo) == 512;
+}
+
 /* A design whose photo moved opens with a problem; relinking records the
  * new path, hash and size as one undo step. */
 static void
@@ -709,10 +717,14 @@ test_relink (void)
   g_assert_cmpint (view->photo.width, ==, 64);
   g_assert_cmpint (view->photo.height, ==, 48);
 
+  g_assert_cmpint (hl_photo_get_width (hl_window_get_photo (window)), ==, 64);
   g_assert_true (hl_document_undo (document));
   view = hl_design_get_view (hl_window_get_design (window), 0);
   g_assert_cmpstr (view->photo.path, ==, moved);
   g_assert_cmpint (view->photo.width, ==, 512);
+  /* The photo shown follows the undo: the portrait again. */
+  hl_gui_wait_until (shows_512, window);
+  g_assert_cmpstr (hl_photo_get_sha256 (hl_window_get_photo (window)), ==, old_sha);
 
   /* Not a photo: said, and nothing changes. */
   {

@@ -354,6 +354,30 @@ check_current (HlDocument *self)
   g_signal_emit (self, signals[REFUSED], 0, message);
 }
 
+/* Whether the view shown refers to another photo in @next than in @prev
+ * (another chart, or another hash), one that is not the photo held (a
+ * relink just made holds it already). */
+static gboolean
+photo_ref_changed (HlDocument     *self,
+                   const HlDesign *prev,
+                   const HlDesign *next)
+{
+  const HlPhotoRef *a, *b;
+
+  if (prev == NULL || next == NULL || self->view >= hl_design_get_n_views (prev) ||
+      self->view >= hl_design_get_n_views (next))
+    return FALSE;
+  a = &hl_design_get_view (prev, self->view)->photo;
+  b = &hl_design_get_view (next, self->view)->photo;
+  /* A photo is known by its hash: the same image under another path
+   * (a design saved elsewhere) is the same photo. */
+  if (g_strcmp0 (a->chart, b->chart) != 0)
+    return TRUE;
+  if (a->sha256 == NULL || b->sha256 == NULL || strcmp (a->sha256, b->sha256) == 0)
+    return FALSE;
+  return self->photo == NULL || g_strcmp0 (hl_photo_get_sha256 (self->photo), b->sha256) != 0;
+}
+
 void
 hl_document_show (HlDocument *self,
                   HlDesign   *preview)
@@ -381,14 +405,19 @@ hl_document_show (HlDocument *self,
   shown = hl_document_get_shown (self);
   if (shown != self->shown)
     {
+      gboolean reload = photo_ref_changed (self, self->shown, shown);
+
       hl_design_ref (shown);
       g_clear_pointer (&self->shown, hl_design_unref);
       self->shown = shown;
 
       /* The view shown went away (an added view undone): show the last
-       * one. */
+       * one. Its photo reference changed (a relink undone): load that
+       * photo. */
       if (self->view >= hl_design_get_n_views (shown) && hl_design_get_n_views (shown) > 0 && preview == NULL)
         hl_document_set_view_index (self, hl_design_get_n_views (shown) - 1);
+      else if (reload && preview == NULL)
+        hl_document_set_view_index (self, self->view);
 
       g_object_freeze_notify (G_OBJECT (self));
       /* The engine only redoes what differs from the last view it saw. */
