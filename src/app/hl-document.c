@@ -524,6 +524,44 @@ is_design_path (const char *path)
 }
 
 /* Runs on the worker: touches only @task_data. */
+/* On a worker: the photo (or head chart) of view @index of @design, whose
+ * photo paths are absolute, into *@photo; why it is missing or differs
+ * into *@problem. Nothing is lost without it: the design still shows its
+ * dots and lines on a neutral background. */
+static void
+load_view_photo (HlDesign  *design,
+                 guint      index,
+                 HlPhoto  **photo,
+                 char     **problem)
+{
+  const HlView *view = hl_design_get_view (design, index);
+  g_autoptr(GError) warning = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (view->photo.path == NULL && view->photo.chart == NULL)
+    return;
+  *photo = hl_design_load_view_photo (design, index, NULL, &warning, &error);
+  if (*photo == NULL)
+    *problem = g_strdup (error->message);
+  else if (warning != NULL)
+    *problem = g_strdup (warning->message);
+}
+
+/* On a worker: halved copies of a large @photo (may be NULL), down to
+ * about a screen's size, so that the window draws it small without
+ * scaling all of it. */
+static void
+prepare_photo (HlPhoto *photo)
+{
+  double level_scale;
+  int longest;
+
+  if (photo == NULL)
+    return;
+  longest = MAX (hl_photo_get_width (photo), hl_photo_get_height (photo));
+  hl_photo_get_surface_for_scale (photo, 1024.0 / MAX (longest, 1), &level_scale);
+}
+
 /* On a worker: a new engine for view @index of @design, its dots and
  * per-zone counts. FALSE when cancelled. */
 static gboolean
@@ -555,25 +593,11 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  const HlView *view;
 
   if (data->given)
     {
       /* Photo paths of a design in memory are absolute already. */
-      view = hl_design_get_view (data->design, 0);
-      if (view->photo.path != NULL || view->photo.chart != NULL)
-        {
-          g_autoptr(GError) warning = NULL;
-
-          data->photo = hl_design_load_view_photo (data->design, 0, NULL, &warning, &error);
-          if (data->photo == NULL || warning != NULL)
-            {
-              if (error == NULL)
-                error = g_steal_pointer (&warning);
-              data->problem = g_strdup (error->message);
-              g_clear_error (&error);
-            }
-        }
+      load_view_photo (data->design, 0, &data->photo, &data->problem);
     }
   else if (data->is_design)
     {
@@ -588,22 +612,7 @@ load_thread (GTask        *task,
       /* In memory, photo paths are absolute: a later Save As elsewhere
        * rewrites them relative to the new file. */
       data->design = hl_design_rebase_photos (design, data->path, NULL);
-      view = hl_design_get_view (data->design, 0);
-      if (view->photo.path != NULL || view->photo.chart != NULL)
-        {
-          g_autoptr(GError) warning = NULL;
-
-          data->photo = hl_design_load_view_photo (data->design, 0, NULL, &warning, &error);
-          if (data->photo == NULL || warning != NULL)
-            {
-              if (error == NULL)
-                error = g_steal_pointer (&warning);
-              /* Nothing is lost: the design still shows its dots and lines
-               * (on a neutral background without its photo). */
-              data->problem = g_strdup (error->message);
-              g_clear_error (&error);
-            }
-        }
+      load_view_photo (data->design, 0, &data->photo, &data->problem);
     }
   else
     {
@@ -631,15 +640,7 @@ load_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* Halved copies of a large photo, down to about a screen's size, so
-   * that the window draws it small without scaling all of it. */
-  if (data->photo != NULL)
-    {
-      double level_scale;
-      int longest = MAX (hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
-
-      hl_photo_get_surface_for_scale (data->photo, 1024.0 / MAX (longest, 1), &level_scale);
-    }
+  prepare_photo (data->photo);
 
   /* The first stippling of a large design takes a while: here, not in
    * the window; a newer load or a closed window cancels it. */
@@ -812,26 +813,9 @@ view_thread (GTask        *task,
              GCancellable *cancellable)
 {
   ViewData *data = task_data;
-  const HlView *view = hl_design_get_view (data->design, data->index);
 
-  if (view->photo.path != NULL || view->photo.chart != NULL)
-    {
-      g_autoptr(GError) warning = NULL;
-      g_autoptr(GError) error = NULL;
-
-      data->photo = hl_design_load_view_photo (data->design, data->index, NULL, &warning, &error);
-      if (data->photo == NULL)
-        data->problem = g_strdup (error->message);
-      else if (warning != NULL)
-        data->problem = g_strdup (warning->message);
-    }
-  if (data->photo != NULL)
-    {
-      double level_scale;
-      int longest = MAX (hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
-
-      hl_photo_get_surface_for_scale (data->photo, 1024.0 / MAX (longest, 1), &level_scale);
-    }
+  load_view_photo (data->design, data->index, &data->photo, &data->problem);
+  prepare_photo (data->photo);
   first_dots (data->design, data->index, NULL, &data->engine, &data->dots, &data->stats);
   g_task_return_boolean (task, TRUE);
 }
