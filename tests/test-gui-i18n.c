@@ -25,6 +25,11 @@
 #define FR_LOCALE "fr_FR.UTF-8"
 /* What the French locale puts between groups of digits (U+202F). */
 #define FR_GROUP "\xe2\x80\xaf"
+/* The translation keeps French typography: no-break spaces before a
+ * colon and inside « », narrow ones before ; ? !, and between a number
+ * and its unit. */
+#define NBSP "\xc2\xa0"
+#define NNBSP "\xe2\x80\xaf"
 
 static HlApplication *app;
 
@@ -244,7 +249,7 @@ test_sample_design (void)
 
   g_assert_cmpstr (gtk_label_get_text (window->tool_hint), ==,
                    "Faites glisser les points pour les déplacer · double-clic sur un tracé pour en "
-                   "ajouter un · Suppr supprime · C : angle · faites glisser le fond pour vous déplacer");
+                   "ajouter un · Suppr supprime · C" NBSP ": angle · faites glisser le fond pour vous déplacer");
 
   /* The zone panel: area with a decimal comma, dots per session. */
   hl_zone_panel_set_selected (window->zone_panel, 0);
@@ -261,10 +266,10 @@ test_sample_design (void)
     g_autofree char *total = NULL;
 
     g_assert_true (hl_document_get_zone_stats (document, 0, &zone_stats));
-    area = g_strdup_printf ("%.1f cm² · demandé ", zone_stats.area_cm2);
+    area = g_strdup_printf ("%.1f" NBSP "cm² · demandé ", zone_stats.area_cm2);
     assert_contains (area, ",");
     assert_contains (adw_action_row_get_subtitle (stats), area);
-    total = g_strdup_printf ("\n%'u points : séance 1 : ", zone_stats.dots);
+    total = g_strdup_printf ("\n%'u points" NBSP ": séance 1" NBSP ": ", zone_stats.dots);
     assert_contains (adw_action_row_get_subtitle (stats), total);
     assert_contains (adw_action_row_get_subtitle (stats), "points/cm²");
   }
@@ -285,8 +290,8 @@ test_sample_design (void)
     g_assert_nonnull (dialog);
     hl_export_dialog_set_scale (dialog, 0.5);
     g_test_message ("export: %s", hl_export_dialog_get_size_text (dialog));
-    assert_contains (hl_export_dialog_get_size_text (dialog), "256 × 256 px · points frais de 0,");
-    assert_contains (hl_export_dialog_get_size_text (dialog), "(moins d’un pixel : augmentez l’échelle)");
+    assert_contains (hl_export_dialog_get_size_text (dialog), "256 × 256" NBSP "px · points frais de 0,");
+    assert_contains (hl_export_dialog_get_size_text (dialog), "(moins d’un pixel" NBSP ": augmentez l’échelle)");
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Exporter la maquette");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
@@ -324,9 +329,9 @@ test_quit_question (void)
   g_assert_nonnull (dialog);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Enregistrer les modifications avant de quitter ?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Enregistrer les modifications avant de quitter" NNBSP "?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                   "« a.json » contient des modifications non enregistrées. "
+                   "«" NBSP "a.json" NBSP "» contient des modifications non enregistrées. "
                    "Elles seront perdues si vous quittez sans enregistrer.");
   g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "_Tout enregistrer"));
   g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "_Abandonner"));
@@ -339,8 +344,8 @@ test_quit_question (void)
   g_assert_nonnull (dialog);
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   assert_contains (adw_message_dialog_get_body (dialog), " et ");
-  assert_contains (adw_message_dialog_get_body (dialog), "« a.json »");
-  assert_contains (adw_message_dialog_get_body (dialog), "« b.json »");
+  assert_contains (adw_message_dialog_get_body (dialog), "«" NBSP "a.json" NBSP "»");
+  assert_contains (adw_message_dialog_get_body (dialog), "«" NBSP "b.json" NBSP "»");
   assert_contains (adw_message_dialog_get_body (dialog), "» contiennent des modifications non enregistrées.");
   hl_gui_answer_dialog ("_Annuler");
   hl_gui_wait_until (has_no_dialog, NULL);

@@ -346,7 +346,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Hairline Studio developers", NULL };
+  const char *developers[] = { _("Hairline Studio developers"), NULL };
   /* Translators: your names, one a line; shown in About. */
   const char *credits = _("translator-credits");
   GtkWidget *about = adw_about_window_new ();
