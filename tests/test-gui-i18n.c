@@ -334,7 +334,7 @@ test_quit_question (void)
                    "«" NBSP "a.json" NBSP "» contient des modifications non enregistrées. "
                    "Elles seront perdues si vous quittez sans enregistrer.");
   g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "_Tout enregistrer"));
-  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "_Abandonner"));
+  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (dialog), "A_bandonner"));
   hl_gui_answer_dialog ("_Annuler");
   hl_gui_wait_until (has_no_dialog, NULL);
 
