@@ -207,10 +207,19 @@ segments_cross (HlPoint a,
                 HlPoint d)
 {
   HlPoint ab = { b.x - a.x, b.y - a.y }, cd = { d.x - c.x, d.y - c.y };
-  double d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
-  double d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
-  double d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
-  double d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
+  double d1, d2, d3, d4;
+
+  /* Segments whose boxes do not meet cannot cross. Tested first, since
+   * the signs below are noise for nearly collinear pieces (an end ray
+   * along the straight stretch it starts from looked crossed, which made
+   * every drag of such a line re-evaluate all candidates). */
+  if (MAX (c.x, d.x) < MIN (a.x, b.x) || MIN (c.x, d.x) > MAX (a.x, b.x) ||
+      MAX (c.y, d.y) < MIN (a.y, b.y) || MIN (c.y, d.y) > MAX (a.y, b.y))
+    return FALSE;
+  d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
+  d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
+  d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
+  d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
 
   if (d1 == 0.0 && d2 == 0.0)
     {
