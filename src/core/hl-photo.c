@@ -301,7 +301,7 @@ decode (const char  *data,
   if (local != NULL || !gdk_pixbuf_loader_close (loader, &local))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: %s"),
-                   name, local != NULL ? local->message : "unknown format");
+                   name, local != NULL ? local->message : _("unknown format"));
       return NULL;
     }
 
