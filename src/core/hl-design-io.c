@@ -771,6 +771,8 @@ read_calibration (Ctx         *c,
     }
 
   if (!read_number (c, item, "mm_per_px", cal.source != HL_CALIBRATION_NONE,
+                    /* Translators: units with a leading space follow a range,
+                     * as in "must be 0.001–100 mm per pixel". */
                     0.001, 100, N_(" mm per pixel"), &cal.mm_per_px) ||
       !read_number (c, item, "uncertainty", FALSE, 0, 1, "", &cal.uncertainty))
     return FALSE;

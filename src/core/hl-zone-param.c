@@ -15,12 +15,14 @@
 /* Ranges and error units are the ones design files have always been
  * validated with; changing one changes which files load. The order is the
  * order of the members in a saved file. */
-/* Translators: the units of the table follow values ("0.25 mm"); those
- * with a leading space follow a range in a design file's error
- * ("must be 1–400 dots/cm²"). */
 static const HlZoneParamInfo params[] = {
   {
-    "density", NC_("zone parameter", "Density"), N_("dots/cm²"), N_(" dots/cm²"),
+    "density", NC_("zone parameter", "Density"),
+    /* Translators: units follow values, as in "60 dots/cm²". */
+    N_("dots/cm²"),
+    /* Translators: with a leading space, units follow a range in a design
+     * file's error, as in "must be 1–400 dots/cm²". */
+    N_(" dots/cm²"),
     N_("Dots per cm² on the skin where the zone is at full density."),
     HL_DENSITY_MIN, HL_DENSITY_MAX, HL_DENSITY_DEFAULT, 1.0, 0, TRUE,
     offsetof (HlZoneParams, density),
