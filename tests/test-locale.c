@@ -19,9 +19,14 @@
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-hairline-template.h"
+#include "hl-head-chart.h"
 #include "hl-i18n.h"
+#include "hl-render.h"
 #include "hl-test-util.h"
+#include "hl-tool-landmark.h"
 #include "hl-units.h"
+#include "hl-zone-param.h"
 
 #define FRENCH "fr_FR.UTF-8"
 
@@ -370,7 +375,25 @@ test_in_process (void)
   length_fr = hl_units_format_length (12.5, HL_UNIT_MM, 1);
   inches_fr = hl_units_format_length (25.4, HL_UNIT_IN, 1);
   g_assert_null (hl_design_load_from_data (bad_design, strlen (bad_design), &error));
+
+  /* Names for people, each looked up in its context. */
+  g_assert_cmpstr (hl_zone_kind_get_label (HL_ZONE_FRONTAL), ==, "Bande frontale");
+  g_assert_cmpstr (hl_landmark_get_title (HL_LANDMARK_GLABELLA), ==, "Glabelle");
+  g_assert_cmpstr (hl_landmark_get_short_label (HL_LANDMARK_LEFT_PUPIL), ==, "PG");
+  g_assert_cmpstr (hl_head_chart_get_title (HL_HEAD_CHART_FRONT), ==, "Face");
+  g_assert_cmpstr (hl_hairline_style_get_title (HL_HAIRLINE_STYLE_WIDOWS_PEAK), ==, "Pointe de veuve");
+  g_assert_cmpstr (hl_calibration_source_get_label (HL_CALIBRATION_RULER), ==, "règle");
+  g_assert_cmpstr (hl_zone_param_info_get_label (hl_zone_param_find ("density")), ==, "Densité");
+  g_assert_cmpstr (hl_zone_param_info_get_unit (hl_zone_param_find ("density")), ==, "points/cm²");
+  g_assert_cmpstr (hl_zone_param_info_get_unit (hl_zone_param_find ("dot_spread")), ==, "");
+  g_assert_cmpstr (hl_render_get_simulation_mark (), ==, "Simulation — le résultat cicatrisé peut varier");
+  /* What files hold stays as it is. */
+  g_assert_cmpstr (hl_zone_kind_to_string (HL_ZONE_FRONTAL), ==, "frontal");
+  g_assert_cmpstr (hl_zone_param_find ("density")->label, ==, "Density");
   setlocale (LC_ALL, old);
+
+  g_assert_cmpstr (hl_zone_kind_get_label (HL_ZONE_FRONTAL), ==, "Frontal band");
+  g_assert_cmpstr (hl_render_get_simulation_mark (), ==, HL_SIMULATION_MARK);
 
   g_assert_cmpstr (json_fr, ==, json_c);
   g_assert_cmpstr (json_again, ==, json_c);
