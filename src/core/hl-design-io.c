@@ -1019,7 +1019,9 @@ read_array (Ctx          *c,
     {
       ok = FALSE;
       g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   _("%s: has %d entries; at most %u are allowed"),
+                   g_dngettext (GETTEXT_PACKAGE, "%s: has %d entry; at most %u are allowed",
+                                "%s: has %d entries; at most %u are allowed",
+                                (gulong) cJSON_GetArraySize (item)),
                    c->path->str, cJSON_GetArraySize (item), max);
     }
   else
