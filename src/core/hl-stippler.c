@@ -74,6 +74,8 @@ typedef struct
    * from @offset, row by row of world cells (row_start is relative). */
   guint           index;         /* zone index the dots were labelled with */
   guint           blend_index;   /* zone index edge and blend were made for */
+  GArray         *near;          /* of guint: the active zones whose reach
+                                    box meets this one's, in list order */
   guint          *row_start;     /* gny+1 entries; NULL before the first filter */
   guint           offset;
   double          expected;      /* < 0: not computed yet */
@@ -459,8 +461,9 @@ zone_share (const HlStippler *self,
   const ZoneCache *zo = g_ptr_array_index (self->zones, o);
   double rest = 1.0, num = 0.0, den = 0.0, w;
 
-  for (guint j = 0; j < self->zones->len && rest > 0.0; j++)
+  for (guint k = 0; k < zo->near->len && rest > 0.0; k++)
     {
+      guint j = g_array_index (zo->near, guint, k);
       const ZoneCache *zj = g_ptr_array_index (self->zones, j);
       double s, c;
 
@@ -468,7 +471,7 @@ zone_share (const HlStippler *self,
         s = dist;
       else
         {
-          if (!zone_cache_active (zj) || !hl_rect_contains (zj->reach_box, p))
+          if (!hl_rect_contains (zj->reach_box, p))
             continue;
           s = hl_segment_index_signed_distance (zj->outline, p);
           if (j < o && s > 0.0)
@@ -508,6 +511,7 @@ zone_cache_free (gpointer data)
   g_free (zc->cell_start);
   g_free (zc->row_start);
   g_clear_pointer (&zc->cands, g_array_unref);
+  g_clear_pointer (&zc->near, g_array_unref);
   hl_segment_index_free (zc->outline);
   g_free (zc);
 }
@@ -1061,6 +1065,8 @@ zone_cache_expected (HlStippler *self,
     box = hl_rect_intersect (box, zc->clip);
   if (!zone_cache_active (zc) || hl_rect_is_empty (box) || zp->density <= 0.0)
     return zc->expected = 0.0;
+  if (zc->near == NULL || zc->blend_all)
+    return 0.0;   /* made by an update that was cancelled: not placed yet */
 
   /* Over the part of the zone it owns, with its neighbours' blend. */
   step = sqrt (100.0 / zp->density) / m * 0.5;
@@ -1363,6 +1369,23 @@ update_layout (HlStippler *self)
       free_edges_build (self, changed, &reach);
       /* The free-edge factor reaches one edge blend from an edge. */
       changed = hl_rect_inflate (reach, grow);
+    }
+
+  /* Which zones can matter to each zone's candidates. */
+  for (guint o = 0; o < self->zones->len; o++)
+    {
+      ZoneCache *zc = g_ptr_array_index (self->zones, o);
+
+      if (zc->near == NULL)
+        zc->near = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (zc->near, 0);
+      for (guint j = 0; j < self->zones->len && zone_cache_active (zc); j++)
+        {
+          const ZoneCache *zj = g_ptr_array_index (self->zones, j);
+
+          if (j == o || (zone_cache_active (zj) && hl_rect_intersects (zj->reach_box, zc->reach_box)))
+            g_array_append_val (zc->near, j);
+        }
     }
 
   for (guint o = 0; o < self->zones->len; o++)
