@@ -461,6 +461,15 @@ zone_share (const HlStippler *self,
   const ZoneCache *zo = g_ptr_array_index (self->zones, o);
   double rest = 1.0, num = 0.0, den = 0.0, w;
 
+  w = zo->zone->params.edge_blend_mm / self->mm_per_px;
+  if (zo->near->len == 1 && dist > 0.0 && dist >= w)
+    {
+      /* Alone and past its edge blend: what the loop below gives. */
+      *edge = 1.0;
+      *blend = zo->zone->params.density / self->ref_density;
+      return;
+    }
+
   for (guint k = 0; k < zo->near->len && rest > 0.0; k++)
     {
       guint j = g_array_index (zo->near, guint, k);
@@ -491,7 +500,6 @@ zone_share (const HlStippler *self,
   *blend = den > 0.0 ? num / den / self->ref_density : 0.0;
 
   /* The edge blend, only along edges that touch no other zone. */
-  w = zo->zone->params.edge_blend_mm / self->mm_per_px;
   if (w <= 0.0 || dist >= w)
     *edge = 1.0;
   else
