@@ -35,7 +35,9 @@ append_zone (GString *s,
                           index > 0 ? ", " : "", index, x0, x0 + side, x0 + side, side, x0, side);
 }
 
-/* A design of @n_views views of @n_zones zones each (SIDE_PX squares);
+/* A design of @n_views views of @n_zones zones each (smooth outlines
+ * through the corners of SIDE_PX squares, apart: zones that overlap share
+ * the overlap's dots);
  * @extra, if not NULL, is added as top-level members. */
 static char *
 design_text (guint       n_views,
@@ -56,7 +58,7 @@ design_text (guint       n_views,
         g_string_append_printf (s, "%s, ", view_extra);
       g_string_append (s, "\"zones\": [");
       for (guint z = 0; z < n_zones; z++)
-        append_zone (s, z, 0, SIDE_PX);
+        append_zone (s, z, z * 2.0 * SIDE_PX, SIDE_PX);
       g_string_append (s, "]}");
     }
   g_string_append (s, "]}");

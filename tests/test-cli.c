@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "hl-design.h"
 #include "hl-test-util.h"
 
 static char *
@@ -144,6 +145,8 @@ test_stats_json (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Frontal band"));
   g_assert_nonnull (strstr (r.out, "cm²"));
+  /* The sample was saved with engine 1. */
+  g_assert_nonnull (strstr (r.out, "the file was saved with engine 1"));
   hl_test_run_clear (&r);
 }
 
@@ -177,6 +180,9 @@ test_stats_known_shapes (void)
   zone = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (view, "zones"), 0);
   g_assert_cmpfloat (fabs (cJSON_GetObjectItemCaseSensitive (zone, "area_cm2")->valuedouble - G_PI) / G_PI, <, 0.005);
   g_assert_cmpfloat (fabs (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (view, "hairline"), "length_cm")->valuedouble - 10.0), <, 1e-6);
+  /* A file of an older engine opens; its dots are this engine's. */
+  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "engine_version")->valueint, ==, HL_ENGINE_VERSION);
+  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "design_engine_version")->valueint, ==, 1);
   g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (zone, "points")->valueint, ==, 64);
   /* The circle lies on the hair side: dots within 3 % of ∫ density, which
    * the 4 mm edge blend keeps below 60 × π on so small a zone. Most of its

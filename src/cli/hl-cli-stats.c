@@ -134,10 +134,17 @@ hl_cli_stats (int    argc,
       root = cJSON_CreateObject ();
       cJSON_AddStringToObject (root, "file", argv[1]);
       cJSON_AddNumberToObject (root, "engine_version", HL_ENGINE_VERSION);
+      /* The engine the file says its dots were designed with. */
+      cJSON_AddNumberToObject (root, "design_engine_version", design->engine_version);
       views = cJSON_AddArrayToObject (root, "views");
     }
   else
-    printf ("%s\n", argv[1]);
+    {
+      printf ("%s\n", argv[1]);
+      if (design->engine_version != HL_ENGINE_VERSION)
+        printf ("dots made by engine %d; the file was saved with engine %d, "
+                "which placed them differently\n", HL_ENGINE_VERSION, design->engine_version);
+    }
 
   for (guint v = 0; v < hl_design_get_n_views (design); v++)
     {

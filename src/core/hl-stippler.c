@@ -45,7 +45,11 @@ typedef struct
 {
   float   x, y;     /* image px */
   float   rank;     /* [0, 1) */
-  float   edge;     /* zone-edge factor, (0, 1] (0 are not stored) */
+  float   dist;     /* distance to the zone's own outline (> 0: inside),
+                       capped at the outline index's reach */
+  float   edge;     /* free-edge factor, [0, 1]; 0 where another zone owns
+                       the point */
+  float   blend;    /* density blended over the zones here, / ref density */
   float   hair;     /* hairline factor, [0, 1] */
   guint32 id;       /* stable per tile point: drives size and shade jitter */
 } Candidate;
@@ -63,6 +67,7 @@ typedef struct
   guint          *cell_start;    /* gnx*gny+1 offsets into cands */
   GArray         *cands;         /* of Candidate */
   HlSegmentIndex *outline;       /* zone outline, reach = edge blend */
+  HlRect          reach_box;     /* bounds inflated by the outline's reach */
   HlRect          clip;          /* photo rectangle, empty = none */
   gboolean        too_large;
   gboolean        over_budget;   /* left empty for the view's budget */
@@ -70,11 +75,15 @@ typedef struct
   /* Output of the last filter: the zone's dots sit in the stippler's array
    * from @offset, row by row of world cells (row_start is relative). */
   guint           index;         /* zone index the dots were labelled with */
+  guint           blend_index;   /* zone index edge and blend were made for */
+  GArray         *near;          /* of guint: the active zones whose reach
+                                    box meets this one's, in list order */
   guint          *row_start;     /* gny+1 entries; NULL before the first filter */
   guint           offset;
   double          expected;      /* < 0: not computed yet */
 
   /* Rows to re-filter at the next update. */
+  gboolean        blend_all;     /* edge and blend not computed yet */
   gboolean        dirty_all;
   int             dirty_r0, dirty_r1;   /* empty when r0 > r1 */
 } ZoneCache;
@@ -85,12 +94,41 @@ typedef struct
   GHashTable *buckets;           /* gint64 cell key → GArray of HlDotEdit* */
 } Eraser;
 
+/* What the zones of a view look like to each other: what decides who owns
+ * a point, the blended density and which edges are free. */
+typedef struct
+{
+  HlCurve  *boundary;            /* owned ref */
+  double    density;
+  double    edge_blend_mm;
+  gboolean  active;              /* has candidates */
+  HlRect    box;                 /* bounds inflated by the outline's reach */
+} ZoneLayout;
+
+/* The edges of the union of the view's zones: outline segments that do not
+ * touch another zone, bucketed on a grid. */
+typedef struct
+{
+  double   x0, y0, cell;
+  int      nx, ny;
+  guint   *start;                /* nx*ny+1 offsets into segs */
+  HlPoint *segs;                 /* two points a segment */
+} FreeEdges;
+
 struct _HlStippler
 {
   double          mm_per_px;
   gboolean        calibrated;
   guint32         design_seed;
   HlRect          clip;
+
+  /* The view's one plane of candidates. */
+  double          ref_density;   /* dots/cm², a step at or above every zone's */
+  guint64         plane_seed;
+  double          tile_px;
+  double          touch_px;      /* edges closer than this to a zone touch it */
+  GArray         *layout;        /* of ZoneLayout, of the last update */
+  FreeEdges       free_edges;
 
   GPtrArray      *zones;         /* of ZoneCache*, in view order */
 
@@ -150,26 +188,6 @@ value_noise (guint64 seed,
 }
 
 /* --- factors -------------------------------------------------------------- */
-
-static double
-edge_factor (const ZoneCache *zc,
-             HlPoint          p)
-{
-  double sd, blend_px;
-
-  if (!hl_rect_is_empty (zc->clip) && !hl_rect_contains (zc->clip, p))
-    return 0.0;
-
-  sd = hl_segment_index_signed_distance (zc->outline, p);
-  if (sd < 0.0)
-    return 0.0;
-
-  blend_px = zc->zone->params.edge_blend_mm / zc->mm_per_px;
-  if (blend_px <= 0.0)
-    return 1.0;
-
-  return smoothstep01 (sd / blend_px);
-}
 
 static double
 hair_factor (const HlStippler *self,
@@ -249,6 +267,247 @@ combine (const ZoneCache *zc,
   return edge * hair;
 }
 
+/* --- zones together ------------------------------------------------------- */
+
+/* The view's reference density: the largest zone density rounded up to a
+ * step (1 up to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then
+ * 20), so that a small density change keeps the plane, and every dot of
+ * the other zones, where it was; and a zone at a round density uses the
+ * whole plane. */
+static double
+reference_density (const HlView *view)
+{
+  double top = 0.0, step;
+
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *z = g_ptr_array_index (view->zones, i);
+
+      if (z->params.density > top)
+        top = z->params.density;
+    }
+  if (!(top > 0.0) || !isfinite (top))
+    return 0.0;
+  step = top <= 10.0 ? 1.0 : top <= 20.0 ? 2.0 : top <= 100.0 ? 5.0 : top <= 200.0 ? 10.0 : 20.0;
+  return ceil (top / step) * step;
+}
+
+/* The plane's seed: the design seed and every zone's seed, so that
+ * reshuffling any zone draws the view a new plane. */
+static guint64
+plane_seed (const HlView *view,
+            guint32       design_seed)
+{
+  guint32 sum = 0;
+
+  for (guint i = 0; i < view->zones->len; i++)
+    sum += ((const HlZone *) g_ptr_array_index (view->zones, i))->params.seed;
+  return hl_rng_mix (design_seed, sum);
+}
+
+static inline gboolean
+zone_cache_active (const ZoneCache *zc)
+{
+  return zc->gnx > 0 && !zc->too_large;
+}
+
+/* Weight of a zone at signed distance @s from its outline (> 0 inside):
+ * ½ on the outline, ramping over the edge blend width @w centred on it. */
+static inline double
+cover (double s,
+       double w)
+{
+  if (w <= 0.0)
+    return s > 0.0 ? 1.0 : 0.0;
+  return smoothstep01 (0.5 + s / w);
+}
+
+static void
+free_edges_clear (FreeEdges *fe)
+{
+  g_clear_pointer (&fe->start, g_free);
+  g_clear_pointer (&fe->segs, g_free);
+  fe->nx = fe->ny = 0;
+}
+
+/* Distance from @p to the nearest free edge, or @limit when none is nearer. */
+static double
+free_edges_distance (const FreeEdges *fe,
+                     HlPoint          p,
+                     double           limit)
+{
+  double best = limit * limit;
+  int cx0, cy0, cx1, cy1;
+
+  if (fe->start == NULL)
+    return limit;
+  cx0 = MAX ((int) floor ((p.x - limit - fe->x0) / fe->cell), 0);
+  cy0 = MAX ((int) floor ((p.y - limit - fe->y0) / fe->cell), 0);
+  cx1 = MIN ((int) floor ((p.x + limit - fe->x0) / fe->cell), fe->nx - 1);
+  cy1 = MIN ((int) floor ((p.y + limit - fe->y0) / fe->cell), fe->ny - 1);
+  for (int cy = cy0; cy <= cy1; cy++)
+    for (int cx = cx0; cx <= cx1; cx++)
+      for (guint k = fe->start[cy * fe->nx + cx]; k < fe->start[cy * fe->nx + cx + 1]; k++)
+        {
+          double t, d2 = hl_segment_distance2 (p, fe->segs[2 * k], fe->segs[2 * k + 1], &t);
+
+          if (d2 < best)
+            best = d2;
+        }
+  return sqrt (best);
+}
+
+/* Collects the outline segments of the active zones that touch no other
+ * zone (their midpoint is farther than touch_px outside every other one)
+ * and buckets them. Segments whose midpoint lies in @changed (their
+ * freedom may have changed) grow *@reach to cover them. */
+static void
+free_edges_build (HlStippler *self,
+                  HlRect      changed,
+                  HlRect     *reach)
+{
+  FreeEdges *fe = &self->free_edges;
+  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  HlRect area = hl_rect_from_points (NULL, 0);
+  double cell = 1.0;
+  g_autofree guint *fill = NULL;
+
+  free_edges_clear (fe);
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      const ZoneCache *zi = g_ptr_array_index (self->zones, i);
+      guint n;
+      const HlPoint *poly;
+
+      if (!zone_cache_active (zi))
+        continue;
+      poly = hl_curve_get_polyline (zi->zone->boundary, &n);
+      cell = MAX (cell, zi->zone->params.edge_blend_mm / self->mm_per_px);
+      for (guint k = 0; k < n; k++)
+        {
+          HlPoint ab[2] = { poly[k], poly[(k + 1) % n] };
+          HlPoint mid = { (ab[0].x + ab[1].x) * 0.5, (ab[0].y + ab[1].y) * 0.5 };
+          gboolean touching = FALSE;
+
+          if (!hl_rect_is_empty (changed) && hl_rect_contains (changed, mid))
+            *reach = hl_rect_union (*reach, hl_rect_from_points (ab, 2));
+          for (guint j = 0; j < self->zones->len && !touching; j++)
+            {
+              const ZoneCache *zj = g_ptr_array_index (self->zones, j);
+
+              touching = j != i && zone_cache_active (zj) && hl_rect_contains (zj->reach_box, mid) &&
+                         hl_segment_index_signed_distance (zj->outline, mid) > -self->touch_px;
+            }
+          if (touching)
+            continue;
+          g_array_append_vals (segs, ab, 2);
+          area = hl_rect_union (area, hl_rect_from_points (ab, 2));
+        }
+    }
+  if (segs->len == 0)
+    return;
+
+  /* A grid of at most 512 × 512 cells of at least the widest blend. */
+  fe->cell = MAX (cell, MAX (area.x1 - area.x0, area.y1 - area.y0) / 512.0);
+  fe->x0 = area.x0;
+  fe->y0 = area.y0;
+  fe->nx = (int) floor ((area.x1 - area.x0) / fe->cell) + 1;
+  fe->ny = (int) floor ((area.y1 - area.y0) / fe->cell) + 1;
+  fe->start = g_new0 (guint, (gsize) fe->nx * fe->ny + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint k = 0; k < segs->len / 2; k++)
+        {
+          HlRect r = hl_rect_from_points (&g_array_index (segs, HlPoint, 2 * k), 2);
+          int cx0 = (int) floor ((r.x0 - fe->x0) / fe->cell), cx1 = (int) floor ((r.x1 - fe->x0) / fe->cell);
+          int cy0 = (int) floor ((r.y0 - fe->y0) / fe->cell), cy1 = (int) floor ((r.y1 - fe->y0) / fe->cell);
+
+          for (int cy = MAX (cy0, 0); cy <= MIN (cy1, fe->ny - 1); cy++)
+            for (int cx = MAX (cx0, 0); cx <= MIN (cx1, fe->nx - 1); cx++)
+              {
+                gsize c = (gsize) cy * fe->nx + cx;
+
+                if (pass == 0)
+                  fe->start[c + 1]++;
+                else
+                  {
+                    fe->segs[2 * fill[c]] = g_array_index (segs, HlPoint, 2 * k);
+                    fe->segs[2 * fill[c] + 1] = g_array_index (segs, HlPoint, 2 * k + 1);
+                    fill[c]++;
+                  }
+              }
+        }
+      if (pass == 0)
+        {
+          for (gsize c = 0; c < (gsize) fe->nx * fe->ny; c++)
+            fe->start[c + 1] += fe->start[c];
+          fe->segs = g_new (HlPoint, 2 * (gsize) fe->start[(gsize) fe->nx * fe->ny] + 2);
+          fill = g_memdup2 (fe->start, sizeof (guint) * (gsize) fe->nx * fe->ny);
+        }
+    }
+}
+
+/* Zone @o holds @p at distance @dist inside its outline. Sets *@edge to
+ * the free-edge factor (0 when a zone higher in the list holds @p: that
+ * zone owns it) and *@blend to the density there over the reference
+ * density: the zones' densities weighted as layers, each zone covering
+ * what is below it in the list with its cover() weight. */
+static void
+zone_share (const HlStippler *self,
+            guint             o,
+            HlPoint           p,
+            double            dist,
+            double           *edge,
+            double           *blend)
+{
+  const ZoneCache *zo = g_ptr_array_index (self->zones, o);
+  double rest = 1.0, num = 0.0, den = 0.0, w;
+
+  w = zo->zone->params.edge_blend_mm / self->mm_per_px;
+  if (zo->near->len == 1 && dist > 0.0 && dist >= w)
+    {
+      /* Alone and past its edge blend: what the loop below gives. */
+      *edge = 1.0;
+      *blend = zo->zone->params.density / self->ref_density;
+      return;
+    }
+
+  for (guint k = 0; k < zo->near->len && rest > 0.0; k++)
+    {
+      guint j = g_array_index (zo->near, guint, k);
+      const ZoneCache *zj = g_ptr_array_index (self->zones, j);
+      double s, c;
+
+      if (j == o)
+        s = dist;
+      else
+        {
+          if (!hl_rect_contains (zj->reach_box, p))
+            continue;
+          s = hl_segment_index_signed_distance (zj->outline, p);
+          if (j < o && s > 0.0)
+            {
+              *edge = 0.0;
+              *blend = 0.0;
+              return;
+            }
+        }
+      c = cover (s, zj->zone->params.edge_blend_mm / self->mm_per_px);
+      if (c <= 0.0)
+        continue;
+      num += rest * c * zj->zone->params.density;
+      den += rest * c;
+      rest *= 1.0 - c;
+    }
+  *blend = den > 0.0 ? num / den / self->ref_density : 0.0;
+
+  /* The edge blend, only along edges that touch no other zone. */
+  if (w <= 0.0 || dist >= w)
+    *edge = 1.0;
+  else
+    *edge = smoothstep01 (free_edges_distance (&self->free_edges, p, w) / w);
+}
+
 /* --- zone caches ---------------------------------------------------------- */
 
 static void
@@ -262,24 +521,27 @@ zone_cache_free (gpointer data)
   g_free (zc->cell_start);
   g_free (zc->row_start);
   g_clear_pointer (&zc->cands, g_array_unref);
+  g_clear_pointer (&zc->near, g_array_unref);
   hl_segment_index_free (zc->outline);
   g_free (zc);
 }
 
-/* Candidates in the zone's bounding box clipped to @clip (empty: none):
- * an upper bound of what zone_cache_new() stores, and of its work. */
+/* Candidates in the zone's bounding box clipped to @clip (empty: none) at
+ * the view's reference density @ref: an upper bound of what
+ * zone_cache_new() stores, and of its work. */
 static double
 zone_estimate (const HlZone *zone,
                double        m,
-               HlRect        clip)
+               HlRect        clip,
+               double        ref)
 {
   HlRect box = hl_curve_bounds (zone->boundary);
-  double density_mm2 = zone->params.density / 100.0;
+  double density_mm2 = ref / 100.0;
   double estimate;
 
   if (!hl_rect_is_empty (clip))
     box = hl_rect_intersect (box, clip);
-  if (hl_rect_is_empty (box) || !(density_mm2 > 0.0))
+  if (hl_rect_is_empty (box) || !(density_mm2 > 0.0) || !(zone->params.density > 0.0))
     return 0.0;
   estimate = (box.x1 - box.x0) * (box.y1 - box.y0) * m * m * density_mm2;
   return isfinite (estimate) ? estimate : G_MAXDOUBLE;
@@ -293,6 +555,16 @@ view_clip (const HlView *view)
   return hl_rect_from_points (NULL, 0);
 }
 
+/* A candidate inside the outline while they are sorted into cells: no
+ * larger than an HlCandidate, so that they compact in place. */
+typedef struct
+{
+  float   x, y, rank, dist;
+  guint32 id;
+} Kept;
+
+G_STATIC_ASSERT (sizeof (Kept) <= sizeof (HlCandidate));
+
 static ZoneCache *
 zone_cache_new (HlStippler *self,
                 HlZone     *zone,
@@ -305,7 +577,8 @@ zone_cache_new (HlStippler *self,
   HlRect box = hl_curve_bounds (zone->boundary);
   double m = self->mm_per_px;
   double density_mm2 = zp->density / 100.0;
-  double tile_px, estimate;
+  double ref_mm2 = self->ref_density / 100.0;
+  double tile_px, estimate, reach;
   GArray *points;
   guint *cell_of;
   guint n_kept, block;
@@ -315,23 +588,26 @@ zone_cache_new (HlStippler *self,
   zc->seed = hl_rng_mix (self->design_seed, zp->seed);
   zc->clip = self->clip;
   zc->expected = -1.0;
+  zc->blend_all = TRUE;
   zc->dirty_all = TRUE;
   zc->dirty_r0 = 1;
   zc->dirty_r1 = 0;
-  zc->outline = hl_segment_index_new (poly, n_poly, TRUE,
-                                      MAX (zp->edge_blend_mm / m, 1.0), box);
+  /* Exact within the edge blend, and far enough to see touching zones. */
+  reach = MAX (MAX (zp->edge_blend_mm / m, self->touch_px), 1.0);
+  zc->outline = hl_segment_index_new (poly, n_poly, TRUE, reach, box);
+  zc->reach_box = hl_rect_inflate (box, reach);
 
   if (!hl_rect_is_empty (self->clip))
     box = hl_rect_intersect (box, self->clip);
 
-  estimate = zone_estimate (zone, m, self->clip);
+  estimate = zone_estimate (zone, m, self->clip, self->ref_density);
   zc->over_budget = !within_budget && estimate <= HL_STIPPLE_MAX_CANDIDATES;
   if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0) ||
       estimate > HL_STIPPLE_MAX_CANDIDATES || zc->over_budget)
     zc->cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   else
     zc->cands = g_array_sized_new (FALSE, FALSE, sizeof (Candidate),
-                                   (guint) (MIN (estimate, hl_curve_area (zone->boundary) * m * m * density_mm2) * 1.05) + 16);
+                                   (guint) (MIN (estimate, hl_curve_area (zone->boundary) * m * m * ref_mm2) * 1.05) + 16);
 
   if (n_poly < 3 || hl_rect_is_empty (box) || !(density_mm2 > 0.0))
     {
@@ -345,8 +621,8 @@ zone_cache_new (HlStippler *self,
       return zc;
     }
 
-  tile_px = sqrt (hl_candidates_per_tile () / density_mm2) / m;
-  /* About 16 candidates a world cell. */
+  /* The view's one plane: about 16 candidates a world cell. */
+  tile_px = self->tile_px;
   zc->cell_px = tile_px / 4.0;
   zc->gx0 = (int) floor (box.x0 / zc->cell_px);
   zc->gy0 = (int) floor (box.y0 / zc->cell_px);
@@ -355,7 +631,7 @@ zone_cache_new (HlStippler *self,
   /* Bounded by the candidate cap, but still sized by the input: a failed
    * allocation leaves the zone empty rather than aborting. */
   zc->cell_start = g_try_new0 (guint, (gsize) zc->gnx * zc->gny + 1);
-  points = zc->cell_start != NULL ? hl_candidates_in_box (zc->seed, tile_px, box, NULL) : NULL;
+  points = zc->cell_start != NULL ? hl_candidates_in_box (self->plane_seed, tile_px, box, NULL) : NULL;
   cell_of = points != NULL ? g_try_new (guint, points->len + 1) : NULL;
   if (cell_of == NULL)
     {
@@ -374,9 +650,10 @@ zone_cache_new (HlStippler *self,
   for (guint i = 0; i < points->len; i++)
     {
       HlCandidate pc = g_array_index (points, HlCandidate, i);
-      HlPoint p = { pc.x, pc.y };
-      double e = edge_factor (zc, p);
-      Candidate *c;
+      /* Every zone sees the point as the dots store it. */
+      HlPoint p = { (float) pc.x, (float) pc.y };
+      double e = -1.0;
+      Kept *c;
       gsize cell;
 
       /* A large zone takes most of a second: look up every 1/64 of it. */
@@ -393,18 +670,19 @@ zone_cache_new (HlStippler *self,
             self->progress (0.9 * (self->work_done + estimate * i / points->len) / self->work_total,
                             self->progress_data);
         }
+      if (hl_rect_is_empty (zc->clip) || hl_rect_contains (zc->clip, p))
+        e = hl_segment_index_signed_distance (zc->outline, p);
       if (e <= 0.0)
         continue;
       cell = (gsize) (CLAMP ((int) floor (p.y / zc->cell_px) - zc->gy0, 0, zc->gny - 1)) * zc->gnx +
              (gsize) CLAMP ((int) floor (p.x / zc->cell_px) - zc->gx0, 0, zc->gnx - 1);
       cell_of[n_kept] = (guint) cell;
       zc->cell_start[cell + 1]++;
-      c = &g_array_index (points, Candidate, n_kept);   /* compacts in place */
+      c = &g_array_index (points, Kept, n_kept);   /* compacts in place */
       c->x = (float) p.x;
       c->y = (float) p.y;
       c->rank = pc.rank;
-      c->edge = (float) e;
-      c->hair = 1.0f;
+      c->dist = (float) MIN (e, 1e30);
       c->id = pc.id;
       n_kept++;
     }
@@ -426,8 +704,12 @@ zone_cache_new (HlStippler *self,
       }
     memcpy (fill, zc->cell_start, sizeof (guint) * (gsize) zc->gnx * zc->gny);
     for (guint i = 0; i < n_kept; i++)
-      g_array_index (zc->cands, Candidate, fill[cell_of[i]]++) =
-        ((const Candidate *) (gconstpointer) points->data)[i];
+      {
+        const Kept *k = &((const Kept *) (gconstpointer) points->data)[i];
+
+        g_array_index (zc->cands, Candidate, fill[cell_of[i]]++) =
+          (Candidate) { k->x, k->y, k->rank, k->dist, 0.0f, 0.0f, 1.0f, k->id };
+      }
     g_free (fill);
   }
   g_array_unref (points);
@@ -601,6 +883,55 @@ zone_cache_update_hair (HlStippler   *self,
   zc->expected = -1.0;
 }
 
+/* Re-evaluates who owns the candidates of @zc (zone @o of the view) and
+ * their blended density and free-edge factor, in @area (all of them when
+ * @area is NULL). */
+static void
+zone_cache_update_blend (HlStippler   *self,
+                         ZoneCache    *zc,
+                         guint         o,
+                         const HlRect *area)
+{
+  int cx0 = 0, cy0 = 0, cx1 = zc->gnx - 1, cy1 = zc->gny - 1;
+
+  zc->blend_index = o;
+  if (zc->cands->len == 0)
+    return;
+
+  if (area == NULL)
+    zc->dirty_all = TRUE;
+  else
+    {
+      if (hl_rect_is_empty (*area))
+        return;
+      cx0 = MAX (cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
+      cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
+      cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
+      cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+      if (cx0 > cx1 || cy0 > cy1)
+        return;   /* the area misses the zone */
+      zone_cache_mark_rows (zc, cy0, cy1);
+    }
+
+  for (int cy = cy0; cy <= cy1; cy++)
+    {
+      guint first = zc->cell_start[cy * zc->gnx + cx0];
+      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+
+      for (guint i = first; i < last; i++)
+        {
+          Candidate *c = &g_array_index (zc->cands, Candidate, i);
+          double e, b;
+
+          zone_share (self, o, (HlPoint) { c->x, c->y }, c->dist, &e, &b);
+          c->edge = (float) e;
+          c->blend = (float) b;
+        }
+    }
+
+  zc->expected = -1.0;
+}
+
 /* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
 static void
 zone_cache_filter_rows (const HlStippler *self,
@@ -634,6 +965,7 @@ zone_cache_filter_rows (const HlStippler *self,
     {
       const Candidate *c = &g_array_index (zc->cands, Candidate, i);
       double f = combine (zc, c->edge, c->hair);
+      double t = f * c->blend;
       double x;
       guint s = 0;
       guint64 r;
@@ -641,12 +973,12 @@ zone_cache_filter_rows (const HlStippler *self,
       HlDot dot;
       HlColor shade;
 
-      if (!(c->rank < f))
+      if (!(c->rank < t))
         continue;
       if (eraser_hits (&self->eraser, c->x, c->y))
         continue;
 
-      x = c->rank / f;
+      x = c->rank / t;
       while (s + 1 < n_sessions && x >= cum[s])
         s++;
 
@@ -729,7 +1061,8 @@ zone_cache_emit (HlStippler *self,
  * grid four times finer (in area) than the dot spacing. */
 static double
 zone_cache_expected (HlStippler *self,
-                     ZoneCache  *zc)
+                     ZoneCache  *zc,
+                     guint       o)
 {
   const HlZoneParams *zp = &zc->zone->params;
   HlRect box = hl_curve_bounds (zc->zone->boundary);
@@ -740,21 +1073,29 @@ zone_cache_expected (HlStippler *self,
     return zc->expected;
   if (!hl_rect_is_empty (zc->clip))
     box = hl_rect_intersect (box, zc->clip);
-  if (zc->too_large || hl_rect_is_empty (box) || zp->density <= 0.0)
+  if (!zone_cache_active (zc) || hl_rect_is_empty (box) || zp->density <= 0.0)
     return zc->expected = 0.0;
+  if (zc->near == NULL || zc->blend_all)
+    return 0.0;   /* made by an update that was cancelled: not placed yet */
 
+  /* Over the part of the zone it owns, with its neighbours' blend. */
   step = sqrt (100.0 / zp->density) / m * 0.5;
   for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
     for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
       {
         HlPoint p = { x, y };
-        double e = edge_factor (zc, p);
+        double d = -1.0, e, b;
 
+        if (hl_rect_is_empty (zc->clip) || hl_rect_contains (zc->clip, p))
+          d = hl_segment_index_signed_distance (zc->outline, p);
+        if (d <= 0.0)
+          continue;
+        zone_share (self, o, p, d, &e, &b);
         if (e > 0.0)
-          sum += combine (zc, e, hair_factor (self, zc, p));
+          sum += combine (zc, e, hair_factor (self, zc, p)) * b;
       }
 
-  zc->expected = sum * (step * m) * (step * m) / 100.0 * zp->density;
+  zc->expected = sum * (step * m) * (step * m) / 100.0 * self->ref_density;
   return zc->expected;
 }
 
@@ -973,6 +1314,107 @@ append_manual_dots (HlStippler *self,
     }
 }
 
+/* --- zones together, incrementally ----------------------------------------- */
+
+static void
+layout_clear (gpointer data)
+{
+  ZoneLayout *l = data;
+
+  g_clear_pointer (&l->boundary, hl_curve_unref);
+}
+
+static gboolean
+layout_equal (const ZoneLayout *a,
+              const ZoneLayout *b)
+{
+  return a->boundary == b->boundary && a->density == b->density &&
+         a->edge_blend_mm == b->edge_blend_mm && a->active == b->active;
+}
+
+/* Brings every zone's ownership, blended density and free-edge factor up
+ * to date with the zones of the view: where the zones (their outline,
+ * density, edge blend or place in the list) are as at the last update,
+ * nothing is re-evaluated; otherwise the candidates of every zone near a
+ * zone that changed, or near an edge whose freedom changed, are. */
+static void
+update_layout (HlStippler *self)
+{
+  GArray *lay = g_array_sized_new (FALSE, TRUE, sizeof (ZoneLayout), self->zones->len);
+  GArray *old = self->layout;
+  gboolean same;
+  HlRect changed = hl_rect_from_points (NULL, 0);
+  double grow = 1.0;
+
+  g_array_set_clear_func (lay, layout_clear);
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      const ZoneCache *zc = g_ptr_array_index (self->zones, i);
+      ZoneLayout l = { hl_curve_ref (zc->zone->boundary), zc->zone->params.density,
+                       zc->zone->params.edge_blend_mm, zone_cache_active (zc), zc->reach_box };
+
+      g_array_append_val (lay, l);
+      grow = MAX (grow, zc->zone->params.edge_blend_mm / self->mm_per_px + 1.0);
+    }
+
+  same = old != NULL && old->len == lay->len;
+  for (guint i = 0; old != NULL && i < MAX (old->len, lay->len); i++)
+    {
+      const ZoneLayout *a = i < old->len ? &g_array_index (old, ZoneLayout, i) : NULL;
+      const ZoneLayout *b = i < lay->len ? &g_array_index (lay, ZoneLayout, i) : NULL;
+
+      if (a != NULL && b != NULL && layout_equal (a, b))
+        continue;
+      same = FALSE;
+      if (a != NULL)
+        changed = hl_rect_union (changed, a->box);
+      if (b != NULL)
+        changed = hl_rect_union (changed, b->box);
+    }
+
+  if (!same)
+    {
+      HlRect reach = changed;
+
+      free_edges_build (self, changed, &reach);
+      /* The free-edge factor reaches one edge blend from an edge. */
+      changed = hl_rect_inflate (reach, grow);
+    }
+
+  /* Which zones can matter to each zone's candidates. */
+  for (guint o = 0; o < self->zones->len; o++)
+    {
+      ZoneCache *zc = g_ptr_array_index (self->zones, o);
+
+      if (zc->near == NULL)
+        zc->near = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (zc->near, 0);
+      for (guint j = 0; j < self->zones->len && zone_cache_active (zc); j++)
+        {
+          const ZoneCache *zj = g_ptr_array_index (self->zones, j);
+
+          if (j == o || (zone_cache_active (zj) && hl_rect_intersects (zj->reach_box, zc->reach_box)))
+            g_array_append_val (zc->near, j);
+        }
+    }
+
+  for (guint o = 0; o < self->zones->len; o++)
+    {
+      ZoneCache *zc = g_ptr_array_index (self->zones, o);
+
+      if (zc->blend_all || zc->blend_index != o || old == NULL)
+        {
+          zone_cache_update_blend (self, zc, o, NULL);
+          zc->blend_all = FALSE;
+        }
+      else if (!same)
+        zone_cache_update_blend (self, zc, o, &changed);
+    }
+
+  g_clear_pointer (&self->layout, g_array_unref);
+  self->layout = lay;
+}
+
 /* --- public API ----------------------------------------------------------- */
 
 HlStippler *
@@ -995,6 +1437,8 @@ hl_stippler_free (HlStippler *self)
     return;
 
   g_ptr_array_unref (self->zones);
+  g_clear_pointer (&self->layout, g_array_unref);
+  free_edges_clear (&self->free_edges);
   g_clear_pointer (&self->hairline, hl_curve_unref);
   hl_segment_index_free (self->hair_index);
   g_array_unref (self->dots);
@@ -1010,9 +1454,8 @@ same_candidates (const ZoneCache *zc,
   const HlZoneParams *a = &zc->zone->params;
   const HlZoneParams *b = &zone->params;
 
+  /* The plane is the view's: only the outline and its reach matter. */
   return zc->zone->boundary == zone->boundary &&
-         a->density == b->density &&
-         a->seed == b->seed &&
          a->edge_blend_mm == b->edge_blend_mm;
 }
 
@@ -1077,6 +1520,8 @@ hl_stippler_update_full (HlStippler         *self,
   gboolean hair_all, hair_changed;
   GPtrArray *old, *fresh;
   double budget_used = 0.0;
+  double ref;
+  guint64 pseed;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (view != NULL, FALSE);
@@ -1087,12 +1532,27 @@ hl_stippler_update_full (HlStippler         *self,
 
   m = hl_view_get_mm_per_px (view, &calibrated);
   clip = view_clip (view);
+  ref = reference_density (view);
+  pseed = plane_seed (view, design_seed);
 
+  if (ref != self->ref_density || pseed != self->plane_seed)
+    {
+      /* Another plane: every candidate moves. */
+      g_ptr_array_set_size (self->zones, 0);
+      g_clear_pointer (&self->layout, g_array_unref);
+      self->ref_density = ref;
+      self->plane_seed = pseed;
+      self->mm_per_px = 0.0;
+    }
   if (m != self->mm_per_px || design_seed != self->design_seed ||
       memcmp (&clip, &self->clip, sizeof clip) != 0)
     {
       /* Everything is measured in these: start afresh. */
       g_ptr_array_set_size (self->zones, 0);
+      g_clear_pointer (&self->layout, g_array_unref);
+      self->tile_px = ref > 0.0 ? sqrt (hl_candidates_per_tile () / (ref / 100.0)) / m : 1.0;
+      /* Half the hexagonal spacing at the reference density. */
+      self->touch_px = ref > 0.0 ? 0.5 * sqrt (2.0 / (sqrt (3.0) * (ref / 100.0))) / m : 1.0;
       g_clear_pointer (&self->hair_index, hl_segment_index_free);
       g_clear_pointer (&self->hairline, hl_curve_unref);
       self->hair_area = hl_rect_from_points (NULL, 0);
@@ -1117,7 +1577,7 @@ hl_stippler_update_full (HlStippler         *self,
   self->work_done = 0.0;
   self->work_total = 0.0;
   for (guint i = 0; progress != NULL && i < view->zones->len; i++)
-    self->work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip),
+    self->work_total += MIN (zone_estimate (g_ptr_array_index (view->zones, i), m, clip, ref),
                              (double) HL_STIPPLE_MAX_CANDIDATES) + 1.0;
 
   for (guint i = 0; i < view->zones->len; i++)
@@ -1125,7 +1585,7 @@ hl_stippler_update_full (HlStippler         *self,
       HlZone *zone = g_ptr_array_index (view->zones, i);
       ZoneCache *zc = NULL;
       gboolean need_hair = FALSE;
-      double estimate = zone_estimate (zone, m, clip);
+      double estimate = zone_estimate (zone, m, clip, ref);
       gboolean within_budget = TRUE;
 
       if (g_cancellable_is_cancelled (cancellable))
@@ -1199,6 +1659,7 @@ hl_stippler_update_full (HlStippler         *self,
   g_ptr_array_unref (old);
   self->zones = fresh;
 
+  update_layout (self);
   update_edits (self, view);
 
   /* Assemble the output: clean rows are copied, dirty rows re-filtered. */
@@ -1252,7 +1713,7 @@ zone_stats (HlStippler  *self,
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
   stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
-  stats->expected_dots = expected ? zone_cache_expected (self, zc) : -1.0;
+  stats->expected_dots = expected ? zone_cache_expected (self, zc, index) : -1.0;
   if (zc->row_start != NULL)
     {
       const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
@@ -1297,7 +1758,8 @@ hl_stipple_zone_estimate (const HlView *view,
   g_return_val_if_fail (view != NULL, 0.0);
   g_return_val_if_fail (zone != NULL, 0.0);
 
-  return zone_estimate (zone, hl_view_get_mm_per_px (view, NULL), view_clip (view));
+  return zone_estimate (zone, hl_view_get_mm_per_px (view, NULL), view_clip (view),
+                        reference_density (view));
 }
 
 gboolean

@@ -1,11 +1,38 @@
 /* hl-stippler.h: the stippling engine.
  *
  * Turns a view (zones, hairline, calibration, edits) and the design seed into
- * pigment dots. An HlStippler keeps per-zone caches (a ranked blue-noise
- * candidate set per seed and density, and each candidate's density factor),
+ * pigment dots. An HlStippler keeps per-zone caches (the zone's part of the
+ * view's ranked blue-noise candidates, and each candidate's density factor),
  * so hl_stippler_update() with a view that differs from the previous one by
  * one dragged handle or one changed density only re-filters what changed.
  * Output is deterministic for a given view, seed and HL_ENGINE_VERSION.
+ *
+ * How zones combine (engine 3):
+ * - All zones of a view take their candidates from one plane: one seed (the
+ *   design seed with the sum of the zones' seeds, so Reshuffle on any zone
+ *   gives the view new dots) and one tile size, made for the view's
+ *   reference density: the largest zone density rounded up to a step (1 up
+ *   to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then 20). A
+ *   candidate survives where its rank is below density(x) / reference, so
+ *   dots on both sides of a border come from one evenly spaced set, and
+ *   sessions stay nested rank intervals.
+ * - Overlap rule: a point belongs to the first zone in the view's list (the
+ *   zone higher in the zone panel's list) whose outline holds it; only that
+ *   zone can put a dot there, never two.
+ * - Density at a point: each zone weighs smoothstep (½ + d / blend) at
+ *   signed distance d from its outline (½ on the outline, 1 half its edge
+ *   blend inside, 0 half of it outside); a zone covers the zones below it
+ *   in the list as a layer does, so a zone weighs w × (1 − the weights of
+ *   the zones above it), and density(x) is the weighted mean of the zones'
+ *   densities. Deep in an overlap the higher zone's density holds; across a
+ *   shared border the density blends from one zone's value to the other's
+ *   over the edge blend width, continuously.
+ * - The edge blend (density falling to 0 at the outline) applies only to
+ *   edges that touch no other zone: an outline segment whose midpoint is
+ *   within half the reference spacing of another zone touches it.
+ * - The hairline ramp is the owning zone's, as before; per-zone statistics
+ *   count the dots a zone owns, and expected_dots integrates the density
+ *   above over the part of the zone it owns.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,7 +71,7 @@ typedef struct
  * it; the engine, which sees one view at a time, leaves empty the zones of
  * a view (in view order) that would take it past this, so one engine never
  * holds more candidates than this whatever the caller built in memory.
- * Stippling keeps about 40 bytes a candidate (candidate, dot, grid and row
+ * Stippling keeps about 48 bytes a candidate (candidate, dot, grid and row
  * tables); making the candidates (tiles and their seams) peaks at about
  * 130 bytes a dot (bench-engine: 127 MB for a million dots), so expect
  * about 1 GB at the budget before rendering (tests/bench-budget.c). */
