@@ -315,10 +315,19 @@ on_relink_loaded (GObject      *object,
 
   hl_document_relink_photo (self->document, relink->photo, relink->path);
   g_clear_pointer (&self->problem, g_free);
-  /* The problem is solved: its notice goes. */
+  /* The problem is solved: its notice becomes the answer. Dismissing it
+   * and adding another toast while its animation runs crashes
+   * libadwaita 1.2's overlay (an animation skipped on unmap frees its toast
+   * twice), so the notice is changed in place. */
   if (self->photo_toast != NULL)
-    adw_toast_dismiss (self->photo_toast);
-  toast (self, message);
+    {
+      adw_toast_set_title (self->photo_toast, message);
+      adw_toast_set_button_label (self->photo_toast, NULL);
+      adw_toast_set_action_name (self->photo_toast, NULL);
+      g_clear_weak_pointer (&self->photo_toast);
+    }
+  else
+    toast (self, message);
   _hl_window_io_update (self);
 }
 
