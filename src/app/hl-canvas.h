@@ -75,6 +75,12 @@ void           hl_canvas_get_last_redraw  (HlCanvas          *self,
                                            int               *width,
                                            int               *height);
 
+/* What the canvas tells assistive technologies besides its label
+ * ("Design canvas"): the tool, the selected point and zone and the
+ * preview stage, as its accessible description, kept up to date
+ * (borrowed). */
+const char    *hl_canvas_get_description  (HlCanvas          *self);
+
 /* How the design is shown to the client (copied). Tools take the pointer
  * and keys only in the plain view (compare off, not presenting); mirrored,
  * they still work, the pointer mapped through the flip. Comparing with a
