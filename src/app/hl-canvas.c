@@ -919,6 +919,15 @@ update_description (HlCanvas *self)
                                   self->description, -1);
 }
 
+void
+hl_canvas_selection_changed (HlCanvas *self)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
+}
+
 const char *
 hl_canvas_get_description (HlCanvas *self)
 {

@@ -17,6 +17,7 @@
 #include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-export-dialog.h"
+#include "hl-a11y.h"
 #include "hl-settings.h"
 #include "hl-window-private.h"
 
@@ -867,4 +868,5 @@ static void
 hl_export_dialog_init (HlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hl_a11y_name_entry_row (self->mark_row);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hl-a11y.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-zone-param.h"
@@ -240,6 +241,8 @@ hl_preferences_window_init (HlPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = hl_settings_get ();
+  hl_a11y_name_entry_row (self->mark_row);
+  hl_a11y_name_entry_row (self->clinic_row);
   show_lengths (self);
   g_signal_connect_object (self->transition_spin, "value-changed",
                            G_CALLBACK (on_transition_changed), self, G_CONNECT_SWAPPED);
