@@ -453,6 +453,64 @@ test_announced_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Accelerators of every shortcut under @root, each on its own ("Tab",
+ * "<Control>o"), in @found. */
+static void
+collect_accels (GtkWidget  *root,
+                GHashTable *found)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      g_object_get (root, "accelerator", &accel, NULL);
+      parts = g_strsplit (accel != NULL ? accel : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0')
+          g_hash_table_add (found, g_strdup (parts[i]));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accels (child, found);
+}
+
+/* Every tool and the main actions have a key, listed in the shortcuts
+ * window; each of its sections shows without a warning (fatal here). */
+static void
+test_shortcuts_listed (void)
+{
+  static const char *const keys[] = {
+    "v", "h", "z", "r", "l", "b", "e", "i",             /* the tools */
+    "Tab", "<Shift>Tab", "<Control>Tab",                /* the canvas by keyboard */
+    "Delete", "c", "Left", "Return", "Escape",
+    "F9", "F10", "F11",
+    "<Control>o", "<Control>s", "<Control>e", "<Shift><Control>e", "<Control>z",
+    "<Shift><Control>z", "<Control>comma", "<Control>question", "<Control>q",
+    "s", "n", "m", "d", "<Control>b",
+  };
+  static const char *const sections[] = { "shortcuts", "files", "preview", "keyboard" };
+  HlWindow *window = open_sample ();
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+
+  g_assert_nonnull (overlay);
+  collect_accels (GTK_WIDGET (overlay), found);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_hash_table_contains (found, keys[i]))
+      g_error ("the shortcuts window does not list %s", keys[i]);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_object_set (overlay, "section-name", sections[i], NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -468,6 +526,7 @@ main (int    argc,
   g_test_add_func ("/a11y/checker", test_checker);
   g_test_add_func ("/a11y/every-control-named", test_every_control_named);
   g_test_add_func ("/a11y/announced-state", test_announced_state);
+  g_test_add_func ("/a11y/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();
   g_object_unref (app);
