@@ -643,7 +643,11 @@ select_draw_overlay (HlTool  *tool,
       hl_tool_path_curve (cr, hl_view_get_zone (view, (guint) zone)->boundary);
       cairo_set_source_rgba (cr, 1.0, 0.85, 0.2, 0.12);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 1.0, 0.85, 0.2, 0.95);
+      /* Yellow on a dark edge: seen on light skin and on dark hair. */
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, 5.0 / zoom);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
       cairo_set_line_width (cr, 3.0 / zoom);
       cairo_stroke (cr);
     }
