@@ -304,7 +304,7 @@ draw_overlays (cairo_t               *cr,
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_set_line_width (cr, 3.5 * unit);
           cairo_stroke_preserve (cr);
-          cairo_set_source_rgb (cr, 0.1, 0.45, 0.9);
+          cairo_set_source_rgb (cr, 0.05, 0.3, 0.75);
           cairo_set_line_width (cr, 1.5 * unit);
           cairo_stroke (cr);
         }
@@ -321,7 +321,7 @@ draw_overlays (cairo_t               *cr,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 4.0 * unit);
       cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+      cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
       cairo_set_line_width (cr, 2.0 * unit);
       cairo_stroke (cr);
     }
@@ -337,7 +337,7 @@ draw_overlays (cairo_t               *cr,
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_fill_preserve (cr);
           cairo_set_line_width (cr, 1.5 * unit);
-          cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+          cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
           cairo_stroke (cr);
         }
     }

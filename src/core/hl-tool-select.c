@@ -682,7 +682,7 @@ select_draw_overlay (HlTool  *tool,
       cairo_new_path (cr);
       cairo_arc (cr, p.x, p.y, (state == 0 ? 3.5 : 5.0) / zoom, 0, 2 * G_PI);
       if (state == 2)
-        cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+        cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
       else if (state == 1)
         cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
       else

@@ -214,8 +214,9 @@ void          hl_tool_draw_rubber_band  (cairo_t           *cr,
                                          HlPoint            a,
                                          HlPoint            b);
 /* A handle at @p, HL_HANDLE_SIZE screen px in radius: round for a smooth
- * point, square for a corner (@corner); @state 0 normal (white), 1 hover
- * (larger, yellow), 2 selected (larger, filled red). */
+ * point, square for a corner (@corner); @state 0 normal (white, red
+ * edge), 1 hover (larger, yellow, dark edge), 2 selected (larger, filled
+ * red, white edge). */
 void          hl_tool_draw_handle       (cairo_t           *cr,
                                          double             zoom,
                                          HlPoint            p,
