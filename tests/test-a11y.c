@@ -392,6 +392,25 @@ test_announced_state (void)
   g_assert_true (hl_handle_equal (hl_tool_select_get_selected (hl_canvas_get_tool (canvas)),
                                   (HlHandle) { HL_HANDLE_HAIRLINE, 0, 0 }));
 
+  /* Zoomed in, a point Tab selects off screen is brought into view. */
+  {
+    HlPoint at;
+    int w = gtk_widget_get_width (GTK_WIDGET (canvas)), h = gtk_widget_get_height (GTK_WIDGET (canvas));
+
+    hl_canvas_zoom (canvas, 16.0);
+    at = hl_canvas_image_to_widget (canvas, hl_curve_get_points (view->hairline)[1]);
+    g_assert_false (at.x >= 0 && at.x <= w && at.y >= 0 && at.y <= h);
+    g_assert_true (press_key (canvas, GDK_KEY_Tab, 0));
+    at = hl_canvas_image_to_widget (canvas, hl_curve_get_points (view->hairline)[1]);
+    g_assert_true (at.x >= 0 && at.x <= w && at.y >= 0 && at.y <= h);
+    g_assert_true (press_key (canvas, GDK_KEY_Tab, 0));
+    at = hl_canvas_image_to_widget (canvas, hl_curve_get_points (view->hairline)[2]);
+    g_assert_true (at.x >= 0 && at.x <= w && at.y >= 0 && at.y <= h);
+    g_assert_true (press_key (canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+    g_assert_true (press_key (canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+    hl_canvas_zoom (canvas, 0);
+  }
+
   /* Past the hairline, the first zone's first point: the zone is
    * selected, in the panel too. */
   for (guint i = 1; i <= n_hair; i++)

@@ -1204,6 +1204,8 @@ on_motion (GtkEventControllerMotion *controller,
     pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
+static void reveal_selected (HlCanvas *self);
+
 static gboolean
 on_key (GtkEventControllerKey *controller,
         guint                  keyval,
@@ -1243,7 +1245,33 @@ on_key (GtkEventControllerKey *controller,
     default: return FALSE;
     }
 
-  return hl_canvas_handle_event (self, &event) != HL_TOOL_NOTHING;
+  if (hl_canvas_handle_event (self, &event) == HL_TOOL_NOTHING)
+    return FALSE;
+  if (event.key == HL_TOOL_KEY_NEXT || event.key == HL_TOOL_KEY_PREVIOUS)
+    reveal_selected (self);
+  return TRUE;
+}
+
+/* After Tab or Shift+Tab: a selected point outside the widget (zoomed in)
+ * is brought to its middle. */
+static void
+reveal_selected (HlCanvas *self)
+{
+  const HlView *view = shown_view (self);
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  const double margin = 2 * HL_HANDLE_RADIUS;
+  HlPoint p, at;
+
+  if (view == NULL || self->tool == NULL || !g_str_equal (hl_tool_get_name (self->tool), "select") ||
+      !hl_handle_get_position (view, hl_tool_select_get_selected (self->tool), &p))
+    return;
+  at = hl_canvas_image_to_widget (self, p);
+  if (at.x >= margin && at.x <= w - margin && at.y >= margin && at.y <= h - margin)
+    return;
+  /* Mirrored, the view moves the other way. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (w / 2.0 - at.x);
+  self->pan_y += h / 2.0 - at.y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Multiplies the zoom by @factor keeping the image point under widget

@@ -216,6 +216,18 @@ handle_position (const HlView *view,
   return TRUE;
 }
 
+gboolean
+hl_handle_get_position (const HlView *view,
+                        HlHandle      h,
+                        HlPoint      *p)
+{
+  HlPoint unused;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  return handle_position (view, h, p != NULL ? p : &unused);
+}
+
 static gboolean
 handle_exists (const HlView *view,
                HlHandle      h)

@@ -55,6 +55,11 @@ HlHandle           hl_handle_find              (const HlView *view,
                                                 double        radius);
 gboolean           hl_handle_equal             (HlHandle      a,
                                                 HlHandle      b);
+/* Where handle @h of @view is (image px): FALSE when @view has no such
+ * handle. */
+gboolean           hl_handle_get_position      (const HlView *view,
+                                                HlHandle      h,
+                                                HlPoint      *p);
 /* The handle of @view after @from (@forward) or before it: the hairline's
  * points first to last, then each zone's vertices in list order, then the
  * placed landmarks in HlLandmark order, wrapping around. From
