@@ -146,18 +146,17 @@ describe (GtkWidget *widget)
 }
 
 /* Every widget under @root that needs a name and has none; counts those
- * checked. Hidden widgets are checked too (rows and buttons shown later),
- * but not a stack's pages other than the one it shows: the caller shows
- * each page it wants checked (a search bar disabled in its window is
- * never shown). */
+ * checked. What is hidden takes no focus and is left out (an entry row's
+ * unused Apply button, a drop-down's disabled search, a stack's other
+ * pages): the caller shows each part it wants checked. */
 static void
 collect_unnamed (GtkWidget *root,
                  GPtrArray *unnamed,
                  guint     *checked)
 {
-  /* A widget hidden itself (an entry row's Apply button, unused) takes
-   * no focus; what hidden rows hold is checked. */
-  if (needs_name (root) && gtk_widget_get_visible (root))
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (needs_name (root))
     {
       (*checked)++;
       if (!is_named (root))
@@ -229,6 +228,7 @@ test_every_control_named (void)
   GtkWidget *prefs;
   const char *exports[] = { "win.export", "win.export-report" };
   const char *option_tools[] = { "ruler", "landmark", "zone" };
+  const char *dialogs[] = { "win.frontal-band", "win.propose-hairline" };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", NULL));
   hl_zone_panel_set_selected (panel, 0);
@@ -261,6 +261,24 @@ test_every_control_named (void)
       gtk_test_widget_wait_for_draw (dialog);
       g_assert_cmpuint (assert_all_named (dialog, exports[i]), >=, 3);
       gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* The questions built in code: the frontal band's depth, the proposed
+   * hairline's style and height. */
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      AdwMessageDialog *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), dialogs[i], NULL));
+      dialog = hl_gui_find_dialog ();
+      if (dialog == NULL)
+        {
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          dialog = hl_gui_find_dialog ();
+        }
+      g_assert_nonnull (dialog);
+      g_assert_cmpuint (assert_all_named (GTK_WIDGET (dialog), dialogs[i]), >=, 2);
+      hl_gui_answer_dialog ("_Cancel");
     }
 
   prefs = GTK_WIDGET (hl_preferences_window_new (GTK_WINDOW (window)));
