@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # meson install into a --destdir: binaries, desktop file, metainfo, icons,
-# GSettings schema, JSON schema and samples land where a packager expects
-# them, and the installed copies still pass their validators.
+# GSettings schema, JSON schema, samples and translations land where a
+# packager expects them, and the installed copies still pass their
+# validators.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -21,6 +22,7 @@ expected=(
   share/hairline-studio/hairline-design.schema.json
   share/hairline-studio/samples/front-consultation.json
   share/hairline-studio/samples/astronaut.png
+  share/locale/fr/LC_MESSAGES/hairline-studio.mo
 )
 if [ "${HL_GUI:-true}" = true ]; then
   expected+=(

@@ -233,6 +233,61 @@ test_dots (void)
   hl_test_run_clear (&csv);
 }
 
+/* The CSV writer formats numbers itself: every row must read as printf
+ * writes the same dot (the JSON writer uses printf), here with a manual dot
+ * on a rounding tie (1.0625 → 1.062) and a negative coordinate. */
+static void
+test_dots_csv_as_printf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autofree char *photo_copy = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *photo_bytes = NULL;
+  g_autofree char *design = NULL;
+  HlRun csv, json;
+  g_auto(GStrv) lines = NULL;
+  cJSON *root;
+  gsize len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (photo, &photo_bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo_copy, photo_bytes, (gssize) len, NULL));
+  design = write_variant (dir, "ties.json", "\"at\":\t[224, 63.5]", "\"at\":\t[1.0625, -0.0625]");
+  csv = hl_test_run_hairline (NULL, "dots", design, NULL);
+  json = hl_test_run_hairline (NULL, "dots", "--format", "json", design, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_nonnull (strstr (csv.out, "\n1.062,-0.062,0.2200,#5a5551,3,manual\n"));
+
+  lines = g_strsplit (csv.out, "\n", -1);
+  root = cJSON_Parse (json.out);
+  g_assert_nonnull (root);
+  g_assert_cmpuint (g_strv_length (lines), ==, (guint) cJSON_GetArraySize (root) + 2);
+  for (int i = 0; i < cJSON_GetArraySize (root); i++)
+    {
+      cJSON *dot = cJSON_GetArrayItem (root, i);
+      cJSON *zone = cJSON_GetObjectItemCaseSensitive (dot, "zone");
+      g_autofree char *zone_text = cJSON_IsNull (zone) ? g_strdup ("manual")
+                                                        : g_strdup_printf ("%d", zone->valueint);
+      g_autofree char *want =
+        g_strdup_printf ("%.3f,%.3f,%.4f,%s,%d,%s",
+                         cJSON_GetObjectItemCaseSensitive (dot, "x")->valuedouble,
+                         cJSON_GetObjectItemCaseSensitive (dot, "y")->valuedouble,
+                         cJSON_GetObjectItemCaseSensitive (dot, "diameter_mm")->valuedouble,
+                         cJSON_GetObjectItemCaseSensitive (dot, "shade")->valuestring,
+                         cJSON_GetObjectItemCaseSensitive (dot, "session")->valueint, zone_text);
+
+      g_assert_cmpstr (lines[i + 1], ==, want);
+    }
+  cJSON_Delete (root);
+  hl_test_run_clear (&csv);
+  hl_test_run_clear (&json);
+  g_unlink (design);
+  g_unlink (photo_copy);
+  g_rmdir (dir);
+}
+
 static void
 test_render (void)
 {
@@ -708,6 +763,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats-json", test_stats_json);
   g_test_add_func ("/cli/stats-known-shapes", test_stats_known_shapes);
   g_test_add_func ("/cli/dots", test_dots);
+  g_test_add_func ("/cli/dots/csv-as-printf", test_dots_csv_as_printf);
   g_test_add_func ("/cli/render", test_render);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/extension-mismatch", test_extension_mismatch);

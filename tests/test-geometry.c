@@ -215,6 +215,43 @@ test_rng_reference_values (void)
     }
 }
 
+/* A hairline whose ends are straight stretches (three collinear control
+ * points at each end): its end rays run along those stretches, which must
+ * not count as crossing them, whatever area the index covers (the area sets
+ * how far the ends are extended, and so the last bits of the rays'
+ * directions). A line taken as looping makes every drag re-evaluate all
+ * candidates. */
+static void
+test_segment_index_straight_ends_simple (void)
+{
+  HlPoint h[9];
+  const HlRect areas[] = {
+    { -750, -750, 3750, 3750 }, { 0, 0, 3000, 3000 }, { -100, -100, 3100, 3100 }, { -2000, -2000, 5000, 5000 },
+  };
+  g_autoptr(HlCurve) curve = NULL;
+  const HlPoint *poly;
+  guint n;
+
+  for (guint i = 0; i < 9; i++)
+    h[i] = (HlPoint) { -100 + i * 3200 / 8.0, 2850 + ((int) (i % 3) - 1) * 40.0 };
+  curve = hl_curve_new (h, 9, FALSE);
+  poly = hl_curve_get_polyline (curve, &n);
+  for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+    {
+      g_autoptr(HlSegmentIndex) index = hl_segment_index_new (poly, n, FALSE, 130, areas[a]);
+
+      g_assert_true (hl_segment_index_is_simple (index));
+    }
+
+  /* A line that does cross itself is still seen as looping. */
+  {
+    HlPoint z[] = { { 0, 0 }, { 100, 100 }, { 100, 0 }, { 0, 100 } };
+    g_autoptr(HlSegmentIndex) index = hl_segment_index_new (z, 4, FALSE, 10, areas[1]);
+
+    g_assert_false (hl_segment_index_is_simple (index));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +265,7 @@ main (int    argc,
   g_test_add_func ("/geometry/curve-affected-range", test_curve_affected_range);
   g_test_add_func ("/geometry/segment-index-exact", test_segment_index_matches_exact);
   g_test_add_func ("/geometry/segment-index-sides", test_segment_index_sides);
+  g_test_add_func ("/geometry/segment-index-straight-ends", test_segment_index_straight_ends_simple);
   g_test_add_func ("/geometry/rng-reference", test_rng_reference_values);
 
   return g_test_run ();

@@ -45,6 +45,16 @@ hl_application_new (void)
                        NULL);
 }
 
+void
+hl_application_bind_text_domain (void)
+{
+  const char *dir = g_getenv ("HL_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 on_recovery_response (AdwMessageDialog *dialog,
                       const char       *response,
@@ -336,7 +346,7 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Hairline Studio developers", NULL };
+  const char *developers[] = { _("Hairline Studio developers"), NULL };
   /* Translators: your names, one a line; shown in About. */
   const char *credits = _("translator-credits");
   GtkWidget *about = adw_about_window_new ();

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "hl-canvas-preview.h"
@@ -37,13 +38,15 @@ hl_preview_equal (const HlPreview *a,
 char *
 hl_preview_describe (const HlPreview *preview)
 {
-  static const char * const stages[] = { "Fresh", "Healed", "Aged" };
-  GString *text = g_string_new (stages[MIN (preview->stage, HL_STAGE_AGED)]);
+  static const char * const stages[] = { N_("Fresh"), N_("Healed"), N_("Aged") };
+  GString *text = g_string_new (_(stages[MIN (preview->stage, HL_STAGE_AGED)]));
 
   if (preview->sessions > 0)
-    g_string_append_printf (text, " · after session %u", preview->sessions);
+    /* Translators: follows the stage (“Fresh”) on the canvas. */
+    g_string_append_printf (text, _(" · after session %u"), preview->sessions);
   if (preview->mirror)
-    g_string_append (text, " · mirrored");
+    /* Translators: follows the stage (“Fresh”) on the canvas. */
+    g_string_append (text, _(" · mirrored"));
   return g_string_free (text, FALSE);
 }
 

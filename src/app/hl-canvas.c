@@ -745,10 +745,12 @@ snapshot_preview (HlCanvas     *self,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  after = g_strdup_printf ("After · %s", caption);
+  /* Translators: over the simulated side of a before/after comparison;
+   * %s is what it shows, such as “Healed · after session 1”. */
+  after = g_strdup_printf (_("After · %s"), caption);
   if (self->preview.compare == HL_COMPARE_SIDE_BY_SIDE)
     {
-      hl_preview_draw_chip (cr, pw / 2.0, 12, 0.5, "Before");
+      hl_preview_draw_chip (cr, pw / 2.0, 12, 0.5, _("Before"));
       hl_preview_draw_chip (cr, pw + pw / 2.0, 12, 0.5, after);
       cairo_rectangle (cr, pw - 1, 0, 2, h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
@@ -757,7 +759,7 @@ snapshot_preview (HlCanvas     *self,
   else if (self->preview.compare == HL_COMPARE_SPLIT)
     {
       hl_preview_draw_split (cr, split_x, h);
-      hl_preview_draw_chip (cr, split_x - 24, 12, 1.0, "Before");
+      hl_preview_draw_chip (cr, split_x - 24, 12, 1.0, _("Before"));
       hl_preview_draw_chip (cr, split_x + 24, 12, 0.0, after);
     }
   else if (self->preview.presentation || self->preview.stage != HL_STAGE_FRESH ||

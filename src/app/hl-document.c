@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-document.h"
@@ -350,7 +352,8 @@ check_current (HlDocument *self)
     hl_history_redo (self->history);
   hl_history_amend (self->history, self->accepted);
 
-  message = g_strdup_printf ("Edit not applied: %s", error->message);
+  /* Translators: %s says why the edit was refused. */
+  message = g_strdup_printf (_("Edit not applied: %s"), error->message);
   g_signal_emit (self, signals[REFUSED], 0, message);
 }
 
@@ -445,7 +448,8 @@ hl_document_push (HlDocument *self,
 
   if (!hl_design_check_budget (design, &error))
     {
-      g_autofree char *message = g_strdup_printf ("Edit not applied: %s", error->message);
+      /* Translators: %s says why the edit was refused. */
+      g_autofree char *message = g_strdup_printf (_("Edit not applied: %s"), error->message);
 
       g_signal_emit (self, signals[REFUSED], 0, message);
       return FALSE;
@@ -740,7 +744,7 @@ hl_document_load_async (HlDocument          *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, "only local files can be opened");
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, _("only local files can be opened"));
       return;
     }
 
@@ -940,7 +944,7 @@ hl_document_relink_photo (HlDocument *self,
   g_clear_pointer (&self->photo, hl_photo_unref);
   self->photo = hl_photo_ref (photo);
   g_clear_pointer (&self->photo_problem, g_free);
-  if (!hl_document_push (self, design, "Relink photo"))
+  if (!hl_document_push (self, design, _("Relink photo")))
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -1115,13 +1119,13 @@ hl_document_save_async (HlDocument          *self,
 
   if (self->history == NULL)
     {
-      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_ARGUMENT, "there is no design to save");
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_ARGUMENT, _("there is no design to save"));
       return;
     }
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, "designs can only be saved as local files");
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, _("designs can only be saved as local files"));
       return;
     }
 

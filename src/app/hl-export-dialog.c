@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "hl-canvas.h"
@@ -191,23 +192,25 @@ update (HlExportDialog *self)
       hl_export_mockup_size (self->design, options.without_photo ? NULL : self->photo, &options, &w, &h);
       g_free (self->size_text);
       if (dot_px > 0)
-        self->size_text = g_strdup_printf ("%d × %d px · fresh dots %.1f px%s%s", w, h, dot_px,
-                                           dot_px < 1.0 ? " (under a pixel: raise the scale)" : "",
-                                           calibrated ? "" : " (uncalibrated)");
+        /* Translators: the output's width and height in pixels, the
+         * fresh dots' size in pixels, then the notes that apply. */
+        self->size_text = g_strdup_printf (_("%d × %d px · fresh dots %.1f px%s%s"), w, h, dot_px,
+                                           dot_px < 1.0 ? _(" (under a pixel: raise the scale)") : "",
+                                           calibrated ? "" : _(" (uncalibrated)"));
       else
-        self->size_text = g_strdup_printf ("%d × %d px", w, h);
+        self->size_text = g_strdup_printf (_("%d × %d px"), w, h);
       adw_action_row_set_subtitle (self->scale_row, self->size_text);
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && has_design);
-  gtk_button_set_label (self->cancel_button, busy ? "_Stop" : "_Cancel");
+  gtk_button_set_label (self->cancel_button, busy ? _("_Stop") : _("_Cancel"));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
 
   if (!has_design && !busy)
     {
       const char *why = self->kind == HL_EXPORT_SHEET
-                        ? "Nothing to simulate yet: no view has a zone or a dot, so every “after” would be the same as its “before”. Draw a zone first."
-                        : "Nothing to simulate yet: this view has no zone or dot, so the “after” would be the same as the “before”. Draw a zone first.";
+                        ? _("Nothing to simulate yet: no view has a zone or a dot, so every “after” would be the same as its “before”. Draw a zone first.")
+                        : _("Nothing to simulate yet: this view has no zone or dot, so the “after” would be the same as the “before”. Draw a zone first.");
       g_free (self->error);
       self->error = g_strdup (why);
       set_status (self, why, FALSE);
@@ -318,14 +321,15 @@ announce (HlExportDialog *self,
           GFile          *file)
 {
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *title = g_strdup_printf ("Exported %s", name);
+  /* Translators: %s is the name of the file written. */
+  g_autofree char *title = g_strdup_printf (_("Exported %s"), name);
   AdwToast *toast;
 
   if (self->window == NULL)
     return;
 
   toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, "Open _Folder");
+  adw_toast_set_button_label (toast, _("Open _Folder"));
   adw_toast_set_timeout (toast, 8);
   g_object_set_data (G_OBJECT (toast), "hl-window", self->window);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button),
@@ -352,19 +356,21 @@ on_export_done (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_free (self->error);
-          self->error = g_strdup ("Export stopped; nothing was written.");
+          self->error = g_strdup (_("Export stopped; nothing was written."));
           set_status (self, self->error, FALSE);
         }
       else if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
         {
-          g_autofree char *message = g_strdup_printf ("Not exported: %s. Relink the photo, or turn "
-                                                      "“Photo” off to export on a plain background.",
+          /* Translators: %s says what is wrong with the photo. */
+          g_autofree char *message = g_strdup_printf (_("Not exported: %s. Relink the photo, or turn "
+                                                        "“Photo” off to export on a plain background."),
                                                       error->message);
           show_error (self, message);
         }
       else
         {
-          g_autofree char *message = g_strdup_printf ("Not exported: %s", error->message);
+          /* Translators: %s says why. */
+          g_autofree char *message = g_strdup_printf (_("Not exported: %s"), error->message);
           show_error (self, message);
         }
       update (self);
@@ -433,7 +439,7 @@ hl_export_dialog_export_to (HlExportDialog *self,
   chosen = g_file_get_path (file);
   if (chosen == NULL)
     {
-      show_error (self, "Exports are written to local files only; choose a file on this computer.");
+      show_error (self, _("Exports are written to local files only; choose a file on this computer."));
       return FALSE;
     }
   /* The type follows the dialog, whatever extension was typed. */
@@ -442,16 +448,18 @@ hl_export_dialog_export_to (HlExportDialog *self,
   name = g_file_get_basename (target);
   if (is_an_input (self, target) || is_an_input (self, file))
     {
-      g_autofree char *message = g_strdup_printf ("%s is this design or its photo, which exports never "
-                                                  "replace. Choose another name.", name);
+      /* Translators: %s is a file name. */
+      g_autofree char *message = g_strdup_printf (_("%s is this design or its photo, which exports never "
+                                                    "replace. Choose another name."), name);
       show_error (self, message);
       return FALSE;
     }
   /* The chooser asked about replacing the name chosen, not this one. */
   if (g_strcmp0 (fixed, chosen) != 0 && g_file_test (fixed, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *message = g_strdup_printf ("%s already exists. Choose it by that name to replace it, "
-                                                  "or choose another name.", name);
+      /* Translators: %s is a file name. */
+      g_autofree char *message = g_strdup_printf (_("%s already exists. Choose it by that name to replace it, "
+                                                    "or choose another name."), name);
       show_error (self, message);
       return FALSE;
     }
@@ -480,7 +488,7 @@ hl_export_dialog_export_to (HlExportDialog *self,
   self->cancellable = g_cancellable_new ();
   set_status (self, NULL, FALSE);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, "Starting");
+  gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
   update (self);
 
   task = g_task_new (self, self->cancellable, on_export_done, NULL);
@@ -545,10 +553,10 @@ on_export_clicked (HlExportDialog *self)
   if (self->cancellable != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (self->kind == HL_EXPORT_SHEET ? "Export the Consultation Sheet"
-                                                                        : "Export the Mockup",
+  chooser = gtk_file_chooser_native_new (self->kind == HL_EXPORT_SHEET ? _("Export the Consultation Sheet")
+                                                                        : _("Export the Mockup"),
                                          GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         "_Export", "_Cancel");
+                                         _("_Export"), _("_Cancel"));
   g_clear_object (&self->chooser);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response), self, 0);
@@ -556,13 +564,13 @@ on_export_clicked (HlExportDialog *self)
   filter = gtk_file_filter_new ();
   if (self->kind == HL_EXPORT_SHEET)
     {
-      gtk_file_filter_set_name (filter, "PDF documents");
+      gtk_file_filter_set_name (filter, _("PDF documents"));
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_filter_add_suffix (filter, "pdf");
     }
   else
     {
-      gtk_file_filter_set_name (filter, "PNG images");
+      gtk_file_filter_set_name (filter, _("PNG images"));
       gtk_file_filter_add_mime_type (filter, "image/png");
       gtk_file_filter_add_suffix (filter, "png");
     }
@@ -621,13 +629,14 @@ fill_sessions (HlExportDialog *self)
     n = MAX (n, hl_view_get_zone (view, z)->params.n_sessions);
 
   {
-    g_autofree char *all = g_strdup_printf (n > 1 ? "All %u sessions" : "The one session", n);
+    g_autofree char *all = n > 1 ? g_strdup_printf (ngettext ("All %u session", "All %u sessions", n), n)
+                                 : g_strdup (_("The one session"));
 
     gtk_string_list_append (list, all);
   }
   for (guint k = 1; k < n; k++)
     {
-      g_autofree char *item = g_strdup_printf ("After session %u", k);
+      g_autofree char *item = g_strdup_printf (_("After session %u"), k);
 
       gtk_string_list_append (list, item);
     }
@@ -699,13 +708,13 @@ hl_export_dialog_new (HlWindow     *window,
   if (hl_document_get_photo (document) != NULL && hl_document_get_photo_problem (document) == NULL)
     self->photo = hl_photo_ref (hl_document_get_photo (document));
 
-  adw_window_title_set_title (self->title, kind == HL_EXPORT_SHEET ? "Export Consultation Sheet"
-                                                                   : "Export Mockup");
+  adw_window_title_set_title (self->title, kind == HL_EXPORT_SHEET ? _("Export Consultation Sheet")
+                                                                   : _("Export Mockup"));
   adw_window_title_set_subtitle (self->title, kind == HL_EXPORT_SHEET
-                                              ? "All views, PDF"
+                                              ? _("All views, PDF")
                                               : exported_view (self)->name);
-  gtk_window_set_title (GTK_WINDOW (self), kind == HL_EXPORT_SHEET ? "Export Consultation Sheet"
-                                                                   : "Export Mockup");
+  gtk_window_set_title (GTK_WINDOW (self), kind == HL_EXPORT_SHEET ? _("Export Consultation Sheet")
+                                                                   : _("Export Mockup"));
   gtk_window_set_default_size (GTK_WINDOW (self), 480, kind == HL_EXPORT_SHEET ? 380 : 700);
   gtk_widget_set_visible (self->mockup_group, kind == HL_EXPORT_MOCKUP);
   gtk_widget_set_visible (self->mark_group, kind == HL_EXPORT_MOCKUP);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-window-private.h"
 
 static void
@@ -28,18 +30,25 @@ _hl_window_engine_update (HlWindow *self)
   HlDesign *dots_design = hl_document_get_dots_design (self->document);
   gboolean computing = hl_document_is_computing (self->document);
   g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
   gsize n_dots = 0;
 
   hl_document_get_dots (self->document, &n_dots);
+  /* Grouped as the locale groups digits (“2,332”, “2 332”). */
+  count = g_strdup_printf ("%'" G_GSIZE_FORMAT, n_dots);
   if (shown == NULL || self->loading)
     text = g_strdup ("");
   else if (computing)
-    text = g_strdup_printf ("Computing dots… %.0f %%", 100.0 * hl_document_get_progress (self->document));
+    text = g_strdup_printf (_("Computing dots… %.0f %%"), 100.0 * hl_document_get_progress (self->document));
   else if (dots_design != shown)
     /* Stopped: the dots shown are of an earlier state of the design. */
-    text = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots (stopped: not up to date)", n_dots);
+    /* Translators: %s is a number of dots, such as “2,332”. */
+    text = g_strdup_printf (ngettext ("%s dot (stopped: not up to date)",
+                                      "%s dots (stopped: not up to date)", (gulong) n_dots),
+                            count);
   else
-    text = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots);
+    /* Translators: %s is a number of dots, such as “2,332”. */
+    text = g_strdup_printf (ngettext ("%s dot", "%s dots", (gulong) n_dots), count);
   gtk_label_set_text (self->dots_label, text);
 
   gtk_widget_set_visible (self->compute_box, computing && !self->loading);

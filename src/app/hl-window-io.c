@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-export-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -79,7 +81,7 @@ open_pending (HlWindow *self)
         g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
       self->load_cancellable = g_cancellable_new ();
-      hl_document_load_pasted_async (self->document, png, "Pasted photo", self->load_cancellable,
+      hl_document_load_pasted_async (self->document, png, _("Pasted photo"), self->load_cancellable,
                                      on_pasted_loaded, g_object_ref (self));
     }
 }
@@ -131,13 +133,13 @@ ask_then_open (HlWindow *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), "Save Changes?",
-                                                       "The design has changes that are not saved. "
-                                                       "Save them before opening the new one?"));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
+                                                       _("The design has changes that are not saved. "
+                                                         "Save them before opening the new one?")));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", "_Cancel",
-                                    "discard", "_Discard",
-                                    "save", "_Save",
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -221,7 +223,7 @@ on_clipboard_texture (GObject      *object,
     return;
   if (texture == NULL)
     {
-      toast (self, "The clipboard holds no image to paste");
+      toast (self, _("The clipboard holds no image to paste"));
       return;
     }
   hl_window_paste_texture (self, texture);
@@ -301,12 +303,15 @@ on_relink_loaded (GObject      *object,
   if (view->photo.width > 0 && view->photo.height > 0 &&
       (view->photo.width != hl_photo_get_width (relink->photo) ||
        view->photo.height != hl_photo_get_height (relink->photo)))
-    message = g_strdup_printf ("Photo relinked to %s, which is %d × %d px; the design was drawn on "
-                               "%d × %d px: check that it still fits",
+    /* Translators: %1$s is a file name; then the new photo's width and
+     * height, then those of the photo the design was drawn on. */
+    message = g_strdup_printf (_("Photo relinked to %1$s, which is %2$d × %3$d px; the design was drawn on "
+                                 "%4$d × %5$d px: check that it still fits"),
                                name, hl_photo_get_width (relink->photo), hl_photo_get_height (relink->photo),
                                view->photo.width, view->photo.height);
   else
-    message = g_strdup_printf ("Photo relinked to %s", name);
+    /* Translators: %s is a file name. */
+    message = g_strdup_printf (_("Photo relinked to %s"), name);
 
   hl_document_relink_photo (self->document, relink->photo, relink->path);
   g_clear_pointer (&self->problem, g_free);
@@ -333,7 +338,7 @@ hl_window_relink_photo (HlWindow *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      toast (self, "Only a photo on this computer can be linked");
+      toast (self, _("Only a photo on this computer can be linked"));
       return;
     }
 
@@ -387,13 +392,13 @@ relink_action (GtkWidget  *widget,
     return;
   view = hl_design_get_view (design, hl_document_get_view_index (self->document));
 
-  chooser = gtk_file_chooser_native_new ("Relink the Photo", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         "_Relink", "_Cancel");
+  chooser = gtk_file_chooser_native_new (_("Relink the Photo"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Relink"), _("_Cancel"));
   g_clear_object (&self->chooser);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_relink_chooser_response), self, 0);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, "Photos");
+  gtk_file_filter_set_name (filter, _("Photos"));
   gtk_file_filter_add_pixbuf_formats (filter);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
@@ -574,7 +579,7 @@ _hl_window_io_warn_photo (HlWindow   *self,
 
   g_free (self->problem);
   self->problem = g_strdup (message);
-  adw_toast_set_button_label (item, "_Relink…");
+  adw_toast_set_button_label (item, _("_Relink…"));
   adw_toast_set_action_name (item, "win.relink-photo");
   adw_toast_set_timeout (item, 10);
   g_set_weak_pointer (&self->photo_toast, item);

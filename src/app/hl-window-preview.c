@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-window-private.h"
 
 /* Sessions of the shown view: the most any of its zones has (1 without
@@ -65,10 +67,11 @@ build_preview_menu (HlWindow *self,
                     guint     n_sessions)
 {
   static const char * const stages[][2] = {
-    { "_Fresh", "fresh" }, { "_Healed", "healed" }, { "_Aged (years later)", "aged" },
+    { N_("_Fresh"), "fresh" }, { N_("_Healed"), "healed" }, { N_("_Aged (years later)"), "aged" },
   };
   static const char * const compares[][2] = {
-    { "_Design Only", "off" }, { "_Before | After Split", "split" }, { "Before and After _Side by Side", "side-by-side" },
+    { N_("_Design Only"), "off" }, { N_("_Before | After Split"), "split" },
+    { N_("Before and After _Side by Side"), "side-by-side" },
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) stage = g_menu_new ();
@@ -78,20 +81,21 @@ build_preview_menu (HlWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (stages[i][0], NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(stages[i][0]), NULL);
 
       g_menu_item_set_action_and_target (item, "win.stage", "s", stages[i][1]);
       g_menu_append_item (stage, item);
     }
   {
-    g_autoptr(GMenuItem) all = g_menu_item_new ("All _Sessions", NULL);
+    g_autoptr(GMenuItem) all = g_menu_item_new (_("All _Sessions"), NULL);
 
     g_menu_item_set_action_and_target (all, "win.session", "i", 0);
     g_menu_append_item (sessions, all);
   }
   for (guint k = 1; k < n_sessions; k++)
     {
-      g_autofree char *label = g_strdup_printf ("After Session _%u of %u", k, n_sessions);
+      /* Translators: a menu item; the underscore marks the access key. */
+      g_autofree char *label = g_strdup_printf (_("After Session _%u of %u"), k, n_sessions);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.session", "i", (gint32) k);
@@ -99,18 +103,18 @@ build_preview_menu (HlWindow *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (compares); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (compares[i][0], NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(compares[i][0]), NULL);
 
       g_menu_item_set_action_and_target (item, "win.compare", "s", compares[i][1]);
       g_menu_append_item (compare, item);
     }
-  g_menu_append (toggles, "_Mirror", "win.mirror");
-  g_menu_append (toggles, "Density _Map", "win.density-map");
-  g_menu_append (toggles, "_Present Full Screen", "win.presentation");
+  g_menu_append (toggles, _("_Mirror"), "win.mirror");
+  g_menu_append (toggles, _("Density _Map"), "win.density-map");
+  g_menu_append (toggles, _("_Present Full Screen"), "win.presentation");
 
-  g_menu_append_section (menu, "Stage", G_MENU_MODEL (stage));
-  g_menu_append_section (menu, "Sessions", G_MENU_MODEL (sessions));
-  g_menu_append_section (menu, "Compare", G_MENU_MODEL (compare));
+  g_menu_append_section (menu, _("Stage"), G_MENU_MODEL (stage));
+  g_menu_append_section (menu, _("Sessions"), G_MENU_MODEL (sessions));
+  g_menu_append_section (menu, _("Compare"), G_MENU_MODEL (compare));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
   gtk_menu_button_set_menu_model (self->preview_button, G_MENU_MODEL (menu));
   self->preview_menu_sessions = n_sessions;

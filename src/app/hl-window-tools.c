@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "hl-edit.h"
@@ -32,20 +33,20 @@ typedef struct
 
 static const ToolInfo tools[] = {
   { "select", GDK_KEY_v,
-    "Drag points to move them · double-click a line to add one · Tab: next point · Delete removes · C: corner · drag the background to pan" },
+    N_("Drag points to move them · double-click a line to add one · Tab: next point · Delete removes · C: corner · drag the background to pan") },
   { "hairline", GDK_KEY_h,
-    "Click along the hairline from temple to temple (Shift: a corner) · Enter or double-click finishes · Backspace removes the last point · Esc cancels" },
+    N_("Click along the hairline from temple to temple (Shift: a corner) · Enter or double-click finishes · Backspace removes the last point · Esc cancels") },
   { "zone", GDK_KEY_z,
-    "Click around the area (Shift: a corner) · Enter or a click on the first point closes it · Backspace removes the last point · Esc cancels" },
+    N_("Click around the area (Shift: a corner) · Enter or a click on the first point closes it · Backspace removes the last point · Esc cancels") },
   { "ruler", GDK_KEY_r, NULL },
   { "landmark", GDK_KEY_l,
-    "Click to place the landmark chosen at the bottom right (the next one follows), or drag one to move it" },
+    N_("Click to place the landmark chosen at the bottom right (the next one follows), or drag one to move it") },
   { "brush", GDK_KEY_b,
-    "Click or drag to add single dots · [ and ] change the brush size" },
+    N_("Click or drag to add single dots · [ and ] change the brush size") },
   { "eraser", GDK_KEY_e,
-    "Drag over dots to remove them · [ and ] change the brush size" },
+    N_("Drag over dots to remove them · [ and ] change the brush size") },
   { "eyedropper", GDK_KEY_i,
-    "Click the client's hair or stubble to take the selected zone's shade from the photo" },
+    N_("Click the client's hair or stubble to take the selected zone's shade from the photo") },
 };
 
 static const char * const ruler_modes[] = { "drag", "ipd", "iris" };
@@ -54,10 +55,10 @@ static const char *
 ruler_hint (const char *mode)
 {
   if (g_strcmp0 (mode, "ipd") == 0)
-    return "Click the centre of one pupil, then the other";
+    return _("Click the centre of one pupil, then the other");
   if (g_strcmp0 (mode, "iris") == 0)
-    return "Click one edge of an iris, then the opposite edge";
-  return "Drag across something of known length (a ruler on the skin), then type its length";
+    return _("Click one edge of an iris, then the opposite edge");
+  return _("Drag across something of known length (a ruler on the skin), then type its length");
 }
 
 static HlTool *
@@ -121,6 +122,18 @@ apply_tool_options (HlWindow *self)
     hl_tool_set_target_session (tool, self->pick_session);
 }
 
+/* One step of the newcomer's list as Pango markup: dimmed and ticked
+ * once done (transfer full). */
+static char *
+step_markup (gboolean    done,
+             const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return done ? g_strdup_printf ("<span alpha=\"55%%\">✓ %s</span>", escaped)
+              : g_strdup_printf ("○ %s", escaped);
+}
+
 /* Steps a newcomer takes first, ticked as they are done. */
 static void
 update_hints (HlWindow     *self,
@@ -140,13 +153,14 @@ update_hints (HlWindow     *self,
   hairline = view->hairline != NULL;
   zones = hl_view_get_n_zones (view) > 0;
 
-#define STEP(done, text) (done) ? "<span alpha=\"55%\">✓ " text "</span>" : "○ " text
-  steps = g_strdup_printf ("%s\n%s\n%s\n%s",
-                           STEP (calibrated, "Calibrate: R, then drag along a ruler, or choose Pupils below and click both"),
-                           STEP (glabella, "Place the glabella: L, then click between the brows"),
-                           STEP (hairline, "Draw the hairline: H, click along it, Enter"),
-                           STEP (zones, "Add a zone: Z, click around it, Enter"));
-#undef STEP
+  {
+    g_autofree char *step1 = step_markup (calibrated, _("Calibrate: R, then drag along a ruler, or choose Pupils below and click both"));
+    g_autofree char *step2 = step_markup (glabella, _("Place the glabella: L, then click between the brows"));
+    g_autofree char *step3 = step_markup (hairline, _("Draw the hairline: H, click along it, Enter"));
+    g_autofree char *step4 = step_markup (zones, _("Add a zone: Z, click around it, Enter"));
+
+    steps = g_strdup_printf ("%s\n%s\n%s\n%s", step1, step2, step3, step4);
+  }
   gtk_label_set_markup (self->hint_steps, steps);
   gtk_widget_set_visible (self->hint_card, !(calibrated && glabella && hairline && zones));
 }
@@ -170,7 +184,8 @@ update_scale (HlWindow     *self,
     {
       g_autofree char *scale = hl_settings_format_per (mm_per_px, 2, "px");
 
-      text = g_strdup_printf ("Uncalibrated (assuming %s): press R to calibrate", scale);
+      /* Translators: %s is a length per pixel, such as “0.15 mm/px”. */
+      text = g_strdup_printf (_("Uncalibrated (assuming %s): press R to calibrate"), scale);
     }
   else
     {
@@ -179,14 +194,18 @@ update_scale (HlWindow     *self,
 
       switch (view->calibration.source)
         {
-        case HL_CALIBRATION_RULER: source = "ruler"; break;
-        case HL_CALIBRATION_IRIS: source = "iris"; break;
-        case HL_CALIBRATION_IPD: source = "pupils"; break;
-        case HL_CALIBRATION_MANUAL: source = "typed in"; break;
+        /* Translators: how the calibration was measured, shown after the
+         * scale in the status bar. */
+        case HL_CALIBRATION_RULER: source = C_("calibration source", "ruler"); break;
+        case HL_CALIBRATION_IRIS: source = C_("calibration source", "iris"); break;
+        case HL_CALIBRATION_IPD: source = C_("calibration source", "pupils"); break;
+        case HL_CALIBRATION_MANUAL: source = C_("calibration source", "typed in"); break;
         case HL_CALIBRATION_NONE:
-        default: source = "unknown"; break;
+        default: source = C_("calibration source", "unknown"); break;
         }
-      text = g_strdup_printf ("%s · %s ±%.0f %%", scale, source,
+      /* Translators: the scale (“0.123 mm/px”), how it was measured
+       * (“ruler”) and its uncertainty in percent. */
+      text = g_strdup_printf (_("%s · %s ±%.0f %%"), scale, source,
                               view->calibration.uncertainty * 100.0);
     }
   gtk_label_set_text (self->scale_label, text);
@@ -207,11 +226,11 @@ _hl_window_tools_update (HlWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
     if (g_str_equal (tools[i].name, self->tool))
-      hint = tools[i].hint;
+      hint = tools[i].hint != NULL ? _(tools[i].hint) : NULL;
   if (g_str_equal (self->tool, "ruler"))
     hint = ruler_hint (self->ruler_mode);
   if (g_str_equal (self->tool, "eyedropper") && self->pick_session >= 0)
-    hint = "Click the photo to take the selected session's shade";
+    hint = _("Click the photo to take the selected session's shade");
   gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), view != NULL && hint != NULL);
 
@@ -225,7 +244,7 @@ _hl_window_tools_update (HlWindow *self)
     gtk_menu_button_set_label (self->landmark_button, hl_landmark_get_title (landmark));
   if (hl_zone_kind_from_string (self->zone_kind, &kind))
     {
-      g_autofree char *label = g_strdup_printf ("New zone: %s", hl_zone_kind_get_label (kind));
+      g_autofree char *label = g_strdup_printf (_("New zone: %s"), hl_zone_kind_get_label (kind));
 
       gtk_menu_button_set_label (self->zone_kind_button, label);
     }
@@ -315,10 +334,10 @@ ask_length (HlWindow *self)
 
   switch (hl_tool_ruler_get_mode (tool))
     {
-    case HL_RULER_IPD: question = "Distance between the pupils, in mm"; break;
-    case HL_RULER_IRIS: question = "Diameter of the iris, in mm"; break;
+    case HL_RULER_IPD: question = _("Distance between the pupils, in mm"); break;
+    case HL_RULER_IRIS: question = _("Diameter of the iris, in mm"); break;
     case HL_RULER_DRAG:
-    default: question = "Length of the line you drew, in mm"; break;
+    default: question = _("Length of the line you drew, in mm"); break;
     }
 
   popover = gtk_popover_new ();
@@ -326,8 +345,8 @@ ask_length (HlWindow *self)
   label = gtk_label_new (question);
   spin = gtk_spin_button_new_with_range (0.1, HL_RULER_MAX_MM, 0.5);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  cancel = gtk_button_new_with_mnemonic ("_Cancel");
-  apply = gtk_button_new_with_mnemonic ("_Calibrate");
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  apply = gtk_button_new_with_mnemonic (_("_Calibrate"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
@@ -469,7 +488,7 @@ on_band_response (AdwMessageDialog *dialog,
       return;
     }
   hl_zone_panel_end_burst (self->zone_panel);
-  hl_document_push (self->document, next, "Add frontal band");
+  hl_document_push (self->document, next, _("Add frontal band"));
   {
     int zone = (int) hl_view_get_n_zones (hl_design_get_view (next, view)) - 1;
 
@@ -491,19 +510,19 @@ frontal_band_action (GtkWidget  *widget,
   if (shown_view (self) == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Frontal Band From Hairline",
-                                   "A frontal zone that follows the hairline and reaches this far behind it, in mm:");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Frontal Band From Hairline"),
+                                   _("A frontal zone that follows the hairline and reaches this far behind it, in mm:"));
   spin = gtk_spin_button_new_with_range (5, 150, 5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), HL_FRONTAL_BAND_DEFAULT_MM);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   activates_default (spin);
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Depth behind the hairline, in mm", -1);
+                                  _("Depth behind the hairline, in mm"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "add", "_Add Zone",
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add Zone"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "hl-edit.h"
@@ -235,17 +236,19 @@ rebuild_list (HlWindow *self)
         {
           HlHeadChart chart;
 
-          detail_text = g_strdup_printf ("Head chart, %s",
+          /* Translators: %s is the chart's title, such as “Front”. */
+          detail_text = g_strdup_printf (_("Head chart, %s"),
                                          hl_head_chart_from_string (view->photo.chart, &chart)
                                          ? hl_head_chart_get_title (chart) : view->photo.chart);
         }
       else if (view->photo.path != NULL)
         detail_text = g_path_get_basename (view->photo.path);
       else
-        detail_text = g_strdup ("No photo");
+        detail_text = g_strdup (_("No photo"));
       if (i < 9)
         {
-          char *with_key = g_strdup_printf ("%s · Alt+%u", detail_text, i + 1);
+          /* Translators: a view's photo or chart, and the key that shows it. */
+          char *with_key = g_strdup_printf (_("%s · Alt+%u"), detail_text, i + 1);
 
           g_free (detail_text);
           detail_text = with_key;
@@ -269,7 +272,8 @@ rebuild_list (HlWindow *self)
       gtk_widget_set_margin_start (box, 6);
       gtk_widget_set_margin_end (box, 6);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      a11y = g_strdup_printf ("View %u: %s", i + 1, view->name);
+      /* Translators: the view's number and its name. */
+      a11y = g_strdup_printf (_("View %u: %s"), i + 1, view->name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
       gtk_list_box_append (self->view_list, row);
       if (i == shown)
@@ -313,7 +317,7 @@ update_views (HlWindow *self)
         gtk_label_set_text (self->view_label, label);
     }
   else
-    gtk_label_set_text (self->view_label, "Views");
+    gtk_label_set_text (self->view_label, _("Views"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-hairline", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-photo", has_room);
@@ -362,7 +366,10 @@ add_view (HlWindow *self,
     return;
   if (hl_design_get_n_views (design) >= HL_DESIGN_MAX_VIEWS)
     {
-      g_autofree char *message = g_strdup_printf ("A design holds at most %d views", HL_DESIGN_MAX_VIEWS);
+      g_autofree char *message = g_strdup_printf (ngettext ("A design holds at most %d view",
+                                                            "A design holds at most %d views",
+                                                            HL_DESIGN_MAX_VIEWS),
+                                                  HL_DESIGN_MAX_VIEWS);
 
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
       return;
@@ -370,7 +377,7 @@ add_view (HlWindow *self,
 
   next = hl_design_copy (design);
   hl_design_append_view (next, view);
-  hl_document_push (self->document, next, "Add view");
+  hl_document_push (self->document, next, _("Add view"));
   hl_document_set_view_index (self->document, hl_design_get_n_views (next) - 1);
 }
 
@@ -491,7 +498,7 @@ _hl_window_views_add_photo (HlWindow *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new ("Only local photos can be added"));
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Only local photos can be added")));
       return;
     }
   data = g_new0 (PhotoData, 1);
@@ -530,11 +537,11 @@ add_view_photo_action (GtkWidget  *widget,
   if (hl_document_get_design (self->document) == NULL || self->view_chooser != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new ("Add a View from a Photo", GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, "_Add", "_Cancel");
+  chooser = gtk_file_chooser_native_new (_("Add a View from a Photo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, "Photos");
+  gtk_file_filter_set_name (filter, _("Photos"));
   gtk_file_filter_add_pixbuf_formats (filter);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
@@ -560,7 +567,9 @@ new_chart_action (GtkWidget  *widget,
 
   view = hl_head_chart_new_view (chart, NULL);
   hl_design_append_view (design, view);
-  title = g_strdup_printf ("Head chart (%s)", hl_head_chart_to_string (chart));
+  /* Translators: the title of a new design on a head chart; %s is the
+   * chart's title, such as “Front”. */
+  title = g_strdup_printf (_("Head chart (%s)"), hl_head_chart_get_title (chart));
 
   /* Never drop unsaved work: a window with some opens another. */
   if (hl_document_is_modified (self->document) || self->saving > 0)
@@ -653,7 +662,7 @@ on_template_response (AdwMessageDialog *dialog,
       template_preview (td);
       hl_document_show (self->document, NULL);
       if (td->proposal != NULL)
-        hl_document_push (self->document, td->proposal, "Propose hairline");
+        hl_document_push (self->document, td->proposal, _("Propose hairline"));
     }
   self->template_dialog = NULL;
 }
@@ -679,12 +688,12 @@ propose_hairline_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), "Propose a Hairline",
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Propose a Hairline"),
                                    view->hairline != NULL
-                                   ? "A hairline of this style through the mid-frontal point, rising toward both "
-                                     "frontotemporal points. It replaces the current hairline; edit it like any other."
-                                   : "A hairline of this style through the mid-frontal point, rising toward both "
-                                     "frontotemporal points. Edit it like any other.");
+                                   ? _("A hairline of this style through the mid-frontal point, rising toward both "
+                                       "frontotemporal points. It replaces the current hairline; edit it like any other.")
+                                   : _("A hairline of this style through the mid-frontal point, rising toward both "
+                                       "frontotemporal points. Edit it like any other."));
   td = g_new0 (TemplateDialog, 1);
   td->self = self;
   g_object_set_data_full (G_OBJECT (dialog), "hl-template", td, (GDestroyNotify) template_dialog_free);
@@ -698,25 +707,25 @@ propose_hairline_action (GtkWidget  *widget,
   for (guint s = 0; s < HL_N_HAIRLINE_STYLES; s++)
     gtk_string_list_append (styles, hl_hairline_style_get_title (s));
   td->style = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (styles), NULL));
-  label = gtk_label_new_with_mnemonic ("_Style");
+  label = gtk_label_new_with_mnemonic (_("_Style"));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (td->style));
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (td->style), 1, 0, 1, 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (td->style), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Hairline style", -1);
+                                  _("Hairline style"), -1);
 
   td->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (HL_TEMPLATE_MIN_MM, HL_TEMPLATE_MAX_MM, 0.5));
   gtk_spin_button_set_digits (td->height, 1);
   gtk_spin_button_set_numeric (td->height, TRUE);
   gtk_spin_button_set_value (td->height, hl_hairline_style_get_default_height (HL_HAIRLINE_STYLE_NATURAL));
-  label = gtk_label_new_with_mnemonic ("_Mid-frontal point above the glabella (mm)");
+  label = gtk_label_new_with_mnemonic (_("_Mid-frontal point above the glabella (mm)"));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (td->height));
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (td->height), 1, 1, 1, 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (td->height), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Mid-frontal point above the glabella, in mm", -1);
+                                  _("Mid-frontal point above the glabella, in mm"), -1);
 
   td->problem = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (td->problem, TRUE);
@@ -726,8 +735,8 @@ propose_hairline_action (GtkWidget  *widget,
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", "_Cancel",
-                                    "apply", "_Apply",
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Apply"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");

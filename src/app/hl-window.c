@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-window-private.h"
@@ -95,7 +97,7 @@ show_chooser (HlWindow             *self,
               GCallback             on_response)
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               accept, "_Cancel");
+                                                               accept, _("_Cancel"));
 
   g_clear_object (&self->chooser);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
@@ -145,8 +147,8 @@ on_document_loaded (GObject      *object,
         }
       else
         show_problem (self,
-                      g_str_has_suffix (self->opening, ".json") ? "This design cannot be opened"
-                                                                : "This photo cannot be opened",
+                      g_str_has_suffix (self->opening, ".json") ? _("This design cannot be opened")
+                                                                : _("This photo cannot be opened"),
                       message);
       update_state (self);
       return;
@@ -159,7 +161,7 @@ on_document_loaded (GObject      *object,
     {
       hl_document_adopt_recovery (self->document, self->recovering);
       g_clear_pointer (&self->recovering, hl_recovery_entry_free);
-      warn (self, "Unsaved changes restored");
+      warn (self, _("Unsaved changes restored"));
       g_clear_pointer (&self->problem, g_free);
     }
 
@@ -358,7 +360,7 @@ hl_window_save_async (HlWindow            *self,
   /* A design started from a photo: ask where, next to the photo. */
   cancel_asking (self);
   self->asking = g_steal_pointer (&task);
-  chooser = show_chooser (self, "Save the Design", GTK_FILE_CHOOSER_ACTION_SAVE, "_Save",
+  chooser = show_chooser (self, _("Save the Design"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                           G_CALLBACK (on_save_chooser_response));
   gtk_file_chooser_set_current_name (chooser, "design.json");
   {
@@ -467,10 +469,10 @@ open_action (GtkWidget  *widget,
   GtkFileChooser *chooser;
   GtkFileFilter *filter;
 
-  chooser = show_chooser (self, "Open a Design or a Photo", GTK_FILE_CHOOSER_ACTION_OPEN, "_Open",
+  chooser = show_chooser (self, _("Open a Design or a Photo"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                           G_CALLBACK (on_open_chooser_response));
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, "Designs and photos");
+  gtk_file_filter_set_name (filter, _("Designs and photos"));
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_filter_add_pixbuf_formats (filter);
   gtk_file_chooser_add_filter (chooser, filter);
@@ -539,12 +541,12 @@ hl_window_close_request (GtkWindow *window)
   if (self->close_confirmed || !hl_document_is_modified (self->document))
     return GTK_WINDOW_CLASS (hl_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, "Save Changes?",
-                                                       "The design has changes that are not saved."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                       _("The design has changes that are not saved.")));
   adw_message_dialog_add_responses (dialog,
-                                    "cancel", "_Cancel",
-                                    "discard", "_Discard",
-                                    "save", "_Save",
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
@@ -780,5 +782,5 @@ hl_window_get_name (HlWindow *self)
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
 
   title = hl_document_get_title (self->document);
-  return title != NULL ? title : "Untitled design";
+  return title != NULL ? title : _("Untitled design");
 }

@@ -181,21 +181,36 @@ update_stats (HlZonePanel *self)
 
   text = g_string_new (NULL);
   if (stats.too_large)
-    g_string_append (text, "Too large to fill: draw a smaller zone or check the calibration");
+    g_string_append (text, _("Too large to fill: draw a smaller zone or check the calibration"));
   else
     {
-      g_string_append_printf (text, "%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²",
+      g_autofree char *total = g_strdup_printf ("%'u", stats.dots);
+
+      /* Translators: the zone's area, the density asked for and the
+       * density its dots achieve. */
+      g_string_append_printf (text, _("%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²"),
                               stats.area_cm2, zone->params.density,
                               stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
-      g_string_append_printf (text, "\n%u dots:", stats.dots);
+      g_string_append_c (text, '\n');
+      /* Translators: %s is the zone's number of dots (“2,332”); the dots
+       * of each session follow. */
+      g_string_append_printf (text, ngettext ("%s dot:", "%s dots:", stats.dots), total);
       for (guint i = 0; i < zone->params.n_sessions && i < G_N_ELEMENTS (stats.session_dots); i++)
-        g_string_append_printf (text, "%s session %u: %u", i == 0 ? "" : ",", i + 1,
-                                stats.session_dots[i]);
+        {
+          g_autofree char *count = g_strdup_printf ("%'u", stats.session_dots[i]);
+
+          g_string_append (text, i == 0 ? " " : ", ");
+          /* Translators: a session's number and its number of dots. */
+          g_string_append_printf (text, _("session %u: %s"), i + 1, count);
+        }
       if (!stats.calibrated)
-        g_string_append (text, "\nUncalibrated: sizes assume 0.15 mm per pixel");
+        {
+          g_string_append_c (text, '\n');
+          g_string_append (text, _("Uncalibrated: sizes assume 0.15 mm per pixel"));
+        }
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
-                                 stats.too_large ? "Area" : "Area and density");
+                                 stats.too_large ? _("Area") : _("Area and density"));
   adw_action_row_set_subtitle (self->stats_row, text->str);
   g_string_free (text, TRUE);
 }
@@ -243,7 +258,8 @@ update_list (HlZonePanel *self)
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) i);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %.1f cm²",
+      /* Translators: a zone's kind and its area. */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %.1f cm²"),
                                                    hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
                                                    hl_measure_zone_area_cm2 (view, i));
 
@@ -423,7 +439,8 @@ on_param_changed (GtkSpinButton *spin,
   hl_zone_param_set (&params, info, gtk_spin_button_get_value (spin));
   if (hl_zone_param_get (&params, info) == hl_zone_param_get (&zone->params, info))
     return;
-  label = g_strdup_printf ("Change %s", info->label);
+  /* Translators: an undo step; %s is a zone parameter, such as “Density”. */
+  label = g_strdup_printf (_("Change %s"), _(info->label));
   apply_params (self, &params, label, info->key);
 }
 
@@ -439,7 +456,7 @@ on_follows_toggled (HlZonePanel *self)
   params = zone->params;
   params.follows_hairline = gtk_switch_get_active (self->follows_switch);
   if (params.follows_hairline != zone->params.follows_hairline)
-    apply_params (self, &params, "Follow the hairline", "follows_hairline");
+    apply_params (self, &params, _("Follow the hairline"), "follows_hairline");
 }
 
 static void
@@ -457,7 +474,7 @@ on_shade_set (HlZonePanel *self)
   hl_zone_params_set_shade (&params, get_rgba (self->shade_button));
   if (hl_color_equal (old, params.shade))
     return;
-  apply_params (self, &params, "Change shade", "shade");
+  apply_params (self, &params, _("Change shade"), "shade");
 }
 
 static void
@@ -472,7 +489,7 @@ on_sessions_changed (HlZonePanel *self)
 
   params = zone->params;
   hl_zone_params_set_n_sessions (&params, CLAMP (n, 1, HL_ZONE_MAX_SESSIONS));
-  apply_params (self, &params, "Change sessions", "n_sessions");
+  apply_params (self, &params, _("Change sessions"), "n_sessions");
 }
 
 static void
@@ -491,7 +508,7 @@ on_share_changed (GtkSpinButton *spin,
   hl_zone_params_set_session_share (&params, index, gtk_spin_button_get_value (spin) / 100.0);
   if (memcmp (params.sessions, zone->params.sessions, sizeof params.sessions) == 0)
     return;
-  apply_params (self, &params, "Change session share", keys[index]);
+  apply_params (self, &params, _("Change session share"), keys[index]);
 }
 
 static void
@@ -508,7 +525,7 @@ on_session_shade_set (GtkColorButton *button,
 
   params = zone->params;
   params.sessions[index].shade = get_rgba (button);
-  apply_params (self, &params, "Change session shade", keys[index]);
+  apply_params (self, &params, _("Change session shade"), keys[index]);
 }
 
 static void
@@ -539,7 +556,7 @@ on_reseed_clicked (HlZonePanel *self)
     params.seed = g_random_int ();
   while (params.seed == zone->params.seed);
   hl_zone_panel_end_burst (self);
-  apply_params (self, &params, "Reshuffle dots", "seed");
+  apply_params (self, &params, _("Reshuffle dots"), "seed");
 }
 
 static void
@@ -556,7 +573,7 @@ on_name_changed (HlZonePanel *self)
          hl_edit_set_zone_name (hl_document_get_design (self->document),
                                 hl_document_get_view_index (self->document),
                                 (guint) self->selected, name),
-         "Rename zone", "name");
+         _("Rename zone"), "name");
 }
 
 static void
@@ -573,7 +590,7 @@ on_kind_selected (HlZonePanel *self)
          hl_edit_set_zone_kind (hl_document_get_design (self->document),
                                 hl_document_get_view_index (self->document),
                                 (guint) self->selected, (HlZoneKind) kind),
-         "Change zone kind", "kind");
+         _("Change zone kind"), "kind");
 }
 
 static void
@@ -593,7 +610,7 @@ move_selected (HlZonePanel *self,
                                         (guint) self->selected, (guint) to);
 
     self->selected = to;
-    apply (self, next, "Reorder zones", "order");
+    apply (self, next, _("Reorder zones"), "order");
   }
   g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
 }
@@ -622,7 +639,7 @@ on_remove_clicked (HlZonePanel *self)
   next = hl_edit_remove_zone (hl_document_get_design (self->document),
                               hl_document_get_view_index (self->document),
                               (guint) self->selected);
-  apply (self, next, "Delete zone", "remove");
+  apply (self, next, _("Delete zone"), "remove");
   hl_zone_panel_end_burst (self);
   g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
 }
@@ -644,19 +661,22 @@ build_param_rows (HlZonePanel *self)
                                                       info->step, info->step * 10, 0);
       GtkWidget *spin = gtk_spin_button_new (adjustment, info->step, info->digits);
       g_autofree char *subtitle = NULL;
+      /* The table's texts are marked in the core; translated here, where
+       * they are shown. */
+      const char *label = _(info->label);
 
       if (info->unit[0] != '\0')
-        subtitle = g_strdup_printf ("%s (%g–%g)", info->unit, info->min, info->max);
+        subtitle = g_strdup_printf ("%s (%g–%g)", _(info->unit), info->min, info->max);
       else
         subtitle = g_strdup_printf ("%g–%g", info->min, info->max);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->label);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, info->description);
+      gtk_widget_set_tooltip_text (row, _(info->description));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, info->label, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (spin), "hl-param", (gpointer) info);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_param_changed), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -676,13 +696,14 @@ build_session_rows (HlZonePanel *self)
       GtkWidget *spin = gtk_spin_button_new_with_range (1, 99, 1);
       GtkWidget *shade = gtk_color_button_new ();
       GtkWidget *pick = gtk_button_new_from_icon_name ("color-select-symbolic");
-      g_autofree char *title = g_strdup_printf ("Session %u", i + 1);
-      g_autofree char *share_name = g_strdup_printf ("Session %u share", i + 1);
-      g_autofree char *shade_name = g_strdup_printf ("Session %u shade", i + 1);
+      g_autofree char *title = g_strdup_printf (_("Session %u"), i + 1);
+      g_autofree char *share_name = g_strdup_printf (_("Session %u share"), i + 1);
+      g_autofree char *shade_name = g_strdup_printf (_("Session %u shade"), i + 1);
       g_autofree char *pick_name = g_strdup_printf (_("Pick the Shade of Session %u From the Photo"), i + 1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "Share (%) and shade");
+      /* Translators: not a format: “%” is the percent sign. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Share (%) and shade"));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (shade, GTK_ALIGN_CENTER);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
@@ -698,7 +719,7 @@ build_session_rows (HlZonePanel *self)
       g_signal_connect_object (shade, "color-set", G_CALLBACK (on_session_shade_set), self, 0);
       gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (pick, "flat");
-      gtk_widget_set_tooltip_text (pick, "Pick this session's shade from the photo");
+      gtk_widget_set_tooltip_text (pick, _("Pick this session's shade from the photo"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (pick), GTK_ACCESSIBLE_PROPERTY_LABEL, pick_name, -1);
       g_object_set_data (G_OBJECT (pick), "hl-session", GUINT_TO_POINTER (i));
       g_signal_connect_object (pick, "clicked", G_CALLBACK (on_session_pick_clicked), self, 0);

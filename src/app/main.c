@@ -4,8 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "hl-application.h"
 
 int
@@ -14,10 +12,9 @@ main (int    argc,
 {
   g_autoptr(HlApplication) app = NULL;
 
-  /* GTK sets the locale from the environment when it starts. */
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* GTK sets the locale from the environment when it starts;
+   * HL_LOCALEDIR points a run from the build tree at build/po. */
+  hl_application_bind_text_domain ();
 
   app = hl_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -157,29 +157,3 @@ hl_polyline_length (const HlPoint *points,
   return len;
 }
 
-double
-hl_segment_distance2 (HlPoint  p,
-                      HlPoint  a,
-                      HlPoint  b,
-                      double  *t)
-{
-  double dx = b.x - a.x;
-  double dy = b.y - a.y;
-  double len2 = dx * dx + dy * dy;
-  double u = 0.0;
-  double ex, ey;
-
-  if (len2 > 0.0)
-    {
-      u = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2;
-      u = CLAMP (u, 0.0, 1.0);
-    }
-
-  ex = a.x + u * dx - p.x;
-  ey = a.y + u * dy - p.y;
-
-  if (t != NULL)
-    *t = u;
-
-  return ex * ex + ey * ey;
-}

@@ -57,10 +57,33 @@ double   hl_polyline_length       (const HlPoint  *points,
                                    gsize           n,
                                    gboolean        closed);
 /* Squared distance from @p to segment ab, and the segment parameter t in
- * [0, 1] of the nearest point (may be NULL). */
-double   hl_segment_distance2     (HlPoint         p,
-                                   HlPoint         a,
-                                   HlPoint         b,
-                                   double         *t);
+ * [0, 1] of the nearest point (may be NULL). Inline: the engine's hairline
+ * and outline queries call it millions of times. */
+static inline double
+hl_segment_distance2 (HlPoint  p,
+                      HlPoint  a,
+                      HlPoint  b,
+                      double  *t)
+{
+  double dx = b.x - a.x;
+  double dy = b.y - a.y;
+  double len2 = dx * dx + dy * dy;
+  double u = 0.0;
+  double ex, ey;
+
+  if (len2 > 0.0)
+    {
+      u = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2;
+      u = CLAMP (u, 0.0, 1.0);
+    }
+
+  ex = a.x + u * dx - p.x;
+  ey = a.y + u * dy - p.y;
+
+  if (t != NULL)
+    *t = u;
+
+  return ex * ex + ey * ey;
+}
 
 G_END_DECLS

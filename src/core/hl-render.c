@@ -206,12 +206,19 @@ draw_dots (cairo_surface_t       *target,
   int height = cairo_image_surface_get_height (target);
   int stride = cairo_image_surface_get_stride (target);
   guint opacity = (guint) (look->opacity * 256.0);
-  HlColor last_in = { 0, 0, 0 }, last_out = stage_shade (last_in, look);
+  /* The fresh stage shows shades as they are; the others map each shade
+   * through stage_shade(), remembered in a small direct-mapped table
+   * (dots of a zone share few shades, but neighbours rarely share one). */
+  gboolean as_is = look->lighten == 0.0 && look->cast_amount == 0.0;
+  struct { guint32 key; HlColor out; } seen[256];
+  HlColor last_out = { 0, 0, 0 };
   cairo_t *big = NULL;
   guint8 *data;
 
   cairo_surface_flush (target);
   data = cairo_image_surface_get_data (target);
+  for (guint k = 0; k < G_N_ELEMENTS (seen); k++)
+    seen[k].key = 0;   /* no shade: keys carry bit 24 */
 
   for (gsize i = 0; i < n_dots; i++)
     {
@@ -225,10 +232,20 @@ draw_dots (cairo_surface_t       *target,
       if (cx + r + 2 < 0 || cy + r + 2 < 0 || cx - r - 2 > width || cy - r - 2 > height)
         continue;
 
-      if (!hl_color_equal (dots[i].shade, last_in))
+      if (as_is)
+        last_out = dots[i].shade;
+      else
         {
-          last_in = dots[i].shade;
-          last_out = stage_shade (last_in, look);
+          HlColor in = dots[i].shade;
+          guint32 key = 0x1000000u | (guint32) in.r << 16 | (guint32) in.g << 8 | in.b;
+          guint slot = (in.r * 7u + in.g * 13u + in.b * 31u) & 255u;
+
+          if (seen[slot].key != key)
+            {
+              seen[slot].key = key;
+              seen[slot].out = stage_shade (in, look);
+            }
+          last_out = seen[slot].out;
         }
 
       if (r > HL_STAMP_MAX_RADIUS)

@@ -11,6 +11,11 @@
 
 /* At most this many cells per side, whatever the area. */
 #define MAX_GRID_SIDE 1024
+/* Cell side per reach. Smaller cells give shorter lists (a query scans
+ * fewer segments) but cost more to build: an open line (the hairline) is
+ * queried densely along its whole length; an outline mostly far inside. */
+#define OPEN_CELL_PER_REACH 0.5
+#define CLOSED_CELL_PER_REACH 1.0
 
 struct _HlSegmentIndex
 {
@@ -29,6 +34,9 @@ struct _HlSegmentIndex
   double    half_diag;
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
+  guint    *col_start;    /* open polylines: nx+1 offsets into col_segs */
+  guint    *col_segs;     /* per grid column, the drawn segments whose x
+                           * span meets it (for open_parity) */
   guint     ref_parity;   /* open polylines: see open_far_side() */
   HlPoint   ray_end[2];
   gboolean  simple;       /* open: no crossing of line and rays */
@@ -46,7 +54,7 @@ static inline HlPoint
 seg_b (const HlSegmentIndex *self,
        guint                 s)
 {
-  return self->points[(s + 1) % self->n_points];
+  return self->points[s + 1 < self->n_points ? s + 1 : 0];
 }
 
 static inline double
@@ -127,10 +135,26 @@ static guint
 open_parity (const HlSegmentIndex *self,
              HlPoint               p)
 {
+  const HlPoint *pts = self->points;
+  double fx = self->col_start != NULL ? (p.x - self->x0) / self->cell : -1.0;
   guint count = 0;
 
-  for (guint s = 1; s + 1 < self->n_segments; s++)
-    count += ray_crossings (p, seg_a (self, s), seg_b (self, s));
+  if (fx >= 0.0 && fx < self->nx)
+    {
+      /* Only segments whose x span meets p's column can cross its
+       * vertical ray. */
+      guint col = (guint) fx;
+
+      for (guint k = self->col_start[col]; k < self->col_start[col + 1]; k++)
+        {
+          guint s = self->col_segs[k];
+
+          count += ray_crossings (p, pts[s], pts[s + 1]);
+        }
+    }
+  else
+    for (guint s = 1; s + 1 < self->n_segments; s++)
+      count += ray_crossings (p, pts[s], pts[s + 1]);
   count += ray_crossings (p, self->points[1], self->ray_end[0]);
   count += ray_crossings (p, self->points[self->n_points - 2], self->ray_end[1]);
   return count & 1;
@@ -183,10 +207,19 @@ segments_cross (HlPoint a,
                 HlPoint d)
 {
   HlPoint ab = { b.x - a.x, b.y - a.y }, cd = { d.x - c.x, d.y - c.y };
-  double d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
-  double d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
-  double d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
-  double d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
+  double d1, d2, d3, d4;
+
+  /* Segments whose boxes do not meet cannot cross. Tested first, since
+   * the signs below are noise for nearly collinear pieces (an end ray
+   * along the straight stretch it starts from looked crossed, which made
+   * every drag of such a line re-evaluate all candidates). */
+  if (MAX (c.x, d.x) < MIN (a.x, b.x) || MIN (c.x, d.x) > MAX (a.x, b.x) ||
+      MAX (c.y, d.y) < MIN (a.y, b.y) || MIN (c.y, d.y) > MAX (a.y, b.y))
+    return FALSE;
+  d1 = cross (ab, (HlPoint) { c.x - a.x, c.y - a.y });
+  d2 = cross (ab, (HlPoint) { d.x - a.x, d.y - a.y });
+  d3 = cross (cd, (HlPoint) { a.x - c.x, a.y - c.y });
+  d4 = cross (cd, (HlPoint) { b.x - c.x, b.y - c.y });
 
   if (d1 == 0.0 && d2 == 0.0)
     {
@@ -216,9 +249,19 @@ open_is_simple (const HlSegmentIndex *self)
     return FALSE;
   for (guint i = first; i <= last; i++)
     {
+      HlPoint a = seg_a (self, i), b = seg_b (self, i);
+      double x0 = MIN (a.x, b.x), x1 = MAX (a.x, b.x), y0 = MIN (a.y, b.y), y1 = MAX (a.y, b.y);
+
       for (guint j = i + 2; j <= last; j++)
-        if (segments_cross (seg_a (self, i), seg_b (self, i), seg_a (self, j), seg_b (self, j)))
-          return FALSE;
+        {
+          HlPoint c = seg_a (self, j), d = seg_b (self, j);
+
+          /* Segments whose boxes do not meet cannot cross. */
+          if (MAX (c.x, d.x) < x0 || MIN (c.x, d.x) > x1 || MAX (c.y, d.y) < y0 || MIN (c.y, d.y) > y1)
+            continue;
+          if (segments_cross (a, b, c, d))
+            return FALSE;
+        }
       if (i > first && segments_cross (r0a, self->ray_end[0], seg_a (self, i), seg_b (self, i)))
         return FALSE;
       if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
@@ -293,13 +336,14 @@ build_grid (HlSegmentIndex *self,
 {
   double half_diag;
   double list_reach, near_reach;
-  GArray *lists;
+  guint *lists;             /* (cell, seg, bucket) triples */
+  gsize n_lists = 0, lists_cap;
   guint n_cells;
   guint *queue;
   gboolean *near;
 
   area = hl_rect_inflate (area, self->reach);
-  self->cell = MAX (self->reach * 1.0,
+  self->cell = MAX (self->reach * (self->closed ? CLOSED_CELL_PER_REACH : OPEN_CELL_PER_REACH),
                     MAX (area.x1 - area.x0, area.y1 - area.y0) / MAX_GRID_SIDE);
   if (!(self->cell > 0.0))
     self->cell = 1.0;
@@ -317,7 +361,8 @@ build_grid (HlSegmentIndex *self,
 #define N_BUCKETS 32
   self->half_diag = half_diag;
   self->bucket = list_reach / N_BUCKETS;
-  lists = g_array_new (FALSE, FALSE, sizeof (guint) * 3);   /* (cell, seg, bucket) */
+  lists_cap = 64 + 16 * (gsize) self->n_segments;
+  lists = g_new (guint, 3 * lists_cap);
   near = g_new0 (gboolean, n_cells);
   for (guint s = 0; s < self->n_segments; s++)
     {
@@ -346,7 +391,12 @@ build_grid (HlSegmentIndex *self,
                 guint triple[3] = { (guint) cy * self->nx + (guint) cx, s,
                                     MIN ((guint) (sqrt (d2) / self->bucket), N_BUCKETS - 1) };
 
-                g_array_append_val (lists, triple);
+                if (n_lists == lists_cap)
+                  {
+                    lists_cap *= 2;
+                    lists = g_renew (guint, lists, 3 * lists_cap);
+                  }
+                memcpy (lists + 3 * n_lists++, triple, sizeof triple);
                 if (d2 <= near_reach * near_reach)
                   near[triple[0]] = TRUE;
               }
@@ -357,23 +407,23 @@ build_grid (HlSegmentIndex *self,
    * in rising distance (to bucket precision) in linear time. Far cells need
    * no list. */
   {
-    guint n = lists->len;
+    guint n = (guint) n_lists;
     guint *by_bucket = g_new (guint, MAX (n, 1));
     guint counts[N_BUCKETS + 1] = { 0 };
     guint *fill;
     guint at = 0;
 
     for (guint i = 0; i < n; i++)
-      counts[g_array_index (lists, guint, 3 * i + 2) + 1]++;
+      counts[lists[3 * i + 2] + 1]++;
     for (guint k = 0; k < N_BUCKETS; k++)
       counts[k + 1] += counts[k];
     for (guint i = 0; i < n; i++)
-      by_bucket[counts[g_array_index (lists, guint, 3 * i + 2)]++] = i;
+      by_bucket[counts[lists[3 * i + 2]]++] = i;
 
     self->cell_start = g_new0 (guint, n_cells + 1);
     for (guint i = 0; i < n; i++)
       {
-        guint cell = g_array_index (lists, guint, 3 * i);
+        guint cell = lists[3 * i];
 
         if (near[cell])
           self->cell_start[cell + 1]++;
@@ -385,7 +435,7 @@ build_grid (HlSegmentIndex *self,
     fill = g_memdup2 (self->cell_start, sizeof (guint) * n_cells);
     for (guint k = 0; k < n; k++)
       {
-        const guint *t = &g_array_index (lists, guint, 3 * by_bucket[k]);
+        const guint *t = lists + 3 * (gsize) by_bucket[k];
 
         if (!near[t[0]])
           continue;
@@ -396,8 +446,48 @@ build_grid (HlSegmentIndex *self,
     g_free (fill);
     g_free (by_bucket);
   }
-  g_array_unref (lists);
+  g_free (lists);
 #undef N_BUCKETS
+
+  /* Open polylines: per grid column, the drawn segments whose x span
+   * meets it (open_parity() counts crossings with those alone). */
+  if (!self->closed && self->n_points >= 4)
+    {
+      guint first = 1, last = self->n_segments - 2;
+      guint *fill;
+
+      self->col_start = g_new0 (guint, self->nx + 1);
+      for (int pass = 0; pass < 2; pass++)
+        {
+          for (guint s = first; s <= last; s++)
+            {
+              HlPoint a = self->points[s], b = self->points[s + 1];
+              double c0 = (MIN (a.x, b.x) - self->x0) / self->cell;
+              double c1 = (MAX (a.x, b.x) - self->x0) / self->cell;
+              guint k0, k1;
+
+              if (c1 < 0.0 || c0 >= self->nx || !(c0 == c0) || !(c1 == c1))
+                continue;
+              k0 = c0 < 0.0 ? 0 : (guint) c0;
+              k1 = c1 >= self->nx ? self->nx - 1 : (guint) c1;
+              for (guint k = k0; k <= k1; k++)
+                {
+                  if (pass == 0)
+                    self->col_start[k + 1]++;
+                  else
+                    self->col_segs[fill[k]++] = s;
+                }
+            }
+          if (pass == 0)
+            {
+              for (guint k = 0; k < self->nx; k++)
+                self->col_start[k + 1] += self->col_start[k];
+              self->col_segs = g_new (guint, MAX (1, self->col_start[self->nx]));
+              fill = g_memdup2 (self->col_start, sizeof (guint) * self->nx);
+            }
+        }
+      g_free (fill);
+    }
 
   /* Flood fill the far cells: one exact side test per connected region. */
   self->cell_side = g_new0 (gint8, n_cells);
@@ -522,6 +612,8 @@ hl_segment_index_free (HlSegmentIndex *self)
   g_free (self->cell_segs);
   g_free (self->cell_dist);
   g_free (self->cell_side);
+  g_free (self->col_start);
+  g_free (self->col_segs);
   g_free (self);
 }
 
