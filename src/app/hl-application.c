@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-application.h"
+#include "hl-i18n.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-window.h"
@@ -48,10 +49,7 @@ hl_application_new (void)
 void
 hl_application_bind_text_domain (void)
 {
-  const char *dir = g_getenv ("HL_LOCALEDIR");
-
-  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  hl_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 }
 

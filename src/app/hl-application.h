@@ -15,10 +15,9 @@ G_DECLARE_FINAL_TYPE (HlApplication, hl_application, HL, APPLICATION, AdwApplica
 /* A new application (transfer full). */
 HlApplication *hl_application_new (void);
 
-/* Binds the program's message catalogues: from the folder named by the
- * environment variable HL_LOCALEDIR when it is set (a run from the build
- * tree: build/po), else from the installed locale folder. Call once,
- * before any text is translated. */
+/* Binds the program's message catalogues (hl_i18n_init(): the folder
+ * named by HL_LOCALEDIR, else the installed one) and makes the project's
+ * domain the default. Call once, before any text is translated. */
 void           hl_application_bind_text_domain (void);
 
 G_END_DECLS

@@ -773,7 +773,7 @@ snapshot_preview (HlCanvas     *self,
 
   /* In front of the client, the honesty mark is always on screen. */
   if (self->preview.presentation)
-    hl_preview_draw_chip (cr, w - 12, h - 38, 1.0, HL_SIMULATION_MARK);
+    hl_preview_draw_chip (cr, w - 12, h - 38, 1.0, hl_render_get_simulation_mark ());
   cairo_destroy (cr);
 }
 

@@ -135,7 +135,7 @@ mark_text (HlExportDialog *self)
   /* The mark is never dropped by clearing its text. */
   if (stripped[0] != '\0')
     return text;
-  return self->default_mark != NULL ? self->default_mark : HL_SIMULATION_MARK;
+  return self->default_mark != NULL ? self->default_mark : hl_render_get_simulation_mark ();
 }
 
 /* The mean fresh dot diameter in mm of the view's zones, or 0. */

@@ -169,7 +169,7 @@ hl_settings_dup_simulation_mark (void)
   if (hl_settings_get () != NULL)
     mark = g_strstrip (g_settings_get_string (settings, "simulation-mark"));
   if (mark == NULL || *mark == '\0')
-    return g_strdup (HL_SIMULATION_MARK);
+    return g_strdup (hl_render_get_simulation_mark ());
   return g_steal_pointer (&mark);
 }
 

@@ -45,7 +45,7 @@ char                 *hl_settings_format_per          (double      mm,
 const HlZoneDefaults *hl_settings_get_zone_defaults   (void);
 
 /* The simulation mark for exports and sheets: the practitioner's words,
- * or HL_SIMULATION_MARK (transfer full, never NULL or empty). */
+ * or hl_render_get_simulation_mark () (transfer full, never NULL or empty). */
 char                 *hl_settings_dup_simulation_mark (void);
 /* The clinic named on the consultation sheet, "" for none (transfer full). */
 char                 *hl_settings_dup_clinic_name     (void);

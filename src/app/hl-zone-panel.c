@@ -440,7 +440,7 @@ on_param_changed (GtkSpinButton *spin,
   if (hl_zone_param_get (&params, info) == hl_zone_param_get (&zone->params, info))
     return;
   /* Translators: an undo step; %s is a zone parameter, such as “Density”. */
-  label = g_strdup_printf (_("Change %s"), _(info->label));
+  label = g_strdup_printf (_("Change %s"), hl_zone_param_info_get_label (info));
   apply_params (self, &params, label, info->key);
 }
 
@@ -663,16 +663,16 @@ build_param_rows (HlZonePanel *self)
       g_autofree char *subtitle = NULL;
       /* The table's texts are marked in the core; translated here, where
        * they are shown. */
-      const char *label = _(info->label);
+      const char *label = hl_zone_param_info_get_label (info);
 
       if (info->unit[0] != '\0')
-        subtitle = g_strdup_printf ("%s (%g–%g)", _(info->unit), info->min, info->max);
+        subtitle = g_strdup_printf ("%s (%g–%g)", hl_zone_param_info_get_unit (info), info->min, info->max);
       else
         subtitle = g_strdup_printf ("%g–%g", info->min, info->max);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_tooltip_text (row, _(info->description));
+      gtk_widget_set_tooltip_text (row, hl_zone_param_info_get_description (info));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (spin),

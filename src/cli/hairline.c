@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,34 +12,37 @@
 #include "hl-atomic-file.h"
 #include "hl-cli.h"
 #include "hl-design-io.h"
+#include "hl-i18n.h"
 
 static const HlCliCommand commands[] = {
-  { "validate", "Check design files against the format's rules", hl_cli_validate },
-  { "stats", "Areas, densities and dot counts per view and zone", hl_cli_stats },
-  { "dots", "Write the dots of a view as CSV or JSON", hl_cli_dots },
-  { "render", "Render a view to a PNG mockup", hl_cli_render },
-  { "report", "Write the consultation sheet (PDF)", hl_cli_report },
+  { "validate", N_("Check design files against the format's rules"), hl_cli_validate },
+  { "stats", N_("Areas, densities and dot counts per view and zone"), hl_cli_stats },
+  { "dots", N_("Write the dots of a view as CSV or JSON"), hl_cli_dots },
+  { "render", N_("Render a view to a PNG mockup"), hl_cli_render },
+  { "report", N_("Write the consultation sheet (PDF)"), hl_cli_report },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: hairline COMMAND [OPTION…] [ARGUMENT…]\n"
+  /* Translators: COMMAND, OPTION and ARGUMENT stand for what is typed;
+   * "hairline" is the program's name. */
+  fputs (_("Usage: hairline COMMAND [OPTION…] [ARGUMENT…]\n"
            "\n"
            "Hairline Studio, headless: check, measure and export SMP designs.\n"
            "\n"
-           "Commands:\n");
+           "Commands:\n"), out);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-  fprintf (out,
-           "\n"
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  /* Translators: keep the options as they are, and the descriptions
+   * aligned. */
+  fputs (_("\n"
            "Options:\n"
            "  -h, --help     Show this help\n"
            "  --version      Show the version\n"
            "\n"
            "Run 'hairline COMMAND --help' for a command's options.\n"
-           "Exit status: 0 success, 1 bad input, 2 usage error.\n");
+           "Exit status: 0 success, 1 bad input, 2 usage error.\n"), out);
 }
 
 gboolean
@@ -55,12 +59,13 @@ hl_cli_parse_options (const char    *command,
 
   context = g_option_context_new (params);
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, NULL);
+  /* The entries' descriptions are marked N_() and translated here. */
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       fprintf (stderr, "hairline %s: %s\n", command, error->message);
-      fprintf (stderr, "Run 'hairline %s --help' for usage.\n", command);
+      fprintf (stderr, _("Run 'hairline %s --help' for usage.\n"), command);
       return FALSE;
     }
 
@@ -105,7 +110,7 @@ hl_cli_check_output (const char     *command,
     {
       fprintf (stderr, "hairline %s: %s\n", command, error->message);
       if (!follow_symlinks && g_file_test (output, G_FILE_TEST_IS_SYMLINK))
-        fprintf (stderr, "Use --follow-symlinks to write to the file it points to.\n");
+        fputs (_("Use --follow-symlinks to write to the file it points to.\n"), stderr);
       return NULL;
     }
   return resolved;
@@ -115,7 +120,11 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Messages and help follow the user's language; what the commands
+   * write for programs (files, CSV, JSON) does not depend on the locale. */
   setlocale (LC_ALL, "");
+  hl_i18n_init ();
+  textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("hairline");
   /* Ctrl+C or a TERM while an output is written leaves no temporary file. */
   hl_atomic_file_install_signal_cleanup ();
@@ -145,7 +154,7 @@ main (int    argc,
         return commands[i].run (argc - 1, argv + 1);
     }
 
-  fprintf (stderr, "hairline: unknown command '%s'\n\n", argv[1]);
+  fprintf (stderr, _("hairline: unknown command '%s'\n\n"), argv[1]);
   print_usage (stderr);
   return HL_EXIT_USAGE;
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -13,6 +15,19 @@
 #include "hl-cli.h"
 #include "hl-design-io.h"
 #include "hl-stippler.h"
+
+/* @v with @decimals decimals and a point whatever the locale (%.Nf would
+ * write a comma under a French locale), into @buf. */
+static const char *
+format_fixed (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
+              int    decimals,
+              double v)
+{
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, format, v);
+}
 
 /* Appends @v with @decimals decimals, as printf ("%.*f") writes it: a
  * float times 10^3 or 10^4 is exact in a double, and rint() rounds its
@@ -28,7 +43,14 @@ put_fixed (char  *at,
   int n = 0;
 
   if (!(scaled < 1e15))
-    return at + sprintf (at, "%.*f", decimals, v);   /* inf, nan, huge */
+    {                                                 /* inf, nan, huge */
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *text = format_fixed (buf, decimals, v);
+      size_t len = strlen (text);
+
+      memcpy (at, text, len);
+      return at + len;
+    }
   if (signbit (v))
     *at++ = '-';
   digits = (guint64) scaled;
@@ -120,9 +142,11 @@ write_json (FILE        *out,
   for (gsize i = 0; i < n; i++)
     {
       char shade[8];
+      char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
 
-      fprintf (out, "  {\"x\": %.3f, \"y\": %.3f, \"diameter_mm\": %.4f, \"shade\": \"%s\", \"session\": %u, ",
-               dots[i].x, dots[i].y, dots[i].diameter_mm,
+      fprintf (out, "  {\"x\": %s, \"y\": %s, \"diameter_mm\": %s, \"shade\": \"%s\", \"session\": %u, ",
+               format_fixed (x, 3, dots[i].x), format_fixed (y, 3, dots[i].y),
+               format_fixed (d, 4, dots[i].diameter_mm),
                hl_color_format (dots[i].shade, shade), dots[i].session + 1u);
       if (dots[i].zone == HL_DOT_MANUAL)
         fputs ("\"zone\": null}", out);
@@ -143,10 +167,10 @@ hl_cli_dots (int    argc,
   g_autofree char *target = NULL;
   gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (default) or json", "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write to FILE instead of standard output", "FILE" },
-    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If FILE is a symbolic link, replace the file it points to", NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("View by name or index (default: the first)"), N_("NAME|N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If FILE is a symbolic link, replace the file it points to"), NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -157,23 +181,23 @@ hl_cli_dots (int    argc,
   int index = 0;
   FILE *out = stdout;
 
-  if (!hl_cli_parse_options ("dots", "DESIGN",
-                             "Write the dots of one view as CSV (x,y,diameter_mm,shade,session,zone)\n"
+  if (!hl_cli_parse_options ("dots", _("DESIGN"),
+                             _("Write the dots of one view as CSV (x,y,diameter_mm,shade,session,zone)\n"
                              "or JSON. x, y are image pixels of the view; sessions count from 1;\n"
-                             "zone is the zone's index, or manual for hand-placed dots.",
+                             "zone is the zone's index, or manual for hand-placed dots."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
   if (argc != 2)
     {
-      fprintf (stderr, "hairline dots: expected one DESIGN file\n");
-      fprintf (stderr, "Run 'hairline dots --help' for usage.\n");
+      fprintf (stderr, _("hairline dots: expected one DESIGN file\n"));
+      fprintf (stderr, _("Run 'hairline dots --help' for usage.\n"));
       return HL_EXIT_USAGE;
     }
 
   if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "json") != 0)
     {
-      fprintf (stderr, "hairline dots: --format must be csv or json, not '%s'\n", format);
+      fprintf (stderr, _("hairline dots: --format must be csv or json, not '%s'\n"), format);
       return HL_EXIT_USAGE;
     }
   json = g_strcmp0 (format, "json") == 0;
@@ -187,7 +211,7 @@ hl_cli_dots (int    argc,
       index = hl_design_find_view (design, view_name);
       if (index < 0)
         {
-          fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
+          fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
           return HL_EXIT_BAD_INPUT;
         }
     }
@@ -229,7 +253,7 @@ hl_cli_dots (int    argc,
     }
   else if (fflush (stdout) != 0 || ferror (stdout))
     {
-      fprintf (stderr, "hairline dots: cannot write to standard output: %s\n", g_strerror (errno));
+      fprintf (stderr, _("hairline dots: cannot write to standard output: %s\n"), g_strerror (errno));
       return HL_EXIT_BAD_INPUT;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 
 #include "hl-cli.h"
@@ -36,17 +38,17 @@ hl_cli_export_failed (const char   *command,
     {
       fprintf (stderr, "hairline %s: %s\n", command, error->message);
       if (!follow_symlinks && g_file_test (output, G_FILE_TEST_IS_SYMLINK))
-        fprintf (stderr, "Use --follow-symlinks to write to the file it points to.\n");
+        fprintf (stderr, _("Use --follow-symlinks to write to the file it points to.\n"));
       return HL_EXIT_BAD_INPUT;
     }
 
   fprintf (stderr, "%s: %s\n", design_path, error->message);
   if (g_error_matches (error, HL_ERROR, HL_ERROR_PHOTO))
     fprintf (stderr, "%s\n", g_str_equal (command, "report")
-                                ? "Use --without-photo to write the sheet without photos."
-                                : "Use --without-photo to render without it.");
+                                ? _("Use --without-photo to write the sheet without photos.")
+                                : _("Use --without-photo to render without it."));
   else if (g_error_matches (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY))
-    fprintf (stderr, "Use --allow-empty to write it all the same.\n");
+    fprintf (stderr, _("Use --allow-empty to write it all the same.\n"));
   return HL_EXIT_BAD_INPUT;
 }
 
@@ -63,21 +65,21 @@ hl_cli_render (int    argc,
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   gboolean metadata_client = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PNG file to write (required; its name ends in .png)", "OUT.png" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "View by name or index (default: the first)", "NAME|N" },
-    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, "fresh (default), healed or aged", "STAGE" },
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, "after (default), before-after or split", "LAYOUT" },
-    { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, "Split position from the left, 0–1 (default 0.5)", "F" },
-    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, "Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)", "F" },
-    { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, "Draw hairline, handles, zones, landmarks and ruler", NULL },
-    { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, "Text of the simulation mark", "TEXT" },
-    { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, "Leave the simulation mark out", NULL },
-    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Render on a plain background, without the view's photo", NULL },
-    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.png is a symbolic link, replace the file it points to", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG file to write (required; its name ends in .png)"), N_("OUT.png") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("View by name or index (default: the first)"), N_("NAME|N") },
+    { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, N_("fresh (default), healed or aged"), N_("STAGE") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("after (default), before-after or split"), N_("LAYOUT") },
+    { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, N_("Split position from the left, 0–1 (default 0.5)"), N_("F") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)"), N_("F") },
+    { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, N_("Draw hairline, handles, zones, landmarks and ruler"), NULL },
+    { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, N_("Text of the simulation mark"), N_("TEXT") },
+    { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, N_("Leave the simulation mark out"), NULL },
+    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, N_("Render on a plain background, without the view's photo"), NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If OUT.png is a symbolic link, replace the file it points to"), NULL },
     { "metadata-client", 0, 0, G_OPTION_ARG_NONE, &metadata_client,
-      "Put the client's label and the notes in the PNG's text (left out by default)", NULL },
+      N_("Put the client's label and the notes in the PNG's text (left out by default)"), NULL },
     { "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
-      "Write the mockup even when the view has nothing to simulate (no zone gives a dot)", NULL },
+      N_("Write the mockup even when the view has nothing to simulate (no zone gives a dot)"), NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -86,10 +88,10 @@ hl_cli_render (int    argc,
   HlRenderOptions options;
   int index = 0;
 
-  if (!hl_cli_parse_options ("render", "DESIGN -o OUT.png",
-                             "Render a view of a design to a PNG mockup: the photo with the\n"
+  if (!hl_cli_parse_options ("render", _("DESIGN -o OUT.png"),
+                             _("Render a view of a design to a PNG mockup: the photo with the\n"
                              "design's dots at a healing stage, in one of three layouts, with\n"
-                             "the simulation mark.",
+                             "the simulation mark."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
@@ -97,13 +99,13 @@ hl_cli_render (int    argc,
 
   if (argc != 2 || output == NULL)
     {
-      fprintf (stderr, "hairline render: expected one DESIGN and -o OUT.png\n");
-      fprintf (stderr, "Run 'hairline render --help' for usage.\n");
+      fprintf (stderr, _("hairline render: expected one DESIGN and -o OUT.png\n"));
+      fprintf (stderr, _("Run 'hairline render --help' for usage.\n"));
       return HL_EXIT_USAGE;
     }
   if (stage != NULL && !hl_stage_from_string (stage, &options.stage))
     {
-      fprintf (stderr, "hairline render: --stage must be fresh, healed or aged, not '%s'\n", stage);
+      fprintf (stderr, _("hairline render: --stage must be fresh, healed or aged, not '%s'\n"), stage);
       return HL_EXIT_USAGE;
     }
   if (layout == NULL || g_strcmp0 (layout, "after") == 0)
@@ -114,30 +116,30 @@ hl_cli_render (int    argc,
     options.layout = HL_LAYOUT_SPLIT;
   else
     {
-      fprintf (stderr, "hairline render: --layout must be after, before-after or split, not '%s'\n", layout);
+      fprintf (stderr, _("hairline render: --layout must be after, before-after or split, not '%s'\n"), layout);
       return HL_EXIT_USAGE;
     }
   if (scale != 0.0 && !(scale >= 0.05 && scale <= 16.0))
     {
-      fprintf (stderr, "hairline render: --scale must be 0.05–16\n");
+      fprintf (stderr, _("hairline render: --scale must be 0.05–16\n"));
       return HL_EXIT_USAGE;
     }
   if (!(split >= 0.0 && split <= 1.0))
     {
-      fprintf (stderr, "hairline render: --split must be 0–1\n");
+      fprintf (stderr, _("hairline render: --split must be 0–1\n"));
       return HL_EXIT_USAGE;
     }
   options.scale = scale;
   options.split = split;
   options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
-  options.mark = no_mark ? NULL : (mark != NULL ? mark : HL_SIMULATION_MARK);
+  options.mark = no_mark ? NULL : (mark != NULL ? mark : hl_render_get_simulation_mark ());
 
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
   if (view_name != NULL && (index = hl_design_find_view (design, view_name)) < 0)
     {
-      fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
+      fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
       return HL_EXIT_BAD_INPUT;
     }
 
@@ -150,7 +152,7 @@ hl_cli_render (int    argc,
   export.allow_empty = allow_empty;
 
   if (without_photo && hl_design_get_view (design, (guint) index)->photo.path != NULL)
-    fprintf (stderr, "%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n",
+    fprintf (stderr, _("%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n"),
              argv[1], index);
 
   if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 
 #include "hl-cli.h"
@@ -17,29 +19,29 @@ hl_cli_report (int    argc,
   g_autofree char *clinic = NULL;
   gboolean without_photo = FALSE, follow_symlinks = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The PDF file to write (required; its name ends in .pdf)", "OUT.pdf" },
-    { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic, "The clinic named in the sheet's header", "NAME" },
-    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, "Draw every view without its photo", NULL },
-    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, "If OUT.pdf is a symbolic link, replace the file it points to", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required; its name ends in .pdf)"), N_("OUT.pdf") },
+    { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic, N_("The clinic named in the sheet's header"), N_("NAME") },
+    { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, N_("Draw every view without its photo"), NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If OUT.pdf is a symbolic link, replace the file it points to"), NULL },
     { "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
-      "Write the sheet even when no view has anything to simulate", NULL },
+      N_("Write the sheet even when no view has anything to simulate"), NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
   HlExportOptions export;
 
-  if (!hl_cli_parse_options ("report", "DESIGN -o OUT.pdf",
-                             "Write the consultation sheet: client, date, before and after per\n"
+  if (!hl_cli_parse_options ("report", _("DESIGN -o OUT.pdf"),
+                             _("Write the consultation sheet: client, date, before and after per\n"
                              "view, zones with areas, densities, dots per session and shades,\n"
-                             "calibration, and the simulation disclaimer.",
+                             "calibration, and the simulation disclaimer."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
   if (argc != 2 || output == NULL)
     {
-      fprintf (stderr, "hairline report: expected one DESIGN and -o OUT.pdf\n");
-      fprintf (stderr, "Run 'hairline report --help' for usage.\n");
+      fprintf (stderr, _("hairline report: expected one DESIGN and -o OUT.pdf\n"));
+      fprintf (stderr, _("Run 'hairline report --help' for usage.\n"));
       return HL_EXIT_USAGE;
     }
 
@@ -54,7 +56,7 @@ hl_cli_report (int    argc,
   export.clinic_name = clinic;
 
   if (without_photo)
-    fprintf (stderr, "%s: drawing every view without its photo (--without-photo)\n", argv[1]);
+    fprintf (stderr, _("%s: drawing every view without its photo (--without-photo)\n"), argv[1]);
 
   if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))
     return hl_cli_export_failed ("report", argv[1], output, follow_symlinks, error);

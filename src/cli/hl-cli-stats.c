@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
@@ -62,18 +64,31 @@ zone_json (const HlZone      *zone,
   return o;
 }
 
+/* Human-readable: numbers follow the locale, words the user's language. */
 static void
 print_zone (const HlZone      *zone,
             const HlZoneStats *st)
 {
-  printf ("  zone \"%s\" (%s): %.2f cm², %g dots/cm² asked, %.1f achieved, %u dots (expected %.0f)",
+  g_autofree char *dots = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot", "%u dots", st->dots), st->dots);
+  guint n_points = hl_curve_get_n_points (zone->boundary);
+
+  /* Translators: a zone's name, its kind, its area, the density asked and
+   * achieved, "N dots", and the number of dots expected. */
+  printf (_("  zone \"%s\" (%s): %.2f cm², %g dots/cm² asked, %.1f achieved, %s (expected %.0f)"),
           zone->name, hl_zone_kind_to_string (zone->kind), st->area_cm2,
           zone->params.density, st->area_cm2 > 0 ? st->dots / st->area_cm2 : 0.0,
-          st->dots, st->expected_dots);
+          dots, st->expected_dots);
   for (guint s = 0; s < zone->params.n_sessions; s++)
-    printf ("%s session %u: %u", s == 0 ? ";" : ",", s + 1, st->session_dots[s]);
-  printf ("; %u control points%s\n", hl_curve_get_n_points (zone->boundary),
-          st->too_large ? "; TOO LARGE: left empty" : "");
+    {
+      fputs (s == 0 ? "; " : ", ", stdout);
+      /* Translators: a session's number and its number of dots. */
+      printf (_("session %u: %u"), s + 1, st->session_dots[s]);
+    }
+  fputs ("; ", stdout);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u control point", "%u control points", n_points), n_points);
+  if (st->too_large)
+    printf ("; %s", _("TOO LARGE: left empty"));
+  putchar ('\n');
 }
 
 int
@@ -83,24 +98,24 @@ hl_cli_stats (int    argc,
   gboolean json = FALSE;
   g_autofree char *view_name = NULL;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON instead of text", NULL },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, "Only this view (name or index)", "NAME|N" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("Only this view (name or index)"), N_("NAME|N") },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
   cJSON *root = NULL, *views = NULL;
   int only = -1;
 
-  if (!hl_cli_parse_options ("stats", "DESIGN",
-                             "Per view: calibration and hairline length; per zone: area (cm²),\n"
-                             "asked and achieved density, dots per session.",
+  if (!hl_cli_parse_options ("stats", _("DESIGN"),
+                             _("Per view: calibration and hairline length; per zone: area (cm²),\n"
+                             "asked and achieved density, dots per session."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
   if (argc != 2)
     {
-      fprintf (stderr, "hairline stats: expected one DESIGN file\n");
-      fprintf (stderr, "Run 'hairline stats --help' for usage.\n");
+      fprintf (stderr, _("hairline stats: expected one DESIGN file\n"));
+      fprintf (stderr, _("Run 'hairline stats --help' for usage.\n"));
       return HL_EXIT_USAGE;
     }
 
@@ -110,7 +125,7 @@ hl_cli_stats (int    argc,
 
   if (view_name != NULL && (only = hl_design_find_view (design, view_name)) < 0)
     {
-      fprintf (stderr, "%s: no view named '%s'\n", argv[1], view_name);
+      fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
       return HL_EXIT_BAD_INPUT;
     }
 
@@ -158,16 +173,19 @@ hl_cli_stats (int    argc,
         }
       else
         {
-          printf ("view \"%s\": ", view->name);
+          printf (_("view \"%s\": "), view->name);
           if (calibrated)
-            printf ("%.4f mm/px from %s (±%.0f %%)\n", m,
-                    hl_calibration_source_to_string (view->calibration.source),
+            /* Translators: the scale, how it was measured (ruler, iris, ipd,
+             * manual) and its uncertainty. */
+            printf (_("%.4f mm/px from %s (±%.0f %%)\n"), m,
+                    hl_calibration_source_get_label (view->calibration.source),
                     view->calibration.uncertainty * 100);
           else
-            printf ("uncalibrated: assuming %.2f mm/px, areas and counts are rough\n", m);
+            printf (_("uncalibrated: assuming %.2f mm/px, areas and counts are rough\n"), m);
           if (view->hairline != NULL)
-            printf ("  hairline: %.2f cm, %u control points\n", hair_cm,
-                    hl_curve_get_n_points (view->hairline));
+            printf (g_dngettext (GETTEXT_PACKAGE, "  hairline: %.2f cm, %u control point\n",
+                                 "  hairline: %.2f cm, %u control points\n", hl_curve_get_n_points (view->hairline)),
+                    hair_cm, hl_curve_get_n_points (view->hairline));
         }
 
       for (guint z = 0; z < hl_view_get_n_zones (view); z++)

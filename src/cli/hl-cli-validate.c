@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 
 #include "hl-cli.h"
@@ -15,22 +17,22 @@ hl_cli_validate (int    argc,
 {
   gboolean verbose = FALSE;
   GOptionEntry entries[] = {
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Also name the files that are valid", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Also name the files that are valid"), NULL },
     { NULL }
   };
   int status = HL_EXIT_OK;
 
-  if (!hl_cli_parse_options ("validate", "DESIGN…",
-                             "Check design files against every rule of the format. Prints\n"
+  if (!hl_cli_parse_options ("validate", _("DESIGN…"),
+                             _("Check design files against every rule of the format. Prints\n"
                              "nothing for valid files (unless --verbose) and FILE: PATH: RULE\n"
-                             "for the first problem of each invalid one.",
+                             "for the first problem of each invalid one."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
   if (argc < 2)
     {
-      fprintf (stderr, "hairline validate: expected at least one DESIGN file\n");
-      fprintf (stderr, "Run 'hairline validate --help' for usage.\n");
+      fprintf (stderr, _("hairline validate: expected at least one DESIGN file\n"));
+      fprintf (stderr, _("Run 'hairline validate --help' for usage.\n"));
       return HL_EXIT_USAGE;
     }
 
@@ -41,7 +43,7 @@ hl_cli_validate (int    argc,
       if (design == NULL)
         status = HL_EXIT_BAD_INPUT;
       else if (verbose)
-        printf ("%s: valid\n", argv[i]);
+        printf (_("%s: valid\n"), argv[i]);
     }
 
   return status;

@@ -5,6 +5,8 @@
 #define _GNU_SOURCE  /* fopencookie */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -119,14 +121,16 @@ static const char *
 kind_of (mode_t mode)
 {
   if (S_ISDIR (mode))
-    return "a folder";
+    return _("a folder");
   if (S_ISFIFO (mode))
-    return "a FIFO";
+    return _("a FIFO");
   if (S_ISCHR (mode) || S_ISBLK (mode))
-    return "a device";
+    return _("a device");
   if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file";
+    return _("a socket");
+  /* Translators: follows "is" or "became" in the messages below, like
+   * "a folder". */
+  return _("not a regular file");
 }
 
 static gboolean
@@ -134,7 +138,7 @@ io_error (GError    **error,
           const char *path,
           int         err)
 {
-  g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: cannot write: %s", path, g_strerror (err));
+  g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot write: %s"), path, g_strerror (err));
   return FALSE;
 }
 
@@ -154,7 +158,7 @@ check_target (const char         *path,
 
   if (path[0] == '\0')
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "an empty output path");
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("an empty output path"));
       return FALSE;
     }
 
@@ -180,7 +184,7 @@ check_target (const char         *path,
       if (!(flags & HL_ATOMIC_FILE_FOLLOW_SYMLINKS))
         {
           g_set_error (error, HL_ERROR, HL_ERROR_IO,
-                       "%s: is a symbolic link; refusing to replace it or write through it", path);
+                       _("%s: is a symbolic link; refusing to replace it or write through it"), path);
           return FALSE;
         }
       if (++links > MAX_SYMLINKS)
@@ -195,7 +199,7 @@ check_target (const char         *path,
 
   if (*existed && !S_ISREG (st->st_mode))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: is %s; refusing to replace it", path,
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: is %s; refusing to replace it"), path,
                    kind_of (st->st_mode));
       return FALSE;
     }
@@ -209,7 +213,7 @@ check_target (const char         *path,
           if (g_stat (inputs[i], &in) == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino)
             {
               g_set_error (error, HL_ERROR, HL_ERROR_IO,
-                           "%s: is an input of this command (%s); refusing to overwrite it",
+                           _("%s: is an input of this command (%s); refusing to overwrite it"),
                            path, inputs[i]);
               return FALSE;
             }
@@ -445,9 +449,9 @@ hl_atomic_file_discard (HlAtomicFile *file,
       if (file->write_errno != 0)
         io_error (error, file->path, file->write_errno);
       else if (reason != NULL)
-        g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: cannot write: %s", file->path, reason);
+        g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot write: %s"), file->path, reason);
       else
-        g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: cannot write", file->path);
+        g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot write"), file->path);
     }
   file_free (file, TRUE);
 }
@@ -500,8 +504,8 @@ hl_atomic_file_commit (HlAtomicFile *file,
    * something that is no longer a regular file. */
   if (lstat (file->target, &now) == 0 && !S_ISREG (now.st_mode))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: became %s while writing; left as it is",
-                   file->path, S_ISLNK (now.st_mode) ? "a symbolic link" : kind_of (now.st_mode));
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: became %s while writing; left as it is"),
+                   file->path, S_ISLNK (now.st_mode) ? _("a symbolic link") : kind_of (now.st_mode));
       file_free (file, TRUE);
       return FALSE;
     }

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -112,7 +114,7 @@ static gboolean
 too_large (GError **error)
 {
   g_set_error_literal (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                       "not enough memory for the zone's candidate dots");
+                       _("not enough memory for the zone's candidate dots"));
   return FALSE;
 }
 

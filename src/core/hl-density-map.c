@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-density-map.h"
@@ -353,7 +355,7 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
   cairo_set_font_size (cr, 11);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  g_snprintf (text, sizeof text, "Dots/cm² achieved · mean %.0f", map->mean);
+  g_snprintf (text, sizeof text, _("Dots/cm² achieved · mean %.0f"), map->mean);
   cairo_move_to (cr, x + pad, y + pad + 10);
   cairo_show_text (cr, text);
 

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -56,7 +58,8 @@ invalid (Ctx        *c,
   va_end (args);
 
   g_set_error (c->error, HL_ERROR, HL_ERROR_INVALID, "%s: %s",
-               c->path->len > 0 ? c->path->str : "(top level)", rule);
+               /* Translators: where a design's error is, when it is not inside any member. */
+               c->path->len > 0 ? c->path->str : _("(top level)"), rule);
   return FALSE;
 }
 
@@ -145,7 +148,7 @@ check_members_full (Ctx                *c,
       if (!g_hash_table_add (seen, item->string))
         {
           mark = push_key (c, item->string);
-          invalid (c, "duplicate key");
+          invalid (c, _("duplicate key"));
           pop (c, mark);
           goto fail;
         }
@@ -157,7 +160,7 @@ check_members_full (Ctx                *c,
       if (extra == NULL)
         {
           mark = push_key (c, item->string);
-          invalid (c, "unknown key");
+          invalid (c, _("unknown key"));
           pop (c, mark);
           goto fail;
         }
@@ -174,8 +177,8 @@ check_members_full (Ctx                *c,
           {
             mark = push_key (c, item->string);
             g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                         "%s: unknown keys would keep more JSON than the limit of %d MiB "
-                         "over the whole design",
+                         _("%s: unknown keys would keep more JSON than the limit of %d MiB "
+                         "over the whole design"),
                          c->path->str, MAX_UNKNOWN_BYTES / (1024 * 1024));
             pop (c, mark);
             goto fail;
@@ -227,7 +230,7 @@ lookup (Ctx          *c,
     return TRUE;
 
   mark = push_key (c, key);
-  invalid (c, "missing required key");
+  invalid (c, _("missing required key"));
   pop (c, mark);
   return FALSE;
 }
@@ -253,11 +256,11 @@ read_number (Ctx         *c,
 
   mark = push_key (c, key);
   if (!cJSON_IsNumber (item))
-    ok = invalid (c, "must be a number");
+    ok = invalid (c, _("must be a number"));
   else if (!isfinite (item->valuedouble))
-    ok = invalid (c, "must be a finite number");
+    ok = invalid (c, _("must be a finite number"));
   else if (item->valuedouble < min || item->valuedouble > max)
-    ok = invalid (c, "must be %g–%g%s", min, max, unit);
+    ok = invalid (c, _("must be %g–%g%s"), min, max, unit[0] != '\0' ? _(unit) : "");
   else
     *out = item->valuedouble;
   pop (c, mark);
@@ -284,9 +287,9 @@ read_integer (Ctx         *c,
   mark = push_key (c, key);
   if (!cJSON_IsNumber (item) || !isfinite (item->valuedouble) ||
       item->valuedouble != floor (item->valuedouble))
-    ok = invalid (c, "must be an integer");
+    ok = invalid (c, _("must be an integer"));
   else if (item->valuedouble < min || item->valuedouble > max)
-    ok = invalid (c, "must be %.0f–%.0f", min, max);
+    ok = invalid (c, _("must be %.0f–%.0f"), min, max);
   else
     *out = (gint64) item->valuedouble;
   pop (c, mark);
@@ -319,13 +322,14 @@ read_string_full (Ctx         *c,
 
   mark = push_key (c, key);
   if (!cJSON_IsString (item) || item->valuestring == NULL)
-    ok = invalid (c, "must be a string");
+    ok = invalid (c, _("must be a string"));
   else if (strlen (item->valuestring) > max_bytes)
-    ok = invalid (c, "must be at most %" G_GSIZE_FORMAT " bytes", max_bytes);
+    ok = invalid (c, g_dngettext (GETTEXT_PACKAGE, "must be at most %zu byte", "must be at most %zu bytes",
+                                    max_bytes), max_bytes);
   else if ((bad = hl_text_find_control (item->valuestring, kind == STRING_FREE_TEXT)) != 0)
-    ok = invalid (c, "must not contain control characters (U+%04X)", bad);
+    ok = invalid (c, _("must not contain control characters (U+%04X)"), bad);
   else if (required && item->valuestring[0] == '\0')
-    ok = invalid (c, "must not be empty");
+    ok = invalid (c, _("must not be empty"));
   else
     {
       g_free (*out);
@@ -362,7 +366,7 @@ read_bool (Ctx         *c,
 
   mark = push_key (c, key);
   if (!cJSON_IsBool (item))
-    ok = invalid (c, "must be true or false");
+    ok = invalid (c, _("must be true or false"));
   else
     *out = cJSON_IsTrue (item);
   pop (c, mark);
@@ -388,7 +392,7 @@ read_color (Ctx         *c,
 
   mark = push_key (c, key);
   if (!hl_color_parse (text, out))
-    ok = invalid (c, "must be a colour written #rrggbb");
+    ok = invalid (c, _("must be a colour written #rrggbb"));
   pop (c, mark);
 
   return ok;
@@ -403,7 +407,7 @@ read_point_value (Ctx         *c,
   double v[2];
 
   if (!cJSON_IsArray (item) || cJSON_GetArraySize (item) != 2)
-    return invalid (c, "must be a point [x, y]");
+    return invalid (c, _("must be a point [x, y]"));
 
   for (guint k = 0; k < 2; k++)
     {
@@ -412,9 +416,9 @@ read_point_value (Ctx         *c,
       gboolean ok = TRUE;
 
       if (!cJSON_IsNumber (n) || !isfinite (n->valuedouble))
-        ok = invalid (c, "must be a finite number");
+        ok = invalid (c, _("must be a finite number"));
       else if (fabs (n->valuedouble) > MAX_COORDINATE)
-        ok = invalid (c, "must be within ±%g px", MAX_COORDINATE);
+        ok = invalid (c, _("must be within ±%g px"), MAX_COORDINATE);
       else
         v[k] = n->valuedouble;
       pop (c, mark);
@@ -440,7 +444,7 @@ read_point (Ctx         *c,
   gboolean ok = TRUE;
 
   if (item == NULL)
-    ok = required ? invalid (c, "missing required key") : TRUE;
+    ok = required ? invalid (c, _("missing required key")) : TRUE;
   else
     {
       ok = read_point_value (c, item, out);
@@ -466,11 +470,11 @@ read_points (Ctx          *c,
   int n;
 
   if (!cJSON_IsArray (item))
-    return invalid (c, "must be an array of points");
+    return invalid (c, _("must be an array of points"));
 
   n = cJSON_GetArraySize (item);
   if (n < (int) min || n > (int) max)
-    return invalid (c, "must have %u–%u points", min, max);
+    return invalid (c, _("must have %u–%u points"), min, max);
 
   pts = g_new (HlPoint, n);
   for (int i = 0; i < n; i++)
@@ -501,7 +505,7 @@ read_corners (Ctx         *c,
   guint i = 0;
 
   if (!cJSON_IsArray (item))
-    return invalid (c, "must be an array of point indices");
+    return invalid (c, _("must be an array of point indices"));
 
   /* Walk the list: a long array is refused at its first bad entry. */
   for (const cJSON *e = item->child; e != NULL; e = e->next, i++)
@@ -511,11 +515,11 @@ read_corners (Ctx         *c,
 
       if (!cJSON_IsNumber (e) || !isfinite (e->valuedouble) ||
           e->valuedouble != floor (e->valuedouble))
-        ok = invalid (c, "must be an integer");
+        ok = invalid (c, _("must be an integer"));
       else if (e->valuedouble < 0 || e->valuedouble >= n_points)
-        ok = invalid (c, "must be a point index 0–%u", n_points - 1);
+        ok = invalid (c, _("must be a point index 0–%u"), n_points - 1);
       else if ((gint64) e->valuedouble <= previous)
-        ok = invalid (c, "must be more than the index before it (%" G_GINT64_FORMAT ")", previous);
+        ok = invalid (c, _("must be more than the index before it (%lld)"), (long long) previous);
       else
         {
           previous = (gint64) e->valuedouble;
@@ -557,14 +561,14 @@ read_curve_member (Ctx          *c,
       if (required)
         {
           mark = push_key (c, key);
-          invalid (c, "missing required key");
+          invalid (c, _("missing required key"));
           pop (c, mark);
           return FALSE;
         }
       if (corners_item != NULL)
         {
           mark = push_key (c, corners_key);
-          invalid (c, "given without %s", key);
+          invalid (c, _("given without %s"), key);
           pop (c, mark);
           return FALSE;
         }
@@ -623,7 +627,7 @@ require_object (Ctx         *c,
                 const cJSON *item)
 {
   if (!cJSON_IsObject (item))
-    return invalid (c, "must be an object");
+    return invalid (c, _("must be an object"));
   return TRUE;
 }
 
@@ -641,7 +645,7 @@ read_chart (Ctx         *c,
 
   if (cJSON_GetObjectItemCaseSensitive (item, "path") != NULL ||
       cJSON_GetObjectItemCaseSensitive (item, "sha256") != NULL)
-    return invalid (c, "a head chart has no path or sha256");
+    return invalid (c, _("a head chart has no path or sha256"));
   if (!read_string (c, item, "chart", TRUE, 64, &chart) ||
       !read_integer (c, item, "width", TRUE, 1, MAX_PHOTO_SIDE, &width) ||
       !read_integer (c, item, "height", TRUE, 1, MAX_PHOTO_SIDE, &height))
@@ -650,7 +654,7 @@ read_chart (Ctx         *c,
     {
       gsize mark = push_key (c, "chart");
 
-      invalid (c, "must be front, top, left, right or back");
+      invalid (c, _("must be front, top, left, right or back"));
       pop (c, mark);
       return FALSE;
     }
@@ -659,7 +663,7 @@ read_chart (Ctx         *c,
     {
       gsize mark = push_key (c, width != chart_w ? "width" : "height");
 
-      invalid (c, "the %s chart is %d × %d px", chart, chart_w, chart_h);
+      invalid (c, _("the %s chart is %d × %d px"), chart, chart_w, chart_h);
       pop (c, mark);
       return FALSE;
     }
@@ -667,7 +671,7 @@ read_chart (Ctx         *c,
   if (c->photo_pixels > HL_DESIGN_MAX_PHOTO_PIXELS)
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "%s: the photos of the design would have %.0f MP; the limit is %d MP over all views",
+                   _("%s: the photos of the design would have %.0f MP; the limit is %d MP over all views"),
                    c->path->str, (double) c->photo_pixels / 1e6,
                    HL_DESIGN_MAX_PHOTO_PIXELS / 1000000);
       return FALSE;
@@ -705,8 +709,8 @@ read_photo (Ctx         *c,
   if (width * height > HL_PHOTO_MAX_PIXELS)
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "%s: %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " is %.0f MP; the limit is %d MP",
-                   c->path->str, width, height, (double) width * height / 1e6,
+                   _("%s: %lld × %lld is %.0f MP; the limit is %d MP"),
+                   c->path->str, (long long) width, (long long) height, (double) width * height / 1e6,
                    HL_PHOTO_MAX_PIXELS / 1000000);
       return FALSE;
     }
@@ -714,7 +718,7 @@ read_photo (Ctx         *c,
   if (c->photo_pixels > HL_DESIGN_MAX_PHOTO_PIXELS)
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "%s: the photos of the design would have %.0f MP; the limit is %d MP over all views",
+                   _("%s: the photos of the design would have %.0f MP; the limit is %d MP over all views"),
                    c->path->str, (double) c->photo_pixels / 1e6,
                    HL_DESIGN_MAX_PHOTO_PIXELS / 1000000);
       return FALSE;
@@ -730,7 +734,7 @@ read_photo (Ctx         *c,
         {
           gsize mark = push_key (c, "sha256");
 
-          invalid (c, "must be 64 lowercase hexadecimal digits");
+          invalid (c, _("must be 64 lowercase hexadecimal digits"));
           pop (c, mark);
           return FALSE;
         }
@@ -761,13 +765,15 @@ read_calibration (Ctx         *c,
     {
       gsize mark = push_key (c, "source");
 
-      invalid (c, "must be one of none, ruler, iris, ipd, manual");
+      invalid (c, _("must be one of none, ruler, iris, ipd, manual"));
       pop (c, mark);
       return FALSE;
     }
 
   if (!read_number (c, item, "mm_per_px", cal.source != HL_CALIBRATION_NONE,
-                    0.001, 100, " mm per pixel", &cal.mm_per_px) ||
+                    /* Translators: units with a leading space follow a range,
+                     * as in "must be 0.001–100 mm per pixel". */
+                    0.001, 100, N_(" mm per pixel"), &cal.mm_per_px) ||
       !read_number (c, item, "uncertainty", FALSE, 0, 1, "", &cal.uncertainty))
     return FALSE;
 
@@ -779,7 +785,7 @@ read_calibration (Ctx         *c,
                     check_members (c, ref, reference_keys, NULL) &&
                     read_point (c, ref, "a", TRUE, &cal.ref_a, NULL) &&
                     read_point (c, ref, "b", TRUE, &cal.ref_b, NULL) &&
-                    read_number (c, ref, "length_mm", TRUE, 0.1, 1000, " mm", &cal.ref_mm);
+                    read_number (c, ref, "length_mm", TRUE, 0.1, 1000, N_(" mm"), &cal.ref_mm);
 
       pop (c, mark);
       if (!ok)
@@ -810,9 +816,9 @@ read_landmarks (Ctx         *c,
       gboolean ok = TRUE;
 
       if (!g_hash_table_add (seen, m->string))
-        ok = invalid (c, "duplicate key");
+        ok = invalid (c, _("duplicate key"));
       else if (!hl_landmark_from_string (m->string, &which))
-        ok = invalid (c, "not a known landmark");
+        ok = invalid (c, _("not a known landmark"));
       else if ((ok = read_point_value (c, m, &p)))
         hl_view_set_landmark (view, which, TRUE, p);
       pop (c, mark);
@@ -833,11 +839,11 @@ read_sessions (Ctx          *c,
   double sum = 0.0;
 
   if (!cJSON_IsArray (item))
-    return invalid (c, "must be an array");
+    return invalid (c, _("must be an array"));
 
   n = cJSON_GetArraySize (item);
   if (n < 1 || n > HL_ZONE_MAX_SESSIONS)
-    return invalid (c, "must have 1–%d sessions", HL_ZONE_MAX_SESSIONS);
+    return invalid (c, _("must have 1–%d sessions"), HL_ZONE_MAX_SESSIONS);
 
   for (int i = 0; i < n; i++)
     {
@@ -852,7 +858,7 @@ read_sessions (Ctx          *c,
         {
           gsize m2 = push_key (c, "share");
 
-          ok = invalid (c, "must be more than 0");
+          ok = invalid (c, _("must be more than 0"));
           pop (c, m2);
         }
       pop (c, mark);
@@ -862,7 +868,7 @@ read_sessions (Ctx          *c,
     }
 
   if (fabs (sum - 1.0) > 1e-6)
-    return invalid (c, "shares must sum to 1 (they sum to %g)", sum);
+    return invalid (c, _("shares must sum to 1 (they sum to %g)"), sum);
 
   zp->n_sessions = (guint) n;
   return TRUE;
@@ -898,7 +904,7 @@ read_zone (Ctx         *c,
   if (!hl_zone_kind_from_string (kind_text, &kind))
     {
       mark = push_key (c, "kind");
-      invalid (c, "must be one of frontal, temple, mid_scalp, crown, scar, custom");
+      invalid (c, _("must be one of frontal, temple, mid_scalp, crown, scar, custom"));
       pop (c, mark);
       return NULL;
     }
@@ -964,7 +970,7 @@ read_edit (Ctx         *c,
       edit.shade = (HlColor) { 0x3a, 0x36, 0x33 };
       if (!check_members (c, item, edit_add_keys, NULL) ||
           !read_point (c, item, "at", TRUE, &edit.p, NULL) ||
-          !read_number (c, item, "diameter_mm", FALSE, 0.05, 1.5, " mm", &edit.diameter_mm) ||
+          !read_number (c, item, "diameter_mm", FALSE, 0.05, 1.5, N_(" mm"), &edit.diameter_mm) ||
           !read_color (c, item, "shade", FALSE, &edit.shade) ||
           !read_integer (c, item, "session", FALSE, 1, HL_ZONE_MAX_SESSIONS, &session))
         return FALSE;
@@ -975,14 +981,14 @@ read_edit (Ctx         *c,
       edit.kind = HL_EDIT_REMOVE;
       if (!check_members (c, item, edit_remove_keys, NULL) ||
           !read_point (c, item, "at", TRUE, &edit.p, NULL) ||
-          !read_number (c, item, "radius_px", TRUE, 0.1, 10000, " px", &edit.radius_px))
+          !read_number (c, item, "radius_px", TRUE, 0.1, 10000, N_(" px"), &edit.radius_px))
         return FALSE;
     }
   else
     {
       gsize mark = push_key (c, "op");
 
-      invalid (c, "must be add or remove");
+      invalid (c, _("must be add or remove"));
       pop (c, mark);
       return FALSE;
     }
@@ -1008,12 +1014,14 @@ read_array (Ctx          *c,
 
   mark = push_key (c, key);
   if (!cJSON_IsArray (item))
-    ok = invalid (c, "must be an array");
+    ok = invalid (c, _("must be an array"));
   else if (cJSON_GetArraySize (item) > (int) max)
     {
       ok = FALSE;
       g_set_error (c->error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "%s: has %d entries; at most %u are allowed",
+                   g_dngettext (GETTEXT_PACKAGE, "%s: has %d entry; at most %u are allowed",
+                                "%s: has %d entries; at most %u are allowed",
+                                (gulong) cJSON_GetArraySize (item)),
                    c->path->str, cJSON_GetArraySize (item), max);
     }
   else
@@ -1129,7 +1137,7 @@ read_design (Ctx         *c,
   if (!cJSON_IsObject (root))
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_PARSE,
-                   "not a Hairline Studio design (the top level is not a JSON object)");
+                   _("not a Hairline Studio design (the top level is not a JSON object)"));
       return NULL;
     }
 
@@ -1138,7 +1146,7 @@ read_design (Ctx         *c,
   if (strcmp (format, HL_DESIGN_FORMAT) != 0)
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_PARSE,
-                   "format: not a Hairline Studio design (format is \"%s\", expected \"%s\")",
+                   _("format: not a Hairline Studio design (format is \"%s\", expected \"%s\")"),
                    format, HL_DESIGN_FORMAT);
       return NULL;
     }
@@ -1149,9 +1157,9 @@ read_design (Ctx         *c,
   if (v > HL_DESIGN_VERSION)
     {
       g_set_error (c->error, HL_ERROR, HL_ERROR_VERSION,
-                   "written by a newer Hairline Studio (format version %" G_GINT64_FORMAT
-                   "); this build reads version %d or older",
-                   v, HL_DESIGN_VERSION);
+                   _("written by a newer Hairline Studio (format version %lld); "
+                     "this build reads version %d or older"),
+                   (long long) v, HL_DESIGN_VERSION);
       return NULL;
     }
 
@@ -1174,7 +1182,7 @@ read_design (Ctx         *c,
   if (views == NULL || cJSON_GetArraySize (views) < 1)
     {
       mark = push_key (c, "views");
-      invalid (c, views == NULL ? "missing required key" : "must have at least one view");
+      invalid (c, "%s", views == NULL ? _("missing required key") : _("must have at least one view"));
       pop (c, mark);
       return NULL;
     }
@@ -1193,7 +1201,7 @@ read_design (Ctx         *c,
           if (g_strcmp0 (other->name, view->name) == 0)
             {
               push_key (c, "name");
-              invalid (c, "another view is already named \"%s\"", view->name);
+              invalid (c, _("another view is already named \"%s\""), view->name);
               g_clear_pointer (&view, hl_view_unref);
             }
         }
@@ -1323,7 +1331,7 @@ find_nul_string (Ctx         *c,
   if (cJSON_IsString (item))
     {
       if (w->ordinal++ == g_array_index (w->nul_strings, guint, w->next))
-        return invalid (c, "must not contain control characters (U+0000)");
+        return invalid (c, _("must not contain control characters (U+0000)"));
       return TRUE;
     }
 
@@ -1340,7 +1348,7 @@ find_nul_string (Ctx         *c,
           mark = push_key (c, child->string != NULL ? child->string : "");
           if (w->ordinal++ == g_array_index (w->nul_strings, guint, w->next))
             {
-              invalid (c, "a key must not contain control characters (U+0000)");
+              invalid (c, _("a key must not contain control characters (U+0000)"));
               pop (c, mark);
               return FALSE;
             }
@@ -1396,21 +1404,22 @@ hl_design_load_from_data (const char  *data,
   if (length > HL_DESIGN_MAX_FILE_SIZE)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "the design is %" G_GSIZE_FORMAT " bytes; the limit is %d MiB",
+                   g_dngettext (GETTEXT_PACKAGE, "the design is %zu byte; the limit is %d MiB",
+                                "the design is %zu bytes; the limit is %d MiB", length),
                    length, HL_DESIGN_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
   if (length == 0)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PARSE, "the file is empty, not a design");
+      g_set_error (error, HL_ERROR, HL_ERROR_PARSE, _("the file is empty, not a design"));
       return NULL;
     }
 
   if (!g_utf8_validate_len (data, length, &bad))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   "not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (bad - data));
+                   _("not valid UTF-8 text (byte %zu)"), (gsize) (bad - data));
       return NULL;
     }
 
@@ -1419,7 +1428,7 @@ hl_design_load_from_data (const char  *data,
     {
       g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "the design holds more than %d million JSON values; the limit is %d million",
+                   _("the design holds more than %d million JSON values; the limit is %d million"),
                    HL_DESIGN_MAX_JSON_VALUES / 1000000, HL_DESIGN_MAX_JSON_VALUES / 1000000);
       return NULL;
     }
@@ -1430,8 +1439,7 @@ hl_design_load_from_data (const char  *data,
       text_position (data, length, scan.deep_at, &line, &column);
       g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   "nested too deeply (limit %d levels): level %d starts at line %"
-                   G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT,
+                   _("nested too deeply (limit %d levels): level %d starts at line %zu, column %zu"),
                    MAX_NESTING, MAX_NESTING + 1, line, column);
       return NULL;
     }
@@ -1465,7 +1473,7 @@ hl_design_load_from_data (const char  *data,
       text_position (data, length, offset, &line, &column);
       g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   "not valid JSON (line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT ")",
+                   _("not valid JSON (line %zu, column %zu)"),
                    line, column);
       return NULL;
     }
@@ -1504,25 +1512,26 @@ hl_design_load_from_file (const char  *path,
     {
       int saved = errno;
 
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: %s", g_strerror (saved));
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("cannot read the design: %s"), g_strerror (saved));
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: not a regular file");
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("cannot read the design: not a regular file"));
       return NULL;
     }
   if (st.st_size > HL_DESIGN_MAX_FILE_SIZE)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "the design is %" G_GINT64_FORMAT " bytes; the limit is %d MiB",
-                   (gint64) st.st_size, HL_DESIGN_MAX_FILE_SIZE / (1024 * 1024));
+                   g_dngettext (GETTEXT_PACKAGE, "the design is %lld byte; the limit is %d MiB",
+                                "the design is %lld bytes; the limit is %d MiB", (gulong) st.st_size),
+                   (long long) st.st_size, HL_DESIGN_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
 
   if (!g_file_get_contents (path, &data, &length, &local))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "cannot read the design: %s", local->message);
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("cannot read the design: %s"), local->message);
       return NULL;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-edit.h"
@@ -304,7 +306,7 @@ hl_edit_new_zone_name (const HlView *view,
                        HlZoneKind    kind)
 {
   /* "Custom" names a kind in lists; a zone of it is just a zone. */
-  const char *title = kind == HL_ZONE_CUSTOM ? "Zone" : hl_zone_kind_get_label (kind);
+  const char *title = kind == HL_ZONE_CUSTOM ? C_("zone name", "Zone") : hl_zone_kind_get_label (kind);
 
   g_return_val_if_fail (view != NULL, NULL);
 
@@ -313,7 +315,8 @@ hl_edit_new_zone_name (const HlView *view,
 
   for (guint k = 2;; k++)
     {
-      g_autofree char *name = g_strdup_printf ("%s %u", title, k);
+      /* Translators: a new zone's name when its kind's title is taken, e.g. "Temple 2". */
+      g_autofree char *name = g_strdup_printf (C_("zone name", "%s %u"), title, k);
 
       if (!has_zone_named (view, name))
         return g_steal_pointer (&name);
@@ -368,13 +371,14 @@ hl_edit_add_frontal_band (const HlDesign *design,
   if (!(isfinite (depth_mm) && depth_mm > 0.0 && depth_mm <= 1000.0))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
-                   "The band's depth must be more than 0 and at most 1000 mm");
+                   _("The band's depth must be more than 0 and at most 1000 mm"));
       return NULL;
     }
   if (hl_view_get_n_zones (v) >= HL_VIEW_MAX_ZONES)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
-                   "The view already has %d zones", HL_VIEW_MAX_ZONES);
+                   g_dngettext (GETTEXT_PACKAGE, "The view already has %d zone", "The view already has %d zones",
+                                HL_VIEW_MAX_ZONES), HL_VIEW_MAX_ZONES);
       return NULL;
     }
 
@@ -382,7 +386,7 @@ hl_edit_add_frontal_band (const HlDesign *design,
   if (band == NULL)
     {
       g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID,
-                           "Draw the hairline first: the band follows it");
+                           _("Draw the hairline first: the band follows it"));
       return NULL;
     }
 

@@ -80,9 +80,10 @@ HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
 
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
 
-/* A name for a new zone of @kind in @view: the kind's title ("Frontal
- * band", "Temple", "Mid-scalp", "Crown", "Scar", "Zone"), followed by " 2",
- * " 3", ... when the view already has a zone of that name. Caller frees. */
+/* A name for a new zone of @kind in @view: the kind's title in the user's
+ * language ("Frontal band", "Temple", "Mid-scalp", "Crown", "Scar",
+ * "Zone"), followed by " 2", " 3", ... when the view already has a zone of
+ * that name. Caller frees. */
 char       *hl_edit_new_zone_name  (const HlView        *view,
                                     HlZoneKind           kind);
 /* A per-zone seed (deterministic) that no zone of @view uses yet. */

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -197,12 +199,12 @@ check_on_photo (const HlView      *view,
   if (!hl_rect_intersects (drawn, image))
     {
       g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_OFF_PHOTO,
-                   "views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
-                   "the output would show nothing of the design", index, width, height);
+                   _("views[%u]: the hairline and zones lie outside the photo (%d × %d px); "
+                   "the output would show nothing of the design"), index, width, height);
       return FALSE;
     }
   if (drawn.x0 < image.x0 || drawn.y0 < image.y0 || drawn.x1 > image.x1 || drawn.y1 > image.y1)
-    say (note, user_data, "views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)",
+    say (note, user_data, _("views[%u]: part of the hairline or zones lies outside the photo (%d × %d px)"),
          index, width, height);
   return TRUE;
 }
@@ -214,12 +216,12 @@ set_empty_error (const HlDesign  *design,
 {
   if (options->kind == HL_EXPORT_SHEET)
     g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY,
-                 "nothing to simulate: no view has a zone or a dot, so every \"after\" "
-                 "would be the same as its \"before\"");
+                 _("nothing to simulate: no view has a zone or a dot, so every \"after\" "
+                 "would be the same as its \"before\""));
   else
     g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EMPTY,
-                 "views[%u] (\"%s\"): nothing to simulate: no zone gives a dot, so the "
-                 "\"after\" would be the same as the \"before\"",
+                 _("views[%u] (\"%s\"): nothing to simulate: no zone gives a dot, so the "
+                 "\"after\" would be the same as the \"before\""),
                  options->view, hl_design_get_view (design, options->view)->name);
   return FALSE;
 }
@@ -260,8 +262,8 @@ auto_scale (const HlView     *view,
   fit = sqrt (100e6 / ((double) width * height * panels));
   scale = MIN (scale, MIN (16.0, floor (2.0 * fit) / 2.0));
   scale = MAX (scale, 1.0);
-  say (note, user_data, "fresh dots would be %.2f px at scale 1; rendering at scale %g (%d × %d per image, "
-       "dots %.1f px). --scale chooses another.",
+  say (note, user_data, _("fresh dots would be %.2f px at scale 1; rendering at scale %g (%d × %d per image, "
+       "dots %.1f px). --scale chooses another."),
        dot_px, scale, (int) ceil (width * scale), (int) ceil (height * scale), dot_px * scale);
   return scale;
 }
@@ -287,13 +289,13 @@ write_mockup (const HlDesign        *design,
   gboolean calibrated, ok;
   int w, h;
 
-  step (progress, user_data, 0.05, "Loading the photo");
+  step (progress, user_data, 0.05, _("Loading the photo"));
   if (options->photo != NULL && !options->without_photo)
     photo = hl_photo_ref (options->photo);
   else if (view->photo.path == NULL && view->photo.chart == NULL)
     {
       if (!options->without_photo)
-        say (note, user_data, "view \"%s\" has no photo; rendering without it", view->name);
+        say (note, user_data, _("view \"%s\" has no photo; rendering without it"), view->name);
     }
   else if (!options->without_photo)
     {
@@ -314,7 +316,7 @@ write_mockup (const HlDesign        *design,
                        note, user_data, error))
     return FALSE;
 
-  step (progress, user_data, 0.2, "Placing the dots");
+  step (progress, user_data, 0.2, _("Placing the dots"));
   dots = hl_stipple_view (view, design->seed);
   if (dots->len == 0 && !options->allow_empty)
     return set_empty_error (design, options, error);
@@ -330,18 +332,18 @@ write_mockup (const HlDesign        *design,
       (render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1) > MAX_OUTPUT_PIXELS)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                   "a %d × %d view at scale %g is over 250 megapixels; use a smaller scale",
+                   _("a %d × %d view at scale %g is over 250 megapixels; use a smaller scale"),
                    w, h, render.scale);
       return FALSE;
     }
 
-  step (progress, user_data, 0.45, "Drawing the image");
+  step (progress, user_data, 0.45, _("Drawing the image"));
   image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len,
                             &render);
   if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (image);
-      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE, "not enough memory for the image");
+      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE, _("not enough memory for the image"));
       return FALSE;
     }
   if (cancelled (cancellable, error))
@@ -350,7 +352,7 @@ write_mockup (const HlDesign        *design,
       return FALSE;
     }
 
-  step (progress, user_data, 0.75, "Writing the PNG file");
+  step (progress, user_data, 0.75, _("Writing the PNG file"));
   png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / render.scale;
   if (!calibrated)
     png.mm_per_px = 0.0;
@@ -397,7 +399,7 @@ write_sheet (const HlDesign        *design,
   if (cancelled (cancellable, error))
     return FALSE;
 
-  step (progress, user_data, 0.1, "Drawing the sheet");
+  step (progress, user_data, 0.1, _("Drawing the sheet"));
   return hl_report_write_pdf_full (design, design_path, target,
                                    options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
                                    options->clinic_name, error);
@@ -426,18 +428,18 @@ hl_export_write (const HlDesign        *design,
 
   if (options->kind == HL_EXPORT_MOCKUP && options->view >= hl_design_get_n_views (design))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the design has no view %u", options->view);
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, _("the design has no view %u"), options->view);
       return FALSE;
     }
   if (options->kind == HL_EXPORT_MOCKUP && options->render.scale != HL_EXPORT_SCALE_AUTO &&
       !(options->render.scale >= 0.05 && options->render.scale <= 16.0))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "the scale must be 0.05–16, not %g",
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, _("the scale must be 0.05–16, not %g"),
                    options->render.scale);
       return FALSE;
     }
 
-  step (progress, user_data, 0.0, "Checking the file");
+  step (progress, user_data, 0.0, _("Checking the file"));
 
   /* Never over the design or any of its photos. */
   if (design_path != NULL)
@@ -462,11 +464,16 @@ hl_export_write (const HlDesign        *design,
       g_autofree char *name = g_filename_display_basename (output);
       g_autofree char *fixed = hl_export_fix_extension (options->kind, name);
 
-      g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION,
-                   "%s: a %s is written as %s, so its name must end in %s (e.g. %s)",
-                   name, options->kind == HL_EXPORT_SHEET ? "consultation sheet" : "mockup",
-                   options->kind == HL_EXPORT_SHEET ? "PDF" : "PNG",
-                   hl_export_kind_extension (options->kind), fixed);
+      if (options->kind == HL_EXPORT_SHEET)
+        g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION,
+                     /* Translators: the file's name, ".pdf", and the name fixed. */
+                     _("%s: a consultation sheet is written as PDF, so its name must end in %s (e.g. %s)"),
+                     name, hl_export_kind_extension (options->kind), fixed);
+      else
+        g_set_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_EXTENSION,
+                     /* Translators: the file's name, ".png", and the name fixed. */
+                     _("%s: a mockup is written as PNG, so its name must end in %s (e.g. %s)"),
+                     name, hl_export_kind_extension (options->kind), fixed);
       return FALSE;
     }
 
@@ -479,6 +486,6 @@ hl_export_write (const HlDesign        *design,
     ok = write_mockup (design, design_path, target, options, note, progress, user_data, cancellable, error);
 
   if (ok)
-    step (progress, user_data, 1.0, "Done");
+    step (progress, user_data, 1.0, _("Done"));
   return ok;
 }

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-error.h"
@@ -34,7 +36,9 @@ static const char * const style_names[HL_N_HAIRLINE_STYLES] = {
 };
 
 static const char * const style_titles[HL_N_HAIRLINE_STYLES] = {
-  "Natural", "Soft (broken)", "Straight (defined)", "Widow’s peak", "Mature",
+  NC_("hairline style", "Natural"), NC_("hairline style", "Soft (broken)"),
+  NC_("hairline style", "Straight (defined)"), NC_("hairline style", "Widow’s peak"),
+  NC_("hairline style", "Mature"),
 };
 
 const char *
@@ -64,7 +68,7 @@ const char *
 hl_hairline_style_get_title (HlHairlineStyle style)
 {
   g_return_val_if_fail (style < HL_N_HAIRLINE_STYLES, NULL);
-  return style_titles[style];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "hairline style", style_titles[style]);
 }
 
 double
@@ -79,41 +83,44 @@ gboolean
 hl_hairline_template_check (const HlView  *view,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autoptr(GString) message = NULL;
+  const char *missing[3];
+  g_autofree char *list = NULL;
+  g_autofree char *message = NULL;
+  guint n_missing = 0;
   gboolean calibrated;
 
   g_return_val_if_fail (view != NULL, FALSE);
 
   if (!view->landmarks[HL_LANDMARK_GLABELLA].set)
-    g_ptr_array_add (missing, (gpointer) "the glabella");
+    missing[n_missing++] = _("the glabella");
   if (!view->landmarks[HL_LANDMARK_LEFT_FRONTOTEMPORAL].set)
-    g_ptr_array_add (missing, (gpointer) "the left frontotemporal point");
+    missing[n_missing++] = _("the left frontotemporal point");
   if (!view->landmarks[HL_LANDMARK_RIGHT_FRONTOTEMPORAL].set)
-    g_ptr_array_add (missing, (gpointer) "the right frontotemporal point");
+    missing[n_missing++] = _("the right frontotemporal point");
   hl_view_get_mm_per_px (view, &calibrated);
 
-  if (missing->len == 0 && calibrated)
+  if (n_missing == 0 && calibrated)
     return TRUE;
 
-  message = g_string_new (NULL);
-  if (missing->len > 0)
-    {
-      g_string_append (message, "Place ");
-      for (guint i = 0; i < missing->len; i++)
-        {
-          if (i > 0)
-            g_string_append (message, i + 1 == missing->len ? " and " : ", ");
-          g_string_append (message, g_ptr_array_index (missing, i));
-        }
-      if (!calibrated)
-        g_string_append (message, ", and calibrate the view");
-    }
-  else
-    g_string_append (message, "Calibrate the view");
-  g_string_append (message, " to propose a hairline");
+  if (n_missing == 1)
+    list = g_strdup (missing[0]);
+  else if (n_missing == 2)
+    /* Translators: a list of two landmarks to place. */
+    list = g_strdup_printf (_("%s and %s"), missing[0], missing[1]);
+  else if (n_missing == 3)
+    /* Translators: a list of three landmarks to place. */
+    list = g_strdup_printf (_("%s, %s and %s"), missing[0], missing[1], missing[2]);
 
-  g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID, message->str);
+  if (list != NULL && !calibrated)
+    /* Translators: %s lists the landmarks to place, e.g. "the glabella and
+     * the left frontotemporal point". */
+    message = g_strdup_printf (_("Place %s, and calibrate the view to propose a hairline"), list);
+  else if (list != NULL)
+    message = g_strdup_printf (_("Place %s to propose a hairline"), list);
+  else
+    message = g_strdup (_("Calibrate the view to propose a hairline"));
+
+  g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID, message);
   return FALSE;
 }
 
@@ -217,7 +224,7 @@ hl_hairline_template_propose (const HlView     *view,
   if (!isfinite (mfp_mm) || mfp_mm < HL_TEMPLATE_MIN_MM || mfp_mm > HL_TEMPLATE_MAX_MM)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
-                   "The mid-frontal point must be %.0f–%.0f mm above the glabella",
+                   _("The mid-frontal point must be %.0f–%.0f mm above the glabella"),
                    HL_TEMPLATE_MIN_MM, HL_TEMPLATE_MAX_MM);
       return NULL;
     }
@@ -245,8 +252,8 @@ hl_hairline_template_propose (const HlView     *view,
     if (!(sa < -1.0 && sb > 1.0))
       {
         g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID,
-                             "The frontotemporal points must lie on both sides of the midline "
-                             "through the glabella");
+                             _("The frontotemporal points must lie on both sides of the midline "
+                             "through the glabella"));
         return NULL;
       }
     s_end[0] = sa, s_end[1] = sb;

@@ -40,7 +40,8 @@ typedef enum
 const char *hl_hairline_style_to_string   (HlHairlineStyle  style);
 gboolean    hl_hairline_style_from_string (const char      *text,
                                            HlHairlineStyle *style);
-/* What a person reads: "Natural", "Soft (broken)", ... (static). */
+/* What a person reads, in their language: "Natural", "Soft (broken)", ...
+ * (static). */
 const char *hl_hairline_style_get_title   (HlHairlineStyle  style);
 /* The default height of the mid-frontal point above the glabella in mm:
  * HL_MFP_DEFAULT_MM (80), and for a mature line 17.5 mm more. */

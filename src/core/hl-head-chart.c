@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-head-chart.h"
@@ -21,7 +23,8 @@ static const char * const chart_names[HL_N_HEAD_CHARTS] = {
 };
 
 static const char * const chart_titles[HL_N_HEAD_CHARTS] = {
-  "Front", "Top", "Left", "Right", "Back",
+  NC_("head chart", "Front"), NC_("head chart", "Top"), NC_("head chart", "Left"),
+  NC_("head chart", "Right"), NC_("head chart", "Back"),
 };
 
 /* Sizes in mm. */
@@ -66,7 +69,7 @@ const char *
 hl_head_chart_get_title (HlHeadChart chart)
 {
   g_return_val_if_fail (chart < HL_N_HEAD_CHARTS, NULL);
-  return chart_titles[chart];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "head chart", chart_titles[chart]);
 }
 
 void

@@ -37,7 +37,7 @@ typedef enum
 const char      *hl_head_chart_to_string   (HlHeadChart  chart);
 gboolean         hl_head_chart_from_string (const char  *text,
                                             HlHeadChart *chart);
-/* "Front", "Top", "Left", "Right", "Back" (static). */
+/* "Front", "Top", "Left", "Right", "Back" in the user's language (static). */
 const char      *hl_head_chart_get_title   (HlHeadChart  chart);
 /* The chart's fixed size in pixels. */
 void             hl_head_chart_get_size    (HlHeadChart  chart,

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-measure.h"
@@ -428,7 +430,7 @@ hl_measure_draw_guides (const HlView *view,
       cairo_stroke (cr);
 
       /* The label left of the ring: landmark labels sit to the right. */
-      g_snprintf (label, sizeof label, "%.1f cm", mm / 10.0);
+      g_snprintf (label, sizeof label, _("%.1f cm"), mm / 10.0);
       hl_measure_draw_label (cr, zoom, (HlPoint) { at.x - 10.0 / zoom, at.y - 8.0 / zoom }, 1.0, label);
     }
 

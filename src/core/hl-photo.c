@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <math.h>
 
@@ -169,19 +171,19 @@ hl_photo_load (const char  *path,
       int saved = errno;
 
       if (saved == ENOENT || saved == ENOTDIR)
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "photo not found: %s", path);
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("photo not found: %s"), path);
       else if (saved == ELOOP)
         g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                     "cannot open the photo %s: its symbolic links form a loop (%s)",
+                     _("cannot open the photo %s: its symbolic links form a loop (%s)"),
                      path, g_strerror (saved));
       else
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot open the photo %s: %s",
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot open the photo %s: %s"),
                      path, g_strerror (saved));
       return NULL;
     }
   if (!S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a photo file this program reads", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is not a photo file this program reads"), name);
       return NULL;
     }
   /* Only the header is read here: a huge photo is refused before any
@@ -190,7 +192,7 @@ hl_photo_load (const char  *path,
   if (format == NULL)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "%s is not a photo this system can read (JPEG, PNG, WebP…)", name);
+                   _("%s is not a photo this system can read (JPEG, PNG, WebP…)"), name);
       return NULL;
     }
   if (gdk_pixbuf_format_is_scalable (format) &&
@@ -198,7 +200,7 @@ hl_photo_load (const char  *path,
        (gint64) probe.width * probe.height > HL_PHOTO_MAX_VECTOR_PIXELS))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "%s is a vector image of %d × %d (%.0f MP); the limit for vector images is %d MP",
+                   _("%s is a vector image of %d × %d (%.0f MP); the limit for vector images is %d MP"),
                    name, probe.width, probe.height,
                    (double) MAX (probe.width, 0) * MAX (probe.height, 0) / 1e6,
                    HL_PHOTO_MAX_VECTOR_PIXELS / 1000000);
@@ -209,7 +211,7 @@ hl_photo_load (const char  *path,
   if (probe.too_large)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "%s is %d × %d (%.0f MP); the limit is %d MP",
+                   _("%s is %d × %d (%.0f MP); the limit is %d MP"),
                    name, probe.width, probe.height,
                    (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
       return NULL;
@@ -223,14 +225,14 @@ hl_photo_load (const char  *path,
       g_autofree char *size = g_format_size ((guint64) st.st_size);
 
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "%s claims %d × %d pixels in only %s: that is not a whole photo",
+                   _("%s claims %d × %d pixels in only %s: that is not a whole photo"),
                    name, probe.width, probe.height, size);
       return NULL;
     }
 
   if (!g_file_get_contents (path, &data, &length, &local))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "cannot read the photo: %s", local->message);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot read the photo: %s"), local->message);
       return NULL;
     }
 
@@ -259,7 +261,7 @@ decode (const char  *data,
   if (length >= 3 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xd8 && (guchar) data[2] == 0xff &&
       !has_jpeg_end (data, length))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: the JPEG data is cut short", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the JPEG data is cut short"), name);
       return NULL;
     }
 
@@ -267,13 +269,13 @@ decode (const char  *data,
    * (the missing rows come out blank): a PNG must hold its IEND chunk. */
   if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0 && !has_png_end (data, length))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: the PNG data is cut short", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the PNG data is cut short"), name);
       return NULL;
     }
 
   if (is_animated_webp (data, length))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is an animation, not a photo", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is an animation, not a photo"), name);
       return NULL;
     }
 
@@ -290,7 +292,7 @@ decode (const char  *data,
     {
       gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "%s is %d × %d (%.0f MP); the limit is %d MP",
+                   _("%s is %d × %d (%.0f MP); the limit is %d MP"),
                    name, probe.width, probe.height,
                    (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
       return NULL;
@@ -298,8 +300,8 @@ decode (const char  *data,
 
   if (local != NULL || !gdk_pixbuf_loader_close (loader, &local))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo: %s",
-                   name, local != NULL ? local->message : "unknown format");
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: %s"),
+                   name, local != NULL ? local->message : _("unknown format"));
       return NULL;
     }
 
@@ -311,7 +313,7 @@ decode (const char  *data,
 
     if (animation != NULL && !gdk_pixbuf_animation_is_static_image (animation))
       {
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is an animation, not a photo", name);
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is an animation, not a photo"), name);
         return NULL;
       }
   }
@@ -319,7 +321,7 @@ decode (const char  *data,
   decoded = gdk_pixbuf_loader_get_pixbuf (loader);
   if (decoded == NULL)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s cannot be read as a photo", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo"), name);
       return NULL;
     }
 
@@ -335,7 +337,7 @@ decode (const char  *data,
 
   if (cairo_surface_status (photo->surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is too large to hold in memory", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is too large to hold in memory"), name);
       hl_photo_unref (photo);
       return NULL;
     }
@@ -357,12 +359,12 @@ hl_photo_load_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   if (length < 8 || memcmp (data, "\x89PNG\r\n\x1a\n", 8) != 0)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a PNG image", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is not a PNG image"), name);
       return NULL;
     }
   if (length > MAX_FILE_BYTES)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "%s is not a photo this program reads", name);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is not a photo this program reads"), name);
       return NULL;
     }
   return decode (data, length, name, error);
@@ -384,7 +386,7 @@ hl_photo_new_for_chart (const char  *chart,
   if (!hl_head_chart_from_string (chart, &which))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "unknown head chart “%s” (front, top, left, right or back)", chart);
+                   _("unknown head chart “%s” (front, top, left, right or back)"), chart);
       return NULL;
     }
 
@@ -396,7 +398,7 @@ hl_photo_new_for_chart (const char  *chart,
   photo->height = cairo_image_surface_get_height (photo->surface);
   if (cairo_surface_status (photo->surface) != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, "head chart “%s” is too large to hold in memory", chart);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("head chart “%s” is too large to hold in memory"), chart);
       hl_photo_unref (photo);
       return NULL;
     }
@@ -523,7 +525,7 @@ hl_photo_matches (const HlPhoto    *photo,
   if (ref->sha256 != NULL && strcmp (ref->sha256, photo->sha256) != 0)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "the photo changed since the design was made (its SHA-256 differs)");
+                   _("the photo changed since the design was made (its SHA-256 differs)"));
       return FALSE;
     }
 
@@ -531,7 +533,7 @@ hl_photo_matches (const HlPhoto    *photo,
       (ref->height > 0 && ref->height != photo->height))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "the photo changed since the design was made (%d × %d, the design expects %d × %d)",
+                   _("the photo changed since the design was made (%d × %d, the design expects %d × %d)"),
                    photo->width, photo->height, ref->width, ref->height);
       return FALSE;
     }
@@ -658,7 +660,7 @@ hl_design_load_view_photo (const HlDesign  *design,
   if (view->photo.path == NULL)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   "views[%u].photo: view \"%s\" has no photo", index, view->name);
+                   _("views[%u].photo: view \"%s\" has no photo"), index, view->name);
       return NULL;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -93,14 +95,14 @@ write_png (FILE               *file,
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, err, on_png_error, on_png_warning);
   if (png == NULL)
     {
-      g_strlcpy (err->message, "out of memory", sizeof err->message);
+      g_strlcpy (err->message, _("out of memory"), sizeof err->message);
       return FALSE;
     }
   info = png_create_info_struct (png);
   if (info == NULL)
     {
       png_destroy_write_struct (&png, NULL);
-      g_strlcpy (err->message, "out of memory", sizeof err->message);
+      g_strlcpy (err->message, _("out of memory"), sizeof err->message);
       return FALSE;
     }
 
@@ -172,7 +174,7 @@ hl_png_write (cairo_surface_t     *image,
       (cairo_image_surface_get_format (image) != CAIRO_FORMAT_RGB24 &&
        cairo_image_surface_get_format (image) != CAIRO_FORMAT_ARGB32))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, "only RGB image surfaces can be written as PNG");
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT, _("only RGB image surfaces can be written as PNG"));
       return FALSE;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -59,7 +61,7 @@ hl_recovery_write (const char      *dir,
     {
       int saved = errno;
 
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, "%s: cannot make the recovery folder: %s",
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot make the recovery folder: %s"),
                    dir, g_strerror (saved));
       return FALSE;
     }
@@ -183,7 +185,7 @@ hl_recovery_list_orphans (const char *dir)
       if (entry->title == NULL || entry->title[0] == '\0')
         {
           g_free (entry->title);
-          entry->title = g_strdup ("Untitled design");
+          entry->title = g_strdup (_("Untitled design"));
         }
       g_ptr_array_add (entries, entry);
     }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -29,6 +31,13 @@ static const StageLook looks[] = {
   [HL_STAGE_AGED]   = { 0.56, 0.35, 0.80, 0.35, { 0x6a, 0x78, 0x8c }, 0.30 },
 };
 
+const char *
+hl_render_get_simulation_mark (void)
+{
+  /* Translators: printed on every mockup and on the consultation sheet. */
+  return _("Simulation — healed results vary");
+}
+
 static const char * const stage_names[] = { "fresh", "healed", "aged" };
 
 /* Skin-like neutral shown when the photo is missing. */
@@ -47,7 +56,7 @@ hl_render_options_init (HlRenderOptions *options)
   options->layout = HL_LAYOUT_AFTER;
   options->split = 0.5;
   options->scale = 1.0;
-  options->mark = HL_SIMULATION_MARK;
+  options->mark = hl_render_get_simulation_mark ();
   options->sessions = 0;
   options->mirror = FALSE;
   options->crop = hl_rect_from_points (NULL, 0);
@@ -391,7 +400,7 @@ draw_overlays (cairo_t               *cr,
           cairo_line_to (cr, mfp->p.x, mfp->p.y);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
-          g_snprintf (label, sizeof label, "%.1f cm", hl_point_distance (g->p, mfp->p) * m / 10.0);
+          g_snprintf (label, sizeof label, _("%.1f cm"), hl_point_distance (g->p, mfp->p) * m / 10.0);
           cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
           cairo_set_font_size (cr, 12 * unit);
           cairo_move_to (cr, (g->p.x + mfp->p.x) / 2 + 6 * unit, (g->p.y + mfp->p.y) / 2);
@@ -416,7 +425,7 @@ draw_overlays (cairo_t               *cr,
       cairo_move_to (cr, cal->ref_b.x - nx, cal->ref_b.y - ny);
       cairo_line_to (cr, cal->ref_b.x + nx, cal->ref_b.y + ny);
       cairo_stroke (cr);
-      g_snprintf (label, sizeof label, "%.0f mm", cal->ref_mm);
+      g_snprintf (label, sizeof label, _("%.0f mm"), cal->ref_mm);
       cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
       cairo_set_font_size (cr, 11 * unit);
       cairo_move_to (cr, (cal->ref_a.x + cal->ref_b.x) / 2 + nx * 2, (cal->ref_a.y + cal->ref_b.y) / 2 + ny * 2 + 4 * unit);
@@ -645,8 +654,8 @@ hl_render_export (const HlPhoto         *photo,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_rectangle (cr, ow, 0, gap, oh);
       cairo_fill (cr);
-      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "Before");
-      draw_label (cr, ow + gap + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "After");
+      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "Before"));
+      draw_label (cr, ow + gap + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "After"));
       if (options->mark != NULL && *options->mark != '\0')
         draw_mark (cr, 2 * ow + gap, oh, options->mark);
       cairo_destroy (cr);
@@ -679,8 +688,8 @@ hl_render_export (const HlPhoto         *photo,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_rectangle (cr, sx - 1, 0, 2, oh);
       cairo_fill (cr);
-      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "Before");
-      draw_label (cr, sx + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), "After");
+      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "Before"));
+      draw_label (cr, sx + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "After"));
     }
   if (options->mark != NULL && *options->mark != '\0')
     draw_mark (cr, ow, oh, options->mark);

@@ -43,7 +43,12 @@ typedef enum
   HL_LAYOUT_SPLIT,          /* one image, before left of the split */
 } HlLayout;
 
+/* The simulation mark in English, as files' metadata carry it; people
+ * read hl_render_get_simulation_mark(). */
 #define HL_SIMULATION_MARK "Simulation — healed results vary"
+
+/* HL_SIMULATION_MARK in the user's language (static). */
+const char *hl_render_get_simulation_mark (void);
 
 typedef struct
 {

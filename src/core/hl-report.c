@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -82,14 +84,16 @@ static void
 footer (cairo_t *cr,
         int      page)
 {
+  g_autofree char *mark = g_strconcat (hl_render_get_simulation_mark (), ".", NULL);
   char buf[64];
 
   cairo_set_source_rgb (cr, 0.35, 0.1, 0.1);
-  text (cr, MARGIN, PAGE_H - 30, 9, TRUE, HL_SIMULATION_MARK ".");
+  text (cr, MARGIN, PAGE_H - 30, 9, TRUE, mark);
   text (cr, MARGIN, PAGE_H - 19, 8, FALSE,
-        "The images simulate fresh dots; healed dots are smaller and lighter, and results vary with skin, pigment and aftercare.");
+        /* Translators: one line at the foot of an A4 page, in 8 pt: keep it short. */
+        _("The images simulate fresh dots; healed dots are smaller and lighter, and results vary with skin, pigment and aftercare."));
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-  g_snprintf (buf, sizeof buf, "Page %d", page);
+  g_snprintf (buf, sizeof buf, _("Page %d"), page);
   text (cr, PAGE_W - MARGIN - 30, PAGE_H - 45, 8, FALSE, buf);
 }
 
@@ -152,17 +156,18 @@ view_page (cairo_t        *cr,
   dots = hl_stippler_get_dots (st, &n_dots);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  g_snprintf (buf, sizeof buf, "View: %s", view->name);
+  g_snprintf (buf, sizeof buf, _("View: %s"), view->name);
   text (cr, MARGIN, y, 14, TRUE, buf);
   y += 18;
 
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
   if (calibrated)
-    g_snprintf (buf, sizeof buf, "Calibration: %s, %.3f mm per pixel, uncertainty ±%.0f %%",
-                hl_calibration_source_to_string (view->calibration.source), m,
+    /* Translators: %s is how the view was calibrated: ruler, iris, ipd, manual. */
+    g_snprintf (buf, sizeof buf, _("Calibration: %s, %.3f mm per pixel, uncertainty ±%.0f %%"),
+                hl_calibration_source_get_label (view->calibration.source), m,
                 view->calibration.uncertainty * 100);
   else
-    g_snprintf (buf, sizeof buf, "Calibration: none — sizes assume %.2f mm per pixel and are rough", m);
+    g_snprintf (buf, sizeof buf, _("Calibration: none — sizes assume %.2f mm per pixel and are rough"), m);
   text (cr, MARGIN, y, 9.5, FALSE, buf);
   y += 13;
 
@@ -171,7 +176,7 @@ view_page (cairo_t        *cr,
       double d = hl_point_distance (view->landmarks[HL_LANDMARK_GLABELLA].p,
                                     view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p) * m / 10.0;
 
-      g_snprintf (buf, sizeof buf, "Hairline height above the glabella (mid-frontal point): %.1f cm on the photo", d);
+      g_snprintf (buf, sizeof buf, _("Hairline height above the glabella (mid-frontal point): %.1f cm on the photo"), d);
       text (cr, MARGIN, y, 9.5, FALSE, buf);
       y += 13;
     }
@@ -179,9 +184,9 @@ view_page (cairo_t        *cr,
     {
       cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
       if (photos == HL_REPORT_PHOTOS_NONE)
-        g_strlcpy (buf, "Photo left out on request: drawn without it.", sizeof buf);
+        g_strlcpy (buf, _("Photo left out on request: drawn without it."), sizeof buf);
       else
-        g_snprintf (buf, sizeof buf, "Photo unavailable (%s): drawn without it.", error != NULL ? error->message : "");
+        g_snprintf (buf, sizeof buf, _("Photo unavailable (%s): drawn without it."), error != NULL ? error->message : "");
       text (cr, MARGIN, y, 9.5, FALSE, buf);
       y += 13;
     }
@@ -208,13 +213,13 @@ view_page (cairo_t        *cr,
   paint_image (cr, img, MARGIN + box + 12, y + 4, box);
   cairo_surface_destroy (img);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  text (cr, MARGIN + 6, y + 18, 10, TRUE, "Before");
-  text (cr, MARGIN + box + 18, y + 18, 10, TRUE, "After (fresh)");
+  text (cr, MARGIN + 6, y + 18, 10, TRUE, C_("image", "Before"));
+  text (cr, MARGIN + box + 18, y + 18, 10, TRUE, _("After (fresh)"));
   y += ih + 22;
 
   /* Zones. */
   cairo_set_source_rgb (cr, 0, 0, 0);
-  text (cr, MARGIN, y, 11, TRUE, "Zones");
+  text (cr, MARGIN, y, 11, TRUE, _("Zones"));
   y += 16;
   for (guint z = 0; z < hl_view_get_n_zones (view); z++)
     {
@@ -224,18 +229,28 @@ view_page (cairo_t        *cr,
 
       hl_stippler_get_zone_stats (st, z, &stats);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      g_snprintf (buf, sizeof buf, "%s (%s)", zone->name, hl_zone_kind_to_string (zone->kind));
+      /* Translators: a zone's name and its kind, e.g. "Front line (Frontal band)". */
+      g_snprintf (buf, sizeof buf, _("%s (%s)"), zone->name, hl_zone_kind_get_label (zone->kind));
       text (cr, MARGIN, y, 10, TRUE, buf);
       y += 13;
-      g_snprintf (buf, sizeof buf, "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dots · dot %.2f mm",
+      g_snprintf (buf, sizeof buf,
+                  g_dngettext (GETTEXT_PACKAGE,
+                               "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dot · dot %.2f mm",
+                               "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dots · dot %.2f mm",
+                               stats.dots),
                   stats.area_cm2, zone->params.density,
                   stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
       text (cr, MARGIN + 10, y, 9, FALSE, buf);
       y += 12;
 
       for (guint s = 0; s < zone->params.n_sessions; s++)
-        g_string_append_printf (line, "%sSession %u: %u dots (%.0f %%)", s > 0 ? " · " : "",
-                                s + 1, stats.session_dots[s], zone->params.sessions[s].share * 100);
+        {
+          if (s > 0)
+            g_string_append (line, " · ");
+          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "Session %u: %u dot (%.0f %%)",
+                                                     "Session %u: %u dots (%.0f %%)", stats.session_dots[s]),
+                                  s + 1, stats.session_dots[s], zone->params.sessions[s].share * 100);
+        }
       text (cr, MARGIN + 10, y, 9, FALSE, line->str);
       g_string_free (line, TRUE);
 
@@ -284,15 +299,15 @@ write_pdf (const HlDesign *design,
   char buf[320];
   double y = MARGIN + 12;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Consultation sheet");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Consultation sheet"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
   if (clinic != NULL)
     y += clinic_header (cr, y, clinic);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  text (cr, MARGIN, y, 20, TRUE, "Consultation sheet");
+  text (cr, MARGIN, y, 20, TRUE, _("Consultation sheet"));
   y += 22;
-  g_snprintf (buf, sizeof buf, "Client: %s    Date: %s",
+  g_snprintf (buf, sizeof buf, _("Client: %s    Date: %s"),
               design->client_label != NULL ? design->client_label : "—", date);
   text (cr, MARGIN, y, 10.5, FALSE, buf);
   y += 26;

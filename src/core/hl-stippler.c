@@ -23,6 +23,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -1321,8 +1323,8 @@ hl_design_check_budget (const HlDesign  *design,
           if (used > HL_STIPPLE_MAX_DESIGN_CANDIDATES)
             {
               g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE,
-                           "views[%u].zones[%u]: the design would need %.1f million dots; "
-                           "the limit is %d million over all views",
+                           _("views[%u].zones[%u]: the design would need %.1f million dots; "
+                           "the limit is %d million over all views"),
                            v, z, floor (used / 1e5) / 10.0,
                            HL_STIPPLE_MAX_DESIGN_CANDIDATES / 1000000);
               return FALSE;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-edit.h"
@@ -171,7 +173,7 @@ end_stroke (HlToolBrush *self,
 
   self->stroking = FALSE;
   if (commit && self->preview != NULL)
-    result |= hl_tool_commit (&self->parent, self->preview, self->eraser ? "Erase dots" : "Add dots");
+    result |= hl_tool_commit (&self->parent, self->preview, self->eraser ? _("Erase dots") : _("Add dots"));
   else if (self->preview != NULL)
     result |= HL_TOOL_PREVIEW;
   g_clear_pointer (&self->preview, hl_design_unref);

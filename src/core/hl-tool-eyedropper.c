@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-edit.h"
@@ -134,7 +136,7 @@ pick (HlToolEyedropper *self,
   design = hl_edit_set_zone_params (hl_history_get_current (self->parent.history), self->parent.view,
                                     (guint) zone, &params);
   result = hl_tool_commit (&self->parent, design,
-                           session >= 0 ? "Pick session shade" : "Pick zone shade");
+                           session >= 0 ? _("Pick session shade") : _("Pick zone shade"));
   return result | HL_TOOL_CAPTURED;
 }
 
@@ -237,10 +239,10 @@ hl_eyedropper_problem_to_string (HlEyedropperProblem problem)
   switch (problem)
     {
     case HL_EYEDROPPER_OK: return NULL;
-    case HL_EYEDROPPER_NO_PHOTO: return "There is no photo to take a colour from";
-    case HL_EYEDROPPER_NO_ZONE: return "Select a zone first";
-    case HL_EYEDROPPER_NO_SESSION: return "The zone has no such session";
-    case HL_EYEDROPPER_OUTSIDE: return "Pick a colour on the photo";
+    case HL_EYEDROPPER_NO_PHOTO: return _("There is no photo to take a colour from");
+    case HL_EYEDROPPER_NO_ZONE: return _("Select a zone first");
+    case HL_EYEDROPPER_NO_SESSION: return _("The zone has no such session");
+    case HL_EYEDROPPER_OUTSIDE: return _("Pick a colour on the photo");
     default: return NULL;
     }
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hl-edit.h"
 #include "hl-tool-hairline.h"
 #include "hl-tool-pen.h"
@@ -26,7 +28,7 @@ finish (HlTool *tool)
 
   curve = hl_tool_pen_new_curve (tool, FALSE);
   design = hl_edit_set_hairline (hl_history_get_current (tool->history), tool->view, curve);
-  result = hl_tool_commit (tool, design, "Draw hairline");
+  result = hl_tool_commit (tool, design, _("Draw hairline"));
   hl_tool_pen_clear (tool);
   return result | HL_TOOL_REDRAW;
 }

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hl-edit.h"
 #include "hl-measure.h"
 #include "hl-tool-landmark.h"
@@ -30,35 +32,37 @@ static const struct
   const char *title;
   const char *short_label;
 } landmark_text[HL_N_LANDMARKS] = {
-  [HL_LANDMARK_GLABELLA] = { "Glabella", "G" },
-  [HL_LANDMARK_NASION] = { "Nasion", "N" },
-  [HL_LANDMARK_LEFT_PUPIL] = { "Left pupil", "LP" },
-  [HL_LANDMARK_RIGHT_PUPIL] = { "Right pupil", "RP" },
-  [HL_LANDMARK_LEFT_CANTHUS] = { "Left lateral canthus", "LC" },
-  [HL_LANDMARK_RIGHT_CANTHUS] = { "Right lateral canthus", "RC" },
-  [HL_LANDMARK_LEFT_IRIS_EDGE_A] = { "Left iris, first edge", "LI" },
-  [HL_LANDMARK_LEFT_IRIS_EDGE_B] = { "Left iris, second edge", "LI" },
-  [HL_LANDMARK_RIGHT_IRIS_EDGE_A] = { "Right iris, first edge", "RI" },
-  [HL_LANDMARK_RIGHT_IRIS_EDGE_B] = { "Right iris, second edge", "RI" },
-  [HL_LANDMARK_MID_FRONTAL_POINT] = { "Mid-frontal point", "MFP" },
-  [HL_LANDMARK_LEFT_FRONTOTEMPORAL] = { "Left frontotemporal point", "LFT" },
-  [HL_LANDMARK_RIGHT_FRONTOTEMPORAL] = { "Right frontotemporal point", "RFT" },
-  [HL_LANDMARK_LEFT_TEMPORAL_PEAK] = { "Left temporal peak", "LTP" },
-  [HL_LANDMARK_RIGHT_TEMPORAL_PEAK] = { "Right temporal peak", "RTP" },
+  /* Translators: left and right are the client's own; the abbreviations
+   * label the landmarks on the photo, so keep them to 1–3 letters. */
+  [HL_LANDMARK_GLABELLA] = { NC_("landmark", "Glabella"), NC_("landmark abbreviation", "G") },
+  [HL_LANDMARK_NASION] = { NC_("landmark", "Nasion"), NC_("landmark abbreviation", "N") },
+  [HL_LANDMARK_LEFT_PUPIL] = { NC_("landmark", "Left pupil"), NC_("landmark abbreviation", "LP") },
+  [HL_LANDMARK_RIGHT_PUPIL] = { NC_("landmark", "Right pupil"), NC_("landmark abbreviation", "RP") },
+  [HL_LANDMARK_LEFT_CANTHUS] = { NC_("landmark", "Left lateral canthus"), NC_("landmark abbreviation", "LC") },
+  [HL_LANDMARK_RIGHT_CANTHUS] = { NC_("landmark", "Right lateral canthus"), NC_("landmark abbreviation", "RC") },
+  [HL_LANDMARK_LEFT_IRIS_EDGE_A] = { NC_("landmark", "Left iris, first edge"), NC_("landmark abbreviation", "LI") },
+  [HL_LANDMARK_LEFT_IRIS_EDGE_B] = { NC_("landmark", "Left iris, second edge"), NC_("landmark abbreviation", "LI") },
+  [HL_LANDMARK_RIGHT_IRIS_EDGE_A] = { NC_("landmark", "Right iris, first edge"), NC_("landmark abbreviation", "RI") },
+  [HL_LANDMARK_RIGHT_IRIS_EDGE_B] = { NC_("landmark", "Right iris, second edge"), NC_("landmark abbreviation", "RI") },
+  [HL_LANDMARK_MID_FRONTAL_POINT] = { NC_("landmark", "Mid-frontal point"), NC_("landmark abbreviation", "MFP") },
+  [HL_LANDMARK_LEFT_FRONTOTEMPORAL] = { NC_("landmark", "Left frontotemporal point"), NC_("landmark abbreviation", "LFT") },
+  [HL_LANDMARK_RIGHT_FRONTOTEMPORAL] = { NC_("landmark", "Right frontotemporal point"), NC_("landmark abbreviation", "RFT") },
+  [HL_LANDMARK_LEFT_TEMPORAL_PEAK] = { NC_("landmark", "Left temporal peak"), NC_("landmark abbreviation", "LTP") },
+  [HL_LANDMARK_RIGHT_TEMPORAL_PEAK] = { NC_("landmark", "Right temporal peak"), NC_("landmark abbreviation", "RTP") },
 };
 
 const char *
 hl_landmark_get_title (HlLandmark landmark)
 {
   g_return_val_if_fail (landmark < HL_N_LANDMARKS, "");
-  return landmark_text[landmark].title;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "landmark", landmark_text[landmark].title);
 }
 
 const char *
 hl_landmark_get_short_label (HlLandmark landmark)
 {
   g_return_val_if_fail (landmark < HL_N_LANDMARKS, "");
-  return landmark_text[landmark].short_label;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "landmark abbreviation", landmark_text[landmark].short_label);
 }
 
 /* The placed landmark nearest @p within @radius, or HL_N_LANDMARKS. */
@@ -113,7 +117,7 @@ end_drag (HlToolLandmark *self,
     }
   if (commit)
     {
-      g_autofree char *label = g_strdup_printf ("Move %s", hl_landmark_get_title (dragged));
+      g_autofree char *label = g_strdup_printf (_("Move %s"), hl_landmark_get_title (dragged));
 
       result |= hl_tool_commit (&self->parent, self->preview, label);
     }
@@ -161,7 +165,8 @@ press (HlToolLandmark    *self,
 
   design = hl_edit_set_landmark (hl_history_get_current (self->parent.history), self->parent.view,
                                  self->current, TRUE, event->p);
-  label = g_strdup_printf ("Place %s", hl_landmark_get_title (self->current));
+  /* Translators: %s is a landmark, e.g. "Left pupil". */
+  label = g_strdup_printf (_("Place %s"), hl_landmark_get_title (self->current));
   result |= hl_tool_commit (&self->parent, design, label) | HL_TOOL_CAPTURED | HL_TOOL_CURSOR;
 
   placed = hl_tool_get_current_view (&self->parent);

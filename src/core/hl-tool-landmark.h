@@ -26,8 +26,8 @@ HlLandmark         hl_tool_landmark_get_current (HlTool     *tool);
 /* The landmark being dragged, or HL_N_LANDMARKS. */
 HlLandmark         hl_tool_landmark_get_dragged (HlTool     *tool);
 
-/* For people: "Left pupil" (the client's left), and a short label for the
- * canvas, "LP" (static strings). */
+/* For people, in their language: "Left pupil" (the client's left), and a
+ * short label for the canvas, "LP" (static strings). */
 const char        *hl_landmark_get_title        (HlLandmark  landmark);
 const char        *hl_landmark_get_short_label  (HlLandmark  landmark);
 

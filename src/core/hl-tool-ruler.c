@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-edit.h"
@@ -164,7 +166,7 @@ ruler_draw_overlay (HlTool  *tool,
   cairo_set_line_width (cr, 1.5 / zoom);
   cairo_stroke (cr);
 
-  g_snprintf (label, sizeof label, "%.1f px", len);
+  g_snprintf (label, sizeof label, _("%.1f px"), len);
   hl_measure_draw_label (cr, zoom, (HlPoint) { (a.x + b.x) / 2 + nx * 2, (a.y + b.y) / 2 + ny * 2 }, 0.0,
                          label);
 }
@@ -309,21 +311,21 @@ hl_tool_ruler_apply (HlTool   *tool,
   view = hl_tool_get_current_view (tool);
   if (self->n_ends != 2 || view == NULL)
     {
-      g_set_error_literal (error, HL_ERROR, HL_ERROR_ARGUMENT, "No segment measured yet");
+      g_set_error_literal (error, HL_ERROR, HL_ERROR_ARGUMENT, _("No segment measured yet"));
       return FALSE;
     }
   px = hl_point_distance (self->a, self->b);
   if (!(px >= HL_RULER_MIN_PX))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
-                   "The segment is too short (%.1f px): draw one at least %.0f px long",
+                   _("The segment is too short (%.1f px): draw one at least %.0f px long"),
                    px, HL_RULER_MIN_PX);
       return FALSE;
     }
   if (!(isfinite (mm) && mm > 0.0 && mm <= HL_RULER_MAX_MM))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
-                   "The length must be more than 0 and at most %.0f mm", HL_RULER_MAX_MM);
+                   _("The length must be more than 0 and at most %.0f mm"), HL_RULER_MAX_MM);
       return FALSE;
     }
 
@@ -337,18 +339,18 @@ hl_tool_ruler_apply (HlTool   *tool,
     case HL_RULER_IPD:
       cal.source = HL_CALIBRATION_IPD;
       cal.uncertainty = HL_IPD_UNCERTAINTY;
-      label = "Calibrate from the pupils";
+      label = _("Calibrate from the pupils");
       break;
     case HL_RULER_IRIS:
       cal.source = HL_CALIBRATION_IRIS;
       cal.uncertainty = HL_IRIS_UNCERTAINTY;
-      label = "Calibrate from the iris";
+      label = _("Calibrate from the iris");
       break;
     case HL_RULER_DRAG:
     default:
       cal.source = HL_CALIBRATION_RULER;
       cal.uncertainty = HL_RULER_UNCERTAINTY;
-      label = "Calibrate from a ruler";
+      label = _("Calibrate from a ruler");
       break;
     }
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "hl-edit.h"
@@ -273,11 +275,11 @@ move_label (HlHandle h)
 {
   switch (h.kind)
     {
-    case HL_HANDLE_HAIRLINE: return "Move hairline point";
-    case HL_HANDLE_ZONE: return "Move zone point";
-    case HL_HANDLE_LANDMARK: return "Move landmark";
+    case HL_HANDLE_HAIRLINE: return _("Move hairline point");
+    case HL_HANDLE_ZONE: return _("Move zone point");
+    case HL_HANDLE_LANDMARK: return _("Move landmark");
     case HL_HANDLE_NONE:
-    default: return "Move point";
+    default: return _("Move point");
     }
 }
 
@@ -383,7 +385,7 @@ insert_point (HlToolSelect      *self,
   inserted = hl_curve_with_inserted_point (curve, best.point, best_at);
   design = design_with_curve (hl_history_get_current (self->parent.history), self->parent.view, best, inserted);
   result = hl_tool_commit (&self->parent, design,
-                           best.kind == HL_HANDLE_HAIRLINE ? "Add hairline point" : "Add zone point");
+                           best.kind == HL_HANDLE_HAIRLINE ? _("Add hairline point") : _("Add zone point"));
   self->selected = best;
   self->hover = best;
   if (best.kind == HL_HANDLE_ZONE && self->parent.selected_zone != (int) best.zone)
@@ -495,7 +497,7 @@ remove_selected (HlToolSelect *self,
     {
     case HL_HANDLE_LANDMARK:
       design = hl_edit_set_landmark (base, self->parent.view, h.point, FALSE, (HlPoint) { 0, 0 });
-      label = "Remove landmark";
+      label = _("Remove landmark");
       break;
 
     case HL_HANDLE_HAIRLINE:
@@ -508,7 +510,7 @@ remove_selected (HlToolSelect *self,
           return HL_TOOL_NOTHING;
         shorter = hl_curve_without_point (curve, h.point);
         design = design_with_curve (base, self->parent.view, h, shorter);
-        label = h.kind == HL_HANDLE_HAIRLINE ? "Remove hairline point" : "Remove zone point";
+        label = h.kind == HL_HANDLE_HAIRLINE ? _("Remove hairline point") : _("Remove zone point");
       }
       break;
 
@@ -538,7 +540,7 @@ toggle_corner (HlToolSelect *self,
   toggled = hl_curve_with_corner (curve, self->selected.point, corner);
   design = design_with_curve (hl_history_get_current (self->parent.history),
                               self->parent.view, self->selected, toggled);
-  return hl_tool_commit (&self->parent, design, corner ? "Make corner" : "Make smooth");
+  return hl_tool_commit (&self->parent, design, corner ? _("Make corner") : _("Make smooth"));
 }
 
 /* Tab, Shift+Tab: the next or previous point becomes the selected one. */

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hl-edit.h"
 #include "hl-tool-pen.h"
 #include "hl-tool-zone.h"
@@ -64,7 +66,7 @@ close_zone (HlTool *tool)
   index = hl_view_get_n_zones (view);
   design = hl_edit_add_zone (hl_history_get_current (tool->history), tool->view, zone);
 
-  result = hl_tool_commit (tool, design, "Add zone");
+  result = hl_tool_commit (tool, design, _("Add zone"));
   hl_tool_pen_clear (tool);
   if (result & HL_TOOL_COMMITTED)
     {

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hl-units.h"
 
 gboolean
@@ -25,6 +27,13 @@ const char *
 hl_unit_to_string (HlUnit unit)
 {
   return unit == HL_UNIT_IN ? "in" : "mm";
+}
+
+const char *
+hl_unit_get_symbol (HlUnit unit)
+{
+  /* Translators: the symbols of millimetres and inches, after lengths. */
+  return unit == HL_UNIT_IN ? C_("unit symbol", "in") : C_("unit symbol", "mm");
 }
 
 double
@@ -58,7 +67,7 @@ hl_units_format_per (double      mm,
   return g_strdup_printf ("%.*f %s%s%s",
                           hl_units_decimals (unit, mm_decimals),
                           hl_units_from_mm (mm, unit),
-                          hl_unit_to_string (unit),
+                          hl_unit_get_symbol (unit),
                           per != NULL ? "/" : "",
                           per != NULL ? per : "");
 }

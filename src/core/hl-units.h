@@ -24,8 +24,10 @@ typedef enum
  * anything else. */
 gboolean    hl_unit_from_string      (const char *text,
                                       HlUnit     *unit);
-/* "mm" or "in" (static). */
+/* "mm" or "in" (static), as settings and files name the unit. */
 const char *hl_unit_to_string        (HlUnit      unit);
+/* The unit's symbol for people, in their language: "mm", "in" (static). */
+const char *hl_unit_get_symbol       (HlUnit      unit);
 /* @mm in @unit. */
 double      hl_units_from_mm         (double      mm,
                                       HlUnit      unit);
@@ -36,7 +38,8 @@ double      hl_units_to_mm           (double      value,
  * inch is 25.4 mm, so inches get one more. */
 int         hl_units_decimals        (HlUnit      unit,
                                       int         mm_decimals);
-/* "12.5 mm" or "0.49 in" (transfer full): @mm in @unit, with
+/* "12.5 mm" or "0.49 in" (transfer full), with the locale's decimal
+ * separator and the unit's symbol in the user's language: @mm in @unit, with
  * hl_units_decimals (@unit, @mm_decimals) decimals (0–6). */
 char       *hl_units_format_length   (double      mm,
                                       HlUnit      unit,

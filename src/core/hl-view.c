@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -320,6 +322,22 @@ hl_calibration_source_to_string (HlCalibrationSource source)
 {
   g_return_val_if_fail (source <= HL_CALIBRATION_MANUAL, "none");
   return source_names[source];
+}
+
+const char *
+hl_calibration_source_get_label (HlCalibrationSource source)
+{
+  static const char * const labels[] = {
+    [HL_CALIBRATION_NONE] = NC_("calibration source", "none"),
+    [HL_CALIBRATION_RULER] = NC_("calibration source", "ruler"),
+    [HL_CALIBRATION_IRIS] = NC_("calibration source", "iris"),
+    /* Translators: the interpupillary distance. */
+    [HL_CALIBRATION_IPD] = NC_("calibration source", "ipd"),
+    [HL_CALIBRATION_MANUAL] = NC_("calibration source", "manual"),
+  };
+
+  g_return_val_if_fail (source <= HL_CALIBRATION_MANUAL, "none");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "calibration source", labels[source]);
 }
 
 gboolean

@@ -169,6 +169,8 @@ const char *hl_landmark_to_string          (HlLandmark    landmark);
 gboolean    hl_landmark_from_string        (const char   *text,
                                             HlLandmark   *landmark);
 const char *hl_calibration_source_to_string (HlCalibrationSource source);
+/* The source for people, in their language (static). */
+const char *hl_calibration_source_get_label (HlCalibrationSource source);
 gboolean    hl_calibration_source_from_string (const char *text,
                                                HlCalibrationSource *source);
 

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *key;           /* JSON member, e.g. "density" */
+  /* In English, untranslated: people read them through the
+   * hl_zone_param_info_get_*() functions below. */
   const char *label;         /* for people, e.g. "Density" */
   const char *unit;          /* shown after values: "dots/cm²", "mm", "" */
   const char *error_unit;    /* in range messages: " dots/cm²", " mm", "" */
@@ -43,5 +45,10 @@ double                 hl_zone_param_get        (const HlZoneParams    *params,
 void                   hl_zone_param_set        (HlZoneParams          *params,
                                                  const HlZoneParamInfo *info,
                                                  double                 value);
+
+/* @info's label, unit and description in the user's language (static). */
+const char *hl_zone_param_info_get_label       (const HlZoneParamInfo *info);
+const char *hl_zone_param_info_get_unit        (const HlZoneParamInfo *info);
+const char *hl_zone_param_info_get_description (const HlZoneParamInfo *info);
 
 G_END_DECLS

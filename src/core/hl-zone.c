@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include <cjson/cJSON.h>
@@ -309,16 +311,16 @@ const char *
 hl_zone_kind_get_label (HlZoneKind kind)
 {
   static const char * const labels[] = {
-    [HL_ZONE_FRONTAL] = "Frontal band",
-    [HL_ZONE_TEMPLE] = "Temple",
-    [HL_ZONE_MID_SCALP] = "Mid-scalp",
-    [HL_ZONE_CROWN] = "Crown",
-    [HL_ZONE_SCAR] = "Scar",
-    [HL_ZONE_CUSTOM] = "Custom",
+    [HL_ZONE_FRONTAL] = NC_("zone kind", "Frontal band"),
+    [HL_ZONE_TEMPLE] = NC_("zone kind", "Temple"),
+    [HL_ZONE_MID_SCALP] = NC_("zone kind", "Mid-scalp"),
+    [HL_ZONE_CROWN] = NC_("zone kind", "Crown"),
+    [HL_ZONE_SCAR] = NC_("zone kind", "Scar"),
+    [HL_ZONE_CUSTOM] = NC_("zone kind", "Custom"),
   };
 
   g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, "Custom");
-  return labels[kind];
+  return g_dpgettext2 (GETTEXT_PACKAGE, "zone kind", labels[kind]);
 }
 
 gboolean

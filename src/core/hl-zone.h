@@ -125,7 +125,8 @@ void        hl_zone_set_kind       (HlZone             *zone,
 const char *hl_zone_kind_to_string (HlZoneKind          kind);
 gboolean    hl_zone_kind_from_string (const char       *text,
                                       HlZoneKind       *kind);
-/* The kind's name for people: "Frontal band", "Mid-scalp", ... (static). */
+/* The kind's name for people, in their language: "Frontal band",
+ * "Mid-scalp", ... (static). */
 const char *hl_zone_kind_get_label (HlZoneKind          kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlZone, hl_zone_unref)
