@@ -28,19 +28,23 @@ cat > "$dir/client.json" <<JSON
 JSON
 cp "$dir/client.json" "$dir/before.json"
 
-# The visible windows of process $1 other than its main windows: the
+# The visible windows of process $1 other than its main windows (named
+# "DESIGN — Hairline Studio", or "Hairline Studio" while empty): the
 # question it asks.
 dialogs () {
   local w
   for w in $(xdotool search --onlyvisible --pid "$1" --name '.' 2>/dev/null || true); do
-    [ "$(xdotool getwindowname "$w" 2>/dev/null)" = "Hairline Studio" ] || echo "$w"
+    case "$(xdotool getwindowname "$w" 2>/dev/null)" in
+      *"Hairline Studio") ;;
+      *) echo "$w" ;;
+    esac
   done
 }
 
 wait_window () {
   local w=""
   for _ in $(seq 1 100); do
-    w=$(xdotool search --onlyvisible --pid "$1" --name '^Hairline Studio$' 2>/dev/null | head -1 || true)
+    w=$(xdotool search --onlyvisible --pid "$1" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
     [ -n "$w" ] && { echo "$w"; return 0; }
     sleep 0.1
   done

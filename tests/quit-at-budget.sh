@@ -38,7 +38,7 @@ quit_after () {
   "$app" "$dir/edge.json" 2> "$dir/app.log" &
   pid=$!
   for _ in $(seq 1 200); do
-    win=$(xdotool search --onlyvisible --pid "$pid" --name '^Hairline Studio$' 2>/dev/null | head -1 || true)
+    win=$(xdotool search --onlyvisible --pid "$pid" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     sleep 0.05
   done

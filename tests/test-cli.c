@@ -621,6 +621,17 @@ test_report (void)
   g_assert_nonnull (strstr (text, "Frontal band"));
   g_assert_nonnull (strstr (text, "Sample client"));
   g_assert_nonnull (strstr (text, "above the glabella"));
+  /* No clinic given: the title heads the sheet. */
+  g_assert_true (g_str_has_prefix (text, "Consultation sheet\n"));
+  g_clear_pointer (&text, g_free);
+
+  /* --clinic names the clinic in the header. */
+  r = hl_test_run_hairline (NULL, "report", good, "-o", pdf, "--clinic", "Studio Ébène", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  g_assert_cmpint (hl_test_spawn (&text, "pdftotext", pdf, "-", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (text, "Studio Ébène\n"));
+  g_assert_nonnull (strstr (text, "Consultation sheet"));
 
   g_unlink (pdf);
   g_rmdir (dir);

@@ -11,6 +11,7 @@
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-test-util.h"
 
 static HlDesign *
 load_sample (char **path)
@@ -208,6 +209,84 @@ test_refusals (void)
   g_rmdir (dir);
 }
 
+/* The text pdftotext reads from @pdf, or NULL (the test is then skipped)
+ * when poppler-utils are not installed. */
+static char *
+sheet_text (const char *pdf)
+{
+  char *text = NULL;
+
+  if (hl_test_spawn (&text, "pdftotext", pdf, "-", NULL) != 0)
+    {
+      g_free (text);
+      return NULL;
+    }
+  return text;
+}
+
+static void
+remove_sheets (const char *dir,
+               const char *a,
+               const char *b,
+               const char *c)
+{
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (c);
+  g_rmdir (dir);
+}
+
+/* The clinic's name heads the sheet; without one, the title does, and no
+ * line is kept for it (a name of only spaces is none). */
+static void
+test_sheet_clinic (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *named = g_build_filename (dir, "named.pdf", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *blank = g_build_filename (dir, "blank.pdf", NULL);
+  g_autofree char *named_text = NULL;
+  g_autofree char *plain_text = NULL;
+  g_autofree char *blank_text = NULL;
+  HlExportOptions options;
+
+  hl_export_options_init (&options, HL_EXPORT_SHEET);
+  g_assert_null (options.clinic_name);
+  options.without_photo = TRUE;
+  g_assert_true (hl_export_write (design, path, plain, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  options.clinic_name = "  \t ";
+  g_assert_true (hl_export_write (design, path, blank, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* A line break typed into the name stays on one line. */
+  options.clinic_name = " Clinique des Tilleuls\nLyon ";
+  g_assert_true (hl_export_write (design, path, named, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  named_text = sheet_text (named);
+  if (named_text == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_sheets (dir, named, plain, blank);
+      return;
+    }
+  plain_text = sheet_text (plain);
+  blank_text = sheet_text (blank);
+  g_test_message ("with a clinic:\n%.200s", named_text);
+  g_assert_true (g_str_has_prefix (named_text, "Clinique des Tilleuls Lyon\n"));
+  g_assert_nonnull (strstr (named_text, "Consultation sheet"));
+  g_assert_true (g_str_has_prefix (plain_text, "Consultation sheet\n"));
+  g_assert_true (g_str_has_prefix (blank_text, "Consultation sheet\n"));
+  g_assert_null (strstr (plain_text, "Clinique"));
+  /* Nothing else of the sheet changed. */
+  g_assert_nonnull (strstr (plain_text, "Frontal band"));
+  g_assert_nonnull (strstr (named_text, "Frontal band"));
+  remove_sheets (dir, named, plain, blank);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -218,6 +297,7 @@ main (int    argc,
   g_test_add_func ("/export/mockup-size-and-progress", test_mockup_size_and_progress);
   g_test_add_func ("/export/cancelled", test_cancelled);
   g_test_add_func ("/export/refusals", test_refusals);
+  g_test_add_func ("/export/sheet-clinic", test_sheet_clinic);
 
   return g_test_run ();
 }

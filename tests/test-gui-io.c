@@ -171,6 +171,9 @@ test_export_from_dialog (void)
   g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 514);
   g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 256);
 
+  /* The sheet names the clinic of the preferences. */
+  g_assert_nonnull (hl_settings_get ());
+  g_settings_set_string (hl_settings_get (), "clinic-name", "Clinique des Tilleuls");
   dialog = open_dialog (window, "win.export-report");
   g_assert_true (hl_export_dialog_export_to (dialog, sheet_file));
   hl_gui_wait_until (is_idle, dialog);
@@ -184,6 +187,15 @@ test_export_from_dialog (void)
     }
   else
     g_test_message ("pdfinfo is not installed: the PDF is only checked for its header");
+  g_settings_reset (hl_settings_get (), "clinic-name");
+  {
+    g_autofree char *text = NULL;
+
+    if (hl_test_spawn (&text, "pdftotext", pdf, "-", NULL) >= 0)
+      g_assert_nonnull (strstr (text, "Clinique des Tilleuls"));
+    else
+      g_test_message ("pdftotext is not installed: the clinic's name is not checked");
+  }
   {
     gsize len;
     g_autofree char *bytes = read_bytes (pdf, &len);

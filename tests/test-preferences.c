@@ -163,8 +163,9 @@ test_window_opens (void)
 
   /* Inches: the length rows convert, the settings keep millimetres. */
   combos = find_all (prefs, ADW_TYPE_COMBO_ROW);
-  g_assert_cmpuint (combos->len, ==, 2);
-  adw_combo_row_set_selected (combos->pdata[0], 1);
+  /* Style (see /preferences/style), unit, layout. */
+  g_assert_cmpuint (combos->len, ==, 3);
+  adw_combo_row_set_selected (combos->pdata[1], 1);
   g_assert_cmpint (hl_settings_get_unit (), ==, HL_UNIT_IN);
   g_assert_cmpfloat (fabs (gtk_spin_button_get_value (transition) - 8.0 / 25.4), <, 1e-9);
   g_assert_cmpuint (gtk_spin_button_get_digits (transition), ==, 2);
@@ -179,7 +180,7 @@ test_window_opens (void)
   g_settings_set_double (settings, "new-zone-dot-size", 0.508);
   g_assert_cmpfloat (fabs (gtk_spin_button_get_value (dot_size) - 0.02), <, 1e-9);
 
-  adw_combo_row_set_selected (combos->pdata[1], 2);
+  adw_combo_row_set_selected (combos->pdata[2], 2);
   g_assert_cmpint (hl_settings_get_export_layout (), ==, HL_LAYOUT_SPLIT);
 
   /* The mark and the clinic: an empty mark is the built-in one. */
@@ -375,6 +376,50 @@ test_about_icon (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Appearance row: follow the system (libadwaita's default scheme),
+ * light or dark, applied to the style manager at once and kept. */
+static void
+test_style (void)
+{
+  GSettings *settings = hl_settings_get ();
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autofree char *value = NULL;
+  AdwComboRow *style = NULL;
+  GtkWidget *prefs;
+
+  reset_settings ();
+  /* The application follows the preference from its start. */
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  prefs = GTK_WIDGET (hl_preferences_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (prefs));
+  combos = find_all (prefs, ADW_TYPE_COMBO_ROW);
+  for (guint i = 0; i < combos->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (combos->pdata[i]), "S_tyle") == 0)
+      style = combos->pdata[i];
+  g_assert_nonnull (style);
+  g_assert_cmpuint (adw_combo_row_get_selected (style), ==, 0);
+
+  adw_combo_row_set_selected (style, 2);
+  value = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (value, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+
+  adw_combo_row_set_selected (style, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (manager));
+
+  /* A change of the key (another window, dconf) moves the row too. */
+  g_settings_set_string (settings, "color-scheme", "default");
+  g_assert_cmpuint (adw_combo_row_get_selected (style), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (manager), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  reset_settings ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -393,6 +438,7 @@ main (int    argc,
   g_test_add_func ("/preferences/new-zone-density", test_new_zone_density);
   g_test_add_func ("/preferences/window-size-restored", test_window_size_restored);
   g_test_add_func ("/preferences/scale-label-unit", test_scale_label_unit);
+  g_test_add_func ("/preferences/style", test_style);
   g_test_add_func ("/about/icon", test_about_icon);
 
   status = g_test_run ();

@@ -505,6 +505,119 @@ test_selection_after_undo (void)
   g_assert_cmpfloat (hair_point (hl_history_get_current (history), 4).y, ==, 99);
 }
 
+/* Tab and Shift+Tab reach every point of the view without a pointer:
+ * hairline, zone vertices, then landmarks, wrapping around; the selected
+ * point then moves, loses its corner or goes with the keys alone. */
+static void
+test_keyboard_cycle (void)
+{
+  g_autoptr(HlDesign) simple = hl_test_simple_design ();
+  g_autoptr(HlDesign) with_glabella = hl_edit_set_landmark (simple, 0, HL_LANDMARK_GLABELLA, TRUE,
+                                                            (HlPoint) { 200, 250 });
+  g_autoptr(HlDesign) start = hl_edit_set_landmark (with_glabella, 0, HL_LANDMARK_NASION, TRUE,
+                                                    (HlPoint) { 200, 270 });
+  g_autoptr(HlHistory) history = hl_history_new (start, 50);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) mouse = hl_tool_new_by_name ("select", history, 0);
+  const HlView *view = hl_test_view (start);
+  guint n_hair = hl_curve_get_n_points (view->hairline);
+  guint n_zone = hl_curve_get_n_points (zone_outline (start, 0));
+  guint n = n_hair + n_zone + 2;
+  guint unselected = hl_test_overlay_pixels (tool, 400, 300, 2.0);
+  HlHandle h;
+  HlToolResult r;
+
+  g_assert_cmpuint (n_hair, ==, 5);
+  g_assert_cmpuint (n_zone, >=, 3);
+
+  /* Forward from nothing: every handle once, in order, then around. */
+  for (guint i = 0; i <= n; i++)
+    {
+      r = hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 2.0);
+      g_assert_true (r & HL_TOOL_REDRAW);
+      g_assert_false (r & (HL_TOOL_COMMITTED | HL_TOOL_PREVIEW));
+      h = hl_tool_select_get_selected (tool);
+      if (i % n < n_hair)
+        g_assert_true (hl_handle_equal (h, (HlHandle) { HL_HANDLE_HAIRLINE, 0, i % n }));
+      else if (i % n < n_hair + n_zone)
+        {
+          g_assert_true (hl_handle_equal (h, (HlHandle) { HL_HANDLE_ZONE, 0, i - n_hair }));
+          /* Reaching the zone selects it, once. */
+          g_assert_cmpint (!!(r & HL_TOOL_SELECTION), ==, i == n_hair);
+          g_assert_cmpint (hl_tool_get_selected_zone (tool), ==, 0);
+        }
+      else
+        g_assert_true (hl_handle_equal (h, (HlHandle) { HL_HANDLE_LANDMARK, 0,
+                                                        i == n - 2 ? HL_LANDMARK_GLABELLA : HL_LANDMARK_NASION }));
+    }
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool), (HlHandle) { HL_HANDLE_HAIRLINE, 0, 0 }));
+
+  /* The keyboard's selection is drawn as the mouse's. */
+  hl_test_click (mouse, 0, 100, 2.0);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (mouse), (HlHandle) { HL_HANDLE_HAIRLINE, 0, 0 }));
+  hl_test_motion (mouse, 0, 200, 2.0);
+  hl_tool_set_selected_zone (mouse, 0);
+  g_assert_cmpuint (hl_test_overlay_pixels (tool, 400, 300, 2.0), ==, hl_test_overlay_pixels (mouse, 400, 300, 2.0));
+  g_assert_cmpuint (hl_test_overlay_pixels (tool, 400, 300, 2.0), >, unselected);
+
+  /* Backward: around to the last landmark, then back through the zone. */
+  hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 2.0);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool),
+                                  (HlHandle) { HL_HANDLE_LANDMARK, 0, HL_LANDMARK_NASION }));
+  hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 2.0);
+  hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 2.0);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool),
+                                  (HlHandle) { HL_HANDLE_ZONE, 0, n_zone - 1 }));
+  /* Shift+Tab from nothing starts at the last. */
+  hl_test_press_key (tool, HL_TOOL_KEY_ESCAPE, 2.0);
+  g_assert_cmpint (hl_tool_select_get_selected (tool).kind, ==, HL_HANDLE_NONE);
+  hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 2.0);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool),
+                                  (HlHandle) { HL_HANDLE_LANDMARK, 0, HL_LANDMARK_NASION }));
+  g_assert_false (hl_history_can_undo (history));
+
+  /* With the keys alone: the third hairline point nudged, made a corner,
+   * removed. */
+  hl_test_press_key (tool, HL_TOOL_KEY_ESCAPE, 2.0);
+  for (guint i = 0; i < 3; i++)
+    hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 2.0);
+  g_assert_true (hl_test_press_key (tool, HL_TOOL_KEY_RIGHT, 1.0) & HL_TOOL_COMMITTED);
+  g_assert_cmpfloat (hair_point (hl_history_get_current (history), 2).x, ==, 201);
+  g_assert_true (hl_test_press_key (tool, HL_TOOL_KEY_TOGGLE_CORNER, 1.0) & HL_TOOL_COMMITTED);
+  g_assert_true (hl_curve_is_corner (hl_test_view (hl_history_get_current (history))->hairline, 2));
+  g_assert_true (hl_test_press_key (tool, HL_TOOL_KEY_DELETE, 1.0) & HL_TOOL_COMMITTED);
+  g_assert_cmpuint (hl_curve_get_n_points (hl_test_view (hl_history_get_current (history))->hairline), ==, 4);
+  g_assert_cmpuint (hl_test_count_undo (history), ==, 3);
+  /* The selection went with the point: Tab starts over. */
+  hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 2.0);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool), (HlHandle) { HL_HANDLE_HAIRLINE, 0, 0 }));
+
+  /* While a point is dragged, Tab waits. */
+  hl_test_press (tool, 100, 80, 1.0);
+  g_assert_true (hl_tool_select_is_dragging (tool));
+  g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 1.0), ==, HL_TOOL_NOTHING);
+  g_assert_true (hl_handle_equal (hl_tool_select_get_selected (tool), (HlHandle) { HL_HANDLE_HAIRLINE, 0, 1 }));
+  hl_test_release (tool, 100, 80, 1.0);
+}
+
+/* A view without points leaves Tab to the host (the focus moves on). */
+static void
+test_keyboard_cycle_empty (void)
+{
+  g_autoptr(HlDesign) start = hl_test_empty_design (0.1);
+  g_autoptr(HlHistory) history = hl_history_new (start, 50);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) pen = hl_tool_new_by_name ("hairline", history, 0);
+
+  g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 1.0), ==, HL_TOOL_NOTHING);
+  g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 1.0), ==, HL_TOOL_NOTHING);
+  g_assert_cmpint (hl_tool_select_get_selected (tool).kind, ==, HL_HANDLE_NONE);
+  g_assert_cmpint (hl_handle_step (hl_test_view (start), (HlHandle) { HL_HANDLE_NONE, 0, 0 }, TRUE).kind,
+                   ==, HL_HANDLE_NONE);
+  /* Other tools leave it too. */
+  g_assert_cmpint (hl_test_press_key (pen, HL_TOOL_KEY_NEXT, 1.0), ==, HL_TOOL_NOTHING);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -523,6 +636,8 @@ main (int    argc,
   g_test_add_func ("/tools/select/overlay", test_overlay);
   g_test_add_func ("/tools/select/drag-with-engine", test_drag_with_engine);
   g_test_add_func ("/tools/select/selection-after-undo", test_selection_after_undo);
+  g_test_add_func ("/tools/select/keyboard-cycle", test_keyboard_cycle);
+  g_test_add_func ("/tools/select/keyboard-cycle-empty", test_keyboard_cycle_empty);
 
   return g_test_run ();
 }

@@ -42,7 +42,7 @@ trap 'kill "$pid" 2>/dev/null || true; cat "$dir/app.log" >&2; rm -rf "$dir"' EX
 
 win=""
 for _ in $(seq 1 100); do
-  win=$(xdotool search --onlyvisible --pid "$pid" --name '^Hairline Studio$' 2>/dev/null | head -1 || true)
+  win=$(xdotool search --onlyvisible --pid "$pid" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
   [ -n "$win" ] && break
   sleep 0.1
 done

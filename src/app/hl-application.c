@@ -421,6 +421,8 @@ hl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  /* Light or dark as the preferences say (by default, as the system). */
+  hl_settings_follow_color_scheme ();
 }
 
 static void

@@ -79,9 +79,10 @@ hl_preview_draw_split (cairo_t *cr,
   double cy = height / 2, r = 16;
 
   cairo_save (cr);
-  /* A white line with a dark edge reads on skin and on hair. */
+  /* A white line with a dark edge reads on skin and on hair (the edge
+   * at least 3:1 against light skin, test-contrast). */
   cairo_rectangle (cr, round (x) - 2, 0, 4, height);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
   cairo_fill (cr);
   cairo_rectangle (cr, round (x) - 1, 0, 2, height);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -90,7 +91,7 @@ hl_preview_draw_split (cairo_t *cr,
   cairo_arc (cr, x, cy, r, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
 

@@ -23,6 +23,8 @@
 #include "hl-density-map.h"
 #include "hl-measure.h"
 #include "hl-render.h"
+#include "hl-tool-landmark.h"
+#include "hl-tool-select.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
@@ -80,6 +82,8 @@ struct _HlCanvas
   gboolean         splitting;     /* the current drag moves the line */
   GdkTexture      *photo_texture; /* the photo layer, for the before side */
   HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */
+
+  char            *description;   /* the accessible description last set */
 };
 
 G_DEFINE_FINAL_TYPE (HlCanvas, hl_canvas, GTK_TYPE_WIDGET)
@@ -809,6 +813,130 @@ hl_canvas_snapshot (GtkWidget   *widget,
   snapshot_preview (self, snapshot, view, w, h, zoom, dx, dy);
 }
 
+/* The tool's name for people (static, translated). */
+static const char *
+tool_title (const char *name)
+{
+  static const struct { const char *name, *title; } titles[] = {
+    { "select", N_("Select tool") },
+    { "hairline", N_("Hairline pen") },
+    { "zone", N_("Zone pen") },
+    { "ruler", N_("Calibration ruler") },
+    { "landmark", N_("Landmark tool") },
+    { "brush", N_("Dot brush") },
+    { "eraser", N_("Eraser") },
+    { "eyedropper", N_("Eyedropper") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (name, titles[i].name) == 0)
+      return _(titles[i].title);
+  return name != NULL ? name : "";
+}
+
+/* The select tool's point in words: "hairline point 3 of 5", or NULL
+ * (transfer full). */
+static char *
+describe_handle (HlTool       *tool,
+                 const HlView *view)
+{
+  HlHandle h;
+
+  if (tool == NULL || view == NULL || !g_str_equal (hl_tool_get_name (tool), "select"))
+    return NULL;
+  h = hl_tool_select_get_selected (tool);
+  switch (h.kind)
+    {
+    case HL_HANDLE_HAIRLINE:
+      if (view->hairline != NULL && h.point < hl_curve_get_n_points (view->hairline))
+        return g_strdup_printf (_("hairline point %u of %u"), h.point + 1,
+                                hl_curve_get_n_points (view->hairline));
+      return NULL;
+    case HL_HANDLE_ZONE:
+      if (h.zone < hl_view_get_n_zones (view))
+        {
+          const HlZone *zone = hl_view_get_zone (view, h.zone);
+
+          if (h.point < hl_curve_get_n_points (zone->boundary))
+            return g_strdup_printf (_("point %u of %u of zone “%s”"), h.point + 1,
+                                    hl_curve_get_n_points (zone->boundary), zone->name);
+        }
+      return NULL;
+    case HL_HANDLE_LANDMARK:
+      if (h.point < HL_N_LANDMARKS && view->landmarks[h.point].set)
+        return g_strdup_printf (_("landmark %s"), hl_landmark_get_title (h.point));
+      return NULL;
+    case HL_HANDLE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* What the canvas shows and does, for assistive technologies: the tool,
+ * the selected point and zone, and the preview (transfer full). */
+static char *
+describe (HlCanvas *self)
+{
+  const HlView *view = shown_view (self);
+  GString *text;
+  g_autofree char *preview = NULL;
+  g_autofree char *handle = NULL;
+  int zone;
+
+  if (view == NULL)
+    return g_strdup (_("No design open"));
+
+  text = g_string_new (NULL);
+  if (self->preview.presentation)
+    g_string_append (text, _("Presenting to the client"));
+  else if (self->preview.compare != HL_COMPARE_OFF)
+    g_string_append (text, _("Comparing before and after"));
+  else
+    g_string_append (text, tool_title (self->tool_name));
+
+  handle = describe_handle (self->tool, view);
+  if (handle != NULL && tools_active (self))
+    g_string_append_printf (text, _(" · selected: %s"), handle);
+  zone = self->tool != NULL ? hl_tool_get_selected_zone (self->tool) : -1;
+  if (zone >= 0 && (guint) zone < hl_view_get_n_zones (view))
+    g_string_append_printf (text, _(" · zone: %s"), hl_view_get_zone (view, (guint) zone)->name);
+  preview = hl_preview_describe (&self->preview);
+  g_string_append_printf (text, _(" · stage: %s"), preview);
+  if (self->preview.density_map)
+    g_string_append (text, _(" · density map"));
+  return g_string_free (text, FALSE);
+}
+
+/* Sets the accessible description when what it says changed. */
+static void
+update_description (HlCanvas *self)
+{
+  g_autofree char *text = describe (self);
+
+  if (g_strcmp0 (text, self->description) == 0)
+    return;
+  g_free (self->description);
+  self->description = g_steal_pointer (&text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->description, -1);
+}
+
+void
+hl_canvas_selection_changed (HlCanvas *self)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
+}
+
+const char *
+hl_canvas_get_description (HlCanvas *self)
+{
+  g_return_val_if_fail (HL_IS_CANVAS (self), NULL);
+  return self->description;
+}
+
 static gboolean
 emit_pending (gpointer data)
 {
@@ -863,6 +991,9 @@ hl_canvas_handle_event (HlCanvas    *self,
   if ((result & (HL_TOOL_COMMITTED | HL_TOOL_SELECTION)) ||
       event->type == HL_TOOL_PRESS || event->type == HL_TOOL_KEY)
     g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result, (guint) event->type);
+  /* The selected point or zone may have changed. */
+  if (event->type != HL_TOOL_MOTION)
+    update_description (self);
 
   return result;
 }
@@ -1075,6 +1206,8 @@ on_motion (GtkEventControllerMotion *controller,
     pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
+static void reveal_selected (HlCanvas *self);
+
 static gboolean
 on_key (GtkEventControllerKey *controller,
         guint                  keyval,
@@ -1106,10 +1239,41 @@ on_key (GtkEventControllerKey *controller,
     case GDK_KEY_C: event.key = HL_TOOL_KEY_TOGGLE_CORNER; break;
     case GDK_KEY_bracketright: event.key = HL_TOOL_KEY_GROW; break;
     case GDK_KEY_bracketleft: event.key = HL_TOOL_KEY_SHRINK; break;
+    /* The select tool's points; a tool without points lets the focus
+     * move on (and Ctrl+Tab always leaves the canvas). */
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab: event.key = (state & GDK_SHIFT_MASK) ? HL_TOOL_KEY_PREVIOUS : HL_TOOL_KEY_NEXT; break;
+    case GDK_KEY_ISO_Left_Tab: event.key = HL_TOOL_KEY_PREVIOUS; break;
     default: return FALSE;
     }
 
-  return hl_canvas_handle_event (self, &event) != HL_TOOL_NOTHING;
+  if (hl_canvas_handle_event (self, &event) == HL_TOOL_NOTHING)
+    return FALSE;
+  if (event.key == HL_TOOL_KEY_NEXT || event.key == HL_TOOL_KEY_PREVIOUS)
+    reveal_selected (self);
+  return TRUE;
+}
+
+/* After Tab or Shift+Tab: a selected point outside the widget (zoomed in)
+ * is brought to its middle. */
+static void
+reveal_selected (HlCanvas *self)
+{
+  const HlView *view = shown_view (self);
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  const double margin = 2 * HL_HANDLE_RADIUS;
+  HlPoint p, at;
+
+  if (view == NULL || self->tool == NULL || !g_str_equal (hl_tool_get_name (self->tool), "select") ||
+      !hl_handle_get_position (view, hl_tool_select_get_selected (self->tool), &p))
+    return;
+  at = hl_canvas_image_to_widget (self, p);
+  if (at.x >= margin && at.x <= w - margin && at.y >= margin && at.y <= h - margin)
+    return;
+  /* Mirrored, the view moves the other way. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (w / 2.0 - at.x);
+  self->pan_y += h / 2.0 - at.y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Multiplies the zoom by @factor keeping the image point under widget
@@ -1178,7 +1342,10 @@ make_tool (HlCanvas *self,
   g_clear_pointer (&self->tool, hl_tool_free);
   self->captured = FALSE;
   if (history == NULL)
-    return;
+    {
+      update_description (self);
+      return;
+    }
 
   self->tool = hl_tool_new_by_name (self->tool_name, history,
                                     hl_document_get_view_index (self->document));
@@ -1188,6 +1355,7 @@ make_tool (HlCanvas *self,
     self->layer_photo = hl_photo_ref (hl_document_get_photo (self->document));
   hl_tool_set_selected_zone (self->tool, selected_zone);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
+  update_description (self);
 }
 
 static void
@@ -1243,6 +1411,8 @@ on_document_changed (HlDocument *document,
   self->layer_stale = TRUE;
   g_clear_pointer (&self->density_map, hl_density_map_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Undo may take the selected point away, or rename the zone. */
+  update_description (self);
 }
 
 void
@@ -1351,6 +1521,7 @@ hl_canvas_set_preview (HlCanvas        *self,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    tools_active (self) && self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_description (self);
 }
 
 void
@@ -1422,6 +1593,7 @@ hl_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   drop_layers (self);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (hl_canvas_parent_class)->dispose (object);
 }
@@ -1467,6 +1639,8 @@ hl_canvas_init (HlCanvas *self)
   self->split = 0.5;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Design canvas"), -1);
+  update_description (self);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 

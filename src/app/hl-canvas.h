@@ -75,6 +75,17 @@ void           hl_canvas_get_last_redraw  (HlCanvas          *self,
                                            int               *width,
                                            int               *height);
 
+/* What the canvas tells assistive technologies besides its label
+ * ("Design canvas"): the tool, the selected point and zone and the
+ * preview stage, as its accessible description, kept up to date
+ * (borrowed). */
+const char    *hl_canvas_get_description  (HlCanvas          *self);
+
+/* Tells the canvas that its tool's selected zone was set from elsewhere
+ * (hl_tool_set_selected_zone() from the zone panel): it draws it and says
+ * so in its description. */
+void           hl_canvas_selection_changed (HlCanvas         *self);
+
 /* How the design is shown to the client (copied). Tools take the pointer
  * and keys only in the plain view (compare off, not presenting); mirrored,
  * they still work, the pointer mapped through the flip. Comparing with a

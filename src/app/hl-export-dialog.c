@@ -18,6 +18,7 @@
 #include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-export-dialog.h"
+#include "hl-a11y.h"
 #include "hl-settings.h"
 #include "hl-window-private.h"
 
@@ -72,6 +73,7 @@ typedef struct
   char            *output;
   HlExportOptions  options;
   char            *mark;         /* options.render.mark points here */
+  char            *clinic;       /* options.clinic_name points here */
   HlPhoto         *photo;        /* options.photo points here */
   GPtrArray       *notes;        /* written by the worker, read once it is done */
 } Job;
@@ -83,6 +85,7 @@ job_free (Job *job)
   g_free (job->design_path);
   g_free (job->output);
   g_free (job->mark);
+  g_free (job->clinic);
   g_clear_pointer (&job->photo, hl_photo_unref);
   g_ptr_array_unref (job->notes);
   g_free (job);
@@ -475,6 +478,9 @@ hl_export_dialog_export_to (HlExportDialog *self,
   read_options (self, &job->options);
   job->mark = g_strdup (mark_text (self));
   job->options.render.mark = job->mark;
+  /* The sheet names the clinic of the preferences. */
+  job->clinic = hl_settings_dup_clinic_name ();
+  job->options.clinic_name = job->clinic;
   job->photo = job->options.photo != NULL ? hl_photo_ref (job->options.photo) : NULL;
   job->options.photo = job->photo;
 
@@ -871,4 +877,5 @@ static void
 hl_export_dialog_init (HlExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hl_a11y_name_entry_row (self->mark_row);
 }

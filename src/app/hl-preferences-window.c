@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hl-a11y.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-zone-param.h"
@@ -22,6 +23,7 @@ struct _HlPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template widgets */
+  AdwComboRow    *style_row;
   AdwComboRow    *unit_row;
   GtkSpinButton  *density_spin;
   AdwActionRow   *transition_row;
@@ -43,6 +45,7 @@ struct _HlPreferencesWindow
 G_DEFINE_FINAL_TYPE (HlPreferencesWindow, hl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* Choices of the string keys, in the order of their combo rows. */
+static const char *const styles[] = { "default", "light", "dark", NULL };
 static const char *const units[] = { "mm", "in", NULL };
 static const char *const layouts[] = { "after", "before-after", "split", NULL };
 
@@ -217,6 +220,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hairlinestudio/HairlineStudio/hl-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, density_spin);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, transition_row);
@@ -237,6 +241,8 @@ hl_preferences_window_init (HlPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = hl_settings_get ();
+  hl_a11y_name_entry_row (self->mark_row);
+  hl_a11y_name_entry_row (self->clinic_row);
   show_lengths (self);
   g_signal_connect_object (self->transition_spin, "value-changed",
                            G_CALLBACK (on_transition_changed), self, G_CONNECT_SWAPPED);
@@ -251,6 +257,9 @@ hl_preferences_window_init (HlPreferencesWindow *self)
 
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
+                                (gpointer) styles, NULL);
   g_settings_bind_with_mapping (self->settings, "length-unit", self->unit_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
                                 (gpointer) units, NULL);

@@ -11,6 +11,7 @@
 /* Owned for the process's life. */
 static GSettings      *settings;
 static HlZoneDefaults  zone_defaults;
+static gboolean        follow_color_scheme;
 
 static void
 read_zone_defaults (void)
@@ -38,6 +39,8 @@ on_changed (GSettings  *changed,
 {
   if (g_str_has_prefix (key, "new-zone-"))
     read_zone_defaults ();
+  if (follow_color_scheme && g_str_equal (key, "color-scheme"))
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), hl_settings_get_color_scheme ());
 }
 
 /* The schema from the system's schema path (and GSETTINGS_SCHEMA_DIR),
@@ -98,6 +101,28 @@ hl_settings_get (void)
       g_once_init_leave (&initialized, 1);
     }
   return settings;
+}
+
+AdwColorScheme
+hl_settings_get_color_scheme (void)
+{
+  g_autofree char *text = NULL;
+
+  if (hl_settings_get () == NULL)
+    return ADW_COLOR_SCHEME_DEFAULT;
+  text = g_settings_get_string (settings, "color-scheme");
+  if (g_str_equal (text, "light"))
+    return ADW_COLOR_SCHEME_FORCE_LIGHT;
+  if (g_str_equal (text, "dark"))
+    return ADW_COLOR_SCHEME_FORCE_DARK;
+  return ADW_COLOR_SCHEME_DEFAULT;
+}
+
+void
+hl_settings_follow_color_scheme (void)
+{
+  follow_color_scheme = TRUE;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), hl_settings_get_color_scheme ());
 }
 
 HlUnit

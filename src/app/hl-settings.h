@@ -10,7 +10,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "hl-render.h"
 #include "hl-units.h"
@@ -21,6 +21,13 @@ G_BEGIN_DECLS
 /* The application's settings (borrowed: one for the process), or NULL
  * when the schema cannot be found. */
 GSettings            *hl_settings_get                 (void);
+
+/* The style the windows take: ADW_COLOR_SCHEME_DEFAULT (as the system
+ * prefers), ADW_COLOR_SCHEME_FORCE_LIGHT or ADW_COLOR_SCHEME_FORCE_DARK. */
+AdwColorScheme        hl_settings_get_color_scheme    (void);
+/* Gives the default AdwStyleManager the chosen style now and whenever
+ * the preference changes (call once, after adw_init()). */
+void                  hl_settings_follow_color_scheme (void);
 
 /* The unit lengths are shown in. */
 HlUnit                hl_settings_get_unit            (void);

@@ -109,6 +109,7 @@ apply_tool_options (HlWindow *self)
     return;
 
   hl_tool_set_selected_zone (tool, hl_zone_panel_get_selected (self->zone_panel));
+  hl_canvas_selection_changed (self->canvas);
   if (tool_is (self, "zone"))
     hl_tool_zone_set_defaults (tool, hl_settings_get_zone_defaults ());
   if (tool_is (self, "ruler"))
@@ -430,7 +431,7 @@ on_zone_selected (HlZonePanel *panel,
 
   if (tool != NULL)
     hl_tool_set_selected_zone (tool, zone);
-  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
+  hl_canvas_selection_changed (self->canvas);
 }
 
 static void
@@ -494,6 +495,7 @@ on_band_response (AdwMessageDialog *dialog,
     hl_zone_panel_set_selected (self->zone_panel, zone);
     if (current_tool (self) != NULL)
       hl_tool_set_selected_zone (current_tool (self), zone);
+    hl_canvas_selection_changed (self->canvas);
   }
 }
 

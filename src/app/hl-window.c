@@ -39,7 +39,16 @@ update_state (HlWindow *self)
     title = g_strdup (self->opening != NULL ? self->opening : "Hairline Studio");
 
   if (g_strcmp0 (adw_window_title_get_title (self->title), title) != 0)
-    adw_window_title_set_title (self->title, title);
+    {
+      /* The window's own title (window lists, assistive technologies)
+       * names the design and its unsaved mark as well. */
+      g_autofree char *window_title = g_str_equal (title, "Hairline Studio")
+                                      ? g_strdup (title)
+                                      : g_strdup_printf ("%s — Hairline Studio", title);
+
+      adw_window_title_set_title (self->title, title);
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
+    }
   if (g_strcmp0 (adw_window_title_get_subtitle (self->title), subtitle != NULL ? subtitle : "") != 0)
     adw_window_title_set_subtitle (self->title, subtitle);
 

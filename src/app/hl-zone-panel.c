@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-a11y.h"
 #include "hl-edit.h"
 #include "hl-measure.h"
 #include "hl-zone-panel.h"
@@ -698,6 +699,7 @@ build_session_rows (HlZonePanel *self)
       g_autofree char *title = g_strdup_printf (_("Session %u"), i + 1);
       g_autofree char *share_name = g_strdup_printf (_("Session %u share"), i + 1);
       g_autofree char *shade_name = g_strdup_printf (_("Session %u shade"), i + 1);
+      g_autofree char *pick_name = g_strdup_printf (_("Pick the Shade of Session %u From the Photo"), i + 1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       /* Translators: not a format: “%” is the percent sign. */
@@ -718,6 +720,7 @@ build_session_rows (HlZonePanel *self)
       gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (pick, "flat");
       gtk_widget_set_tooltip_text (pick, _("Pick this session's shade from the photo"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (pick), GTK_ACCESSIBLE_PROPERTY_LABEL, pick_name, -1);
       g_object_set_data (G_OBJECT (pick), "hl-session", GUINT_TO_POINTER (i));
       g_signal_connect_object (pick, "clicked", G_CALLBACK (on_session_pick_clicked), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -812,6 +815,7 @@ hl_zone_panel_init (HlZonePanel *self)
   self->selected = -1;
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  hl_a11y_name_entry_row (self->name_row);
   for (guint k = HL_ZONE_FRONTAL; k <= HL_ZONE_CUSTOM; k++)
     gtk_string_list_append (self->kind_list, hl_zone_kind_get_label ((HlZoneKind) k));
   build_param_rows (self);

@@ -16,9 +16,11 @@ hl_cli_report (int    argc,
                char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *clinic = NULL;
   gboolean without_photo = FALSE, follow_symlinks = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required; its name ends in .pdf)"), N_("OUT.pdf") },
+    { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic, N_("The clinic named in the sheet's header"), N_("NAME") },
     { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, N_("Draw every view without its photo"), NULL },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If OUT.pdf is a symbolic link, replace the file it points to"), NULL },
     { "allow-empty", 0, 0, G_OPTION_ARG_NONE, &allow_empty,
@@ -51,6 +53,7 @@ hl_cli_report (int    argc,
   export.without_photo = without_photo;
   export.follow_symlinks = follow_symlinks;
   export.allow_empty = allow_empty;
+  export.clinic_name = clinic;
 
   if (without_photo)
     fprintf (stderr, _("%s: drawing every view without its photo (--without-photo)\n"), argv[1]);

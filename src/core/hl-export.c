@@ -402,7 +402,7 @@ write_sheet (const HlDesign        *design,
   step (progress, user_data, 0.1, _("Drawing the sheet"));
   return hl_report_write_pdf_full (design, design_path, target,
                                    options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
-                                   error);
+                                   options->clinic_name, error);
 }
 
 gboolean

@@ -50,6 +50,8 @@ typedef struct
   gboolean        metadata_client;  /* mockup: client label and notes in the PNG text */
   gboolean        follow_symlinks;  /* an output that is a link replaces its target */
   gboolean        allow_empty;      /* write even when there is nothing to simulate */
+  const char     *clinic_name;      /* sheet: the clinic named in its header
+                                     * (borrowed; NULL or "": none) */
   HlPhoto        *photo;            /* mockup: the view's photo, already loaded and
                                      * checked (borrowed, may be NULL: then it is
                                      * loaded from the design's reference) */
@@ -67,7 +69,7 @@ typedef void (*HlExportProgressFunc) (double      fraction,
                                       gpointer    user_data);
 
 /* Defaults: hl_render_options_init(), the first view, the photo, no
- * client metadata, links refused, nothing-to-simulate refused. */
+ * clinic, no client metadata, links refused, nothing-to-simulate refused. */
 void         hl_export_options_init   (HlExportOptions       *options,
                                        HlExportKind           kind);
 

@@ -289,26 +289,64 @@ hl_measure_set_label_font (cairo_t *cr,
 }
 
 void
+hl_measure_draw_chip_label (cairo_t    *cr,
+                            double      zoom,
+                            HlPoint     at,
+                            double      xalign,
+                            double      size,
+                            const char *text)
+{
+  cairo_text_extents_t extents;
+  cairo_path_t *glyphs;
+  double x0, y0, x1, y1, pad_x = 4.0 / zoom, pad_y = 3.0 / zoom, r = 3.0 / zoom;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (!(isfinite (zoom) && zoom > 0.0) || *text == '\0')
+    return;
+
+  cairo_save (cr);
+  hl_measure_set_label_font (cr, size / zoom);
+  cairo_text_extents (cr, text, &extents);
+  cairo_new_path (cr);
+  cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
+  cairo_text_path (cr, text);
+  glyphs = cairo_copy_path (cr);
+  /* The glyphs' own box: right whatever the transform (mirrored too). */
+  cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_new_path (cr);
+
+  /* The chip: dark enough under white text on any photo (white text on
+   * it over a white photo is above 6:1). */
+  x0 -= pad_x;
+  x1 += pad_x;
+  y0 -= pad_y;
+  y1 += pad_y;
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x1 - r, y0 + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x1 - r, y1 - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.62);
+  cairo_fill (cr);
+
+  cairo_append_path (cr, glyphs);
+  cairo_path_destroy (glyphs);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
 hl_measure_draw_label (cairo_t    *cr,
                        double      zoom,
                        HlPoint     at,
                        double      xalign,
                        const char *text)
 {
-  cairo_text_extents_t extents;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (text != NULL);
-
-  hl_measure_set_label_font (cr, 12.0 / zoom);
-  cairo_text_extents (cr, text, &extents);
-  cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
-  cairo_text_path (cr, text);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
-  cairo_set_line_width (cr, 3.0 / zoom);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
+  hl_measure_draw_chip_label (cr, zoom, at, xalign, 12.0, text);
 }
 
 void
@@ -355,15 +393,24 @@ hl_measure_draw_guides (const HlView *view,
     HlPoint top = along (g, up, (HL_MFP_MAX_MM + 10.0) / m);
     HlPoint mid = along (g, up, HL_MFP_DEFAULT_MM / m);
 
+    /* White with a dark edge: seen on skin, hair and background. */
     cairo_set_dash (cr, dash, 2, 0);
     cairo_move_to (cr, g.x, g.y);
     cairo_line_to (cr, top.x, top.y);
-    cairo_set_source_rgba (cr, 1.0, 1.0, 1.0, 0.8);
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+    cairo_set_line_width (cr, 3.2 / zoom);
+    cairo_stroke_preserve (cr);
+    cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
     cairo_set_line_width (cr, 1.2 / zoom);
     cairo_stroke (cr);
     cairo_set_dash (cr, NULL, 0, 0);
     cairo_move_to (cr, mid.x - side.x * half * 0.4, mid.y - side.y * half * 0.4);
     cairo_line_to (cr, mid.x + side.x * half * 0.4, mid.y + side.y * half * 0.4);
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+    cairo_set_line_width (cr, 3.2 / zoom);
+    cairo_stroke_preserve (cr);
+    cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+    cairo_set_line_width (cr, 1.2 / zoom);
     cairo_stroke (cr);
   }
 

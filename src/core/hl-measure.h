@@ -56,10 +56,18 @@ HlCurve *hl_measure_band_behind_hairline (const HlView *view,
  * toward user −x, left to right on screen). */
 void     hl_measure_set_label_font   (cairo_t      *cr,
                                       double        size);
-/* Draws @text as measures are labelled on screen: 12 screen px, bold,
- * white outlined in black, on a baseline that starts at @at (image px)
- * with @xalign 0 or ends there with @xalign 1. @zoom: screen px per image
- * px. */
+/* Draws @text as labels on the photo are drawn: @size screen px, bold,
+ * white on its own dark rounded chip (legible on any photo, in light and
+ * dark style alike), on a baseline that starts at @at (image px) with
+ * @xalign 0 or ends there with @xalign 1. @zoom: screen px per image px. */
+void     hl_measure_draw_chip_label  (cairo_t      *cr,
+                                      double        zoom,
+                                      HlPoint       at,
+                                      double        xalign,
+                                      double        size,
+                                      const char   *text);
+/* hl_measure_draw_chip_label() at 12 screen px: how measures are
+ * labelled on screen. */
 void     hl_measure_draw_label       (cairo_t      *cr,
                                       double        zoom,
                                       HlPoint       at,

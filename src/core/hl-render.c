@@ -325,8 +325,13 @@ draw_overlays (cairo_t               *cr,
           guint n;
           const HlPoint *pts = hl_curve_get_polyline (zone->boundary, &n);
 
+          /* A white edge under the blue: seen on mid-grey skin too. */
           stroke_polyline (cr, pts, n, TRUE);
-          cairo_set_source_rgba (cr, 0.1, 0.55, 0.95, 0.9);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_set_line_width (cr, 3.5 * unit);
+          cairo_stroke_preserve (cr);
+          cairo_set_source_rgb (cr, 0.05, 0.3, 0.75);
+          cairo_set_line_width (cr, 1.5 * unit);
           cairo_stroke (cr);
         }
       cairo_set_dash (cr, NULL, 0, 0);
@@ -337,9 +342,13 @@ draw_overlays (cairo_t               *cr,
       guint n;
       const HlPoint *pts = hl_curve_get_polyline (view->hairline, &n);
 
-      cairo_set_line_width (cr, 2.0 * unit);
+      /* A white edge under the red, as the zones'. */
       stroke_polyline (cr, pts, n, FALSE);
-      cairo_set_source_rgba (cr, 0.85, 0.15, 0.1, 0.95);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 4.0 * unit);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
+      cairo_set_line_width (cr, 2.0 * unit);
       cairo_stroke (cr);
     }
 
@@ -354,7 +363,7 @@ draw_overlays (cairo_t               *cr,
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_fill_preserve (cr);
           cairo_set_line_width (cr, 1.5 * unit);
-          cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+          cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
           cairo_stroke (cr);
         }
     }

@@ -39,6 +39,47 @@ text (cairo_t    *cr,
   cairo_show_text (cr, str);
 }
 
+/* The clinic's name as one printable line: valid UTF-8, control
+ * characters as spaces, trimmed; NULL when nothing is left (transfer
+ * full). */
+static char *
+clinic_line (const char *clinic_name)
+{
+  char *line;
+
+  if (clinic_name == NULL)
+    return NULL;
+  line = g_utf8_make_valid (clinic_name, -1);
+  for (char *p = line; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  g_strstrip (line);
+  if (*line == '\0')
+    g_clear_pointer (&line, g_free);
+  return line;
+}
+
+/* The clinic's name in bold at the top of the first page, made smaller
+ * (down to 7 pt) when it would not fit between the margins. Returns the
+ * height it took. */
+static double
+clinic_header (cairo_t    *cr,
+               double      y,
+               const char *line)
+{
+  cairo_text_extents_t ext;
+  double size = 13;
+
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, line, &ext);
+  if (ext.x_advance > PAGE_W - 2 * MARGIN)
+    size = MAX (7.0, size * (PAGE_W - 2 * MARGIN) / ext.x_advance);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  text (cr, MARGIN, y, size, TRUE, line);
+  return 20;
+}
+
 static void
 footer (cairo_t *cr,
         int      page)
@@ -245,8 +286,10 @@ write_pdf (const HlDesign *design,
            const char     *design_path,
            HlAtomicFile   *file,
            HlReportPhotos  photos,
+           const char     *clinic_name,
            GError        **error)
 {
+  g_autofree char *clinic = clinic_line (clinic_name);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_file, file, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -259,6 +302,8 @@ write_pdf (const HlDesign *design,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Consultation sheet"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
+  if (clinic != NULL)
+    y += clinic_header (cr, y, clinic);
   cairo_set_source_rgb (cr, 0, 0, 0);
   text (cr, MARGIN, y, 20, TRUE, _("Consultation sheet"));
   y += 22;
@@ -305,6 +350,7 @@ hl_report_write_pdf_full (const HlDesign  *design,
                           const char      *design_path,
                           const char      *pdf_path,
                           HlReportPhotos   photos,
+                          const char      *clinic_name,
                           GError         **error)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
@@ -331,7 +377,7 @@ hl_report_write_pdf_full (const HlDesign  *design,
   if (file == NULL)
     return FALSE;
 
-  return write_pdf (design, design_path, file, photos, error);
+  return write_pdf (design, design_path, file, photos, clinic_name, error);
 }
 
 gboolean
@@ -340,5 +386,5 @@ hl_report_write_pdf (const HlDesign  *design,
                      const char      *pdf_path,
                      GError         **error)
 {
-  return hl_report_write_pdf_full (design, design_path, pdf_path, HL_REPORT_PHOTOS_OPTIONAL, error);
+  return hl_report_write_pdf_full (design, design_path, pdf_path, HL_REPORT_PHOTOS_OPTIONAL, NULL, error);
 }

@@ -27,14 +27,16 @@ typedef enum
   HL_REPORT_PHOTOS_NONE,      /* every view is drawn without its photo */
 } HlReportPhotos;
 
-/* hl_report_write_pdf() with a choice of what an unusable photo does.
- * Refuses (HL_ERROR_IO) to write over @design_path or any of its photos,
+/* hl_report_write_pdf() with a choice of what an unusable photo does and
+ * the clinic named in the sheet's header (borrowed; NULL, empty or only
+ * white space: the header names none and keeps no line for it). Refuses (HL_ERROR_IO) to write over @design_path or any of its photos,
  * over anything but a regular file, or through a symbolic link: resolve
  * links first (hl_atomic_file_check_target()) when they are wanted. */
 gboolean hl_report_write_pdf_full (const HlDesign  *design,
                                    const char      *design_path,
                                    const char      *pdf_path,
                                    HlReportPhotos   photos,
+                                   const char      *clinic_name,
                                    GError         **error);
 
 G_END_DECLS

@@ -55,9 +55,13 @@ hairline_draw_overlay (HlTool  *tool,
     {
       g_autoptr(HlCurve) curve = hl_tool_pen_new_curve (tool, FALSE);
 
+      /* As the finished hairline is drawn: red on a white edge. */
       hl_tool_path_curve (cr, curve);
+      cairo_set_line_width (cr, 4.0 / zoom);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_stroke_preserve (cr);
       cairo_set_line_width (cr, 2.0 / zoom);
-      cairo_set_source_rgba (cr, 0.85, 0.15, 0.1, 0.95);
+      cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
       cairo_stroke (cr);
     }
 

@@ -235,15 +235,7 @@ outlined_text (cairo_t    *cr,
                double      size,
                const char *text)
 {
-  hl_measure_set_label_font (cr, size / zoom);
-  cairo_new_path (cr);
-  cairo_move_to (cr, at.x, at.y);
-  cairo_text_path (cr, text);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-  cairo_set_line_width (cr, 3.0 / zoom);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
+  hl_measure_draw_chip_label (cr, zoom, at, 0.0, size, text);
 }
 
 static void

@@ -93,6 +93,87 @@ hl_handle_find (const HlView *view,
   return best;
 }
 
+/* Handles of @view in the keyboard's order (see hl_handle_step): how many
+ * there are, and the position of @h among them (-1 when @view lacks it). */
+static guint
+handle_count (const HlView *view,
+              HlHandle      h,
+              int          *index)
+{
+  guint n = 0;
+
+  *index = -1;
+  if (view->hairline != NULL)
+    {
+      guint len = hl_curve_get_n_points (view->hairline);
+
+      if (h.kind == HL_HANDLE_HAIRLINE && h.point < len)
+        *index = (int) h.point;
+      n += len;
+    }
+  for (guint z = 0; z < view->zones->len; z++)
+    {
+      guint len = hl_curve_get_n_points (hl_view_get_zone (view, z)->boundary);
+
+      if (h.kind == HL_HANDLE_ZONE && h.zone == z && h.point < len)
+        *index = (int) (n + h.point);
+      n += len;
+    }
+  for (guint l = 0; l < HL_N_LANDMARKS; l++)
+    if (view->landmarks[l].set)
+      {
+        if (h.kind == HL_HANDLE_LANDMARK && h.point == l)
+          *index = (int) n;
+        n++;
+      }
+  return n;
+}
+
+/* The handle at position @index (< handle_count) in the keyboard's order. */
+static HlHandle
+handle_at (const HlView *view,
+           guint         index)
+{
+  if (view->hairline != NULL)
+    {
+      guint len = hl_curve_get_n_points (view->hairline);
+
+      if (index < len)
+        return (HlHandle) { HL_HANDLE_HAIRLINE, 0, index };
+      index -= len;
+    }
+  for (guint z = 0; z < view->zones->len; z++)
+    {
+      guint len = hl_curve_get_n_points (hl_view_get_zone (view, z)->boundary);
+
+      if (index < len)
+        return (HlHandle) { HL_HANDLE_ZONE, z, index };
+      index -= len;
+    }
+  for (guint l = 0; l < HL_N_LANDMARKS; l++)
+    if (view->landmarks[l].set && index-- == 0)
+      return (HlHandle) { HL_HANDLE_LANDMARK, 0, l };
+  return no_handle;
+}
+
+HlHandle
+hl_handle_step (const HlView *view,
+                HlHandle      from,
+                gboolean      forward)
+{
+  guint n;
+  int index;
+
+  g_return_val_if_fail (view != NULL, no_handle);
+
+  n = handle_count (view, from, &index);
+  if (n == 0)
+    return no_handle;
+  if (index < 0)
+    return handle_at (view, forward ? 0 : n - 1);
+  return handle_at (view, forward ? ((guint) index + 1) % n : ((guint) index + n - 1) % n);
+}
+
 /* The curve a handle belongs to, or NULL (landmarks, stale handles). */
 static const HlCurve *
 handle_curve (const HlView *view,
@@ -135,6 +216,18 @@ handle_position (const HlView *view,
     return FALSE;
   *p = hl_curve_get_points (curve)[h.point];
   return TRUE;
+}
+
+gboolean
+hl_handle_get_position (const HlView *view,
+                        HlHandle      h,
+                        HlPoint      *p)
+{
+  HlPoint unused;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  return handle_position (view, h, p != NULL ? p : &unused);
 }
 
 static gboolean
@@ -450,6 +543,26 @@ toggle_corner (HlToolSelect *self,
   return hl_tool_commit (&self->parent, design, corner ? _("Make corner") : _("Make smooth"));
 }
 
+/* Tab, Shift+Tab: the next or previous point becomes the selected one. */
+static HlToolResult
+step_selection (HlToolSelect      *self,
+                const HlView      *view,
+                const HlToolEvent *event)
+{
+  HlHandle next = hl_handle_step (view, self->selected, event->key == HL_TOOL_KEY_NEXT);
+  HlToolResult result = HL_TOOL_REDRAW;
+
+  if (next.kind == HL_HANDLE_NONE)
+    return HL_TOOL_NOTHING;
+  self->selected = next;
+  if (next.kind == HL_HANDLE_ZONE && self->parent.selected_zone != (int) next.zone)
+    {
+      self->parent.selected_zone = (int) next.zone;
+      result |= HL_TOOL_SELECTION;
+    }
+  return result;
+}
+
 static HlToolResult
 key (HlToolSelect      *self,
      const HlView      *view,
@@ -483,6 +596,9 @@ key (HlToolSelect      *self,
       return remove_selected (self, view);
     case HL_TOOL_KEY_TOGGLE_CORNER:
       return toggle_corner (self, view);
+    case HL_TOOL_KEY_NEXT:
+    case HL_TOOL_KEY_PREVIOUS:
+      return step_selection (self, view, event);
     default:
       return HL_TOOL_NOTHING;
     }
@@ -541,7 +657,11 @@ select_draw_overlay (HlTool  *tool,
       hl_tool_path_curve (cr, hl_view_get_zone (view, (guint) zone)->boundary);
       cairo_set_source_rgba (cr, 1.0, 0.85, 0.2, 0.12);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 1.0, 0.85, 0.2, 0.95);
+      /* Yellow on a dark edge: seen on light skin and on dark hair. */
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_set_line_width (cr, 5.0 / zoom);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
       cairo_set_line_width (cr, 3.0 / zoom);
       cairo_stroke (cr);
     }
@@ -576,7 +696,7 @@ select_draw_overlay (HlTool  *tool,
       cairo_new_path (cr);
       cairo_arc (cr, p.x, p.y, (state == 0 ? 3.5 : 5.0) / zoom, 0, 2 * G_PI);
       if (state == 2)
-        cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+        cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
       else if (state == 1)
         cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
       else

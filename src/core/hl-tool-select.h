@@ -9,8 +9,10 @@
  * list). Keys act on the selected point: arrows nudge it one screen pixel
  * (a tenth with `fine`), DELETE removes it (a hairline keeps 2 points, a
  * zone 3; a landmark is unset), TOGGLE_CORNER makes it a corner or smooth
- * again. A double click (n_press 2) on a hairline or zone outline inserts
- * a point there.
+ * again. NEXT and PREVIOUS select the following or preceding point of the
+ * view, in the order of hl_handle_step(), wrapping around: the keyboard
+ * reaches every point without a pointer. A double click (n_press 2) on a
+ * hairline or zone outline inserts a point there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,5 +55,18 @@ HlHandle           hl_handle_find              (const HlView *view,
                                                 double        radius);
 gboolean           hl_handle_equal             (HlHandle      a,
                                                 HlHandle      b);
+/* Where handle @h of @view is (image px): FALSE when @view has no such
+ * handle. */
+gboolean           hl_handle_get_position      (const HlView *view,
+                                                HlHandle      h,
+                                                HlPoint      *p);
+/* The handle of @view after @from (@forward) or before it: the hairline's
+ * points first to last, then each zone's vertices in list order, then the
+ * placed landmarks in HlLandmark order, wrapping around. From
+ * HL_HANDLE_NONE or a handle @view does not have: the first (@forward) or
+ * the last. HL_HANDLE_NONE when @view has no handle at all. */
+HlHandle           hl_handle_step              (const HlView *view,
+                                                HlHandle      from,
+                                                gboolean      forward);
 
 G_END_DECLS

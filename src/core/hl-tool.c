@@ -398,7 +398,7 @@ hl_tool_draw_handle (cairo_t *cr,
       cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
       break;
     case 2:
-      cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+      cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
       break;
     default:
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -406,10 +406,14 @@ hl_tool_draw_handle (cairo_t *cr,
     }
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, (state == 2 ? 2.0 : 1.5) / zoom);
+  /* Fill and edge at least 3:1 apart, and one of them 3:1 against any
+   * photo (test-contrast). */
   if (state == 2)
     cairo_set_source_rgb (cr, 1, 1, 1);
+  else if (state == 1)
+    cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
   else
-    cairo_set_source_rgb (cr, 0.85, 0.15, 0.1);
+    cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
   cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -29,7 +29,10 @@
  *   should survive.
  * - Keys: ESCAPE abandons what is in progress; ENTER and BACKSPACE finish
  *   and shorten a pen's path; DELETE, TOGGLE_CORNER and the arrows act on
- *   the select tool's point; GROW and SHRINK size the brush and eraser.
+ *   the select tool's point; NEXT and PREVIOUS move its selection through
+ *   every point of the view (HL_TOOL_NOTHING when the view has none, so
+ *   the host can move the keyboard focus on instead); GROW and SHRINK size
+ *   the brush and eraser.
  *   The select tool ignores other keys than ESCAPE while it drags.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,6 +70,8 @@ typedef enum
   HL_TOOL_KEY_TOGGLE_CORNER,  /* C: selected point smooth ↔ corner */
   HL_TOOL_KEY_GROW,           /* ]: larger brush */
   HL_TOOL_KEY_SHRINK,         /* [: smaller brush */
+  HL_TOOL_KEY_NEXT,           /* Tab: select the next point (select) */
+  HL_TOOL_KEY_PREVIOUS,       /* Shift+Tab: select the previous point (select) */
 } HlToolKey;
 
 typedef struct
@@ -209,8 +214,9 @@ void          hl_tool_draw_rubber_band  (cairo_t           *cr,
                                          HlPoint            a,
                                          HlPoint            b);
 /* A handle at @p, HL_HANDLE_SIZE screen px in radius: round for a smooth
- * point, square for a corner (@corner); @state 0 normal (white), 1 hover
- * (larger, yellow), 2 selected (larger, filled red). */
+ * point, square for a corner (@corner); @state 0 normal (white, red
+ * edge), 1 hover (larger, yellow, dark edge), 2 selected (larger, filled
+ * red, white edge). */
 void          hl_tool_draw_handle       (cairo_t           *cr,
                                          double             zoom,
                                          HlPoint            p,
