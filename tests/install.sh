@@ -21,6 +21,7 @@ expected=(
   bin/hairline
   share/hairline-studio/hairline-design.schema.json
   share/hairline-studio/samples/front-consultation.json
+  share/hairline-studio/samples/head-chart-consultation.json
   share/hairline-studio/samples/astronaut.png
   share/locale/fr/LC_MESSAGES/hairline-studio.mo
 )
