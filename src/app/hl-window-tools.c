@@ -33,7 +33,7 @@ typedef struct
 
 static const ToolInfo tools[] = {
   { "select", GDK_KEY_v,
-    N_("Drag points to move them · double-click a line to add one · Delete removes · C: corner · drag the background to pan") },
+    N_("Drag points to move them · double-click a line to add one · Tab: next point · Delete removes · C: corner · drag the background to pan") },
   { "hairline", GDK_KEY_h,
     N_("Click along the hairline from temple to temple (Shift: a corner) · Enter or double-click finishes · Backspace removes the last point · Esc cancels") },
   { "zone", GDK_KEY_z,
