@@ -249,7 +249,7 @@ test_sample_design (void)
 
   g_assert_cmpstr (gtk_label_get_text (window->tool_hint), ==,
                    "Faites glisser les points pour les déplacer · double-clic sur un tracé pour en "
-                   "ajouter un · Suppr supprime · C" NBSP ": angle · faites glisser le fond pour vous déplacer");
+                   "ajouter un · Tab" NBSP ": point suivant · Suppr supprime · C" NBSP ": angle · faites glisser le fond pour vous déplacer");
 
   /* The zone panel: area with a decimal comma, dots per session. */
   hl_zone_panel_set_selected (window->zone_panel, 0);
