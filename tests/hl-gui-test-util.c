@@ -36,6 +36,31 @@ hl_gui_wait_until (HlGuiCondition condition,
 }
 
 /* Removes a folder of test files and what it holds (not its subfolders). */
+char *
+hl_gui_copy_sample (const char  *prefix,
+                    const char  *name,
+                    char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_strdup_printf ("%s-XXXXXX", prefix);
+  char *dir = g_dir_make_tmp (tmpl, &error);
+  g_autofree char *src = hl_gui_sample_file ("front-consultation.json");
+  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
+  g_autofree char *photo = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_no_error (error);
+  photo = g_build_filename (dir, "astronaut.png", NULL);
+  *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
+  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
+  return dir;
+}
+
 void
 hl_gui_remove_dir (const char *dir)
 {

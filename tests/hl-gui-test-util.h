@@ -16,6 +16,12 @@ char             *hl_gui_sample_file  (const char     *name);
 /* Runs the main loop until @condition holds; fails the test after 60 s. */
 void              hl_gui_wait_until   (HlGuiCondition  condition,
                                        gpointer        data);
+/* A new temporary folder named after @prefix holding a copy of the photo
+ * sample's design (as @name) and its photo. Returns the folder (caller
+ * frees); *@path is the design's path (caller frees). */
+char             *hl_gui_copy_sample  (const char     *prefix,
+                                       const char     *name,
+                                       char          **path);
 /* Removes the files in @dir, then @dir. */
 void              hl_gui_remove_dir   (const char     *dir);
 /* The first mapped widget of @type under @root, depth first, or NULL

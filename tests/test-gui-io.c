@@ -49,28 +49,11 @@ open_window (const char *path)
   return window;
 }
 
-/* A temporary folder with a copy of the sample design (as @name) and its
- * photo; *@path is the design's path. */
 static char *
 copy_sample (const char  *name,
              char       **path)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("hl-gui-io-XXXXXX", &error);
-  g_autofree char *src = hl_gui_sample_file ("front-consultation.json");
-  g_autofree char *src_photo = hl_gui_sample_file ("astronaut.png");
-  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *bytes = NULL;
-  gsize len;
-
-  g_assert_no_error (error);
-  *path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
-  g_assert_true (g_file_set_contents (*path, text, -1, NULL));
-  g_assert_true (g_file_get_contents (src_photo, &bytes, &len, NULL));
-  g_assert_true (g_file_set_contents (photo, bytes, (gssize) len, NULL));
-  return dir;
+  return hl_gui_copy_sample ("hl-gui-io", name, path);
 }
 
 /* The export dialog the last window action opened (a new reference). */

@@ -842,30 +842,49 @@ eraser_hits (const Eraser *er,
 
 /* Re-evaluates the hairline factor of the candidates in @area (all of them
  * when @area is NULL). */
+/* The cells of @zc that @area (all of them when NULL) covers, marked for
+ * re-filtering; FALSE when it covers none. */
+static gboolean
+zone_cache_dirty_cells (ZoneCache    *zc,
+                        const HlRect *area,
+                        int          *cx0,
+                        int          *cy0,
+                        int          *cx1,
+                        int          *cy1)
+{
+  *cx0 = 0;
+  *cy0 = 0;
+  *cx1 = zc->gnx - 1;
+  *cy1 = zc->gny - 1;
+  if (area == NULL)
+    {
+      zc->dirty_all = TRUE;
+      return TRUE;
+    }
+  if (hl_rect_is_empty (*area))
+    return FALSE;
+  *cx0 = MAX (*cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
+  *cy0 = MAX (*cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
+  *cx1 = MIN (*cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
+  *cy1 = MIN (*cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+  if (*cx0 > *cx1 || *cy0 > *cy1)
+    return FALSE;   /* the area misses the zone */
+  zone_cache_mark_rows (zc, *cy0, *cy1);
+  return TRUE;
+}
+
 static void
 zone_cache_update_hair (HlStippler   *self,
                         ZoneCache    *zc,
                         const HlRect *area)
 {
-  int cx0 = 0, cy0 = 0, cx1 = zc->gnx - 1, cy1 = zc->gny - 1;
+  int cx0, cy0, cx1, cy1;
 
   if (zc->cands->len == 0)
     return;
 
-  if (area == NULL)
-    zc->dirty_all = TRUE;
-  else
-    {
-      if (hl_rect_is_empty (*area))
-        return;
-      cx0 = MAX (cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
-      cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
-      cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
-      cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
-      if (cx0 > cx1 || cy0 > cy1)
-        return;   /* the area misses the zone */
-      zone_cache_mark_rows (zc, cy0, cy1);
-    }
+  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+    return;
 
   for (int cy = cy0; cy <= cy1; cy++)
     {
@@ -892,26 +911,14 @@ zone_cache_update_blend (HlStippler   *self,
                          guint         o,
                          const HlRect *area)
 {
-  int cx0 = 0, cy0 = 0, cx1 = zc->gnx - 1, cy1 = zc->gny - 1;
+  int cx0, cy0, cx1, cy1;
 
   zc->blend_index = o;
   if (zc->cands->len == 0)
     return;
 
-  if (area == NULL)
-    zc->dirty_all = TRUE;
-  else
-    {
-      if (hl_rect_is_empty (*area))
-        return;
-      cx0 = MAX (cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
-      cy0 = MAX (cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
-      cx1 = MIN (cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
-      cy1 = MIN (cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
-      if (cx0 > cx1 || cy0 > cy1)
-        return;   /* the area misses the zone */
-      zone_cache_mark_rows (zc, cy0, cy1);
-    }
+  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+    return;
 
   for (int cy = cy0; cy <= cy1; cy++)
     {
