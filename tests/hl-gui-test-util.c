@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "hl-gui-test-util.h"
+#include "hl-application.h"
 
 char *
 hl_gui_sample_file (const char *name)
@@ -36,6 +37,29 @@ hl_gui_wait_until (HlGuiCondition condition,
 }
 
 /* Removes a folder of test files and what it holds (not its subfolders). */
+static gboolean
+is_loaded (gpointer window)
+{
+  return !hl_window_is_loading (window);
+}
+
+HlWindow *
+hl_gui_open_window (GtkApplication *app,
+                    const char     *path,
+                    int             width,
+                    int             height)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HlWindow *window = hl_window_new (HL_APPLICATION (app));
+
+  hl_window_open (window, file);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  hl_gui_wait_until (is_loaded, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 char *
 hl_gui_copy_sample (const char  *prefix,
                     const char  *name,

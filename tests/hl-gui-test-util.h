@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "hl-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*HlGuiCondition) (gpointer data);
@@ -22,6 +24,13 @@ void              hl_gui_wait_until   (HlGuiCondition  condition,
 char             *hl_gui_copy_sample  (const char     *prefix,
                                        const char     *name,
                                        char          **path);
+/* A new window of @app showing the design or photo at @path, presented at
+ * @width × @height, once it has loaded and drawn (borrowed: the
+ * application holds it). */
+HlWindow         *hl_gui_open_window  (GtkApplication *app,
+                                       const char     *path,
+                                       int             width,
+                                       int             height);
 /* Removes the files in @dir, then @dir. */
 void              hl_gui_remove_dir   (const char     *dir);
 /* The first mapped widget of @type under @root, depth first, or NULL

@@ -70,12 +70,6 @@ use_french_locale (void)
 }
 
 static gboolean
-is_loaded (gpointer window)
-{
-  return !hl_window_is_loading (window);
-}
-
-static gboolean
 has_dots (gpointer window)
 {
   HlDocument *document = hl_window_get_document (window);
@@ -95,15 +89,9 @@ has_no_dialog (gpointer data)
 static HlWindow *
 open_window (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  HlWindow *window = hl_window_new (app);
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 1100, 760);
 
-  hl_window_open (window, file);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  hl_gui_wait_until (is_loaded, window);
   hl_gui_wait_until (has_dots, window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 

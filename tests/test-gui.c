@@ -57,14 +57,8 @@ has_no_windows (gpointer data)
 static HlWindow *
 open_window (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  HlWindow *window = hl_window_new (app);
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 900, 700);
 
-  hl_window_open (window, file);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  hl_gui_wait_until (is_loaded, window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
 
