@@ -48,6 +48,8 @@
 /* Dots and lines reach a few device px past their image px bounds
  * (antialiasing, line widths, the aged stage's blur). */
 #define DRAW_PAD 6
+/* Lines are drawn this many device px past the part kept. */
+#define LINE_MARGIN 64
 
 struct _HlCanvas
 {
@@ -435,6 +437,53 @@ mark_curve (CellGrid      *g,
     mark_box (g, r.x0, r.y0, r.x1, r.y1);
 }
 
+/* Marks the polyline's points [@from, @to] and the pieces between them. */
+static void
+mark_stretch (CellGrid      *g,
+              const HlPoint *pts,
+              guint          from,
+              guint          to)
+{
+  for (guint j = from; j <= to; j++)
+    {
+      HlPoint p = pts[j], q = pts[j < to ? j + 1 : j];
+
+      mark_box (g, MIN (p.x, q.x), MIN (p.y, q.y), MAX (p.x, q.x), MAX (p.y, q.y));
+    }
+}
+
+/* The hairline is drawn solid: only the stretch of its polyline between
+ * a common head and tail changes pixels. */
+static void
+mark_hairline (CellGrid      *g,
+               const HlCurve *old,
+               const HlCurve *now)
+{
+  const HlPoint *a = NULL, *b = NULL;
+  guint na = 0, nb = 0, head = 0, tail = 0;
+
+  if (old != NULL)
+    a = hl_curve_get_polyline (old, &na);
+  if (now != NULL)
+    b = hl_curve_get_polyline (now, &nb);
+  if (na == 0 || nb == 0)
+    {
+      mark_curve (g, old);
+      mark_curve (g, now);
+      return;
+    }
+  while (head < na && head < nb && a[head].x == b[head].x && a[head].y == b[head].y)
+    head++;
+  while (tail < na - head && tail < nb - head &&
+         a[na - 1 - tail].x == b[nb - 1 - tail].x && a[na - 1 - tail].y == b[nb - 1 - tail].y)
+    tail++;
+  if (head == na && head == nb)
+    return;
+  /* The pieces joining the stretch to the head and tail changed too. */
+  mark_stretch (g, a, head > 0 ? head - 1 : 0, MIN (na - 1, na - tail));
+  mark_stretch (g, b, head > 0 ? head - 1 : 0, MIN (nb - 1, nb - tail));
+}
+
 /* Marks the cells whose pixels differ between the layer and the design
  * shown: those where the sequence of dots drawn differs (the engine keeps
  * unchanged dots in order, so only the stretch between a common head and
@@ -469,13 +518,8 @@ changed_cells (HlCanvas     *self,
   for (int c = 0; c < g->nx * g->ny; c++)
     g->dirty[c] |= g->was[c] != g->now[c];
 
-  /* A line is stroked as one path: drawn in part, its antialiasing and
-   * dashes come out as drawn whole only over its whole box. */
   if (old->hairline != view->hairline)
-    {
-      mark_curve (g, old->hairline);
-      mark_curve (g, view->hairline);
-    }
+    mark_hairline (g, old->hairline, view->hairline);
   for (guint i = 0; i < view->zones->len; i++)
     {
       const HlZone *a = g_ptr_array_index (old->zones, i);
@@ -514,6 +558,7 @@ draw_design_part (HlCanvas     *self,
   cairo_t *cr;
   int width = cairo_image_surface_get_width (self->design_layer);
   int height = cairo_image_surface_get_height (self->design_layer);
+  int lx0, ly0, lx1, ly1;
 
   if (self->dots_layer == NULL ||
       cairo_image_surface_get_width (self->dots_layer) != width ||
@@ -551,19 +596,25 @@ draw_design_part (HlCanvas     *self,
       cairo_surface_destroy (part);
     }
 
-  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  /* The lines over a wider part than is kept: cairo strokes a dashed or
+   * antialiased path near the target's edges otherwise than inside it. */
+  lx0 = MAX (0, x - LINE_MARGIN);
+  ly0 = MAX (0, y - LINE_MARGIN);
+  lx1 = MIN (width, x + w + LINE_MARGIN);
+  ly1 = MIN (height, y + h + LINE_MARGIN);
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, lx1 - lx0, ly1 - ly0);
   cr = cairo_create (part);
-  cairo_set_source_surface (cr, self->dots_layer, -x, -y);
+  cairo_set_source_surface (cr, self->dots_layer, -lx0, -ly0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 
   options.show_dots = FALSE;
   options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, NULL, 0, &options);
+  hl_render_view (part, zoom, dx - lx0, dy - ly0, shown_photo (self), view, NULL, 0, &options);
 
   cr = cairo_create (self->design_layer);
-  cairo_set_source_surface (cr, part, x, y);
+  cairo_set_source_surface (cr, part, lx0, ly0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill (cr);
