@@ -4,10 +4,13 @@
  *
  *   photo layer   background and scaled photo; key: size, zoom and pan
  *   design layer  a copy of the photo layer with dots, hairline and zones;
- *                 key: the photo layer's, and dropped on "changed"
+ *                 key: the photo layer's; on "changed" only the cells whose
+ *                 dots or lines changed are drawn again, and it reaches GSK
+ *                 as tiles kept from frame to frame, so that only the
+ *                 tiles an edit touched are painted again
  *   tool pass     the tool's own feedback (handles, rubber band, ruler,
  *                 brush) and the placement guides: a cairo node drawn every
- *                 frame over the design layer's texture
+ *                 frame over the design layer, as large as what it draws
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
