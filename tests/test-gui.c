@@ -1349,6 +1349,222 @@ test_partial_redraw_matches_full (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Device px box of image px box [@x0, @x1] × [@y0, @y1], @pad px wider. */
+static GdkRectangle
+device_box (HlCanvas *canvas,
+            double    x0,
+            double    y0,
+            double    x1,
+            double    y1,
+            double    pad)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (canvas));
+  HlPoint a = hl_canvas_image_to_widget (canvas, (HlPoint) { x0, y0 });
+  HlPoint b = hl_canvas_image_to_widget (canvas, (HlPoint) { x1, y1 });
+  int ax = (int) floor (MIN (a.x, b.x) * scale - pad), ay = (int) floor (MIN (a.y, b.y) * scale - pad);
+
+  return (GdkRectangle) { ax, ay, (int) ceil (MAX (a.x, b.x) * scale + pad) - ax,
+                          (int) ceil (MAX (a.y, b.y) * scale + pad) - ay };
+}
+
+/* The dots of @a that are not in @b (as many times as they are more
+ * often in @a), each as its device px box @pad px wider, into @boxes. */
+static void
+missing_dot_boxes (HlCanvas    *canvas,
+                   const HlDot *a,
+                   gsize        n_a,
+                   const HlDot *b,
+                   gsize        n_b,
+                   double       mm_per_px,
+                   double       pad,
+                   GArray      *boxes)
+{
+  g_autoptr(GHashTable) count = g_hash_table_new_full (g_bytes_hash, g_bytes_equal,
+                                                       (GDestroyNotify) g_bytes_unref, NULL);
+
+  for (gsize i = 0; i < n_b; i++)
+    {
+      GBytes *key = g_bytes_new (&b[i], sizeof b[i]);
+
+      g_hash_table_insert (count, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (count, key)) + 1));
+    }
+  for (gsize i = 0; i < n_a; i++)
+    {
+      g_autoptr(GBytes) key = g_bytes_new (&a[i], sizeof a[i]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (count, key));
+      double r = 0.5 * a[i].diameter_mm / mm_per_px;
+
+      if (n > 0)
+        {
+          g_hash_table_insert (count, g_bytes_ref (key), GUINT_TO_POINTER (n - 1));
+          continue;
+        }
+      {
+        GdkRectangle box = device_box (canvas, a[i].x - r, a[i].y - r, a[i].x + r, a[i].y + r, pad);
+
+        g_array_append_val (boxes, box);
+      }
+    }
+}
+
+static gboolean
+meets_any (const GdkRectangle *r,
+           GArray             *boxes)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    if (gdk_rectangle_intersect (r, &g_array_index (boxes, GdkRectangle, i), NULL))
+      return TRUE;
+  return FALSE;
+}
+
+/* A hairline drag makes again only the tiles of the design layer where
+ * dots changed or the line moved, every tile with a changed dot among
+ * them, far fewer than all; a dab of the brush only the tiles under its
+ * dot; and what the canvas then shows equals the layer drawn whole, pixel
+ * for pixel. */
+static void
+test_drag_redraws_changed_tiles (void)
+{
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlDocument *doc = hl_canvas_get_document (canvas);
+  g_autoptr(GArray) tiles = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  g_autoptr(GdkTexture) partial = NULL;
+  g_autoptr(GdkTexture) full = NULL;
+  g_autoptr(HlCurve) old_line = NULL;
+  const HlView *view = hl_design_get_view (hl_window_get_design (window), 0);
+  double mm_per_px = hl_view_get_mm_per_px (view, NULL);
+  const HlDot *dots;
+  gsize n_dots;
+  guint tiles_area = 0;
+  GdkRectangle part;
+  int lw, lh;
+
+  dots = hl_document_get_dots (doc, &n_dots);
+  g_array_append_vals (before, dots, n_dots);
+  old_line = hl_curve_ref (view->hairline);
+
+  drag_point (window, 14, -9);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  hl_canvas_get_redrawn_tiles (canvas, tiles);
+  hl_canvas_get_last_redraw (canvas, &part, &lw, &lh);
+
+  /* What changed: dots gone or new, and the stretches of the line that
+   * moved (6 device px of antialiasing and line width around them). */
+  dots = hl_document_get_dots (doc, &n_dots);
+  missing_dot_boxes (canvas, (const HlDot *) (gconstpointer) before->data, before->len, dots, n_dots,
+                     mm_per_px, 0, changed);
+  missing_dot_boxes (canvas, dots, n_dots, (const HlDot *) (gconstpointer) before->data, before->len,
+                     mm_per_px, 0, changed);
+  g_assert_cmpuint (changed->len, >, 0);
+  /* The line's stretch that moved: its polyline between the common head
+   * and tail, with the pieces joining them. */
+  {
+    const HlCurve *now = hl_design_get_view (hl_window_get_design (window), 0)->hairline;
+    guint na, nb, head = 0, tail = 0;
+    const HlPoint *a = hl_curve_get_polyline (old_line, &na);
+    const HlPoint *b = hl_curve_get_polyline (now, &nb);
+
+    while (head < MIN (na, nb) && memcmp (&a[head], &b[head], sizeof *a) == 0)
+      head++;
+    while (tail < MIN (na, nb) - head && memcmp (&a[na - 1 - tail], &b[nb - 1 - tail], sizeof *a) == 0)
+      tail++;
+    g_assert_cmpuint (head + tail, <, MIN (na, nb));
+    for (guint k = 0; k < 2; k++)
+      {
+        const HlPoint *p = k == 0 ? a : b;
+        guint n = k == 0 ? na : nb;
+
+        for (guint i = head > 0 ? head - 1 : 0; i <= MIN (n - 1, n - tail); i++)
+          {
+            HlPoint q = p[MIN (i + 1, n - 1)];
+            GdkRectangle r = device_box (canvas, MIN (p[i].x, q.x), MIN (p[i].y, q.y),
+                                         MAX (p[i].x, q.x), MAX (p[i].y, q.y), 6);
+
+            g_array_append_val (line, r);
+          }
+      }
+    /* The line moved over a part of its length only. */
+    g_assert_cmpuint (line->len, <, na + nb);
+  }
+  g_assert_cmpuint (line->len, >, 0);
+
+  /* Every changed dot on the layer is in a tile made again... */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GdkRectangle d = g_array_index (changed, GdkRectangle, i);
+      GdkRectangle layer = { 0, 0, lw, lh };
+
+      if (gdk_rectangle_intersect (&d, &layer, &d))
+        g_assert_true (meets_any (&d, tiles));
+    }
+  /* ...and every tile made again holds a changed dot or a moved stretch
+   * of the line (6 px of antialiasing around the dots). */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      GdkRectangle *d = &g_array_index (changed, GdkRectangle, i);
+
+      *d = (GdkRectangle) { d->x - 6, d->y - 6, d->width + 12, d->height + 12 };
+    }
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      const GdkRectangle *t = &g_array_index (tiles, GdkRectangle, i);
+
+      g_assert_true (meets_any (t, changed) || meets_any (t, line));
+      tiles_area += t->width * t->height;
+    }
+  g_assert_cmpuint (tiles->len, >, 0);
+  g_assert_cmpuint (tiles_area, <, (guint) (lw * lh) / 2);
+
+  /* One dab of the dot brush: the tiles under that dot alone. */
+  {
+    const HlZone *zone = g_ptr_array_index (hl_design_get_view (hl_window_get_design (window), 0)->zones, 0);
+    HlRect box = hl_curve_bounds (zone->boundary);
+    HlToolEvent dab = { HL_TOOL_PRESS, { (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2 }, 1.0, 1.0,
+                        HL_TOOL_KEY_NONE, FALSE };
+
+    g_array_set_size (before, 0);
+    dots = hl_document_get_dots (doc, &n_dots);
+    g_array_append_vals (before, dots, n_dots);
+    hl_canvas_set_tool (canvas, "brush");
+    hl_canvas_handle_event (canvas, &dab);
+    dab.type = HL_TOOL_RELEASE;
+    g_assert_true (hl_canvas_handle_event (canvas, &dab) & HL_TOOL_COMMITTED);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+    hl_canvas_get_redrawn_tiles (canvas, tiles);
+    g_array_set_size (changed, 0);
+    dots = hl_document_get_dots (doc, &n_dots);
+    missing_dot_boxes (canvas, dots, n_dots, (const HlDot *) (gconstpointer) before->data, before->len,
+                       mm_per_px, 6, changed);
+    g_assert_cmpuint (changed->len, ==, 1);
+    g_assert_cmpuint (tiles->len, >=, 1);
+    g_assert_cmpuint (tiles->len, <=, 4);
+    for (guint i = 0; i < tiles->len; i++)
+      g_assert_true (meets_any (&g_array_index (tiles, GdkRectangle, i), changed));
+  }
+
+  /* Composed from tiles made at three times, the canvas shows what the
+   * layer drawn whole does (healed and back to fresh draws all of it). */
+  partial = render_widget (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  hl_canvas_get_redrawn_tiles (canvas, tiles);
+  tiles_area = 0;
+  for (guint i = 0; i < tiles->len; i++)
+    tiles_area += g_array_index (tiles, GdkRectangle, i).width * g_array_index (tiles, GdkRectangle, i).height;
+  g_assert_cmpuint (tiles_area, ==, (guint) (lw * lh));
+  full = render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (count_differences (partial, full), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1372,6 +1588,7 @@ main (int    argc,
   g_test_add_func ("/gui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/partial-redraw-matches-full", test_partial_redraw_matches_full);
+  g_test_add_func ("/gui/drag-redraws-changed-tiles", test_drag_redraws_changed_tiles);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);

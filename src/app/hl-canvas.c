@@ -4,10 +4,13 @@
  *
  *   photo layer   background and scaled photo; key: size, zoom and pan
  *   design layer  a copy of the photo layer with dots, hairline and zones;
- *                 key: the photo layer's, and dropped on "changed"
+ *                 key: the photo layer's; on "changed" only the cells whose
+ *                 dots or lines changed are drawn again, and it reaches GSK
+ *                 as tiles kept from frame to frame, so that only the
+ *                 tiles an edit touched are painted again
  *   tool pass     the tool's own feedback (handles, rubber band, ruler,
  *                 brush) and the placement guides: a cairo node drawn every
- *                 frame over the design layer's texture
+ *                 frame over the design layer, as large as what it draws
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +43,19 @@
  * double-click time) make a double click. */
 #define DOUBLE_CLICK_DISTANCE 6.0
 
+/* The design layer goes to GSK as squares of this many device px, each a
+ * node kept from frame to frame until its pixels change: GSK's node diff
+ * then repaints only the squares an edit touched. */
+#define TILE_SIZE 256
+/* Changes are found on a finer grid of cells of this many device px (a
+ * divisor of TILE_SIZE); only the changed cells of a square are drawn. */
+#define CELL_SIZE 32
+/* Dots and lines reach a few device px past their image px bounds
+ * (antialiasing, line widths, the aged stage's blur). */
+#define DRAW_PAD 6
+/* Lines are drawn this many device px past the part kept. */
+#define LINE_MARGIN 64
+
 struct _HlCanvas
 {
   GtkWidget        parent_instance;
@@ -51,7 +67,11 @@ struct _HlCanvas
   cairo_surface_t *photo_layer;   /* at layer_key */
   HlPhoto         *layer_photo;   /* the photo the layer and the tool were given */
   cairo_surface_t *design_layer;  /* photo, dots and lines at layer_key */
-  GdkTexture      *design_texture; /* its pixels, for GPU renderers; NULL when stale */
+  GskRenderNode  **tiles;         /* the design layer in TILE_SIZE squares, row by row,
+                                     as nodes GSK can tell apart; NULL: to make */
+  int              n_tiles_x, n_tiles_y;
+  gboolean         tiles_cairo;   /* made for GSK's cairo renderer (else textures) */
+  GArray          *redrawn_tiles; /* GdkRectangle: tiles the last drawing made again */
   GArray          *layer_dots;    /* the dots drawn in it (a copy) */
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
   HlView          *layer_view;    /* the view drawn in it */
@@ -249,13 +269,34 @@ hl_canvas_get_last_redraw (HlCanvas     *self,
   *height = self->design_layer != NULL ? cairo_image_surface_get_height (self->design_layer) : 0;
 }
 
+void
+hl_canvas_get_redrawn_tiles (HlCanvas *self,
+                             GArray   *tiles)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  g_return_if_fail (tiles != NULL);
+  g_array_set_size (tiles, 0);
+  if (self->redrawn_tiles != NULL)
+    g_array_append_vals (tiles, self->redrawn_tiles->data, self->redrawn_tiles->len);
+}
+
+static void
+drop_tiles (HlCanvas *self)
+{
+  for (int i = 0; self->tiles != NULL && i < self->n_tiles_x * self->n_tiles_y; i++)
+    g_clear_pointer (&self->tiles[i], gsk_render_node_unref);
+  g_clear_pointer (&self->tiles, g_free);
+  self->n_tiles_x = self->n_tiles_y = 0;
+}
+
 static void
 drop_layers (HlCanvas *self)
 {
   g_clear_pointer (&self->photo_layer, cairo_surface_destroy);
   g_clear_object (&self->photo_texture);
   g_clear_pointer (&self->design_layer, cairo_surface_destroy);
-  g_clear_object (&self->design_texture);
+  drop_tiles (self);
+  g_clear_pointer (&self->redrawn_tiles, g_array_unref);
   g_clear_pointer (&self->layer_dots, g_array_unref);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
@@ -268,7 +309,6 @@ static void
 invalidate_design (HlCanvas *self)
 {
   self->layer_full = TRUE;
-  g_clear_object (&self->design_texture);
 }
 
 /* Background and photo: scaling a large photo costs tens of ms, so this is
@@ -298,60 +338,176 @@ render_photo_layer (HlCanvas     *self,
   hl_render_view (self->photo_layer, zoom, dx, dy, shown_photo (self), view, NULL, 0, &options);
 }
 
-static void
-add_point (HlRect  *r,
-           double   x,
-           double   y,
-           double   pad)
+/* A hash of everything a dot draws with. */
+static inline guint64
+dot_hash (const HlDot *dot)
 {
-  r->x0 = MIN (r->x0, x - pad);
-  r->y0 = MIN (r->y0, y - pad);
-  r->x1 = MAX (r->x1, x + pad);
-  r->y1 = MAX (r->y1, y + pad);
+  guint64 a, b;
+  guint32 c;
+
+  G_STATIC_ASSERT (sizeof (HlDot) == 2 * sizeof (guint64) + sizeof (guint32));
+  memcpy (&a, dot, sizeof a);
+  memcpy (&b, (const guint8 *) dot + sizeof a, sizeof b);
+  memcpy (&c, (const guint8 *) dot + 2 * sizeof a, sizeof c);
+  a = (a ^ (b * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ ((guint64) c << 17)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  return a ^ (a >> 31);
 }
 
+/* The grid of cells (CELL_SIZE device px) over a layer of @width × @height
+ * and the transform from image px to it. */
+typedef struct
+{
+  int      nx, ny;
+  double   zoom, dx, dy;
+  double   px_per_mm;   /* image px per mm */
+  guint64 *was;         /* per cell, the dots drawn there before, in order */
+  guint64 *now;         /* the same for the dots to draw */
+  guint8  *dirty;       /* cells to draw again */
+} CellGrid;
+
+/* Cells [@cx0, @cx1] × [@cy0, @cy1] covering the device px box around
+ * image px (@x, @y) with radius @r device px; FALSE when off the layer. */
+static inline gboolean
+cell_range (const CellGrid *g,
+            double          x0,
+            double          y0,
+            double          x1,
+            double          y1,
+            int            *cx0,
+            int            *cy0,
+            int            *cx1,
+            int            *cy1)
+{
+  double ax = x0 * g->zoom + g->dx - DRAW_PAD, ay = y0 * g->zoom + g->dy - DRAW_PAD;
+  double bx = x1 * g->zoom + g->dx + DRAW_PAD, by = y1 * g->zoom + g->dy + DRAW_PAD;
+
+  if (!(bx >= 0 && by >= 0 && ax < (double) g->nx * CELL_SIZE && ay < (double) g->ny * CELL_SIZE))
+    return FALSE;
+  *cx0 = MAX (0, (int) floor (ax / CELL_SIZE));
+  *cy0 = MAX (0, (int) floor (ay / CELL_SIZE));
+  *cx1 = MIN (g->nx - 1, (int) floor (bx / CELL_SIZE));
+  *cy1 = MIN (g->ny - 1, (int) floor (by / CELL_SIZE));
+  return TRUE;
+}
+
+/* Folds dots [@from, @to) into the cells they draw on, in order. */
 static void
-add_dots (HlRect      *r,
-          const HlDot *dots,
-          gsize        from,
-          gsize        to,
-          double       mm_per_px)
+hash_dots (const CellGrid *g,
+           guint64        *cells,
+           const HlDot    *dots,
+           gsize           from,
+           gsize           to)
 {
   for (gsize i = from; i < to; i++)
-    add_point (r, dots[i].x, dots[i].y, 0.5 * dots[i].diameter_mm / mm_per_px);
+    {
+      double r = 0.5 * dots[i].diameter_mm * g->px_per_mm;
+      guint64 h = dot_hash (&dots[i]);
+      int cx0, cy0, cx1, cy1;
+
+      if (!cell_range (g, dots[i].x - r, dots[i].y - r, dots[i].x + r, dots[i].y + r, &cx0, &cy0, &cx1, &cy1))
+        continue;
+      for (int cy = cy0; cy <= cy1; cy++)
+        for (int cx = cx0; cx <= cx1; cx++)
+          {
+            guint64 *c = &cells[cy * g->nx + cx];
+
+            *c = (*c ^ h) * G_GUINT64_CONSTANT (0x94d049bb133111eb) + 1;
+          }
+    }
 }
 
 static void
-add_curve (HlRect        *r,
-           const HlCurve *curve)
+mark_box (CellGrid *g,
+          double    x0,
+          double    y0,
+          double    x1,
+          double    y1)
 {
-  const HlPoint *pts;
-  guint n;
+  int cx0, cy0, cx1, cy1;
+
+  if (x1 < x0 || !cell_range (g, x0, y0, x1, y1, &cx0, &cy0, &cx1, &cy1))
+    return;
+  for (int cy = cy0; cy <= cy1; cy++)
+    memset (&g->dirty[cy * g->nx + cx0], 1, cx1 - cx0 + 1);
+}
+
+static void
+mark_curve (CellGrid      *g,
+            const HlCurve *curve)
+{
+  HlRect r;
 
   if (curve == NULL)
     return;
-  pts = hl_curve_get_polyline (curve, &n);
-  for (guint i = 0; i < n; i++)
-    add_point (r, pts[i].x, pts[i].y, 0);
+  r = hl_curve_bounds (curve);
+  if (!hl_rect_is_empty (r))
+    mark_box (g, r.x0, r.y0, r.x1, r.y1);
 }
 
-/* What changed between the layer and the design shown, in image px: the
- * dots that differ (the engine keeps unchanged dots in order, so they are
- * one stretch between a common head and tail) and the lines that are no
- * longer the same values. FALSE when all of it changed. */
+/* Marks the polyline's points [@from, @to] and the pieces between them. */
+static void
+mark_stretch (CellGrid      *g,
+              const HlPoint *pts,
+              guint          from,
+              guint          to)
+{
+  for (guint j = from; j <= to; j++)
+    {
+      HlPoint p = pts[j], q = pts[j < to ? j + 1 : j];
+
+      mark_box (g, MIN (p.x, q.x), MIN (p.y, q.y), MAX (p.x, q.x), MAX (p.y, q.y));
+    }
+}
+
+/* The hairline is drawn solid: only the stretch of its polyline between
+ * a common head and tail changes pixels. */
+static void
+mark_hairline (CellGrid      *g,
+               const HlCurve *old,
+               const HlCurve *now)
+{
+  const HlPoint *a = NULL, *b = NULL;
+  guint na = 0, nb = 0, head = 0, tail = 0;
+
+  if (old != NULL)
+    a = hl_curve_get_polyline (old, &na);
+  if (now != NULL)
+    b = hl_curve_get_polyline (now, &nb);
+  if (na == 0 || nb == 0)
+    {
+      mark_curve (g, old);
+      mark_curve (g, now);
+      return;
+    }
+  while (head < na && head < nb && a[head].x == b[head].x && a[head].y == b[head].y)
+    head++;
+  while (tail < na - head && tail < nb - head &&
+         a[na - 1 - tail].x == b[nb - 1 - tail].x && a[na - 1 - tail].y == b[nb - 1 - tail].y)
+    tail++;
+  if (head == na && head == nb)
+    return;
+  /* The pieces joining the stretch to the head and tail changed too. */
+  mark_stretch (g, a, head > 0 ? head - 1 : 0, MIN (na - 1, na - tail));
+  mark_stretch (g, b, head > 0 ? head - 1 : 0, MIN (nb - 1, nb - tail));
+}
+
+/* Marks the cells whose pixels differ between the layer and the design
+ * shown: those where the sequence of dots drawn differs (the engine keeps
+ * unchanged dots in order, so only the stretch between a common head and
+ * tail is compared; blending makes the order count) and those the lines
+ * that are no longer the same values cross. FALSE when all of it changed. */
 static gboolean
-changed_area (HlCanvas     *self,
-              const HlView *view,
-              const HlDot  *dots,
-              gsize         n_dots,
-              HlRect       *area)
+changed_cells (HlCanvas     *self,
+               const HlView *view,
+               const HlDot  *dots,
+               gsize         n_dots,
+               CellGrid     *g)
 {
   const HlView *old = self->layer_view;
   const HlDot *was;
   gsize n_was, head = 0, tail = 0;
   double mm_per_px = hl_view_get_mm_per_px (view, NULL);
 
-  *area = (HlRect) { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   if (old == NULL || self->layer_dots == NULL ||
       hl_view_get_mm_per_px (old, NULL) != mm_per_px || old->zones->len != view->zones->len)
     return FALSE;
@@ -363,14 +519,14 @@ changed_area (HlCanvas     *self,
   while (tail < n_was - head && tail < n_dots - head &&
          memcmp (&was[n_was - 1 - tail], &dots[n_dots - 1 - tail], sizeof *dots) == 0)
     tail++;
-  add_dots (area, was, head, n_was - tail, mm_per_px);
-  add_dots (area, dots, head, n_dots - tail, mm_per_px);
+  g->px_per_mm = 1.0 / mm_per_px;
+  hash_dots (g, g->was, was, head, n_was - tail);
+  hash_dots (g, g->now, dots, head, n_dots - tail);
+  for (int c = 0; c < g->nx * g->ny; c++)
+    g->dirty[c] |= g->was[c] != g->now[c];
 
   if (old->hairline != view->hairline)
-    {
-      add_curve (area, old->hairline);
-      add_curve (area, view->hairline);
-    }
+    mark_hairline (g, old->hairline, view->hairline);
   for (guint i = 0; i < view->zones->len; i++)
     {
       const HlZone *a = g_ptr_array_index (old->zones, i);
@@ -378,8 +534,8 @@ changed_area (HlCanvas     *self,
 
       if (a->boundary != b->boundary)
         {
-          add_curve (area, a->boundary);
-          add_curve (area, b->boundary);
+          mark_curve (g, a->boundary);
+          mark_curve (g, b->boundary);
         }
     }
   return TRUE;
@@ -409,6 +565,7 @@ draw_design_part (HlCanvas     *self,
   cairo_t *cr;
   int width = cairo_image_surface_get_width (self->design_layer);
   int height = cairo_image_surface_get_height (self->design_layer);
+  int lx0, ly0, lx1, ly1;
 
   if (self->dots_layer == NULL ||
       cairo_image_surface_get_width (self->dots_layer) != width ||
@@ -446,19 +603,25 @@ draw_design_part (HlCanvas     *self,
       cairo_surface_destroy (part);
     }
 
-  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  /* The lines over a wider part than is kept: cairo strokes a dashed or
+   * antialiased path near the target's edges otherwise than inside it. */
+  lx0 = MAX (0, x - LINE_MARGIN);
+  ly0 = MAX (0, y - LINE_MARGIN);
+  lx1 = MIN (width, x + w + LINE_MARGIN);
+  ly1 = MIN (height, y + h + LINE_MARGIN);
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, lx1 - lx0, ly1 - ly0);
   cr = cairo_create (part);
-  cairo_set_source_surface (cr, self->dots_layer, -x, -y);
+  cairo_set_source_surface (cr, self->dots_layer, -lx0, -ly0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);
 
   options.show_dots = FALSE;
   options.overlays = self->preview.presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
-  hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, NULL, 0, &options);
+  hl_render_view (part, zoom, dx - lx0, dy - ly0, shown_photo (self), view, NULL, 0, &options);
 
   cr = cairo_create (self->design_layer);
-  cairo_set_source_surface (cr, part, x, y);
+  cairo_set_source_surface (cr, part, lx0, ly0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill (cr);
@@ -467,8 +630,9 @@ draw_design_part (HlCanvas     *self,
 }
 
 /* Brings the design layer (the photo layer with the dots, hairline and
- * zones of the design shown) up to date: only the part that changed when
- * the document changed, all of it when the transform or the preview did. */
+ * zones of the design shown) up to date: only the cells that changed when
+ * the document changed, all of it when the transform or the preview did.
+ * The tiles over redrawn cells are made again at the next snapshot. */
 static void
 render_design_layer (HlCanvas     *self,
                      const HlView *view,
@@ -480,9 +644,10 @@ render_design_layer (HlCanvas     *self,
 {
   const HlDot *dots;
   gsize n_dots = 0;
-  HlRect area;
-  int x0 = 0, y0 = 0, x1 = width, y1 = height;
-  gboolean dots_current;
+  gboolean dots_current, full;
+  CellGrid g = { 0 };
+  int n_cells, rx0 = width, ry0 = height, rx1 = 0, ry1 = 0;
+  int cells_per_tile = TILE_SIZE / CELL_SIZE;
 
   if (self->design_layer == NULL ||
       cairo_image_surface_get_width (self->design_layer) != width ||
@@ -490,10 +655,17 @@ render_design_layer (HlCanvas     *self,
     {
       g_clear_pointer (&self->design_layer, cairo_surface_destroy);
       self->design_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      drop_tiles (self);
+      self->n_tiles_x = (width + TILE_SIZE - 1) / TILE_SIZE;
+      self->n_tiles_y = (height + TILE_SIZE - 1) / TILE_SIZE;
+      self->tiles = g_new0 (GskRenderNode *, (gsize) self->n_tiles_x * self->n_tiles_y);
       self->layer_full = TRUE;
     }
   if (!self->layer_full && !self->layer_stale)
     return;
+  if (self->redrawn_tiles == NULL)
+    self->redrawn_tiles = g_array_new (FALSE, FALSE, sizeof (GdkRectangle));
+  g_array_set_size (self->redrawn_tiles, 0);
 
   dots = hl_document_get_dots (self->document, &n_dots);
   /* The same dots as drawn (only the lines moved): the dots layer holds. */
@@ -501,26 +673,67 @@ render_design_layer (HlCanvas     *self,
                  self->layer_view != NULL &&
                  hl_view_get_mm_per_px (self->layer_view, NULL) == hl_view_get_mm_per_px (view, NULL) &&
                  (n_dots == 0 || memcmp (self->layer_dots->data, dots, n_dots * sizeof *dots) == 0);
-  if (!self->layer_full && changed_area (self, view, dots, n_dots, &area))
+
+  g.nx = self->n_tiles_x * cells_per_tile;
+  g.ny = self->n_tiles_y * cells_per_tile;
+  g.zoom = zoom;
+  g.dx = dx;
+  g.dy = dy;
+  n_cells = g.nx * g.ny;
+  g.was = g_new0 (guint64, n_cells);
+  g.now = g_new0 (guint64, n_cells);
+  g.dirty = g_new0 (guint8, n_cells);
+  full = self->layer_full || !changed_cells (self, view, dots, n_dots, &g);
+  if (full)
+    memset (g.dirty, 1, n_cells);
+
+  /* Tile row by tile row, the box of its changed cells is drawn again
+   * (one pass over the dots each), and its tiles with a changed cell are
+   * to be made again. */
+  for (int ty = 0; ty < self->n_tiles_y; ty++)
     {
-      /* Dots and lines reach a few device px past their image px bounds
-       * (antialiasing, line widths, the aged stage's blur). */
-      if (area.x1 < area.x0)
-        x1 = y1 = 0;
-      else
+      int x0 = width, y0 = height, x1 = 0, y1 = 0;
+
+      for (int tx = 0; tx < self->n_tiles_x; tx++)
         {
-          x0 = MAX (0, (int) floor (area.x0 * zoom + dx) - 6);
-          y0 = MAX (0, (int) floor (area.y0 * zoom + dy) - 6);
-          x1 = MIN (width, (int) ceil (area.x1 * zoom + dx) + 6);
-          y1 = MIN (height, (int) ceil (area.y1 * zoom + dy) + 6);
+          gboolean changed = FALSE;
+
+          for (int cy = ty * cells_per_tile; cy < (ty + 1) * cells_per_tile; cy++)
+            for (int cx = tx * cells_per_tile; cx < (tx + 1) * cells_per_tile; cx++)
+              if (g.dirty[cy * g.nx + cx])
+                {
+                  changed = TRUE;
+                  x0 = MIN (x0, cx * CELL_SIZE);
+                  y0 = MIN (y0, cy * CELL_SIZE);
+                  x1 = MAX (x1, MIN (width, (cx + 1) * CELL_SIZE));
+                  y1 = MAX (y1, MIN (height, (cy + 1) * CELL_SIZE));
+                }
+          if (changed)
+            {
+              GdkRectangle tile = { tx * TILE_SIZE, ty * TILE_SIZE,
+                                    MIN (TILE_SIZE, width - tx * TILE_SIZE),
+                                    MIN (TILE_SIZE, height - ty * TILE_SIZE) };
+
+              g_clear_pointer (&self->tiles[ty * self->n_tiles_x + tx], gsk_render_node_unref);
+              g_array_append_val (self->redrawn_tiles, tile);
+            }
+        }
+      if (x1 > x0 && y1 > y0)
+        {
+          draw_design_part (self, view, dots, n_dots, dots_current, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
+          rx0 = MIN (rx0, x0);
+          ry0 = MIN (ry0, y0);
+          rx1 = MAX (rx1, x1);
+          ry1 = MAX (ry1, y1);
         }
     }
+  g_free (g.was);
+  g_free (g.now);
+  g_free (g.dirty);
 
-  if (x1 > x0 && y1 > y0)
+  if (rx1 > rx0 && ry1 > ry0)
     {
-      draw_design_part (self, view, dots, n_dots, dots_current, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
-      self->last_redraw = (GdkRectangle) { x0, y0, x1 - x0, y1 - y0 };
-      g_clear_object (&self->design_texture);
+      self->last_redraw = (GdkRectangle) { rx0, ry0, rx1 - rx0, ry1 - ry0 };
       self->design_renders++;
     }
 
@@ -549,14 +762,60 @@ texture_of (cairo_surface_t *surface)
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* A texture of the design layer, for renderers that draw textures on the
- * GPU (the cairo renderer draws the layer's surface directly). */
-static GdkTexture *
-design_texture (HlCanvas *self)
+/* The node of tile @tx, @ty of the design layer, in widget px (@scale
+ * device px each): a copy of its pixels, so that later drawing into the
+ * layer leaves it as GSK last saw it (transfer none). With the cairo
+ * renderer a cairo node, which it paints as it is; with others a texture,
+ * uploaded once. */
+static GskRenderNode *
+tile_node (HlCanvas *self,
+           int       tx,
+           int       ty,
+           int       scale,
+           gboolean  with_cairo)
 {
-  if (self->design_texture == NULL)
-    self->design_texture = texture_of (self->design_layer);
-  return self->design_texture;
+  GskRenderNode **node;
+  int x = tx * TILE_SIZE, y = ty * TILE_SIZE;
+  int w = MIN (TILE_SIZE, cairo_image_surface_get_width (self->design_layer) - x);
+  int h = MIN (TILE_SIZE, cairo_image_surface_get_height (self->design_layer) - y);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT ((float) x / scale, (float) y / scale,
+                                               (float) w / scale, (float) h / scale);
+  cairo_surface_t *part;
+  cairo_t *cr;
+
+  if (with_cairo != self->tiles_cairo)
+    {
+      for (int i = 0; i < self->n_tiles_x * self->n_tiles_y; i++)
+        g_clear_pointer (&self->tiles[i], gsk_render_node_unref);
+      self->tiles_cairo = with_cairo;
+    }
+  node = &self->tiles[ty * self->n_tiles_x + tx];
+  if (*node != NULL)
+    return *node;
+
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (part);
+  cairo_set_source_surface (cr, self->design_layer, -x, -y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  if (with_cairo)
+    {
+      *node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (*node);
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, part, x, y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      g_autoptr(GdkTexture) texture = texture_of (part);
+
+      *node = gsk_texture_node_new (texture, &bounds);
+    }
+  cairo_surface_destroy (part);
+  return *node;
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
@@ -570,12 +829,18 @@ snapshot_tool (HlCanvas     *self,
                double        dy)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_surface_t *recording;
+  double ix, iy, iw, ih, x0, y0, x1, y1;
   cairo_t *cr;
 
   if (self->tool == NULL)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  /* Recorded first, so that the node covers only what the tool drew: GSK
+   * repaints a changed node's bounds, and the handles of a line span a
+   * thin band, not the canvas. */
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
   if (self->preview.mirror)
     {
       cairo_translate (cr, w, 0);
@@ -592,6 +857,20 @@ snapshot_tool (HlCanvas     *self,
     }
   hl_tool_draw_overlay (self->tool, cr, zoom);
   cairo_destroy (cr);
+
+  cairo_recording_surface_ink_extents (recording, &ix, &iy, &iw, &ih);
+  x0 = MAX (0.0, floor (ix) - 1);
+  y0 = MAX (0.0, floor (iy) - 1);
+  x1 = MIN ((double) w, ceil (ix + iw) + 1);
+  y1 = MIN ((double) h, ceil (iy + ih) + 1);
+  if (iw > 0 && ih > 0 && x1 > x0 && y1 > y0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
 }
 
 /* TRUE when the window draws with GSK's cairo renderer: it paints a
@@ -624,19 +903,19 @@ append_pane (HlCanvas    *self,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pw, 0));
       gtk_snapshot_scale (snapshot, -1, 1);
     }
-  if (texture == NULL && draws_with_cairo (self))
+  if (texture == NULL)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, pw, h));
-      double scale = (double) cairo_image_surface_get_width (self->design_layer) / MAX (pw, 1);
+      /* The same nodes as in the last frame where nothing changed: GSK
+       * repaints only the tiles made again. */
+      int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+      gboolean with_cairo = draws_with_cairo (self);
 
-      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      cairo_set_source_surface (cr, self->design_layer, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      for (int ty = 0; ty < self->n_tiles_y; ty++)
+        for (int tx = 0; tx < self->n_tiles_x; tx++)
+          gtk_snapshot_append_node (snapshot, tile_node (self, tx, ty, scale, with_cairo));
     }
   else
-    gtk_snapshot_append_texture (snapshot, texture != NULL ? texture : design_texture (self),
-                                 &GRAPHENE_RECT_INIT (0, 0, pw, h));
+    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, pw, h));
   gtk_snapshot_restore (snapshot);
 }
 

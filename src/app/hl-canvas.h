@@ -74,6 +74,12 @@ void           hl_canvas_get_last_redraw  (HlCanvas          *self,
                                            GdkRectangle      *part,
                                            int               *width,
                                            int               *height);
+/* The design layer goes to GSK as square tiles, each kept from frame to
+ * frame until its pixels change. Sets @tiles (a GArray of GdkRectangle,
+ * device px of the layer; the caller's) to those its last drawing made
+ * again, in row order. */
+void           hl_canvas_get_redrawn_tiles (HlCanvas         *self,
+                                            GArray           *tiles);
 
 /* What the canvas tells assistive technologies besides its label
  * ("Design canvas"): the tool, the selected point and zone and the
