@@ -72,13 +72,16 @@ seam_key (const SeamPoint *p,
   return ((guint64) p->guest << 62) | ((guint64) bits << 31) | (guint64) i;
 }
 
-/* LSD radix sort of @keys (n of them) using @tmp (n). */
+/* LSD radix sort of seam keys (n of them) using @tmp (n). The keys come in
+ * increasing order of their low 31 bits (the point's index), and each pass
+ * is stable, so passes over bytes holding nothing but index bits would
+ * only restore that order: the sort starts at the byte holding bit 31. */
 static void
 radix_sort (guint64 *keys,
             guint64 *tmp,
             gsize    n)
 {
-  for (guint shift = 0; shift < 64; shift += 8)
+  for (guint shift = 24; shift < 64; shift += 8)
     {
       gsize count[257] = { 0 };
 
