@@ -16,7 +16,10 @@ command -v xdotool >/dev/null || { echo "no xdotool: skipped"; exit 77; }
 
 dir=$(mktemp -d)
 pid=""
-trap 'kill -9 "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
+# On failure, what the application printed says why.
+trap 'status=$?; kill -9 "$pid" 2>/dev/null || true
+      [ "$status" -eq 0 ] || tail -n 40 "$dir"/app*.log >&2 2>/dev/null || true
+      rm -rf "$dir"' EXIT
 export XDG_DATA_HOME="$dir/data"
 recovery="$XDG_DATA_HOME/hairline-studio/recovery"
 cp "$HL_SAMPLES_DIR/astronaut.png" "$dir/"
