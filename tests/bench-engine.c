@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include "hl-design.h"
 #include "hl-rng.h"
@@ -255,10 +256,16 @@ first_stipple (void)
 {
   g_autoptr(HlView) view = make_view (1000, 1000, 101);
   g_autoptr(GArray) dots = NULL;
-  double t0 = now_s (), c0 = cpu_s ();
+  struct rusage r0, r1;
+  double t0, c0;
 
+  getrusage (RUSAGE_SELF, &r0);
+  t0 = now_s ();
+  c0 = cpu_s ();
   dots = hl_stipple_view (view, 1);
-  printf ("%u %.6f %.6f\n", dots->len, now_s () - t0, cpu_s () - c0);
+  printf ("%u %.6f %.6f", dots->len, now_s () - t0, cpu_s () - c0);
+  getrusage (RUSAGE_SELF, &r1);
+  printf (" %ld\n", r1.ru_minflt - r0.ru_minflt);
   return 0;
 }
 

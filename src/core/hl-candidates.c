@@ -53,7 +53,6 @@ typedef struct
   guint32 guest;      /* 1 outside its tile's square: yields to the others;
                          2 for refill darts */
   guint32 tile;       /* tile instance, for "another tile" */
-  guint32 order;      /* point and copy within the tile: a total order */
   guint32 id;
   gint32  next;       /* next kept point in the same grid cell */
 } SeamPoint;
@@ -74,25 +73,32 @@ seam_key (const SeamPoint *p,
 
 /* LSD radix sort of seam keys (n of them) using @tmp (n). The keys come in
  * increasing order of their low 31 bits (the point's index), and each pass
- * is stable, so passes over bytes holding nothing but index bits would
- * only restore that order: the sort starts at the byte holding bit 31. */
+ * is stable, so passes over bits holding nothing but the index would only
+ * restore that order: the sort covers bits 31 to 63, in digits of 11 bits
+ * for many keys and of 8 bits (from bit 24) for a few, where clearing and
+ * summing 2048 counts would cost more than the two extra passes. */
 static void
 radix_sort (guint64 *keys,
             guint64 *tmp,
             gsize    n)
 {
-  for (guint shift = 24; shift < 64; shift += 8)
-    {
-      gsize count[257] = { 0 };
+  guint bits = n > 4096 ? 11 : 8;
+  guint first = bits == 11 ? 31 : 24;
+  gsize mask = ((gsize) 1 << bits) - 1;
 
+  for (guint shift = first; shift < 64; shift += bits)
+    {
+      gsize count[2049];
+
+      memset (count, 0, (mask + 2) * sizeof (gsize));
       for (gsize i = 0; i < n; i++)
-        count[((keys[i] >> shift) & 0xff) + 1]++;
-      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
-        continue;   /* all equal in this byte */
-      for (guint b = 0; b < 256; b++)
+        count[((keys[i] >> shift) & mask) + 1]++;
+      if (count[((keys[0] >> shift) & mask) + 1] == n)
+        continue;   /* all equal in this digit */
+      for (gsize b = 0; b < mask + 1; b++)
         count[b + 1] += count[b];
       for (gsize i = 0; i < n; i++)
-        tmp[count[(keys[i] >> shift) & 0xff]++] = keys[i];
+        tmp[count[(keys[i] >> shift) & mask]++] = keys[i];
       memcpy (keys, tmp, n * sizeof (guint64));
     }
 }
@@ -160,20 +166,31 @@ keep_if_apart (SeamPoint       *seam,
                GArray    *out)
 {
   const SeamPoint *p = cand;
-  gint64 cx = (gint64) floor ((p->x - gx0) / cell);
-  gint64 cy = (gint64) floor ((p->y - gy0) / cell);
-  gint64 r = (gint64) ceil (p->radius / cell);
+  /* The point is on the grid, so truncation is floor here; below, it
+   * differs from floor only for cells past the grid's left or top edge. */
+  gint64 cx = (gint64) ((p->x - gx0) / cell);
+  gint64 cy = (gint64) ((p->y - gy0) / cell);
+  /* The cells the disk of the point's radius touches. */
+  gint64 x0 = MAX (0, (gint64) ((p->x - p->radius - gx0) / cell));
+  gint64 x1 = MIN (gnx - 1, (gint64) ((p->x + p->radius - gx0) / cell));
+  gint64 y0 = MAX (0, (gint64) ((p->y - p->radius - gy0) / cell));
+  gint64 y1 = MIN (gny - 1, (gint64) ((p->y + p->radius - gy0) / cell));
 
-  for (gint64 yy = MAX (0, cy - r); yy <= MIN (gny - 1, cy + r); yy++)
-    for (gint64 xx = MAX (0, cx - r); xx <= MIN (gnx - 1, cx + r); xx++)
+  for (gint64 yy = y0; yy <= y1; yy++)
+    for (gint64 xx = x0; xx <= x1; xx++)
       for (gint32 j = heads[yy * gnx + xx]; j >= 0; j = seam[j].next)
         {
-          double dx = seam[j].x - p->x, dy = seam[j].y - p->y;
-          double rq = MIN (p->radius, seam[j].radius);
+          const SeamPoint *q = &seam[j];
+          double dx, dy, rq;
 
+          if (q->tile == p->tile)
+            continue;
+          dx = q->x - p->x;
+          dy = q->y - p->y;
           /* Kept pairs stay the later one's radius apart (the radius
            * shrinks with rank), as within a tile. */
-          if (seam[j].tile != p->tile && dx * dx + dy * dy < rq * rq)
+          rq = MIN (p->radius, q->radius);
+          if (dx * dx + dy * dy < rq * rq)
             return FALSE;
         }
 
@@ -204,7 +221,7 @@ hl_candidates_in_box (guint64   seed,
   gsize max_seam, n_seam = 0;
   g_autofree SeamPoint *seam = NULL;
   g_autofree gint32 *heads = NULL;
-  GArray *out;
+  GArray *out = NULL;
   double cell, gx0, gy0;
   gint64 gnx, gny;
   double r_final = hl_blue_noise_final_radius ();
@@ -240,7 +257,16 @@ hl_candidates_in_box (guint64   seed,
   max_seam = (gsize) (n_tiles * (HL_BLUE_NOISE_TILE_POINTS * 1.25) * (1.0 + 2.0 * ov) * (1.0 + 2.0 * ov) +
                       n_tiles * 2.0 * darts_per_edge) + 64;
   seam = g_try_new (SeamPoint, max_seam);
-  out = seam != NULL ? g_array_sized_new (FALSE, FALSE, sizeof (HlCandidate), 64) : NULL;
+  if (seam != NULL)
+    {
+      /* Sized for the box's expected count and a little more, so that it
+       * is not copied as it grows. */
+      double expected = (box.x1 - box.x0) * (box.y1 - box.y0) / (tile_px * tile_px) *
+                        hl_candidates_per_tile () * 1.05 + 64.0;
+
+      out = g_array_sized_new (FALSE, FALSE, sizeof (HlCandidate),
+                               (guint) MIN (expected, n_tiles * HL_BLUE_NOISE_TILE_POINTS * 1.25));
+    }
   if (seam == NULL)
     {
       too_large (error);
@@ -323,7 +349,7 @@ hl_candidates_in_box (guint64   seed,
                     }
                   seam[n_seam++] = (SeamPoint) { w.x, w.y, pts[k].rank,
                                                  (float) (pts[k].radius * tile_px),
-                                                 border < 0.0, tile, order,
+                                                 border < 0.0, tile,
                                                  (guint32) (hl_rng_mix (key, order) >> 32), -1 };
                 }
           }
@@ -397,7 +423,7 @@ hl_candidates_in_box (guint64   seed,
                 continue;
               darts[n_darts++] = (SeamPoint) { w.x, w.y, (float) MIN (rank, 0.99999994),
                                                (float) (r_final * tile_px), 2,
-                                               0x80000000u | dart, 0,
+                                               0x80000000u | dart,
                                                (guint32) (hl_rng_mix (h, 0xd0) >> 32), -1 };
             }
         if (n_darts == 0)

@@ -98,13 +98,6 @@ hl_rect_intersects (HlRect a,
   return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
 }
 
-gboolean
-hl_rect_contains (HlRect  r,
-                  HlPoint p)
-{
-  return p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1;
-}
-
 double
 hl_polygon_area (const HlPoint *points,
                  gsize          n)

@@ -41,8 +41,14 @@ HlRect   hl_rect_intersect        (HlRect          a,
 gboolean hl_rect_is_empty         (HlRect          r);
 gboolean hl_rect_intersects       (HlRect          a,
                                    HlRect          b);
-gboolean hl_rect_contains         (HlRect          r,
-                                   HlPoint         p);
+/* Whether @p lies in @r, edges included. Inline: the engine asks it for
+ * every candidate point. */
+static inline gboolean
+hl_rect_contains (HlRect  r,
+                  HlPoint p)
+{
+  return p.x >= r.x0 && p.x <= r.x1 && p.y >= r.y0 && p.y <= r.y1;
+}
 
 /* Area of the closed polygon @points (shoelace formula, absolute value).
  * A self-intersecting polygon gets the net area of its loops. */

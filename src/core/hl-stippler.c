@@ -1671,7 +1671,14 @@ hl_stippler_update_full (HlStippler         *self,
 
   /* Assemble the output: clean rows are copied, dirty rows re-filtered. */
   {
-    GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), self->dots->len + 1024);
+    /* At most every candidate and every added dot: reserved, not touched,
+     * so the array is never copied as it grows. */
+    gsize bound = self->edits != NULL ? self->edits->len : 0;
+    GArray *out;
+
+    for (guint i = 0; i < self->zones->len; i++)
+      bound += ((ZoneCache *) g_ptr_array_index (self->zones, i))->cands->len;
+    out = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), (guint) MIN (bound, G_MAXUINT / 2));
 
     for (guint i = 0; i < self->zones->len; i++)
       zone_cache_emit (self, g_ptr_array_index (self->zones, i), i, self->dots, out);
