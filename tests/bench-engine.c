@@ -286,7 +286,7 @@ main (int    argc,
    *    baseline generating as many points in the same run. */
   {
     g_autoptr(HlView) view = make_view (1000, 1000, 101);
-    double wall[7], cpu[7], warm_wall[10], warm_cpu[10], bw[5];
+    double wall[11], cpu[11], faults[11], warm_wall[10], warm_cpu[10], bw[5];
     guint n = 0, nb = 0;
     double r;
 
@@ -299,18 +299,19 @@ main (int    argc,
 
         if (!g_spawn_sync (NULL, (char **) child, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                            &out, NULL, &status, &error) ||
-            sscanf (out, "%u %lf %lf", &n, &wall[k], &cpu[k]) != 3)
+            sscanf (out, "%u %lf %lf %lf", &n, &wall[k], &cpu[k], &faults[k]) != 4)
           {
             printf ("first stipple in a fresh process: could not run (%s)\n",
                     error != NULL ? error->message : "no output");
-            wall[k] = cpu[k] = 0.0;
+            wall[k] = cpu[k] = faults[k] = 0.0;
           }
       }
     printf ("full generation, first stipple in a fresh process (100 cm², 60/cm², median of %u processes): "
-            "%u dots, wall %.2f ms, cpu %.2f ms = %.2f M points/s (cpu)\n",
+            "%u dots, wall %.2f ms, cpu %.2f ms = %.2f M points/s (cpu), %.0f page faults\n",
             (guint) G_N_ELEMENTS (wall), n, percentile (wall, G_N_ELEMENTS (wall), 0.5) * 1e3,
             percentile (cpu, G_N_ELEMENTS (cpu), 0.5) * 1e3,
-            n / percentile (cpu, G_N_ELEMENTS (cpu), 0.5) / 1e6);
+            n / percentile (cpu, G_N_ELEMENTS (cpu), 0.5) / 1e6,
+            percentile (faults, G_N_ELEMENTS (faults), 0.5));
 
     for (guint rep = 0; rep < G_N_ELEMENTS (warm_wall); rep++)
       {
