@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "hl-application.h"
 #include "hl-canvas.h"
@@ -36,6 +37,8 @@ typedef struct
   guint     frame;
   double    ms[FRAMES];
   double    event_ms[FRAMES];
+  double    faults[FRAMES];   /* minor page faults, tick to end of paint */
+  long      faults_at;
   guint     n;
   guint     n_events;
   gboolean  done;
@@ -88,6 +91,15 @@ compare_doubles (const void *a,
   return x < y ? -1 : x > y;
 }
 
+static long
+minor_faults (void)
+{
+  struct rusage r;
+
+  getrusage (RUSAGE_SELF, &r);
+  return r.ru_minflt;
+}
+
 static gboolean
 on_tick (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -106,6 +118,7 @@ on_tick (GtkWidget     *widget,
   /* Back and forth across 60 image px, 6 px per frame. */
   event.p.x = drag->start.x + 6.0 * ((drag->frame % 20) < 10 ? drag->frame % 10 : 10 - drag->frame % 10);
   event.p.y = drag->start.y - 3.0 * (drag->frame % 7);
+  drag->faults_at = minor_faults ();
   drag->tick_at = g_get_monotonic_time ();
   hl_canvas_handle_event (drag->canvas, &event);
   drag->event_ms[drag->n_events++] = (g_get_monotonic_time () - drag->tick_at) / 1e3;
@@ -121,7 +134,10 @@ on_after_paint (GdkFrameClock *clock,
   Drag *drag = data;
 
   if (drag->tick_at != 0 && drag->n < FRAMES)
-    drag->ms[drag->n++] = (g_get_monotonic_time () - drag->tick_at) / 1e3;
+    {
+      drag->ms[drag->n] = (g_get_monotonic_time () - drag->tick_at) / 1e3;
+      drag->faults[drag->n++] = minor_faults () - drag->faults_at;
+    }
   drag->tick_at = 0;
 }
 
@@ -176,12 +192,15 @@ main (int    argc,
 
   qsort (drag.ms, drag.n, sizeof drag.ms[0], compare_doubles);
   qsort (drag.event_ms, drag.n_events, sizeof drag.event_ms[0], compare_doubles);
+  qsort (drag.faults, drag.n, sizeof drag.faults[0], compare_doubles);
   printf ("window %d × %d, %" G_GSIZE_FORMAT " dots, GSK renderer %s\n", WIDTH, HEIGHT,
           hl_canvas_get_n_dots (drag.canvas), g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   printf ("frame while dragging a hairline handle (tick to end of paint): p50 %.2f ms, p95 %.2f ms over %u frames\n",
           percentile (drag.ms, drag.n, 0.5), percentile (drag.ms, drag.n, 0.95), drag.n);
   printf ("  of which the motion event (tool and engine update): p50 %.2f ms, p95 %.2f ms\n",
           percentile (drag.event_ms, drag.n_events, 0.5), percentile (drag.event_ms, drag.n_events, 0.95));
+  printf ("  page faults per frame (first touch of memory): p50 %.0f, p95 %.0f\n",
+          percentile (drag.faults, drag.n, 0.5), percentile (drag.faults, drag.n, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

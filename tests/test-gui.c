@@ -17,6 +17,7 @@
 #include "hl-stippler.h"
 #include "hl-tool-landmark.h"
 #include "hl-window.h"
+#include "hl-window-private.h"
 #include "hl-zone-panel.h"
 
 static HlApplication *app;
@@ -1565,6 +1566,85 @@ test_drag_redraws_changed_tiles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static void
+on_label_notify (GObject    *label,
+                 GParamSpec *pspec,
+                 guint      *changes)
+{
+  (*changes)++;
+}
+
+typedef struct
+{
+  HlWindow   *window;
+  const char *expected;
+} LabelWait;
+
+static gboolean
+label_reads (gpointer data)
+{
+  LabelWait *w = data;
+
+  return g_strcmp0 (gtk_label_get_text (w->window->dots_label), w->expected) == 0;
+}
+
+/* While a handle is dragged the dot count changes at every step, and every
+ * change of the label lays the window out again: the status bar shows a
+ * new count at most every 200 ms, and the exact one once the drag rests. */
+static void
+test_dot_count_follows_drag (void)
+{
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlDocument *doc = hl_canvas_get_document (canvas);
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  g_autofree char *expected = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint changes = 0;
+  gint64 start;
+  double burst_ms;
+  gsize n_dots = 0;
+  LabelWait wait = { window, NULL };
+
+  /* Past the interval since the count was shown on opening. */
+  g_usleep (250 * 1000);
+  g_signal_connect (window->dots_label, "notify::label", G_CALLBACK (on_label_notify), &changes);
+  hl_canvas_handle_event (canvas, &event);
+  start = g_get_monotonic_time ();
+  event.type = HL_TOOL_MOTION;
+  for (int i = 1; i <= 16; i++)
+    {
+      event.p = (HlPoint) { p.x + 4.0 * i, p.y - 3.0 * i };
+      hl_canvas_handle_event (canvas, &event);
+      hl_document_get_dots (doc, &n_dots);
+      g_hash_table_add (counts, GSIZE_TO_POINTER (n_dots));
+    }
+  burst_ms = (g_get_monotonic_time () - start) / 1e3;
+  g_test_message ("16 steps in %.1f ms, %u distinct counts, %u label changes",
+                  burst_ms, g_hash_table_size (counts), changes);
+  /* The count changed at most steps, the label far less often. */
+  g_assert_cmpuint (g_hash_table_size (counts), >=, 4);
+  g_assert_cmpuint (changes, <=, 1 + (guint) (burst_ms / 200.0) + 1);
+  g_assert_cmpuint (changes, <, g_hash_table_size (counts));
+
+  /* At rest, the exact count. */
+  expected = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots);
+  wait.expected = expected;
+  hl_gui_wait_until (label_reads, &wait);
+  event.type = HL_TOOL_RELEASE;
+  hl_canvas_handle_event (canvas, &event);
+  hl_document_get_dots (doc, &n_dots);
+  g_free (expected);
+  expected = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots);
+  wait.expected = expected;
+  hl_gui_wait_until (label_reads, &wait);
+  g_signal_handlers_disconnect_by_data (window->dots_label, &changes);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1589,6 +1669,7 @@ main (int    argc,
   g_test_add_func ("/gui/hover-keeps-layers", test_hover_keeps_layers);
   g_test_add_func ("/gui/partial-redraw-matches-full", test_partial_redraw_matches_full);
   g_test_add_func ("/gui/drag-redraws-changed-tiles", test_drag_redraws_changed_tiles);
+  g_test_add_func ("/gui/dot-count-follows-drag", test_dot_count_follows_drag);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);

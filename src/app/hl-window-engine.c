@@ -23,13 +23,74 @@ stop_computing_action (GtkWidget  *widget,
   hl_document_stop_computing (self->document);
 }
 
+/* A new dot count replaces the last one at most this often (µs): while a
+ * handle is dragged the count changes on every frame, and every change of
+ * the label lays the whole window out again. */
+#define DOTS_INTERVAL_US (200 * 1000)
+
+static gboolean
+on_dots_timer (gpointer data)
+{
+  HlWindow *self = data;
+  g_autofree char *text = g_steal_pointer (&self->dots_pending);
+
+  self->dots_timer = 0;
+  if (text != NULL)
+    {
+      gtk_label_set_text (self->dots_label, text);
+      self->dots_shown_at = g_get_monotonic_time ();
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows @text (transfer full) in the status bar. A count (@kind 1) or a
+ * progress (@kind 2) that follows one of its kind within DOTS_INTERVAL_US
+ * waits for the rest of it, and the newest one is then shown; any other
+ * change is shown at once. */
+static void
+show_dots_text (HlWindow *self,
+                char     *text,
+                int       kind)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->dots_pending == NULL && g_strcmp0 (gtk_label_get_text (self->dots_label), text) == 0)
+    {
+      g_free (text);
+      return;
+    }
+  if (kind != 0 && kind == self->dots_kind && now - self->dots_shown_at < DOTS_INTERVAL_US)
+    {
+      g_free (self->dots_pending);
+      self->dots_pending = text;
+      if (self->dots_timer == 0)
+        self->dots_timer = g_timeout_add ((guint) ((self->dots_shown_at + DOTS_INTERVAL_US - now) / 1000) + 1,
+                                          on_dots_timer, self);
+      return;
+    }
+  g_clear_pointer (&self->dots_pending, g_free);
+  g_clear_handle_id (&self->dots_timer, g_source_remove);
+  gtk_label_set_text (self->dots_label, text);
+  self->dots_kind = kind;
+  self->dots_shown_at = now;
+  g_free (text);
+}
+
+void
+_hl_window_engine_dispose (HlWindow *self)
+{
+  g_clear_handle_id (&self->dots_timer, g_source_remove);
+  g_clear_pointer (&self->dots_pending, g_free);
+}
+
 void
 _hl_window_engine_update (HlWindow *self)
 {
   HlDesign *shown = hl_document_get_shown (self->document);
   HlDesign *dots_design = hl_document_get_dots_design (self->document);
   gboolean computing = hl_document_is_computing (self->document);
-  g_autofree char *text = NULL;
+  char *text;
+  int kind = 0;
   g_autofree char *count = NULL;
   gsize n_dots = 0;
 
@@ -39,7 +100,10 @@ _hl_window_engine_update (HlWindow *self)
   if (shown == NULL || self->loading)
     text = g_strdup ("");
   else if (computing)
-    text = g_strdup_printf (_("Computing dots… %.0f %%"), 100.0 * hl_document_get_progress (self->document));
+    {
+      text = g_strdup_printf (_("Computing dots… %.0f %%"), 100.0 * hl_document_get_progress (self->document));
+      kind = 2;
+    }
   else if (dots_design != shown)
     /* Stopped: the dots shown are of an earlier state of the design. */
     /* Translators: %s is a number of dots, such as “2,332”. */
@@ -47,12 +111,17 @@ _hl_window_engine_update (HlWindow *self)
                                       "%s dots (stopped: not up to date)", (gulong) n_dots),
                             count);
   else
-    /* Translators: %s is a number of dots, such as “2,332”. */
-    text = g_strdup_printf (ngettext ("%s dot", "%s dots", (gulong) n_dots), count);
-  gtk_label_set_text (self->dots_label, text);
+    {
+      /* Translators: %s is a number of dots, such as “2,332”. */
+      text = g_strdup_printf (ngettext ("%s dot", "%s dots", (gulong) n_dots), count);
+      kind = 1;
+    }
+  show_dots_text (self, text, kind);
 
   gtk_widget_set_visible (self->compute_box, computing && !self->loading);
-  gtk_progress_bar_set_fraction (self->compute_bar, hl_document_get_progress (self->document));
+  /* Setting a fraction lays the bar out again, even the same one. */
+  if (computing && gtk_progress_bar_get_fraction (self->compute_bar) != hl_document_get_progress (self->document))
+    gtk_progress_bar_set_fraction (self->compute_bar, hl_document_get_progress (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", computing);
 }
 

@@ -31,6 +31,10 @@ struct _HlWindow
   GtkLabel        *scale_label;
   GtkLabel        *tool_hint;
   GtkLabel        *dots_label;
+  char            *dots_pending;    /* a newer count, shown when the timer ends */
+  gint64           dots_shown_at;   /* monotonic µs the count last changed */
+  int              dots_kind;       /* of the text shown: 0 other, 1 count, 2 progress */
+  guint            dots_timer;
   GtkWidget       *compute_box;
   GtkProgressBar  *compute_bar;
   GtkStack        *options_stack;
@@ -144,6 +148,7 @@ void     _hl_window_engine_install_actions (GtkWidgetClass *widget_class);
 void     _hl_window_engine_init        (HlWindow       *self);
 /* The dot count, or the progress while the dots are computed. */
 void     _hl_window_engine_update      (HlWindow       *self);
+void     _hl_window_engine_dispose     (HlWindow       *self);
 
 /* hl-window-preview.c */
 void     _hl_window_preview_class_init      (GtkWidgetClass *widget_class,

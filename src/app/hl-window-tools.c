@@ -240,13 +240,16 @@ _hl_window_tools_update (HlWindow *self)
   else
     gtk_stack_set_visible_child_name (self->options_stack, "none");
 
-  if (hl_landmark_from_string (self->landmark, &landmark))
+  /* A menu button makes its child anew on every new label. */
+  if (hl_landmark_from_string (self->landmark, &landmark) &&
+      g_strcmp0 (gtk_menu_button_get_label (self->landmark_button), hl_landmark_get_title (landmark)) != 0)
     gtk_menu_button_set_label (self->landmark_button, hl_landmark_get_title (landmark));
   if (hl_zone_kind_from_string (self->zone_kind, &kind))
     {
       g_autofree char *label = g_strdup_printf (_("New zone: %s"), hl_zone_kind_get_label (kind));
 
-      gtk_menu_button_set_label (self->zone_kind_button, label);
+      if (g_strcmp0 (gtk_menu_button_get_label (self->zone_kind_button), label) != 0)
+        gtk_menu_button_set_label (self->zone_kind_button, label);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",

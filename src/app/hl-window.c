@@ -581,6 +581,7 @@ hl_window_dispose (GObject *object)
   if (self->canvas != NULL)
     hl_canvas_set_document (self->canvas, NULL);
   _hl_window_views_dispose (self);
+  _hl_window_engine_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
