@@ -768,6 +768,90 @@ test_photo_levels (void)
   g_rmdir (dir);
 }
 
+
+/* Lines drawn into a part of the view, as the canvas redraws a changed
+ * part, equal the same pixels of the whole view drawn at once: the part
+ * traces only the stretches of a long line that can reach it, and must
+ * still put every dash and edge where the whole line puts them (give or
+ * take what cairo's antialiasing does near a part's edge: see below). */
+static void
+test_lines_in_parts (void)
+{
+  g_autoptr(HlView) view = bare_view ();
+  HlPoint h[12];
+  HlPoint z[] = { { 15, 12 }, { 160, 8 }, { 230, 60 }, { 190, 150 }, { 60, 170 }, { 8, 90 } };
+  g_autoptr(HlCurve) hair = NULL;
+  g_autoptr(HlCurve) outline = hl_curve_new (z, G_N_ELEMENTS (z), TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  HlZoneParams zp;
+  HlRenderOptions opt;
+  const double scales[] = { 0.7, 2.0, 5.0 };
+  guint compared = 0, inked = 0, differ = 0;
+  int worst = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (h); i++)
+    h[i] = (HlPoint) { 5 + i * 21.0, 100 + 30 * sin (i * 1.3) };
+  hair = hl_curve_new (h, G_N_ELEMENTS (h), FALSE);
+  hl_zone_params_init (&zp);
+  zone = hl_zone_new ("z", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+  hl_view_set_hairline (view, hair);
+  hl_render_options_init (&opt);
+  opt.show_photo = FALSE;
+  opt.show_dots = FALSE;
+  opt.overlays = HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
+
+  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+    {
+      double sc = scales[k];
+      int w = (int) ceil (250 * sc), hh = (int) ceil (190 * sc);
+      cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, hh);
+      /* Parts of several sizes at several places, each drawn with a
+       * margin of 64 px as the canvas does, its middle compared. */
+      const int sizes[][2] = { { 32, 32 }, { 96, 64 }, { 256, 160 } };
+
+      hl_render_view (whole, sc, 0, 0, NULL, view, NULL, 0, &opt);
+      cairo_surface_flush (whole);
+      for (guint q = 0; q < G_N_ELEMENTS (sizes); q++)
+        for (int y = 0; y < hh; y += sizes[q][1] + 13)
+          for (int x = 0; x < w; x += sizes[q][0] + 29)
+            {
+              int pw = MIN (sizes[q][0], w - x), ph = MIN (sizes[q][1], hh - y);
+              int lx0 = MAX (0, x - 64), ly0 = MAX (0, y - 64);
+              int lx1 = MIN (w, x + pw + 64), ly1 = MIN (hh, y + ph + 64);
+              cairo_surface_t *part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, lx1 - lx0, ly1 - ly0);
+
+              hl_render_view (part, sc, -lx0, -ly0, NULL, view, NULL, 0, &opt);
+              cairo_surface_flush (part);
+              for (int yy = y; yy < y + ph; yy++)
+                for (int xx = x; xx < x + pw; xx++)
+                  {
+                    guint32 a = pixel (whole, xx, yy), b = pixel (part, xx - lx0, yy - ly0);
+                    int d = 0;
+
+                    for (int c = 0; c < 32; c += 8)
+                      d = MAX (d, abs ((int) ((a >> c) & 0xff) - (int) ((b >> c) & 0xff)));
+                    if (d > 24)
+                      g_error ("scale %g, part %d,%d %dx%d: pixel %d,%d is %08x, whole view %08x",
+                               sc, x, y, pw, ph, xx, yy, b, a);
+                    worst = MAX (worst, d);
+                    differ += d > 0;
+                    compared++;
+                    inked += a != 0;
+                  }
+              cairo_surface_destroy (part);
+            }
+      cairo_surface_destroy (whole);
+    }
+  /* Cairo itself draws the edges of a line into a part of a surface up
+   * to 15 levels otherwise than into the whole, even with a wide margin
+   * (measured here without tracing stretches: 2,920 pixels); a dash or an
+   * edge out of place differs by far more. */
+  g_test_message ("%u pixels compared, %u of them inked, %u differ, by %d at most",
+                  compared, inked, differ, worst);
+  g_assert_cmpuint (inked, >, 5000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -786,6 +870,7 @@ main (int    argc,
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
   g_test_add_func ("/render/stages", test_stages);
   g_test_add_func ("/render/golden-image", test_golden_image);
+  g_test_add_func ("/render/lines-in-parts", test_lines_in_parts);
   g_test_add_func ("/render/sessions-and-mirror", test_sessions_and_mirror);
   g_test_add_func ("/render/png-file", test_png_file);
   g_test_add_func ("/render/no-metadata-from-photo", test_no_metadata_from_photo);

@@ -287,17 +287,115 @@ draw_dots (cairo_surface_t       *target,
   cairo_surface_mark_dirty (target);
 }
 
-static void
-stroke_polyline (cairo_t       *cr,
-                 const HlPoint *pts,
-                 guint          n,
-                 gboolean       closed)
+/* Whether segment @a @b, grown by @pad, meets @box. */
+static gboolean
+segment_near (HlPoint a,
+              HlPoint b,
+              HlRect  box,
+              double  pad)
 {
+  return MAX (a.x, b.x) + pad >= box.x0 && MIN (a.x, b.x) - pad <= box.x1 &&
+         MAX (a.y, b.y) + pad >= box.y0 && MIN (a.y, b.y) - pad <= box.y1;
+}
+
+/* The polyline @pts (@n points, @closed or open) as the current path, for
+ * strokes up to @pad wide (half the widest, with antialiasing) dashed with
+ * period @period (0 for none).
+ *
+ * Only the stretches that can reach the clip are traced: drawing a long
+ * line into a small part of the canvas costs what its length costs, and a
+ * dragged handle redraws small parts at every frame. Each stretch starts
+ * and ends at a vertex whose segment outside lies wholly away from the
+ * clip, so its caps there touch no pixel of it; a dashed stretch starts
+ * where the dash pattern, counted from the first point, starts again, so
+ * its dashes fall where the whole line's do. What the clip shows is drawn
+ * as the whole line draws it. A closed line whose first point is in view
+ * is traced whole (its dashes start anew there). */
+static void
+trace_polyline (cairo_t       *cr,
+                const HlPoint *pts,
+                guint          n,
+                gboolean       closed,
+                double         pad,
+                double         period)
+{
+  guint n_seg = closed ? n : (n > 0 ? n - 1 : 0);
+  double cx0, cy0, cx1, cy1;
+  HlRect clip;
+  guint i;
+  gboolean all = TRUE;
+  g_autofree double *along = NULL;
+
   cairo_new_path (cr);
-  for (guint i = 0; i < n; i++)
-    cairo_line_to (cr, pts[i].x, pts[i].y);
-  if (closed)
-    cairo_close_path (cr);
+  if (n == 0)
+    return;
+
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+  clip = (HlRect) { cx0, cy0, cx1, cy1 };
+  for (i = 0; i < n_seg && all; i++)
+    all = segment_near (pts[i], pts[(i + 1) % n], clip, pad);
+  if (all || (closed && n_seg > 1 &&
+              segment_near (pts[n - 1], pts[0], clip, pad) &&
+              segment_near (pts[0], pts[1], clip, pad)))
+    {
+      for (i = 0; i < n; i++)
+        cairo_line_to (cr, pts[i].x, pts[i].y);
+      if (closed)
+        cairo_close_path (cr);
+      return;
+    }
+
+  /* The length along the line up to each point, for the dash pattern. */
+  if (period > 0.0)
+    {
+      along = g_new (double, n_seg + 1);
+      along[0] = 0.0;
+      for (i = 0; i < n_seg; i++)
+        along[i + 1] = along[i] + hl_point_distance (pts[i], pts[(i + 1) % n]);
+    }
+
+  i = 0;
+  while (i < n_seg)
+    {
+      guint first;
+
+      if (!segment_near (pts[i], pts[(i + 1) % n], clip, pad))
+        {
+          i++;
+          continue;
+        }
+      first = i;
+      while (i < n_seg && segment_near (pts[i], pts[(i + 1) % n], clip, pad))
+        i++;
+      /* Segments [first, i) are near the clip. */
+      if (period > 0.0)
+        {
+          double start = floor (along[first] / period) * period;
+          guint k = first;
+
+          /* Back to where the pattern starts again, on an earlier
+           * segment if need be (all of them away from the clip). */
+          while (k > 0 && along[k] > start)
+            k--;
+          if (along[k + 1] > along[k] && along[k] < start)
+            {
+              double t = (start - along[k]) / (along[k + 1] - along[k]);
+              HlPoint a = pts[k], b = pts[(k + 1) % n];
+
+              cairo_move_to (cr, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+            }
+          else
+            cairo_move_to (cr, pts[k].x, pts[k].y);
+          for (guint j = k + 1; j <= i; j++)
+            cairo_line_to (cr, pts[j % n].x, pts[j % n].y);
+        }
+      else
+        {
+          cairo_move_to (cr, pts[first].x, pts[first].y);
+          for (guint j = first + 1; j <= i; j++)
+            cairo_line_to (cr, pts[j % n].x, pts[j % n].y);
+        }
+    }
 }
 
 /* Overlays are drawn in image coordinates; line widths and sizes are in
@@ -326,7 +424,7 @@ draw_overlays (cairo_t               *cr,
           const HlPoint *pts = hl_curve_get_polyline (zone->boundary, &n);
 
           /* A white edge under the blue: seen on mid-grey skin too. */
-          stroke_polyline (cr, pts, n, TRUE);
+          trace_polyline (cr, pts, n, TRUE, 3.5 * unit, dash[0] + dash[1]);
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_set_line_width (cr, 3.5 * unit);
           cairo_stroke_preserve (cr);
@@ -343,7 +441,7 @@ draw_overlays (cairo_t               *cr,
       const HlPoint *pts = hl_curve_get_polyline (view->hairline, &n);
 
       /* A white edge under the red, as the zones'. */
-      stroke_polyline (cr, pts, n, FALSE);
+      trace_polyline (cr, pts, n, FALSE, 4.0 * unit, 0.0);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 4.0 * unit);
       cairo_stroke_preserve (cr);
