@@ -72,8 +72,10 @@ struct _HlCanvas
   int              n_tiles_x, n_tiles_y;
   gboolean         tiles_cairo;   /* made for GSK's cairo renderer (else textures) */
   GArray          *redrawn_tiles; /* GdkRectangle: tiles the last drawing made again */
-  GArray          *layer_dots;    /* the dots drawn in it (a copy) */
+  GArray          *layer_dots;    /* the dots drawn in it (the document's,
+                                     which never change: a reference) */
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
+  cairo_surface_t *lines_scratch; /* as large: where a part's lines are drawn */
   HlView          *layer_view;    /* the view drawn in it */
   gboolean         layer_full;    /* all of it is to draw again */
   gboolean         layer_stale;   /* the document changed since it was drawn */
@@ -299,6 +301,7 @@ drop_layers (HlCanvas *self)
   g_clear_pointer (&self->redrawn_tiles, g_array_unref);
   g_clear_pointer (&self->layer_dots, g_array_unref);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+  g_clear_pointer (&self->lines_scratch, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
   g_clear_pointer (&self->density_map, hl_density_map_free);
 }
@@ -514,6 +517,8 @@ changed_cells (HlCanvas     *self,
 
   was = (const HlDot *) (gconstpointer) self->layer_dots->data;
   n_was = self->layer_dots->len;
+  if (was == dots)
+    head = n_was;   /* the same array: no dot changed */
   while (head < n_was && head < n_dots && memcmp (&was[head], &dots[head], sizeof *dots) == 0)
     head++;
   while (tail < n_was - head && tail < n_dots - head &&
@@ -546,6 +551,23 @@ changed_cells (HlCanvas     *self,
  * (dots_layer): when @dots_current, only the lines are drawn again over
  * it, as while the engine computes the dots of a dragged outline (millions
  * of dots take seconds to draw). */
+/* An image surface of the @w × @h pixels of @surface at @x, @y (transfer
+ * full): drawn into, it draws into them, as a surface of its own size
+ * would, without a new one to clear and copy. Flush @surface before and
+ * mark the pixels dirty after. */
+static cairo_surface_t *
+surface_part (cairo_surface_t *surface,
+              int              x,
+              int              y,
+              int              w,
+              int              h)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return cairo_image_surface_create_for_data (cairo_image_surface_get_data (surface) + (gsize) y * stride + (gsize) x * 4,
+                                              CAIRO_FORMAT_ARGB32, w, h, stride);
+}
+
 static void
 draw_design_part (HlCanvas     *self,
                   const HlView *view,
@@ -572,7 +594,9 @@ draw_design_part (HlCanvas     *self,
       cairo_image_surface_get_height (self->dots_layer) != height)
     {
       g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
+      g_clear_pointer (&self->lines_scratch, cairo_surface_destroy);
       self->dots_layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      self->lines_scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       dots_current = FALSE;
       x = y = 0;
       w = width;
@@ -586,21 +610,16 @@ draw_design_part (HlCanvas     *self,
 
   if (!dots_current)
     {
-      part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_surface_flush (self->dots_layer);
+      part = surface_part (self->dots_layer, x, y, w, h);
       cr = cairo_create (part);
       cairo_set_source_surface (cr, self->photo_layer, -x, -y);
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
       cairo_destroy (cr);
       hl_render_view (part, zoom, dx - x, dy - y, shown_photo (self), view, dots, n_dots, &options);
-
-      cr = cairo_create (self->dots_layer);
-      cairo_set_source_surface (cr, part, x, y);
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_fill (cr);
-      cairo_destroy (cr);
       cairo_surface_destroy (part);
+      cairo_surface_mark_dirty_rectangle (self->dots_layer, x, y, w, h);
     }
 
   /* The lines over a wider part than is kept: cairo strokes a dashed or
@@ -609,7 +628,8 @@ draw_design_part (HlCanvas     *self,
   ly0 = MAX (0, y - LINE_MARGIN);
   lx1 = MIN (width, x + w + LINE_MARGIN);
   ly1 = MIN (height, y + h + LINE_MARGIN);
-  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, lx1 - lx0, ly1 - ly0);
+  cairo_surface_flush (self->lines_scratch);
+  part = surface_part (self->lines_scratch, 0, 0, lx1 - lx0, ly1 - ly0);
   cr = cairo_create (part);
   cairo_set_source_surface (cr, self->dots_layer, -lx0, -ly0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
@@ -672,7 +692,8 @@ render_design_layer (HlCanvas     *self,
   dots_current = !self->layer_full && self->layer_dots != NULL && self->layer_dots->len == n_dots &&
                  self->layer_view != NULL &&
                  hl_view_get_mm_per_px (self->layer_view, NULL) == hl_view_get_mm_per_px (view, NULL) &&
-                 (n_dots == 0 || memcmp (self->layer_dots->data, dots, n_dots * sizeof *dots) == 0);
+                 (n_dots == 0 || (gconstpointer) self->layer_dots->data == (gconstpointer) dots ||
+                  memcmp (self->layer_dots->data, dots, n_dots * sizeof *dots) == 0);
 
   g.nx = self->n_tiles_x * cells_per_tile;
   g.ny = self->n_tiles_y * cells_per_tile;
@@ -737,10 +758,10 @@ render_design_layer (HlCanvas     *self,
       self->design_renders++;
     }
 
+  g_clear_pointer (&self->layer_dots, g_array_unref);
+  self->layer_dots = hl_document_ref_dots_array (self->document);
   if (self->layer_dots == NULL)
     self->layer_dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
-  g_array_set_size (self->layer_dots, 0);
-  g_array_append_vals (self->layer_dots, dots, n_dots);
   g_clear_pointer (&self->layer_view, hl_view_unref);
   self->layer_view = hl_view_ref ((HlView *) view);
   self->layer_full = FALSE;
@@ -793,7 +814,15 @@ tile_node (HlCanvas *self,
   if (*node != NULL)
     return *node;
 
-  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  /* Not cleared first (as a new surface is): every pixel is copied. */
+  {
+    int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
+    guchar *data = g_malloc ((gsize) stride * h);
+    static const cairo_user_data_key_t data_key;
+
+    part = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
+    cairo_surface_set_user_data (part, &data_key, data, g_free);
+  }
   cr = cairo_create (part);
   cairo_set_source_surface (cr, self->design_layer, -x, -y);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);

@@ -1266,6 +1266,14 @@ hl_document_get_dots (HlDocument *self,
   return (const HlDot *) (gconstpointer) self->dots->data;
 }
 
+GArray *
+hl_document_ref_dots_array (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+
+  return self->dots != NULL ? g_array_ref (self->dots) : NULL;
+}
+
 HlDesign *
 hl_document_get_dots_design (HlDocument *self)
 {

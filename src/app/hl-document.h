@@ -168,6 +168,9 @@ void          hl_document_adopt_recovery   (HlDocument          *self,
  * "changed"), or NULL: those of hl_document_get_dots_design()'s view,
  * which is the shown design unless the document is computing or the
  * computation was stopped. */
+/* The same dots as an array (transfer full), or NULL. The array never
+ * changes: new dots come in a new one. */
+GArray       *hl_document_ref_dots_array   (HlDocument          *self);
 const HlDot  *hl_document_get_dots         (HlDocument          *self,
                                             gsize               *n_dots);
 /* The design the dots belong to, or NULL (borrowed). */
