@@ -1645,6 +1645,69 @@ test_dot_count_follows_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixel of @texture at @p (widget px). */
+static guint32
+texture_pixel (GdkTexture *texture,
+               HlPoint     p)
+{
+  guint32 px = 0;
+  int w = gdk_texture_get_width (texture);
+  g_autofree guchar *data = g_malloc ((gsize) w * 4 * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, (gsize) w * 4);
+  memcpy (&px, data + ((gsize) floor (p.y) * w + (gsize) floor (p.x)) * 4, 4);
+  return px;
+}
+
+/* A dragged handle makes again only the cells of the tool's feedback it
+ * leaves and enters, while the feedback spans the canvas; the canvas
+ * shows the handle where it went and nothing of it where it was. */
+static void
+test_drag_remakes_changed_cells (void)
+{
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hairline_point (hl_window_get_design (window), 4);
+  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  HlPoint old_w, new_w;
+  guint remade, shown;
+
+  hl_canvas_set_tool (canvas, "select");
+  hl_canvas_handle_event (canvas, &event);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  before = render_widget (GTK_WIDGET (canvas));
+  old_w = hl_canvas_image_to_widget (canvas, p);
+
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { p.x + 40, p.y - 30 };
+  hl_canvas_handle_event (canvas, &event);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  hl_canvas_get_tool_cells (canvas, &remade, &shown);
+  g_test_message ("drag step: %u cells made again, %u shown", remade, shown);
+  /* The handles span the canvas; one moved. */
+  g_assert_cmpuint (shown, >=, 8);
+  g_assert_cmpuint (remade, >=, 1);
+  g_assert_cmpuint (remade, <=, 8);
+  g_assert_cmpuint (remade, <, shown);
+
+  after = render_widget (GTK_WIDGET (canvas));
+  new_w = hl_canvas_image_to_widget (canvas, event.p);
+  /* Well apart on screen, so neither handle covers the other's place. */
+  g_assert_cmpfloat (hypot (new_w.x - old_w.x, new_w.y - old_w.y), >, 20.0);
+  /* The dragged handle is filled with the hairline's red (0.75, 0.12,
+   * 0.08): there where it went, not before, and no longer where it was. */
+  g_assert_cmphex (texture_pixel (after, new_w), ==, 0xffbf1e14);
+  g_assert_cmphex (texture_pixel (before, new_w), !=, 0xffbf1e14);
+  g_assert_cmphex (texture_pixel (after, old_w), !=, 0xffbf1e14);
+
+  event.type = HL_TOOL_RELEASE;
+  hl_canvas_handle_event (canvas, &event);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1670,6 +1733,7 @@ main (int    argc,
   g_test_add_func ("/gui/partial-redraw-matches-full", test_partial_redraw_matches_full);
   g_test_add_func ("/gui/drag-redraws-changed-tiles", test_drag_redraws_changed_tiles);
   g_test_add_func ("/gui/dot-count-follows-drag", test_dot_count_follows_drag);
+  g_test_add_func ("/gui/drag-remakes-changed-cells", test_drag_remakes_changed_cells);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);

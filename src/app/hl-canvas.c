@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "hl-canvas.h"
+#include "hl-cell-layer.h"
 #include "hl-density-map.h"
 #include "hl-measure.h"
 #include "hl-render.h"
@@ -72,6 +73,7 @@ struct _HlCanvas
   int              n_tiles_x, n_tiles_y;
   gboolean         tiles_cairo;   /* made for GSK's cairo renderer (else textures) */
   GArray          *redrawn_tiles; /* GdkRectangle: tiles the last drawing made again */
+  HlCellLayer     *tool_cells;    /* the tool's feedback, as GSK last saw it */
   GArray          *layer_dots;    /* the dots drawn in it (the document's,
                                      which never change: a reference) */
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
@@ -282,6 +284,17 @@ hl_canvas_get_redrawn_tiles (HlCanvas *self,
     g_array_append_vals (tiles, self->redrawn_tiles->data, self->redrawn_tiles->len);
 }
 
+void
+hl_canvas_get_tool_cells (HlCanvas *self,
+                          guint    *remade,
+                          guint    *shown)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  *remade = hl_cell_layer_get_remade (self->tool_cells);
+  *shown = hl_cell_layer_get_shown (self->tool_cells);
+}
+
 static void
 drop_tiles (HlCanvas *self)
 {
@@ -298,6 +311,8 @@ drop_layers (HlCanvas *self)
   g_clear_object (&self->photo_texture);
   g_clear_pointer (&self->design_layer, cairo_surface_destroy);
   drop_tiles (self);
+  if (self->tool_cells != NULL)
+    hl_cell_layer_reset (self->tool_cells);
   g_clear_pointer (&self->redrawn_tiles, g_array_unref);
   g_clear_pointer (&self->layer_dots, g_array_unref);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
@@ -799,10 +814,6 @@ tile_node (HlCanvas *self,
   int x = tx * TILE_SIZE, y = ty * TILE_SIZE;
   int w = MIN (TILE_SIZE, cairo_image_surface_get_width (self->design_layer) - x);
   int h = MIN (TILE_SIZE, cairo_image_surface_get_height (self->design_layer) - y);
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT ((float) x / scale, (float) y / scale,
-                                               (float) w / scale, (float) h / scale);
-  cairo_surface_t *part;
-  cairo_t *cr;
 
   if (with_cairo != self->tiles_cairo)
     {
@@ -811,40 +822,21 @@ tile_node (HlCanvas *self,
       self->tiles_cairo = with_cairo;
     }
   node = &self->tiles[ty * self->n_tiles_x + tx];
-  if (*node != NULL)
-    return *node;
-
-  /* Not cleared first (as a new surface is): every pixel is copied. */
-  {
-    int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, w);
-    guchar *data = g_malloc ((gsize) stride * h);
-    static const cairo_user_data_key_t data_key;
-
-    part = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
-    cairo_surface_set_user_data (part, &data_key, data, g_free);
-  }
-  cr = cairo_create (part);
-  cairo_set_source_surface (cr, self->design_layer, -x, -y);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  if (with_cairo)
-    {
-      *node = gsk_cairo_node_new (&bounds);
-      cr = gsk_cairo_node_get_draw_context (*node);
-      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-      cairo_set_source_surface (cr, part, x, y);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
-  else
-    {
-      g_autoptr(GdkTexture) texture = texture_of (part);
-
-      *node = gsk_texture_node_new (texture, &bounds);
-    }
-  cairo_surface_destroy (part);
+  if (*node == NULL)
+    *node = hl_cell_layer_node_of (self->design_layer, x, y, w, h, scale, with_cairo);
   return *node;
+}
+
+/* TRUE when the window draws with GSK's cairo renderer: it paints a
+ * cairo surface as it is, while a new texture costs it an upload per
+ * change (on X11, about four times the whole frame). */
+static gboolean
+draws_with_cairo (HlCanvas *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
@@ -892,26 +884,18 @@ snapshot_tool (HlCanvas     *self,
   y0 = MAX (0.0, floor (iy) - 1);
   x1 = MIN ((double) w, ceil (ix + iw) + 1);
   y1 = MIN ((double) h, ceil (iy + ih) + 1);
-  if (iw > 0 && ih > 0 && x1 > x0 && y1 > y0)
-    {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
-      cairo_set_source_surface (cr, recording, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
+  /* In cells: only those that changed are new nodes, and GSK repaints
+   * those alone (one node for all of it spans the canvas when the zones'
+   * corners do, and GSK repainted the whole canvas at every drag step). */
+  {
+    cairo_rectangle_int_t ink = { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
+
+    if (!(iw > 0 && ih > 0 && x1 > x0 && y1 > y0))
+      ink.width = ink.height = 0;
+    hl_cell_layer_snapshot (self->tool_cells, snapshot, recording, &ink, w, h,
+                            gtk_widget_get_scale_factor (GTK_WIDGET (self)), draws_with_cairo (self));
+  }
   cairo_surface_destroy (recording);
-}
-
-/* TRUE when the window draws with GSK's cairo renderer: it paints a
- * cairo surface as it is, while a new texture costs it an upload per
- * change (on X11, about four times the whole frame). */
-static gboolean
-draws_with_cairo (HlCanvas *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
 /* A layer into pane @index (0: left or only, 1: right), mirrored about
@@ -1901,6 +1885,7 @@ hl_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   drop_layers (self);
+  g_clear_pointer (&self->tool_cells, hl_cell_layer_free);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (hl_canvas_parent_class)->dispose (object);
@@ -1943,6 +1928,7 @@ hl_canvas_init (HlCanvas *self)
 
   self->user_zoom = 1.0;
   self->tool_name = g_strdup ("select");
+  self->tool_cells = hl_cell_layer_new ();
   hl_preview_init (&self->preview);
   self->split = 0.5;
 

@@ -81,6 +81,13 @@ void           hl_canvas_get_last_redraw  (HlCanvas          *self,
 void           hl_canvas_get_redrawn_tiles (HlCanvas         *self,
                                             GArray           *tiles);
 
+/* The tool's feedback goes to GSK in cells, each kept from frame to frame
+ * while it looks the same: the cells the last snapshot made again and
+ * those it showed. */
+void           hl_canvas_get_tool_cells   (HlCanvas          *self,
+                                            guint            *remade,
+                                            guint            *shown);
+
 /* What the canvas tells assistive technologies besides its label
  * ("Design canvas"): the tool, the selected point and zone and the
  * preview stage, as its accessible description, kept up to date
