@@ -839,8 +839,45 @@ draws_with_cairo (HlCanvas *self)
   return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
 }
 
+/* What snapshot_tool() draws, and where. */
+typedef struct
+{
+  HlCanvas     *canvas;
+  const HlView *view;
+  double        zoom, dx, dy;
+  int           width;
+} ToolDrawing;
+
+/* The tool's feedback and the placement guides, in widget px. */
+static void
+draw_tool (cairo_t  *cr,
+           gpointer  data)
+{
+  const ToolDrawing *d = data;
+  HlCanvas *self = d->canvas;
+
+  if (self->preview.mirror)
+    {
+      cairo_translate (cr, d->width, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_translate (cr, d->dx, d->dy);
+  cairo_scale (cr, d->zoom, d->zoom);
+  /* The landmark tool draws the guides with its own feedback. */
+  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
+    {
+      cairo_save (cr);
+      hl_measure_draw_guides (d->view, cr, d->zoom);
+      cairo_restore (cr);
+    }
+  hl_tool_draw_overlay (self->tool, cr, d->zoom);
+}
+
 /* The tool's feedback and the placement guides, over the cached layers,
- * in image px. */
+ * in cells (hl-cell-layer.h): only the cells that changed are new nodes,
+ * and GSK repaints those alone. One node for all of it spans the canvas
+ * when the zones' corners do, and GSK repainted the whole canvas at every
+ * step of a drag. */
 static void
 snapshot_tool (HlCanvas     *self,
                GtkSnapshot  *snapshot,
@@ -850,52 +887,32 @@ snapshot_tool (HlCanvas     *self,
                double        dy)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  ToolDrawing drawing = { self, view, zoom, dx, dy, w };
   cairo_surface_t *recording;
-  double ix, iy, iw, ih, x0, y0, x1, y1;
+  cairo_rectangle_int_t ink = { 0, 0, 0, 0 };
+  double ix, iy, iw, ih;
   cairo_t *cr;
 
   if (self->tool == NULL)
     return;
 
-  /* Recorded first, so that the node covers only what the tool drew: GSK
-   * repaints a changed node's bounds, and the handles of a line span a
-   * thin band, not the canvas. */
+  /* Recorded first, for the extents of what it draws. */
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (recording);
-  if (self->preview.mirror)
-    {
-      cairo_translate (cr, w, 0);
-      cairo_scale (cr, -1, 1);
-    }
-  cairo_translate (cr, dx, dy);
-  cairo_scale (cr, zoom, zoom);
-  /* The landmark tool draws the guides with its own feedback. */
-  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
-    {
-      cairo_save (cr);
-      hl_measure_draw_guides (view, cr, zoom);
-      cairo_restore (cr);
-    }
-  hl_tool_draw_overlay (self->tool, cr, zoom);
+  draw_tool (cr, &drawing);
   cairo_destroy (cr);
-
   cairo_recording_surface_ink_extents (recording, &ix, &iy, &iw, &ih);
-  x0 = MAX (0.0, floor (ix) - 1);
-  y0 = MAX (0.0, floor (iy) - 1);
-  x1 = MIN ((double) w, ceil (ix + iw) + 1);
-  y1 = MIN ((double) h, ceil (iy + ih) + 1);
-  /* In cells: only those that changed are new nodes, and GSK repaints
-   * those alone (one node for all of it spans the canvas when the zones'
-   * corners do, and GSK repainted the whole canvas at every drag step). */
-  {
-    cairo_rectangle_int_t ink = { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
-
-    if (!(iw > 0 && ih > 0 && x1 > x0 && y1 > y0))
-      ink.width = ink.height = 0;
-    hl_cell_layer_snapshot (self->tool_cells, snapshot, recording, &ink, w, h,
-                            gtk_widget_get_scale_factor (GTK_WIDGET (self)), draws_with_cairo (self));
-  }
   cairo_surface_destroy (recording);
+  if (iw > 0 && ih > 0)
+    {
+      int x0 = (int) MAX (0.0, floor (ix) - 1), y0 = (int) MAX (0.0, floor (iy) - 1);
+      int x1 = (int) MIN ((double) w, ceil (ix + iw) + 1), y1 = (int) MIN ((double) h, ceil (iy + ih) + 1);
+
+      if (x1 > x0 && y1 > y0)
+        ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+    }
+  hl_cell_layer_snapshot (self->tool_cells, snapshot, draw_tool, &drawing, &ink, w, h,
+                          gtk_widget_get_scale_factor (GTK_WIDGET (self)), draws_with_cairo (self));
 }
 
 /* A layer into pane @index (0: left or only, 1: right), mirrored about

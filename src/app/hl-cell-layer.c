@@ -173,7 +173,8 @@ rect_union (const cairo_rectangle_int_t *a,
 void
 hl_cell_layer_snapshot (HlCellLayer                 *self,
                         GtkSnapshot                 *snapshot,
-                        cairo_surface_t             *source,
+                        HlCellLayerDraw              draw,
+                        gpointer                     data,
                         const cairo_rectangle_int_t *ink,
                         int                          width,
                         int                          height,
@@ -217,7 +218,7 @@ hl_cell_layer_snapshot (HlCellLayer                 *self,
     cairo_rectangle (cr, old->x, old->y, old->width, old->height);
     cairo_fill (cr);
     cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-    if (source != NULL && ink != NULL && ink->width > 0 && ink->height > 0)
+    if (draw != NULL && ink != NULL && ink->width > 0 && ink->height > 0)
       {
         int x0 = CLAMP (ink->x * scale, 0, self->width);
         int y0 = CLAMP (ink->y * scale, 0, self->height);
@@ -228,8 +229,7 @@ hl_cell_layer_snapshot (HlCellLayer                 *self,
         cairo_rectangle (cr, drawn.x, drawn.y, drawn.width, drawn.height);
         cairo_clip (cr);
         cairo_scale (cr, scale, scale);
-        cairo_set_source_surface (cr, source, 0, 0);
-        cairo_paint (cr);
+        draw (cr, data);
       }
     cairo_destroy (cr);
     cairo_surface_flush (now);

@@ -25,14 +25,18 @@ void           hl_cell_layer_free     (HlCellLayer *self);
 /* Forgets the last frame: every cell is made again at the next snapshot. */
 void           hl_cell_layer_reset    (HlCellLayer *self);
 
-/* Draws @source (a surface in widget px; NULL for nothing) within @ink
- * (widget px) into a widget of @width × @height px at @scale device px per
- * px, and appends to @snapshot, in widget px, a node for each cell that
+/* Draws in widget px, with @cr clipped to what is to be drawn. */
+typedef void (*HlCellLayerDraw) (cairo_t  *cr,
+                                 gpointer  data);
+
+/* Calls @draw (NULL for nothing) for what lies within @ink (widget px) of
+ * a widget of @width × @height px at @scale device px per px, and appends to @snapshot, in widget px, a node for each cell that
  * holds something: the last frame's where the cell looks the same. Cairo
  * nodes when @with_cairo (GSK's cairo renderer), textures otherwise. */
 void           hl_cell_layer_snapshot (HlCellLayer                 *self,
                                        GtkSnapshot                 *snapshot,
-                                       cairo_surface_t             *source,
+                                       HlCellLayerDraw              draw,
+                                       gpointer                     data,
                                        const cairo_rectangle_int_t *ink,
                                        int                          width,
                                        int                          height,
