@@ -225,9 +225,9 @@ hl_cell_layer_snapshot (HlCellLayer                 *self,
         int x1 = CLAMP ((ink->x + ink->width) * scale, 0, self->width);
         int y1 = CLAMP ((ink->y + ink->height) * scale, 0, self->height);
 
+        /* @ink holds all @draw draws: no clip (a clip costs each shape a
+         * mask of its own). */
         drawn = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
-        cairo_rectangle (cr, drawn.x, drawn.y, drawn.width, drawn.height);
-        cairo_clip (cr);
         cairo_scale (cr, scale, scale);
         draw (cr, data);
       }

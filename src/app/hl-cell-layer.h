@@ -25,11 +25,11 @@ void           hl_cell_layer_free     (HlCellLayer *self);
 /* Forgets the last frame: every cell is made again at the next snapshot. */
 void           hl_cell_layer_reset    (HlCellLayer *self);
 
-/* Draws in widget px, with @cr clipped to what is to be drawn. */
+/* Draws in widget px; all it draws lies within the @ink it comes with. */
 typedef void (*HlCellLayerDraw) (cairo_t  *cr,
                                  gpointer  data);
 
-/* Calls @draw (NULL for nothing) for what lies within @ink (widget px) of
+/* Calls @draw (NULL for nothing), which draws within @ink (widget px), for
  * a widget of @width × @height px at @scale device px per px, and appends to @snapshot, in widget px, a node for each cell that
  * holds something: the last frame's where the cell looks the same. Cairo
  * nodes when @with_cairo (GSK's cairo renderer), textures otherwise. */
