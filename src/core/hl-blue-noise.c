@@ -26,6 +26,9 @@ typedef struct
   int    *cells;     /* point index per cell, -1 when empty */
   double *xy;        /* accepted points, interleaved */
   guint   n;
+  int    *near;      /* cell offsets a dart of the step's radius checks,
+                        interleaved, nearest first */
+  guint   n_near;
 } DartGrid;
 
 static double
@@ -38,35 +41,85 @@ torus_delta (double d)
   return d;
 }
 
+static double
+offset_gap (int d)
+{
+  return MAX (ABS (d) - 1, 0);
+}
+
+static int
+by_gap (const void *a,
+        const void *b)
+{
+  const int *p = a, *q = b;
+  double gp = offset_gap (p[0]) * offset_gap (p[0]) + offset_gap (p[1]) * offset_gap (p[1]);
+  double gq = offset_gap (q[0]) * offset_gap (q[0]) + offset_gap (q[1]) * offset_gap (q[1]);
+
+  if (gp != gq)
+    return gp < gq ? -1 : 1;
+  if (p[1] != q[1])
+    return p[1] < q[1] ? -1 : 1;
+  return (p[0] > q[0]) - (p[0] < q[0]);
+}
+
+/* The cell offsets where a point closer than @r to a dart can be: a cell
+ * @d cells away in x is more than (|d| - 1) cells from any point of the
+ * dart's cell. Nearest first, so that most darts that do not fit meet
+ * their obstacle early; the answer does not depend on the order. */
+static void
+dart_grid_set_radius (DartGrid *g,
+                      double    r)
+{
+  int reach = (int) ceil (r / g->cell);
+  /* A hair wider than exact, against rounding in the cell of a point. */
+  double lim = r / (g->cell * (1.0 - 1e-9));
+
+  g->n_near = 0;
+  for (int dy = -reach; dy <= reach; dy++)
+    for (int dx = -reach; dx <= reach; dx++)
+      if (offset_gap (dx) * offset_gap (dx) + offset_gap (dy) * offset_gap (dy) < lim * lim)
+        {
+          g->near[2 * g->n_near] = dx;
+          g->near[2 * g->n_near + 1] = dy;
+          g->n_near++;
+        }
+  qsort (g->near, g->n_near, 2 * sizeof (int), by_gap);
+}
+
 static gboolean
 dart_fits (const DartGrid *g,
            double          x,
            double          y,
            double          r)
 {
-  int reach = (int) ceil (r / g->cell);
   int cx = (int) (x / g->cell);
   int cy = (int) (y / g->cell);
   double r2 = r * r;
   int side = (int) g->side;
 
-  for (int dy = -reach; dy <= reach; dy++)
+  for (guint k = 0; k < g->n_near; k++)
     {
-      int yy = ((cy + dy) % side + side) % side;
+      int xx = cx + g->near[2 * k];
+      int yy = cy + g->near[2 * k + 1];
+      int idx;
+      double ex, ey;
 
-      for (int dx = -reach; dx <= reach; dx++)
-        {
-          int xx = ((cx + dx) % side + side) % side;
-          int idx = g->cells[yy * side + xx];
-          double ex, ey;
-
-          if (idx < 0)
-            continue;
-          ex = torus_delta (g->xy[2 * idx] - x);
-          ey = torus_delta (g->xy[2 * idx + 1] - y);
-          if (ex * ex + ey * ey < r2)
-            return FALSE;
-        }
+      /* Offsets stay within a side of the grid. */
+      if (xx < 0)
+        xx += side;
+      else if (xx >= side)
+        xx -= side;
+      if (yy < 0)
+        yy += side;
+      else if (yy >= side)
+        yy -= side;
+      idx = g->cells[yy * side + xx];
+      if (idx < 0)
+        continue;
+      ex = torus_delta (g->xy[2 * idx] - x);
+      ey = torus_delta (g->xy[2 * idx + 1] - y);
+      if (ex * ex + ey * ey < r2)
+        return FALSE;
     }
 
   return TRUE;
@@ -98,6 +151,11 @@ hl_blue_noise_generate (guint64 seed,
   memset (g.cells, 0xff, sizeof (int) * g.side * g.side);
   g.xy = g_new (double, 2 * g.side * g.side);
   g.n = 0;
+  {
+    int reach = (int) ceil (START_RADIUS * 1.0001 * r_final / g.cell);
+
+    g.near = g_new (int, 2 * (2 * reach + 1) * (2 * reach + 1));
+  }
 
   hl_rng_init (&rng, hl_rng_mix (seed, G_GUINT64_CONSTANT (0xb10e0015e)));
 
@@ -132,6 +190,7 @@ hl_blue_noise_generate (guint64 seed,
 
       darts = (step == N_STEPS - 1 ? DARTS_LAST_STEP : DARTS_PER_STEP) / (G_PI * r * r * 0.25);
       n_darts = (guint64) darts;
+      dart_grid_set_radius (&g, r);
 
       for (guint64 k = 0; k < n_darts; k++)
         {
@@ -205,6 +264,7 @@ hl_blue_noise_generate (guint64 seed,
   g_array_unref (radii);
   g_free (g.cells);
   g_free (g.xy);
+  g_free (g.near);
 
   return tile;
 }
