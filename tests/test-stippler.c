@@ -313,7 +313,7 @@ dots_digest (const HlDot *dots,
 /* Same design, same engine version: same dots, bit for bit. The pinned
  * digest catches any change in the engine's numbers; when a change is
  * intended, HL_ENGINE_VERSION must change with it. */
-#define PINNED_DIGEST "a35d5acc5aa80ed76b996fbea435f806071bf913c8e0ad9807ba91b94c9452ab"
+#define PINNED_DIGEST "31039bd27830279a653a27bea61c7784b49817591ef4c9cdb36c32faf319d432"
 
 static void
 test_determinism (void)
