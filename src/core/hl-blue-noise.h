@@ -45,7 +45,7 @@ typedef struct
 
 /* Generates a tile of about @target_points points for @seed (transfer
  * full, free with hl_blue_noise_free). Deterministic on every platform;
- * costs about 30 µs a point. */
+ * costs about 40 µs a point. */
 HlBlueNoise            *hl_blue_noise_generate     (guint64      seed,
                                                     guint        target_points);
 void                    hl_blue_noise_free         (HlBlueNoise *tile);
