@@ -46,7 +46,7 @@ dialogs () {
 
 wait_window () {
   local w=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do   # up to 60 s on a loaded machine
     w=$(xdotool search --onlyvisible --pid "$1" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
     [ -n "$w" ] && { echo "$w"; return 0; }
     sleep 0.1

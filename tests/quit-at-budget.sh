@@ -37,7 +37,7 @@ quit_after () {
   local win="" t0 t1
   "$app" "$dir/edge.json" 2> "$dir/app.log" &
   pid=$!
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 1200); do   # up to 60 s on a loaded machine
     win=$(xdotool search --onlyvisible --pid "$pid" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
     [ -n "$win" ] && break
     sleep 0.05

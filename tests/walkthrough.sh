@@ -41,7 +41,7 @@ pid=$!
 trap 'kill "$pid" 2>/dev/null || true; cat "$dir/app.log" >&2; rm -rf "$dir"' EXIT
 
 win=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do   # up to 60 s on a loaded machine
   win=$(xdotool search --onlyvisible --pid "$pid" --name 'Hairline Studio$' 2>/dev/null | head -1 || true)
   [ -n "$win" ] && break
   sleep 0.1
