@@ -229,7 +229,7 @@ bench_document_large_edit (const char *dir)
           (g_get_monotonic_time () - t0) / 1e6);
 
   t0 = g_get_monotonic_time ();
-  g_assert_true (hl_document_push (doc, two, "Add zone B"));
+  g_assert_true (hl_document_commit (doc, two, "Add zone B", NULL));
   held = (g_get_monotonic_time () - t0) / 1e3;
   g_assert_true (hl_document_is_computing (doc));
   arrived = held + wait_computed (doc);

@@ -21,7 +21,8 @@
 #include "hl-photo.h"
 #include "hl-render.h"
 #include "hl-stippler.h"
-#include "hl-tool.h"
+#include "hl-tool-test-util.h"
+#include "hl-tools.h"
 
 #define WIDTH 1100
 #define HEIGHT 656
@@ -58,7 +59,8 @@ main (int    argc,
   g_autoptr(HlHistory) history = NULL;
   g_autoptr(HlStippler) engine = hl_stippler_new ();
   const HlView *view;
-  const char *const *names = hl_tool_names ();
+  guint n_tools;
+  const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   double zoom = (double) HEIGHT / 512, dx = (WIDTH - 512 * zoom) / 2, dy = 0;
   double *us = g_new (double, FRAMES);
   cairo_surface_t *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
@@ -78,14 +80,14 @@ main (int    argc,
   printf ("sample design, %" G_GSIZE_FORMAT " dots, frame %d × %d at %.2f screen px per image px\n",
           n_dots, WIDTH, HEIGHT, zoom);
 
-  for (guint t = 0; names[t] != NULL; t++)
+  for (guint t = 0; t < n_tools; t++)
     {
-      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (infos[t].name, hl_test_host (history), NULL, 0);
       g_autofree char *label = NULL;
 
       hl_tool_set_photo (tool, photo);
       hl_tool_set_selected_zone (tool, 0);
-      printf ("%s\n", names[t]);
+      printf ("%s\n", infos[t].name);
 
       /* The pointer sweeps across the forehead, over the handles; an
        * event takes less than the clock's microsecond, so each sample is

@@ -98,6 +98,61 @@ hl_test_press_key (HlTool    *tool,
   return hl_tool_event (tool, &e);
 }
 
+typedef struct
+{
+  HlToolHost  parent;
+  HlHistory  *history;
+  int         selected_zone;
+} TestHost;
+
+static HlDesign *
+test_host_get_design (HlToolHost *host)
+{
+  return hl_history_get_current (((TestHost *) host)->history);
+}
+
+static gboolean
+test_host_commit (HlToolHost *host,
+                  HlDesign   *design,
+                  const char *label,
+                  const char *merge_key)
+{
+  return hl_history_push (((TestHost *) host)->history, design, label);
+}
+
+static int
+test_host_get_selected_zone (HlToolHost *host)
+{
+  return ((TestHost *) host)->selected_zone;
+}
+
+static void
+test_host_set_selected_zone (HlToolHost *host,
+                             int         zone)
+{
+  ((TestHost *) host)->selected_zone = zone;
+}
+
+static const HlToolHostInterface test_host_iface = {
+  test_host_get_design,
+  test_host_commit,
+  test_host_get_selected_zone,
+  test_host_set_selected_zone,
+};
+
+HlToolHost *
+hl_test_host (HlHistory *history)
+{
+  TestHost *host = g_new0 (TestHost, 1);
+
+  g_assert_nonnull (history);
+  host->parent.iface = &test_host_iface;
+  host->history = history;
+  host->selected_zone = -1;
+  g_test_queue_free (host);
+  return &host->parent;
+}
+
 guint
 hl_test_count_undo (HlHistory *history)
 {

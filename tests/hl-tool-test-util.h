@@ -43,6 +43,12 @@ HlToolResult  hl_test_press_key   (HlTool          *tool,
                                    HlToolKey        key,
                                    double           zoom);
 
+/* A tool host over @history (borrowed, must outlive the host): the
+ * design is the history's current one, a commit is a push (no merging,
+ * no budget), the selected zone starts at -1. Freed when the test ends
+ * (g_test_queue_free); free the tools made with it before. */
+HlToolHost   *hl_test_host        (HlHistory       *history);
+
 /* Undo steps available: undoes them all, counting, then redoes them all
  * (the history is left as it was). */
 guint         hl_test_count_undo  (HlHistory       *history);

@@ -231,7 +231,7 @@ test_every_control_named (void)
   const char *dialogs[] = { "win.frontal-band", "win.propose-hairline" };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-panel", NULL));
-  hl_zone_panel_set_selected (panel, 0);
+  hl_document_set_selected_zone (hl_window_get_document (window), 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
   /* Header bar, canvas, panel: at least the 8 tools, the zone buttons
@@ -437,7 +437,7 @@ test_announced_state (void)
   expected = g_strdup_printf ("Select tool · selected: point 1 of %u of zone “%s” · zone: %s · stage: Fresh",
                               hl_curve_get_n_points (zone->boundary), zone->name, zone->name);
   assert_description (canvas, expected);
-  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 0);
+  g_assert_cmpint (hl_document_get_selected_zone (hl_window_get_document (window)), ==, 0);
 
   /* The stage, in the description. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
@@ -469,7 +469,7 @@ test_announced_state (void)
   g_assert_cmpuint (hl_view_get_n_zones (view), >=, 2);
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
   g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
-  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 1);
+  g_assert_cmpint (hl_document_get_selected_zone (hl_window_get_document (window)), ==, 1);
   g_assert_cmpint (hl_tool_get_selected_zone (hl_canvas_get_tool (canvas)), ==, 1);
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("Select tool · zone: %s · stage: Fresh", hl_view_get_zone (view, 1)->name);

@@ -12,6 +12,7 @@
 
 #include "hl-design-io.h"
 #include "hl-document.h"
+#include "hl-edit.h"
 #include "hl-error.h"
 
 static char *
@@ -231,7 +232,8 @@ test_load_design (void)
   Counts counts;
 
   g_assert_null (hl_document_get_design (doc));
-  g_assert_null (hl_document_get_history (doc));
+  g_assert_false (hl_document_can_undo (doc));
+  g_assert_cmpint (hl_document_get_selected_zone (doc), ==, -1);
   g_assert_null (hl_document_get_title (doc));
   g_assert_null (hl_document_get_dots (doc, NULL));
   watch (doc, &counts);
@@ -309,7 +311,7 @@ assert_load_fails (HlDocument *doc,
 {
   HlDesign *design = hl_document_get_design (doc);
   HlPhoto *photo = hl_document_get_photo (doc);
-  HlHistory *history = hl_document_get_history (doc);
+  gboolean can_undo = hl_document_can_undo (doc);
   GFile *file = hl_document_get_file (doc);
   g_autofree char *title = g_strdup (hl_document_get_title (doc));
   g_autoptr(GError) error = NULL;
@@ -327,7 +329,7 @@ assert_load_fails (HlDocument *doc,
 
   g_assert_true (hl_document_get_design (doc) == design);
   g_assert_true (hl_document_get_photo (doc) == photo);
-  g_assert_true (hl_document_get_history (doc) == history);
+  g_assert_true (hl_document_can_undo (doc) == can_undo);
   g_assert_true (hl_document_get_file (doc) == file);
   g_assert_cmpstr (hl_document_get_title (doc), ==, title);
   g_assert_cmpuint (counts.changed + counts.loaded + counts.modified + counts.can_undo +
@@ -389,7 +391,7 @@ test_push_undo_redo (void)
   d2 = hairline_moved (d1, 5, -6, 3);
   watch (doc, &counts);
 
-  g_assert_true (hl_document_push (doc, d1, "Move hairline point"));
+  g_assert_true (hl_document_commit (doc, d1, "Move hairline point", NULL));
   g_assert_true (hl_document_get_design (doc) == d1);
   g_assert_true (hl_document_is_modified (doc));
   g_assert_true (hl_document_can_undo (doc));
@@ -400,13 +402,13 @@ test_push_undo_redo (void)
   assert_dots_of (doc, d1);
 
   /* Still modified and undoable: only "changed". */
-  g_assert_true (hl_document_push (doc, d2, "Move hairline point"));
+  g_assert_true (hl_document_commit (doc, d2, "Move hairline point", NULL));
   g_assert_cmpuint (counts.changed, ==, 2);
   g_assert_cmpuint (counts.modified, ==, 1);
   g_assert_cmpuint (counts.can_undo, ==, 1);
 
   /* The current design again: nothing recorded, nothing emitted. */
-  g_assert_false (hl_document_push (doc, d2, "nothing"));
+  g_assert_false (hl_document_commit (doc, d2, "nothing", NULL));
   g_assert_cmpuint (counts.changed, ==, 2);
 
   g_assert_true (hl_document_undo (doc));
@@ -439,6 +441,80 @@ test_push_undo_redo (void)
 
   /* Nothing here touched the file or the title. */
   g_assert_cmpuint (counts.title + counts.file + counts.loaded, ==, 0);
+}
+
+static void
+on_selection_notify (HlDocument *doc,
+                     GParamSpec *pspec,
+                     guint      *count)
+{
+  (*count)++;
+}
+
+/* Commits with one merge key in a burst are one undo step; another key,
+ * an undo in between or a load start a new one. The selected zone is the
+ * document's: notified once per change, following an undo that removes
+ * its zone, back to none on load. */
+static void
+test_merge_and_selection (void)
+{
+  g_autofree char *path = sample_file ("front-consultation.json");
+  g_autoptr(HlDocument) doc = hl_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) d1 = NULL;
+  g_autoptr(HlDesign) d2 = NULL;
+  g_autoptr(HlDesign) d3 = NULL;
+  g_autoptr(HlDesign) fewer = NULL;
+  HlDesign *d0;
+  guint notified = 0, n_zones;
+
+  g_assert_true (load (doc, path, &error));
+  d0 = hl_document_get_design (doc);
+  d1 = reseeded (d0, 11);
+  d2 = reseeded (d1, 12);
+  d3 = reseeded (d2, 13);
+
+  g_assert_true (hl_document_commit (doc, d1, "Density", "zone 0: density"));
+  g_assert_true (hl_document_commit (doc, d2, "Density", "zone 0: density"));
+  g_assert_true (hl_document_get_design (doc) == d2);
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d0);
+  g_assert_false (hl_document_can_undo (doc));
+
+  /* After an undo and redo the same key starts a step of its own. */
+  g_assert_true (hl_document_redo (doc));
+  g_assert_true (hl_document_commit (doc, d3, "Density", "zone 0: density"));
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d2);
+
+  /* Another key, or none: a step each. */
+  g_assert_true (hl_document_commit (doc, d3, "Shade", "zone 0: shade"));
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d2);
+  g_assert_true (hl_document_commit (doc, d3, "Reseed", NULL));
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_get_design (doc) == d2);
+
+  g_signal_connect (doc, "notify::selected-zone", G_CALLBACK (on_selection_notify), &notified);
+  n_zones = hl_view_get_n_zones (hl_design_get_view (d2, 0));
+  g_assert_cmpuint (n_zones, >=, 2);
+  hl_document_set_selected_zone (doc, (int) n_zones - 1);
+  hl_document_set_selected_zone (doc, (int) n_zones - 1);
+  g_assert_cmpuint (notified, ==, 1);
+  /* Tools see the same selection through their host. */
+  g_assert_cmpint (hl_tool_host_get_selected_zone (hl_document_get_tool_host (doc)), ==, (int) n_zones - 1);
+  hl_tool_host_set_selected_zone (hl_document_get_tool_host (doc), 0);
+  g_assert_cmpint (hl_document_get_selected_zone (doc), ==, 0);
+  hl_document_set_selected_zone (doc, (int) n_zones - 1);
+  g_assert_cmpuint (notified, ==, 3);
+
+  fewer = hl_edit_remove_zone (d2, 0, n_zones - 1);
+  g_assert_true (hl_document_commit (doc, fewer, "Delete zone", NULL));
+  g_assert_cmpint (hl_document_get_selected_zone (doc), ==, (int) n_zones - 2);
+
+  g_assert_true (load (doc, path, &error));
+  g_assert_cmpint (hl_document_get_selected_zone (doc), ==, -1);
+  wait_computed (doc);
 }
 
 /* A tool shows a preview during a gesture: the dots follow it, the history
@@ -486,10 +562,10 @@ test_show_preview (void)
   hl_document_show (doc, current);
   g_assert_cmpuint (counts.changed, ==, 3);
 
-  /* A tool that pushed into the borrowed history, then asks to show:
-   * the document catches up and notifies. */
+  /* A tool that commits through its host at the end of its gesture,
+   * then asks to show what it holds: the document shows the commit. */
   hl_document_show (doc, further);
-  g_assert_true (hl_history_push (hl_document_get_history (doc), further, "Move hairline point"));
+  g_assert_true (hl_tool_host_commit (hl_document_get_tool_host (doc), further, "Move hairline point", NULL));
   hl_document_show (doc, further);
   g_assert_true (hl_document_get_design (doc) == further);
   g_assert_true (hl_document_is_modified (doc));
@@ -516,7 +592,7 @@ test_save_and_reload (void)
 
   g_assert_true (load (doc, sample, &error));
   edited = reseeded (hl_document_get_design (doc), 4242);
-  hl_document_push (doc, edited, "Reseed");
+  hl_document_commit (doc, edited, "Reseed", NULL);
   /* The engine's dots for the reseeded design may arrive late on a busy
    * machine: count only what the save itself emits. */
   wait_computed (doc);
@@ -554,7 +630,7 @@ test_save_and_reload (void)
     g_autofree char *nowhere = g_build_filename (dir, "no", "such", "folder.json", NULL);
     g_autoptr(HlDesign) later = reseeded (edited, 7);
 
-    hl_document_push (doc, later, "Reseed");
+    hl_document_commit (doc, later, "Reseed", NULL);
     g_assert_false (save (doc, nowhere, &error));
     g_assert_nonnull (error);
     g_clear_error (&error);
@@ -585,13 +661,13 @@ test_edit_during_save (void)
   g_assert_true (load (doc, sample, &error));
   written = reseeded (hl_document_get_design (doc), 1001);
   during = reseeded (written, 1002);
-  hl_document_push (doc, written, "Reseed");
+  hl_document_commit (doc, written, "Reseed", NULL);
 
   wait.loop = g_main_loop_new (NULL, FALSE);
   wait.result = NULL;
   hl_document_save_async (doc, file, NULL, on_done, &wait);
   /* The edit lands before the save's result is delivered. */
-  hl_document_push (doc, during, "Reseed again");
+  hl_document_commit (doc, during, "Reseed again", NULL);
   g_main_loop_run (wait.loop);
   g_assert_true (hl_document_save_finish (doc, wait.result, &error));
   g_assert_no_error (error);
@@ -695,7 +771,7 @@ test_autosave_and_adopt (void)
   g_assert_cmpuint (n_files_in (dir), ==, 0);
 
   moved = hairline_moved (hl_document_get_design (doc), 4, 12, -3);
-  g_assert_true (hl_document_push (doc, moved, "Move"));
+  g_assert_true (hl_document_commit (doc, moved, "Move", NULL));
   g_assert_cmpuint (n_files_in (dir), ==, 0);   /* not at once */
   run_for (150);
   g_assert_cmpuint (n_files_in (dir), ==, 2);   /* design and info */
@@ -935,7 +1011,7 @@ test_compute_in_background (void)
 
   watch_engine (doc, &e);
   t0 = g_get_monotonic_time ();
-  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_commit (doc, big, "Add a large zone", NULL));
   g_test_message ("push returned after %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 200 * 1000);
 
@@ -972,7 +1048,7 @@ test_newest_wins (void)
   for (guint i = 0; i < G_N_ELEMENTS (designs); i++)
     {
       designs[i] = built_design (1, big_side, 1, 300 + 25 * i);
-      g_assert_true (hl_document_push (doc, designs[i], "Density"));
+      g_assert_true (hl_document_commit (doc, designs[i], "Density", NULL));
       g_assert_true (hl_document_is_computing (doc));
     }
   wait_computed (doc);
@@ -999,7 +1075,7 @@ test_stop_computing (void)
 
   g_assert_false (hl_document_stop_computing (doc));
   watch_engine (doc, &e);
-  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_commit (doc, big, "Add a large zone", NULL));
   g_assert_true (hl_document_is_computing (doc));
   g_assert_true (hl_document_stop_computing (doc));
   g_assert_false (hl_document_is_computing (doc));
@@ -1011,7 +1087,7 @@ test_stop_computing (void)
   g_assert_true (hl_document_get_dots_design (doc) == small);
   g_assert_cmpuint (e.changed, ==, 1);
 
-  g_assert_true (hl_document_push (doc, other, "Density"));
+  g_assert_true (hl_document_commit (doc, other, "Density", NULL));
   assert_dots_of (doc, other);
   g_assert_false (e.mixed);
 }
@@ -1027,7 +1103,7 @@ test_undo_during_compute (void)
   Engine e;
 
   watch_engine (doc, &e);
-  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_commit (doc, big, "Add a large zone", NULL));
   g_assert_true (hl_document_is_computing (doc));
   g_assert_true (hl_document_undo (doc));
   g_assert_true (hl_document_get_shown (doc) == small);
@@ -1085,7 +1161,7 @@ test_budget_refused (void)
   g_signal_connect (doc, "refused", G_CALLBACK (on_refused), &message);
 
   /* Pushed: refused, nothing changes. */
-  g_assert_false (hl_document_push (doc, views, "Add a view"));
+  g_assert_false (hl_document_commit (doc, views, "Add a view", NULL));
   g_assert_nonnull (message);
   g_test_message ("%s", message);
   g_assert_true (g_str_has_prefix (message, "Edit not applied: views[1].zones[2]: "));
@@ -1098,33 +1174,34 @@ test_budget_refused (void)
 
   /* Within the budget: applied (a step to undo). */
   g_clear_pointer (&message, g_free);
-  g_assert_true (hl_document_push (doc, one_view, "Add zones"));
+  g_assert_true (hl_document_commit (doc, one_view, "Add zones", NULL));
   g_assert_null (message);
   g_assert_true (hl_document_get_design (doc) == one_view);
 
-  /* Committed by a tool into the history: taken back out, redo branch
-   * included; the step before stays. */
-  g_assert_true (hl_history_push (hl_document_get_history (doc), views, "Add a view"));
-  hl_document_show (doc, NULL);
+  /* Committed by a tool through its host: refused the same way, before
+   * the history is touched; the step before stays. */
+  g_clear_pointer (&message, g_free);
+  g_assert_false (hl_tool_host_commit (hl_document_get_tool_host (doc), views, "Add a view", NULL));
   g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (message, "Edit not applied: "));
   g_assert_true (hl_document_get_design (doc) == one_view);
   g_assert_true (hl_document_get_shown (doc) == one_view);
   g_assert_false (hl_document_can_redo (doc));
   g_assert_true (hl_document_can_undo (doc));
-  g_assert_cmpstr (hl_history_get_undo_label (hl_document_get_history (doc)), ==, "Add zones");
   wait_computed (doc);
   g_assert_true (hl_document_get_dots_design (doc) == one_view);
 
-  /* An amended step (a burst of panel changes) gets its design back. */
+  /* A burst that would merge into the last step is refused as well: the
+   * step keeps its design. */
   g_clear_pointer (&message, g_free);
-  g_assert_true (hl_history_amend (hl_document_get_history (doc), views));
-  hl_document_show (doc, NULL);
+  g_assert_true (hl_document_undo (doc));
+  g_assert_true (hl_document_commit (doc, one_view, "Add zones", "zones"));
+  g_assert_false (hl_document_commit (doc, views, "Add zones", "zones"));
   g_assert_nonnull (message);
   g_assert_true (hl_document_get_design (doc) == one_view);
-  g_assert_cmpstr (hl_history_get_undo_label (hl_document_get_history (doc)), ==, "Add zones");
   g_assert_true (hl_document_undo (doc));
   g_assert_true (hl_document_get_design (doc) == small);
+  g_assert_false (hl_document_can_undo (doc));
 }
 
 int
@@ -1138,6 +1215,7 @@ main (int    argc,
   g_test_add_func ("/document/load-errors", test_load_errors);
   g_test_add_func ("/document/push-undo-redo", test_push_undo_redo);
   g_test_add_func ("/document/show-preview", test_show_preview);
+  g_test_add_func ("/document/merge-and-selection", test_merge_and_selection);
   g_test_add_func ("/document/save-and-reload", test_save_and_reload);
   g_test_add_func ("/document/edit-during-save", test_edit_during_save);
   g_test_add_func ("/document/newer-load-wins", test_newer_load_wins);

@@ -223,7 +223,7 @@ test_sample_design (void)
                    "ajouter un · Tab" NBSP ": point suivant · Suppr supprime · C" NBSP ": angle · faites glisser le fond pour vous déplacer");
 
   /* The zone panel: area with a decimal comma, dots per session. */
-  hl_zone_panel_set_selected (window->zone_panel, 0);
+  hl_document_set_selected_zone (window->document, 0);
   stats = find_row (GTK_WIDGET (window->zone_panel), "Surface et densité");
   while (stats == NULL || *adw_action_row_get_subtitle (stats) == '\0')
     {
@@ -277,7 +277,7 @@ rename_first_zone (HlWindow   *window,
   HlDocument *document = hl_window_get_document (window);
   g_autoptr(HlDesign) next = hl_edit_set_zone_name (hl_window_get_design (window), 0, 0, name);
 
-  hl_document_push (document, next, "rename");
+  hl_document_commit (document, next, "rename", NULL);
   g_assert_true (hl_window_is_modified (window));
 }
 

@@ -384,7 +384,7 @@ make_modified (HlWindow *window)
   g_autoptr(HlDesign) edited = hl_edit_set_landmark (hl_document_get_design (document), 0,
                                                      HL_LANDMARK_GLABELLA, TRUE, (HlPoint) { 101, 202 });
 
-  g_assert_true (hl_document_push (document, edited, "Move landmark"));
+  g_assert_true (hl_document_commit (document, edited, "Move landmark", NULL));
   g_assert_true (hl_window_is_modified (window));
 }
 

@@ -595,7 +595,7 @@ test_design_from_photo (void)
   g_assert_cmpuint (hl_curve_get_n_points (zone->boundary), ==, 4);
   g_assert_cmpint (zone->kind, ==, HL_ZONE_FRONTAL);
   g_assert_true (zone->params.follows_hairline);
-  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, 0);
+  g_assert_cmpint (hl_document_get_selected_zone (hl_window_get_document (window)), ==, 0);
   {
     /* The list names the zone with its kind and area. */
     GtkWidget *row = hl_gui_find_widget (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
@@ -713,7 +713,7 @@ test_frontal_band (void)
   band = hl_view_get_zone (view, n_zones);
   g_assert_cmpint (band->kind, ==, HL_ZONE_FRONTAL);
   g_assert_true (band->params.follows_hairline);
-  g_assert_cmpint (hl_zone_panel_get_selected (panel), ==, (int) n_zones);
+  g_assert_cmpint (hl_document_get_selected_zone (hl_window_get_document (window)), ==, (int) n_zones);
   /* About the hairline's length times the depth. */
   expected = hl_curve_length (view->hairline) * view->calibration.mm_per_px / 10.0 * 3.0;
   g_assert_cmpfloat (fabs (hl_measure_zone_area_cm2 (view, n_zones) / expected - 1.0), <, 0.15);
@@ -916,7 +916,7 @@ test_quit_save_all_cancelled (void)
   guint warnings = n_warnings;
 
   hl_design_set_seed (edited, 77);
-  g_assert_true (hl_document_push (hl_window_get_document (window), edited, "Reseed"));
+  g_assert_true (hl_document_commit (hl_window_get_document (window), edited, "Reseed", NULL));
   g_assert_true (hl_window_is_modified (window));
   assert_title (window, "• astronaut.png", "");
 
@@ -1216,7 +1216,7 @@ test_computing_keeps_window_responsive (void)
   double seen = 0.0, zoom;
 
   t0 = g_get_monotonic_time ();
-  g_assert_true (hl_document_push (doc, big, "Add a large zone"));
+  g_assert_true (hl_document_commit (doc, big, "Add a large zone", NULL));
   g_test_message ("push returned after %.1f ms", (g_get_monotonic_time () - t0) / 1000.0);
   g_assert_true (hl_document_is_computing (doc));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -1249,7 +1249,7 @@ test_computing_keeps_window_responsive (void)
   /* Another large edit, then Stop (what Escape does once no gesture is
    * left to cancel): earlier dots stay, and the label says they are not
    * up to date. */
-  g_assert_true (hl_document_push (doc, denser, "Density"));
+  g_assert_true (hl_document_commit (doc, denser, "Density", NULL));
   g_assert_true (hl_document_is_computing (doc));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop-computing", NULL));
   g_assert_false (hl_document_is_computing (doc));
@@ -1268,7 +1268,7 @@ test_computing_keeps_window_responsive (void)
   g_assert_null (hl_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR));
 
   /* Past the budget: a toast, and the design as it was. */
-  g_assert_false (hl_document_push (doc, too_big, "Add zones"));
+  g_assert_false (hl_document_commit (doc, too_big, "Add zones", NULL));
   g_assert_true (hl_window_get_design (window) == sample);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Edit not applied: views[0].zones[2]: the design would need"));

@@ -30,7 +30,7 @@ test_brush_stroke (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
   const HlZoneParams *zp = &hl_view_get_zone (hl_test_view (start), 0)->params;
   HlToolResult r;
 
@@ -93,7 +93,7 @@ test_brush_pressure_and_fallbacks (void)
   zone = hl_zone_new ("Crown", HL_ZONE_CROWN, outline, &params);
   two = hl_edit_add_zone (start, 0, zone);
   history = hl_history_new (two, 50);
-  tool = hl_tool_new_by_name ("brush", history, 0);
+  tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
 
   /* A stylus: diameter × (0.5 + pressure). */
   e = hl_test_ev (HL_TOOL_PRESS, 150, 240, 1.0);
@@ -134,7 +134,7 @@ test_eraser (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eraser", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eraser", hl_test_host (history), NULL, 0);
 
   g_assert_cmpstr (hl_tool_get_name (tool), ==, "eraser");
   g_assert_cmpstr (hl_tool_get_cursor (tool), ==, "cell");
@@ -166,7 +166,7 @@ test_radius_keys (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
 
   g_assert_true (hl_test_press_key (tool, HL_TOOL_KEY_GROW, 1.0) & HL_TOOL_REDRAW);
   g_assert_cmpfloat (hl_tool_brush_get_radius (tool), ==, 15.0);
@@ -189,7 +189,7 @@ test_cancel_and_overlay (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
   guint small, large;
 
   /* No pointer yet: no circle. */

@@ -82,7 +82,7 @@ test_zone_and_session_shades (void)
   g_autoptr(HlPhoto) photo = two_tone_photo ();
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eyedropper", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eyedropper", hl_test_host (history), NULL, 0);
   const HlZoneParams *before = &hl_view_get_zone (hl_test_view (start), 0)->params;
   const HlZoneParams *after;
   HlToolResult r;

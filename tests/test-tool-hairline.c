@@ -18,7 +18,7 @@ test_draw_and_enter (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", hl_test_host (history), NULL, 0);
   const HlPoint expect[] = { { 20, 150 }, { 120, 110 }, { 220, 100 }, { 320, 140 } };
   const HlCurve *hair;
   guint n;
@@ -77,7 +77,7 @@ test_double_click_finishes (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.2);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", hl_test_host (history), NULL, 0);
   const HlPoint expect[] = { { 10, 100 }, { 200, 60 }, { 390, 100 } };
   HlToolResult r;
 
@@ -106,7 +106,7 @@ test_backspace_escape_cancel (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("hairline", hl_test_host (history), NULL, 0);
   const HlPoint expect[] = { { 10, 10 }, { 30, 30 } };
   const HlPoint *pts;
   guint n;

@@ -19,7 +19,7 @@ test_click_through (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.5);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("landmark", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("landmark", hl_test_host (history), NULL, 0);
   HlToolResult r;
 
   g_assert_cmpint (hl_tool_landmark_get_current (tool), ==, HL_LANDMARK_GLABELLA);
@@ -61,7 +61,7 @@ test_drag_existing (void)
   g_autoptr(HlDesign) start = hl_test_empty_design (0.5);
   g_autoptr(HlDesign) placed = hl_edit_set_landmark (start, 0, HL_LANDMARK_NASION, TRUE, (HlPoint) { 100, 100 });
   g_autoptr(HlHistory) history = hl_history_new (placed, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("landmark", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("landmark", hl_test_host (history), NULL, 0);
   HlToolResult r;
 
   /* Hover: grab. */
@@ -112,7 +112,7 @@ test_all_placed (void)
         full = next;
       }
   history = hl_history_new (full, 50);
-  tool = hl_tool_new_by_name ("landmark", history, 0);
+  tool = hl_tool_new_by_name ("landmark", hl_test_host (history), NULL, 0);
   hl_tool_landmark_set_current (tool, HL_LANDMARK_NASION);
   hl_test_click (tool, 300, 200, 1.0);
   g_assert_cmpfloat (current (history)->landmarks[HL_LANDMARK_NASION].p.y, ==, 200);
@@ -130,8 +130,8 @@ test_overlay (void)
   g_autoptr(HlDesign) uncalibrated = hl_edit_set_calibration (sample, 0, &none);
   g_autoptr(HlHistory) h1 = hl_history_new (sample, 10);
   g_autoptr(HlHistory) h2 = hl_history_new (uncalibrated, 10);
-  g_autoptr(HlTool) t1 = hl_tool_new_by_name ("landmark", h1, 0);
-  g_autoptr(HlTool) t2 = hl_tool_new_by_name ("landmark", h2, 0);
+  g_autoptr(HlTool) t1 = hl_tool_new_by_name ("landmark", hl_test_host (h1), NULL, 0);
+  g_autoptr(HlTool) t2 = hl_tool_new_by_name ("landmark", hl_test_host (h2), NULL, 0);
   guint with_guides, without, with_name;
 
   with_guides = hl_test_overlay_pixels (t1, 512, 512, 2.0);

@@ -31,7 +31,7 @@ test_drag_ruler (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
   g_autoptr(GError) error = NULL;
   const HlCalibration *cal;
   HlToolResult r;
@@ -83,7 +83,7 @@ test_bad_lengths (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
   const double bad[] = { NAN, INFINITY, -INFINITY, 0.0, -5.0, 1000.5, 1e300 };
 
   /* A segment shorter than 2 px is not asked about. */
@@ -120,7 +120,7 @@ test_escape_cancel_mode (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
 
   hl_test_press (tool, 100, 100, 1.0);
   hl_test_motion (tool, 150, 100, 1.0);
@@ -144,7 +144,7 @@ test_ipd (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
   g_autoptr(GError) error = NULL;
   const HlView *view;
   HlToolResult r;
@@ -191,7 +191,7 @@ test_iris (void)
   g_autoptr(HlDesign) with_glabella = hl_edit_set_landmark (start, 0, HL_LANDMARK_GLABELLA, TRUE,
                                                             (HlPoint) { 270, 90 });
   g_autoptr(HlHistory) history = hl_history_new (with_glabella, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
   const HlView *view;
 
   hl_tool_ruler_set_mode (tool, HL_RULER_IRIS);
@@ -227,7 +227,7 @@ test_iris_without_glabella (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("ruler", hl_test_host (history), NULL, 0);
 
   hl_tool_ruler_set_mode (tool, HL_RULER_IRIS);
   hl_test_click (tool, 150, 100, 1.0);

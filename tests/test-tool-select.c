@@ -31,7 +31,7 @@ test_drag_hairline_point (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlToolResult r;
   HlDesign *preview;
 
@@ -92,7 +92,7 @@ test_escape_and_cancel (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlToolResult r;
 
   hl_test_press (tool, 100, 80, 1.0);
@@ -139,7 +139,7 @@ test_zone_point_and_nudge (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlToolEvent key = hl_test_key (HL_TOOL_KEY_LEFT, 4.0);
   const HlCurve *outline;
   HlToolResult r;
@@ -210,7 +210,7 @@ test_landmark_drag_and_delete (void)
 {
   g_autoptr(HlDesign) sample = hl_test_load_sample ();
   g_autoptr(HlHistory) history = hl_history_new (sample, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlPoint nasion = hl_test_view (sample)->landmarks[HL_LANDMARK_NASION].p;
   const HlView *view;
 
@@ -241,7 +241,7 @@ test_delete_points (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   const HlPoint expect[] = { { 0, 100 }, { 100, 80 }, { 300, 80 }, { 400, 100 } };
 
   /* Hairline: down to two points, never fewer. */
@@ -277,7 +277,7 @@ test_double_click_inserts (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlPoint on_curve;
   HlToolResult r;
   const HlCurve *hair, *outline;
@@ -330,7 +330,7 @@ test_toggle_corner (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   const HlCurve *outline;
 
   g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_TOGGLE_CORNER, 1.0), ==, HL_TOOL_NOTHING);
@@ -375,7 +375,7 @@ test_press_selects_zone (void)
   zone = hl_zone_new ("Mid-scalp", HL_ZONE_MID_SCALP, outline, &params);
   two = hl_edit_add_zone (start, 0, zone);
   history = hl_history_new (two, 50);
-  tool = hl_tool_new_by_name ("select", history, 0);
+  tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
 
   g_assert_cmpint (hl_tool_get_selected_zone (tool), ==, -1);
   r = hl_test_press (tool, 200, 40, 1.0);
@@ -402,7 +402,7 @@ test_overlay (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   guint plain, hovered, selected, with_zone;
 
   /* Every handle: 5 hairline points and 4 zone vertices. */
@@ -436,7 +436,7 @@ test_drag_with_engine (void)
 {
   g_autoptr(HlDesign) design = hl_test_load_sample ();
   g_autoptr(HlHistory) history = hl_history_new (design, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   g_autoptr(HlStippler) engine = hl_stippler_new ();
   HlPoint p = hair_point (design, 4);
 
@@ -471,7 +471,7 @@ test_selection_after_undo (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   HlPoint on_curve;
   guint segment;
 
@@ -517,8 +517,8 @@ test_keyboard_cycle (void)
   g_autoptr(HlDesign) start = hl_edit_set_landmark (with_glabella, 0, HL_LANDMARK_NASION, TRUE,
                                                     (HlPoint) { 200, 270 });
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
-  g_autoptr(HlTool) mouse = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) mouse = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   const HlView *view = hl_test_view (start);
   guint n_hair = hl_curve_get_n_points (view->hairline);
   guint n_zone = hl_curve_get_n_points (zone_outline (start, 0));
@@ -606,8 +606,8 @@ test_keyboard_cycle_empty (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.1);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
-  g_autoptr(HlTool) pen = hl_tool_new_by_name ("hairline", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) pen = hl_tool_new_by_name ("hairline", hl_test_host (history), NULL, 0);
 
   g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_NEXT, 1.0), ==, HL_TOOL_NOTHING);
   g_assert_cmpint (hl_test_press_key (tool, HL_TOOL_KEY_PREVIOUS, 1.0), ==, HL_TOOL_NOTHING);

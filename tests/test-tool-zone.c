@@ -65,7 +65,7 @@ test_close_on_first_vertex (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.2);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
   const HlPoint expect[] = { { 100, 50 }, { 300, 50 }, { 320, 150 }, { 80, 150 } };
   const HlZone *zone;
   HlToolResult r;
@@ -124,7 +124,7 @@ test_kinds_names_seeds (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
   guint32 seeds[3];
   HlToolResult r;
 
@@ -179,7 +179,7 @@ test_backspace_escape_cancel (void)
 {
   g_autoptr(HlDesign) start = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
   const HlPoint *pts;
   guint n;
 
@@ -218,8 +218,8 @@ test_rectangle_area (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.5);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) pen = hl_tool_new_by_name ("zone", history, 0);
-  g_autoptr(HlTool) select = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) pen = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) select = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   const HlPoint corners[] = { { 50, 40 }, { 450, 40 }, { 450, 240 }, { 50, 240 } };
   double smooth, area;
 
@@ -256,7 +256,7 @@ test_corner_clicks (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.5);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) pen = hl_tool_new_by_name ("zone", history, 0);
+  g_autoptr(HlTool) pen = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
   const HlPoint corners[] = { { 50, 40 }, { 450, 40 }, { 450, 240 }, { 50, 240 } };
   HlToolEvent press = hl_test_ev (HL_TOOL_PRESS, 300, 300, 1.0);
   double area;

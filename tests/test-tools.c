@@ -10,22 +10,24 @@
 
 #include "hl-tool-ruler.h"
 #include "hl-tool-test-util.h"
+#include "hl-tools.h"
 
 static void
 test_names (void)
 {
   const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark", "brush", "eraser",
                                  "eyedropper" };
-  const char *const *names = hl_tool_names ();
+  guint n_tools;
+  const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   g_autoptr(HlDesign) design = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (design, 10);
 
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, G_N_ELEMENTS (expect));
+  g_assert_cmpuint (n_tools, ==, G_N_ELEMENTS (expect));
   for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
     {
-      g_autoptr(HlTool) tool = hl_tool_new_by_name (expect[i], history, 0);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (expect[i], hl_test_host (history), NULL, 0);
 
-      g_assert_cmpstr (names[i], ==, expect[i]);
+      g_assert_cmpstr (infos[i].name, ==, expect[i]);
       g_assert_nonnull (tool);
       g_assert_cmpstr (hl_tool_get_name (tool), ==, expect[i]);
       g_assert_cmpint (hl_tool_get_selected_zone (tool), ==, -1);
@@ -33,23 +35,24 @@ test_names (void)
       g_assert_true (hl_tool_get_design (tool) == design);
       g_assert_true (hl_tool_get_view (tool) == hl_test_view (design));
     }
-  g_assert_null (hl_tool_new_by_name ("pencil", history, 0));
-  g_assert_null (hl_tool_new_by_name ("", history, 0));
+  g_assert_null (hl_tool_new_by_name ("pencil", hl_test_host (history), NULL, 0));
+  g_assert_null (hl_tool_new_by_name ("", hl_test_host (history), NULL, 0));
 }
 
 /* Events with NaN or infinite positions, or a zoom ≤ 0, change nothing. */
 static void
 test_nonsense_events (void)
 {
-  const char *const *names = hl_tool_names ();
+  guint n_tools;
+  const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   const double bad_coord[] = { NAN, INFINITY, -INFINITY };
   const double bad_zoom[] = { 0.0, -1.0, NAN, INFINITY };
 
-  for (guint t = 0; names[t] != NULL; t++)
+  for (guint t = 0; t < n_tools; t++)
     {
       g_autoptr(HlDesign) design = hl_test_simple_design ();
       g_autoptr(HlHistory) history = hl_history_new (design, 10);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (infos[t].name, hl_test_host (history), NULL, 0);
 
       for (HlToolEventType type = HL_TOOL_PRESS; type <= HL_TOOL_RELEASE; type++)
         {
@@ -91,17 +94,18 @@ test_nonsense_events (void)
 static void
 test_missing_views (void)
 {
-  const char *const *names = hl_tool_names ();
+  guint n_tools;
+  const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   g_autoptr(HlDesign) none = hl_design_new ();
   g_autoptr(HlDesign) simple = hl_test_simple_design ();
   g_autoptr(HlDesign) empty = hl_test_empty_design (0);
   struct { HlDesign *design; guint view; } cases[] = { { none, 0 }, { simple, 1 }, { simple, G_MAXUINT } };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
-    for (guint t = 0; names[t] != NULL; t++)
+    for (guint t = 0; t < n_tools; t++)
       {
         g_autoptr(HlHistory) history = hl_history_new (cases[c].design, 10);
-        g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, cases[c].view);
+        g_autoptr(HlTool) tool = hl_tool_new_by_name (infos[t].name, hl_test_host (history), NULL, cases[c].view);
 
         g_assert_null (hl_tool_get_view (tool));
         g_assert_cmpint (hl_test_press (tool, 10, 10, 1.0), ==, HL_TOOL_NOTHING);
@@ -117,10 +121,10 @@ test_missing_views (void)
 
   /* An empty view: every tool's gestures work or do nothing; the pens and
    * the landmark tool may commit, nothing crashes. */
-  for (guint t = 0; names[t] != NULL; t++)
+  for (guint t = 0; t < n_tools; t++)
     {
       g_autoptr(HlHistory) history = hl_history_new (empty, 10);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (infos[t].name, hl_test_host (history), NULL, 0);
 
       hl_tool_set_selected_zone (tool, 3);
       hl_test_motion (tool, 5, 5, 1.0);
@@ -143,7 +147,8 @@ test_missing_views (void)
 static void
 test_random_orders (void)
 {
-  const char *const *names = hl_tool_names ();
+  guint n_tools;
+  const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
   g_autofree char *photo_path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -151,11 +156,11 @@ test_random_orders (void)
 
   g_assert_no_error (error);
 
-  for (guint t = 0; names[t] != NULL; t++)
+  for (guint t = 0; t < n_tools; t++)
     {
       g_autoptr(HlDesign) sample = hl_test_load_sample ();
       g_autoptr(HlHistory) history = hl_history_new (sample, 5000);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name (names[t], history, 0);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name (infos[t].name, hl_test_host (history), NULL, 0);
       HlPoint p = { 225, 60 };
       guint commits = 0;
 
@@ -230,7 +235,7 @@ test_random_orders (void)
 
       hl_tool_cancel (tool);
       g_assert_true (hl_tool_get_design (tool) == hl_history_get_current (history));
-      g_test_message ("%s: %u commits", names[t], commits);
+      g_test_message ("%s: %u commits", infos[t].name, commits);
       g_assert_cmpuint (commits, >, 0);
     }
 }
@@ -240,7 +245,7 @@ test_commit_helper (void)
 {
   g_autoptr(HlDesign) design = hl_test_simple_design ();
   g_autoptr(HlHistory) history = hl_history_new (design, 10);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
   g_autoptr(HlDesign) copy = hl_design_copy (design);
 
   g_assert_cmpint (hl_tool_commit (tool, NULL, "nothing"), ==, HL_TOOL_REDRAW);

@@ -132,7 +132,7 @@ test_pen_uses_defaults (void)
 {
   g_autoptr(HlDesign) start = hl_test_empty_design (0.2);
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", history, 0);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("zone", hl_test_host (history), NULL, 0);
   HlZoneDefaults defaults;
   const HlZone *zone;
 

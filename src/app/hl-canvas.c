@@ -29,6 +29,7 @@
 #include "hl-render.h"
 #include "hl-tool-landmark.h"
 #include "hl-tool-select.h"
+#include "hl-tools.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 64.0
@@ -63,8 +64,9 @@ struct _HlCanvas
 
   /* Owned references */
   HlDocument      *document;
-  HlTool          *tool;          /* edits the document's history; NULL when empty */
+  HlTool          *tool;          /* edits the document; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
+  HlToolOptions   *tool_options;  /* borrowed from the window, or NULL */
   cairo_surface_t *photo_layer;   /* at layer_key */
   HlPhoto         *layer_photo;   /* the photo the layer and the tool were given */
   cairo_surface_t *design_layer;  /* photo, dots and lines at layer_key */
@@ -1126,21 +1128,9 @@ hl_canvas_snapshot (GtkWidget   *widget,
 static const char *
 tool_title (const char *name)
 {
-  static const struct { const char *name, *title; } titles[] = {
-    { "select", N_("Select tool") },
-    { "hairline", N_("Hairline pen") },
-    { "zone", N_("Zone pen") },
-    { "ruler", N_("Calibration ruler") },
-    { "landmark", N_("Landmark tool") },
-    { "brush", N_("Dot brush") },
-    { "eraser", N_("Eraser") },
-    { "eyedropper", N_("Eyedropper") },
-  };
+  const HlToolInfo *info = name != NULL ? hl_tools_lookup (name) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_strcmp0 (name, titles[i].name) == 0)
-      return _(titles[i].title);
-  return name != NULL ? name : "";
+  return info != NULL ? _(info->title) : name != NULL ? name : "";
 }
 
 /* The select tool's point in words: "hairline point 3 of 5", or NULL
@@ -1206,7 +1196,7 @@ describe (HlCanvas *self)
   handle = describe_handle (self->tool, view);
   if (handle != NULL && tools_active (self))
     g_string_append_printf (text, _(" · selected: %s"), handle);
-  zone = self->tool != NULL ? hl_tool_get_selected_zone (self->tool) : -1;
+  zone = self->document != NULL ? hl_document_get_selected_zone (self->document) : -1;
   if (zone >= 0 && (guint) zone < hl_view_get_n_zones (view))
     g_string_append_printf (text, _(" · zone: %s"), hl_view_get_zone (view, (guint) zone)->name);
   preview = hl_preview_describe (&self->preview);
@@ -1230,11 +1220,10 @@ update_description (HlCanvas *self)
                                   self->description, -1);
 }
 
-void
-hl_canvas_selection_changed (HlCanvas *self)
+/* The document's selected zone changed: drawn, and said. */
+static void
+on_selection_changed (HlCanvas *self)
 {
-  g_return_if_fail (HL_IS_CANVAS (self));
-
   gtk_widget_queue_draw (GTK_WIDGET (self));
   update_description (self);
 }
@@ -1641,28 +1630,24 @@ hl_canvas_zoom (HlCanvas *self,
            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
-/* A new design, history and photo: a new tool, the whole view again. */
+/* A new design, view or tool: a new tool for the document. */
 static void
-make_tool (HlCanvas *self,
-           int       selected_zone)
+make_tool (HlCanvas *self)
 {
-  HlHistory *history = self->document != NULL ? hl_document_get_history (self->document) : NULL;
-
   g_clear_pointer (&self->tool, hl_tool_free);
   self->captured = FALSE;
-  if (history == NULL)
+  if (self->document == NULL || hl_document_get_design (self->document) == NULL)
     {
       update_description (self);
       return;
     }
 
-  self->tool = hl_tool_new_by_name (self->tool_name, history,
-                                    hl_document_get_view_index (self->document));
+  self->tool = hl_tool_new_by_name (self->tool_name, hl_document_get_tool_host (self->document),
+                                    self->tool_options, hl_document_get_view_index (self->document));
   hl_tool_set_photo (self->tool, hl_document_get_photo (self->document));
   g_clear_pointer (&self->layer_photo, hl_photo_unref);
   if (hl_document_get_photo (self->document) != NULL)
     self->layer_photo = hl_photo_ref (hl_document_get_photo (self->document));
-  hl_tool_set_selected_zone (self->tool, selected_zone);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
   update_description (self);
 }
@@ -1670,7 +1655,7 @@ make_tool (HlCanvas *self,
 static void
 reset (HlCanvas *self)
 {
-  make_tool (self, -1);
+  make_tool (self);
   drop_layers (self);
   self->user_zoom = 1.0;
   self->pan_x = self->pan_y = 0;
@@ -1743,6 +1728,8 @@ hl_canvas_set_document (HlCanvas   *self,
       g_signal_connect_object (document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
       g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
       g_signal_connect_object (document, "notify::view-index", G_CALLBACK (on_document_view_changed), self, 0);
+      g_signal_connect_object (document, "notify::selected-zone", G_CALLBACK (on_selection_changed),
+                               self, G_CONNECT_SWAPPED);
     }
   reset (self);
 }
@@ -1751,11 +1738,8 @@ void
 hl_canvas_set_tool (HlCanvas   *self,
                     const char *name)
 {
-  const char *const *names = hl_tool_names ();
-  int selected = -1;
-
   g_return_if_fail (HL_IS_CANVAS (self));
-  g_return_if_fail (name != NULL && g_strv_contains (names, name));
+  g_return_if_fail (name != NULL && hl_tools_lookup (name) != NULL);
 
   if (g_strcmp0 (self->tool_name, name) == 0)
     return;
@@ -1765,13 +1749,22 @@ hl_canvas_set_tool (HlCanvas   *self,
   if (self->tool != NULL)
     {
       /* A gesture in progress is abandoned, as Escape would. */
-      selected = hl_tool_get_selected_zone (self->tool);
       hl_tool_cancel (self->tool);
     }
-  make_tool (self, selected);
+  make_tool (self);
   if (self->document != NULL)
     hl_document_show (self->document, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hl_canvas_set_tool_options (HlCanvas      *self,
+                            HlToolOptions *options)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  self->tool_options = options;
+  make_tool (self);
 }
 
 HlTool *

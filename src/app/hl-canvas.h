@@ -39,10 +39,15 @@ void           hl_canvas_set_document     (HlCanvas          *self,
                                            HlDocument        *document);
 /* The document shown, or NULL (borrowed). */
 HlDocument    *hl_canvas_get_document     (HlCanvas          *self);
-/* Makes the tool named @name (see hl_tool_names) the one that edits; a
- * gesture in progress is cancelled and the selected zone carried over. */
+/* Makes the tool named @name (see hl-tools.h) the one that edits; a
+ * gesture in progress is cancelled. The selected zone is the document's. */
 void           hl_canvas_set_tool         (HlCanvas          *self,
                                            const char        *name);
+/* The options every tool the canvas makes reads (borrowed: the window
+ * owns them and outlives the canvas's tools; NULL: defaults). Makes the
+ * tool anew. */
+void           hl_canvas_set_tool_options (HlCanvas          *self,
+                                           HlToolOptions     *options);
 /* The tool, NULL while no design is open (borrowed; replaced by
  * set_tool and when a document loads). */
 HlTool        *hl_canvas_get_tool         (HlCanvas          *self);
@@ -93,11 +98,6 @@ void           hl_canvas_get_tool_cells   (HlCanvas          *self,
  * preview stage, as its accessible description, kept up to date
  * (borrowed). */
 const char    *hl_canvas_get_description  (HlCanvas          *self);
-
-/* Tells the canvas that its tool's selected zone was set from elsewhere
- * (hl_tool_set_selected_zone() from the zone panel): it draws it and says
- * so in its description. */
-void           hl_canvas_selection_changed (HlCanvas         *self);
 
 /* How the design is shown to the client (copied). Tools take the pointer
  * and keys only in the plain view (compare off, not presenting); mirrored,

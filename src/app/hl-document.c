@@ -41,7 +41,14 @@ struct _HlDocument
   HlEngineWorker *worker;
   HlDesign   *preview;       /* a tool's gesture, or NULL */
   HlDesign   *shown;         /* what the engine was last asked for */
-  HlDesign   *accepted;      /* the history's design last found within budget */
+
+  /* The editing session, as tools see it (hl-tool-host.h). */
+  HlToolHost  host;
+  int         selected_zone; /* -1: none */
+  /* The last commit, which one with the same key may amend. */
+  char       *merge_key;
+  HlDesign   *merge_design;  /* what it made current */
+  gint64      merge_time;
 
   /* The dots shown: those of the last finished request. */
   GArray     *dots;          /* of HlDot, NULL: none */
@@ -80,6 +87,7 @@ enum {
   PROP_VIEW_INDEX,
   PROP_COMPUTING,
   PROP_PROGRESS,
+  PROP_SELECTED_ZONE,
   N_PROPS
 };
 
@@ -326,35 +334,17 @@ request_dots (HlDocument *self)
     set_computing (self, TRUE, hl_engine_worker_get_progress (self->worker));
 }
 
-/* The history's current design is new to the document: within the design
- * budget it is accepted, else it is taken back out of the history (the
- * step that made it, or the amended part of a step) with a "refused". */
+/* The selected zone stays within the zones of the view shown (a zone
+ * removed by an undo takes the selection to the last one left). */
 static void
-check_current (HlDocument *self)
+clamp_selection (HlDocument *self)
 {
-  HlDesign *current = hl_history_get_current (self->history);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  HlDesign *design = hl_document_get_design (self);
+  int n = design != NULL && self->view < hl_design_get_n_views (design)
+          ? (int) hl_view_get_n_zones (hl_design_get_view (design, self->view)) : 0;
 
-  if (current == self->accepted)
-    return;
-  if (self->accepted == NULL || hl_design_check_budget (current, &error))
-    {
-      g_clear_pointer (&self->accepted, hl_design_unref);
-      self->accepted = hl_design_ref (current);
-      return;
-    }
-
-  /* A pushed step: back to the accepted design. An amended step: the
-   * accepted design goes back in its place. Either way the refused design
-   * leaves the redo branch. */
-  if (hl_history_undo (self->history) != self->accepted)
-    hl_history_redo (self->history);
-  hl_history_amend (self->history, self->accepted);
-
-  /* Translators: %s says why the edit was refused. */
-  message = g_strdup_printf (_("Edit not applied: %s"), error->message);
-  g_signal_emit (self, signals[REFUSED], 0, message);
+  if (self->selected_zone >= n)
+    hl_document_set_selected_zone (self, n - 1);
 }
 
 /* Whether the view shown refers to another photo in @next than in @prev
@@ -392,8 +382,6 @@ hl_document_show (HlDocument *self,
   if (self->history == NULL)
     return;
 
-  check_current (self);
-
   /* A tool at rest shows the current design: that is no preview. */
   if (preview == hl_history_get_current (self->history))
     preview = NULL;
@@ -427,6 +415,7 @@ hl_document_show (HlDocument *self,
       if (self->view < hl_design_get_n_views (shown))
         request_dots (self);
       update_flags (self);
+      clamp_selection (self);
       g_signal_emit (self, signals[CHANGED], 0);
       g_object_thaw_notify (G_OBJECT (self));
       return;
@@ -435,17 +424,33 @@ hl_document_show (HlDocument *self,
   update_flags (self);
 }
 
+/* How long after a commit one with the same merge key still amends it:
+ * the steps of a spin button held down, the drags of a slider. */
+#define MERGE_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+
+static void
+forget_merge (HlDocument *self)
+{
+  g_clear_pointer (&self->merge_key, g_free);
+  g_clear_pointer (&self->merge_design, hl_design_unref);
+}
+
 gboolean
-hl_document_push (HlDocument *self,
-                  HlDesign   *design,
-                  const char *label)
+hl_document_commit (HlDocument *self,
+                    HlDesign   *design,
+                    const char *label,
+                    const char *merge_key)
 {
   g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  gboolean merge;
 
   g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (design != NULL, FALSE);
   g_return_val_if_fail (self->history != NULL, FALSE);
 
+  if (design == hl_history_get_current (self->history))
+    return FALSE;
   if (!hl_design_check_budget (design, &error))
     {
       /* Translators: %s says why the edit was refused. */
@@ -454,10 +459,52 @@ hl_document_push (HlDocument *self,
       g_signal_emit (self, signals[REFUSED], 0, message);
       return FALSE;
     }
-  if (!hl_history_push (self->history, design, label))
-    return FALSE;
+
+  /* The same key as the last commit, nothing recorded or undone since,
+   * a moment ago: one undo step for the whole burst. */
+  merge = merge_key != NULL && self->merge_key != NULL &&
+          g_str_equal (merge_key, self->merge_key) &&
+          self->merge_design == hl_history_get_current (self->history) &&
+          now - self->merge_time < MERGE_USEC;
+  if (!(merge && hl_history_amend (self->history, design)))
+    hl_history_push (self->history, design, label);
+
+  forget_merge (self);
+  if (merge_key != NULL)
+    {
+      self->merge_key = g_strdup (merge_key);
+      self->merge_design = hl_design_ref (design);
+      self->merge_time = now;
+    }
   hl_document_show (self, NULL);
   return TRUE;
+}
+
+HlToolHost *
+hl_document_get_tool_host (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return &self->host;
+}
+
+int
+hl_document_get_selected_zone (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), -1);
+  return self->selected_zone;
+}
+
+void
+hl_document_set_selected_zone (HlDocument *self,
+                               int         zone)
+{
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  zone = MAX (zone, -1);
+  if (zone == self->selected_zone)
+    return;
+  self->selected_zone = zone;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ZONE]);
 }
 
 gboolean
@@ -467,6 +514,7 @@ hl_document_undo (HlDocument *self)
 
   if (self->history == NULL || hl_history_undo (self->history) == NULL)
     return FALSE;
+  forget_merge (self);
   hl_document_show (self, NULL);
   return TRUE;
 }
@@ -478,6 +526,7 @@ hl_document_redo (HlDocument *self)
 
   if (self->history == NULL || hl_history_redo (self->history) == NULL)
     return FALSE;
+  forget_merge (self);
   hl_document_show (self, NULL);
   return TRUE;
 }
@@ -691,8 +740,7 @@ load_done (GObject      *object,
   self->shown = hl_design_ref (data->design);
   if (self->view != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_INDEX]);
-  g_clear_pointer (&self->accepted, hl_design_unref);
-  self->accepted = hl_design_ref (data->design);
+  forget_merge (self);
   self->view = 0;
   self->view_serial++;
   self->generation++;
@@ -716,6 +764,7 @@ load_done (GObject      *object,
                    : g_path_get_basename (data->path));
   set_computing (self, FALSE, 1.0);
   update_flags (self);
+  hl_document_set_selected_zone (self, -1);
   g_signal_emit (self, signals[LOADED], 0);
   g_signal_emit (self, signals[CHANGED], 0);
   g_object_thaw_notify (G_OBJECT (self));
@@ -840,6 +889,8 @@ view_done (GObject      *object,
   self->photo = g_steal_pointer (&data->photo);
   g_free (self->photo_problem);
   self->photo_problem = g_steal_pointer (&data->problem);
+  if (self->view != data->index)
+    hl_document_set_selected_zone (self, -1);
   self->view = data->index;
   /* The view's first dots are shown; the engine worker takes the engine
    * that made them and catches up with the design shown now. */
@@ -944,7 +995,7 @@ hl_document_relink_photo (HlDocument *self,
   g_clear_pointer (&self->photo, hl_photo_unref);
   self->photo = hl_photo_ref (photo);
   g_clear_pointer (&self->photo_problem, g_free);
-  if (!hl_document_push (self, design, _("Relink photo")))
+  if (!hl_document_commit (self, design, _("Relink photo"), NULL))
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -1186,13 +1237,6 @@ hl_document_get_title (HlDocument *self)
   return self->title;
 }
 
-HlHistory *
-hl_document_get_history (HlDocument *self)
-{
-  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
-  return self->history;
-}
-
 HlDesign *
 hl_document_get_design (HlDocument *self)
 {
@@ -1390,7 +1434,7 @@ hl_document_finalize (GObject *object)
   g_free (self->photo_problem);
   g_clear_pointer (&self->pasted, g_bytes_unref);
   g_free (self->pasted_path);
-  g_clear_pointer (&self->accepted, hl_design_unref);
+  forget_merge (self);
   g_clear_pointer (&self->dots, g_array_unref);
   g_clear_pointer (&self->stats, g_array_unref);
   g_clear_pointer (&self->dots_design, hl_design_unref);
@@ -1432,6 +1476,27 @@ hl_document_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, hl_document_get_progress (self));
       break;
+    case PROP_SELECTED_ZONE:
+      g_value_set_int (value, self->selected_zone);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hl_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_ZONE:
+      hl_document_set_selected_zone (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1444,6 +1509,7 @@ hl_document_class_init (HlDocumentClass *klass)
 
   object_class->finalize = hl_document_finalize;
   object_class->get_property = hl_document_get_property;
+  object_class->set_property = hl_document_set_property;
 
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
@@ -1469,6 +1535,9 @@ hl_document_class_init (HlDocumentClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 1.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ZONE] =
+    g_param_spec_int ("selected-zone", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1497,9 +1566,56 @@ hl_document_class_init (HlDocumentClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+/* The document as tools see it. */
+
+static HlDocument *
+from_host (HlToolHost *host)
+{
+  return (HlDocument *) ((char *) host - G_STRUCT_OFFSET (HlDocument, host));
+}
+
+static HlDesign *
+host_get_design (HlToolHost *host)
+{
+  return hl_document_get_design (from_host (host));
+}
+
+static gboolean
+host_commit (HlToolHost *host,
+             HlDesign   *design,
+             const char *label,
+             const char *merge_key)
+{
+  HlDocument *self = from_host (host);
+
+  return self->history != NULL && hl_document_commit (self, design, label, merge_key);
+}
+
+static int
+host_get_selected_zone (HlToolHost *host)
+{
+  return from_host (host)->selected_zone;
+}
+
+static void
+host_set_selected_zone (HlToolHost *host,
+                        int         zone)
+{
+  hl_document_set_selected_zone (from_host (host), zone);
+}
+
+static const HlToolHostInterface host_iface = {
+  host_get_design,
+  host_commit,
+  host_get_selected_zone,
+  host_set_selected_zone,
+};
+
 static void
 hl_document_init (HlDocument *self)
 {
+  self->host.iface = &host_iface;
+  self->selected_zone = -1;
   self->worker = hl_engine_worker_new (on_worker_notify, self);
   self->progress = 1.0;
 }

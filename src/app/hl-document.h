@@ -16,6 +16,10 @@
  * older job still running is cancelled. Dots always belong to one design
  * that was shown (hl_document_get_dots_design), never a mix.
  *
+ * The document is the editing session: the only writer of the undo
+ * history (hl_document_commit, undo, redo), the owner of the selected
+ * zone, and the host of the tools (hl_document_get_tool_host).
+ *
  * Signals: "changed" when the design shown, its dots or the photo changed
  * (views redraw); "loaded" just before the "changed" of a successful load,
  * which replaced the design, history and photo (views drop per-design state
@@ -23,7 +27,7 @@
  * the design over the dot budget of all its views together and was not
  * applied. Properties, notified only when their value changes: "modified",
  * "can-undo", "can-redo", "title", "file", "view-index", "computing",
- * "progress".
+ * "progress", "selected-zone".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,6 +40,7 @@
 #include "hl-photo.h"
 #include "hl-recovery.h"
 #include "hl-stippler.h"
+#include "hl-tool-host.h"
 
 G_BEGIN_DECLS
 
@@ -105,9 +110,6 @@ gboolean      hl_document_save_finish      (HlDocument          *self,
 GFile        *hl_document_get_file         (HlDocument          *self);
 /* What the title shows: the file's name, the photo's name, or NULL. */
 const char   *hl_document_get_title        (HlDocument          *self);
-/* The history, NULL while nothing is loaded (borrowed: tools edit it, then
- * call hl_document_show). */
-HlHistory    *hl_document_get_history      (HlDocument          *self);
 /* The history's current design, or NULL (borrowed). */
 HlDesign     *hl_document_get_design       (HlDocument          *self);
 /* The current design as its file refers to it (transfer full), or NULL:
@@ -131,19 +133,33 @@ HlPhoto      *hl_document_get_photo        (HlDocument          *self);
 const char   *hl_document_get_photo_problem (HlDocument         *self);
 
 /* Sets the preview design to show during a gesture (NULL: show the
- * history's current design) and catches up with the history (a tool may
- * have pushed to it): when the shown design changed the engine updates,
- * "changed" is emitted and modified / can-undo / can-redo are notified. */
+ * history's current design): when the shown design changed the engine
+ * updates, "changed" is emitted and modified / can-undo / can-redo are
+ * notified. */
 void          hl_document_show             (HlDocument          *self,
                                             HlDesign            *preview);
-/* Pushes @design (referenced) as one undo step labelled @label and shows
- * it. FALSE when it is the current design already, or when it is over the
- * design budget (hl_design_check_budget): then "refused" is emitted and
- * nothing changes. A tool's commit over the budget is taken back out of
- * the history by the next hl_document_show, with "refused" too. */
-gboolean      hl_document_push             (HlDocument          *self,
+/* The one way into the undo history: records @design (referenced) as one
+ * undo step labelled @label and shows it. The dot budget is checked first
+ * (hl_design_check_budget): over it, "refused" is emitted, nothing
+ * changes and FALSE is returned; FALSE too when @design is the current
+ * design already. With a @merge_key (e.g. "zone 2: density") equal to the
+ * last commit's, nothing recorded, undone or loaded since, and less than
+ * 1.5 s after it, the last step is amended instead (a burst of changes to
+ * one field is one undo step, as Inkscape's DocumentUndo::maybeDone). */
+gboolean      hl_document_commit           (HlDocument          *self,
                                             HlDesign            *design,
-                                            const char          *label);
+                                            const char          *label,
+                                            const char          *merge_key);
+/* The document as tools see it: its design, commit and selected zone
+ * (borrowed, lives as long as the document). */
+HlToolHost   *hl_document_get_tool_host    (HlDocument          *self);
+/* The selected zone of the view shown ("selected-zone"), -1 for none:
+ * one selection for tools, canvas and panels. It returns to -1 when a
+ * design loads or another view is shown, and follows the zones when an
+ * undo removes the selected one. */
+int           hl_document_get_selected_zone (HlDocument         *self);
+void          hl_document_set_selected_zone (HlDocument         *self,
+                                            int                  zone);
 gboolean      hl_document_undo             (HlDocument          *self);
 gboolean      hl_document_redo             (HlDocument          *self);
 gboolean      hl_document_can_undo         (HlDocument          *self);

@@ -58,9 +58,10 @@ struct _HlWindow
   GCancellable    *load_cancellable;
   GTask           *asking;       /* a save waiting for the user to say where */
   char            *tool;         /* win.tool: the tool's name */
-  char            *ruler_mode;   /* win.ruler-mode: drag, ipd, iris */
-  char            *landmark;     /* win.landmark: the next landmark placed */
-  char            *zone_kind;    /* win.zone-kind: the kind of the next zone drawn */
+  /* The tools' options: win.ruler-mode, win.landmark, win.zone-kind and
+   * the eyedropper's session; every tool borrows them. */
+  HlToolOptions    tool_options;
+  HlLandmark       notified_landmark; /* "landmark" as last notified */
   GtkWidget       *length_popover; /* the ruler's question, while shown */
   HlRecoveryEntry *recovering;   /* the unsaved work being restored */
   GMenu           *recent_section; /* template: Open Recent's items */
@@ -78,7 +79,6 @@ struct _HlWindow
   gboolean         close_confirmed;
   gboolean         disposed;
   gboolean         show_panel;   /* win.show-panel */
-  int              pick_session; /* the eyedropper's session, -1: the zone */
 
   /* The client preview (hl-window-preview.c) */
   HlPreview        preview;           /* win.stage, .session, .compare, .mirror, .density-map, .presentation */

@@ -4,7 +4,8 @@
  * The tool in use is the stateful action win.tool (string target), bound
  * to the linked toggle buttons of the header bar and to one key each. The
  * options of some tools (ruler mode, next landmark, kind of the next zone)
- * are stateful actions too, shown in the bar under the canvas.
+ * are stateful actions too, shown in the bar under the canvas; their state
+ * is the window's HlToolOptions, which every tool borrows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,41 +23,17 @@
 #include "hl-tool-landmark.h"
 #include "hl-tool-ruler.h"
 #include "hl-tool-zone.h"
+#include "hl-tools.h"
 #include "hl-window-private.h"
-
-typedef struct
-{
-  const char *name;
-  guint       key;
-  const char *hint;
-} ToolInfo;
-
-static const ToolInfo tools[] = {
-  { "select", GDK_KEY_v,
-    N_("Drag points to move them · double-click a line to add one · Tab: next point · Delete removes · C: corner · drag the background to pan") },
-  { "hairline", GDK_KEY_h,
-    N_("Click along the hairline from temple to temple (Shift: a corner) · Enter or double-click finishes · Backspace removes the last point · Esc cancels") },
-  { "zone", GDK_KEY_z,
-    N_("Click around the area (Shift: a corner) · Enter or a click on the first point closes it · Backspace removes the last point · Esc cancels") },
-  { "ruler", GDK_KEY_r, NULL },
-  { "landmark", GDK_KEY_l,
-    N_("Click to place the landmark chosen at the bottom right (the next one follows), or drag one to move it") },
-  { "brush", GDK_KEY_b,
-    N_("Click or drag to add single dots · [ and ] change the brush size") },
-  { "eraser", GDK_KEY_e,
-    N_("Drag over dots to remove them · [ and ] change the brush size") },
-  { "eyedropper", GDK_KEY_i,
-    N_("Click the client's hair or stubble to take the selected zone's shade from the photo") },
-};
 
 static const char * const ruler_modes[] = { "drag", "ipd", "iris" };
 
 static const char *
-ruler_hint (const char *mode)
+ruler_hint (HlRulerMode mode)
 {
-  if (g_strcmp0 (mode, "ipd") == 0)
+  if (mode == HL_RULER_IPD)
     return _("Click the centre of one pupil, then the other");
-  if (g_strcmp0 (mode, "iris") == 0)
+  if (mode == HL_RULER_IRIS)
     return _("Click one edge of an iris, then the opposite edge");
   return _("Drag across something of known length (a ruler on the skin), then type its length");
 }
@@ -87,39 +64,15 @@ shown_view (HlWindow *self)
   return hl_design_get_view (design, index);
 }
 
-static HlRulerMode
-ruler_mode (HlWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (ruler_modes); i++)
-    if (g_strcmp0 (self->ruler_mode, ruler_modes[i]) == 0)
-      return (HlRulerMode) i;
-  return HL_RULER_DRAG;
-}
-
-/* The options of the window's actions, given to the tool in use (a new
- * tool is made when the tool changes and when a document loads). */
+/* The options changed: the tool in use drops what no longer fits, the
+ * bar under the canvas follows. */
 static void
-apply_tool_options (HlWindow *self)
+options_changed (HlWindow *self)
 {
-  HlTool *tool = current_tool (self);
-  HlLandmark landmark;
-  HlZoneKind kind;
-
-  if (tool == NULL)
-    return;
-
-  hl_tool_set_selected_zone (tool, hl_zone_panel_get_selected (self->zone_panel));
-  hl_canvas_selection_changed (self->canvas);
-  if (tool_is (self, "zone"))
-    hl_tool_zone_set_defaults (tool, hl_settings_get_zone_defaults ());
-  if (tool_is (self, "ruler"))
-    hl_tool_ruler_set_mode (tool, ruler_mode (self));
-  else if (tool_is (self, "landmark") && hl_landmark_from_string (self->landmark, &landmark))
-    hl_tool_landmark_set_current (tool, landmark);
-  else if (tool_is (self, "zone") && hl_zone_kind_from_string (self->zone_kind, &kind))
-    hl_tool_zone_set_kind (tool, kind);
-  else if (tool_is (self, "eyedropper"))
-    hl_tool_set_target_session (tool, self->pick_session);
+  if (current_tool (self) != NULL)
+    hl_tool_options_changed (current_tool (self));
+  _hl_window_tools_update (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
 
 /* One step of the newcomer's list as Pango markup: dimmed and ticked
@@ -217,19 +170,20 @@ _hl_window_tools_update (HlWindow *self)
   const HlView *view = shown_view (self);
   const char *hint = NULL;
   HlLandmark landmark;
-  HlZoneKind kind;
 
   update_hints (self, view);
   update_scale (self, view);
 
   _hl_window_engine_update (self);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    if (g_str_equal (tools[i].name, self->tool))
-      hint = tools[i].hint != NULL ? _(tools[i].hint) : NULL;
+  {
+    const HlToolInfo *info = hl_tools_lookup (self->tool);
+
+    hint = info != NULL && info->hint != NULL ? _(info->hint) : NULL;
+  }
   if (g_str_equal (self->tool, "ruler"))
-    hint = ruler_hint (self->ruler_mode);
-  if (g_str_equal (self->tool, "eyedropper") && self->pick_session >= 0)
+    hint = ruler_hint (self->tool_options.ruler_mode);
+  if (g_str_equal (self->tool, "eyedropper") && self->tool_options.target_session >= 0)
     hint = _("Click the photo to take the selected session's shade");
   gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
   gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), view != NULL && hint != NULL);
@@ -241,16 +195,16 @@ _hl_window_tools_update (HlWindow *self)
     gtk_stack_set_visible_child_name (self->options_stack, "none");
 
   /* A menu button makes its child anew on every new label. */
-  if (hl_landmark_from_string (self->landmark, &landmark) &&
-      g_strcmp0 (gtk_menu_button_get_label (self->landmark_button), hl_landmark_get_title (landmark)) != 0)
+  landmark = self->tool_options.landmark;
+  if (g_strcmp0 (gtk_menu_button_get_label (self->landmark_button), hl_landmark_get_title (landmark)) != 0)
     gtk_menu_button_set_label (self->landmark_button, hl_landmark_get_title (landmark));
-  if (hl_zone_kind_from_string (self->zone_kind, &kind))
-    {
-      g_autofree char *label = g_strdup_printf (_("New zone: %s"), hl_zone_kind_get_label (kind));
+  {
+    g_autofree char *label = g_strdup_printf (_("New zone: %s"),
+                                              hl_zone_kind_get_label (self->tool_options.zone_kind));
 
-      if (g_strcmp0 (gtk_menu_button_get_label (self->zone_kind_button), label) != 0)
-        gtk_menu_button_set_label (self->zone_kind_button, label);
-    }
+    if (g_strcmp0 (gtk_menu_button_get_label (self->zone_kind_button), label) != 0)
+      gtk_menu_button_set_label (self->zone_kind_button, label);
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
                                  view != NULL && view->hairline != NULL);
@@ -398,23 +352,14 @@ on_tool_result (HlCanvas *canvas,
   if (tool == NULL)
     return;
 
-  if (result & HL_TOOL_SELECTION)
-    hl_zone_panel_set_selected (self->zone_panel, hl_tool_get_selected_zone (tool));
-
   if (result & HL_TOOL_ASK_LENGTH)
     ask_length (self);
 
-  /* The landmark tool moves on to the next unset landmark. */
-  if (tool_is (self, "landmark"))
+  /* The landmark tool moved on to the next unset landmark. */
+  if (self->tool_options.landmark != self->notified_landmark)
     {
-      const char *next = hl_landmark_to_string (hl_tool_landmark_get_current (tool));
-
-      if (g_strcmp0 (next, self->landmark) != 0)
-        {
-          g_free (self->landmark);
-          self->landmark = g_strdup (next);
-          g_object_notify (G_OBJECT (self), "landmark");
-        }
+      self->notified_landmark = self->tool_options.landmark;
+      g_object_notify (G_OBJECT (self), "landmark");
     }
 
   if (tool_is (self, "eyedropper") && event_type == HL_TOOL_PRESS && !(result & HL_TOOL_COMMITTED) &&
@@ -426,45 +371,13 @@ on_tool_result (HlCanvas *canvas,
 }
 
 static void
-on_zone_selected (HlZonePanel *panel,
-                  int          zone,
-                  HlWindow    *self)
-{
-  HlTool *tool = current_tool (self);
-
-  if (tool != NULL)
-    hl_tool_set_selected_zone (tool, zone);
-  hl_canvas_selection_changed (self->canvas);
-}
-
-static void
 on_pick_shade (HlZonePanel *panel,
                int          session,
                HlWindow    *self)
 {
   g_object_set (self, "tool", "eyedropper", NULL);
-  self->pick_session = session;
-  apply_tool_options (self);
-  _hl_window_tools_update (self);
-}
-
-static void
-on_document_loaded (HlDocument *document,
-                    HlWindow   *self)
-{
-  /* The canvas made a new tool for the new history. */
-  hl_zone_panel_set_selected (self->zone_panel, -1);
-  apply_tool_options (self);
-  _hl_window_tools_update (self);
-}
-
-static void
-on_document_view_changed (HlDocument *document,
-                          GParamSpec *pspec,
-                          HlWindow   *self)
-{
-  /* The canvas made a new tool for the view, as for a load. */
-  on_document_loaded (document, self);
+  self->tool_options.target_session = session;
+  options_changed (self);
 }
 
 /* Frontal band from the hairline */
@@ -490,16 +403,9 @@ on_band_response (AdwMessageDialog *dialog,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
-  hl_zone_panel_end_burst (self->zone_panel);
-  hl_document_push (self->document, next, _("Add frontal band"));
-  {
-    int zone = (int) hl_view_get_n_zones (hl_design_get_view (next, view)) - 1;
-
-    hl_zone_panel_set_selected (self->zone_panel, zone);
-    if (current_tool (self) != NULL)
-      hl_tool_set_selected_zone (current_tool (self), zone);
-    hl_canvas_selection_changed (self->canvas);
-  }
+  if (hl_document_commit (self->document, next, _("Add frontal band"), NULL))
+    hl_document_set_selected_zone (self->document,
+                                   (int) hl_view_get_n_zones (hl_design_get_view (next, view)) - 1);
 }
 
 static void
@@ -549,6 +455,19 @@ set_string (char       **field,
   return TRUE;
 }
 
+static gboolean
+ruler_mode_from_string (const char  *text,
+                        HlRulerMode *mode)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (ruler_modes); i++)
+    if (g_str_equal (text, ruler_modes[i]))
+      {
+        *mode = (HlRulerMode) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 _hl_window_tools_set_property (HlWindow     *self,
                                guint         prop_id,
@@ -559,18 +478,17 @@ _hl_window_tools_set_property (HlWindow     *self,
   switch (prop_id)
     {
     case PROP_TOOL:
-      if (text == NULL || !g_strv_contains (hl_tool_names (), text))
+      if (text == NULL || hl_tools_lookup (text) == NULL)
         {
           g_warning ("no tool named %s", text != NULL ? text : "(null)");
           return TRUE;
         }
       if (set_string (&self->tool, text))
         {
-          self->pick_session = -1;
+          self->tool_options.target_session = -1;
           if (self->length_popover != NULL)
             gtk_popover_popdown (GTK_POPOVER (self->length_popover));
           hl_canvas_set_tool (self->canvas, text);
-          apply_tool_options (self);
           _hl_window_tools_update (self);
           g_object_notify (G_OBJECT (self), "tool");
         }
@@ -578,37 +496,42 @@ _hl_window_tools_set_property (HlWindow     *self,
       return TRUE;
 
     case PROP_RULER_MODE:
-      if (text == NULL || !g_strv_contains (ruler_modes, text))
-        return TRUE;
-      if (set_string (&self->ruler_mode, text))
-        {
-          apply_tool_options (self);
-          _hl_window_tools_update (self);
-          gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
-          g_object_notify (G_OBJECT (self), "ruler-mode");
-        }
+      {
+        HlRulerMode mode;
+
+        if (ruler_mode_from_string (text, &mode) && mode != self->tool_options.ruler_mode)
+          {
+            self->tool_options.ruler_mode = mode;
+            options_changed (self);
+            g_object_notify (G_OBJECT (self), "ruler-mode");
+          }
+      }
       return TRUE;
 
     case PROP_LANDMARK:
-      if (text == NULL || !hl_landmark_from_string (text, NULL))
-        return TRUE;
-      if (set_string (&self->landmark, text))
-        {
-          apply_tool_options (self);
-          _hl_window_tools_update (self);
-          g_object_notify (G_OBJECT (self), "landmark");
-        }
+      {
+        HlLandmark landmark;
+
+        if (hl_landmark_from_string (text, &landmark) && landmark != self->tool_options.landmark)
+          {
+            self->tool_options.landmark = self->notified_landmark = landmark;
+            options_changed (self);
+            g_object_notify (G_OBJECT (self), "landmark");
+          }
+      }
       return TRUE;
 
     case PROP_ZONE_KIND:
-      if (text == NULL || !hl_zone_kind_from_string (text, NULL))
-        return TRUE;
-      if (set_string (&self->zone_kind, text))
-        {
-          apply_tool_options (self);
-          _hl_window_tools_update (self);
-          g_object_notify (G_OBJECT (self), "zone-kind");
-        }
+      {
+        HlZoneKind kind;
+
+        if (hl_zone_kind_from_string (text, &kind) && kind != self->tool_options.zone_kind)
+          {
+            self->tool_options.zone_kind = kind;
+            options_changed (self);
+            g_object_notify (G_OBJECT (self), "zone-kind");
+          }
+      }
       return TRUE;
 
     case PROP_SHOW_PANEL:
@@ -633,9 +556,9 @@ _hl_window_tools_get_property (HlWindow *self,
   switch (prop_id)
     {
     case PROP_TOOL: g_value_set_string (value, self->tool); return TRUE;
-    case PROP_RULER_MODE: g_value_set_string (value, self->ruler_mode); return TRUE;
-    case PROP_LANDMARK: g_value_set_string (value, self->landmark); return TRUE;
-    case PROP_ZONE_KIND: g_value_set_string (value, self->zone_kind); return TRUE;
+    case PROP_RULER_MODE: g_value_set_string (value, ruler_modes[self->tool_options.ruler_mode]); return TRUE;
+    case PROP_LANDMARK: g_value_set_string (value, hl_landmark_to_string (self->tool_options.landmark)); return TRUE;
+    case PROP_ZONE_KIND: g_value_set_string (value, hl_zone_kind_to_string (self->tool_options.zone_kind)); return TRUE;
     case PROP_SHOW_PANEL: g_value_set_boolean (value, self->show_panel); return TRUE;
     default: return FALSE;
     }
@@ -710,8 +633,14 @@ _hl_window_tools_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
   gtk_widget_class_install_action (widget_class, "win.frontal-band", NULL, frontal_band_action);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    gtk_widget_class_add_binding_action (widget_class, tools[i].key, 0, "win.tool", "s", tools[i].name);
+  {
+    guint n_tools;
+    const HlToolInfo *tools = hl_tools_get_all (&n_tools);
+
+    for (guint i = 0; i < n_tools; i++)
+      gtk_widget_class_add_binding_action (widget_class, gdk_keyval_from_name (tools[i].key), 0,
+                                           "win.tool", "s", tools[i].name);
+  }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-panel", NULL);
 }
 
@@ -719,23 +648,25 @@ void
 _hl_window_tools_init_state (HlWindow *self)
 {
   self->tool = g_strdup ("select");
-  self->ruler_mode = g_strdup ("drag");
-  self->landmark = g_strdup ("glabella");
-  self->zone_kind = g_strdup ("frontal");
+  hl_tool_options_init (&self->tool_options);
+  self->tool_options.zone_defaults = hl_settings_get_zone_defaults ();
+  self->notified_landmark = self->tool_options.landmark;
   self->show_panel = TRUE;
-  self->pick_session = -1;
 }
 
 void
 _hl_window_tools_init (HlWindow *self)
 {
   build_option_menus (self);
+  hl_canvas_set_tool_options (self->canvas, &self->tool_options);
   hl_zone_panel_set_document (self->zone_panel, self->document);
   g_signal_connect_object (self->canvas, "tool-result", G_CALLBACK (on_tool_result), self, 0);
-  g_signal_connect_object (self->zone_panel, "zone-selected", G_CALLBACK (on_zone_selected), self, 0);
   g_signal_connect_object (self->zone_panel, "pick-shade", G_CALLBACK (on_pick_shade), self, 0);
-  g_signal_connect_object (self->document, "loaded", G_CALLBACK (on_document_loaded), self, 0);
-  g_signal_connect_object (self->document, "notify::view-index", G_CALLBACK (on_document_view_changed), self, 0);
+  /* A new design or view: the canvas made a new tool; the hints follow. */
+  g_signal_connect_object (self->document, "loaded", G_CALLBACK (_hl_window_tools_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::view-index", G_CALLBACK (_hl_window_tools_update),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);
   /* The scale label shows lengths in the unit of the preferences. */
@@ -748,7 +679,4 @@ void
 _hl_window_tools_finalize (HlWindow *self)
 {
   g_clear_pointer (&self->tool, g_free);
-  g_clear_pointer (&self->ruler_mode, g_free);
-  g_clear_pointer (&self->landmark, g_free);
-  g_clear_pointer (&self->zone_kind, g_free);
 }

@@ -377,7 +377,7 @@ add_view (HlWindow *self,
 
   next = hl_design_copy (design);
   hl_design_append_view (next, view);
-  hl_document_push (self->document, next, _("Add view"));
+  hl_document_commit (self->document, next, _("Add view"), NULL);
   hl_document_set_view_index (self->document, hl_design_get_n_views (next) - 1);
 }
 
@@ -662,7 +662,7 @@ on_template_response (AdwMessageDialog *dialog,
       template_preview (td);
       hl_document_show (self->document, NULL);
       if (td->proposal != NULL)
-        hl_document_push (self->document, td->proposal, _("Propose hairline"));
+        hl_document_commit (self->document, td->proposal, _("Propose hairline"), NULL);
     }
   self->template_dialog = NULL;
 }

@@ -416,8 +416,6 @@ history_action (GtkWidget  *widget,
 
   if (self->loading)
     return;
-  /* The next panel change is a step of its own, not part of the undone. */
-  hl_zone_panel_end_burst (self->zone_panel);
   if (g_str_equal (action_name, "win.undo"))
     hl_document_undo (self->document);
   else

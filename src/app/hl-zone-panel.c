@@ -48,19 +48,14 @@ struct _HlZonePanel
   /* Owned */
   HlDocument          *document;
   char                *list_signature;   /* names and kinds the list shows */
-  HlDesign            *burst_design;     /* what the last change produced */
   guint                stats_source;
 
-  const char          *burst_key;        /* static string */
-  int                  burst_zone;
-  gint64               burst_time;
-  int                  selected;
   gboolean             updating;         /* widgets are being set from the model */
 };
 
 G_DEFINE_FINAL_TYPE (HlZonePanel, hl_zone_panel, GTK_TYPE_WIDGET)
 
-enum { ZONE_SELECTED, PICK_SHADE, N_SIGNALS };
+enum { PICK_SHADE, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const HlView *
@@ -75,28 +70,26 @@ current_view (HlZonePanel *self)
   return index < hl_design_get_n_views (design) ? hl_design_get_view (design, index) : NULL;
 }
 
+/* The document's selected zone: the one selection of the window. */
+static int
+selected (HlZonePanel *self)
+{
+  return self->document != NULL ? hl_document_get_selected_zone (self->document) : -1;
+}
+
 static const HlZone *
 current_zone (HlZonePanel *self)
 {
   const HlView *view = current_view (self);
 
-  if (view == NULL || self->selected < 0 || (guint) self->selected >= hl_view_get_n_zones (view))
+  if (view == NULL || selected (self) < 0 || (guint) selected (self) >= hl_view_get_n_zones (view))
     return NULL;
-  return hl_view_get_zone (view, (guint) self->selected);
+  return hl_view_get_zone (view, (guint) selected (self));
 }
 
-void
-hl_zone_panel_end_burst (HlZonePanel *self)
-{
-  g_return_if_fail (HL_IS_ZONE_PANEL (self));
-
-  self->burst_key = NULL;
-  g_clear_pointer (&self->burst_design, hl_design_unref);
-}
-
-/* Puts @next (transfer full) into the document: a new undo step, or the
- * amended last one when the same field of the same zone changed a moment
- * ago and nothing else happened since. */
+/* Puts @next (transfer full) into the document as one undo step; with a
+ * @key (a field of the selected zone), changes to that field in a burst
+ * merge into one step. */
 static void
 apply (HlZonePanel *self,
        HlDesign    *next,
@@ -104,23 +97,9 @@ apply (HlZonePanel *self,
        const char  *key)
 {
   g_autoptr(HlDesign) owned = next;
-  HlHistory *history = hl_document_get_history (self->document);
-  gint64 now = g_get_monotonic_time ();
+  g_autofree char *merge_key = key != NULL ? g_strdup_printf ("zone %d: %s", selected (self), key) : NULL;
 
-  if (self->burst_key != NULL && g_str_equal (self->burst_key, key) &&
-      self->burst_zone == self->selected &&
-      self->burst_design == hl_history_get_current (history) &&
-      now - self->burst_time < BURST_USEC &&
-      hl_history_amend (history, next))
-    hl_document_show (self->document, NULL);
-  else
-    hl_document_push (self->document, next, label);
-
-  self->burst_key = key;
-  self->burst_zone = self->selected;
-  self->burst_time = now;
-  g_clear_pointer (&self->burst_design, hl_design_unref);
-  self->burst_design = hl_design_ref (hl_history_get_current (history));
+  hl_document_commit (self->document, next, label, merge_key);
 }
 
 /* Applies @params to the selected zone. */
@@ -134,7 +113,7 @@ apply_params (HlZonePanel        *self,
 
   next = hl_edit_set_zone_params (hl_document_get_design (self->document),
                                   hl_document_get_view_index (self->document),
-                                  (guint) self->selected, params);
+                                  (guint) selected (self), params);
   apply (self, next, label, key);
 }
 
@@ -173,7 +152,7 @@ update_stats (HlZonePanel *self)
   HlZoneStats stats;
   GString *text;
 
-  if (zone == NULL || !hl_document_get_zone_stats (self->document, (guint) self->selected, &stats))
+  if (zone == NULL || !hl_document_get_zone_stats (self->document, (guint) selected (self), &stats))
     {
       adw_action_row_set_subtitle (self->stats_row, "");
       return;
@@ -267,10 +246,8 @@ update_list (HlZonePanel *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
 
-  if (self->selected >= (int) n)
-    self->selected = (int) n - 1;
   gtk_list_box_select_row (self->zone_list,
-                           self->selected >= 0 ? gtk_list_box_get_row_at_index (self->zone_list, self->selected)
+                           selected (self) >= 0 ? gtk_list_box_get_row_at_index (self->zone_list, selected (self))
                                                : NULL);
 }
 
@@ -286,8 +263,8 @@ update_detail (HlZonePanel *self)
 
   gtk_widget_set_visible (self->detail_box, zone != NULL);
   gtk_widget_set_sensitive (self->remove_button, zone != NULL);
-  gtk_widget_set_sensitive (self->up_button, zone != NULL && self->selected > 0);
-  gtk_widget_set_sensitive (self->down_button, zone != NULL && self->selected + 1 < (int) n_zones);
+  gtk_widget_set_sensitive (self->up_button, zone != NULL && selected (self) > 0);
+  gtk_widget_set_sensitive (self->down_button, zone != NULL && selected (self) + 1 < (int) n_zones);
   if (zone == NULL)
     return;
 
@@ -367,31 +344,13 @@ hl_zone_panel_set_document (HlZonePanel *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+    {
+      g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+      g_signal_connect_object (document, "notify::selected-zone", G_CALLBACK (refresh),
+                               self, G_CONNECT_SWAPPED);
+    }
 
-  hl_zone_panel_end_burst (self);
   g_clear_pointer (&self->list_signature, g_free);
-  self->selected = -1;
-  refresh (self);
-}
-
-int
-hl_zone_panel_get_selected (HlZonePanel *self)
-{
-  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), -1);
-  return self->selected;
-}
-
-void
-hl_zone_panel_set_selected (HlZonePanel *self,
-                            int          zone)
-{
-  g_return_if_fail (HL_IS_ZONE_PANEL (self));
-
-  if (self->selected == zone)
-    return;
-  self->selected = zone;
-  hl_zone_panel_end_burst (self);
   refresh (self);
 }
 
@@ -417,10 +376,8 @@ on_row_selected (HlZonePanel   *self,
   if (self->updating)
     return;
 
-  self->selected = row != NULL ? gtk_list_box_row_get_index (row) : -1;
-  hl_zone_panel_end_burst (self);
-  refresh (self);
-  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+  if (self->document != NULL)
+    hl_document_set_selected_zone (self->document, row != NULL ? gtk_list_box_row_get_index (row) : -1);
 }
 
 static void
@@ -555,8 +512,7 @@ on_reseed_clicked (HlZonePanel *self)
   do
     params.seed = g_random_int ();
   while (params.seed == zone->params.seed);
-  hl_zone_panel_end_burst (self);
-  apply_params (self, &params, _("Reshuffle dots"), "seed");
+  apply_params (self, &params, _("Reshuffle dots"), NULL);
 }
 
 static void
@@ -572,7 +528,7 @@ on_name_changed (HlZonePanel *self)
   apply (self,
          hl_edit_set_zone_name (hl_document_get_design (self->document),
                                 hl_document_get_view_index (self->document),
-                                (guint) self->selected, name),
+                                (guint) selected (self), name),
          _("Rename zone"), "name");
 }
 
@@ -585,12 +541,11 @@ on_kind_selected (HlZonePanel *self)
   if (self->updating || zone == NULL || kind > HL_ZONE_CUSTOM || kind == (guint) zone->kind)
     return;
 
-  hl_zone_panel_end_burst (self);
   apply (self,
          hl_edit_set_zone_kind (hl_document_get_design (self->document),
                                 hl_document_get_view_index (self->document),
-                                (guint) self->selected, (HlZoneKind) kind),
-         _("Change zone kind"), "kind");
+                                (guint) selected (self), (HlZoneKind) kind),
+         _("Change zone kind"), NULL);
 }
 
 static void
@@ -598,21 +553,17 @@ move_selected (HlZonePanel *self,
                int          delta)
 {
   const HlView *view = current_view (self);
-  int to = self->selected + delta;
+  int to = selected (self) + delta;
 
-  if (view == NULL || self->selected < 0 || to < 0 || to >= (int) hl_view_get_n_zones (view))
+  if (view == NULL || selected (self) < 0 || to < 0 || to >= (int) hl_view_get_n_zones (view))
     return;
 
-  hl_zone_panel_end_burst (self);
-  {
-    HlDesign *next = hl_edit_move_zone (hl_document_get_design (self->document),
-                                        hl_document_get_view_index (self->document),
-                                        (guint) self->selected, (guint) to);
-
-    self->selected = to;
-    apply (self, next, _("Reorder zones"), "order");
-  }
-  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+  apply (self,
+         hl_edit_move_zone (hl_document_get_design (self->document),
+                            hl_document_get_view_index (self->document),
+                            (guint) selected (self), (guint) to),
+         _("Reorder zones"), NULL);
+  hl_document_set_selected_zone (self->document, to);
 }
 
 static void
@@ -635,13 +586,10 @@ on_remove_clicked (HlZonePanel *self)
   if (current_zone (self) == NULL)
     return;
 
-  hl_zone_panel_end_burst (self);
   next = hl_edit_remove_zone (hl_document_get_design (self->document),
                               hl_document_get_view_index (self->document),
-                              (guint) self->selected);
-  apply (self, next, _("Delete zone"), "remove");
-  hl_zone_panel_end_burst (self);
-  g_signal_emit (self, signals[ZONE_SELECTED], 0, self->selected);
+                              (guint) selected (self));
+  apply (self, next, _("Delete zone"), NULL);
 }
 
 /* A row with a spin button for every number of the parameter table. */
@@ -742,7 +690,6 @@ hl_zone_panel_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  hl_zone_panel_end_burst (self);
   g_clear_pointer (&self->list_signature, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_ZONE_PANEL);
 
@@ -756,16 +703,6 @@ hl_zone_panel_class_init (HlZonePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hl_zone_panel_dispose;
-
-  /**
-   * HlZonePanel::zone-selected:
-   * @zone: the zone index, -1 for none
-   *
-   * The user selected a zone in the list (or the selection moved with it).
-   */
-  signals[ZONE_SELECTED] = g_signal_new ("zone-selected", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 1, G_TYPE_INT);
 
   /**
    * HlZonePanel::pick-shade:
@@ -812,7 +749,6 @@ hl_zone_panel_class_init (HlZonePanelClass *klass)
 static void
 hl_zone_panel_init (HlZonePanel *self)
 {
-  self->selected = -1;
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   hl_a11y_name_entry_row (self->name_row);

@@ -3,8 +3,10 @@
  *
  * Lists the view's zones (add, delete, rename, reorder, kind) with their
  * area, and shows every parameter the format holds for the selected zone,
- * with rows built from the core's zone-parameter table. Changes apply live
- * through the document; each field's burst of changes is one undo step.
+ * with rows built from the core's zone-parameter table. The selected zone
+ * is the document's ("selected-zone"). Changes apply live through
+ * hl_document_commit; each field's burst of changes is one undo step
+ * (merged by key).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,17 +26,9 @@ GtkWidget  *hl_zone_panel_new              (void);
 /* Shows the zones of @document (referenced; may be NULL). */
 void        hl_zone_panel_set_document     (HlZonePanel *self,
                                             HlDocument  *document);
-/* The selected zone, -1 for none. Setting it does not emit
- * "zone-selected". */
-int         hl_zone_panel_get_selected     (HlZonePanel *self);
-void        hl_zone_panel_set_selected     (HlZonePanel *self,
-                                            int          zone);
 /* The spin button of table parameter @key ("density", ...), for tests and
  * keyboard focus (borrowed), or NULL. */
 GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
                                             const char  *key);
-/* Ends the current burst of changes, so that the next change is a new
- * undo step (the window calls it before undo, redo and save). */
-void        hl_zone_panel_end_burst        (HlZonePanel *self);
 
 G_END_DECLS

@@ -47,9 +47,9 @@ params_at (HlToolBrush  *self,
   HlZoneParams params;
   int zone = hl_tool_zone_at (view, p);
 
-  if (zone < 0 && self->parent.selected_zone >= 0 &&
-      (guint) self->parent.selected_zone < hl_view_get_n_zones (view))
-    zone = self->parent.selected_zone;
+  if (zone < 0 && hl_tool_get_selected_zone (&self->parent) >= 0 &&
+      (guint) hl_tool_get_selected_zone (&self->parent) < hl_view_get_n_zones (view))
+    zone = hl_tool_get_selected_zone (&self->parent);
   if (zone >= 0)
     return hl_view_get_zone (view, (guint) zone)->params;
 
@@ -124,7 +124,7 @@ update_preview (HlToolBrush *self)
 {
   g_clear_pointer (&self->preview, hl_design_unref);
   if (self->edits->len > 0)
-    self->preview = hl_edit_append_edits (hl_history_get_current (self->parent.history), self->parent.view,
+    self->preview = hl_edit_append_edits (hl_tool_get_current_design (&self->parent), self->parent.view,
                                           (const HlDotEdit *) (gpointer) self->edits->data,
                                           self->edits->len);
 }

@@ -92,8 +92,8 @@ static HlToolResult
 pick (HlToolEyedropper *self,
       const HlView     *view)
 {
-  int zone = self->parent.selected_zone;
-  int session = self->parent.target_session;
+  int zone = hl_tool_get_selected_zone (&self->parent);
+  int session = self->parent.options->target_session;
   HlZoneParams params;
   g_autoptr(HlDesign) design = NULL;
   HlToolResult result;
@@ -133,7 +133,7 @@ pick (HlToolEyedropper *self,
     hl_zone_params_set_shade (&params, self->color);   /* the sessions follow */
 
   self->problem = HL_EYEDROPPER_OK;
-  design = hl_edit_set_zone_params (hl_history_get_current (self->parent.history), self->parent.view,
+  design = hl_edit_set_zone_params (hl_tool_get_current_design (&self->parent), self->parent.view,
                                     (guint) zone, &params);
   result = hl_tool_commit (&self->parent, design,
                            session >= 0 ? _("Pick session shade") : _("Pick zone shade"));

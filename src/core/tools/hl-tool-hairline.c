@@ -27,7 +27,7 @@ finish (HlTool *tool)
     return HL_TOOL_NOTHING;
 
   curve = hl_tool_pen_new_curve (tool, FALSE);
-  design = hl_edit_set_hairline (hl_history_get_current (tool->history), tool->view, curve);
+  design = hl_edit_set_hairline (hl_tool_get_current_design (tool), tool->view, curve);
   result = hl_tool_commit (tool, design, _("Draw hairline"));
   hl_tool_pen_clear (tool);
   return result | HL_TOOL_REDRAW;

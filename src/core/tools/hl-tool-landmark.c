@@ -14,7 +14,6 @@ typedef struct
 {
   HlTool      parent;
 
-  HlLandmark  current;      /* placed by the next press */
   HlLandmark  dragged;      /* HL_N_LANDMARKS: none */
   HlLandmark  hover;        /* HL_N_LANDMARKS: none */
   HlPoint     press;        /* where the drag started */
@@ -163,15 +162,15 @@ press (HlToolLandmark    *self,
       return result | HL_TOOL_CAPTURED | HL_TOOL_REDRAW | HL_TOOL_CURSOR;
     }
 
-  design = hl_edit_set_landmark (hl_history_get_current (self->parent.history), self->parent.view,
-                                 self->current, TRUE, event->p);
+  design = hl_edit_set_landmark (hl_tool_get_current_design (&self->parent), self->parent.view,
+                                 self->parent.options->landmark, TRUE, event->p);
   /* Translators: %s is a landmark, e.g. "Left pupil". */
-  label = g_strdup_printf (_("Place %s"), hl_landmark_get_title (self->current));
+  label = g_strdup_printf (_("Place %s"), hl_landmark_get_title (self->parent.options->landmark));
   result |= hl_tool_commit (&self->parent, design, label) | HL_TOOL_CAPTURED | HL_TOOL_CURSOR;
 
   placed = hl_tool_get_current_view (&self->parent);
-  self->hover = self->current;
-  self->current = next_unset (placed, self->current);
+  self->hover = self->parent.options->landmark;
+  self->parent.options->landmark = next_unset (placed, self->parent.options->landmark);
   return result;
 }
 
@@ -201,7 +200,7 @@ landmark_event (HlTool            *tool,
                         self->origin.y + event->p.y - self->press.y };
 
           g_clear_pointer (&self->preview, hl_design_unref);
-          self->preview = hl_edit_set_landmark (hl_history_get_current (tool->history), tool->view,
+          self->preview = hl_edit_set_landmark (hl_tool_get_current_design (tool), tool->view,
                                                 self->dragged, TRUE, p);
           return HL_TOOL_REDRAW | HL_TOOL_PREVIEW;
         }
@@ -267,7 +266,7 @@ landmark_draw_overlay (HlTool  *tool,
       cairo_set_line_width (cr, 1.5 / zoom);
       if (lit)
         cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
-      else if (l == self->current)
+      else if (l == self->parent.options->landmark)
         cairo_set_source_rgb (cr, 0.2, 0.9, 0.4);
       else
         cairo_set_source_rgba (cr, 1.0, 0.8, 0.1, 0.95);
@@ -280,7 +279,7 @@ landmark_draw_overlay (HlTool  *tool,
   /* What the next press places, by the pointer. */
   if (tool->has_pointer && self->dragged == HL_N_LANDMARKS && self->hover == HL_N_LANDMARKS)
     outlined_text (cr, zoom, (HlPoint) { tool->pointer.x + 14 / zoom, tool->pointer.y + 20 / zoom }, 12.0,
-                   hl_landmark_get_title (self->current));
+                   hl_landmark_get_title (self->parent.options->landmark));
 }
 
 static const char *
@@ -312,7 +311,6 @@ landmark_init (HlTool *tool)
 {
   HlToolLandmark *self = LANDMARK (tool);
 
-  self->current = HL_LANDMARK_GLABELLA;
   self->dragged = HL_N_LANDMARKS;
   self->hover = HL_N_LANDMARKS;
 }
@@ -341,14 +339,14 @@ hl_tool_landmark_set_current (HlTool     *tool,
   g_return_if_fail (IS_LANDMARK (tool));
   g_return_if_fail (landmark < HL_N_LANDMARKS);
 
-  LANDMARK (tool)->current = landmark;
+  tool->options->landmark = landmark;
 }
 
 HlLandmark
 hl_tool_landmark_get_current (HlTool *tool)
 {
   g_return_val_if_fail (IS_LANDMARK (tool), HL_LANDMARK_GLABELLA);
-  return LANDMARK (tool)->current;
+  return tool->options->landmark;
 }
 
 HlLandmark

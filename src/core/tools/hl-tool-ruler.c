@@ -17,7 +17,6 @@ typedef struct
 {
   HlTool       parent;
 
-  HlRulerMode  mode;
   HlPoint      a, b;         /* the segment's ends, image px */
   guint        n_ends;       /* 0: none; 1: a placed; 2: both */
   gboolean     dragging;     /* DRAG: between press and release */
@@ -43,7 +42,7 @@ static HlToolResult
 press (HlToolRuler       *self,
        const HlToolEvent *event)
 {
-  if (self->mode == HL_RULER_DRAG)
+  if (self->parent.options->ruler_mode == HL_RULER_DRAG)
     {
       self->a = self->b = event->p;
       self->n_ends = 1;
@@ -177,10 +176,11 @@ ruler_get_cursor (HlTool *tool)
   return "crosshair";
 }
 
+/* Another way to measure: a half-measured segment no longer fits. */
 static void
-ruler_init (HlTool *tool)
+ruler_options_changed (HlTool *tool)
 {
-  RULER (tool)->mode = HL_RULER_DRAG;
+  drop_segment (RULER (tool));
 }
 
 static const HlToolClass ruler_class = {
@@ -191,7 +191,8 @@ static const HlToolClass ruler_class = {
   .get_cursor = ruler_get_cursor,
   .get_preview = NULL,
   .finalize = NULL,
-  .init = ruler_init,
+  .init = NULL,
+  .options_changed = ruler_options_changed,
 };
 
 const HlToolClass *
@@ -208,14 +209,14 @@ hl_tool_ruler_set_mode (HlTool      *tool,
   g_return_if_fail (mode <= HL_RULER_IRIS);
 
   drop_segment (RULER (tool));
-  RULER (tool)->mode = mode;
+  tool->options->ruler_mode = mode;
 }
 
 HlRulerMode
 hl_tool_ruler_get_mode (HlTool *tool)
 {
   g_return_val_if_fail (IS_RULER (tool), HL_RULER_DRAG);
-  return RULER (tool)->mode;
+  return tool->options->ruler_mode;
 }
 
 gboolean
@@ -246,7 +247,7 @@ hl_tool_ruler_get_suggested_mm (HlTool *tool)
   g_return_val_if_fail (IS_RULER (tool), 10.0);
 
   self = RULER (tool);
-  switch (self->mode)
+  switch (self->parent.options->ruler_mode)
     {
     case HL_RULER_IPD:
       return HL_IPD_MM;
@@ -334,7 +335,7 @@ hl_tool_ruler_apply (HlTool   *tool,
   cal.ref_a = self->a;
   cal.ref_b = self->b;
   cal.ref_mm = mm;
-  switch (self->mode)
+  switch (self->parent.options->ruler_mode)
     {
     case HL_RULER_IPD:
       cal.source = HL_CALIBRATION_IPD;
@@ -354,17 +355,17 @@ hl_tool_ruler_apply (HlTool   *tool,
       break;
     }
 
-  calibrated = hl_edit_set_calibration (hl_history_get_current (tool->history), tool->view, &cal);
+  calibrated = hl_edit_set_calibration (hl_tool_get_current_design (tool), tool->view, &cal);
 
   /* The ends as landmarks; the client's left is on the image's right. */
   lo = self->a.x <= self->b.x ? self->a : self->b;
   hi = self->a.x <= self->b.x ? self->b : self->a;
-  if (self->mode == HL_RULER_IPD)
+  if (self->parent.options->ruler_mode == HL_RULER_IPD)
     {
       with_one = hl_edit_set_landmark (calibrated, tool->view, HL_LANDMARK_RIGHT_PUPIL, TRUE, lo);
       design = hl_edit_set_landmark (with_one, tool->view, HL_LANDMARK_LEFT_PUPIL, TRUE, hi);
     }
-  else if (self->mode == HL_RULER_IRIS)
+  else if (self->parent.options->ruler_mode == HL_RULER_IRIS)
     {
       gboolean left = (lo.x + hi.x) / 2.0 > face_centre_x (tool, view);
       HlLandmark edge_a = left ? HL_LANDMARK_LEFT_IRIS_EDGE_A : HL_LANDMARK_RIGHT_IRIS_EDGE_A;
@@ -377,7 +378,7 @@ hl_tool_ruler_apply (HlTool   *tool,
     design = hl_design_ref (calibrated);
 
   hl_tool_commit (tool, design, label);
-  if (self->mode == HL_RULER_DRAG)
+  if (self->parent.options->ruler_mode == HL_RULER_DRAG)
     self->last_mm = mm;
   drop_segment (self);
   return TRUE;

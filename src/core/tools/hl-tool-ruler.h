@@ -19,12 +19,7 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  HL_RULER_DRAG,
-  HL_RULER_IPD,
-  HL_RULER_IRIS,
-} HlRulerMode;
+/* HlRulerMode is in hl-tool-options.h. */
 
 /* Relative uncertainty stated with each kind of calibration. */
 #define HL_RULER_UNCERTAINTY 0.02
@@ -38,7 +33,7 @@ typedef enum
 /* The class behind hl_tool_new_by_name ("ruler", ...) (static). */
 const HlToolClass *hl_tool_ruler_class            (void);
 
-/* Switches the mode (HL_RULER_DRAG at first); drops a segment in progress. */
+/* Switches the mode (options->ruler_mode); drops a segment in progress. */
 void               hl_tool_ruler_set_mode         (HlTool       *tool,
                                                    HlRulerMode   mode);
 HlRulerMode        hl_tool_ruler_get_mode         (HlTool       *tool);

@@ -328,7 +328,7 @@ static HlToolResult
 drag_to (HlToolSelect      *self,
          const HlToolEvent *event)
 {
-  HlDesign *base = hl_history_get_current (self->parent.history);
+  HlDesign *base = hl_tool_get_current_design (&self->parent);
   HlPoint p = { self->origin.x + event->p.x - self->press.x,
                 self->origin.y + event->p.y - self->press.y };
 
@@ -383,14 +383,14 @@ insert_point (HlToolSelect      *self,
     return HL_TOOL_CAPTURED;
 
   inserted = hl_curve_with_inserted_point (curve, best.point, best_at);
-  design = design_with_curve (hl_history_get_current (self->parent.history), self->parent.view, best, inserted);
+  design = design_with_curve (hl_tool_get_current_design (&self->parent), self->parent.view, best, inserted);
   result = hl_tool_commit (&self->parent, design,
                            best.kind == HL_HANDLE_HAIRLINE ? _("Add hairline point") : _("Add zone point"));
   self->selected = best;
   self->hover = best;
-  if (best.kind == HL_HANDLE_ZONE && self->parent.selected_zone != (int) best.zone)
+  if (best.kind == HL_HANDLE_ZONE && hl_tool_get_selected_zone (&self->parent) != (int) best.zone)
     {
-      self->parent.selected_zone = (int) best.zone;
+      hl_tool_set_selected_zone (&self->parent, (int) best.zone);
       result |= HL_TOOL_SELECTION;
     }
   return result | HL_TOOL_CAPTURED | HL_TOOL_CURSOR;
@@ -413,9 +413,9 @@ press (HlToolSelect      *self,
       self->press = event->p;
       handle_position (view, hit, &self->origin);
       result |= HL_TOOL_CAPTURED | HL_TOOL_REDRAW | HL_TOOL_CURSOR;
-      if (hit.kind == HL_HANDLE_ZONE && self->parent.selected_zone != (int) hit.zone)
+      if (hit.kind == HL_HANDLE_ZONE && hl_tool_get_selected_zone (&self->parent) != (int) hit.zone)
         {
-          self->parent.selected_zone = (int) hit.zone;
+          hl_tool_set_selected_zone (&self->parent, (int) hit.zone);
           result |= HL_TOOL_SELECTION;
         }
       return result;
@@ -437,9 +437,9 @@ press (HlToolSelect      *self,
       result |= HL_TOOL_REDRAW;
     }
   zone = hl_tool_zone_at (view, event->p);
-  if (zone >= 0 && zone != self->parent.selected_zone)
+  if (zone >= 0 && zone != hl_tool_get_selected_zone (&self->parent))
     {
-      self->parent.selected_zone = zone;
+      hl_tool_set_selected_zone (&self->parent, zone);
       result |= HL_TOOL_SELECTION | HL_TOOL_REDRAW;
     }
   return result;
@@ -479,7 +479,7 @@ nudge (HlToolSelect      *self,
     default: return HL_TOOL_NOTHING;
     }
 
-  moved = design_with_handle_at (hl_history_get_current (self->parent.history),
+  moved = design_with_handle_at (hl_tool_get_current_design (&self->parent),
                                  self->parent.view, self->selected, p);
   return hl_tool_commit (&self->parent, moved, move_label (self->selected));
 }
@@ -488,7 +488,7 @@ static HlToolResult
 remove_selected (HlToolSelect *self,
                  const HlView *view)
 {
-  HlDesign *base = hl_history_get_current (self->parent.history);
+  HlDesign *base = hl_tool_get_current_design (&self->parent);
   g_autoptr(HlDesign) design = NULL;
   HlHandle h = self->selected;
   const char *label;
@@ -538,7 +538,7 @@ toggle_corner (HlToolSelect *self,
 
   corner = !hl_curve_is_corner (curve, self->selected.point);
   toggled = hl_curve_with_corner (curve, self->selected.point, corner);
-  design = design_with_curve (hl_history_get_current (self->parent.history),
+  design = design_with_curve (hl_tool_get_current_design (&self->parent),
                               self->parent.view, self->selected, toggled);
   return hl_tool_commit (&self->parent, design, corner ? _("Make corner") : _("Make smooth"));
 }
@@ -555,9 +555,9 @@ step_selection (HlToolSelect      *self,
   if (next.kind == HL_HANDLE_NONE)
     return HL_TOOL_NOTHING;
   self->selected = next;
-  if (next.kind == HL_HANDLE_ZONE && self->parent.selected_zone != (int) next.zone)
+  if (next.kind == HL_HANDLE_ZONE && hl_tool_get_selected_zone (&self->parent) != (int) next.zone)
     {
-      self->parent.selected_zone = (int) next.zone;
+      hl_tool_set_selected_zone (&self->parent, (int) next.zone);
       result |= HL_TOOL_SELECTION;
     }
   return result;
@@ -650,7 +650,7 @@ select_draw_overlay (HlTool  *tool,
 {
   HlToolSelect *self = SELECT (tool);
   const HlView *view = hl_tool_get_view (tool);
-  int zone = tool->selected_zone;
+  int zone = hl_tool_get_selected_zone (tool);
 
   if (zone >= 0 && (guint) zone < view->zones->len)
     {

@@ -3,7 +3,7 @@
  * Press on a control point of the hairline, a zone vertex or a landmark
  * and drag: every motion builds a preview design (sharing everything that
  * did not move) that the canvas can stipple and draw at once; release puts
- * it in the history as one undo step. Escape or a cancelled gesture puts
+ * it in the host as one undo step. Escape or a cancelled gesture puts
  * the point back. A press on no handle is not captured (the canvas pans),
  * but a press inside a zone selects that zone (the topmost, last in the
  * list). Keys act on the selected point: arrows nudge it one screen pixel

@@ -15,12 +15,8 @@ typedef struct
 {
   HlToolPen   pen;
 
-  HlZoneKind  kind;
   double      zoom;         /* of the last PRESS or MOTION */
   gboolean    could_close;  /* hl_tool_zone_can_close() after the last event */
-
-  /* Borrowed, may be NULL: see hl_tool_zone_set_defaults() */
-  const HlZoneDefaults *defaults;
 } HlToolZone;
 
 static const HlToolClass zone_class;
@@ -59,18 +55,18 @@ close_zone (HlTool *tool)
     return HL_TOOL_NOTHING;
 
   outline = hl_tool_pen_new_curve (tool, TRUE);
-  hl_zone_defaults_apply (self->defaults, self->kind, &params);
+  hl_zone_defaults_apply (self->pen.parent.options->zone_defaults, self->pen.parent.options->zone_kind, &params);
   params.seed = hl_edit_new_zone_seed (view);
-  name = hl_edit_new_zone_name (view, self->kind);
-  zone = hl_zone_new (name, self->kind, outline, &params);
+  name = hl_edit_new_zone_name (view, self->pen.parent.options->zone_kind);
+  zone = hl_zone_new (name, self->pen.parent.options->zone_kind, outline, &params);
   index = hl_view_get_n_zones (view);
-  design = hl_edit_add_zone (hl_history_get_current (tool->history), tool->view, zone);
+  design = hl_edit_add_zone (hl_tool_get_current_design (tool), tool->view, zone);
 
   result = hl_tool_commit (tool, design, _("Add zone"));
   hl_tool_pen_clear (tool);
   if (result & HL_TOOL_COMMITTED)
     {
-      tool->selected_zone = (int) index;
+      hl_tool_set_selected_zone (tool, (int) index);
       result |= HL_TOOL_SELECTION;
     }
   return result | HL_TOOL_REDRAW;
@@ -150,7 +146,6 @@ static void
 zone_init (HlTool *tool)
 {
   hl_tool_pen_init (tool);
-  ZONE (tool)->kind = HL_ZONE_FRONTAL;
   ZONE (tool)->zoom = 1.0;
 }
 
@@ -178,7 +173,7 @@ hl_tool_zone_set_kind (HlTool     *tool,
   g_return_if_fail (IS_ZONE (tool));
   g_return_if_fail (kind <= HL_ZONE_CUSTOM);
 
-  ZONE (tool)->kind = kind;
+  tool->options->zone_kind = kind;
 }
 
 void
@@ -187,14 +182,14 @@ hl_tool_zone_set_defaults (HlTool               *tool,
 {
   g_return_if_fail (IS_ZONE (tool));
 
-  ZONE (tool)->defaults = defaults;
+  tool->options->zone_defaults = defaults;
 }
 
 HlZoneKind
 hl_tool_zone_get_kind (HlTool *tool)
 {
   g_return_val_if_fail (IS_ZONE (tool), HL_ZONE_FRONTAL);
-  return ZONE (tool)->kind;
+  return tool->options->zone_kind;
 }
 
 const HlPoint *

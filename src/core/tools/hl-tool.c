@@ -7,44 +7,12 @@
 #include <math.h>
 
 #include "hl-tool.h"
-#include "hl-tool-brush.h"
-#include "hl-tool-eyedropper.h"
-#include "hl-tool-hairline.h"
-#include "hl-tool-landmark.h"
-#include "hl-tool-ruler.h"
-#include "hl-tool-select.h"
-#include "hl-tool-zone.h"
-
-typedef const HlToolClass *(*ClassGetter) (void);
-
-static const char * const tool_names[] = {
-  "select",
-  "hairline",
-  "zone",
-  "ruler",
-  "landmark",
-  "brush",
-  "eraser",
-  "eyedropper",
-  NULL,
-};
-
-static const ClassGetter tool_classes[] = {
-  hl_tool_select_class,
-  hl_tool_hairline_class,
-  hl_tool_zone_class,
-  hl_tool_ruler_class,
-  hl_tool_landmark_class,
-  hl_tool_brush_class,
-  hl_tool_eraser_class,
-  hl_tool_eyedropper_class,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (tool_names) == G_N_ELEMENTS (tool_classes) + 1);
+#include "hl-tools.h"
 
 HlTool *
 hl_tool_new (const HlToolClass *klass,
-             HlHistory         *history,
+             HlToolHost        *host,
+             HlToolOptions     *options,
              guint              view)
 {
   HlTool *tool;
@@ -52,15 +20,15 @@ hl_tool_new (const HlToolClass *klass,
   g_return_val_if_fail (klass != NULL, NULL);
   g_return_val_if_fail (klass->instance_size >= sizeof (HlTool), NULL);
   g_return_val_if_fail (klass->event != NULL, NULL);
-  g_return_val_if_fail (history != NULL, NULL);
+  g_return_val_if_fail (host != NULL && host->iface != NULL, NULL);
 
   tool = g_malloc0 (klass->instance_size);
   tool->klass = klass;
-  tool->history = history;
+  tool->host = host;
+  hl_tool_options_init (&tool->own_options);
+  tool->options = options != NULL ? options : &tool->own_options;
   tool->view = view;
   tool->photo = NULL;
-  tool->selected_zone = -1;
-  tool->target_session = -1;
   tool->has_pointer = FALSE;
   if (klass->init != NULL)
     klass->init (tool);
@@ -69,24 +37,18 @@ hl_tool_new (const HlToolClass *klass,
 }
 
 HlTool *
-hl_tool_new_by_name (const char *name,
-                     HlHistory  *history,
-                     guint       view)
+hl_tool_new_by_name (const char    *name,
+                     HlToolHost    *host,
+                     HlToolOptions *options,
+                     guint          view)
 {
+  const HlToolInfo *info;
+
   g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (history != NULL, NULL);
+  g_return_val_if_fail (host != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tool_classes); i++)
-    if (g_str_equal (name, tool_names[i]))
-      return hl_tool_new (tool_classes[i] (), history, view);
-
-  return NULL;
-}
-
-const char *const *
-hl_tool_names (void)
-{
-  return tool_names;
+  info = hl_tools_lookup (name);
+  return info != NULL ? hl_tool_new (info->get_class (), host, options, view) : NULL;
 }
 
 void
@@ -215,7 +177,7 @@ hl_tool_get_design (HlTool *tool)
 
   if (tool->klass->get_preview != NULL)
     preview = tool->klass->get_preview (tool);
-  return preview != NULL ? preview : hl_history_get_current (tool->history);
+  return preview != NULL ? preview : hl_tool_host_get_design (tool->host);
 }
 
 HlToolResult
@@ -243,7 +205,7 @@ int
 hl_tool_get_selected_zone (HlTool *tool)
 {
   g_return_val_if_fail (tool != NULL, -1);
-  return tool->selected_zone;
+  return hl_tool_host_get_selected_zone (tool->host);
 }
 
 void
@@ -251,7 +213,23 @@ hl_tool_set_selected_zone (HlTool *tool,
                            int     zone)
 {
   g_return_if_fail (tool != NULL);
-  tool->selected_zone = MAX (zone, -1);
+  hl_tool_host_set_selected_zone (tool->host, zone);
+}
+
+HlToolOptions *
+hl_tool_get_options (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+  return tool->options;
+}
+
+void
+hl_tool_options_changed (HlTool *tool)
+{
+  g_return_if_fail (tool != NULL);
+
+  if (tool->klass->options_changed != NULL)
+    tool->klass->options_changed (tool);
 }
 
 void
@@ -259,14 +237,14 @@ hl_tool_set_target_session (HlTool *tool,
                             int     session)
 {
   g_return_if_fail (tool != NULL);
-  tool->target_session = MAX (session, -1);
+  tool->options->target_session = MAX (session, -1);
 }
 
 int
 hl_tool_get_target_session (HlTool *tool)
 {
   g_return_val_if_fail (tool != NULL, -1);
-  return tool->target_session;
+  return tool->options->target_session;
 }
 
 static const HlView *
@@ -285,11 +263,18 @@ hl_tool_get_view (HlTool *tool)
   return view_of (hl_tool_get_design (tool), tool->view);
 }
 
+HlDesign *
+hl_tool_get_current_design (HlTool *tool)
+{
+  g_return_val_if_fail (tool != NULL, NULL);
+  return hl_tool_host_get_design (tool->host);
+}
+
 const HlView *
 hl_tool_get_current_view (HlTool *tool)
 {
   g_return_val_if_fail (tool != NULL, NULL);
-  return view_of (hl_history_get_current (tool->history), tool->view);
+  return view_of (hl_tool_host_get_design (tool->host), tool->view);
 }
 
 int
@@ -318,7 +303,7 @@ hl_tool_commit (HlTool     *tool,
 {
   g_return_val_if_fail (tool != NULL, HL_TOOL_NOTHING);
 
-  if (design == NULL || !hl_history_push (tool->history, design, label))
+  if (design == NULL || !hl_tool_host_commit (tool->host, design, label, NULL))
     return HL_TOOL_REDRAW;
   return HL_TOOL_COMMITTED | HL_TOOL_REDRAW;
 }

@@ -6,11 +6,13 @@
  * one file (hl-tool-<name>.c) that fills an HlToolClass; the host calls the
  * hl_tool_*() functions below and never a tool's own code.
  *
- * A tool edits view `view` of the designs in a borrowed HlHistory: while a
+ * A tool edits view `view` of its host's design (hl-tool-host.h): while a
  * gesture is in progress it shows a preview design (hl_tool_get_design),
- * and when the gesture ends it pushes one new design into the history (one
- * undo step) and returns HL_TOOL_COMMITTED. An event that does not return
- * HL_TOOL_COMMITTED never changes the history.
+ * and when the gesture ends it hands one new design to the host (one undo
+ * step, unless the host refuses it) and returns HL_TOOL_COMMITTED. An
+ * event that does not return HL_TOOL_COMMITTED never commits. The selected
+ * zone is the host's; the options the user set are an HlToolOptions the
+ * tool borrows (hl-tool-options.h). The tools by name: hl-tools.h.
  *
  * What a host does with the results:
  * - PRESS: with HL_TOOL_CAPTURED the tool owns the drag that follows (send
@@ -42,8 +44,9 @@
 #include <cairo.h>
 
 #include "hl-geometry.h"
-#include "hl-history.h"
 #include "hl-photo.h"
+#include "hl-tool-host.h"
+#include "hl-tool-options.h"
 
 G_BEGIN_DECLS
 
@@ -123,35 +126,39 @@ typedef struct
   /* Sets the tool's own defaults once the HlTool fields are filled in
    * (the rest of the instance is zeroed). May be NULL. */
   void         (*init)         (HlTool            *tool);
+  /* The host changed a field of the options. May be NULL. */
+  void         (*options_changed) (HlTool         *tool);
 } HlToolClass;
 
 struct _HlTool
 {
   /*< private >*/
   const HlToolClass *klass;
-  HlHistory         *history;        /* borrowed, outlives the tool */
+  HlToolHost        *host;           /* borrowed, outlives the tool */
+  HlToolOptions     *options;        /* borrowed (or own_options), outlives the tool */
+  HlToolOptions      own_options;    /* when made without options */
   guint              view;           /* view index being edited */
   HlPhoto           *photo;          /* owned ref or NULL: the view's photo */
-  int                selected_zone;  /* -1: none; shared with the zone panel */
-  int                target_session; /* -1: the zone; else a session (eyedropper) */
   /* Where the last PRESS or MOTION was (image px), set by hl_tool_event()
    * before the tool sees it; has_pointer is FALSE until the first. */
   HlPoint            pointer;
   gboolean           has_pointer;
 };
 
-/* A new tool of @klass editing view @view of @history's designs (@history
- * borrowed, must outlive the tool). Transfer full. */
+/* A new tool of @klass editing view @view of @host's design, with the
+ * user's @options (both borrowed, must outlive the tool; @options NULL:
+ * the tool keeps defaults of its own, hl_tool_options_init). Transfer
+ * full. */
 HlTool       *hl_tool_new               (const HlToolClass *klass,
-                                         HlHistory         *history,
+                                         HlToolHost        *host,
+                                         HlToolOptions     *options,
                                          guint              view);
-/* A new tool by name (see hl_tool_names), or NULL for an unknown name.
+/* A new tool by name (see hl-tools.h), or NULL for an unknown name.
  * Transfer full. */
 HlTool       *hl_tool_new_by_name       (const char        *name,
-                                         HlHistory         *history,
+                                         HlToolHost        *host,
+                                         HlToolOptions     *options,
                                          guint              view);
-/* The names of every tool, NULL-terminated (static). */
-const char *const *hl_tool_names        (void);
 void          hl_tool_free              (HlTool            *tool);
 const char   *hl_tool_get_name          (HlTool            *tool);
 
@@ -167,7 +174,7 @@ void          hl_tool_draw_overlay      (HlTool            *tool,
 /* A CSS cursor name (static), or NULL for the default. */
 const char   *hl_tool_get_cursor        (HlTool            *tool);
 /* The design to show: the tool's preview during a gesture, else the
- * history's current design (borrowed). */
+ * host's current design (borrowed). */
 HlDesign     *hl_tool_get_design        (HlTool            *tool);
 /* Abandons a gesture in progress (as HL_TOOL_CANCEL would). */
 HlToolResult  hl_tool_cancel            (HlTool            *tool);
@@ -176,13 +183,18 @@ HlToolResult  hl_tool_cancel            (HlTool            *tool);
  * starts without one. */
 void          hl_tool_set_photo         (HlTool            *tool,
                                          HlPhoto           *photo);
-/* The zone the panel shows and the eyedropper colours: -1 for none. Tools
- * change it (and return HL_TOOL_SELECTION) when a zone is clicked or
- * drawn; a host sets it when the user picks a zone in a list. */
+/* The host's selected zone, which the panel shows and the eyedropper
+ * colours: -1 for none. Tools change it (and return HL_TOOL_SELECTION)
+ * when a zone is clicked or drawn. */
 int           hl_tool_get_selected_zone (HlTool            *tool);
 void          hl_tool_set_selected_zone (HlTool            *tool,
                                          int                zone);
-/* -1: the eyedropper sets the zone's shade; ≥ 0: that session's shade. */
+/* The options the tool reads (borrowed). After changing a field, call
+ * hl_tool_options_changed(). */
+HlToolOptions *hl_tool_get_options      (HlTool            *tool);
+void          hl_tool_options_changed   (HlTool            *tool);
+/* options->target_session: -1, the eyedropper sets the zone's shade;
+ * ≥ 0, that session's shade. */
 void          hl_tool_set_target_session (HlTool           *tool,
                                           int               session);
 int           hl_tool_get_target_session (HlTool           *tool);
@@ -191,16 +203,19 @@ int           hl_tool_get_target_session (HlTool           *tool);
 
 /* The view being edited in the shown design, or NULL (borrowed). */
 const HlView *hl_tool_get_view          (HlTool            *tool);
-/* The view being edited in the history's current design (what a gesture
- * builds on, never the preview), or NULL when the index is out of range
- * (borrowed). */
+/* The host's current design (what a gesture builds on, never the
+ * preview), or NULL (borrowed). */
+HlDesign     *hl_tool_get_current_design (HlTool           *tool);
+/* The view being edited in the host's current design, or NULL when the
+ * index is out of range (borrowed). */
 const HlView *hl_tool_get_current_view  (HlTool            *tool);
 /* The topmost zone (last in the list) whose outline contains @p, or -1. */
 int           hl_tool_zone_at           (const HlView      *view,
                                          HlPoint            p);
-/* Pushes @design (referenced, may be NULL) into the history with @label;
- * returns HL_TOOL_COMMITTED | HL_TOOL_REDRAW, or HL_TOOL_REDRAW when
- * nothing changed (@design NULL or already the current design). */
+/* Hands @design (referenced, may be NULL) to the host as one undo step
+ * labelled @label; returns HL_TOOL_COMMITTED | HL_TOOL_REDRAW, or
+ * HL_TOOL_REDRAW when nothing was recorded (@design NULL, already the
+ * current design, or refused by the host). */
 HlToolResult  hl_tool_commit            (HlTool            *tool,
                                          HlDesign          *design,
                                          const char        *label);
