@@ -202,6 +202,10 @@ hl_cli_dots (int    argc,
     }
   json = g_strcmp0 (format, "json") == 0;
 
+  /* What killed runs left beside the output goes first. */
+  if (output != NULL)
+    hl_cli_sweep_output_dir (output);
+
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
