@@ -128,6 +128,24 @@ hl_cli_sweep_output_dir (const char *output)
   hl_atomic_file_sweep_stale (dir);
 }
 
+/* The first error writing standard output through g_print() (GOption's
+ * --help), whose default handler flushes at once and so loses it. */
+static int print_errno;
+
+static void
+print_to_stdout (const char *string)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+
+  /* As GLib's own handler, in the locale's encoding; but without a
+   * flush: close_stdout() flushes and sees the error. */
+  if (!g_get_charset (&charset))
+    converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  if (fputs (converted != NULL ? converted : string, stdout) == EOF && print_errno == 0)
+    print_errno = errno;
+}
+
 /* Closes @stream as coreutils' close_stream() does: FALSE (errno set, or
  * 0 when the reason is lost) when something written to it did not reach
  * its file. A stream closed before we started (`>&-`) with nothing
@@ -157,7 +175,7 @@ close_stdout (void)
 {
   if (!close_stream (stdout))
     {
-      int err = errno;
+      int err = errno != 0 ? errno : print_errno;
 
       /* Translators: said when the standard output could not be
        * written; %s is the reason ("No space left on device"). */
@@ -178,6 +196,7 @@ main (int    argc,
 {
   /* First registered, so it runs last, after anything else that prints. */
   atexit (close_stdout);
+  g_set_print_handler (print_to_stdout);
 
   /* Messages and help follow the user's language; what the commands
    * write for programs (files, CSV, JSON) does not depend on the locale. */

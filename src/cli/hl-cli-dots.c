@@ -255,11 +255,7 @@ hl_cli_dots (int    argc,
           return HL_EXIT_BAD_INPUT;
         }
     }
-  else if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      fprintf (stderr, _("hairline dots: cannot write to standard output: %s\n"), g_strerror (errno));
-      return HL_EXIT_BAD_INPUT;
-    }
+  /* Standard output is checked by main(), as for every command. */
 
   return HL_EXIT_OK;
 }
