@@ -1,6 +1,8 @@
 /* hl-window-io.c: files in and out of a window beyond open and save: the
  * export dialogs, photos and designs dropped or pasted onto the window,
- * relinking a photo that moved or changed, and recently used designs.
+ * relinking a photo that moved or changed, recently used designs, and the
+ * sweep of temporary files that killed saves or exports left beside a
+ * design opened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
