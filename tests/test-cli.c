@@ -7,7 +7,10 @@
 #include <cjson/cJSON.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -758,6 +761,134 @@ test_nothing_to_simulate (void)
   g_rmdir (dir);
 }
 
+/* --- standard output that cannot be written ------------------------------------ */
+
+/* Runs $HAIRLINE with @args, its standard output on @out_fd, SIGPIPE
+ * ignored when @ignore_sigpipe (as a parent that ignores it passes on).
+ * Returns the wait status; its stderr in *@err (caller frees). */
+static int
+run_with_stdout (int                 out_fd,
+                 gboolean            ignore_sigpipe,
+                 const char * const *args,
+                 char              **err)
+{
+  const char *hairline = g_getenv ("HAIRLINE");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  GString *text = g_string_new (NULL);
+  int err_pipe[2];
+  int status;
+  char buf[4096];
+  ssize_t n;
+  pid_t pid;
+
+  g_ptr_array_add (argv, (gpointer) hairline);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_cmpint (pipe (err_pipe), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      signal (SIGPIPE, ignore_sigpipe ? SIG_IGN : SIG_DFL);
+      dup2 (out_fd, STDOUT_FILENO);
+      dup2 (err_pipe[1], STDERR_FILENO);
+      close (err_pipe[0]);
+      execv (hairline, (char **) argv->pdata);
+      _exit (127);
+    }
+  close (err_pipe[1]);
+  while ((n = read (err_pipe[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (text, buf, n);
+  close (err_pipe[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  *err = g_string_free (text, FALSE);
+  return status;
+}
+
+/* A full disk under standard output is a failure: exit 1 and the reason
+ * on stderr, for every command and for --help (which GOption ends with
+ * exit (0)), never a silent 0. */
+static void
+test_stdout_full (void)
+{
+  g_autofree char *design = sample ();
+  const char *cases[][5] = {
+    { "stats", "--json", design, NULL },
+    { "stats", design, NULL },
+    { "validate", "--verbose", design, NULL },
+    { "dots", design, NULL },
+    { "--help", NULL },
+    { "--version", NULL },
+    { "stats", "--help", NULL },
+    { "render", "--help", NULL },
+  };
+  int full;
+
+  full = open ("/dev/full", O_WRONLY | O_CLOEXEC);
+  if (full < 0)
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_with_stdout (full, FALSE, cases[i], &err);
+
+      g_test_message ("%s %s > /dev/full: %s", cases[i][0], cases[i][1] != NULL ? cases[i][1] : "", err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, "No space left on device"));
+    }
+  {
+    /* The message, exactly as coreutils words it. */
+    g_autofree char *err = NULL;
+    int status = run_with_stdout (full, FALSE, (const char *[]) { "stats", "--json", design, NULL }, &err);
+
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+    g_assert_cmpstr (err, ==, "hairline: write error: No space left on device\n");
+  }
+  {
+    /* Nothing written, nothing lost: validate prints nothing for a valid
+     * file, and exits 0 even with /dev/full as its output. */
+    g_autofree char *err = NULL;
+    int status = run_with_stdout (full, FALSE, (const char *[]) { "validate", design, NULL }, &err);
+
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    g_assert_cmpstr (err, ==, "");
+  }
+  close (full);
+}
+
+/* A closed pipe: with SIGPIPE ignored (inherited from the parent) the
+ * write fails with EPIPE, said and exit 1; by default SIGPIPE ends the
+ * program as it ends any filter in `... | head` (not exit 0 either). */
+static void
+test_stdout_closed_pipe (void)
+{
+  g_autofree char *design = sample ();
+  const char *args[] = { "stats", "--json", design, NULL };
+  g_autofree char *err = NULL;
+  int fds[2];
+  int status;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  close (fds[0]);
+  status = run_with_stdout (fds[1], TRUE, args, &err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpstr (err, ==, "hairline: write error: Broken pipe\n");
+  g_clear_pointer (&err, g_free);
+
+  status = run_with_stdout (fds[1], FALSE, args, &err);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGPIPE);
+  close (fds[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -766,6 +897,8 @@ main (int    argc,
 
   g_test_add_func ("/cli/help-and-version", test_help_and_version);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/stdout-full", test_stdout_full);
+  g_test_add_func ("/cli/stdout-closed-pipe", test_stdout_closed_pipe);
   g_test_add_func ("/cli/stats-json", test_stats_json);
   g_test_add_func ("/cli/stats-known-shapes", test_stats_known_shapes);
   g_test_add_func ("/cli/dots", test_dots);

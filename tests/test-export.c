@@ -11,6 +11,7 @@
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-png-writer.h"
 #include "hl-test-util.h"
 
 static HlDesign *
@@ -155,6 +156,163 @@ test_cancelled (void)
   g_rmdir (dir);
 }
 
+static guint
+count_temp_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (strstr (name, ".hl-tmp-") != NULL)
+      n++;
+  return n;
+}
+
+typedef struct
+{
+  const char   *at;           /* the step at which to cancel */
+  GCancellable *cancellable;
+} CancelAt;
+
+static void
+cancel_at_step (double      fraction,
+                const char *step,
+                gpointer    user_data)
+{
+  CancelAt *c = user_data;
+
+  if (g_str_equal (step, c->at))
+    g_cancellable_cancel (c->cancellable);
+}
+
+/* Stopped once the PNG is being written (it went on and wrote the file,
+ * while the window said "nothing was written"): now G_IO_ERROR_CANCELLED,
+ * the old file untouched, no temporary file. Stopped after the file is in
+ * place: TRUE, for it was written. */
+static void
+test_cancelled_while_writing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "c.png", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GdkPixbuf) pb = NULL;
+  HlExportOptions options;
+  CancelAt c = { "Writing the PNG file", g_cancellable_new () };
+
+  g_assert_true (g_file_set_contents (png, "old", 3, NULL));
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  options.render.scale = 1.0;
+  g_assert_false (hl_export_write (design, path, png, &options, NULL, cancel_at_step, &c, c.cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (png, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old");
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+  g_object_unref (c.cancellable);
+
+  c.at = "Done";
+  c.cancellable = g_cancellable_new ();
+  g_assert_true (hl_export_write (design, path, png, &options, NULL, cancel_at_step, &c, c.cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_cancellable_is_cancelled (c.cancellable));
+  pb = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_object_unref (c.cancellable);
+
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  const char   *dir;
+  GCancellable *cancellable;
+  gint64        cancelled_at;  /* monotonic µs, 0 = not yet */
+} Canceller;
+
+/* Cancels as soon as the writer's temporary file shows in the folder. */
+static gpointer
+cancel_when_writing (gpointer data)
+{
+  Canceller *c = data;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline && !g_cancellable_is_cancelled (c->cancellable))
+    {
+      if (count_temp_files (c->dir) > 0)
+        {
+          g_usleep (20 * 1000);   /* some rows in */
+          c->cancelled_at = g_get_monotonic_time ();
+          g_cancellable_cancel (c->cancellable);
+          break;
+        }
+      g_usleep (200);
+    }
+  return NULL;
+}
+
+/* hl_png_write_full() stopped in the middle of a large image (4096 ×
+ * 4096 of noise, about a second to encode): FALSE with
+ * G_IO_ERROR_CANCELLED within a few rows, the old file kept, no temporary
+ * file. */
+static void
+test_png_cancel_mid_write (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "big.png", NULL);
+  g_autofree char *data = NULL;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 4096, 4096);
+  guint32 *pixels = (guint32 *) (gpointer) cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image) / 4;
+  guint32 x = 2463534242u;
+  Canceller c = { dir, g_cancellable_new (), 0 };
+  HlPngOptions po = { 0.0, NULL, -1, NULL };
+  GThread *thread;
+  gboolean ok;
+  gint64 returned;
+
+  g_assert_no_error (error);
+  for (int j = 0; j < 4096; j++)
+    for (int i = 0; i < 4096; i++)
+      {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        pixels[j * stride + i] = x & 0xffffff;
+      }
+  cairo_surface_mark_dirty (image);
+  g_assert_true (g_file_set_contents (png, "old", 3, NULL));
+
+  thread = g_thread_new ("canceller", cancel_when_writing, &c);
+  ok = hl_png_write_full (image, png, &po, c.cancellable, &error);
+  returned = g_get_monotonic_time ();
+  g_cancellable_cancel (c.cancellable);   /* stops the thread if it never saw the file */
+  g_thread_join (thread);
+
+  /* The stop comes 20 ms into an encoding of about a second: it must
+   * land (a writer that never looks at the cancellable writes the file
+   * and returns TRUE here). */
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (c.cancelled_at, >, 0);
+  g_test_message ("stopped %.1f ms after the cancel", (returned - c.cancelled_at) / 1000.0);
+  g_assert_cmpint (returned - c.cancelled_at, <, 500 * 1000);
+  g_assert_true (g_file_get_contents (png, &data, NULL, NULL));
+  g_assert_cmpstr (data, ==, "old");
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+
+  cairo_surface_destroy (image);
+  g_object_unref (c.cancellable);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 /* The errors a caller tells apart: the design's own file and photo are
  * refused as outputs (HL_ERROR_IO), a name of the wrong type
  * (HL_EXPORT_ERROR_EXTENSION), nothing to simulate (HL_EXPORT_ERROR_EMPTY). */
@@ -296,6 +454,8 @@ main (int    argc,
   g_test_add_func ("/export/extensions", test_extensions);
   g_test_add_func ("/export/mockup-size-and-progress", test_mockup_size_and_progress);
   g_test_add_func ("/export/cancelled", test_cancelled);
+  g_test_add_func ("/export/cancelled-while-writing", test_cancelled_while_writing);
+  g_test_add_func ("/export/png-cancel-mid-write", test_png_cancel_mid_write);
   g_test_add_func ("/export/refusals", test_refusals);
   g_test_add_func ("/export/sheet-clinic", test_sheet_clinic);
 

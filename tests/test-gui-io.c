@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "hl-application.h"
 #include "hl-gui-test-util.h"
@@ -796,6 +798,83 @@ test_export_stop (void)
   hl_gui_remove_dir (dir);
 }
 
+static gboolean
+has_temp_file_or_idle (gpointer data)
+{
+  gpointer *args = data;
+
+  return count_temp_files (args[0]) > 0 || !hl_export_dialog_is_busy (args[1]);
+}
+
+/* Stop while the PNG file is being written (the export went on, wrote the
+ * file, and the dialog said nothing was written): now the writer stops
+ * within a few rows, removes its temporary file, and what the dialog says
+ * is true. */
+static void
+test_export_stop_while_writing (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *out = g_build_filename (dir, "big.png", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog = open_dialog (window, "win.export");
+  gpointer args[] = { dir, dialog };
+
+  hl_export_dialog_set_scale (dialog, 16.0);
+  g_assert_true (hl_export_dialog_export_to (dialog, out_file));
+  hl_gui_wait_until (has_temp_file_or_idle, args);
+  g_assert_true (hl_export_dialog_is_busy (dialog));   /* caught writing */
+  g_assert_cmpuint (count_temp_files (dir), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
+  hl_gui_wait_until (is_idle, dialog);
+  g_test_message ("%s", hl_export_dialog_get_error (dialog));
+  g_assert_cmpstr (hl_export_dialog_get_error (dialog), ==, "Export stopped; nothing was written.");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
+}
+
+static gboolean
+is_gone (gpointer path)
+{
+  return !g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Opening a design removes what killed saves or exports left in its
+ * folder (a temporary file of a process that ended), and keeps a running
+ * process's. */
+static void
+test_open_sweeps_stale (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *dead = NULL;
+  g_autofree char *live = g_build_filename (dir, ".other.png.hl-tmp-1-Ab12Cd", NULL);
+  HlWindow *window;
+  GPid pid;
+  int status;
+
+  pid = fork ();
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  dead = g_strdup_printf ("%s/.D.json.hl-tmp-%d-Xy12Zw", dir, (int) pid);
+  g_assert_true (g_file_set_contents (dead, "half a design", -1, NULL));
+  g_assert_true (g_file_set_contents (live, "being written", -1, NULL));
+
+  window = open_window (design);
+  hl_gui_wait_until (is_gone, dead);
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -814,6 +893,8 @@ main (int    argc,
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);
   g_test_add_func ("/gui-io/export-nothing-to-simulate", test_export_nothing_to_simulate);
   g_test_add_func ("/gui-io/export-stop", test_export_stop);
+  g_test_add_func ("/gui-io/export-stop-while-writing", test_export_stop_while_writing);
+  g_test_add_func ("/gui-io/open-sweeps-stale", test_open_sweeps_stale);
   g_test_add_func ("/gui-io/drop", test_drop);
   g_test_add_func ("/gui-io/paste", test_paste);
   g_test_add_func ("/gui-io/drop-texture", test_drop_texture);

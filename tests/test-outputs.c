@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "hl-atomic-file.h"
@@ -108,6 +110,33 @@ count_temp_files (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     if (strstr (name, ".hl-tmp-") != NULL)
       n++;
+  return n;
+}
+
+/* Temporary files of the atomic writer in @dir that anybody but their
+ * owner may read or write. */
+static guint
+count_open_temp_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *full = NULL;
+      struct stat st;
+
+      if (strstr (name, ".hl-tmp-") == NULL)
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (lstat (full, &st) == 0 && (st.st_mode & 077) != 0)
+        {
+          g_test_message ("%s: mode %04o", name, (unsigned) (st.st_mode & 07777));
+          n++;
+        }
+    }
   return n;
 }
 
@@ -261,6 +290,9 @@ test_permissions (void)
   g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
   g_autofree char *csv = g_build_filename (dir, "d.csv", NULL);
   g_autofree char *fresh = g_build_filename (dir, "new.pdf", NULL);
+  g_autofree char *fresh_png = g_build_filename (dir, "new.png", NULL);
+  g_autofree char *fresh_csv = g_build_filename (dir, "new.csv", NULL);
+  g_autofree char *fresh_json = g_build_filename (dir, "new.json", NULL);
   struct stat st;
   mode_t old_umask;
   HlRun r;
@@ -290,15 +322,131 @@ test_permissions (void)
   g_assert_cmpint (stat (csv, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0640);
 
-  /* A new file follows the umask (the child inherits ours). */
-  old_umask = umask (027);
+  /* A new file is private whatever the umask (the child inherits ours):
+   * mockups and sheets show a client's head, the dots belong to them. */
+  old_umask = umask (022);
   r = hl_test_run_hairline (dir, "report", "D.json", "-o", "new.pdf", NULL);
-  umask (old_umask);
   g_assert_cmpint (r.status, ==, 0);
   hl_test_run_clear (&r);
   g_assert_cmpint (stat (fresh, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
 
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "new.png", "--scale", "0.5", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  g_assert_cmpint (stat (fresh_png, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "new.csv", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  g_assert_cmpint (stat (fresh_csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* A design saved to a new file (what the window's Save does). */
+  {
+    g_autofree char *json = g_build_filename (dir, "D.json", NULL);
+    g_autoptr(HlDesign) design = hl_design_load_from_file (json, NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (design);
+    g_assert_true (hl_design_save_to_file (design, fresh_json, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (stat (fresh_json, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  }
+  umask (old_umask);
+
+  remove_tree (dir);
+}
+
+/* A file made read-only is not replaced, although renaming over it needs
+ * only the folder's permission. The tests run as root in CI, where every
+ * access() check passes: the rule is the file's mode, no write bit for
+ * anybody. */
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *png = g_build_filename (dir, "m.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "r.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "d.csv", NULL);
+  g_autofree char *design_copy = g_build_filename (dir, "kept.json", NULL);
+  g_autofree char *link_path = g_build_filename (dir, "link.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = NULL;
+  g_autofree char *json = g_build_filename (dir, "D.json", NULL);
+  g_autofree char *kept = NULL;
+  gsize kept_len;
+  struct stat st;
+  HlRun r;
+
+  g_assert_true (g_file_set_contents (png, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (png, 0444), ==, 0);
+  g_assert_true (g_file_set_contents (pdf, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (pdf, 0400), ==, 0);
+  g_assert_true (g_file_set_contents (csv, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (csv, 0444), ==, 0);
+  g_assert_cmpint (symlink ("m.png", link_path), ==, 0);
+
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "m.png", "--scale", "0.5", NULL);
+  g_test_message ("%s", r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "hairline render: m.png: permission denied: the file is read-only"));
+  hl_test_run_clear (&r);
+  g_assert_true (same_bytes (png, "old", 3));
+  g_assert_cmpint (stat (png, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "link.png", "--follow-symlinks", "--scale", "0.5", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "link.png: permission denied: the file is read-only"));
+  hl_test_run_clear (&r);
+  g_assert_true (same_bytes (png, "old", 3));
+
+  r = hl_test_run_hairline (dir, "report", "D.json", "-o", "r.pdf", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "r.pdf: permission denied: the file is read-only"));
+  hl_test_run_clear (&r);
+  g_assert_true (same_bytes (pdf, "old", 3));
+
+  r = hl_test_run_hairline (dir, "dots", "D.json", "-o", "d.csv", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "d.csv: permission denied: the file is read-only"));
+  hl_test_run_clear (&r);
+  g_assert_true (same_bytes (csv, "old", 3));
+
+  /* The core refuses too: a design saved over a read-only copy (the
+   * window's Ctrl+S), and the writer itself. */
+  design = hl_design_load_from_file (json, &error);
+  g_assert_no_error (error);
+  copy_file (json, design_copy);
+  g_assert_cmpint (g_chmod (design_copy, 0444), ==, 0);
+  kept = read_file (design_copy, &kept_len);
+  g_assert_false (hl_design_save_to_file (design, design_copy, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "kept.json: permission denied: the file is read-only"));
+  g_clear_error (&error);
+  g_assert_true (same_bytes (design_copy, kept, kept_len));
+
+  g_assert_false (hl_atomic_file_set_contents (csv, "new", 3, NULL, HL_ATOMIC_FILE_DEFAULT, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, csv));
+  g_clear_error (&error);
+  g_assert_false (hl_atomic_file_check_target (csv, NULL, HL_ATOMIC_FILE_DEFAULT, NULL, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_true (same_bytes (csv, "old", 3));
+
+  /* Writable again by its owner: replaced, keeping its mode. */
+  g_assert_cmpint (g_chmod (csv, 0644), ==, 0);
+  g_assert_true (hl_atomic_file_set_contents (csv, "new", 3, NULL, HL_ATOMIC_FILE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (same_bytes (csv, "new", 3));
+  g_assert_cmpint (stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
   remove_tree (dir);
 }
 
@@ -333,6 +481,62 @@ test_stale_temp_files (void)
   g_assert_false (g_file_test (dead_name, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live_name, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (other_name, G_FILE_TEST_EXISTS));
+
+  remove_tree (dir);
+}
+
+/* The sweep takes any target's debris in the folder: a dead PID's, or one
+ * unchanged for over an hour; it keeps running processes' files (ours
+ * too), names that only look alike, and anything but regular files. */
+static void
+test_sweep_stale (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *dead = NULL, *dead2 = NULL, *live = NULL, *own = NULL, *old = NULL;
+  g_autofree char *not_ours = g_build_filename (dir, "out.png.hl-tmp-1-abcdef", NULL);
+  g_autofree char *short_suffix = g_build_filename (dir, ".out.png.hl-tmp-1-abc", NULL);
+  g_autofree char *link_name = NULL;
+  GPid dead_pid;
+  int status;
+
+  dead_pid = fork ();
+  if (dead_pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (dead_pid, &status, 0), ==, dead_pid);
+
+  dead = g_strdup_printf ("%s/.a.png.hl-tmp-%d-Ab12Cd", dir, (int) dead_pid);
+  dead2 = g_strdup_printf ("%s/.D.json.hl-tmp-%d-zz99zz", dir, (int) dead_pid);
+  live = g_build_filename (dir, ".b.pdf.hl-tmp-1-Ef34Gh", NULL);          /* PID 1 runs */
+  own = g_strdup_printf ("%s/.c.csv.hl-tmp-%d-Ij56Kl", dir, (int) getpid ());
+  old = g_build_filename (dir, ".d.png.hl-tmp-1-Mn78Op", NULL);
+  link_name = g_strdup_printf ("%s/.e.png.hl-tmp-%d-Qr90St", dir, (int) dead_pid);
+  for (const char *const *p = (const char *const[]) { dead, dead2, live, own, old, not_ours, short_suffix, NULL };
+       *p != NULL; p++)
+    g_assert_true (g_file_set_contents (*p, "part of a client's mockup", -1, NULL));
+  g_assert_cmpint (symlink ("D.json", link_name), ==, 0);
+  {
+    /* Two hours unchanged: a killed run whose PID was reused. */
+    struct timeval tv[2] = { { time (NULL) - 7200, 0 }, { time (NULL) - 7200, 0 } };
+
+    g_assert_cmpint (utimes (old, tv), ==, 0);
+  }
+
+  g_assert_cmpuint (hl_atomic_file_sweep_stale (dir), ==, 3);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead2, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (short_suffix, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (link_name, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (hl_atomic_file_sweep_stale (dir), ==, 0);
+  /* A folder that is not there sweeps nothing. */
+  {
+    g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+
+    g_assert_cmpuint (hl_atomic_file_sweep_stale (missing), ==, 0);
+  }
 
   remove_tree (dir);
 }
@@ -680,7 +884,10 @@ test_kill (gconstpointer data)
   run_time = (double) (g_get_monotonic_time () - t0);
   g_assert_true (kc->complete (target));
   g_assert_false (same_bytes (target, old, old_len));
+  /* A private target, as a client's file is: what a kill leaves beside it
+   * must be no more readable than it (it was 0644 beside a 0600 file). */
   g_assert_true (g_file_set_contents (target, old, (gssize) old_len, NULL));
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
 
   for (guint trial = 0; trial < KILL_TRIALS; trial++)
     {
@@ -701,9 +908,12 @@ test_kill (gconstpointer data)
         g_error ("%s: trial %u (killed after %lu µs): the target is neither the old file nor a complete new one",
                  kc->name, trial, delay);
       n_debris += count_temp_files (dir);
+      /* What a kill -9 leaves is private to its owner, as the target is. */
+      g_assert_cmpuint (count_open_temp_files (dir), ==, 0);
 
       /* Start the next trial from the old file again. */
       g_assert_true (g_file_set_contents (target, old, (gssize) old_len, NULL));
+      g_assert_cmpint (g_chmod (target, 0600), ==, 0);
     }
 
   /* The next successful run removes what the kills left. */
@@ -712,6 +922,12 @@ test_kill (gconstpointer data)
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   g_assert_true (kc->complete (target));
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
+  {
+    struct stat st;
+
+    g_assert_cmpint (stat (target, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  }
 
   g_test_message ("%s: %d kills over 0-%.0f ms (run %.0f ms): %u old file, %u complete new file "
                   "(%u runs finished before the kill), %u temporary files left by kills, "
@@ -736,9 +952,19 @@ static const KillCase kill_cases[] = {
     { "save", "D.json", "D.json", "40", NULL }, TRUE, json_complete },
 };
 
-/* SIGTERM while the temporary file is open: removed at once, target kept. */
+/* A signal while the temporary file is open: removed at once, target
+ * kept, the process ended by that signal. SIGHUP (the terminal closed)
+ * as SIGTERM; under nohup (SIGHUP ignored from the start) the write goes
+ * on. */
 static void
-test_sigterm_helper (void)
+ignore_sighup (gpointer user_data)
+{
+  signal (SIGHUP, SIG_IGN);
+}
+
+static void
+signal_helper (int      sig,
+               gboolean ignored)
 {
   g_autofree char *dir = make_workdir ();
   g_autofree char *target = g_build_filename (dir, "held.txt", NULL);
@@ -751,7 +977,8 @@ test_sigterm_helper (void)
 
   g_assert_true (g_file_set_contents (target, "old", 3, NULL));
   g_assert_true (g_spawn_async_with_pipes (dir, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                           NULL, NULL, &pid, NULL, &out_fd, NULL, &error));
+                                           ignored ? ignore_sighup : NULL, NULL, &pid, NULL, &out_fd,
+                                           NULL, &error));
   g_assert_no_error (error);
   channel = g_io_channel_unix_new (out_fd);
   g_io_channel_set_close_on_unref (channel, TRUE);
@@ -767,14 +994,120 @@ test_sigterm_helper (void)
     }
   g_assert_true (g_file_test (line, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_temp_files (dir), ==, 1);
+  g_assert_cmpuint (count_open_temp_files (dir), ==, 0);
 
-  kill (pid, SIGTERM);
+  kill (pid, sig);
+  if (ignored)
+    {
+      /* Still running, its file still there: then a TERM ends it. */
+      g_usleep (200 * 1000);
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_assert_true (g_file_test (line, G_FILE_TEST_IS_REGULAR));
+      sig = SIGTERM;
+      kill (pid, sig);
+    }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
-  g_assert_cmpint (WTERMSIG (status), ==, SIGTERM);
+  g_assert_cmpint (WTERMSIG (status), ==, sig);
   g_assert_false (g_file_test (line, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_temp_files (dir), ==, 0);
   g_assert_true (same_bytes (target, "old", 3));
+
+  remove_tree (dir);
+}
+
+static void
+test_sigterm_helper (void)
+{
+  signal_helper (SIGTERM, FALSE);
+}
+
+static void
+test_sighup_helper (void)
+{
+  signal_helper (SIGHUP, FALSE);
+}
+
+static void
+test_sighup_ignored_helper (void)
+{
+  signal_helper (SIGHUP, TRUE);
+}
+
+/* kill -9 of `hairline render` while it writes a large PNG: the temporary
+ * file it leaves is 0600 (it was 0644 beside a 0600 target), and the next
+ * writing command in that folder removes it, even one writing another
+ * file, even one that fails. */
+static void
+test_kill9_render (void)
+{
+  g_autofree char *dir = make_workdir ();
+  g_autofree char *target = g_build_filename (dir, "big.png", NULL);
+  const KillCase kc = { "render", "big.png", { NULL }, NULL,
+                        { "render", "D.json", "-o", "big.png", "--scale", "4", NULL }, FALSE, png_complete };
+  guint caught = 0, left = 0, left_now = 0;
+  mode_t old_umask = umask (022);
+  HlRun r;
+
+  g_assert_true (g_file_set_contents (target, "old", 3, NULL));
+  g_assert_cmpint (g_chmod (target, 0600), ==, 0);
+
+  /* Until three kills landed while it wrote; the last one's debris stays
+   * for the sweep below. */
+  for (guint attempt = 0; attempt < 12 && (caught < 3 || left_now == 0); attempt++)
+    {
+      GPid pid = spawn_case (dir, &kc);
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      int status;
+
+      while (g_get_monotonic_time () < deadline)
+        {
+          if (count_temp_files (dir) > 0)
+            {
+              /* Let it write part of the image first. */
+              g_usleep (g_random_int_range (0, 50) * 1000);
+              kill (pid, SIGKILL);
+              caught++;
+              break;
+            }
+          if (waitpid (pid, &status, WNOHANG) == pid)
+            {
+              pid = 0;
+              break;
+            }
+          g_usleep (500);
+        }
+      if (pid != 0)
+        g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      /* Each run swept the previous one's debris as it started. */
+      left_now = count_temp_files (dir);
+      g_assert_cmpuint (left_now, <=, 1);
+      left += left_now;
+      g_assert_cmpuint (count_open_temp_files (dir), ==, 0);
+      g_assert_true (same_bytes (target, "old", 3) || png_complete (target));
+      g_assert_true (g_file_set_contents (target, "old", 3, NULL));
+    }
+  umask (old_umask);
+  g_test_message ("%u renders killed while writing, %u temporary files left (all 0600)", caught, left);
+  if (caught == 0)
+    {
+      remove_tree (dir);
+      g_test_skip ("the render never showed its temporary file before finishing");
+      return;
+    }
+  g_assert_cmpuint (left, >, 0);
+  if (left_now == 0)
+    {
+      remove_tree (dir);
+      g_test_skip ("the last kill came after the rename: nothing left to sweep");
+      return;
+    }
+
+  /* A run that fails (wrong extension) still sweeps the folder first. */
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", "other.jpg", "--scale", "0.5", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  hl_test_run_clear (&r);
+  g_assert_cmpuint (count_temp_files (dir), ==, 0);
 
   remove_tree (dir);
 }
@@ -847,7 +1180,12 @@ main (int    argc,
   g_test_add_func ("/outputs/unusable-photo", test_unusable_photo);
   g_test_add_func ("/outputs/api", test_api);
   g_test_add_func ("/outputs/disk-full", test_disk_full);
+  g_test_add_func ("/outputs/read-only", test_read_only);
+  g_test_add_func ("/outputs/sweep-stale", test_sweep_stale);
   g_test_add_func ("/outputs/sigterm-helper", test_sigterm_helper);
+  g_test_add_func ("/outputs/sighup-helper", test_sighup_helper);
+  g_test_add_func ("/outputs/sighup-ignored-helper", test_sighup_ignored_helper);
+  g_test_add_func ("/outputs/kill9-render", test_kill9_render);
   g_test_add_func ("/outputs/sigterm-render", test_sigterm_render);
   for (guint i = 0; i < G_N_ELEMENTS (kill_cases); i++)
     {

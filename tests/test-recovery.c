@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -115,11 +116,69 @@ test_write_list_remove (void)
   g_rmdir (dir);
 }
 
+static mode_t
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* Recovery copies hold clients' names and notes: whatever the umask, the
+ * folder is 0700 (made so, or tightened when found looser) and the files
+ * 0600, even one an older version left readable. */
+static void
+test_private (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-recovery-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "new", NULL);
+  g_autofree char *loose = g_build_filename (dir, "loose", NULL);
+  g_autoptr(HlDesign) design = labelled_design ("A client");
+  g_autofree char *id = hl_recovery_new_id ();
+  g_autofree char *json_name = g_strconcat (id, ".json", NULL);
+  g_autofree char *info_name = g_strconcat (id, ".info", NULL);
+  g_autofree char *json = g_build_filename (loose, json_name, NULL);
+  g_autofree char *info = g_build_filename (loose, info_name, NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (hl_recovery_write (sub, id, design, NULL, "t", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (sub), ==, 0700);
+  {
+    g_autofree char *made_json = g_build_filename (sub, json_name, NULL);
+    g_autofree char *made_info = g_build_filename (sub, info_name, NULL);
+
+    g_assert_cmpint (mode_of (made_json), ==, 0600);
+    g_assert_cmpint (mode_of (made_info), ==, 0600);
+  }
+  hl_recovery_remove (sub, id);
+
+  /* A folder and a copy made readable by others are tightened. */
+  g_assert_cmpint (g_mkdir (loose, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (loose, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (json, "{}", -1, NULL));
+  g_assert_cmpint (g_chmod (json, 0644), ==, 0);
+  g_assert_true (hl_recovery_write (loose, id, design, NULL, "t", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mode_of (loose), ==, 0700);
+  g_assert_cmpint (mode_of (json), ==, 0600);
+  g_assert_cmpint (mode_of (info), ==, 0600);
+  umask (old_umask);
+
+  hl_recovery_remove (loose, id);
+  g_assert_cmpint (g_rmdir (loose), ==, 0);
+  g_assert_cmpint (g_rmdir (sub), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recovery/write-list-remove", test_write_list_remove);
+  g_test_add_func ("/recovery/private", test_private);
   return g_test_run ();
 }

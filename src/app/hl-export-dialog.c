@@ -492,6 +492,11 @@ hl_export_dialog_export_to (HlExportDialog *self,
   update (self);
 
   task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  /* What the export returns is the truth: a Stop that came after the file
+   * was in place gives TRUE ("Exported"), and only a stopped export that
+   * wrote nothing gives G_IO_ERROR_CANCELLED ("nothing was written"). By
+   * default GTask would report any cancelled task as cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_source_tag (task, hl_export_dialog_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, export_thread);

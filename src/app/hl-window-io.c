@@ -1,6 +1,8 @@
 /* hl-window-io.c: files in and out of a window beyond open and save: the
  * export dialogs, photos and designs dropped or pasted onto the window,
- * relinking a photo that moved or changed, and recently used designs.
+ * relinking a photo that moved or changed, recently used designs, and the
+ * sweep of temporary files that killed saves or exports left beside a
+ * design opened.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-atomic-file.h"
 #include "hl-export-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -488,6 +491,26 @@ add_recent (const char *path)
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+static void
+sweep_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  hl_atomic_file_sweep_stale (task_data);
+}
+
+/* Removes, off the main thread (the folder may be large or remote), the
+ * temporary files that killed saves or exports left beside @path. */
+static void
+sweep_folder_of (const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_path_get_dirname (path), g_free);
+  g_task_run_in_thread (task, sweep_thread);
+}
+
 /* A design opened or saved. */
 static void
 on_file_changed (HlWindow *self)
@@ -496,7 +519,10 @@ on_file_changed (HlWindow *self)
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
   if (path != NULL)
-    add_recent (path);
+    {
+      add_recent (path);
+      sweep_folder_of (path);
+    }
 }
 
 /* A photo opened as a new design. */

@@ -5,9 +5,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hl-atomic-file.h"
 #include "hl-cli.h"
@@ -116,17 +120,95 @@ hl_cli_check_output (const char     *command,
   return resolved;
 }
 
+void
+hl_cli_sweep_output_dir (const char *output)
+{
+  g_autofree char *dir = g_path_get_dirname (output);
+
+  hl_atomic_file_sweep_stale (dir);
+}
+
+/* The first error writing standard output through g_print() (GOption's
+ * --help), whose default handler flushes at once and so loses it. */
+static int print_errno;
+
+static void
+print_to_stdout (const char *string)
+{
+  const char *charset;
+  g_autofree char *converted = NULL;
+
+  /* As GLib's own handler, in the locale's encoding; but without a
+   * flush: close_stdout() flushes and sees the error. */
+  if (!g_get_charset (&charset))
+    converted = g_convert_with_fallback (string, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  if (fputs (converted != NULL ? converted : string, stdout) == EOF && print_errno == 0)
+    print_errno = errno;
+}
+
+/* Closes @stream as coreutils' close_stream() does: FALSE (errno set, or
+ * 0 when the reason is lost) when something written to it did not reach
+ * its file. A stream closed before we started (`>&-`) with nothing
+ * written to it is fine. */
+static gboolean
+close_stream (FILE *stream)
+{
+  gboolean some_pending = __fpending (stream) != 0;
+  gboolean prev_fail = ferror (stream) != 0;
+  gboolean fclose_fail = fclose (stream) != 0;
+
+  if (prev_fail || (fclose_fail && (some_pending || errno != EBADF)))
+    {
+      if (!fclose_fail)
+        errno = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every way out of the program, a command's return as well as the exit()
+ * of GOption's --help, ends here: output that could not be written
+ * (a full disk, /dev/full, a closed pipe when SIGPIPE is ignored) is a
+ * failure, said on stderr, exit status 1, never a silent 0. */
+static void
+close_stdout (void)
+{
+  if (!close_stream (stdout))
+    {
+      int err = errno != 0 ? errno : print_errno;
+
+      /* Translators: said when the standard output could not be
+       * written; %s is the reason ("No space left on device"). */
+      if (err != 0)
+        fprintf (stderr, _("hairline: write error: %s\n"), g_strerror (err));
+      else
+        fputs (_("hairline: write error\n"), stderr);
+      fflush (stderr);
+      _exit (HL_EXIT_BAD_INPUT);
+    }
+  if (!close_stream (stderr))
+    _exit (HL_EXIT_BAD_INPUT);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* First registered, so it runs last, after anything else that prints. */
+  atexit (close_stdout);
+  g_set_print_handler (print_to_stdout);
+
   /* Messages and help follow the user's language; what the commands
    * write for programs (files, CSV, JSON) does not depend on the locale. */
   setlocale (LC_ALL, "");
   hl_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("hairline");
-  /* Ctrl+C or a TERM while an output is written leaves no temporary file. */
+  /* Ctrl+C, a TERM or a HUP (the terminal closed) while an output is
+   * written leaves no temporary file. A closed pipe on standard output
+   * ends the program by SIGPIPE as it ends any filter (`hairline dots D |
+   * head`), with a status that is not 0; when SIGPIPE is ignored, the
+   * write error is reported by close_stdout(). */
   hl_atomic_file_install_signal_cleanup ();
 
   if (argc < 2)

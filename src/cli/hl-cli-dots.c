@@ -202,6 +202,10 @@ hl_cli_dots (int    argc,
     }
   json = g_strcmp0 (format, "json") == 0;
 
+  /* What killed runs left beside the output goes first. */
+  if (output != NULL)
+    hl_cli_sweep_output_dir (output);
+
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
@@ -251,11 +255,7 @@ hl_cli_dots (int    argc,
           return HL_EXIT_BAD_INPUT;
         }
     }
-  else if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      fprintf (stderr, _("hairline dots: cannot write to standard output: %s\n"), g_strerror (errno));
-      return HL_EXIT_BAD_INPUT;
-    }
+  /* Standard output is checked by main(), as for every command. */
 
   return HL_EXIT_OK;
 }

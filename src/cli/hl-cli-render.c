@@ -134,6 +134,9 @@ hl_cli_render (int    argc,
   options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
   options.mark = no_mark ? NULL : (mark != NULL ? mark : hl_render_get_simulation_mark ());
 
+  /* What killed runs left beside the output goes first. */
+  hl_cli_sweep_output_dir (output);
+
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;

@@ -45,6 +45,9 @@ hl_cli_report (int    argc,
       return HL_EXIT_USAGE;
     }
 
+  /* What killed runs left beside the output goes first. */
+  hl_cli_sweep_output_dir (output);
+
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;

@@ -1,5 +1,6 @@
 /* hl-cli.h: the `hairline` commands. Each returns the process exit status:
- * 0 success, 1 bad input (message on stderr), 2 usage error.
+ * 0 success, 1 bad input (message on stderr), 2 usage error. main() turns
+ * any status into 1 when standard output could not be written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,5 +68,10 @@ char *hl_cli_check_output (const char     *command,
                            const char     *design_path,
                            const HlDesign *design,
                            gboolean        follow_symlinks);
+
+/* Removes from the folder of @output the temporary files that killed
+ * runs left there (hl_atomic_file_sweep_stale()): writing commands call it
+ * first, so debris goes even when this run fails. */
+void  hl_cli_sweep_output_dir (const char *output);
 
 G_END_DECLS

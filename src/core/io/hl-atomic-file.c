@@ -26,7 +26,8 @@
 #define TEMP_MARK ".hl-tmp-"
 #define MAX_BASE_BYTES 180           /* keeps ".NAME.hl-tmp-PID-XXXXXX" under NAME_MAX */
 #define MAX_SYMLINKS 40
-#define STALE_AGE_SECONDS (24 * 60 * 60)
+#define STALE_AGE_SECONDS (60 * 60)
+#define NEW_FILE_MODE 0600
 
 struct _HlAtomicFile
 {
@@ -59,6 +60,18 @@ on_fatal_signal (int sig)
   raise (sig);
 }
 
+/* The signals that end a command-line program and get the cleanup: Ctrl+C,
+ * kill, the terminal going away (a closed SSH session), and a write to a
+ * closed pipe. */
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+
+static void
+add_cleanup_signals (sigset_t *set)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_signals); i++)
+    sigaddset (set, cleanup_signals[i]);
+}
+
 void
 hl_atomic_file_install_signal_cleanup (void)
 {
@@ -70,11 +83,18 @@ hl_atomic_file_install_signal_cleanup (void)
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = on_fatal_signal;
   sigemptyset (&sa.sa_mask);
-  sigaddset (&sa.sa_mask, SIGINT);
-  sigaddset (&sa.sa_mask, SIGTERM);
+  add_cleanup_signals (&sa.sa_mask);
   sa.sa_flags = SA_RESETHAND;
-  sigaction (SIGINT, &sa, NULL);
-  sigaction (SIGTERM, &sa, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_signals); i++)
+    {
+      struct sigaction old;
+
+      /* A signal ignored when we started (nohup, a background job of a
+       * shell without job control) stays ignored. */
+      if (sigaction (cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        continue;
+      sigaction (cleanup_signals[i], &sa, NULL);
+    }
   signal_cleanup_installed = TRUE;
 }
 
@@ -97,8 +117,7 @@ signal_block (sigset_t *saved)
   sigset_t block;
 
   sigemptyset (&block);
-  sigaddset (&block, SIGINT);
-  sigaddset (&block, SIGTERM);
+  add_cleanup_signals (&block);
   pthread_sigmask (SIG_BLOCK, &block, saved);
 }
 
@@ -204,6 +223,18 @@ check_target (const char         *path,
       return FALSE;
     }
 
+  /* Renaming over a file needs write permission on its folder only, so a
+   * file its owner made read-only would be replaced silently. Refuse it as
+   * the write would be refused: no write bit for anybody (which also
+   * stops root, whom access() lets through), or no write permission for
+   * us. */
+  if (*existed && ((st->st_mode & 0222) == 0 || (access (cur, W_OK) != 0 && errno == EACCES)))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_IO,
+                   _("%s: permission denied: the file is read-only; refusing to replace it"), path);
+      return FALSE;
+    }
+
   if (*existed && inputs != NULL)
     {
       for (guint i = 0; inputs[i] != NULL; i++)
@@ -256,47 +287,72 @@ temp_prefix (const char *target)
   return g_strdup_printf (".%s" TEMP_MARK, base);
 }
 
-/* Removes ".NAME.hl-tmp-PID-XXXXXX" files beside @target whose PID is not
- * a running process, or that are older than a day. */
-static void
-remove_stale (const char *target)
+/* Whether @name is ".NAME.hl-tmp-PID-XXXXXX"; its PID in *@pid. */
+static gboolean
+parse_temp_name (const char *name,
+                 long       *pid)
 {
-  g_autofree char *dir_path = g_path_get_dirname (target);
-  g_autofree char *prefix = temp_prefix (target);
-  gsize prefix_len = strlen (prefix);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *mark, *rest, *p;
+  char *end;
+
+  if (name[0] != '.')
+    return FALSE;
+  /* NAME may itself hold the mark: the PID follows the last one. */
+  mark = NULL;
+  for (p = strstr (name + 1, TEMP_MARK); p != NULL; p = strstr (p + 1, TEMP_MARK))
+    mark = p;
+  if (mark == NULL || mark == name + 1)
+    return FALSE;
+  rest = mark + strlen (TEMP_MARK);
+  if (!g_ascii_isdigit (*rest))
+    return FALSE;
+  errno = 0;
+  *pid = strtol (rest, &end, 10);
+  if (errno != 0 || *pid <= 0 || *pid > G_MAXINT || *end != '-' || strlen (end + 1) != 6)
+    return FALSE;
+  for (p = end + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+guint
+hl_atomic_file_sweep_stale (const char *dir_path)
+{
+  g_autoptr(GDir) dir = NULL;
   const char *name;
   time_t now = time (NULL);
+  guint removed = 0;
 
+  g_return_val_if_fail (dir_path != NULL, 0);
+
+  dir = g_dir_open (dir_path, 0, NULL);
   if (dir == NULL)
-    return;
+    return 0;
 
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *full = NULL;
-      const char *rest;
-      char *end;
       long pid;
       struct stat st;
       gboolean dead, old;
 
-      if (strncmp (name, prefix, prefix_len) != 0)
-        continue;
-      rest = name + prefix_len;
-      errno = 0;
-      pid = strtol (rest, &end, 10);
-      if (end == rest || *end != '-' || strlen (end + 1) != 6 || errno != 0 || pid <= 0 || pid > G_MAXINT)
+      if (!parse_temp_name (name, &pid))
         continue;
 
       full = g_build_filename (dir_path, name, NULL);
       if (lstat (full, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
 
+      /* EPERM: the process runs, as someone else. */
       dead = (pid_t) pid != getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+      /* A file being written changes all the time; an hour without a
+       * change is a killed run whose PID was reused. */
       old = now - st.st_mtime > STALE_AGE_SECONDS;
-      if (dead || old)
-        g_unlink (full);
+      if ((dead || old) && g_unlink (full) == 0)
+        removed++;
     }
+  return removed;
 }
 
 static ssize_t
@@ -347,7 +403,8 @@ hl_atomic_file_new (const char          *path,
   if (!check_target (path, inputs, flags, &target, &existed, &st, error))
     return NULL;
 
-  remove_stale (target);
+  dir = g_path_get_dirname (target);
+  hl_atomic_file_sweep_stale (dir);
 
   file = g_new0 (HlAtomicFile, 1);
   file->path = g_strdup (path);
@@ -355,16 +412,18 @@ hl_atomic_file_new (const char          *path,
   if (existed)
     file->target_st = st;
 
-  dir = g_path_get_dirname (target);
   prefix = temp_prefix (target);
   name = g_strdup_printf ("%s%d-XXXXXX", prefix, (int) getpid ());
   file->temp = g_build_filename (dir, name, NULL);
   file->target = g_steal_pointer (&target);
 
-  /* A SIGINT or SIGTERM between creating the temporary file and arming
-   * its cleanup would leave it behind: both wait until it is armed. */
+  /* A signal between creating the temporary file and arming its cleanup
+   * would leave it behind: they wait until it is armed. The file is
+   * private from its first byte (a kill -9 may leave it behind until the
+   * next sweep); a new target stays so, an existing one gets its own mode
+   * back at commit. */
   signal_block (&saved_mask);
-  file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_CLOEXEC, 0666);
+  file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_CLOEXEC, NEW_FILE_MODE);
   saved_errno = errno;
   if (file->fd >= 0)
     signal_arm (file->temp);

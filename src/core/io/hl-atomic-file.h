@@ -8,14 +8,17 @@
  * Before writing, the target is checked: an existing target must be a
  * regular file (not a directory, FIFO, device or socket), must not be a
  * symbolic link unless HL_ATOMIC_FILE_FOLLOW_SYMLINKS is given (then the
- * file it points to is replaced and the link kept), and must not be the
- * same file (device and inode) as any of the command's inputs. An existing
- * target's permission bits (and, where allowed, owner) are kept; a new file
- * gets 0666 minus the umask.
+ * file it points to is replaced and the link kept), must be writable (a
+ * file with no write bit for anybody is refused even for root, who could
+ * otherwise replace it: renaming needs only the folder's permission), and
+ * must not be the same file (device and inode) as any of the command's
+ * inputs. An existing target's permission bits (and, where allowed, owner)
+ * are kept; a new file is private, 0600 (designs, photos and mockups of a
+ * client are health data). The temporary file is 0600 from the moment it
+ * exists.
  *
  * Temporary files of earlier runs that were killed are removed when the
- * next write to the same target starts: those whose PID is no longer a
- * running process, and any older than a day.
+ * next write into the same folder starts (hl_atomic_file_sweep_stale()).
  *
  * Errors are HL_ERROR_IO with messages that start with the path and give
  * the reason, e.g. "out.png: cannot write: No space left on device".
@@ -92,9 +95,18 @@ gboolean      hl_atomic_file_set_contents (const char          *path,
                                            HlAtomicFileFlags    flags,
                                            GError             **error);
 
-/* Installs SIGINT and SIGTERM handlers (for command-line programs) that
- * remove the temporary file being written, then end the process by the
- * same signal. Only the most recently opened file is tracked. */
+/* Removes from the folder @dir the temporary files of this writer
+ * (".NAME.hl-tmp-PID-XXXXXX", regular files only) that a killed run left:
+ * those whose PID is not a running process, and any unchanged for an hour
+ * (a PID since reused). Temporary files of running processes, including
+ * this one, are kept. Returns how many were removed; a folder that cannot
+ * be read removes none. */
+guint         hl_atomic_file_sweep_stale  (const char          *dir);
+
+/* Installs SIGINT, SIGTERM, SIGHUP and SIGPIPE handlers (for command-line
+ * programs) that remove the temporary file being written, then end the process by
+ * the same signal. A signal ignored at the time of the call (nohup) stays
+ * ignored. Only the most recently opened file is tracked. */
 void          hl_atomic_file_install_signal_cleanup (void);
 
 static inline void

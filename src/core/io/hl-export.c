@@ -368,7 +368,7 @@ write_mockup (const HlDesign        *design,
   if (options->metadata_client)
     png.comment = design->notes;
 
-  ok = hl_png_write (image, target, &png, error);
+  ok = hl_png_write_full (image, target, &png, cancellable, error);
   cairo_surface_destroy (image);
   return ok;
 }

@@ -8,7 +8,12 @@
  * loaded with its SHA-256 and size checked against the design, the dots
  * are stippled, the image or sheet is drawn and written atomically. It
  * runs on any thread: it touches only its arguments, reports progress
- * through a callback and stops between steps when cancelled.
+ * through a callback and stops between steps when cancelled, and every few
+ * rows while a mockup's PNG is encoded. G_IO_ERROR_CANCELLED means nothing
+ * was written (the old file, if any, is untouched and no temporary file is
+ * left); an export whose file was already in place when it was cancelled
+ * returns TRUE, for it was written. New files are 0600 (a client's head is
+ * health data); a replaced file keeps its mode.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -7,7 +7,8 @@
  * exactly the text it is given: callers keep the client's name and notes
  * out unless the user asks for them. Written to a temporary file in
  * the same folder and renamed over the target, so a failed export leaves no
- * half-written file. Compression: zlib level 4 with libpng's adaptive
+ * half-written file, and a stopped one (through a GCancellable, looked at
+ * every few rows) leaves the old file or none. Compression: zlib level 4 with libpng's adaptive
  * choice among the Sub, Up and Paeth filters, measured by bench-export
  * within 1.1× ImageMagick's file size in under a third of its time.
  *
@@ -16,7 +17,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -28,10 +29,22 @@ typedef struct
   const char *comment;       /* Comment (UTF-8), may be NULL */
 } HlPngOptions;
 
-/* Writes the RGB24/ARGB32 image surface @image to @path. */
-gboolean hl_png_write (cairo_surface_t     *image,
-                       const char          *path,
-                       const HlPngOptions  *options,
-                       GError             **error);
+/* Writes the RGB24/ARGB32 image surface @image (borrowed) to @path; a new
+ * file is 0600, an existing one keeps its mode (see hl-atomic-file.h). */
+gboolean hl_png_write      (cairo_surface_t     *image,
+                            const char          *path,
+                            const HlPngOptions  *options,
+                            GError             **error);
+
+/* The same, stopping while it encodes when @cancellable (may be NULL) is
+ * cancelled: then it returns FALSE with G_IO_ERROR_CANCELLED and the
+ * target is as it was, with no temporary file left. Once the new file has
+ * replaced the target it returns TRUE, whether cancelled or not: a TRUE
+ * always means the file was written, a FALSE that it was not. */
+gboolean hl_png_write_full (cairo_surface_t     *image,
+                            const char          *path,
+                            const HlPngOptions  *options,
+                            GCancellable        *cancellable,
+                            GError             **error);
 
 G_END_DECLS

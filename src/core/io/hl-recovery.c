@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -41,6 +42,42 @@ entry_file (const char *dir,
   return g_build_filename (dir, name, NULL);
 }
 
+/* Makes @dir (and its missing parents) 0700, or tightens it to 0700 when
+ * it exists looser: the copies are clients' designs, names and notes. */
+static gboolean
+make_private_dir (const char  *dir,
+                  GError     **error)
+{
+  GStatBuf st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot make the recovery folder: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (g_stat (dir, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot make the recovery folder: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  if ((st.st_mode & 07777) != 0700 && g_chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, HL_ERROR, HL_ERROR_IO,
+                   _("%s: cannot make the recovery folder private (mode 0700): %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 hl_recovery_write (const char      *dir,
                    const char      *id,
@@ -53,21 +90,20 @@ hl_recovery_write (const char      *dir,
   g_autofree char *info_path = NULL;
   g_autofree char *info = NULL;
   g_autoptr(GKeyFile) keys = g_key_file_new ();
+  GStatBuf st;
 
   g_return_val_if_fail (dir != NULL && id != NULL, FALSE);
   g_return_val_if_fail (design != NULL, FALSE);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
+  if (!make_private_dir (dir, error))
+    return FALSE;
 
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("%s: cannot make the recovery folder: %s"),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  /* The design first: an info file always has its design. */
+  /* The design first: an info file always has its design. A copy an
+   * older version left readable by others is made private before it is
+   * replaced (the atomic writer keeps an existing file's mode). */
   json_path = entry_file (dir, id, ".json");
+  if (g_lstat (json_path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 07777) != 0600)
+    g_chmod (json_path, 0600);
   if (!hl_design_save_to_file (design, json_path, error))
     return FALSE;
 

@@ -7,7 +7,8 @@
  * the design came from (if any), its title and when it was written. A
  * normal close removes both; after a crash they stay, and the next start
  * finds them: an entry is an orphan when the process that wrote it is no
- * longer running.
+ * longer running. The folder is kept 0700 (made so, or tightened when it
+ * exists looser) and its files 0600: they hold clients' names and notes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
