@@ -1631,14 +1631,14 @@ test_dot_count_follows_drag (void)
   g_assert_cmpuint (changes, <, g_hash_table_size (counts));
 
   /* At rest, the exact count. */
-  expected = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots);
+  expected = g_strdup_printf ("%" G_GSIZE_FORMAT " dots", n_dots);   /* no digit groups in C.UTF-8 */
   wait.expected = expected;
   hl_gui_wait_until (label_reads, &wait);
   event.type = HL_TOOL_RELEASE;
   hl_canvas_handle_event (canvas, &event);
   hl_document_get_dots (doc, &n_dots);
   g_free (expected);
-  expected = g_strdup_printf ("%'" G_GSIZE_FORMAT " dots", n_dots);
+  expected = g_strdup_printf ("%" G_GSIZE_FORMAT " dots", n_dots);   /* no digit groups in C.UTF-8 */
   wait.expected = expected;
   hl_gui_wait_until (label_reads, &wait);
   g_signal_handlers_disconnect_by_data (window->dots_label, &changes);

@@ -161,6 +161,24 @@ test_pen_uses_defaults (void)
   g_assert_cmpfloat (zone->params.density, ==, HL_DENSITY_DEFAULT);
 }
 
+/* Counts as the C locale writes them: no digit groups. (The French
+ * groups are checked in the window by gui-i18n.) */
+static void
+test_count_digit_groups (void)
+{
+  const struct { guint64 n; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1000" }, { 1234567, "1234567" },
+    { G_MAXUINT64, "18446744073709551615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hl_units_format_count (cases[i].n);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +189,7 @@ main (int    argc,
   g_test_add_func ("/units/format", test_units_format);
   g_test_add_func ("/units/locale", test_units_locale);
   g_test_add_func ("/zone-defaults/builtin", test_defaults_builtin);
+  g_test_add_func ("/units/count-digit-groups", test_count_digit_groups);
   g_test_add_func ("/zone-defaults/applied", test_defaults_applied);
   g_test_add_func ("/zone-defaults/zone-pen", test_pen_uses_defaults);
   return g_test_run ();

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-units.h"
 #include "hl-window-private.h"
 
 static void
@@ -96,7 +97,7 @@ _hl_window_engine_update (HlWindow *self)
 
   hl_document_get_dots (self->document, &n_dots);
   /* Grouped as the locale groups digits (“2,332”, “2 332”). */
-  count = g_strdup_printf ("%'" G_GSIZE_FORMAT, n_dots);
+  count = hl_units_format_count (n_dots);
   if (shown == NULL || self->loading)
     text = g_strdup ("");
   else if (computing)

@@ -306,10 +306,10 @@ on_relink_loaded (GObject      *object,
   if (view->photo.width > 0 && view->photo.height > 0 &&
       (view->photo.width != hl_photo_get_width (relink->photo) ||
        view->photo.height != hl_photo_get_height (relink->photo)))
-    /* Translators: %1$s is a file name; then the new photo's width and
+    /* Translators: %s is a file name; then the new photo's width and
      * height, then those of the photo the design was drawn on. */
-    message = g_strdup_printf (_("Photo relinked to %1$s, which is %2$d × %3$d px; the design was drawn on "
-                                 "%4$d × %5$d px: check that it still fits"),
+    message = g_strdup_printf (_("Photo relinked to %s, which is %d × %d px; the design was drawn on "
+                                 "%d × %d px: check that it still fits"),
                                name, hl_photo_get_width (relink->photo), hl_photo_get_height (relink->photo),
                                view->photo.width, view->photo.height);
   else

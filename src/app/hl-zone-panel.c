@@ -10,6 +10,7 @@
 
 #include "hl-a11y.h"
 #include "hl-edit.h"
+#include "hl-units.h"
 #include "hl-measure.h"
 #include "hl-zone-panel.h"
 #include "hl-zone-param.h"
@@ -163,7 +164,7 @@ update_stats (HlZonePanel *self)
     g_string_append (text, _("Too large to fill: draw a smaller zone or check the calibration"));
   else
     {
-      g_autofree char *total = g_strdup_printf ("%'u", stats.dots);
+      g_autofree char *total = hl_units_format_count (stats.dots);
 
       /* Translators: the zone's area, the density asked for and the
        * density its dots achieve. */
@@ -176,7 +177,7 @@ update_stats (HlZonePanel *self)
       g_string_append_printf (text, ngettext ("%s dot:", "%s dots:", stats.dots), total);
       for (guint i = 0; i < zone->params.n_sessions && i < G_N_ELEMENTS (stats.session_dots); i++)
         {
-          g_autofree char *count = g_strdup_printf ("%'u", stats.session_dots[i]);
+          g_autofree char *count = hl_units_format_count (stats.session_dots[i]);
 
           g_string_append (text, i == 0 ? " " : ", ");
           /* Translators: a session's number and its number of dots. */

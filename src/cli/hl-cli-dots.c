@@ -109,13 +109,15 @@ write_csv (FILE        *out,
       at = put_fixed (at, dots[i].diameter_mm, 4);
       *at++ = ',';
       *at++ = '#';
-      for (guint k = 0; k < 3; k++)
-        {
-          guint8 c = (&dots[i].shade.r)[k];
+      {
+        const guint8 rgb[3] = { dots[i].shade.r, dots[i].shade.g, dots[i].shade.b };
 
-          *at++ = hex[c >> 4];
-          *at++ = hex[c & 15];
-        }
+        for (guint k = 0; k < 3; k++)
+          {
+            *at++ = hex[rgb[k] >> 4];
+            *at++ = hex[rgb[k] & 15];
+          }
+      }
       *at++ = ',';
       at = put_uint (at, dots[i].session + 1u);
       *at++ = ',';

@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
+#include <string.h>
 
 #include "hl-units.h"
 
@@ -78,4 +81,49 @@ hl_units_format_length (double mm,
                         int    mm_decimals)
 {
   return hl_units_format_per (mm, unit, mm_decimals, NULL);
+}
+
+char *
+hl_units_format_count (guint64 count)
+{
+  const struct lconv *lc = localeconv ();
+  const char *sep = lc->thousands_sep != NULL ? lc->thousands_sep : "";
+  const char *grouping = lc->grouping != NULL ? lc->grouping : "";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  GString *out = g_string_new (NULL);
+  gsize n = strlen (digits), group;
+  gsize breaks[32];
+  guint n_breaks = 0;
+
+  /* Where separators go, counted from the right: grouping's sizes in
+   * turn, its last one repeating (0 ends the list), CHAR_MAX: no more. */
+  if (*sep != '\0')
+    {
+      gsize at = 0;
+      const char *g = grouping;
+
+      while (*g != '\0' && *g != CHAR_MAX && n_breaks < G_N_ELEMENTS (breaks))
+        {
+          group = (gsize) (unsigned char) *g;
+          if (group == 0)
+            break;
+          at += group;
+          if (at >= n)
+            break;
+          breaks[n_breaks++] = at;
+          if (g[1] != '\0')
+            g++;
+        }
+    }
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gsize from_right = n - i;
+
+      for (guint b = 0; b < n_breaks; b++)
+        if (breaks[b] == from_right)
+          g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
 }

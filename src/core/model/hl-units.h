@@ -50,4 +50,9 @@ char       *hl_units_format_per      (double      mm,
                                       int         mm_decimals,
                                       const char *per);
 
+/* @count with the locale's thousands separator ("12,345" in English,
+ * "12 345" in French, "12345" in the C locale), as printf's ' flag would
+ * write it (a glibc extension ISO C lacks). Transfer full. */
+char       *hl_units_format_count    (guint64     count);
+
 G_END_DECLS
