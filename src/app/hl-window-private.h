@@ -40,6 +40,7 @@ struct _HlWindow
   GtkStack        *options_stack;
   GtkMenuButton   *landmark_button;
   GtkMenuButton   *zone_kind_button;
+  GtkBox          *tool_box;
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
   AdwStatusPage   *problem_page;

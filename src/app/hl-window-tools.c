@@ -654,9 +654,31 @@ _hl_window_tools_init_state (HlWindow *self)
   self->show_panel = TRUE;
 }
 
+/* The header bar's tool buttons, one per tool of the registry. */
+static void
+build_tool_buttons (HlWindow *self)
+{
+  guint n_tools;
+  const HlToolInfo *tools = hl_tools_get_all (&n_tools);
+
+  for (guint i = 0; i < n_tools; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_button_set_icon_name (GTK_BUTTON (button), tools[i].icon_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tools[i].name);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tool");
+      gtk_widget_set_tooltip_text (button, _(tools[i].tooltip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(tools[i].title), -1);
+      gtk_box_append (self->tool_box, button);
+    }
+}
+
 void
 _hl_window_tools_init (HlWindow *self)
 {
+  build_tool_buttons (self);
   build_option_menus (self);
   hl_canvas_set_tool_options (self->canvas, &self->tool_options);
   hl_zone_panel_set_document (self->zone_panel, self->document);

@@ -668,6 +668,7 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, options_stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, landmark_button);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, zone_kind_button);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_box);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
