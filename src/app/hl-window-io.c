@@ -25,6 +25,15 @@ toast (HlWindow   *self,
 
 /* Exports */
 
+/* What the export dialog has to say once it is gone. */
+static void
+on_export_toast (HlExportDialog *dialog,
+                 AdwToast       *toast,
+                 HlWindow       *self)
+{
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (toast));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -32,12 +41,16 @@ export_action (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   HlExportDialog *dialog;
+  HlPreview preview;
 
   if (self->loading || hl_document_get_design (self->document) == NULL)
     return;
 
-  dialog = hl_export_dialog_new (self, g_str_equal (action_name, "win.export-report") ? HL_EXPORT_SHEET
-                                                                                      : HL_EXPORT_MOCKUP);
+  hl_canvas_get_preview (self->canvas, &preview);
+  dialog = hl_export_dialog_new (GTK_WINDOW (self), self->document, &preview,
+                                 g_str_equal (action_name, "win.export-report") ? HL_EXPORT_SHEET
+                                                                                : HL_EXPORT_MOCKUP);
+  g_signal_connect_object (dialog, "toast", G_CALLBACK (on_export_toast), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
