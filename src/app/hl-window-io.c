@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -118,13 +119,14 @@ on_saved_then_open (GObject      *object,
 }
 
 static void
-on_replace_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     HlWindow         *self)
+on_replace_answer (gpointer            owner,
+                   HlConfirmSaveAnswer answer)
 {
-  if (g_strcmp0 (response, "save") == 0)
+  HlWindow *self = owner;
+
+  if (answer == HL_CONFIRM_SAVE_SAVE)
     hl_window_save_async (self, NULL, on_saved_then_open, NULL);
-  else if (g_strcmp0 (response, "discard") == 0)
+  else if (answer == HL_CONFIRM_SAVE_DISCARD)
     open_pending (self);
   else
     {
@@ -138,28 +140,16 @@ on_replace_response (AdwMessageDialog *dialog,
 static void
 ask_then_open (HlWindow *self)
 {
-  AdwMessageDialog *dialog;
-
   if (!hl_document_is_modified (self->document) && self->saving == 0)
     {
       open_pending (self);
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                                       _("The design has changes that are not saved. "
-                                                         "Save them before opening the new one?")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hl_confirm_save (GTK_WINDOW (self), NULL,
+                   _("The design has changes that are not saved. "
+                     "Save them before opening the new one?"),
+                   NULL, self, on_replace_answer);
 }
 
 void
