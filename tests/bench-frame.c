@@ -22,6 +22,7 @@
 
 #include "hl-application.h"
 #include "hl-canvas.h"
+#include "hl-canvas-private.h"
 #include "hl-design-io.h"
 #include "hl-window.h"
 

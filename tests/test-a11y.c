@@ -10,6 +10,7 @@
 
 #include "hl-application.h"
 #include "hl-canvas.h"
+#include "hl-canvas-private.h"
 #include "hl-export-dialog.h"
 #include "hl-gui-test-util.h"
 #include "hl-preferences-window.h"

@@ -806,6 +806,12 @@ has_temp_file_or_idle (gpointer data)
   return count_temp_files (args[0]) > 0 || !hl_export_dialog_is_busy (args[1]);
 }
 
+static gboolean
+keep_polling (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Stop while the PNG file is being written (the export went on, wrote the
  * file, and the dialog said nothing was written): now the writer stops
  * within a few rows, removes its temporary file, and what the dialog says
@@ -820,10 +826,18 @@ test_export_stop_while_writing (void)
   HlWindow *window = open_window (design);
   HlExportDialog *dialog = open_dialog (window, "win.export");
   gpointer args[] = { dir, dialog };
+  guint tick;
 
   hl_export_dialog_set_scale (dialog, 16.0);
   g_assert_true (hl_export_dialog_export_to (dialog, out_file));
+  /* The writer's thread wakes the main loop only when it ends: a tick
+   * every 5 ms looks for its temporary file meanwhile. */
+  tick = g_timeout_add (5, keep_polling, NULL);
   hl_gui_wait_until (has_temp_file_or_idle, args);
+  g_source_remove (tick);
+  if (!hl_export_dialog_is_busy (dialog))
+    g_test_message ("the export ended before it was caught writing: %s",
+                    hl_export_dialog_get_error (dialog) != NULL ? hl_export_dialog_get_error (dialog) : "no error");
   g_assert_true (hl_export_dialog_is_busy (dialog));   /* caught writing */
   g_assert_cmpuint (count_temp_files (dir), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));

@@ -11,6 +11,7 @@
 #include "hl-application.h"
 #include "hl-gui-test-util.h"
 #include "hl-canvas.h"
+#include "hl-canvas-private.h"
 #include "hl-design-io.h"
 #include "hl-measure.h"
 #include "hl-photo.h"

@@ -10,6 +10,7 @@
 
 #include "hl-application.h"
 #include "hl-canvas.h"
+#include "hl-canvas-private.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-window.h"

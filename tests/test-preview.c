@@ -17,6 +17,7 @@
 
 #include "hl-application.h"
 #include "hl-canvas.h"
+#include "hl-canvas-private.h"
 #include "hl-stippler.h"
 #include "hl-window.h"
 

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-application.h"
+#include "hl-confirm-save.h"
 #include "hl-i18n.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
@@ -244,20 +245,21 @@ quit_idle (gpointer data)
 }
 
 static void
-on_quit_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  HlApplication    *self)
+on_quit_answer (gpointer            owner,
+                HlConfirmSaveAnswer answer)
 {
+  HlApplication *self = owner;
+
   self->asking = NULL;
 
-  if (g_strcmp0 (response, "discard") == 0)
+  if (answer == HL_CONFIRM_SAVE_DISCARD)
     {
       /* Not inside the dialog's own "response": it still holds itself and
        * its transient parent, which must outlive it. */
       stop_quitting (self);
       g_idle_add_full (G_PRIORITY_DEFAULT, quit_idle, g_object_ref (self), g_object_unref);
     }
-  else if (g_strcmp0 (response, "save") == 0)
+  else if (answer == HL_CONFIRM_SAVE_SAVE)
     {
       g_autoptr(GList) modified = modified_windows (self);
 
@@ -290,7 +292,6 @@ request_quit (HlApplication *self)
   g_autoptr(GList) modified = modified_windows (self);
   g_autofree char *names = NULL;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (modified == NULL)
     {
@@ -305,20 +306,8 @@ request_quit (HlApplication *self)
                                     "%s have unsaved changes. They are lost if you quit without saving.",
                                     g_list_length (modified)),
                           names);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (modified->data, _("Save Changes Before Quitting?"),
-                                                       body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("Save _All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, 0);
-  self->asking = GTK_WINDOW (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  self->asking = hl_confirm_save (modified->data, _("Save Changes Before Quitting?"), body,
+                                  _("Save _All"), self, on_quit_answer);
 }
 
 static void

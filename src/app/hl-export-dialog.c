@@ -15,12 +15,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hl-canvas.h"
 #include "hl-error.h"
 #include "hl-export-dialog.h"
 #include "hl-a11y.h"
 #include "hl-settings.h"
-#include "hl-window-private.h"
 
 struct _HlExportDialog
 {
@@ -45,7 +43,7 @@ struct _HlExportDialog
   GtkProgressBar  *progress_bar;
 
   /* Borrowed references */
-  HlWindow        *window;       /* weak reference (window_gone) */
+  GtkWindow       *parent;       /* weak reference (parent_gone) */
 
   /* Owned references */
   HlExportKind     kind;
@@ -63,6 +61,9 @@ struct _HlExportDialog
 };
 
 G_DEFINE_FINAL_TYPE (HlExportDialog, hl_export_dialog, ADW_TYPE_WINDOW)
+
+enum { TOAST, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* Worker data */
 
@@ -309,7 +310,7 @@ on_toast_button (AdwToast *toast,
                  gpointer  user_data)
 {
   GFile *folder = user_data;
-  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "hl-window");
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "hl-parent");
   g_autofree char *uri = g_file_get_uri (folder);
 
   /* GTK 4.8 has no GtkFileLauncher: the file manager shows the folder. */
@@ -325,16 +326,17 @@ announce (HlExportDialog *self,
   g_autofree char *title = g_strdup_printf (_("Exported %s"), name);
   AdwToast *toast;
 
-  if (self->window == NULL)
+  if (self->parent == NULL)
     return;
 
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Open _Folder"));
   adw_toast_set_timeout (toast, 8);
-  g_object_set_data (G_OBJECT (toast), "hl-window", self->window);
+  g_object_set_data (G_OBJECT (toast), "hl-parent", self->parent);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button),
                          g_file_get_parent (file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  adw_toast_overlay_add_toast (self->window->toasts, toast);
+  g_signal_emit (self, signals[TOAST], 0, toast);
+  g_object_unref (toast);
 }
 
 static void
@@ -384,9 +386,13 @@ on_export_done (GObject      *object,
   announce (self, file);
   /* What did not stop the export (a photo that changed, a design partly
    * off its photo) is said after it. */
-  if (self->window != NULL)
+  if (self->parent != NULL)
     for (guint i = 0; i < job->notes->len; i++)
-      adw_toast_overlay_add_toast (self->window->toasts, adw_toast_new (g_ptr_array_index (job->notes, i)));
+      {
+        g_autoptr(AdwToast) note = adw_toast_new (g_ptr_array_index (job->notes, i));
+
+        g_signal_emit (self, signals[TOAST], 0, note);
+      }
   update (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -649,15 +655,15 @@ fill_sessions (HlExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->session_row), n > 1);
 }
 
-/* The window goes away (the dialog may outlive it while an export ends):
+/* The parent goes away (the dialog may outlive it while an export ends):
  * the dialog lets go of it before it is finalized. */
 static void
-window_gone (gpointer  data,
-             GObject  *where_the_window_was)
+parent_gone (gpointer  data,
+             GObject  *where_the_parent_was)
 {
   HlExportDialog *self = data;
 
-  self->window = NULL;
+  self->parent = NULL;
   gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   hl_export_dialog_cancel (self);
 }
@@ -665,44 +671,44 @@ window_gone (gpointer  data,
 /* A mockup starts as the client sees the view in the window: stage,
  * sessions, mirror, and before/after side by side or split. */
 static void
-start_from_preview (HlExportDialog *self,
-                    HlWindow       *window)
+start_from_preview (HlExportDialog  *self,
+                    const HlPreview *preview)
 {
-  HlPreview preview;
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
 
   /* The practitioner's preferences first, then what the client sees. */
   gtk_spin_button_set_value (self->scale_spin, hl_settings_get_export_scale ());
   hl_export_dialog_set_layout (self, hl_settings_get_export_layout ());
 
-  hl_canvas_get_preview (HL_CANVAS (hl_window_get_canvas (window)), &preview);
-  adw_combo_row_set_selected (self->stage_row, preview.stage == HL_STAGE_HEALED ? 1
-                                               : preview.stage == HL_STAGE_AGED ? 2 : 0);
-  if (sessions != NULL && preview.sessions < g_list_model_get_n_items (sessions))
-    adw_combo_row_set_selected (self->session_row, preview.sessions);
-  gtk_switch_set_active (self->mirror_switch, preview.mirror);
-  if (preview.compare != HL_COMPARE_OFF)
-    adw_combo_row_set_selected (self->layout_row, preview.compare == HL_COMPARE_SIDE_BY_SIDE ? 1 : 2);
+  adw_combo_row_set_selected (self->stage_row, preview->stage == HL_STAGE_HEALED ? 1
+                                               : preview->stage == HL_STAGE_AGED ? 2 : 0);
+  if (sessions != NULL && preview->sessions < g_list_model_get_n_items (sessions))
+    adw_combo_row_set_selected (self->session_row, preview->sessions);
+  gtk_switch_set_active (self->mirror_switch, preview->mirror);
+  if (preview->compare != HL_COMPARE_OFF)
+    adw_combo_row_set_selected (self->layout_row, preview->compare == HL_COMPARE_SIDE_BY_SIDE ? 1 : 2);
 }
 
 /* Public */
 
 HlExportDialog *
-hl_export_dialog_new (HlWindow     *window,
-                      HlExportKind  kind)
+hl_export_dialog_new (GtkWindow       *parent,
+                      HlDocument      *document,
+                      const HlPreview *preview,
+                      HlExportKind     kind)
 {
   HlExportDialog *self;
-  HlDocument *document;
   GFile *file;
 
-  g_return_val_if_fail (HL_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (hl_window_get_design (window) != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (HL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (hl_document_get_design (document) != NULL, NULL);
+  g_return_val_if_fail (preview != NULL, NULL);
 
-  document = hl_window_get_document (window);
-  self = g_object_new (HL_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
+  self = g_object_new (HL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->kind = kind;
-  self->window = window;
-  g_object_weak_ref (G_OBJECT (window), window_gone, self);
+  self->parent = parent;
+  g_object_weak_ref (G_OBJECT (parent), parent_gone, self);
   /* A pasted photo, once saved beside the design, is one of its inputs. */
   self->design = hl_document_dup_linked_design (document);
   self->view = MIN (hl_document_get_view_index (document), hl_design_get_n_views (self->design) - 1);
@@ -729,7 +735,7 @@ hl_export_dialog_new (HlWindow     *window,
   if (hl_document_get_photo (document) == NULL && exported_view (self)->photo.path == NULL)
     gtk_switch_set_active (self->photo_switch, FALSE);
   fill_sessions (self);
-  start_from_preview (self, window);
+  start_from_preview (self, preview);
   update (self);
   return self;
 }
@@ -814,10 +820,10 @@ hl_export_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->chooser);
-  if (self->window != NULL)
+  if (self->parent != NULL)
     {
-      g_object_weak_unref (G_OBJECT (self->window), window_gone, self);
-      self->window = NULL;
+      g_object_weak_unref (G_OBJECT (self->parent), parent_gone, self);
+      self->parent = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_EXPORT_DIALOG);
 
@@ -851,6 +857,17 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   object_class->dispose = hl_export_dialog_dispose;
   object_class->finalize = hl_export_dialog_finalize;
   window_class->close_request = hl_export_dialog_close_request;
+
+  /**
+   * HlExportDialog::toast:
+   * @toast: an AdwToast
+   *
+   * Something for the parent to show once the dialog is gone: the file
+   * written (with a button that opens its folder), or what did not stop
+   * the export.
+   */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hairlinestudio/HairlineStudio/hl-export-dialog.ui");

@@ -1,13 +1,14 @@
-/* hl-export-dialog.h: the export dialog of a window.
+/* hl-export-dialog.h: the export dialog of a document.
  *
- * Exports the window's design as a PNG mockup of the view shown (layout,
+ * Exports the document's design as a PNG mockup of the view shown (layout,
  * stage, sessions, scale with the resulting pixel size and fresh dot size,
  * mirror, the simulation mark's text, photo or not; it starts as the
- * window's client preview shows the view) or as the PDF
+ * client preview it is given shows the view) or as the PDF
  * consultation sheet, through hl_export_write() on a worker thread, with
  * progress and cancel. The file is chosen with GtkFileChooserNative; its
  * extension follows the kind of export. On success the dialog closes and
- * the window shows a toast whose button opens the folder.
+ * emits "toast" with a toast whose button opens the folder, for its
+ * parent to show. It knows nothing of the window it belongs to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,8 +16,9 @@
 
 #include <adwaita.h>
 
+#include "hl-canvas-preview.h"
+#include "hl-document.h"
 #include "hl-export.h"
-#include "hl-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +26,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HlExportDialog, hl_export_dialog, HL, EXPORT_DIALOG, AdwWindow)
 
-/* A dialog exporting what @window shows (the design as it is now), modal
- * and transient for it. Transfer none: like every toplevel, the dialog
- * lives until it is closed or destroyed. */
-HlExportDialog *hl_export_dialog_new          (HlWindow       *window,
-                                               HlExportKind    kind);
+/* A dialog exporting the design of @document as it is now (its view
+ * shown, its photo), modal and transient for @parent, its mockup
+ * starting as @preview (copied) shows the view. Transfer none: like every
+ * toplevel, the dialog lives until it is closed or destroyed. */
+HlExportDialog *hl_export_dialog_new          (GtkWindow       *parent,
+                                               HlDocument      *document,
+                                               const HlPreview *preview,
+                                               HlExportKind     kind);
 
 /* Starts the export to @file, as choosing it in the file chooser does: the
  * extension is added or corrected to the kind's. Returns FALSE (the reason

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-atomic-file.h"
+#include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -28,6 +29,15 @@ toast (HlWindow   *self,
 
 /* Exports */
 
+/* What the export dialog has to say once it is gone. */
+static void
+on_export_toast (HlExportDialog *dialog,
+                 AdwToast       *toast,
+                 HlWindow       *self)
+{
+  adw_toast_overlay_add_toast (self->toasts, g_object_ref (toast));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -35,12 +45,16 @@ export_action (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   HlExportDialog *dialog;
+  HlPreview preview;
 
   if (self->loading || hl_document_get_design (self->document) == NULL)
     return;
 
-  dialog = hl_export_dialog_new (self, g_str_equal (action_name, "win.export-report") ? HL_EXPORT_SHEET
-                                                                                      : HL_EXPORT_MOCKUP);
+  hl_canvas_get_preview (self->canvas, &preview);
+  dialog = hl_export_dialog_new (GTK_WINDOW (self), self->document, &preview,
+                                 g_str_equal (action_name, "win.export-report") ? HL_EXPORT_SHEET
+                                                                                : HL_EXPORT_MOCKUP);
+  g_signal_connect_object (dialog, "toast", G_CALLBACK (on_export_toast), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -108,13 +122,14 @@ on_saved_then_open (GObject      *object,
 }
 
 static void
-on_replace_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     HlWindow         *self)
+on_replace_answer (gpointer            owner,
+                   HlConfirmSaveAnswer answer)
 {
-  if (g_strcmp0 (response, "save") == 0)
+  HlWindow *self = owner;
+
+  if (answer == HL_CONFIRM_SAVE_SAVE)
     hl_window_save_async (self, NULL, on_saved_then_open, NULL);
-  else if (g_strcmp0 (response, "discard") == 0)
+  else if (answer == HL_CONFIRM_SAVE_DISCARD)
     open_pending (self);
   else
     {
@@ -128,28 +143,16 @@ on_replace_response (AdwMessageDialog *dialog,
 static void
 ask_then_open (HlWindow *self)
 {
-  AdwMessageDialog *dialog;
-
   if (!hl_document_is_modified (self->document) && self->saving == 0)
     {
       open_pending (self);
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"),
-                                                       _("The design has changes that are not saved. "
-                                                         "Save them before opening the new one?")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  hl_confirm_save (GTK_WINDOW (self), NULL,
+                   _("The design has changes that are not saved. "
+                     "Save them before opening the new one?"),
+                   NULL, self, on_replace_answer);
 }
 
 void

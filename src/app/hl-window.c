@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-canvas.h"
+#include "hl-confirm-save.h"
 #include "hl-error.h"
 #include "hl-window-private.h"
 #include "hl-zone-panel.h"
@@ -520,13 +521,14 @@ on_close_saved (GObject      *object,
 }
 
 static void
-on_close_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   HlWindow         *self)
+on_close_answer (gpointer            owner,
+                 HlConfirmSaveAnswer answer)
 {
-  if (g_strcmp0 (response, "save") == 0)
+  HlWindow *self = owner;
+
+  if (answer == HL_CONFIRM_SAVE_SAVE)
     hl_window_save_async (self, NULL, on_close_saved, NULL);
-  else if (g_strcmp0 (response, "discard") == 0)
+  else if (answer == HL_CONFIRM_SAVE_DISCARD)
     close_later (self);
 }
 
@@ -534,25 +536,12 @@ static gboolean
 hl_window_close_request (GtkWindow *window)
 {
   HlWindow *self = HL_WINDOW (window);
-  AdwMessageDialog *dialog;
 
   if (self->close_confirmed || !hl_document_is_modified (self->document))
     return GTK_WINDOW_CLASS (hl_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                       _("The design has changes that are not saved.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-
+  hl_confirm_save (window, NULL, _("The design has changes that are not saved."), NULL,
+                   self, on_close_answer);
   return TRUE;
 }
 

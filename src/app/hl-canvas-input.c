@@ -1,0 +1,389 @@
+/* hl-canvas-input.c: the canvas's pointer, keys and scroll.
+ *
+ * Each concern has its controller, made in _hl_canvas_init_input(): the
+ * primary button's drag goes to the tool (or pans, or moves the split
+ * line), the middle button's drag pans, motion hovers, keys go to the
+ * tool, scrolling zooms around the pointer. Pen pressure and double
+ * clicks are read here; the tool gets HlToolEvents through
+ * hl_canvas_handle_event().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-canvas"
+
+#include "config.h"
+
+#include "hl-canvas-private.h"
+#include "hl-tool-select.h"
+
+#define ZOOM_MIN 0.25
+#define ZOOM_MAX 64.0
+
+/* Two presses closer than this in screen px (and in time than GTK's
+ * double-click time) make a double click. */
+#define DOUBLE_CLICK_DISTANCE 6.0
+
+/* Pressure of the event being handled, when its device has one. */
+static gboolean
+event_pressure (GtkEventController *controller,
+                double             *pressure)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  GdkEventType type;
+  GdkDevice *device;
+
+  /* Motion can come from a synthetic crossing or a key: only a pen's own
+   * pointer events carry a pressure. */
+  if (event == NULL)
+    return FALSE;
+  type = gdk_event_get_event_type (event);
+  if (type != GDK_MOTION_NOTIFY && type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+    return FALSE;
+  device = gdk_event_get_device (event);
+  if (device == NULL || gdk_device_get_source (device) != GDK_SOURCE_PEN)
+    return FALSE;
+  return gdk_event_get_axis (event, GDK_AXIS_PRESSURE, pressure);
+}
+
+static HlToolResult
+pointer_event (HlCanvas           *self,
+               GtkEventController *controller,
+               HlToolEventType     type,
+               double              x,
+               double              y)
+{
+  HlToolEvent event = { type, hl_canvas_widget_to_image (self, x, y), 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  if (controller != NULL && event_pressure (controller, &event.pressure))
+    {
+      event.pressure = CLAMP (event.pressure, 0.0, 1.0);
+      event.has_pressure = TRUE;
+    }
+  if (type == HL_TOOL_PRESS)
+    {
+      event.n_press = self->n_press;
+      /* Shift places a corner (the pens). */
+      event.corner = controller != NULL &&
+                     (gtk_event_controller_get_current_event_state (controller) & GDK_SHIFT_MASK) != 0;
+    }
+  return hl_canvas_handle_event (self, &event);
+}
+
+/* Counts presses: a second press soon after and near the first is a
+ * double click. */
+static void
+count_press (HlCanvas           *self,
+             GtkEventController *controller,
+             double              x,
+             double              y)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (controller);
+  int double_click_ms = 400;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-double-click-time", &double_click_ms, NULL);
+  if (self->n_press >= 1 && time - self->last_press_time <= (guint32) double_click_ms &&
+      hl_point_distance (self->last_press, (HlPoint) { x, y }) <= DOUBLE_CLICK_DISTANCE)
+    self->n_press++;
+  else
+    self->n_press = 1;
+  self->last_press = (HlPoint) { x, y };
+  self->last_press_time = time;
+}
+
+static void
+pan_by (HlCanvas *self,
+        double    off_x,
+        double    off_y)
+{
+  /* Mirrored, the view moves the other way under the same drag. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (off_x - self->drag_last.x);
+  self->pan_y += off_y - self->drag_last.y;
+  self->drag_last = (HlPoint) { off_x, off_y };
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               HlCanvas       *self)
+{
+  GtkEventController *controller = GTK_EVENT_CONTROLLER (gesture);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->drag_start = (HlPoint) { x, y };
+  self->drag_last = (HlPoint) { 0, 0 };
+  count_press (self, controller, x, y);
+  /* Comparing, the primary button moves the split line (there is no tool
+   * to give it to); presenting or side by side, it pans. */
+  if (!_hl_canvas_tools_active (self))
+    {
+      self->captured = FALSE;
+      self->splitting = self->preview.compare == HL_COMPARE_SPLIT;
+      if (self->splitting)
+        hl_canvas_set_split (self, x / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->splitting ? "col-resize" : "grabbing");
+      return;
+    }
+  /* A press the tool does not take (the select tool off any handle)
+   * pans. */
+  self->captured = (pointer_event (self, controller, HL_TOOL_PRESS, x, y) & HL_TOOL_CAPTURED) != 0;
+  if (!self->captured)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          off_x,
+                double          off_y,
+                HlCanvas       *self)
+{
+  if (self->splitting)
+    hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
+  else if (self->captured)
+    pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
+                   self->drag_start.x + off_x, self->drag_start.y + off_y);
+  else
+    pan_by (self, off_x, off_y);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          off_x,
+             double          off_y,
+             HlCanvas       *self)
+{
+  if (!_hl_canvas_tools_active (self))
+    {
+      self->splitting = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+      return;
+    }
+  pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_RELEASE,
+                 self->drag_start.x + off_x, self->drag_start.y + off_y);
+  self->captured = FALSE;
+  _hl_canvas_queue_pending (self);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
+}
+
+static void
+on_drag_cancel (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                HlCanvas         *self)
+{
+  HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  /* After the release (a popover taking the pointer) there is nothing
+   * left to cancel. */
+  if (!self->captured)
+    return;
+  self->captured = FALSE;
+  hl_canvas_handle_event (self, &event);
+}
+
+/* The middle button pans whatever the tool. */
+static void
+on_pan_begin (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              HlCanvas       *self)
+{
+  self->drag_last = (HlPoint) { 0, 0 };
+  self->panning = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+on_pan_update (GtkGestureDrag *gesture,
+               double          off_x,
+               double          off_y,
+               HlCanvas       *self)
+{
+  pan_by (self, off_x, off_y);
+}
+
+static void
+on_pan_end (GtkGestureDrag *gesture,
+            double          off_x,
+            double          off_y,
+            HlCanvas       *self)
+{
+  self->panning = FALSE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           HlCanvas                 *self)
+{
+  self->pointer = (HlPoint) { x, y };
+  self->has_pointer = TRUE;
+  /* While a button is down the drag gesture reports the motion. */
+  if (self->tool != NULL && !gtk_gesture_is_active (self->primary_drag) && !self->panning && _hl_canvas_tools_active (self))
+    pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
+}
+
+static void reveal_selected (HlCanvas *self);
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        HlCanvas              *self)
+{
+  HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
+
+  /* Keys with Control belong to the window's shortcuts; without a tool
+   * at work (comparing, presenting), all of them do. */
+  if ((state & GDK_CONTROL_MASK) || !_hl_canvas_tools_active (self))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape: event.key = HL_TOOL_KEY_ESCAPE; break;
+    case GDK_KEY_Left: event.key = HL_TOOL_KEY_LEFT; break;
+    case GDK_KEY_Right: event.key = HL_TOOL_KEY_RIGHT; break;
+    case GDK_KEY_Up: event.key = HL_TOOL_KEY_UP; break;
+    case GDK_KEY_Down: event.key = HL_TOOL_KEY_DOWN; break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter: event.key = HL_TOOL_KEY_ENTER; break;
+    case GDK_KEY_BackSpace: event.key = HL_TOOL_KEY_BACKSPACE; break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete: event.key = HL_TOOL_KEY_DELETE; break;
+    case GDK_KEY_c:
+    case GDK_KEY_C: event.key = HL_TOOL_KEY_TOGGLE_CORNER; break;
+    case GDK_KEY_bracketright: event.key = HL_TOOL_KEY_GROW; break;
+    case GDK_KEY_bracketleft: event.key = HL_TOOL_KEY_SHRINK; break;
+    /* The select tool's points; a tool without points lets the focus
+     * move on (and Ctrl+Tab always leaves the canvas). */
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab: event.key = (state & GDK_SHIFT_MASK) ? HL_TOOL_KEY_PREVIOUS : HL_TOOL_KEY_NEXT; break;
+    case GDK_KEY_ISO_Left_Tab: event.key = HL_TOOL_KEY_PREVIOUS; break;
+    default: return FALSE;
+    }
+
+  if (hl_canvas_handle_event (self, &event) == HL_TOOL_NOTHING)
+    return FALSE;
+  if (event.key == HL_TOOL_KEY_NEXT || event.key == HL_TOOL_KEY_PREVIOUS)
+    reveal_selected (self);
+  return TRUE;
+}
+
+/* After Tab or Shift+Tab: a selected point outside the widget (zoomed in)
+ * is brought to its middle. */
+static void
+reveal_selected (HlCanvas *self)
+{
+  const HlView *view = _hl_canvas_shown_view (self);
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  const double margin = 2 * HL_HANDLE_RADIUS;
+  HlPoint p, at;
+
+  if (view == NULL || self->tool == NULL || !g_str_equal (hl_tool_get_name (self->tool), "select") ||
+      !hl_handle_get_position (view, hl_tool_select_get_selected (self->tool), &p))
+    return;
+  at = hl_canvas_image_to_widget (self, p);
+  if (at.x >= margin && at.x <= w - margin && at.y >= margin && at.y <= h - margin)
+    return;
+  /* Mirrored, the view moves the other way. */
+  self->pan_x += (self->preview.mirror ? -1 : 1) * (w / 2.0 - at.x);
+  self->pan_y += h / 2.0 - at.y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Multiplies the zoom by @factor keeping the image point under widget
+ * point (@x, @y) in place. */
+static void
+zoom_at (HlCanvas *self,
+         double    factor,
+         double    x,
+         double    y)
+{
+  HlPoint at = hl_canvas_widget_to_image (self, x, y);
+  double zoom, dx, dy;
+
+  self->user_zoom = CLAMP (self->user_zoom * factor, ZOOM_MIN, ZOOM_MAX);
+  _hl_canvas_get_transform (self, &zoom, &dx, &dy);
+  self->pan_x += _hl_canvas_pane_x (self, x) - (at.x * zoom + dx);
+  self->pan_y += y - (at.y * zoom + dy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    sx,
+           double                    sy,
+           HlCanvas                 *self)
+{
+  if (sy == 0)
+    return FALSE;
+
+  /* Zoom around the pointer, or the centre before it was seen. */
+  if (self->has_pointer)
+    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25, self->pointer.x, self->pointer.y);
+  else
+    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25,
+             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  return TRUE;
+}
+
+void
+hl_canvas_zoom (HlCanvas *self,
+                double    factor)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  if (factor <= 0)
+    {
+      self->user_zoom = 1.0;
+      self->pan_x = self->pan_y = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  zoom_at (self, factor,
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+void
+_hl_canvas_init_input (HlCanvas *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pan = gtk_gesture_drag_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  g_assert (HL_IS_CANVAS (self));
+
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_drag_update), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (on_drag_end), self, 0);
+  g_signal_connect_object (drag, "cancel", G_CALLBACK (on_drag_cancel), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  self->primary_drag = drag;
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect_object (pan, "drag-begin", G_CALLBACK (on_pan_begin), self, 0);
+  g_signal_connect_object (pan, "drag-update", G_CALLBACK (on_pan_update), self, 0);
+  g_signal_connect_object (pan, "drag-end", G_CALLBACK (on_pan_end), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pan));
+
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+}

@@ -1,0 +1,124 @@
+/* hl-canvas-private.h: what the files of HlCanvas share, and what tests
+ * may reach.
+ *
+ *   hl-canvas.c        the widget: its document, tool, transform, preview
+ *                      and accessible description; the frame
+ *   hl-canvas-input.c  event controllers → tool events; pan, zoom, keys,
+ *                      stylus pressure, double clicks
+ *   hl-design-layer.c  the cached drawing of the design (a type of its own)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-canvas.h"
+#include "hl-cell-layer.h"
+#include "hl-design-layer.h"
+
+G_BEGIN_DECLS
+
+struct _HlCanvas
+{
+  GtkWidget        parent_instance;
+
+  /* Borrowed references */
+  HlToolOptions   *tool_options;  /* the window's, or NULL */
+  GtkGesture      *primary_drag;  /* the widget owns its controllers */
+
+  /* Owned references */
+  HlDocument      *document;
+  HlTool          *tool;          /* edits the document; NULL when empty */
+  char            *tool_name;     /* the tool to make for each document */
+  HlPhoto         *layer_photo;   /* the photo the layers and the tool were given */
+  HlDesignLayer   *layer;         /* photo, dots and lines, cached */
+  HlCellLayer     *tool_cells;    /* the tool's feedback, as GSK last saw it */
+  HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */
+  char            *description;   /* the accessible description last set */
+
+  /* Pointer and keys (hl-canvas-input.c) */
+  double           user_zoom;     /* 1 = fit the widget */
+  double           pan_x, pan_y;  /* screen px */
+  HlPoint          drag_start;    /* widget px */
+  HlPoint          drag_last;     /* last drag offset, for panning */
+  HlPoint          pointer;       /* last pointer position, widget px */
+  gboolean         has_pointer;
+  gboolean         captured;      /* the tool owns the current primary drag */
+  gboolean         panning;       /* the current drag pans */
+  HlPoint          last_press;    /* widget px, for double clicks */
+  guint32          last_press_time;
+  guint            n_press;
+  guint            pending;       /* results to report once the gesture is over */
+  guint            pending_source;
+
+  /* The client preview (hl-canvas-preview.h) */
+  HlPreview        preview;
+  double           split;         /* HL_COMPARE_SPLIT: the line, 0–1 of the width */
+  gboolean         splitting;     /* the current drag moves the line */
+};
+
+/* hl-canvas.c */
+
+/* The view shown, or NULL (borrowed). */
+const HlView  *_hl_canvas_shown_view       (HlCanvas *self);
+/* Tools take the pointer and keys in the plain view only. */
+gboolean       _hl_canvas_tools_active     (HlCanvas *self);
+/* The transform from image px to (unmirrored) pane px. */
+void           _hl_canvas_get_transform    (HlCanvas *self,
+                                            double   *zoom,
+                                            double   *dx,
+                                            double   *dy);
+/* A widget x in the (after) pane's own unmirrored frame. */
+double         _hl_canvas_pane_x           (HlCanvas *self,
+                                            double    x);
+/* Reports the results held back during a gesture once it is over. */
+void           _hl_canvas_queue_pending    (HlCanvas *self);
+
+/* hl-canvas-input.c */
+
+/* Adds the pointer, key and scroll controllers. */
+void           _hl_canvas_init_input       (HlCanvas *self);
+
+/* For tests (and the canvas's own files) */
+
+/* Feeds one event to the tool, as the pointer and key controllers do
+ * (@event->zoom is filled in), then shows the tool's design. */
+HlToolResult   hl_canvas_handle_event      (HlCanvas          *self,
+                                            HlToolEvent       *event);
+/* Dots of the design shown. */
+gsize          hl_canvas_get_n_dots        (HlCanvas          *self);
+/* How many times the design layer (photo, dots, lines) was drawn since
+ * the canvas was made: tests check that hovering does not redraw it. */
+guint          hl_canvas_get_design_renders (HlCanvas         *self);
+/* The part of the design layer (device px) its last drawing redrew, and
+ * the layer's size: an edit redraws only what it changed. */
+void           hl_canvas_get_last_redraw   (HlCanvas          *self,
+                                            GdkRectangle      *part,
+                                            int               *width,
+                                            int               *height);
+/* The design layer goes to GSK as square tiles, each kept from frame to
+ * frame until its pixels change. Sets @tiles (a GArray of GdkRectangle,
+ * device px of the layer; the caller's) to those its last drawing made
+ * again, in row order. */
+void           hl_canvas_get_redrawn_tiles (HlCanvas          *self,
+                                            GArray            *tiles);
+/* The tool's feedback goes to GSK in cells, each kept from frame to frame
+ * while it looks the same: the cells the last snapshot made again and
+ * those it showed. */
+void           hl_canvas_get_tool_cells    (HlCanvas          *self,
+                                            guint             *remade,
+                                            guint             *shown);
+/* What the canvas tells assistive technologies besides its label
+ * ("Design canvas"): the tool, the selected point and zone and the
+ * preview stage, as its accessible description, kept up to date
+ * (borrowed). */
+const char    *hl_canvas_get_description   (HlCanvas          *self);
+/* The split line, 0–1 of the widget's width from the left (0.5 at
+ * first); set clamps. */
+double         hl_canvas_get_split         (HlCanvas          *self);
+void           hl_canvas_set_split         (HlCanvas          *self,
+                                            double             split);
+/* The density map last drawn, NULL when it is off or not drawn yet
+ * (borrowed; replaced when the design or the sessions change). */
+const HlDensityMap *hl_canvas_get_density_map (HlCanvas       *self);
+
+G_END_DECLS

@@ -1,0 +1,873 @@
+/* hl-document-io.c
+ *
+ * Threads: loading and saving hand immutable values (paths, designs with
+ * atomic reference counts) to a worker and take the results back in the
+ * completion callback, on the main thread. The worker never reads or
+ * writes the document's fields.
+ *
+ * Here: the three ways to load (a file, a design in memory, a pasted
+ * image), switching views (whose photo loads on a worker), relinking the
+ * photo, saving (with a pasted image written beside the design), and
+ * autosave with recovery.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "hl-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hl-atomic-file.h"
+#include "hl-design-io.h"
+#include "hl-document-private.h"
+#include "hl-error.h"
+#include "hl-recovery.h"
+
+/* Worker data */
+
+typedef struct
+{
+  char       *path;          /* a file, a pasted image's name, or NULL for a
+                              * design given in memory */
+  char       *title;         /* a given design's title */
+  gboolean    is_design;     /* .json, else a photo */
+  gboolean    given;         /* the design came in memory, not from a file */
+  GBytes     *pasted;        /* a pasted image, or NULL */
+  guint       serial;
+  HlDesign   *design;
+  HlPhoto    *photo;
+  char       *problem;
+  HlStippler *engine;
+  GArray     *dots;
+  GArray     *stats;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->title);
+  g_clear_pointer (&data->design, hl_design_unref);
+  g_clear_pointer (&data->photo, hl_photo_unref);
+  g_free (data->problem);
+  g_clear_pointer (&data->engine, hl_stippler_free);
+  g_clear_pointer (&data->dots, g_array_unref);
+  g_clear_pointer (&data->stats, g_array_unref);
+  g_free (data);
+}
+
+typedef struct
+{
+  GFile    *file;
+  char     *path;
+  HlDesign *design;          /* the snapshot written */
+  guint     generation;
+  GBytes   *pasted;          /* a pasted image to write beside the design */
+  char     *pasted_sha;
+  char     *pasted_path;     /* where it lies already, or NULL */
+  char     *written_path;    /* where the worker wrote it */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->path);
+  hl_design_unref (data->design);
+  g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->pasted_sha);
+  g_free (data->pasted_path);
+  g_free (data->written_path);
+  g_free (data);
+}
+
+/* Autosave */
+
+static gboolean
+autosave_timeout (gpointer data)
+{
+  HlDocument *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = self->file != NULL ? g_file_get_path (self->file) : NULL;
+
+  self->autosave_source = 0;
+  if (self->history == NULL || !hl_history_is_modified (self->history))
+    return G_SOURCE_REMOVE;
+
+  if (self->recovery_id == NULL)
+    self->recovery_id = hl_recovery_new_id ();
+  /* The history's design, not a gesture's preview; photo paths are
+   * absolute in memory, so the copy finds its photos from anywhere. */
+  if (!hl_recovery_write (self->recovery_dir, self->recovery_id,
+                          hl_history_get_current (self->history), original,
+                          self->title, &error))
+    g_debug ("unsaved changes not kept for recovery: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Unsaved changes go to the recovery folder after a moment of quiet;
+ * once nothing is unsaved, the recovery copy goes. */
+void
+_hl_document_schedule_autosave (HlDocument *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_dir == NULL)
+    return;
+
+  if (self->history != NULL && hl_history_is_modified (self->history))
+    self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_timeout, self);
+  else if (self->recovery_id != NULL)
+    hl_recovery_remove (self->recovery_dir, self->recovery_id);
+}
+
+/* Worker tasks */
+
+/* Runs @thread on a worker with @data (freed by @free_data), then @done
+ * back on the main thread with @outer (transfer full), the caller's task,
+ * as its user data. */
+static void
+run_in_worker (HlDocument          *self,
+               GTask               *outer,
+               gpointer             data,
+               GDestroyNotify       free_data,
+               GTaskThreadFunc      thread,
+               GAsyncReadyCallback  done)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (G_IS_TASK (outer));
+
+  task = g_task_new (self, g_task_get_cancellable (outer), done, outer);
+  g_task_set_source_tag (task, g_task_get_source_tag (outer));
+  g_task_set_task_data (task, data, free_data);
+  g_task_run_in_thread (task, thread);
+}
+
+/* In a done callback: TRUE when the worker succeeded, else FALSE with its
+ * error returned by @outer. */
+static gboolean
+worker_succeeded (GAsyncResult *result,
+                  GTask        *outer)
+{
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return TRUE;
+  g_task_return_error (outer, error);
+  return FALSE;
+}
+
+/* Loading */
+
+static gboolean
+is_design_path (const char *path)
+{
+  return g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
+}
+
+/* Runs on the worker: touches only @task_data. */
+/* On a worker: the photo (or head chart) of view @index of @design, whose
+ * photo paths are absolute, into *@photo; why it is missing or differs
+ * into *@problem. Nothing is lost without it: the design still shows its
+ * dots and lines on a neutral background. */
+static void
+load_view_photo (HlDesign  *design,
+                 guint      index,
+                 HlPhoto  **photo,
+                 char     **problem)
+{
+  const HlView *view = hl_design_get_view (design, index);
+  g_autoptr(GError) warning = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (view->photo.path == NULL && view->photo.chart == NULL)
+    return;
+  *photo = hl_design_load_view_photo (design, index, NULL, &warning, &error);
+  if (*photo == NULL)
+    *problem = g_strdup (error->message);
+  else if (warning != NULL)
+    *problem = g_strdup (warning->message);
+}
+
+/* On a worker: halved copies of a large @photo (may be NULL), down to
+ * about a screen's size, so that the window draws it small without
+ * scaling all of it. */
+static void
+prepare_photo (HlPhoto *photo)
+{
+  double level_scale;
+  int longest;
+
+  if (photo == NULL)
+    return;
+  longest = MAX (hl_photo_get_width (photo), hl_photo_get_height (photo));
+  hl_photo_get_surface_for_scale (photo, 1024.0 / MAX (longest, 1), &level_scale);
+}
+
+/* On a worker: a new engine for view @index of @design, its dots and
+ * per-zone counts. FALSE when cancelled. */
+static gboolean
+first_dots (HlDesign      *design,
+            guint          index,
+            GCancellable  *cancellable,
+            HlStippler   **engine,
+            GArray       **dots,
+            GArray       **stats)
+{
+  const HlView *view = hl_design_get_view (design, index);
+
+  *engine = hl_stippler_new ();
+  if (!hl_stippler_update_full (*engine, view, design->seed, cancellable, NULL, NULL))
+    return FALSE;
+  *dots = hl_stippler_ref_dots (*engine);
+  *stats = g_array_sized_new (FALSE, TRUE, sizeof (HlZoneStats), view->zones->len);
+  g_array_set_size (*stats, view->zones->len);
+  for (guint z = 0; z < view->zones->len; z++)
+    hl_stippler_get_zone_counts (*engine, z, &g_array_index (*stats, HlZoneStats, z));
+  return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+
+  if (data->given)
+    {
+      /* Photo paths of a design in memory are absolute already. */
+      load_view_photo (data->design, 0, &data->photo, &data->problem);
+    }
+  else if (data->is_design)
+    {
+      g_autoptr(HlDesign) design = hl_design_load_from_file (data->path, &error);
+
+      if (design == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      /* In memory, photo paths are absolute: a later Save As elsewhere
+       * rewrites them relative to the new file. */
+      data->design = hl_design_rebase_photos (design, data->path, NULL);
+      load_view_photo (data->design, 0, &data->photo, &data->problem);
+    }
+  else
+    {
+      g_autoptr(HlView) photo_view = hl_view_new ("front");
+
+      if (data->pasted != NULL)
+        data->photo = hl_photo_load_bytes (data->pasted, data->path, &error);
+      else
+        data->photo = hl_photo_load (data->path, &error);
+      if (data->photo == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      /* A new design around the photo; saving asks where to put it. A
+       * pasted image has no file until then. */
+      hl_view_set_photo (photo_view, data->pasted != NULL ? NULL : data->path,
+                         hl_photo_get_sha256 (data->photo),
+                         hl_photo_get_width (data->photo), hl_photo_get_height (data->photo));
+      data->design = hl_design_new ();
+      hl_design_append_view (data->design, photo_view);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  prepare_photo (data->photo);
+
+  /* The first stippling of a large design takes a while: here, not in
+   * the window; a newer load or a closed window cancels it. */
+  if (!first_dots (data->design, 0, cancellable, &data->engine, &data->dots, &data->stats))
+    {
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the main thread: the document takes what the worker made. */
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  g_autoptr(GTask) outer = user_data;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(HlHistory) old_history = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!worker_succeeded (result, outer))
+    return;
+  if (data->serial != self->load_serial)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               "another file was opened meanwhile");
+      return;
+    }
+
+  /* The old history stays alive until everyone heard of the new one
+   * (a tool may still borrow it). */
+  old_history = g_steal_pointer (&self->history);
+  self->history = hl_history_new (data->design, HL_HISTORY_DEFAULT_LIMIT);
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = g_steal_pointer (&data->photo);
+  g_free (self->photo_problem);
+  self->photo_problem = g_steal_pointer (&data->problem);
+  g_clear_pointer (&self->preview, hl_design_unref);
+  g_clear_pointer (&self->shown, hl_design_unref);
+  self->shown = hl_design_ref (data->design);
+  if (self->view != 0)
+    _hl_document_notify_view_index (self);
+  _hl_document_forget_merge (self);
+  self->view = 0;
+  self->view_serial++;
+  self->generation++;
+  g_clear_pointer (&self->pasted, g_bytes_unref);
+  g_clear_pointer (&self->pasted_path, g_free);
+  if (data->pasted != NULL)
+    self->pasted = g_bytes_ref (data->pasted);
+  /* The loading engine, up to date with the design, goes to the engine
+   * worker; whatever it was doing for the old design is dropped. */
+  self->request = hl_engine_worker_request (self->worker, data->design, 0,
+                                            g_steal_pointer (&data->engine));
+  _hl_document_set_dots (self, self->request, data->design,
+            g_steal_pointer (&data->dots), g_steal_pointer (&data->stats));
+
+  file = data->path != NULL ? g_file_new_for_path (data->path) : NULL;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  _hl_document_set_file (self, data->is_design ? file : NULL);
+  _hl_document_set_title (self, data->pasted != NULL ? g_strdup (data->path)
+                   : data->given ? g_strdup (data->title)
+                   : g_path_get_basename (data->path));
+  _hl_document_set_computing (self, FALSE, 1.0);
+  _hl_document_update_flags (self);
+  hl_document_set_selected_zone (self, -1);
+  _hl_document_emit_loaded (self);
+  _hl_document_emit_changed (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+hl_document_load_async (HlDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+  char *path;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, _("only local files can be opened"));
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = path;
+  data->is_design = is_design_path (path);
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+void
+hl_document_load_design_async (HlDocument          *self,
+                               HlDesign            *design,
+                               const char          *title,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (design != NULL && hl_design_get_n_views (design) > 0);
+  g_return_if_fail (title != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->given = TRUE;
+  data->title = g_strdup (title);
+  data->design = hl_design_ref (design);
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+/* Switching views */
+
+typedef struct
+{
+  HlDesign   *design;
+  guint       index;
+  guint       serial;
+  HlPhoto    *photo;
+  char       *problem;
+  HlStippler *engine;
+  GArray     *dots;
+  GArray     *stats;
+} ViewData;
+
+static void
+view_data_free (ViewData *data)
+{
+  hl_design_unref (data->design);
+  g_clear_pointer (&data->photo, hl_photo_unref);
+  g_free (data->problem);
+  g_clear_pointer (&data->engine, hl_stippler_free);
+  g_clear_pointer (&data->dots, g_array_unref);
+  g_clear_pointer (&data->stats, g_array_unref);
+  g_free (data);
+}
+
+/* Runs on the worker: the view's photo (or chart) and its first dots. */
+static void
+view_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ViewData *data = task_data;
+
+  load_view_photo (data->design, data->index, &data->photo, &data->problem);
+  prepare_photo (data->photo);
+  first_dots (data->design, data->index, NULL, &data->engine, &data->dots, &data->stats);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+view_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  ViewData *data = g_task_get_task_data (G_TASK (result));
+
+  if (data->serial != self->view_serial || self->shown == NULL ||
+      data->index >= hl_design_get_n_views (self->shown))
+    return;
+
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = g_steal_pointer (&data->photo);
+  g_free (self->photo_problem);
+  self->photo_problem = g_steal_pointer (&data->problem);
+  if (self->view != data->index)
+    hl_document_set_selected_zone (self, -1);
+  self->view = data->index;
+  /* The view's first dots are shown; the engine worker takes the engine
+   * that made them and catches up with the design shown now. */
+  self->request = hl_engine_worker_request (self->worker, self->shown, self->view,
+                                            g_steal_pointer (&data->engine));
+  _hl_document_set_dots (self, self->request, data->design,
+            g_steal_pointer (&data->dots), g_steal_pointer (&data->stats));
+  if (self->shown != data->design)
+    _hl_document_request_dots (self);
+
+  /* "view-index" first (views drop per-view state: the tool, the zoom),
+   * then "changed" (everything shown is brought up to date). */
+  _hl_document_notify_view_index (self);
+  _hl_document_emit_changed (self);
+}
+
+void
+hl_document_set_view_index (HlDocument *self,
+                            guint       index)
+{
+  g_autoptr(GTask) task = NULL;
+  ViewData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  if (self->history == NULL)
+    return;
+  g_return_if_fail (index < hl_design_get_n_views (hl_document_get_design (self)));
+
+  data = g_new0 (ViewData, 1);
+  data->design = hl_design_ref (hl_document_get_design (self));
+  data->index = index;
+  data->serial = ++self->view_serial;
+
+  task = g_task_new (self, NULL, view_done, NULL);
+  g_task_set_source_tag (task, hl_document_set_view_index);
+  g_task_set_task_data (task, data, (GDestroyNotify) view_data_free);
+  g_task_run_in_thread (task, view_thread);
+}
+
+gboolean
+hl_document_load_finish (HlDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+hl_document_load_pasted_async (HlDocument          *self,
+                               GBytes              *png,
+                               const char          *name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (png != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (name);
+  data->pasted = g_bytes_ref (png);
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
+gboolean
+hl_document_relink_photo (HlDocument *self,
+                          HlPhoto    *photo,
+                          const char *path)
+{
+  g_autoptr(HlDesign) design = NULL;
+  g_autoptr(HlView) view = NULL;
+  HlDesign *current;
+
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (photo != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && g_path_is_absolute (path), FALSE);
+
+  if (self->history == NULL)
+    return FALSE;
+
+  current = hl_history_get_current (self->history);
+  view = hl_view_copy (hl_design_get_view (current, self->view));
+  hl_view_set_photo (view, path, hl_photo_get_sha256 (photo),
+                     hl_photo_get_width (photo), hl_photo_get_height (photo));
+  design = hl_design_copy (current);
+  hl_design_replace_view (design, self->view, view);
+
+  g_clear_pointer (&self->photo, hl_photo_unref);
+  self->photo = hl_photo_ref (photo);
+  g_clear_pointer (&self->photo_problem, g_free);
+  if (!hl_document_commit (self, design, _("Relink photo"), NULL))
+    _hl_document_emit_changed (self);
+  return TRUE;
+}
+
+/* Saving */
+
+/* A free name for a pasted image beside the design at @design_path:
+ * NAME-photo.png, else NAME-photo-2.png, ... Caller frees. */
+static char *
+pasted_photo_path (const char *design_path)
+{
+  g_autofree char *dir = g_path_get_dirname (design_path);
+  g_autofree char *base = g_path_get_basename (design_path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  for (guint i = 1; ; i++)
+    {
+      g_autofree char *name = i == 1 ? g_strdup_printf ("%s-photo.png", base)
+                                     : g_strdup_printf ("%s-photo-%u.png", base, i);
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) || i > 9999)
+        return path;
+      g_free (path);
+    }
+}
+
+/* Whether view @v of @design shows the pasted image whose SHA-256 is @sha. */
+static gboolean
+shows_pasted (const HlDesign *design,
+              guint           v,
+              const char     *sha)
+{
+  const HlView *view = hl_design_get_view (design, v);
+
+  return view->photo.path == NULL && g_strcmp0 (view->photo.sha256, sha) == 0;
+}
+
+/* @design with the views that show the pasted image pointing at @path
+ * (transfer full; everything else shared). */
+static HlDesign *
+with_pasted_path (const HlDesign *design,
+                  const char     *sha,
+                  const char     *path)
+{
+  HlDesign *linked = hl_design_copy (design);
+
+  for (guint v = 0; v < hl_design_get_n_views (linked); v++)
+    {
+      const HlView *view = hl_design_get_view (linked, v);
+      HlView *copy;
+
+      if (!shows_pasted (linked, v, sha))
+        continue;
+      copy = hl_view_copy (view);
+      hl_view_set_photo (copy, path, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (linked, v, copy);
+      hl_view_unref (copy);
+    }
+  return linked;
+}
+
+/* On the worker: the design with the pasted image's views pointing at the
+ * image's file, written beside the design first if it is not there yet.
+ * Transfer full, or NULL with @error set. */
+static HlDesign *
+link_pasted (SaveData  *data,
+             GError   **error)
+{
+  for (guint v = 0; v < hl_design_get_n_views (data->design); v++)
+    {
+      if (!shows_pasted (data->design, v, data->pasted_sha))
+        continue;
+
+      if (data->pasted_path == NULL)
+        {
+          g_autofree char *path = pasted_photo_path (data->path);
+          const char *inputs[] = { data->path, NULL };
+          gsize length;
+          const char *bytes = g_bytes_get_data (data->pasted, &length);
+
+          if (!hl_atomic_file_set_contents (path, bytes, length, inputs, HL_ATOMIC_FILE_DEFAULT, error))
+            return NULL;
+          data->pasted_path = g_strdup (path);
+          data->written_path = g_steal_pointer (&path);
+        }
+      break;
+    }
+  if (data->pasted_path == NULL)
+    return hl_design_ref (data->design);
+  return with_pasted_path (data->design, data->pasted_sha, data->pasted_path);
+}
+
+/* Runs on the worker: touches only @task_data. */
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(HlDesign) rebased = NULL;
+  g_autoptr(HlDesign) linked = NULL;
+  GError *error = NULL;
+
+  if (data->pasted != NULL &&
+      !(linked = link_pasted (data, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Photo paths as the file at @path should refer to them. */
+  rebased = hl_design_rebase_photos (linked != NULL ? linked : data->design, NULL, data->path);
+  if (!hl_design_save_to_file (rebased, data->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  HlDocument *self = HL_DOCUMENT (object);
+  g_autoptr(GTask) outer = user_data;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!worker_succeeded (result, outer))
+    return;
+
+  /* The file holds the design as it was when the save began; a document
+   * loaded anew meanwhile is not the one saved. */
+  if (data->generation == self->generation && self->history != NULL)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      hl_history_mark_saved_design (self->history, data->design);
+      if (data->written_path != NULL)
+        {
+          g_free (self->pasted_path);
+          self->pasted_path = g_steal_pointer (&data->written_path);
+        }
+      _hl_document_set_file (self, data->file);
+      _hl_document_set_title (self, g_file_get_basename (data->file));
+      _hl_document_update_flags (self);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+hl_document_save_async (HlDocument          *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  SaveData *data;
+  char *path;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_save_async);
+
+  if (self->history == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_ARGUMENT, _("there is no design to save"));
+      return;
+    }
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (outer, HL_ERROR, HL_ERROR_IO, _("designs can only be saved as local files"));
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->path = path;
+  data->design = hl_design_ref (hl_history_get_current (self->history));
+  data->generation = self->generation;
+  if (self->pasted != NULL)
+    {
+      data->pasted = g_bytes_ref (self->pasted);
+      data->pasted_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
+      data->pasted_path = g_strdup (self->pasted_path);
+    }
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) save_data_free, save_thread, save_done);
+}
+
+gboolean
+hl_document_save_finish (HlDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The design as exported */
+
+HlDesign *
+hl_document_dup_linked_design (HlDocument *self)
+{
+  g_autofree char *sha = NULL;
+
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+
+  if (self->history == NULL)
+    return NULL;
+  if (self->pasted == NULL || self->pasted_path == NULL)
+    return hl_design_ref (hl_history_get_current (self->history));
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
+  return with_pasted_path (hl_history_get_current (self->history), sha, self->pasted_path);
+}
+
+/* Recovery */
+
+void
+hl_document_set_autosave (HlDocument *self,
+                          const char *dir,
+                          guint       delay_ms)
+{
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  g_free (self->recovery_dir);
+  self->recovery_dir = g_strdup (dir);
+  self->autosave_delay_ms = delay_ms;
+  _hl_document_schedule_autosave (self);
+}
+
+const char *
+hl_document_get_recovery_id (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->recovery_id;
+}
+
+void
+hl_document_adopt_recovery (HlDocument            *self,
+                            const HlRecoveryEntry *entry)
+{
+  g_autoptr(GFile) original = NULL;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (self->history != NULL);
+
+  /* The design belongs to its own file again, and is unsaved there. */
+  if (entry->original_path != NULL)
+    original = g_file_new_for_path (entry->original_path);
+  _hl_document_set_file (self, original);
+  _hl_document_set_title (self, g_strdup (entry->title));
+  hl_history_forget_saved (self->history);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (entry->id);
+  _hl_document_update_flags (self);
+}
+
+void
+_hl_document_io_finalize (HlDocument *self)
+{
+  g_assert (HL_IS_DOCUMENT (self));
+
+  /* A document that ends normally (saved, or its changes discarded) leaves
+   * nothing to recover; only a crash keeps the copy. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_dir != NULL && self->recovery_id != NULL)
+    hl_recovery_remove (self->recovery_dir, self->recovery_id);
+  g_clear_pointer (&self->recovery_dir, g_free);
+  g_clear_pointer (&self->recovery_id, g_free);
+}
