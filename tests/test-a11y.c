@@ -16,7 +16,9 @@
 #include "hl-preferences-window.h"
 #include "hl-tool-select.h"
 #include "hl-window.h"
+#include "hl-window-private.h"
 #include "hl-zone-panel.h"
+#include "hl-zone-panel-private.h"
 
 static HlApplication *app;
 

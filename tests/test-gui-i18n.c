@@ -19,6 +19,7 @@
 #include "hl-design-io.h"
 #include "hl-edit.h"
 #include "hl-export-dialog.h"
+#include "hl-export-dialog-private.h"
 #include "hl-gui-test-util.h"
 #include "hl-window-private.h"
 

@@ -17,11 +17,13 @@
 #include "hl-design-io.h"
 #include "hl-edit.h"
 #include "hl-export-dialog.h"
+#include "hl-export-dialog-private.h"
 #include "hl-photo.h"
 #include "hl-settings.h"
 #include "hl-test-util.h"
 #include "hl-window-io.h"
 #include "hl-window.h"
+#include "hl-window-private.h"
 
 static HlApplication *app;
 

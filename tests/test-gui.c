@@ -20,6 +20,7 @@
 #include "hl-window.h"
 #include "hl-window-private.h"
 #include "hl-zone-panel.h"
+#include "hl-zone-panel-private.h"
 
 static HlApplication *app;
 

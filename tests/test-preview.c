@@ -20,6 +20,7 @@
 #include "hl-canvas-private.h"
 #include "hl-stippler.h"
 #include "hl-window.h"
+#include "hl-window-private.h"
 
 #define SKIN_R 0xd9
 #define SKIN_G 0xb5

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "hl-error.h"
-#include "hl-export-dialog.h"
+#include "hl-export-dialog-private.h"
 #include "hl-a11y.h"
 #include "hl-settings.h"
 

@@ -8,7 +8,8 @@
  * progress and cancel. The file is chosen with GtkFileChooserNative; its
  * extension follows the kind of export. On success the dialog closes and
  * emits "toast" with a toast whose button opens the folder, for its
- * parent to show. It knows nothing of the window it belongs to.
+ * parent to show. It knows nothing of the window it belongs to. What
+ * only tests reach is in hl-export-dialog-private.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,34 +36,7 @@ HlExportDialog *hl_export_dialog_new          (GtkWindow       *parent,
                                                const HlPreview *preview,
                                                HlExportKind     kind);
 
-/* Starts the export to @file, as choosing it in the file chooser does: the
- * extension is added or corrected to the kind's. Returns FALSE (the reason
- * shown in the dialog and kept in hl_export_dialog_get_error()) when the
- * export cannot start: nothing to simulate, the file is the design or its
- * photo, an existing file would be replaced under another name. */
-gboolean        hl_export_dialog_export_to    (HlExportDialog *self,
-                                               GFile          *file);
-
-/* TRUE while an export runs. */
-gboolean        hl_export_dialog_is_busy      (HlExportDialog *self);
 /* Cancels a running export (the dialog stays open). */
 void            hl_export_dialog_cancel       (HlExportDialog *self);
-/* The last error shown, or NULL (borrowed). */
-const char     *hl_export_dialog_get_error    (HlExportDialog *self);
-/* The file of the last export that succeeded, or NULL (borrowed). */
-GFile          *hl_export_dialog_get_exported (HlExportDialog *self);
-
-/* Mockup settings, as the rows set them. */
-void            hl_export_dialog_set_scale    (HlExportDialog *self,
-                                               double          scale);
-void            hl_export_dialog_set_layout   (HlExportDialog *self,
-                                               HlLayout        layout);
-/* The mockup's render options as the rows set them (the mark borrowed
- * from the dialog). A new dialog starts from the window's client preview:
- * its stage, sessions, mirror and before/after. */
-void            hl_export_dialog_get_render_options (HlExportDialog  *self,
-                                                     HlRenderOptions *options);
-/* What the scale row says: "W × H px · fresh dots D px" (borrowed). */
-const char     *hl_export_dialog_get_size_text (HlExportDialog *self);
 
 G_END_DECLS

@@ -179,4 +179,14 @@ void     _hl_window_io_dispose         (HlWindow       *self);
 void     _hl_window_io_warn_photo      (HlWindow       *self,
                                         const char     *message);
 
+/* For tests */
+
+/* The photo of the view shown, or NULL (borrowed). */
+HlPhoto     *hl_window_get_photo      (HlWindow *self);
+/* The zone panel (borrowed). */
+GtkWidget   *hl_window_get_zone_panel (HlWindow *self);
+/* The last problem shown (instead of the design, or as a notice above
+ * it), or NULL (borrowed). */
+const char  *hl_window_get_problem    (HlWindow *self);
+
 G_END_DECLS

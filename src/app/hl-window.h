@@ -40,15 +40,8 @@ gboolean     hl_window_is_loading    (HlWindow            *self);
 HlDocument  *hl_window_get_document  (HlWindow            *self);
 /* The design shown (the history's current one), or NULL (borrowed). */
 HlDesign    *hl_window_get_design    (HlWindow            *self);
-/* The photo of the view shown, or NULL (borrowed). */
-HlPhoto     *hl_window_get_photo     (HlWindow            *self);
 /* The canvas (borrowed). */
 GtkWidget   *hl_window_get_canvas    (HlWindow            *self);
-/* The zone panel (borrowed). */
-GtkWidget   *hl_window_get_zone_panel (HlWindow           *self);
-/* The last problem shown (instead of the design, or as a notice above
- * it), or NULL (borrowed). */
-const char  *hl_window_get_problem   (HlWindow            *self);
 /* TRUE when the design has changes that are not saved. */
 gboolean     hl_window_is_modified   (HlWindow            *self);
 /* How lists name the window's design: its file's name, its photo's, or

@@ -12,7 +12,7 @@
 #include "hl-edit.h"
 #include "hl-units.h"
 #include "hl-measure.h"
-#include "hl-zone-panel.h"
+#include "hl-zone-panel-private.h"
 #include "hl-zone-param.h"
 
 /* Changes to one field less than this apart amend one undo step. */

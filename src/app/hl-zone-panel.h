@@ -26,9 +26,5 @@ GtkWidget  *hl_zone_panel_new              (void);
 /* Shows the zones of @document (referenced; may be NULL). */
 void        hl_zone_panel_set_document     (HlZonePanel *self,
                                             HlDocument  *document);
-/* The spin button of table parameter @key ("density", ...), for tests and
- * keyboard focus (borrowed), or NULL. */
-GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
-                                            const char  *key);
 
 G_END_DECLS

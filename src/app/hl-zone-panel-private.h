@@ -1,0 +1,16 @@
+/* hl-zone-panel-private.h: what tests reach of the zone panel.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-zone-panel.h"
+
+G_BEGIN_DECLS
+
+/* The spin button of table parameter @key ("density", ...), for tests and
+ * keyboard focus (borrowed), or NULL. */
+GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
+                                             const char  *key);
+
+G_END_DECLS
