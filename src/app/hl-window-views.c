@@ -16,6 +16,7 @@
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
 #include "hl-measure.h"
+#include "hl-text.h"
 #include "hl-window-private.h"
 
 /* Thumbnails fit in a square of this many pixels. */

@@ -11,7 +11,7 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
-#include "hl-design.h"
+#include "hl-text.h"
 #include "hl-zone.h"
 #include "hl-zone-param.h"
 
