@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hl-design-io-private.h"
+#include "hl-enums.h"
 #include "hl-head-chart.h"
 #include "hl-photo.h"
 #include "hl-stippler.h"
@@ -377,12 +378,14 @@ read_edit (HlReadCtx   *c,
 {
   g_autofree char *op = NULL;
   HlDotEdit edit = { 0 };
+  int kind = -1;
 
   if (!require_object (c, item) ||
       !hl_design_io_read_string (c, item, "op", TRUE, 16, &op))
     return FALSE;
 
-  if (g_strcmp0 (op, "add") == 0)
+  hl_enum_from_nick (HL_TYPE_DOT_EDIT_KIND, op, &kind);
+  if (kind == HL_EDIT_ADD)
     {
       gint64 session = 1;
 
@@ -397,7 +400,7 @@ read_edit (HlReadCtx   *c,
         return FALSE;
       edit.session = (guint) session - 1;
     }
-  else if (g_strcmp0 (op, "remove") == 0)
+  else if (kind == HL_EDIT_REMOVE)
     {
       edit.kind = HL_EDIT_REMOVE;
       if (!hl_design_io_check_members (c, item, edit_remove_keys, NULL) ||

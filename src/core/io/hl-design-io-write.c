@@ -11,6 +11,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-design-io-private.h"
+#include "hl-enums.h"
 #include "hl-zone-param.h"
 
 /* --- writing -------------------------------------------------------------- */
@@ -216,7 +217,7 @@ view_json (const HlView *view)
 
           if (e->kind == HL_EDIT_ADD)
             {
-              cJSON_AddStringToObject (j, "op", "add");
+              cJSON_AddStringToObject (j, "op", hl_enum_to_nick (HL_TYPE_DOT_EDIT_KIND, HL_EDIT_ADD));
               cJSON_AddItemToObject (j, "at", point_json (e->p));
               add_real (j, "diameter_mm", e->diameter_mm);
               add_color (j, "shade", e->shade);
@@ -224,7 +225,7 @@ view_json (const HlView *view)
             }
           else
             {
-              cJSON_AddStringToObject (j, "op", "remove");
+              cJSON_AddStringToObject (j, "op", hl_enum_to_nick (HL_TYPE_DOT_EDIT_KIND, HL_EDIT_REMOVE));
               cJSON_AddItemToObject (j, "at", point_json (e->p));
               add_real (j, "radius_px", e->radius_px);
             }
