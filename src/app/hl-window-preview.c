@@ -66,12 +66,14 @@ static void
 build_preview_menu (HlWindow *self,
                     guint     n_sessions)
 {
-  static const char * const stages[][2] = {
-    { N_("_Fresh"), "fresh" }, { N_("_Healed"), "healed" }, { N_("_Aged (years later)"), "aged" },
+  /* Labels by value; each item's target is the value's nick. */
+  static const char * const stages[] = {
+    [HL_STAGE_FRESH] = N_("_Fresh"), [HL_STAGE_HEALED] = N_("_Healed"),
+    [HL_STAGE_AGED] = N_("_Aged (years later)"),
   };
-  static const char * const compares[][2] = {
-    { N_("_Design Only"), "off" }, { N_("_Before | After Split"), "split" },
-    { N_("Before and After _Side by Side"), "side-by-side" },
+  static const char * const compares[] = {
+    [HL_COMPARE_OFF] = N_("_Design Only"), [HL_COMPARE_SPLIT] = N_("_Before | After Split"),
+    [HL_COMPARE_SIDE_BY_SIDE] = N_("Before and After _Side by Side"),
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) stage = g_menu_new ();
@@ -81,9 +83,9 @@ build_preview_menu (HlWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(stages[i][0]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(stages[i]), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.stage", "s", stages[i][1]);
+      g_menu_item_set_action_and_target (item, "win.stage", "s", hl_stage_to_string ((HlStage) i));
       g_menu_append_item (stage, item);
     }
   {
@@ -103,9 +105,9 @@ build_preview_menu (HlWindow *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (compares); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(compares[i][0]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(compares[i]), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.compare", "s", compares[i][1]);
+      g_menu_item_set_action_and_target (item, "win.compare", "s", hl_compare_to_string ((HlCompare) i));
       g_menu_append_item (compare, item);
     }
   g_menu_append (toggles, _("_Mirror"), "win.mirror");
