@@ -35,6 +35,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
  * 8 bytes a value), so that a small file cannot make validation copy a huge
  * tree. */
 #define MAX_UNKNOWN_BYTES (1024 * 1024)
+/* cJSON's CJSON_NESTING_LIMIT, compiled into the system library: deeper
+ * input fails to parse with nothing but a position. */
+#define MAX_NESTING 1000
 
 typedef struct
 {
@@ -159,6 +162,33 @@ gboolean hl_design_io_read_curve_member (HlReadCtx   *c,
                                          guint        max,
                                          gboolean     closed,
                                          HlCurve    **out);
+
+/* hl-design-io-syntax.c: messages for text that is not a design's JSON.
+ * Each sets *@error (HL_ERROR_PARSE) about @offset in @data (@length
+ * bytes, borrowed), naming the JSON path there when the text before it
+ * tells. */
+
+/* Line and column (from 1; a column counts bytes) of @offset in @data. */
+void hl_design_io_text_position (const char *data,
+                                 gsize       length,
+                                 gsize       offset,
+                                 gsize      *line,
+                                 gsize      *column);
+
+/* cJSON stopped at @offset; @trailing: it read a whole value, and text
+ * other than white space follows it at @offset. */
+void hl_design_io_syntax_error (const char  *data,
+                                gsize        length,
+                                gsize        offset,
+                                gboolean     trailing,
+                                GError     **error);
+
+/* @data (valid UTF-8 before @offset) is not UTF-8 at @offset, or holds a
+ * NUL byte there. */
+void hl_design_io_encoding_error (const char  *data,
+                                  gsize        length,
+                                  gsize        offset,
+                                  GError     **error);
 
 HlDesign *hl_design_io_read_design (HlReadCtx   *c,
                                     const cJSON *root);

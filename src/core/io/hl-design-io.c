@@ -15,10 +15,6 @@
 
 /* --- what cJSON does not tell ---------------------------------------------- */
 
-/* cJSON's CJSON_NESTING_LIMIT, compiled into the system library: deeper
- * input fails to parse with nothing but a position. */
-#define MAX_NESTING 1000
-
 /* Three things the parser hides are found in the raw text, in one pass
  * over it, before cJSON sees it.
  *
@@ -162,25 +158,6 @@ find_nul_string (HlReadCtx   *c,
   return TRUE;
 }
 
-/* Line and column (from 1) of @offset in @data. */
-static void
-text_position (const char *data,
-               gsize       length,
-               gsize       offset,
-               gsize      *line,
-               gsize      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset && i < length; i++)
-    {
-      if (data[i] == '\n')
-        (*line)++, *column = 1;
-      else
-        (*column)++;
-    }
-}
-
 HlDesign *
 hl_design_load_from_data (const char  *data,
                           gsize        length,
@@ -188,6 +165,7 @@ hl_design_load_from_data (const char  *data,
 {
   const char *end = NULL;
   const char *bad = NULL;
+  gboolean trailing = FALSE;
   cJSON *root;
   HlDesign *design;
   Scan scan;
@@ -212,10 +190,11 @@ hl_design_load_from_data (const char  *data,
       return NULL;
     }
 
+  /* g_utf8_validate_len() also stops at a NUL byte, which is valid UTF-8
+   * but a control character: the message says which it is. */
   if (!g_utf8_validate_len (data, length, &bad))
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   _("not valid UTF-8 text (byte %zu)"), (gsize) (bad - data));
+      hl_design_io_encoding_error (data, length, (gsize) (bad - data), error);
       return NULL;
     }
 
@@ -232,7 +211,7 @@ hl_design_load_from_data (const char  *data,
     {
       gsize line, column;
 
-      text_position (data, length, scan.deep_at, &line, &column);
+      hl_design_io_text_position (data, length, scan.deep_at, &line, &column);
       g_array_unref (scan.nul_strings);
       g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
                    _("nested too deeply (limit %d levels): level %d starts at line %zu, column %zu"),
@@ -253,12 +232,12 @@ hl_design_load_from_data (const char  *data,
         {
           g_clear_pointer (&root, cJSON_Delete);
           end = tail;
+          trailing = TRUE;
         }
     }
   if (root == NULL)
     {
       gsize offset = end != NULL && end >= data ? (gsize) (end - data) : 0;
-      gsize line, column;
 
       if (end == NULL)
         {
@@ -266,11 +245,8 @@ hl_design_load_from_data (const char  *data,
 
           offset = e != NULL && e >= data && e <= data + length ? (gsize) (e - data) : 0;
         }
-      text_position (data, length, offset, &line, &column);
       g_array_unref (scan.nul_strings);
-      g_set_error (error, HL_ERROR, HL_ERROR_PARSE,
-                   _("not valid JSON (line %zu, column %zu)"),
-                   line, column);
+      hl_design_io_syntax_error (data, length, offset, trailing, error);
       return NULL;
     }
 
