@@ -86,6 +86,17 @@ test_lookups_refuse (void)
   g_assert_null (hl_enum_to_nick (HL_TYPE_UNIT, -1));
 }
 
+/* Messages list a type's words from the type. */
+static void
+test_nick_lists (void)
+{
+  g_autofree char *kinds = hl_enum_dup_nicks (HL_TYPE_ZONE_KIND, ", ");
+  g_autofree char *layouts = hl_enum_dup_nicks (HL_TYPE_LAYOUT, "|");
+
+  g_assert_cmpstr (kinds, ==, "frontal, temple, mid_scalp, crown, scar, custom");
+  g_assert_cmpstr (layouts, ==, "after|before-after|split");
+}
+
 /* The public to/from_string functions over every value. */
 static void
 test_public_functions (void)
@@ -152,6 +163,7 @@ main (int    argc,
   g_test_add_func ("/enums/words-unchanged", test_words_unchanged);
   g_test_add_func ("/enums/lookups-refuse", test_lookups_refuse);
   g_test_add_func ("/enums/public-functions", test_public_functions);
+  g_test_add_func ("/enums/nick-lists", test_nick_lists);
 
   return g_test_run ();
 }

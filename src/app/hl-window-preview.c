@@ -209,7 +209,7 @@ step_stage (HlWindow *self,
 
   index = CLAMP (index + direction, 0, last);
   if (index < (int) n - 1)
-    g_object_set (self, "stage", "fresh", "session", index + 1, NULL);
+    g_object_set (self, "stage", hl_stage_to_string (HL_STAGE_FRESH), "session", index + 1, NULL);
   else
     g_object_set (self, "stage", hl_stage_to_string ((HlStage) (index - ((int) n - 1))), "session", 0, NULL);
 }
@@ -444,14 +444,16 @@ _hl_window_preview_class_init (GtkWidgetClass  *widget_class,
                                GParamSpec     **properties)
 {
   properties[PROP_STAGE] =
-    g_param_spec_string ("stage", NULL, "How the dots look: fresh, healed or aged", "fresh",
+    g_param_spec_string ("stage", NULL, "How the dots look: fresh, healed or aged",
+                         hl_stage_to_string (HL_STAGE_FRESH),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SESSION] =
     g_param_spec_int ("session", NULL, "Show the result after this session (0: all sessions)",
                       0, HL_ZONE_MAX_SESSIONS, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPARE] =
-    g_param_spec_string ("compare", NULL, "Before and after: off, split or side-by-side", "off",
+    g_param_spec_string ("compare", NULL, "Before and after: off, split or side-by-side",
+                         hl_compare_to_string (HL_COMPARE_OFF),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MIRROR] =
     g_param_spec_boolean ("mirror", NULL, "Whether the view is flipped as in a mirror", FALSE,

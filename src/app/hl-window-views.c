@@ -791,7 +791,8 @@ _hl_window_views_install_actions (GtkWidgetClass *widget_class)
                                        "win.add-view-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-view-chart", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chart", "s", "front");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chart", "s",
+                                       hl_head_chart_to_string (HL_HEAD_CHART_FRONT));
 }
 
 void

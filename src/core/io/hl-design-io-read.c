@@ -185,9 +185,10 @@ read_calibration (HlReadCtx   *c,
     return FALSE;
   if (!hl_calibration_source_from_string (source, &cal.source))
     {
+      g_autofree char *sources = hl_enum_dup_nicks (HL_TYPE_CALIBRATION_SOURCE, ", ");
       gsize mark = hl_design_io_push_key (c, "source");
 
-      hl_design_io_invalid (c, _("must be one of none, ruler, iris, ipd, manual"));
+      hl_design_io_invalid (c, _("must be one of %s"), sources);
       hl_design_io_pop (c, mark);
       return FALSE;
     }
@@ -325,8 +326,11 @@ read_zone (HlReadCtx   *c,
     return NULL;
   if (!hl_zone_kind_from_string (kind_text, &kind))
     {
+      g_autofree char *kinds = hl_enum_dup_nicks (HL_TYPE_ZONE_KIND, ", ");
+
       mark = hl_design_io_push_key (c, "kind");
-      hl_design_io_invalid (c, _("must be one of frontal, temple, mid_scalp, crown, scar, custom"));
+      /* Translators: %s lists the words a file may use, "frontal, temple, ...". */
+      hl_design_io_invalid (c, _("must be one of %s"), kinds);
       hl_design_io_pop (c, mark);
       return NULL;
     }

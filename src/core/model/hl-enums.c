@@ -45,6 +45,28 @@ hl_enum_from_nick (GType       type,
   return TRUE;
 }
 
+char *
+hl_enum_dup_nicks (GType       type,
+                   const char *separator)
+{
+  GEnumClass *klass;
+  GString *out;
+
+  g_return_val_if_fail (G_TYPE_IS_ENUM (type), NULL);
+  g_return_val_if_fail (separator != NULL, NULL);
+
+  klass = g_type_class_ref (type);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (i > 0)
+        g_string_append (out, separator);
+      g_string_append (out, klass->values[i].value_nick);
+    }
+  g_type_class_unref (klass);
+  return g_string_free (out, FALSE);
+}
+
 guint
 hl_enum_get_n_values (GType type)
 {

@@ -29,6 +29,10 @@ const char *hl_enum_to_nick   (GType       type,
 gboolean    hl_enum_from_nick (GType       type,
                                const char *nick,
                                int        *value);
+/* The nicks of @type in value order, joined by @separator (borrowed), e.g.
+ * "frontal, temple, mid_scalp, crown, scar, custom" (transfer full). */
+char       *hl_enum_dup_nicks (GType       type,
+                               const char *separator);
 /* How many values @type has. */
 guint       hl_enum_get_n_values (GType    type);
 
