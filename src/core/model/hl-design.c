@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <cjson/cJSON.h>
-#include <string.h>
 
 #include "hl-design.h"
 #include "hl-text.h"
