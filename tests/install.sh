@@ -31,6 +31,7 @@ if [ "${HL_GUI:-true}" = true ]; then
     "share/applications/$id.desktop"
     "share/metainfo/$id.metainfo.xml"
     "share/glib-2.0/schemas/$id.gschema.xml"
+    "share/glib-2.0/schemas/$id.enums.xml"
     "share/icons/hicolor/scalable/apps/$id.svg"
     "share/icons/hicolor/symbolic/apps/$id-symbolic.svg"
   )

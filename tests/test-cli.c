@@ -399,8 +399,9 @@ file_contains (const char *path,
   return FALSE;
 }
 
-/* The reproducers of strings cJSON would cut and of nesting it would call a
- * syntax error, as files, through `hairline validate`. */
+/* The reproducers of strings cJSON would cut, of nesting it would call a
+ * syntax error, and of text that is not JSON at a known path (NaN, a NUL
+ * byte), as files, through `hairline validate`. */
 static void
 test_strict_strings (void)
 {
@@ -408,6 +409,9 @@ test_strict_strings (void)
     { "finding-nul-client.json", "client: must not contain control characters (U+0000)\n" },
     { "finding-nul-photo-path.json", "views[0].photo.path: must not contain control characters (U+0000)\n" },
     { "finding-nested-5000.json", "nested too deeply (limit 1000 levels): level 1001 starts at line 1, column 1039\n" },
+    { "finding-nan-name.json", "views[0].name: NaN is not JSON; numbers must be finite (line 1, column 93)\n" },
+    { "finding-nul-byte.json", "client: a NUL byte (U+0000) at line 2, column 17 (byte 92): "
+      "control characters are not allowed in a design\n" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

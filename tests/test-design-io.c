@@ -135,7 +135,8 @@ test_invalid_inputs (void)
     { "\"density\":\t60", "\"density\":\t60, \"density\": 61", HL_ERROR_INVALID, "views[0].zones[0].density: duplicate key" },
     { "\"name\":\t\"front\"", "\"name\":\t7", HL_ERROR_INVALID, "views[0].name: must be a string" },
     { "\"name\":\t\"front\"", "\"name\":\t\"\"", HL_ERROR_INVALID, "views[0].name: must not be empty" },
-    { "\"kind\":\t\"frontal\"", "\"kind\":\t\"nape\"", HL_ERROR_INVALID, "views[0].zones[0].kind: must be one of" },
+    { "\"kind\":\t\"frontal\"", "\"kind\":\t\"nape\"", HL_ERROR_INVALID,
+      "views[0].zones[0].kind: must be one of frontal, temple, mid_scalp, crown, scar, custom" },
     { "\"shade\":\t\"#75706b\"", "\"shade\":\t\"grey\"", HL_ERROR_INVALID, "views[0].zones[0].sessions[0].shade: must be a colour written #rrggbb" },
     { "\"share\":\t0.3", "\"share\":\t0.4", HL_ERROR_INVALID, "views[0].zones[0].sessions: shares must sum to 1" },
     { "\"share\":\t0.3", "\"share\":\t0.3, \"ink\": 1", HL_ERROR_INVALID, "views[0].zones[0].sessions[0].ink: unknown key" },
@@ -144,7 +145,8 @@ test_invalid_inputs (void)
     { "\"hairline\":\t[[", "\"hairline\":\t[[1e7, 2], [", HL_ERROR_INVALID, "views[0].hairline[0][0]: must be within" },
     { "\"width\":\t512", "\"width\":\t512.5", HL_ERROR_INVALID, "views[0].photo.width: must be an integer" },
     { "\"sha256\":\t\"88431cd9", "\"sha256\":\t\"X8431cd9", HL_ERROR_INVALID, "views[0].photo.sha256: must be 64 lowercase hexadecimal digits" },
-    { "\"source\":\t\"ipd\"", "\"source\":\t\"guess\"", HL_ERROR_INVALID, "views[0].calibration.source: must be one of" },
+    { "\"source\":\t\"ipd\"", "\"source\":\t\"guess\"", HL_ERROR_INVALID,
+      "views[0].calibration.source: must be one of none, ruler, iris, ipd, manual" },
     { "\"mm_per_px\":\t1.398", "\"mm_per_px\":\t-1.398", HL_ERROR_INVALID, "views[0].calibration.mm_per_px: must be 0.001–100" },
     { "\"op\":\t\"remove\"", "\"op\":\t\"paint\"", HL_ERROR_INVALID, "views[0].edits[0].op: must be add or remove" },
     { "\"seed\":\t2026", "\"seed\":\t-1", HL_ERROR_INVALID, "seed: must be 0–4294967295" },
@@ -228,6 +230,98 @@ test_malformed_documents (void)
     g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
     g_assert_nonnull (strstr (error->message, "UTF-8"));
   }
+}
+
+/* Where the text stops being JSON, the message names the JSON path being
+ * read and what is wrong there, not only a line and column. */
+static void
+test_syntax_messages (void)
+{
+  struct { const char *text; const char *message; } cases[] = {
+    /* The reliability issue's file: JSON has no NaN. */
+    { "{\"format\":\"hairline-studio-design\",\"version\":2,\"engine_version\":4,\"seed\":1,"
+      "\"views\":[{\"name\":NaN}]}",
+      "views[0].name: NaN is not JSON; numbers must be finite (line 1, column 93)" },
+    { "{\"views\": [{\"zones\": [{}, {\"density\": -Infinity}]}]}",
+      "views[0].zones[1].density: -Infinity is not JSON; numbers must be finite (line 1, column 39)" },
+    { "{\"views\": [{\"hairline\": [[1, 2],\n  [nan, 3]]}]}",
+      "views[0].hairline[1][0]: nan is not JSON; numbers must be finite (line 2, column 4)" },
+    { "Infinity", "(top level): Infinity is not JSON; numbers must be finite (line 1, column 1)" },
+    /* Escaped keys are named as they read. */
+    { "{\"vi\\u0065ws\": [{\"seed\": NaN}]}",
+      "views[0].seed: NaN is not JSON; numbers must be finite (line 1, column 26)" },
+    /* Other mistakes: said in words, with the path where there is one. */
+    { "{\"format\": \"hairline-studio-design\", \"version\": ",
+      "not valid JSON at version (line 1, column 49): the text ends before the design does" },
+    { "{\"views\": [{\"name\": \"a\"}",
+      "not valid JSON at views (line 1, column 25): the text ends before the design does" },
+    { "{\"views\": [1, 2, ]}",
+      "not valid JSON at views[2] (line 1, column 18): a comma before “]” is not JSON" },
+    { "{\"format\": \"x\", }", "not valid JSON (line 1, column 17): a comma before “}” is not JSON" },
+    { "{'format': 'x'}", "not valid JSON (line 1, column 2): strings and keys must be in double quotes" },
+    { "{\"format\": \"x\", // a note\n\"seed\": 1}", "not valid JSON (line 1, column 17): comments are not JSON" },
+    { "{\"format\": \"x\", views: []}", "not valid JSON (line 1, column 17): keys must be strings in double quotes" },
+    { "{\"a\": 1 \"b\": 2}",
+      "not valid JSON (line 1, column 9): a comma or a closing bracket is missing before “\"b”" },
+    { "{\"views\": [{\"a\": tru}]}", "not valid JSON at views[0].a (line 1, column 18): unexpected “tru”" },
+    { "{\"format\": \"x\"} x", "not valid JSON (line 1, column 17): text follows the end of the design" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (cases[i].text, strlen (cases[i].text), &error);
+
+      g_test_message ("syntax %u: %s", i, error != NULL ? error->message : "(accepted)");
+      g_assert_null (design);
+      g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  /* In a whole design, pretty-printed: the second zone's name. */
+  {
+    g_autofree char *text = sample_with ("\"Mid-scalp\"", "NaN");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HlDesign) design = hl_design_load_from_data (text, strlen (text), &error);
+
+    g_assert_null (design);
+    g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
+    g_assert_true (g_str_has_prefix (error->message,
+                                     "views[0].zones[1].name: NaN is not JSON; numbers must be finite (line 69, column"));
+  }
+}
+
+/* A NUL byte is valid UTF-8 but a control character: the message says so,
+ * with its place; other bytes that are not UTF-8 keep their message. */
+static void
+test_nul_byte_messages (void)
+{
+  static const char nul_in_value[] = "{\"format\": \"hairline-studio-design\",\n \"client\": \"Al\0ice\"}";
+  static const char nul_in_key[] = "{\"views\": [{\"na\0me\": 1}]}";
+  static const char nul_outside[] = "{\"seed\": 1}\0";
+  static const char bad_byte[] = "{\"views\": [{\"name\": \"\xff\"}]}";
+  struct { const char *text; gsize length; const char *message; } cases[] = {
+    { nul_in_value, sizeof nul_in_value - 1,
+      "client: a NUL byte (U+0000) at line 2, column 15 (byte 51): "
+      "control characters are not allowed in a design" },
+    { nul_in_key, sizeof nul_in_key - 1,
+      "views[0]: a NUL byte (U+0000) at line 1, column 16 (byte 15): "
+      "control characters are not allowed in a design" },
+    { nul_outside, sizeof nul_outside - 1,
+      "a NUL byte (U+0000) at line 1, column 12 (byte 11): control characters are not allowed in a design" },
+    { bad_byte, sizeof bad_byte - 1, "views[0].name: not valid UTF-8 text at line 1, column 22 (byte 21)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HlDesign) design = hl_design_load_from_data (cases[i].text, cases[i].length, &error);
+
+      g_test_message ("encoding %u: %s", i, error != NULL ? error->message : "(accepted)");
+      g_assert_null (design);
+      g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 /* cJSON cuts a string at \u0000 and says nothing: such strings, and other
@@ -818,6 +912,8 @@ main (int    argc,
   g_test_add_func ("/design-io/unknown-keys-kept", test_unknown_keys_kept);
   g_test_add_func ("/design-io/invalid-inputs", test_invalid_inputs);
   g_test_add_func ("/design-io/malformed-documents", test_malformed_documents);
+  g_test_add_func ("/design-io/syntax-messages", test_syntax_messages);
+  g_test_add_func ("/design-io/nul-byte-messages", test_nul_byte_messages);
   g_test_add_func ("/design-io/pathological-sizes", test_pathological_sizes);
   g_test_add_func ("/design-io/strict-strings", test_strict_strings);
   g_test_add_func ("/design-io/nesting-depth", test_nesting_depth);

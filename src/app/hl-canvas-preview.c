@@ -9,9 +9,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "hl-app-enum-types.h"
 #include "hl-canvas-preview.h"
-
-static const char * const compare_names[] = { "off", "split", "side-by-side" };
+#include "hl-enums.h"
 
 void
 hl_preview_init (HlPreview *preview)
@@ -53,22 +53,23 @@ hl_preview_describe (const HlPreview *preview)
 const char *
 hl_compare_to_string (HlCompare compare)
 {
-  g_return_val_if_fail (compare <= HL_COMPARE_SIDE_BY_SIDE, "off");
-  return compare_names[compare];
+  const char *nick = hl_enum_to_nick (HL_TYPE_COMPARE, (int) compare);
+
+  g_return_val_if_fail (nick != NULL, "off");
+  return nick;
 }
 
 gboolean
 hl_compare_from_string (const char *text,
                         HlCompare  *compare)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (compare_names); i++)
-    if (g_strcmp0 (text, compare_names[i]) == 0)
-      {
-        if (compare != NULL)
-          *compare = (HlCompare) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!hl_enum_from_nick (HL_TYPE_COMPARE, text, &value))
+    return FALSE;
+  if (compare != NULL)
+    *compare = (HlCompare) value;
+  return TRUE;
 }
 
 void

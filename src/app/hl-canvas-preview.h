@@ -20,9 +20,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_COMPARE_OFF,
-  HL_COMPARE_SPLIT,           /* before left of a vertical line, after right */
-  HL_COMPARE_SIDE_BY_SIDE,    /* before | after, two copies */
+  HL_COMPARE_OFF,             /*< nick=off >*/
+  HL_COMPARE_SPLIT,           /*< nick=split >*/         /* before left of a vertical line, after right */
+  HL_COMPARE_SIDE_BY_SIDE,    /*< nick=side-by-side >*/  /* before | after, two copies */
 } HlCompare;
 
 typedef struct
@@ -44,6 +44,8 @@ gboolean    hl_preview_equal         (const HlPreview *a,
  * (transfer full). */
 char       *hl_preview_describe      (const HlPreview *preview);
 
+/* The word of @compare in actions and properties, its GEnum nick
+ * (HL_TYPE_COMPARE): "off", "split", "side-by-side" (static). */
 const char *hl_compare_to_string     (HlCompare        compare);
 gboolean    hl_compare_from_string   (const char      *text,
                                       HlCompare       *compare);

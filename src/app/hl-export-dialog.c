@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hl-enums.h"
 #include "hl-error.h"
 #include "hl-export-dialog-private.h"
 #include "hl-a11y.h"
@@ -547,8 +548,7 @@ suggested_name (HlExportDialog *self)
     return g_strdup_printf ("%s-sheet.pdf", stem);
 
   read_options (self, &options);
-  layout = options.render.layout == HL_LAYOUT_BEFORE_AFTER ? "before-after"
-           : options.render.layout == HL_LAYOUT_SPLIT ? "split" : "after";
+  layout = hl_enum_to_nick (HL_TYPE_LAYOUT, options.render.layout);
   return g_strdup_printf ("%s-%s-%s-%s.png", stem, exported_view (self)->name, layout,
                           hl_stage_to_string (options.render.stage));
 }

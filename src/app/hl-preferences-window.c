@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "hl-a11y.h"
+#include "hl-enums.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
 #include "hl-zone-param.h"
@@ -44,10 +45,8 @@ struct _HlPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (HlPreferencesWindow, hl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* Choices of the string keys, in the order of their combo rows. */
+/* Choices of the string key, in the order of its combo row. */
 static const char *const styles[] = { "default", "light", "dark", NULL };
-static const char *const units[] = { "mm", "in", NULL };
-static const char *const layouts[] = { "after", "before-after", "split", NULL };
 
 static gboolean
 choice_to_index (GValue   *value,
@@ -77,6 +76,32 @@ index_to_choice (const GValue       *value,
   if (index >= g_strv_length ((char **) strv))
     return NULL;
   return g_variant_new_string (strv[index]);
+}
+
+/* Enum keys (length-unit, export-layout): their combo rows list the
+ * values in order, so a row's index is the value, and the key's word is
+ * its GEnum nick (@type, the enum's GType). */
+static gboolean
+enum_to_index (GValue   *value,
+               GVariant *variant,
+               gpointer  type)
+{
+  int v;
+
+  if (!hl_enum_from_nick ((GType) GPOINTER_TO_SIZE (type), g_variant_get_string (variant, NULL), &v) || v < 0)
+    return FALSE;
+  g_value_set_uint (value, (guint) v);
+  return TRUE;
+}
+
+static GVariant *
+index_to_enum (const GValue       *value,
+               const GVariantType *variant_type,
+               gpointer            type)
+{
+  const char *nick = hl_enum_to_nick ((GType) GPOINTER_TO_SIZE (type), (int) g_value_get_uint (value));
+
+  return nick != NULL ? g_variant_new_string (nick) : NULL;
 }
 
 static gboolean
@@ -261,8 +286,8 @@ hl_preferences_window_init (HlPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
                                 (gpointer) styles, NULL);
   g_settings_bind_with_mapping (self->settings, "length-unit", self->unit_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
-                                (gpointer) units, NULL);
+                                G_SETTINGS_BIND_DEFAULT, enum_to_index, index_to_enum,
+                                GSIZE_TO_POINTER (HL_TYPE_UNIT), NULL);
   g_settings_bind (self->settings, "new-zone-density", self->density_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "new-zone-shade", self->shade_button, "rgba",
@@ -270,8 +295,8 @@ hl_preferences_window_init (HlPreferencesWindow *self)
   g_settings_bind (self->settings, "simulation-mark", self->mark_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-name", self->clinic_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "export-layout", self->layout_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice,
-                                (gpointer) layouts, NULL);
+                                G_SETTINGS_BIND_DEFAULT, enum_to_index, index_to_enum,
+                                GSIZE_TO_POINTER (HL_TYPE_LAYOUT), NULL);
   g_settings_bind (self->settings, "export-scale", self->scale_spin, "value", G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -128,15 +128,10 @@ hl_settings_follow_color_scheme (void)
 HlUnit
 hl_settings_get_unit (void)
 {
-  g_autofree char *text = NULL;
-  HlUnit unit = HL_UNIT_MM;
-
-  if (hl_settings_get () != NULL)
-    {
-      text = g_settings_get_string (settings, "length-unit");
-      hl_unit_from_string (text, &unit);
-    }
-  return unit;
+  /* An enum key (HL_TYPE_UNIT's nicks): the schema accepts no other word. */
+  if (hl_settings_get () == NULL)
+    return HL_UNIT_MM;
+  return (HlUnit) g_settings_get_enum (settings, "length-unit");
 }
 
 char *
@@ -184,16 +179,10 @@ hl_settings_dup_clinic_name (void)
 HlLayout
 hl_settings_get_export_layout (void)
 {
-  g_autofree char *text = NULL;
-
+  /* An enum key (HL_TYPE_LAYOUT's nicks). */
   if (hl_settings_get () == NULL)
     return HL_LAYOUT_AFTER;
-  text = g_settings_get_string (settings, "export-layout");
-  if (g_str_equal (text, "before-after"))
-    return HL_LAYOUT_BEFORE_AFTER;
-  if (g_str_equal (text, "split"))
-    return HL_LAYOUT_SPLIT;
-  return HL_LAYOUT_AFTER;
+  return (HlLayout) g_settings_get_enum (settings, "export-layout");
 }
 
 double

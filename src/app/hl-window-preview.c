@@ -66,12 +66,14 @@ static void
 build_preview_menu (HlWindow *self,
                     guint     n_sessions)
 {
-  static const char * const stages[][2] = {
-    { N_("_Fresh"), "fresh" }, { N_("_Healed"), "healed" }, { N_("_Aged (years later)"), "aged" },
+  /* Labels by value; each item's target is the value's nick. */
+  static const char * const stages[] = {
+    [HL_STAGE_FRESH] = N_("_Fresh"), [HL_STAGE_HEALED] = N_("_Healed"),
+    [HL_STAGE_AGED] = N_("_Aged (years later)"),
   };
-  static const char * const compares[][2] = {
-    { N_("_Design Only"), "off" }, { N_("_Before | After Split"), "split" },
-    { N_("Before and After _Side by Side"), "side-by-side" },
+  static const char * const compares[] = {
+    [HL_COMPARE_OFF] = N_("_Design Only"), [HL_COMPARE_SPLIT] = N_("_Before | After Split"),
+    [HL_COMPARE_SIDE_BY_SIDE] = N_("Before and After _Side by Side"),
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) stage = g_menu_new ();
@@ -81,9 +83,9 @@ build_preview_menu (HlWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(stages[i][0]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(stages[i]), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.stage", "s", stages[i][1]);
+      g_menu_item_set_action_and_target (item, "win.stage", "s", hl_stage_to_string ((HlStage) i));
       g_menu_append_item (stage, item);
     }
   {
@@ -103,9 +105,9 @@ build_preview_menu (HlWindow *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (compares); i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(compares[i][0]), NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(compares[i]), NULL);
 
-      g_menu_item_set_action_and_target (item, "win.compare", "s", compares[i][1]);
+      g_menu_item_set_action_and_target (item, "win.compare", "s", hl_compare_to_string ((HlCompare) i));
       g_menu_append_item (compare, item);
     }
   g_menu_append (toggles, _("_Mirror"), "win.mirror");
@@ -207,7 +209,7 @@ step_stage (HlWindow *self,
 
   index = CLAMP (index + direction, 0, last);
   if (index < (int) n - 1)
-    g_object_set (self, "stage", "fresh", "session", index + 1, NULL);
+    g_object_set (self, "stage", hl_stage_to_string (HL_STAGE_FRESH), "session", index + 1, NULL);
   else
     g_object_set (self, "stage", hl_stage_to_string ((HlStage) (index - ((int) n - 1))), "session", 0, NULL);
 }
@@ -442,14 +444,16 @@ _hl_window_preview_class_init (GtkWidgetClass  *widget_class,
                                GParamSpec     **properties)
 {
   properties[PROP_STAGE] =
-    g_param_spec_string ("stage", NULL, "How the dots look: fresh, healed or aged", "fresh",
+    g_param_spec_string ("stage", NULL, "How the dots look: fresh, healed or aged",
+                         hl_stage_to_string (HL_STAGE_FRESH),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SESSION] =
     g_param_spec_int ("session", NULL, "Show the result after this session (0: all sessions)",
                       0, HL_ZONE_MAX_SESSIONS, 0,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPARE] =
-    g_param_spec_string ("compare", NULL, "Before and after: off, split or side-by-side", "off",
+    g_param_spec_string ("compare", NULL, "Before and after: off, split or side-by-side",
+                         hl_compare_to_string (HL_COMPARE_OFF),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MIRROR] =
     g_param_spec_boolean ("mirror", NULL, "Whether the view is flipped as in a mirror", FALSE,

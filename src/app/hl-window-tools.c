@@ -613,10 +613,12 @@ _hl_window_tools_class_init (GtkWidgetClass  *widget_class,
     g_param_spec_string ("ruler-mode", NULL, "How the ruler calibrates: drag, ipd, iris", "drag",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LANDMARK] =
-    g_param_spec_string ("landmark", NULL, "The landmark the next click places", "glabella",
+    g_param_spec_string ("landmark", NULL, "The landmark the next click places",
+                         hl_landmark_to_string (HL_LANDMARK_GLABELLA),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZONE_KIND] =
-    g_param_spec_string ("zone-kind", NULL, "The kind of the next zone drawn", "frontal",
+    g_param_spec_string ("zone-kind", NULL, "The kind of the next zone drawn",
+                         hl_zone_kind_to_string (HL_ZONE_FRONTAL),
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_PANEL] =
     g_param_spec_boolean ("show-panel", NULL, "Whether the zone panel shows", TRUE,

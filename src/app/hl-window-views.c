@@ -16,6 +16,7 @@
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
 #include "hl-measure.h"
+#include "hl-text.h"
 #include "hl-window-private.h"
 
 /* Thumbnails fit in a square of this many pixels. */
@@ -790,7 +791,8 @@ _hl_window_views_install_actions (GtkWidgetClass *widget_class)
                                        "win.add-view-photo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.add-view-chart", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chart", "s", "front");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-chart", "s",
+                                       hl_head_chart_to_string (HL_HEAD_CHART_FRONT));
 }
 
 void

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "hl-cli.h"
+#include "hl-enums.h"
 #include "hl-error.h"
 #include "hl-export.h"
 
@@ -62,6 +63,7 @@ hl_cli_render (int    argc,
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
   double scale = 0.0, split = 0.5;   /* scale 0: not given, picked by the export */
+  int value;
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   gboolean metadata_client = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
@@ -108,12 +110,10 @@ hl_cli_render (int    argc,
       fprintf (stderr, _("hairline render: --stage must be fresh, healed or aged, not '%s'\n"), stage);
       return HL_EXIT_USAGE;
     }
-  if (layout == NULL || g_strcmp0 (layout, "after") == 0)
+  if (layout == NULL)
     options.layout = HL_LAYOUT_AFTER;
-  else if (g_strcmp0 (layout, "before-after") == 0)
-    options.layout = HL_LAYOUT_BEFORE_AFTER;
-  else if (g_strcmp0 (layout, "split") == 0)
-    options.layout = HL_LAYOUT_SPLIT;
+  else if (hl_enum_from_nick (HL_TYPE_LAYOUT, layout, &value))
+    options.layout = (HlLayout) value;
   else
     {
       fprintf (stderr, _("hairline render: --layout must be after, before-after or split, not '%s'\n"), layout);

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hl-enums.h"
 #include "hl-render.h"
 #include "hl-stamp-cache.h"
 
@@ -37,8 +38,6 @@ hl_render_get_simulation_mark (void)
   /* Translators: printed on every mockup and on the consultation sheet. */
   return _("Simulation — healed results vary");
 }
-
-static const char * const stage_names[] = { "fresh", "healed", "aged" };
 
 /* Skin-like neutral shown when the photo is missing. */
 #define BACKGROUND 0xffe9dcd0u
@@ -94,22 +93,23 @@ hl_render_design_bounds (const HlPhoto *photo,
 const char *
 hl_stage_to_string (HlStage stage)
 {
-  g_return_val_if_fail (stage <= HL_STAGE_AGED, "fresh");
-  return stage_names[stage];
+  const char *nick = hl_enum_to_nick (HL_TYPE_STAGE, (int) stage);
+
+  g_return_val_if_fail (nick != NULL, "fresh");
+  return nick;
 }
 
 gboolean
 hl_stage_from_string (const char *text,
                       HlStage    *stage)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (stage_names); i++)
-    if (g_strcmp0 (text, stage_names[i]) == 0)
-      {
-        if (stage != NULL)
-          *stage = (HlStage) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!hl_enum_from_nick (HL_TYPE_STAGE, text, &value))
+    return FALSE;
+  if (stage != NULL)
+    *stage = (HlStage) value;
+  return TRUE;
 }
 
 void

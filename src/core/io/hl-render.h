@@ -20,12 +20,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_STAGE_FRESH,
-  HL_STAGE_HEALED,
-  HL_STAGE_AGED,
+  HL_STAGE_FRESH,    /*< nick=fresh >*/
+  HL_STAGE_HEALED,   /*< nick=healed >*/
+  HL_STAGE_AGED,     /*< nick=aged >*/
 } HlStage;
 
-typedef enum
+typedef enum /*< skip >*/
 {
   HL_OVERLAY_NONE      = 0,
   HL_OVERLAY_HAIRLINE  = 1 << 0,
@@ -38,9 +38,9 @@ typedef enum
 
 typedef enum
 {
-  HL_LAYOUT_AFTER,          /* the design alone */
-  HL_LAYOUT_BEFORE_AFTER,   /* photo | design, side by side */
-  HL_LAYOUT_SPLIT,          /* one image, before left of the split */
+  HL_LAYOUT_AFTER,          /*< nick=after >*/         /* the design alone */
+  HL_LAYOUT_BEFORE_AFTER,   /*< nick=before-after >*/  /* photo | design, side by side */
+  HL_LAYOUT_SPLIT,          /*< nick=split >*/         /* one image, before left of the split */
 } HlLayout;
 
 /* The simulation mark in English, as files' metadata carry it; people

@@ -54,18 +54,6 @@ HlView     *hl_design_get_view         (const HlDesign *design,
 int         hl_design_find_view        (const HlDesign *design,
                                         const char     *name);
 
-/* The first character of @text that could cut or disguise a name, a path
- * or a label: C0 and C1 control characters, DEL, and the bidirectional
- * embeddings, overrides and isolates. With @free_text (notes), tabs and
- * line breaks are allowed. 0 when there is none. Design files holding one
- * are refused. */
-gunichar    hl_text_find_control       (const char     *text,
-                                        gboolean        free_text);
-/* @text with each such character replaced by a space (transfer full), so
- * what the editor stores can always be loaded again. */
-char       *hl_text_clean              (const char     *text,
-                                        gboolean        free_text);
-
 /* Setters: only on a design whose reference you alone hold. Labels and
  * notes are stored cleaned (hl_text_clean). */
 void        hl_design_set_seed         (HlDesign       *design,

@@ -14,13 +14,10 @@
 
 #include <math.h>
 
+#include "hl-enums.h"
 #include "hl-head-chart.h"
 
 #define PX_PER_MM (1.0 / HL_HEAD_CHART_MM_PER_PX)
-
-static const char * const chart_names[HL_N_HEAD_CHARTS] = {
-  "front", "top", "left", "right", "back",
-};
 
 static const char * const chart_titles[HL_N_HEAD_CHARTS] = {
   NC_("head chart", "Front"), NC_("head chart", "Top"), NC_("head chart", "Left"),
@@ -45,24 +42,25 @@ static const double background[3] = { 0.925, 0.933, 0.945 };
 const char *
 hl_head_chart_to_string (HlHeadChart chart)
 {
-  g_return_val_if_fail (chart < HL_N_HEAD_CHARTS, NULL);
-  return chart_names[chart];
+  const char *nick = hl_enum_to_nick (HL_TYPE_HEAD_CHART, (int) chart);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 hl_head_chart_from_string (const char  *text,
                            HlHeadChart *chart)
 {
+  int value;
+
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (guint i = 0; i < HL_N_HEAD_CHARTS; i++)
-    if (g_strcmp0 (text, chart_names[i]) == 0)
-      {
-        if (chart != NULL)
-          *chart = (HlHeadChart) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!hl_enum_from_nick (HL_TYPE_HEAD_CHART, text, &value))
+    return FALSE;
+  if (chart != NULL)
+    *chart = (HlHeadChart) value;
+  return TRUE;
 }
 
 const char *
@@ -591,9 +589,9 @@ hl_head_chart_new_view (HlHeadChart  chart,
 
   g_return_val_if_fail (chart < HL_N_HEAD_CHARTS, NULL);
 
-  view = hl_view_new (name != NULL ? name : chart_names[chart]);
+  view = hl_view_new (name != NULL ? name : hl_head_chart_to_string (chart));
   hl_head_chart_get_size (chart, &w, &h);
-  hl_view_set_chart (view, chart_names[chart], w, h);
+  hl_view_set_chart (view, hl_head_chart_to_string (chart), w, h);
   hl_view_set_calibration (view, &cal);
   for (guint i = 0; i < HL_N_LANDMARKS; i++)
     {

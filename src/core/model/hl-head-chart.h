@@ -21,12 +21,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_HEAD_CHART_FRONT,
-  HL_HEAD_CHART_TOP,
-  HL_HEAD_CHART_LEFT,    /* the client's left side (face toward image-left) */
-  HL_HEAD_CHART_RIGHT,   /* the client's right side (face toward image-right) */
-  HL_HEAD_CHART_BACK,
-  HL_N_HEAD_CHARTS
+  HL_HEAD_CHART_FRONT,   /*< nick=front >*/
+  HL_HEAD_CHART_TOP,     /*< nick=top >*/
+  HL_HEAD_CHART_LEFT,    /*< nick=left >*/   /* the client's left side (face toward image-left) */
+  HL_HEAD_CHART_RIGHT,   /*< nick=right >*/  /* the client's right side (face toward image-right) */
+  HL_HEAD_CHART_BACK,    /*< nick=back >*/
+  HL_N_HEAD_CHARTS       /*< skip >*/
 } HlHeadChart;
 
 #define HL_HEAD_CHART_MM_PER_PX 0.1

@@ -9,27 +9,31 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hl-enums.h"
 #include "hl-units.h"
 
 gboolean
 hl_unit_from_string (const char *text,
                      HlUnit     *unit)
 {
+  int value;
+
   g_return_val_if_fail (unit != NULL, FALSE);
 
-  if (g_strcmp0 (text, "mm") == 0)
-    *unit = HL_UNIT_MM;
-  else if (g_strcmp0 (text, "in") == 0)
-    *unit = HL_UNIT_IN;
-  else
+  if (!hl_enum_from_nick (HL_TYPE_UNIT, text, &value))
     return FALSE;
+  if (unit != NULL)
+    *unit = (HlUnit) value;
   return TRUE;
 }
 
 const char *
 hl_unit_to_string (HlUnit unit)
 {
-  return unit == HL_UNIT_IN ? "in" : "mm";
+  const char *nick = hl_enum_to_nick (HL_TYPE_UNIT, (int) unit);
+
+  g_return_val_if_fail (nick != NULL, "mm");
+  return nick;
 }
 
 const char *

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_UNIT_MM,
-  HL_UNIT_IN,
+  HL_UNIT_MM,   /*< nick=mm >*/
+  HL_UNIT_IN,   /*< nick=in >*/
 } HlUnit;
 
 #define HL_MM_PER_INCH 25.4

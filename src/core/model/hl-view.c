@@ -9,33 +9,8 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
+#include "hl-enums.h"
 #include "hl-view.h"
-
-static const char * const landmark_names[HL_N_LANDMARKS] = {
-  [HL_LANDMARK_GLABELLA] = "glabella",
-  [HL_LANDMARK_NASION] = "nasion",
-  [HL_LANDMARK_LEFT_PUPIL] = "left_pupil",
-  [HL_LANDMARK_RIGHT_PUPIL] = "right_pupil",
-  [HL_LANDMARK_LEFT_CANTHUS] = "left_canthus",
-  [HL_LANDMARK_RIGHT_CANTHUS] = "right_canthus",
-  [HL_LANDMARK_LEFT_IRIS_EDGE_A] = "left_iris_edge_a",
-  [HL_LANDMARK_LEFT_IRIS_EDGE_B] = "left_iris_edge_b",
-  [HL_LANDMARK_RIGHT_IRIS_EDGE_A] = "right_iris_edge_a",
-  [HL_LANDMARK_RIGHT_IRIS_EDGE_B] = "right_iris_edge_b",
-  [HL_LANDMARK_MID_FRONTAL_POINT] = "mid_frontal_point",
-  [HL_LANDMARK_LEFT_FRONTOTEMPORAL] = "left_frontotemporal",
-  [HL_LANDMARK_RIGHT_FRONTOTEMPORAL] = "right_frontotemporal",
-  [HL_LANDMARK_LEFT_TEMPORAL_PEAK] = "left_temporal_peak",
-  [HL_LANDMARK_RIGHT_TEMPORAL_PEAK] = "right_temporal_peak",
-};
-
-static const char * const source_names[] = {
-  [HL_CALIBRATION_NONE] = "none",
-  [HL_CALIBRATION_RULER] = "ruler",
-  [HL_CALIBRATION_IRIS] = "iris",
-  [HL_CALIBRATION_IPD] = "ipd",
-  [HL_CALIBRATION_MANUAL] = "manual",
-};
 
 #define ASSERT_UNSHARED(v) \
   g_return_if_fail (g_atomic_ref_count_compare (&(v)->ref_count, 1))
@@ -296,32 +271,32 @@ hl_view_append_edit (HlView          *view,
 const char *
 hl_landmark_to_string (HlLandmark landmark)
 {
-  g_return_val_if_fail (landmark < HL_N_LANDMARKS, NULL);
-  return landmark_names[landmark];
+  const char *nick = hl_enum_to_nick (HL_TYPE_LANDMARK, (int) landmark);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 hl_landmark_from_string (const char *text,
                          HlLandmark *landmark)
 {
-  for (guint i = 0; i < HL_N_LANDMARKS; i++)
-    {
-      if (g_strcmp0 (text, landmark_names[i]) == 0)
-        {
-          if (landmark != NULL)
-            *landmark = (HlLandmark) i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!hl_enum_from_nick (HL_TYPE_LANDMARK, text, &value))
+    return FALSE;
+  if (landmark != NULL)
+    *landmark = (HlLandmark) value;
+  return TRUE;
 }
 
 const char *
 hl_calibration_source_to_string (HlCalibrationSource source)
 {
-  g_return_val_if_fail (source <= HL_CALIBRATION_MANUAL, "none");
-  return source_names[source];
+  const char *nick = hl_enum_to_nick (HL_TYPE_CALIBRATION_SOURCE, (int) source);
+
+  g_return_val_if_fail (nick != NULL, "none");
+  return nick;
 }
 
 const char *
@@ -344,15 +319,11 @@ gboolean
 hl_calibration_source_from_string (const char          *text,
                                    HlCalibrationSource *source)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (source_names); i++)
-    {
-      if (g_strcmp0 (text, source_names[i]) == 0)
-        {
-          if (source != NULL)
-            *source = (HlCalibrationSource) i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!hl_enum_from_nick (HL_TYPE_CALIBRATION_SOURCE, text, &value))
+    return FALSE;
+  if (source != NULL)
+    *source = (HlCalibrationSource) value;
+  return TRUE;
 }

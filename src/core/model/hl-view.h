@@ -16,11 +16,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_CALIBRATION_NONE,     /* no calibration: the engine assumes a default */
-  HL_CALIBRATION_RULER,    /* a ruler of known length drawn on the photo */
-  HL_CALIBRATION_IRIS,     /* iris diameter ≈ 11.7 mm */
-  HL_CALIBRATION_IPD,      /* interpupillary distance ≈ 63 mm */
-  HL_CALIBRATION_MANUAL,   /* a number typed in */
+  HL_CALIBRATION_NONE,     /*< nick=none >*/    /* no calibration: the engine assumes a default */
+  HL_CALIBRATION_RULER,    /*< nick=ruler >*/   /* a ruler of known length drawn on the photo */
+  HL_CALIBRATION_IRIS,     /*< nick=iris >*/    /* iris diameter ≈ 11.7 mm */
+  HL_CALIBRATION_IPD,      /*< nick=ipd >*/     /* interpupillary distance ≈ 63 mm */
+  HL_CALIBRATION_MANUAL,   /*< nick=manual >*/  /* a number typed in */
 } HlCalibrationSource;
 
 /* What the engine assumes without calibration: a phone portrait where the
@@ -41,22 +41,22 @@ typedef struct
 
 typedef enum
 {
-  HL_LANDMARK_GLABELLA,
-  HL_LANDMARK_NASION,
-  HL_LANDMARK_LEFT_PUPIL,
-  HL_LANDMARK_RIGHT_PUPIL,
-  HL_LANDMARK_LEFT_CANTHUS,
-  HL_LANDMARK_RIGHT_CANTHUS,
-  HL_LANDMARK_LEFT_IRIS_EDGE_A,
-  HL_LANDMARK_LEFT_IRIS_EDGE_B,
-  HL_LANDMARK_RIGHT_IRIS_EDGE_A,
-  HL_LANDMARK_RIGHT_IRIS_EDGE_B,
-  HL_LANDMARK_MID_FRONTAL_POINT,
-  HL_LANDMARK_LEFT_FRONTOTEMPORAL,
-  HL_LANDMARK_RIGHT_FRONTOTEMPORAL,
-  HL_LANDMARK_LEFT_TEMPORAL_PEAK,
-  HL_LANDMARK_RIGHT_TEMPORAL_PEAK,
-  HL_N_LANDMARKS
+  HL_LANDMARK_GLABELLA,             /*< nick=glabella >*/
+  HL_LANDMARK_NASION,               /*< nick=nasion >*/
+  HL_LANDMARK_LEFT_PUPIL,           /*< nick=left_pupil >*/
+  HL_LANDMARK_RIGHT_PUPIL,          /*< nick=right_pupil >*/
+  HL_LANDMARK_LEFT_CANTHUS,         /*< nick=left_canthus >*/
+  HL_LANDMARK_RIGHT_CANTHUS,        /*< nick=right_canthus >*/
+  HL_LANDMARK_LEFT_IRIS_EDGE_A,     /*< nick=left_iris_edge_a >*/
+  HL_LANDMARK_LEFT_IRIS_EDGE_B,     /*< nick=left_iris_edge_b >*/
+  HL_LANDMARK_RIGHT_IRIS_EDGE_A,    /*< nick=right_iris_edge_a >*/
+  HL_LANDMARK_RIGHT_IRIS_EDGE_B,    /*< nick=right_iris_edge_b >*/
+  HL_LANDMARK_MID_FRONTAL_POINT,    /*< nick=mid_frontal_point >*/
+  HL_LANDMARK_LEFT_FRONTOTEMPORAL,  /*< nick=left_frontotemporal >*/
+  HL_LANDMARK_RIGHT_FRONTOTEMPORAL, /*< nick=right_frontotemporal >*/
+  HL_LANDMARK_LEFT_TEMPORAL_PEAK,   /*< nick=left_temporal_peak >*/
+  HL_LANDMARK_RIGHT_TEMPORAL_PEAK,  /*< nick=right_temporal_peak >*/
+  HL_N_LANDMARKS                    /*< skip >*/
 } HlLandmark;
 
 typedef struct
@@ -67,8 +67,8 @@ typedef struct
 
 typedef enum
 {
-  HL_EDIT_ADD,      /* a dot placed by hand */
-  HL_EDIT_REMOVE,   /* derived dots within radius_px are removed */
+  HL_EDIT_ADD,      /*< nick=add >*/     /* a dot placed by hand */
+  HL_EDIT_REMOVE,   /*< nick=remove >*/  /* derived dots within radius_px are removed */
 } HlDotEditKind;
 
 typedef struct

@@ -11,18 +11,10 @@
 #include <cjson/cJSON.h>
 #include <string.h>
 
-#include "hl-design.h"
+#include "hl-enums.h"
+#include "hl-text.h"
 #include "hl-zone.h"
 #include "hl-zone-param.h"
-
-static const char * const kind_names[] = {
-  [HL_ZONE_FRONTAL] = "frontal",
-  [HL_ZONE_TEMPLE] = "temple",
-  [HL_ZONE_MID_SCALP] = "mid_scalp",
-  [HL_ZONE_CROWN] = "crown",
-  [HL_ZONE_SCAR] = "scar",
-  [HL_ZONE_CUSTOM] = "custom",
-};
 
 void
 hl_zone_params_init (HlZoneParams *params)
@@ -303,8 +295,10 @@ hl_zone_set_kind (HlZone     *zone,
 const char *
 hl_zone_kind_to_string (HlZoneKind kind)
 {
-  g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, "custom");
-  return kind_names[kind];
+  const char *nick = hl_enum_to_nick (HL_TYPE_ZONE_KIND, (int) kind);
+
+  g_return_val_if_fail (nick != NULL, "custom");
+  return nick;
 }
 
 const char *
@@ -327,15 +321,11 @@ gboolean
 hl_zone_kind_from_string (const char *text,
                           HlZoneKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    {
-      if (g_strcmp0 (text, kind_names[i]) == 0)
-        {
-          if (kind != NULL)
-            *kind = (HlZoneKind) i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!hl_enum_from_nick (HL_TYPE_ZONE_KIND, text, &value))
+    return FALSE;
+  if (kind != NULL)
+    *kind = (HlZoneKind) value;
+  return TRUE;
 }

@@ -16,12 +16,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_ZONE_FRONTAL,
-  HL_ZONE_TEMPLE,
-  HL_ZONE_MID_SCALP,
-  HL_ZONE_CROWN,
-  HL_ZONE_SCAR,
-  HL_ZONE_CUSTOM,
+  HL_ZONE_FRONTAL,     /*< nick=frontal >*/
+  HL_ZONE_TEMPLE,      /*< nick=temple >*/
+  HL_ZONE_MID_SCALP,   /*< nick=mid_scalp >*/
+  HL_ZONE_CROWN,       /*< nick=crown >*/
+  HL_ZONE_SCAR,        /*< nick=scar >*/
+  HL_ZONE_CUSTOM,      /*< nick=custom >*/
 } HlZoneKind;
 
 #define HL_ZONE_MAX_SESSIONS 4

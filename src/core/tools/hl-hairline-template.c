@@ -16,6 +16,7 @@
 
 #include <math.h>
 
+#include "hl-enums.h"
 #include "hl-error.h"
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
@@ -31,10 +32,6 @@ typedef struct
 
 #define MAX_PROFILE 12
 
-static const char * const style_names[HL_N_HAIRLINE_STYLES] = {
-  "natural", "soft", "straight", "widows-peak", "mature",
-};
-
 static const char * const style_titles[HL_N_HAIRLINE_STYLES] = {
   NC_("hairline style", "Natural"), NC_("hairline style", "Soft (broken)"),
   NC_("hairline style", "Straight (defined)"), NC_("hairline style", "Widow’s peak"),
@@ -44,24 +41,25 @@ static const char * const style_titles[HL_N_HAIRLINE_STYLES] = {
 const char *
 hl_hairline_style_to_string (HlHairlineStyle style)
 {
-  g_return_val_if_fail (style < HL_N_HAIRLINE_STYLES, NULL);
-  return style_names[style];
+  const char *nick = hl_enum_to_nick (HL_TYPE_HAIRLINE_STYLE, (int) style);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 hl_hairline_style_from_string (const char      *text,
                                HlHairlineStyle *style)
 {
+  int value;
+
   g_return_val_if_fail (text != NULL, FALSE);
 
-  for (guint i = 0; i < HL_N_HAIRLINE_STYLES; i++)
-    if (g_strcmp0 (text, style_names[i]) == 0)
-      {
-        if (style != NULL)
-          *style = (HlHairlineStyle) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (!hl_enum_from_nick (HL_TYPE_HAIRLINE_STYLE, text, &value))
+    return FALSE;
+  if (style != NULL)
+    *style = (HlHairlineStyle) value;
+  return TRUE;
 }
 
 const char *

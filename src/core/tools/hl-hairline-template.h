@@ -19,12 +19,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HL_HAIRLINE_STYLE_NATURAL,      /* gently rounded, slightly irregular */
-  HL_HAIRLINE_STYLE_SOFT,         /* broken: small alternating steps along the edge */
-  HL_HAIRLINE_STYLE_STRAIGHT,     /* defined: nearly straight front, corners at the temples */
-  HL_HAIRLINE_STYLE_WIDOWS_PEAK,  /* a V-shaped point at the centre */
-  HL_HAIRLINE_STYLE_MATURE,       /* receded temples, centre 1.5–2 cm higher */
-  HL_N_HAIRLINE_STYLES
+  HL_HAIRLINE_STYLE_NATURAL,      /*< nick=natural >*/      /* gently rounded, slightly irregular */
+  HL_HAIRLINE_STYLE_SOFT,         /*< nick=soft >*/         /* broken: small alternating steps along the edge */
+  HL_HAIRLINE_STYLE_STRAIGHT,     /*< nick=straight >*/     /* defined: nearly straight front, corners at the temples */
+  HL_HAIRLINE_STYLE_WIDOWS_PEAK,  /*< nick=widows-peak >*/  /* a V-shaped point at the centre */
+  HL_HAIRLINE_STYLE_MATURE,       /*< nick=mature >*/       /* receded temples, centre 1.5–2 cm higher */
+  HL_N_HAIRLINE_STYLES            /*< skip >*/
 } HlHairlineStyle;
 
 /* Heights of the mid-frontal point above the glabella a template accepts. */

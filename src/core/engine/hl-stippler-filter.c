@@ -1,0 +1,572 @@
+/* hl-stippler-filter.c: filtering: the candidates' factors (hairline ramp and its
+ * irregularity, ownership and blended density, erased discs) and the dots
+ * they give, cell row by cell row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "hl-rng.h"
+#include "hl-stippler-private.h"
+
+/* Sentinel dots live this far behind the drawn line at the least (mm), so
+ * that none sits on it. */
+#define SENTINEL_MIN_MM 0.3
+/* Wavelength of the micro-irregularity (alternating density), mm. */
+#define MICRO_WAVELENGTH_MM 3.0
+
+/* --- small numeric helpers ------------------------------------------------ */
+
+static inline guint32
+hash32 (guint64 a,
+        guint64 b)
+{
+  return (guint32) (hl_rng_mix (a, b) >> 32);
+}
+
+/* Value noise in [-1, 1] on an integer lattice, smoothly interpolated. */
+static double
+value_noise (guint64 seed,
+             double  x,
+             double  y)
+{
+  double fx = floor (x), fy = floor (y);
+  gint64 ix = (gint64) fx, iy = (gint64) fy;
+  double u = smoothstep01 (x - fx), v = smoothstep01 (y - fy);
+  double c[4];
+
+  for (guint k = 0; k < 4; k++)
+    {
+      guint64 key = ((guint64) (ix + (k & 1)) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
+                    ((guint64) (iy + (k >> 1)) * G_GUINT64_CONSTANT (0xc2b2ae3d27d4eb4f));
+
+      c[k] = (double) (hl_rng_mix (seed, key) >> 11) * 0x1.0p-52 - 1.0;
+    }
+
+  return (c[0] * (1 - u) + c[1] * u) * (1 - v) + (c[2] * (1 - u) + c[3] * u) * v;
+}
+
+/* --- factors -------------------------------------------------------------- */
+
+static double
+hair_factor (const HlStippler *self,
+             const ZoneCache  *zc,
+             HlPoint           p)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  double d_px, d, pmx, pmy, offset, u, h;
+
+  if (self->hair_index == NULL)
+    return 1.0;
+
+  d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  if (d_px < 0.0)
+    return 0.0;       /* face side of the hairline: never a dot */
+  if (!zp->follows_hairline)
+    return 1.0;
+  if (d_px >= G_MAXDOUBLE)
+    return 1.0;       /* far behind the line */
+
+  d = d_px * self->mm_per_px;
+  pmx = p.x * self->mm_per_px;
+  pmy = p.y * self->mm_per_px;
+
+  /* Macro-irregularity: the effective edge wanders 0..2A behind the line. */
+  offset = 0.0;
+  if (zp->macro_amplitude_mm > 0.0)
+    offset = zp->macro_amplitude_mm *
+             (1.0 + value_noise (zc->seed ^ 0x3ac70, pmx / zp->macro_wavelength_mm,
+                                 pmy / zp->macro_wavelength_mm));
+
+  if (zp->transition_mm > 0.0)
+    u = (d - offset) / zp->transition_mm;
+  else
+    u = d >= offset ? 1.0 : 0.0;
+  u = CLAMP (u, 0.0, 1.0);
+  h = smoothstep01 (u);
+
+  /* Micro-irregularity: alternating local density, fading out at full. */
+  if (zp->micro_irregularity > 0.0 && u < 1.0)
+    {
+      double n = value_noise (zc->seed ^ 0x31c80, pmx / MICRO_WAVELENGTH_MM,
+                              pmy / MICRO_WAVELENGTH_MM);
+
+      h *= 1.0 + 1.5 * zp->micro_irregularity * n * (1.0 - u);
+      h = CLAMP (h, 0.0, 1.0);
+    }
+
+  /* Sentinels: a few isolated dots ahead of the effective edge. Low ranks
+   * are the most widely spaced, so a small constant factor picks isolated
+   * candidates. */
+  if (zp->sentinels_per_cm > 0.0 && d >= SENTINEL_MIN_MM)
+    {
+      double band_mm = zp->macro_amplitude_mm + 0.3 * zp->transition_mm;
+
+      if (band_mm > SENTINEL_MIN_MM && d < offset + 0.3 * zp->transition_mm)
+        {
+          double per_cm2 = zp->sentinels_per_cm / ((band_mm - SENTINEL_MIN_MM) / 10.0);
+          double frac = MIN (per_cm2 / zp->density, 0.5);
+
+          h = MAX (h, frac);
+        }
+    }
+
+  return h;
+}
+
+static inline double
+combine (const ZoneCache *zc,
+         double           edge,
+         double           hair)
+{
+  /* Where the outline runs along the hairline both ramps start at the same
+   * line: the smaller one wins instead of multiplying them twice. */
+  if (zc->zone->params.follows_hairline)
+    return MIN (edge, hair);
+  return edge * hair;
+}
+
+/* --- zones together ------------------------------------------------------- */
+
+/* Distance from @p to the nearest free edge, or @limit when none is nearer. */
+static double
+free_edges_distance (const FreeEdges *fe,
+                     HlPoint          p,
+                     double           limit)
+{
+  double best = limit * limit;
+  int cx0, cy0, cx1, cy1;
+
+  if (fe->start == NULL)
+    return limit;
+  cx0 = MAX ((int) floor ((p.x - limit - fe->x0) / fe->cell), 0);
+  cy0 = MAX ((int) floor ((p.y - limit - fe->y0) / fe->cell), 0);
+  cx1 = MIN ((int) floor ((p.x + limit - fe->x0) / fe->cell), fe->nx - 1);
+  cy1 = MIN ((int) floor ((p.y + limit - fe->y0) / fe->cell), fe->ny - 1);
+  for (int cy = cy0; cy <= cy1; cy++)
+    for (int cx = cx0; cx <= cx1; cx++)
+      for (guint k = fe->start[cy * fe->nx + cx]; k < fe->start[cy * fe->nx + cx + 1]; k++)
+        {
+          double t, d2 = hl_segment_distance2 (p, fe->segs[2 * k], fe->segs[2 * k + 1], &t);
+
+          if (d2 < best)
+            best = d2;
+        }
+  return sqrt (best);
+}
+
+/* Zone @o holds @p at distance @dist inside its outline. Sets *@edge to
+ * the free-edge factor (0 when a zone higher in the list holds @p: that
+ * zone owns it) and *@blend to the density there over the reference
+ * density: the zones' densities weighted as layers, each zone covering
+ * what is below it in the list with its cover() weight. */
+static void
+zone_share (const HlStippler *self,
+            guint             o,
+            HlPoint           p,
+            double            dist,
+            double           *edge,
+            double           *blend)
+{
+  const ZoneCache *zo = g_ptr_array_index (self->zones, o);
+  double rest = 1.0, num = 0.0, den = 0.0, w;
+
+  w = zo->zone->params.edge_blend_mm / self->mm_per_px;
+  if (zo->near->len == 1 && dist > 0.0 && dist >= w)
+    {
+      /* Alone and past its edge blend: what the loop below gives. */
+      *edge = 1.0;
+      *blend = zo->zone->params.density / self->ref_density;
+      return;
+    }
+
+  for (guint k = 0; k < zo->near->len && rest > 0.0; k++)
+    {
+      guint j = g_array_index (zo->near, guint, k);
+      const ZoneCache *zj = g_ptr_array_index (self->zones, j);
+      double s, c;
+
+      if (j == o)
+        s = dist;
+      else
+        {
+          if (!hl_rect_contains (zj->reach_box, p))
+            continue;
+          s = hl_segment_index_signed_distance (zj->outline, p);
+          if (j < o && s > 0.0)
+            {
+              *edge = 0.0;
+              *blend = 0.0;
+              return;
+            }
+        }
+      c = cover (s, zj->zone->params.edge_blend_mm / self->mm_per_px);
+      if (c <= 0.0)
+        continue;
+      num += rest * c * zj->zone->params.density;
+      den += rest * c;
+      rest *= 1.0 - c;
+    }
+  *blend = den > 0.0 ? num / den / self->ref_density : 0.0;
+
+  /* The edge blend, only along edges that touch no other zone. */
+  if (w <= 0.0 || dist >= w)
+    *edge = 1.0;
+  else
+    *edge = smoothstep01 (free_edges_distance (&self->free_edges, p, w) / w);
+}
+
+/* --- erased discs --------------------------------------------------------- */
+
+static inline gint64
+eraser_key (gint64 cx,
+            gint64 cy)
+{
+  return cy * G_GINT64_CONSTANT (4294967296) + cx;
+}
+
+void
+hl_stippler_eraser_clear (Eraser *er)
+{
+  g_clear_pointer (&er->buckets, g_hash_table_unref);
+  er->cell = 0.0;
+}
+
+/* Buckets the REMOVE edits of @edits (borrowed: must outlive the eraser's
+ * use) on a grid so that each candidate checks only a few discs. */
+void
+hl_stippler_eraser_build (Eraser *er,
+                          GArray *edits)
+{
+  hl_stippler_eraser_clear (er);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const HlDotEdit *e = &g_array_index (edits, HlDotEdit, i);
+
+      if (e->kind == HL_EDIT_REMOVE)
+        er->cell = MAX (er->cell, 2.0 * e->radius_px);
+    }
+  if (er->cell <= 0.0)
+    return;
+
+  er->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      HlDotEdit *e = &g_array_index (edits, HlDotEdit, i);
+      gint64 cx0, cx1, cy0, cy1;
+
+      if (e->kind != HL_EDIT_REMOVE)
+        continue;
+      cx0 = (gint64) floor ((e->p.x - e->radius_px) / er->cell);
+      cx1 = (gint64) floor ((e->p.x + e->radius_px) / er->cell);
+      cy0 = (gint64) floor ((e->p.y - e->radius_px) / er->cell);
+      cy1 = (gint64) floor ((e->p.y + e->radius_px) / er->cell);
+      for (gint64 cy = cy0; cy <= cy1; cy++)
+        for (gint64 cx = cx0; cx <= cx1; cx++)
+          {
+            gint64 key = eraser_key (cx, cy);
+            GPtrArray *list = g_hash_table_lookup (er->buckets, &key);
+
+            if (list == NULL)
+              {
+                list = g_ptr_array_new ();
+                g_hash_table_insert (er->buckets, g_memdup2 (&key, sizeof key), list);
+              }
+            g_ptr_array_add (list, e);
+          }
+    }
+}
+
+static gboolean
+eraser_hits (const Eraser *er,
+             double        x,
+             double        y)
+{
+  gint64 key;
+  GPtrArray *list;
+
+  if (er->buckets == NULL)
+    return FALSE;
+
+  key = eraser_key ((gint64) floor (x / er->cell), (gint64) floor (y / er->cell));
+  list = g_hash_table_lookup (er->buckets, &key);
+  for (guint k = 0; list != NULL && k < list->len; k++)
+    {
+      const HlDotEdit *e = g_ptr_array_index (list, k);
+      double dx = x - e->p.x, dy = y - e->p.y;
+
+      if (dx * dx + dy * dy <= e->radius_px * e->radius_px)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The cells of @zc that @area (all of them when NULL) covers, marked for
+ * re-filtering; FALSE when it covers none. */
+static gboolean
+zone_cache_dirty_cells (ZoneCache    *zc,
+                        const HlRect *area,
+                        int          *cx0,
+                        int          *cy0,
+                        int          *cx1,
+                        int          *cy1)
+{
+  *cx0 = 0;
+  *cy0 = 0;
+  *cx1 = zc->gnx - 1;
+  *cy1 = zc->gny - 1;
+  if (area == NULL)
+    {
+      zc->dirty_all = TRUE;
+      return TRUE;
+    }
+  if (hl_rect_is_empty (*area))
+    return FALSE;
+  *cx0 = MAX (*cx0, (int) floor (area->x0 / zc->cell_px) - zc->gx0);
+  *cy0 = MAX (*cy0, (int) floor (area->y0 / zc->cell_px) - zc->gy0);
+  *cx1 = MIN (*cx1, (int) floor (area->x1 / zc->cell_px) - zc->gx0);
+  *cy1 = MIN (*cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
+  if (*cx0 > *cx1 || *cy0 > *cy1)
+    return FALSE;   /* the area misses the zone */
+  hl_stippler_zone_cache_mark_rows (zc, *cy0, *cy1);
+  return TRUE;
+}
+
+void
+hl_stippler_zone_cache_update_hair (HlStippler   *self,
+                                    ZoneCache    *zc,
+                                    const HlRect *area)
+{
+  int cx0, cy0, cx1, cy1;
+
+  if (zc->cands->len == 0)
+    return;
+
+  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+    return;
+
+  for (int cy = cy0; cy <= cy1; cy++)
+    {
+      guint first = zc->cell_start[cy * zc->gnx + cx0];
+      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+
+      for (guint i = first; i < last; i++)
+        {
+          Candidate *c = &g_array_index (zc->cands, Candidate, i);
+
+          c->hair = (float) hair_factor (self, zc, (HlPoint) { c->x, c->y });
+        }
+    }
+
+  zc->expected = -1.0;
+}
+
+/* Re-evaluates who owns the candidates of @zc (zone @o of the view) and
+ * their blended density and free-edge factor, in @area (all of them when
+ * @area is NULL). */
+void
+hl_stippler_zone_cache_update_blend (HlStippler   *self,
+                                     ZoneCache    *zc,
+                                     guint         o,
+                                     const HlRect *area)
+{
+  int cx0, cy0, cx1, cy1;
+
+  zc->blend_index = o;
+  if (zc->cands->len == 0)
+    return;
+
+  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+    return;
+
+  for (int cy = cy0; cy <= cy1; cy++)
+    {
+      guint first = zc->cell_start[cy * zc->gnx + cx0];
+      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+
+      for (guint i = first; i < last; i++)
+        {
+          Candidate *c = &g_array_index (zc->cands, Candidate, i);
+          double e, b;
+
+          zone_share (self, o, (HlPoint) { c->x, c->y }, c->dist, &e, &b);
+          c->edge = (float) e;
+          c->blend = (float) b;
+        }
+    }
+
+  zc->expected = -1.0;
+}
+
+/* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
+static void
+zone_cache_filter_rows (const HlStippler *self,
+                        const ZoneCache  *zc,
+                        guint             zone_index,
+                        int               r0,
+                        int               r1,
+                        GArray           *out)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  double cum[HL_ZONE_MAX_SESSIONS];
+  guint n_sessions = CLAMP (zp->n_sessions, 1, HL_ZONE_MAX_SESSIONS);
+  double acc = 0.0;
+  guint first, last;
+
+  if (r0 > r1 || zc->cands->len == 0)
+    return;
+
+  for (guint s = 0; s < n_sessions; s++)
+    {
+      acc += zp->sessions[s].share;
+      cum[s] = acc;
+    }
+  /* Shares are validated to sum to 1; make the last bound exact anyway. */
+  cum[n_sessions - 1] = 1.0;
+
+  first = zc->cell_start[(gsize) r0 * zc->gnx];
+  last = zc->cell_start[(gsize) (r1 + 1) * zc->gnx];
+
+  for (guint i = first; i < last; i++)
+    {
+      const Candidate *c = &g_array_index (zc->cands, Candidate, i);
+      double f = combine (zc, c->edge, c->hair);
+      double t = f * c->blend;
+      double x;
+      guint s = 0;
+      guint64 r;
+      double j1, j2;
+      HlDot dot;
+      HlColor shade;
+
+      if (!(c->rank < t))
+        continue;
+      if (eraser_hits (&self->eraser, c->x, c->y))
+        continue;
+
+      x = c->rank / t;
+      while (s + 1 < n_sessions && x >= cum[s])
+        s++;
+
+      /* Two triangular jitters from the candidate's stable id. */
+      r = hl_rng_mix (zc->seed, c->id);
+      j1 = ((double) (r & 0xffff) - (double) ((r >> 16) & 0xffff)) / 65536.0;
+      j2 = ((double) ((r >> 32) & 0xffff) - (double) ((r >> 48) & 0xffff)) / 65536.0;
+
+      shade = zp->n_sessions > 0 ? zp->sessions[s].shade : zp->shade;
+
+      dot.x = c->x;
+      dot.y = c->y;
+      /* Smaller and lighter toward the front edge. */
+      dot.diameter_mm = (float) (zp->dot_mm * (1.0 + zp->dot_spread * j1) * (0.75 + 0.25 * f));
+      dot.shade = hl_color_lighten (shade, 0.25 * (1.0 - f) + zp->shade_spread * j2);
+      dot.session = (guint8) s;
+      dot.zone = zone_index;
+      g_array_append_val (out, dot);
+    }
+}
+
+/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
+ * others from @old (the previous output array). */
+void
+hl_stippler_zone_cache_emit (HlStippler *self,
+                             ZoneCache  *zc,
+                             guint       zone_index,
+                             GArray     *old,
+                             GArray     *out)
+{
+  guint *rows = g_new (guint, (gsize) zc->gny + 1);
+  guint base = out->len;
+  gboolean all = zc->dirty_all || zc->row_start == NULL || zc->index != zone_index;
+
+  for (int r = 0; r < zc->gny; r++)
+    {
+      rows[r] = out->len - base;
+
+      if (all || (r >= zc->dirty_r0 && r <= zc->dirty_r1))
+        {
+          int r1 = all ? zc->gny - 1 : zc->dirty_r1;
+
+          /* Filter the whole dirty run at once, recording row starts. */
+          for (; r <= r1; r++)
+            {
+              rows[r] = out->len - base;
+              zone_cache_filter_rows (self, zc, zone_index, r, r, out);
+            }
+          r--;
+        }
+      else
+        {
+          guint from = zc->offset + zc->row_start[r];
+          guint n = zc->row_start[r + 1] - zc->row_start[r];
+          int r1 = r;
+
+          /* Copy the clean run in one go. */
+          while (r1 + 1 < zc->gny && !(r1 + 1 >= zc->dirty_r0 && r1 + 1 <= zc->dirty_r1))
+            {
+              r1++;
+              rows[r1] = rows[r] + (zc->row_start[r1] - zc->row_start[r]);
+            }
+          n = zc->row_start[r1 + 1] - zc->row_start[r];
+          g_array_append_vals (out, &g_array_index (old, HlDot, from), n);
+          r = r1;
+        }
+    }
+  rows[zc->gny] = out->len - base;
+
+  g_free (zc->row_start);
+  zc->row_start = rows;
+  zc->offset = base;
+  zc->index = zone_index;
+  zc->dirty_all = FALSE;
+  zc->dirty_r0 = 1;
+  zc->dirty_r1 = 0;
+}
+
+/* ∫ density over the zone, in dots: the same factor function sampled on a
+ * grid four times finer (in area) than the dot spacing. */
+double
+hl_stippler_zone_cache_expected (HlStippler *self,
+                                 ZoneCache  *zc,
+                                 guint       o)
+{
+  const HlZoneParams *zp = &zc->zone->params;
+  HlRect box = hl_curve_bounds (zc->zone->boundary);
+  double step, sum = 0.0;
+  double m = self->mm_per_px;
+
+  if (zc->expected >= 0.0)
+    return zc->expected;
+  if (!hl_rect_is_empty (zc->clip))
+    box = hl_rect_intersect (box, zc->clip);
+  if (!zone_cache_active (zc) || hl_rect_is_empty (box) || zp->density <= 0.0)
+    return zc->expected = 0.0;
+  if (zc->near == NULL || zc->blend_all)
+    return 0.0;   /* made by an update that was cancelled: not placed yet */
+
+  /* Over the part of the zone it owns, with its neighbours' blend. */
+  step = sqrt (100.0 / zp->density) / m * 0.5;
+  for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+      {
+        HlPoint p = { x, y };
+        double d = -1.0, e, b;
+
+        if (hl_rect_is_empty (zc->clip) || hl_rect_contains (zc->clip, p))
+          d = hl_segment_index_signed_distance (zc->outline, p);
+        if (d <= 0.0)
+          continue;
+        zone_share (self, o, p, d, &e, &b);
+        if (e > 0.0)
+          sum += combine (zc, e, hair_factor (self, zc, p)) * b;
+      }
+
+  zc->expected = sum * (step * m) * (step * m) / 100.0 * self->ref_density;
+  return zc->expected;
+}

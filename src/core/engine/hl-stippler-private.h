@@ -1,0 +1,243 @@
+/* hl-stippler-private.h: what the stippler's files share.
+ *
+ * hl-stippler-zones.c prepares a zone's candidates (the view's plane cut
+ * to the zone's outline, sorted into world cells) and the free edges of
+ * the zones together; hl-stippler-filter.c evaluates the candidates'
+ * factors (hairline ramp, ownership and blended density, erased discs) and
+ * filters them into dots; hl-stippler.c holds the public API and the
+ * incremental update that decides what must be evaluated again. Nothing
+ * here is public API.
+ *
+ * Ownership: a ZoneCache owns its candidates, cell and row offsets, outline
+ * index and a reference on its zone; the stippler owns its ZoneCaches (in
+ * view order), layout, free edges, hairline index, dots and eraser.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-segment-index.h"
+#include "hl-stippler.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  float   x, y;     /* image px */
+  float   rank;     /* [0, 1) */
+  float   dist;     /* distance to the zone's own outline (> 0: inside),
+                       capped at the outline index's reach */
+  float   edge;     /* free-edge factor, [0, 1]; 0 where another zone owns
+                       the point */
+  float   blend;    /* density blended over the zones here, / ref density */
+  float   hair;     /* hairline factor, [0, 1] */
+  guint32 id;       /* stable per tile point: drives size and shade jitter */
+} Candidate;
+
+typedef struct
+{
+  /* What the candidates were built for. */
+  HlZone         *zone;          /* owned ref */
+  double          mm_per_px;
+  guint64         seed;
+
+  double          cell_px;       /* world cell side */
+  int             gx0, gy0;      /* first world cell */
+  int             gnx, gny;      /* cells in the box */
+  guint          *cell_start;    /* gnx*gny+1 offsets into cands */
+  GArray         *cands;         /* of Candidate */
+  HlSegmentIndex *outline;       /* zone outline, reach = edge blend */
+  HlRect          reach_box;     /* bounds inflated by the outline's reach */
+  HlRect          clip;          /* photo rectangle, empty = none */
+  gboolean        too_large;
+  gboolean        over_budget;   /* left empty for the view's budget */
+
+  /* Output of the last filter: the zone's dots sit in the stippler's array
+   * from @offset, row by row of world cells (row_start is relative). */
+  guint           index;         /* zone index the dots were labelled with */
+  guint           blend_index;   /* zone index edge and blend were made for */
+  GArray         *near;          /* of guint: the active zones whose reach
+                                    box meets this one's, in list order */
+  guint          *row_start;     /* gny+1 entries; NULL before the first filter */
+  guint           offset;
+  double          expected;      /* < 0: not computed yet */
+
+  /* Rows to re-filter at the next update. */
+  gboolean        blend_all;     /* edge and blend not computed yet */
+  gboolean        dirty_all;
+  int             dirty_r0, dirty_r1;   /* empty when r0 > r1 */
+} ZoneCache;
+
+typedef struct
+{
+  double      cell;
+  GHashTable *buckets;           /* gint64 cell key → GArray of HlDotEdit* */
+} Eraser;
+
+/* What the zones of a view look like to each other: what decides who owns
+ * a point, the blended density and which edges are free. */
+typedef struct
+{
+  HlCurve  *boundary;            /* owned ref */
+  double    density;
+  double    edge_blend_mm;
+  gboolean  active;              /* has candidates */
+  HlRect    box;                 /* bounds inflated by the outline's reach */
+} ZoneLayout;
+
+/* The edges of the union of the view's zones: outline segments that do not
+ * touch another zone, bucketed on a grid. */
+typedef struct
+{
+  double   x0, y0, cell;
+  int      nx, ny;
+  guint   *start;                /* nx*ny+1 offsets into segs */
+  HlPoint *segs;                 /* two points a segment */
+} FreeEdges;
+
+struct _HlStippler
+{
+  double          mm_per_px;
+  gboolean        calibrated;
+  guint32         design_seed;
+  HlRect          clip;
+
+  /* The view's one plane of candidates. */
+  double          ref_density;   /* dots/cm², a step at or above every zone's */
+  guint64         plane_seed;
+  double          tile_px;
+  double          touch_px;      /* edges closer than this to a zone touch it */
+  GArray         *layout;        /* of ZoneLayout, of the last update */
+  FreeEdges       free_edges;
+
+  GPtrArray      *zones;         /* of ZoneCache*, in view order */
+
+  HlCurve        *hairline;      /* owned ref, NULL when none */
+  HlSegmentIndex *hair_index;
+  HlRect          hair_area;     /* area the index covers */
+  double          hair_reach_px;
+  gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
+
+  GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
+  GArray         *edits;         /* copy of the edits the dots honour */
+  Eraser          eraser;        /* the REMOVE edits, bucketed */
+
+  /* During hl_stippler_update_full() only. */
+  GCancellable       *cancellable;
+  HlStipplerProgress  progress;
+  gpointer            progress_data;
+  double              work_done, work_total;   /* in candidates */
+};
+
+static inline double
+smoothstep01 (double u)
+{
+  u = CLAMP (u, 0.0, 1.0);
+  return u * u * (3.0 - 2.0 * u);
+}
+
+static inline gboolean
+zone_cache_active (const ZoneCache *zc)
+{
+  return zc->gnx > 0 && !zc->too_large;
+}
+
+/* Weight of a zone at signed distance @s from its outline (> 0 inside):
+ * ½ on the outline, ramping over the edge blend width @w centred on it. */
+static inline double
+cover (double s,
+       double w)
+{
+  if (w <= 0.0)
+    return s > 0.0 ? 1.0 : 0.0;
+  return smoothstep01 (0.5 + s / w);
+}
+
+/* hl-stippler-zones.c */
+
+/* The view's reference density: the largest zone density rounded up to a
+ * step (1 up to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then
+ * 20), so that a small density change keeps the plane, and every dot of
+ * the other zones, where it was; and a zone at a round density uses the
+ * whole plane. */
+double hl_stippler_reference_density (const HlView *view);
+
+/* The plane's seed: the design seed and every zone's seed, so that
+ * reshuffling any zone draws the view a new plane. */
+guint64 hl_stippler_plane_seed (const HlView *view,
+                                guint32       design_seed);
+
+void hl_stippler_free_edges_clear (FreeEdges *fe);
+
+/* Collects the outline segments of the active zones that touch no other
+ * zone (their midpoint is farther than touch_px outside every other one)
+ * and buckets them. Segments whose midpoint lies in @changed (their
+ * freedom may have changed) grow *@reach to cover them. */
+void hl_stippler_free_edges_build (HlStippler *self,
+                                   HlRect      changed,
+                                   HlRect     *reach);
+
+/* Frees a ZoneCache (may be NULL); a GDestroyNotify. */
+void hl_stippler_zone_cache_free (gpointer data);
+
+/* Candidates in the zone's bounding box clipped to @clip (empty: none) at
+ * the view's reference density @ref: an upper bound of what
+ * hl_stippler_zone_cache_new() stores, and of its work. */
+double hl_stippler_zone_estimate (const HlZone *zone,
+                                  double        m,
+                                  HlRect        clip,
+                                  double        ref);
+
+HlRect hl_stippler_view_clip (const HlView *view);
+
+/* The candidates of @zone (transfer full); NULL when the update was
+ * cancelled. */
+ZoneCache *hl_stippler_zone_cache_new (HlStippler *self,
+                                       HlZone     *zone,
+                                       gboolean    within_budget);
+
+void hl_stippler_zone_cache_mark_rows (ZoneCache *zc,
+                                       int        r0,
+                                       int        r1);
+
+void hl_stippler_zone_cache_mark_rect (ZoneCache *zc,
+                                       HlRect     area);
+
+/* hl-stippler-filter.c */
+
+void hl_stippler_eraser_clear (Eraser *er);
+
+/* Buckets the REMOVE edits of @edits (borrowed: must outlive the eraser's
+ * use) on a grid so that each candidate checks only a few discs. */
+void hl_stippler_eraser_build (Eraser *er,
+                               GArray *edits);
+
+/* Re-evaluates the hairline factor of the candidates of @zc in @area (all
+ * of them when @area is NULL). */
+void hl_stippler_zone_cache_update_hair (HlStippler   *self,
+                                         ZoneCache    *zc,
+                                         const HlRect *area);
+
+/* Re-evaluates who owns the candidates of @zc (zone @o of the view) and
+ * their blended density and free-edge factor, in @area (all of them when
+ * @area is NULL). */
+void hl_stippler_zone_cache_update_blend (HlStippler   *self,
+                                          ZoneCache    *zc,
+                                          guint         o,
+                                          const HlRect *area);
+
+/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
+ * others from @old (the previous output array). */
+void hl_stippler_zone_cache_emit (HlStippler *self,
+                                  ZoneCache  *zc,
+                                  guint       zone_index,
+                                  GArray     *old,
+                                  GArray     *out);
+
+/* ∫ density over the zone, in dots: the same factor function sampled on a
+ * grid four times finer (in area) than the dot spacing. */
+double hl_stippler_zone_cache_expected (HlStippler *self,
+                                        ZoneCache  *zc,
+                                        guint       o);
+
+G_END_DECLS
