@@ -308,8 +308,10 @@ decode (const char  *data,
   if (local != NULL)
     {
       /* A file cut short is called that rather than by the loader's words
-       * ("Improper call to JPEG library in state 205"). */
-      if (hl_image_check_complete (data, length, name, error))
+       * ("Improper call to JPEG library in state 205"); only once its size
+       * passed the checks above (size-prepared came), as the check decodes
+       * it again. */
+      if (probe.width <= 0 || hl_image_check_complete (data, length, name, error))
         g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: %s"),
                      name, local->message);
       return NULL;
