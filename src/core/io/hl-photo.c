@@ -14,7 +14,6 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hl-error.h"
