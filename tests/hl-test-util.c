@@ -310,3 +310,18 @@ hl_test_run_clear (HlRun *run)
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
 }
+
+guint32
+hl_test_crc32 (const guchar *p,
+               gsize         n)
+{
+  guint32 c = 0xffffffffu;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      c ^= p[i];
+      for (int k = 0; k < 8; k++)
+        c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+    }
+  return c ^ 0xffffffffu;
+}

@@ -64,6 +64,10 @@ HlRun hl_test_run_hairline (const char *dir,
                             ...) G_GNUC_NULL_TERMINATED;
 void  hl_test_run_clear    (HlRun      *run);
 
+/* The CRC-32 of @n bytes at @p, as PNG chunks carry it. */
+guint32 hl_test_crc32 (const guchar *p,
+                       gsize         n);
+
 void hl_test_spectrum (const HlPoint *points,
                        gsize          n,
                        HlRect         window,

@@ -514,6 +514,68 @@ test_render_off_photo (void)
   g_rmdir (dir);
 }
 
+/* `report` holds each view's photo to the design's record as `render`
+ * does: a 1 × 1 photo in place of the design's fails both with the same
+ * message; another photo of the same size is drawn by both and named by
+ * both, in the same words. */
+static void
+test_report_photo_identity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *tiny = g_build_filename (dir, "tiny.png", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.png", NULL);
+  g_autofree char *to_tiny = g_strdup_printf ("\"%s\"", tiny);
+  g_autofree char *to_other = g_strdup_printf ("\"%s\"", other);
+  g_autofree char *tiny_design = write_variant (dir, "tiny.json", "\"astronaut.png\"", to_tiny);
+  g_autofree char *other_design = write_variant (dir, "other.json", "\"astronaut.png\"", to_other);
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *changed = g_strdup_printf ("views[0].photo.path: %s: the photo changed since the design "
+                                              "was made (its SHA-256 differs)", other);
+  g_autoptr(GdkPixbuf) pixel = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
+  g_autoptr(GdkPixbuf) original = gdk_pixbuf_new_from_file (photo, &error);
+  g_autoptr(GdkPixbuf) flopped = NULL;
+  HlRun r;
+
+  g_assert_no_error (error);
+  gdk_pixbuf_fill (pixel, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixel, tiny, "png", &error, NULL));
+  flopped = gdk_pixbuf_flip (original, TRUE);
+  g_assert_true (gdk_pixbuf_save (flopped, other, "png", &error, NULL));
+
+  r = hl_test_run_hairline (NULL, "render", tiny_design, "-o", png, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "report", tiny_design, "-o", pdf, NULL);
+  g_test_message ("report, 1 × 1 photo: %s", r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "render", other_design, "-o", png, "--scale", "0.25", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, changed));
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "report", other_design, "-o", pdf, NULL);
+  g_test_message ("report, another photo: %s", r.err);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, changed));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  hl_test_run_clear (&r);
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_unlink (tiny);
+  g_unlink (other);
+  g_unlink (tiny_design);
+  g_unlink (other_design);
+  g_rmdir (dir);
+}
+
 /* A mockup names no client and carries no notes unless asked to. */
 static void
 test_render_metadata_privacy (void)
@@ -915,6 +977,7 @@ main (int    argc,
   g_test_add_func ("/cli/photo-link-loop", test_photo_link_loop);
   g_test_add_func ("/cli/render-metadata-privacy", test_render_metadata_privacy);
   g_test_add_func ("/cli/render-off-photo", test_render_off_photo);
+  g_test_add_func ("/cli/report-photo-identity", test_report_photo_identity);
   g_test_add_func ("/cli/report-metadata-privacy", test_report_metadata_privacy);
 
   return g_test_run ();

@@ -445,6 +445,111 @@ test_sheet_clinic (void)
   remove_sheets (dir, named, plain, blank);
 }
 
+/* The sheet reads every view's photo by the rules of the mockup
+ * (hl_export_load_view_photo()): a 1 × 1 photo in place of the design's
+ * makes no sheet, another photo of the same size is said in the same
+ * words as the mockup says it, and a photo the caller already holds (the
+ * window's) is the one drawn, whatever is now on disk. */
+static void
+test_sheet_photo_identity (void)
+{
+  g_autofree char *sample_path = NULL;
+  g_autoptr(HlDesign) sample = load_sample (&sample_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", &error);
+  g_autofree char *photo_src = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autofree char *photo_path = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *design_path = g_build_filename (dir, "design.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "mockup.png", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GdkPixbuf) original = gdk_pixbuf_new_from_file (photo_src, &error);
+  g_autoptr(GdkPixbuf) flopped = NULL;
+  g_autoptr(GdkPixbuf) pixel = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
+  g_autoptr(HlPhoto) held = NULL;
+  g_autoptr(HlDesign) design = NULL;
+  HlExportOptions sheet, mockup;
+  Seen seen = { g_ptr_array_new_with_free_func (g_free), 0, FALSE,
+                g_ptr_array_new_with_free_func (g_free) };
+  Seen seen_mockup = { g_ptr_array_new_with_free_func (g_free), 0, FALSE,
+                       g_ptr_array_new_with_free_func (g_free) };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sample_path, &json, NULL, &error));
+  g_assert_true (g_file_set_contents (design_path, json, -1, &error));
+  g_assert_true (gdk_pixbuf_save (original, photo_path, "png", &error, NULL));
+  g_assert_no_error (error);
+  design = hl_design_load_from_file (design_path, &error);
+  g_assert_no_error (error);
+  /* The design records the sample's hash: re-encoded, the photo is not
+   * byte for byte the one it was made on; record this one's. */
+  held = hl_photo_load (photo_path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(HlView) view = hl_view_copy (hl_design_get_view (design, 0));
+
+    hl_view_set_photo (view, "astronaut.png", hl_photo_get_sha256 (held),
+                       hl_photo_get_width (held), hl_photo_get_height (held));
+    hl_design_replace_view (design, 0, view);
+  }
+
+  hl_export_options_init (&sheet, HL_EXPORT_SHEET);
+  hl_export_options_init (&mockup, HL_EXPORT_MOCKUP);
+  mockup.render.scale = 0.25;
+
+  /* The design's own photo: no note. */
+  g_assert_true (hl_export_write (design, design_path, pdf, &sheet, on_note, NULL, &seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.notes->len, ==, 0);
+  g_unlink (pdf);
+
+  /* A 1 × 1 photo under the same name: no sheet, as no mockup. */
+  gdk_pixbuf_fill (pixel, 0x808080ff);
+  g_assert_true (gdk_pixbuf_save (pixel, photo_path, "png", &error, NULL));
+  g_assert_false (hl_export_write (design, design_path, pdf, &sheet, on_note, NULL, &seen, NULL, &error));
+  g_test_message ("1 × 1 photo: %s", error->message);
+  g_assert_error (error, HL_EXPORT_ERROR, HL_EXPORT_ERROR_OFF_PHOTO);
+  g_assert_nonnull (strstr (error->message, "views[0]: the hairline and zones lie outside the photo (1 × 1 px)"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (seen.notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (seen.notes, 0), "the photo changed since the design was made"));
+  g_clear_error (&error);
+  g_ptr_array_set_size (seen.notes, 0);
+
+  /* The photo held in memory is the one drawn; the file is not read. */
+  sheet.photo = held;
+  g_assert_true (hl_export_write (design, design_path, pdf, &sheet, on_note, NULL, &seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.notes->len, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_unlink (pdf);
+  sheet.photo = NULL;
+
+  /* Another photo of the same size: drawn, and said, as the mockup says it. */
+  flopped = gdk_pixbuf_flip (original, TRUE);
+  g_assert_true (gdk_pixbuf_save (flopped, photo_path, "png", &error, NULL));
+  g_assert_true (hl_export_write (design, design_path, pdf, &sheet, on_note, NULL, &seen, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (hl_export_write (design, design_path, png, &mockup, on_note, NULL, &seen_mockup, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.notes->len, ==, 1);
+  g_test_message ("another photo: %s", (const char *) g_ptr_array_index (seen.notes, 0));
+  g_assert_nonnull (strstr (g_ptr_array_index (seen.notes, 0),
+                            "astronaut.png: the photo changed since the design was made (its SHA-256 differs)"));
+  g_assert_cmpuint (seen_mockup.notes->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen.notes, 0), ==, g_ptr_array_index (seen_mockup.notes, 0));
+
+  g_ptr_array_unref (seen.steps);
+  g_ptr_array_unref (seen.notes);
+  g_ptr_array_unref (seen_mockup.steps);
+  g_ptr_array_unref (seen_mockup.notes);
+  g_unlink (pdf);
+  g_unlink (png);
+  g_unlink (photo_path);
+  g_unlink (design_path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/export/png-cancel-mid-write", test_png_cancel_mid_write);
   g_test_add_func ("/export/refusals", test_refusals);
   g_test_add_func ("/export/sheet-clinic", test_sheet_clinic);
+  g_test_add_func ("/export/sheet-photo-identity", test_sheet_photo_identity);
 
   return g_test_run ();
 }

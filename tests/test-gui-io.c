@@ -183,6 +183,45 @@ test_export_from_dialog (void)
   hl_gui_remove_dir (dir);
 }
 
+/* The sheet draws the view shown from the photo the window holds, as the
+ * mockup does: with the file gone from disk since it was opened, both
+ * still export. */
+static void
+test_export_sheet_uses_window_photo (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "mockup.png", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  HlWindow *window = open_window (design);
+  HlExportDialog *dialog;
+
+  g_assert_nonnull (hl_document_get_photo (hl_window_get_document (window)));
+  g_assert_cmpint (g_unlink (photo), ==, 0);
+
+  dialog = open_dialog (window, "win.export-report");
+  g_assert_true (hl_export_dialog_export_to (dialog, pdf_file));
+  hl_gui_wait_until (is_idle, dialog);
+  g_test_message ("sheet: %s", hl_export_dialog_get_error (dialog) != NULL ? hl_export_dialog_get_error (dialog) : "exported");
+  g_assert_null (hl_export_dialog_get_error (dialog));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_object_unref (dialog);
+
+  dialog = open_dialog (window, "win.export");
+  hl_export_dialog_set_scale (dialog, 0.5);
+  g_assert_true (hl_export_dialog_export_to (dialog, png_file));
+  hl_gui_wait_until (is_idle, dialog);
+  g_assert_null (hl_export_dialog_get_error (dialog));
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_object_unref (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
+}
+
 /* The mockup starts as the client sees the view: stage, session, mirror
  * and before/after from the window's preview. */
 static void
@@ -904,6 +943,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-io/export-from-dialog", test_export_from_dialog);
+  g_test_add_func ("/gui-io/export-sheet-uses-window-photo", test_export_sheet_uses_window_photo);
   g_test_add_func ("/gui-io/export-follows-preview", test_export_follows_preview);
   g_test_add_func ("/gui-io/export-follows-preferences", test_export_follows_preferences);
   g_test_add_func ("/gui-io/export-refuses-inputs", test_export_refuses_inputs);

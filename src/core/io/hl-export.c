@@ -209,6 +209,61 @@ check_on_photo (const HlView      *view,
   return TRUE;
 }
 
+HlPhoto *
+hl_export_load_view_photo (const HlDesign   *design,
+                           guint             index,
+                           const char       *design_path,
+                           HlPhoto          *loaded,
+                           HlExportNoteFunc  note,
+                           gpointer          user_data,
+                           GError          **error)
+{
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(GError) warning = NULL;
+  const HlView *view;
+
+  g_return_val_if_fail (design != NULL, NULL);
+  g_return_val_if_fail (index < hl_design_get_n_views (design), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  view = hl_design_get_view (design, index);
+  if (loaded != NULL)
+    {
+      photo = hl_photo_ref (loaded);
+      if (!hl_photo_matches (photo, &view->photo, &warning))
+        {
+          g_autofree char *where = view->photo.chart != NULL
+                                   ? g_strdup_printf ("views[%u].photo.chart: %s", index, view->photo.chart)
+                                   : g_strdup_printf ("views[%u].photo", index);
+
+          if (view->photo.path != NULL)
+            {
+              g_autofree char *path = design_path != NULL ? hl_photo_resolve_path (design_path, view->photo.path)
+                                                          : g_strdup (view->photo.path);
+
+              g_free (where);
+              where = g_strdup_printf ("views[%u].photo.path: %s", index, path);
+            }
+
+          say (note, user_data, "%s: %s", where, warning->message);
+        }
+    }
+  else
+    {
+      /* Messages start with views[N].photo.path. */
+      photo = hl_design_load_view_photo (design, index, design_path, &warning, error);
+      if (photo == NULL)
+        return NULL;
+      if (warning != NULL)
+        say (note, user_data, "%s", warning->message);
+    }
+
+  if (!check_on_photo (view, index, hl_photo_get_width (photo), hl_photo_get_height (photo),
+                       note, user_data, error))
+    return NULL;
+  return g_steal_pointer (&photo);
+}
+
 static gboolean
 set_empty_error (const HlDesign  *design,
                  const HlExportOptions *options,
@@ -290,30 +345,19 @@ write_mockup (const HlDesign        *design,
   int w, h;
 
   step (progress, user_data, 0.05, _("Loading the photo"));
-  if (options->photo != NULL && !options->without_photo)
-    photo = hl_photo_ref (options->photo);
-  else if (view->photo.path == NULL && view->photo.chart == NULL)
+  if (options->without_photo)
+    ;
+  else if (options->photo == NULL && view->photo.path == NULL && view->photo.chart == NULL)
+    say (note, user_data, _("view \"%s\" has no photo; rendering without it"), view->name);
+  else
     {
-      if (!options->without_photo)
-        say (note, user_data, _("view \"%s\" has no photo; rendering without it"), view->name);
-    }
-  else if (!options->without_photo)
-    {
-      g_autoptr(GError) warning = NULL;
-
       /* Messages start with views[N].photo.path. */
-      photo = hl_design_load_view_photo (design, options->view, design_path, &warning, error);
+      photo = hl_export_load_view_photo (design, options->view, design_path, options->photo,
+                                         note, user_data, error);
       if (photo == NULL)
         return FALSE;
-      if (warning != NULL)
-        say (note, user_data, "%s", warning->message);
     }
   if (cancelled (cancellable, error))
-    return FALSE;
-
-  if (photo != NULL &&
-      !check_on_photo (view, options->view, hl_photo_get_width (photo), hl_photo_get_height (photo),
-                       note, user_data, error))
     return FALSE;
 
   step (progress, user_data, 0.2, _("Placing the dots"));
@@ -384,25 +428,24 @@ write_sheet (const HlDesign        *design,
              GCancellable          *cancellable,
              GError               **error)
 {
-  if (!options->without_photo)
-    for (guint i = 0; i < hl_design_get_n_views (design); i++)
-      {
-        const HlView *view = hl_design_get_view (design, i);
+  HlReportOptions report = {
+    .photos = options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
+    .clinic_name = options->clinic_name,
+    .view = options->view,
+    .photo = options->photo,
+    .note = note,
+    .user_data = user_data,
+  };
 
-        /* The photo's size as the design records it. */
-        if ((view->photo.path != NULL || view->photo.chart != NULL) && view->photo.width > 0 && view->photo.height > 0 &&
-            !check_on_photo (view, i, view->photo.width, view->photo.height, note, user_data, error))
-          return FALSE;
-      }
+  /* Each view's photo is checked as the sheet draws it
+   * (hl_export_load_view_photo()). */
   if (!options->allow_empty && !hl_export_has_design (design, HL_EXPORT_SHEET, 0))
     return set_empty_error (design, options, error);
   if (cancelled (cancellable, error))
     return FALSE;
 
   step (progress, user_data, 0.1, _("Drawing the sheet"));
-  return hl_report_write_pdf_full (design, design_path, target,
-                                   options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
-                                   options->clinic_name, error);
+  return hl_report_write_pdf_full (design, design_path, target, &report, error);
 }
 
 gboolean

@@ -57,9 +57,10 @@ typedef struct
   gboolean        allow_empty;      /* write even when there is nothing to simulate */
   const char     *clinic_name;      /* sheet: the clinic named in its header
                                      * (borrowed; NULL or "": none) */
-  HlPhoto        *photo;            /* mockup: the view's photo, already loaded and
-                                     * checked (borrowed, may be NULL: then it is
-                                     * loaded from the design's reference) */
+  HlPhoto        *photo;            /* the photo of view @view, already loaded
+                                     * (borrowed, may be NULL: then it is loaded
+                                     * from the design's reference); a sheet
+                                     * loads the other views' photos */
 } HlExportOptions;
 
 /* Called from the exporting thread. @message is a note that does not stop
@@ -103,6 +104,26 @@ void         hl_export_mockup_size    (const HlDesign        *design,
                                        const HlExportOptions *options,
                                        int                   *width,
                                        int                   *height);
+
+/* The photo of view @index of @design as every export and the
+ * consultation sheet read it, by one set of rules: @loaded when the caller
+ * already holds that view's photo (borrowed, may be NULL), else loaded
+ * from the design's reference, its path relative to @design_path (NULL:
+ * used as it is; see hl_design_load_view_photo()). Either way it is held
+ * to what the design records: a photo whose SHA-256 or pixel size differs
+ * is used, and said through @note ("views[0].photo.path: …: the photo
+ * changed since the design was made …"); one on which none of the view's
+ * hairline and zones lies is refused, since the output would show nothing
+ * of the design, and part of them off it is a note. Returns the photo
+ * (transfer full), or NULL with HL_ERROR_PHOTO (missing, unreadable, no
+ * photo) or HL_EXPORT_ERROR_OFF_PHOTO. @note may be NULL. */
+HlPhoto     *hl_export_load_view_photo (const HlDesign        *design,
+                                        guint                  index,
+                                        const char            *design_path,
+                                        HlPhoto               *loaded,
+                                        HlExportNoteFunc       note,
+                                        gpointer               user_data,
+                                        GError               **error);
 
 /* Exports @design, whose photo paths are relative to @design_path (NULL:
  * they are used as they are), to @output. Returns FALSE with @error set:

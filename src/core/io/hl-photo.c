@@ -7,15 +7,18 @@
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hl-error.h"
 #include "hl-head-chart.h"
+#include "hl-image-check.h"
 #include "hl-photo.h"
 
 /* Files read at once above this size are refused (a 100 MP JPEG is far
@@ -41,8 +44,11 @@ struct _HlPhoto
 
 typedef struct
 {
+  gsize    length;       /* bytes of the file */
   int      width, height;
-  gboolean too_large;
+  gboolean scalable;     /* a vector format, drawn at its nominal size */
+  gboolean too_large;    /* over the pixel limit of its kind */
+  gboolean claims_much;  /* more pixels than so few bytes can hold */
 } Probe;
 
 static void
@@ -53,51 +59,23 @@ on_size_prepared (GdkPixbufLoader *loader,
 {
   Probe *probe = user_data;
   GdkPixbufFormat *format = gdk_pixbuf_loader_get_format (loader);
-  gint64 limit = format != NULL && gdk_pixbuf_format_is_scalable (format)
-               ? HL_PHOTO_MAX_VECTOR_PIXELS : HL_PHOTO_MAX_PIXELS;
+  gint64 pixels = (gint64) width * height;
 
   probe->width = width;
   probe->height = height;
-  if ((gint64) width * height > limit)
-    {
-      probe->too_large = TRUE;
-      /* Decode nothing: ask for a 1 × 1 image while we bail out. */
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-    }
-}
-
-/* An animated WebP (VP8X header with its animation flag): every frame is
- * composed on the whole canvas, so a few bytes a frame cost the canvas's
- * pixels each. */
-static gboolean
-is_animated_webp (const char *data,
-                  gsize       length)
-{
-  return length >= 21 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBPVP8X", 8) == 0 &&
-         ((guchar) data[20] & 0x02) != 0;
-}
-
-/* An IEND chunk among the last bytes (some writers add a little after it). */
-static gboolean
-has_png_end (const char *data,
-             gsize       length)
-{
-  gsize from = length > 1024 ? length - 1024 : 8;
-
-  for (gsize i = from; i + 4 <= length; i++)
-    if (memcmp (data + i, "IEND", 4) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_jpeg_end (const char *data,
-              gsize       length)
-{
-  for (gsize i = length; i-- > 3;)
-    if ((guchar) data[i - 1] == 0xff && (guchar) data[i] == 0xd9)
-      return TRUE;
-  return FALSE;
+  probe->scalable = format != NULL && gdk_pixbuf_format_is_scalable (format);
+  if (probe->scalable)
+    probe->too_large = width <= 0 || height <= 0 || pixels > HL_PHOTO_MAX_VECTOR_PIXELS;
+  else
+    probe->too_large = pixels > HL_PHOTO_MAX_PIXELS;
+  /* Few bytes claiming many pixels: no photo, and decoding it would take
+   * the time and memory of a real one of that size. */
+  probe->claims_much = !probe->scalable && pixels > HL_PHOTO_FREE_PIXELS &&
+                       pixels > (gint64) probe->length * HL_PHOTO_MAX_PIXELS_PER_BYTE;
+  if (probe->too_large || probe->claims_much)
+    /* Decode nothing: a size of 0 × 0 stops the loader before it
+     * allocates the image (as gdk_pixbuf_get_file_info() does). */
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
 }
 
 static cairo_surface_t *
@@ -150,92 +128,108 @@ static HlPhoto *decode (const char  *data,
                         const char  *name,
                         GError     **error);
 
-HlPhoto *
-hl_photo_load (const char  *path,
-               GError     **error)
+static void
+set_open_error (const char  *path,
+                int          saved,
+                GError     **error)
 {
-  g_autoptr(GError) local = NULL;
+  if (saved == ENOENT || saved == ENOTDIR)
+    g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("photo not found: %s"), path);
+  else if (saved == ELOOP)
+    g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                 _("cannot open the photo %s: its symbolic links form a loop (%s)"),
+                 path, g_strerror (saved));
+  else
+    g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot open the photo %s: %s"),
+                 path, g_strerror (saved));
+}
+
+/* Reads the file @path names, once: opened without waiting (a FIFO put in
+ * its place would block an ordinary open until someone writes to it), its
+ * type and size taken from the open descriptor (so what is checked is
+ * what is read), then read to its end from that descriptor. */
+static char *
+read_photo_file (const char  *path,
+                 const char  *name,
+                 gsize       *length,
+                 GError     **error)
+{
   g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  Probe probe = { 0 };
-  GdkPixbufFormat *format;
-  gsize length = 0;
-  GStatBuf st;
+  struct stat st;
+  gsize size, done = 0;
+  int fd, flags;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  name = g_filename_display_basename (path);
-
-  if (g_stat (path, &st) != 0)
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0)
     {
-      int saved = errno;
-
-      if (saved == ENOENT || saved == ENOTDIR)
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("photo not found: %s"), path);
-      else if (saved == ELOOP)
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                     _("cannot open the photo %s: its symbolic links form a loop (%s)"),
-                     path, g_strerror (saved));
-      else
-        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot open the photo %s: %s"),
-                     path, g_strerror (saved));
+      set_open_error (path, errno, error);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_open_error (path, errno, error);
+      close (fd);
       return NULL;
     }
   if (!S_ISREG (st.st_mode) || st.st_size > MAX_FILE_BYTES)
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is not a photo file this program reads"), name);
+      close (fd);
       return NULL;
     }
-  /* Only the header is read here: a huge photo is refused before any
-   * decoder allocates its pixels. */
-  format = gdk_pixbuf_get_file_info (path, &probe.width, &probe.height);
-  if (format == NULL)
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   _("%s is not a photo this system can read (JPEG, PNG, WebP…)"), name);
-      return NULL;
-    }
-  if (gdk_pixbuf_format_is_scalable (format) &&
-      (probe.width <= 0 || probe.height <= 0 ||
-       (gint64) probe.width * probe.height > HL_PHOTO_MAX_VECTOR_PIXELS))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   _("%s is a vector image of %d × %d (%.0f MP); the limit for vector images is %d MP"),
-                   name, probe.width, probe.height,
-                   (double) MAX (probe.width, 0) * MAX (probe.height, 0) / 1e6,
-                   HL_PHOTO_MAX_VECTOR_PIXELS / 1000000);
-      return NULL;
-    }
-  if ((gint64) probe.width * probe.height > HL_PHOTO_MAX_PIXELS)
-    probe.too_large = TRUE;
-  if (probe.too_large)
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   _("%s is %d × %d (%.0f MP); the limit is %d MP"),
-                   name, probe.width, probe.height,
-                   (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
-      return NULL;
-    }
+  /* A regular file: reads never wait for long, make them plain again. */
+  flags = fcntl (fd, F_GETFL);
+  if (flags != -1)
+    fcntl (fd, F_SETFL, flags & ~O_NONBLOCK);
 
-  /* Few bytes claiming many pixels: no photo, and decoding it would take
-   * the time and memory of a real one of that size. */
-  if ((gint64) probe.width * probe.height > HL_PHOTO_FREE_PIXELS &&
-      (gint64) probe.width * probe.height > (gint64) st.st_size * HL_PHOTO_MAX_PIXELS_PER_BYTE)
+  size = (gsize) st.st_size;
+  data = g_try_malloc (size + 1);
+  if (data == NULL)
     {
-      g_autofree char *size = g_format_size ((guint64) st.st_size);
-
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
-                   _("%s claims %d × %d pixels in only %s: that is not a whole photo"),
-                   name, probe.width, probe.height, size);
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is too large to hold in memory"), name);
+      close (fd);
       return NULL;
     }
-
-  if (!g_file_get_contents (path, &data, &length, &local))
+  /* What the file holds now, up to the size it had when opened. */
+  while (done < size)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot read the photo: %s"), local->message);
-      return NULL;
-    }
+      gssize n = read (fd, data + done, size - done);
 
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("cannot read the photo: %s: %s"),
+                       path, g_strerror (saved));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      done += (gsize) n;
+    }
+  close (fd);
+  data[done] = '\0';
+  *length = done;
+  return g_steal_pointer (&data);
+}
+
+HlPhoto *
+hl_photo_load (const char  *path,
+               GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  data = read_photo_file (path, name, &length, error);
+  if (data == NULL)
+    return NULL;
   return decode (data, length, name, error);
 }
 
@@ -251,29 +245,12 @@ decode (const char  *data,
   g_autofree char *sha = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   GdkPixbuf *decoded;
-  Probe probe = { 0 };
+  Probe probe = { .length = length };
   HlPhoto *photo;
 
-  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-
-  /* libjpeg fills a cut-off JPEG with grey and calls it a success: a JPEG
-   * must hold its end-of-image marker. */
-  if (length >= 3 && (guchar) data[0] == 0xff && (guchar) data[1] == 0xd8 && (guchar) data[2] == 0xff &&
-      !has_jpeg_end (data, length))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the JPEG data is cut short"), name);
-      return NULL;
-    }
-
-  /* gdk-pixbuf's PNG loader also takes a cut-off file for a whole one
-   * (the missing rows come out blank): a PNG must hold its IEND chunk. */
-  if (length >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0 && !has_png_end (data, length))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the PNG data is cut short"), name);
-      return NULL;
-    }
-
-  if (is_animated_webp (data, length))
+  /* Animations are told from their structure before any decoder sees
+   * them (some loaders warn about them first). */
+  if (hl_image_check_animation (data, length))
     {
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s is an animation, not a photo"), name);
       return NULL;
@@ -282,32 +259,64 @@ decode (const char  *data,
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &probe);
 
-  for (gsize off = 0; off < length && !probe.too_large; off += CHUNK)
+  /* The loader reads the size from the header and asks (size-prepared)
+   * before it decodes a pixel: a refused size stops here. */
+  for (gsize off = 0; off < length && !probe.too_large && !probe.claims_much; off += CHUNK)
     {
       if (!gdk_pixbuf_loader_write (loader, (const guchar *) data + off, MIN (CHUNK, length - off), &local))
         break;
     }
+  if (local == NULL)
+    gdk_pixbuf_loader_close (loader, probe.too_large || probe.claims_much ? NULL : &local);
+  else
+    gdk_pixbuf_loader_close (loader, NULL);
 
+  if (probe.too_large && probe.scalable)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   _("%s is a vector image of %d × %d (%.0f MP); the limit for vector images is %d MP"),
+                   name, probe.width, probe.height,
+                   (double) MAX (probe.width, 0) * MAX (probe.height, 0) / 1e6,
+                   HL_PHOTO_MAX_VECTOR_PIXELS / 1000000);
+      return NULL;
+    }
   if (probe.too_large)
     {
-      gdk_pixbuf_loader_close (loader, NULL);
       g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
                    _("%s is %d × %d (%.0f MP); the limit is %d MP"),
                    name, probe.width, probe.height,
                    (double) probe.width * probe.height / 1e6, HL_PHOTO_MAX_PIXELS / 1000000);
       return NULL;
     }
-
-  if (local != NULL || !gdk_pixbuf_loader_close (loader, &local))
+  if (probe.claims_much)
     {
-      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: %s"),
-                   name, local != NULL ? local->message : _("unknown format"));
+      g_autofree char *size = g_format_size ((guint64) length);
+
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   _("%s claims %d × %d pixels in only %s: that is not a whole photo"),
+                   name, probe.width, probe.height, size);
       return NULL;
     }
 
-  /* GIF frames are decoded when the loader closes, each from its own
-   * bytes (LZW gives at most a few thousand pixels a byte): bounded by the
-   * file's size, but no photo. */
+  if (g_error_matches (local, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_UNKNOWN_TYPE))
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_PHOTO,
+                   _("%s is not a photo this system can read (JPEG, PNG, WebP…)"), name);
+      return NULL;
+    }
+  if (local != NULL)
+    {
+      /* A file cut short is called that rather than by the loader's words
+       * ("Improper call to JPEG library in state 205"); only once its size
+       * passed the checks above (size-prepared came), as the check decodes
+       * it again. */
+      if (probe.width <= 0 || hl_image_check_complete (data, length, name, error))
+        g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: %s"),
+                     name, local->message);
+      return NULL;
+    }
+
+  /* Formats told apart only once decoded (an animated cursor...). */
   {
     GdkPixbufAnimation *animation = gdk_pixbuf_loader_get_animation (loader);
 
@@ -325,6 +334,12 @@ decode (const char  *data,
       return NULL;
     }
 
+  /* The loaders draw a file whose data stops early with blank or grey
+   * rows and no error: the file's own structure says whether it was all
+   * there. Checked once the size is known to be within bounds. */
+  if (!hl_image_check_complete (data, length, name, error))
+    return NULL;
+
   upright = gdk_pixbuf_apply_embedded_orientation (decoded);
 
   photo = g_new0 (HlPhoto, 1);
@@ -332,6 +347,7 @@ decode (const char  *data,
   g_atomic_ref_count_init (&photo->ref_count);
   photo->width = gdk_pixbuf_get_width (upright);
   photo->height = gdk_pixbuf_get_height (upright);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   g_strlcpy (photo->sha256, sha, sizeof photo->sha256);
   photo->surface = surface_from_pixbuf (upright);
 

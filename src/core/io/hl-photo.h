@@ -1,10 +1,14 @@
 /* hl-photo.h: a client's photo, decoded upright and ready to draw.
  *
- * Decoding goes through gdk-pixbuf (JPEG, PNG, and WebP where its loader is
- * installed). The size is read from the header and checked before any pixel
- * is decoded; EXIF orientation is applied; the SHA-256 of the file's bytes is
- * computed from the same single read. No metadata is kept: exports built
- * from a photo carry none of it.
+ * A file is opened once, without waiting (a FIFO at its path never blocks),
+ * checked to be a regular file on that descriptor and read from it.
+ * Animations are refused from their bytes before any decoder sees them
+ * (hl-image-check.h). Decoding goes through gdk-pixbuf (JPEG, PNG, and WebP
+ * where its loader is installed). The size is read from the header and
+ * checked before any pixel is decoded; a PNG, JPEG or WebP whose data stops
+ * early is refused as cut short; EXIF orientation is applied; the SHA-256
+ * of the file's bytes is computed from the same single read. No metadata is
+ * kept: exports built from a photo carry none of it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,9 +35,9 @@ G_BEGIN_DECLS
  * bytes decodes at most max (HL_PHOTO_FREE_PIXELS, N × this) pixels, and
  * never more than HL_PHOTO_MAX_PIXELS. Small flat images (a one-colour
  * palette PNG can hold 2,000 pixels a byte) stay readable. Animated
- * images are refused: an animated WebP (every frame costs the whole canvas)
- * from its header, a GIF of several frames (each decoded from its own
- * bytes) once read. */
+ * images are refused from their bytes before decoding: an animated WebP
+ * (every frame costs the whole canvas), an APNG, a GIF of several frames;
+ * any other animation a loader reports, once read. */
 #define HL_PHOTO_MAX_PIXELS_PER_BYTE 1000
 #define HL_PHOTO_FREE_PIXELS (4 * 1000 * 1000)
 /* The photos of all views of a design together, by the sizes the design

@@ -14,6 +14,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-error.h"
+#include "hl-export.h"
 #include "hl-photo.h"
 #include "hl-render.h"
 #include "hl-report.h"
@@ -123,10 +124,11 @@ view_page (cairo_t        *cr,
            const HlDesign *design,
            guint           index,
            const char     *design_path,
-           HlReportPhotos  photos,
+           const HlReportOptions *options,
            double          y,
            GError        **error_out)
 {
+  HlReportPhotos photos = options->photos;
   const HlView *view = hl_design_get_view (design, index);
   g_autoptr(HlPhoto) photo = NULL;
   g_autoptr(HlStippler) st = hl_stippler_new ();
@@ -141,10 +143,13 @@ view_page (cairo_t        *cr,
   HlRenderOptions before, after;
   cairo_surface_t *img;
 
-  if ((view->photo.path != NULL || view->photo.chart != NULL) && photos != HL_REPORT_PHOTOS_NONE)
+  if ((view->photo.path != NULL || view->photo.chart != NULL ||
+       (index == options->view && options->photo != NULL)) && photos != HL_REPORT_PHOTOS_NONE)
     {
       /* The message names views[N].photo.path. */
-      photo = hl_design_load_view_photo (design, index, design_path, NULL, &error);
+      photo = hl_export_load_view_photo (design, index, design_path,
+                                         index == options->view ? options->photo : NULL,
+                                         options->note, options->user_data, &error);
       if (photo == NULL && photos == HL_REPORT_PHOTOS_REQUIRED)
         {
           g_propagate_error (error_out, g_steal_pointer (&error));
@@ -285,11 +290,10 @@ static gboolean
 write_pdf (const HlDesign *design,
            const char     *design_path,
            HlAtomicFile   *file,
-           HlReportPhotos  photos,
-           const char     *clinic_name,
+           const HlReportOptions *options,
            GError        **error)
 {
-  g_autofree char *clinic = clinic_line (clinic_name);
+  g_autofree char *clinic = clinic_line (options->clinic_name);
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_file, file, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -319,7 +323,7 @@ write_pdf (const HlDesign *design,
           cairo_show_page (cr);
           y = MARGIN + 12;
         }
-      if (!view_page (cr, design, v, design_path, photos, y, &photo_error))
+      if (!view_page (cr, design, v, design_path, options, y, &photo_error))
         break;
       footer (cr, (int) v + 1);
     }
@@ -346,18 +350,18 @@ write_pdf (const HlDesign *design,
 }
 
 gboolean
-hl_report_write_pdf_full (const HlDesign  *design,
-                          const char      *design_path,
-                          const char      *pdf_path,
-                          HlReportPhotos   photos,
-                          const char      *clinic_name,
-                          GError         **error)
+hl_report_write_pdf_full (const HlDesign        *design,
+                          const char            *design_path,
+                          const char            *pdf_path,
+                          const HlReportOptions *options,
+                          GError               **error)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
   HlAtomicFile *file;
 
   g_return_val_if_fail (design != NULL, FALSE);
   g_return_val_if_fail (pdf_path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
   /* Never write over what the sheet is made from. */
   if (design_path != NULL)
@@ -377,7 +381,7 @@ hl_report_write_pdf_full (const HlDesign  *design,
   if (file == NULL)
     return FALSE;
 
-  return write_pdf (design, design_path, file, photos, clinic_name, error);
+  return write_pdf (design, design_path, file, options, error);
 }
 
 gboolean
@@ -386,5 +390,7 @@ hl_report_write_pdf (const HlDesign  *design,
                      const char      *pdf_path,
                      GError         **error)
 {
-  return hl_report_write_pdf_full (design, design_path, pdf_path, HL_REPORT_PHOTOS_OPTIONAL, NULL, error);
+  HlReportOptions options = { .photos = HL_REPORT_PHOTOS_OPTIONAL };
+
+  return hl_report_write_pdf_full (design, design_path, pdf_path, &options, error);
 }

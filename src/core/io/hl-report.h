@@ -5,6 +5,8 @@
 #pragma once
 
 #include "hl-design.h"
+#include "hl-export.h"
+#include "hl-photo.h"
 
 G_BEGIN_DECLS
 
@@ -27,16 +29,32 @@ typedef enum
   HL_REPORT_PHOTOS_NONE,      /* every view is drawn without its photo */
 } HlReportPhotos;
 
-/* hl_report_write_pdf() with a choice of what an unusable photo does and
- * the clinic named in the sheet's header (borrowed; NULL, empty or only
- * white space: the header names none and keeps no line for it). Refuses (HL_ERROR_IO) to write over @design_path or any of its photos,
- * over anything but a regular file, or through a symbolic link: resolve
- * links first (hl_atomic_file_check_target()) when they are wanted. */
-gboolean hl_report_write_pdf_full (const HlDesign  *design,
-                                   const char      *design_path,
-                                   const char      *pdf_path,
-                                   HlReportPhotos   photos,
-                                   const char      *clinic_name,
-                                   GError         **error);
+typedef struct
+{
+  HlReportPhotos    photos;       /* what an unusable photo does */
+  const char       *clinic_name;  /* named in the sheet's header (borrowed;
+                                   * NULL, empty or only white space: the
+                                   * header names none and keeps no line) */
+  guint             view;         /* the view whose photo @photo is */
+  HlPhoto          *photo;        /* borrowed, may be NULL: every view's photo
+                                   * is loaded from the design's reference */
+  HlExportNoteFunc  note;         /* what does not stop the sheet: a photo
+                                   * that changed, a design partly off its
+                                   * photo (may be NULL) */
+  gpointer          user_data;    /* for @note */
+} HlReportOptions;
+
+/* hl_report_write_pdf() as @options say. Every view's photo is read and
+ * checked as exports read it (hl_export_load_view_photo()): one that is
+ * not the design's is noted, one the design lies wholly outside is
+ * unusable. Refuses (HL_ERROR_IO) to write over @design_path or any of its
+ * photos, over anything but a regular file, or through a symbolic link:
+ * resolve links first (hl_atomic_file_check_target()) when they are
+ * wanted. */
+gboolean hl_report_write_pdf_full (const HlDesign        *design,
+                                   const char            *design_path,
+                                   const char            *pdf_path,
+                                   const HlReportOptions *options,
+                                   GError               **error);
 
 G_END_DECLS
