@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "hl-design.h"
+#include "hl-design-io.h"
 #include "hl-test-util.h"
 
 static char *
@@ -148,9 +149,26 @@ test_stats_json (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Frontal band"));
   g_assert_nonnull (strstr (r.out, "cm²"));
-  /* The sample was saved with engine 1. */
-  g_assert_nonnull (strstr (r.out, "the file was saved with engine 1"));
+  /* The sample is saved by the current engine: no note. */
+  g_assert_null (strstr (r.out, "the file was saved with engine"));
   hl_test_run_clear (&r);
+
+  /* A file saved by engine 1 is told that its dots were placed otherwise. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+    g_autofree char *old = NULL;
+    g_autofree char *current = g_strdup_printf ("\"engine_version\":\t%d", HL_ENGINE_VERSION);
+
+    g_assert_no_error (error);
+    old = write_variant (dir, "old.json", current, "\"engine_version\":\t1");
+    r = hl_test_run_hairline (NULL, "stats", old, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out, "the file was saved with engine 1"));
+    hl_test_run_clear (&r);
+    g_unlink (old);
+    g_rmdir (dir);
+  }
 }
 
 /* Known shapes through the CLI: a circle of radius 100 px (64 control
@@ -340,14 +358,15 @@ test_render (void)
   g_unlink (ba);
 
   /* Without --scale, the sample's 0.25 mm dots at 1.4 mm/px would be
-   * 0.18 px: a scale that makes them visible is picked, and said. */
+   * 0.18 px: a scale that makes them visible is picked, and said (7.5
+   * since the sample's mid-scalp went from 0.28 to 0.25 mm dots). */
   r = hl_test_run_hairline (NULL, "render", good, "-o", ba, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_nonnull (strstr (r.err, "rendering at scale 7 (3584 × 3584 per image"));
+  g_assert_nonnull (strstr (r.err, "rendering at scale 7.5 (3840 × 3840 per image"));
   hl_test_run_clear (&r);
   pb = gdk_pixbuf_new_from_file (ba, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 3584);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 3840);
   g_unlink (ba);
 
   r = hl_test_run_hairline (NULL, "render", good, "-o", split, "--layout", "split", "--split", "0.3", NULL);
@@ -955,6 +974,62 @@ test_stdout_closed_pipe (void)
   close (fds[1]);
 }
 
+
+/* --crop head: the design's box (hairline, zones, hand-placed dots) with
+ * 15 % of its larger side around, clamped to the photo, times the scale;
+ * both halves of a before/after alike. */
+static void
+test_render_crop_head (void)
+{
+  g_autofree char *good = sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (dir, "crop.png", NULL);
+  g_autoptr(HlDesign) design = hl_design_load_from_file (good, &error);
+  g_autoptr(GdkPixbuf) pb = NULL;
+  const HlView *view;
+  HlRect r;
+  double m;
+  int w, h;
+  HlRun run;
+
+  g_assert_no_error (error);
+  view = hl_design_get_view (design, 0);
+  r = hl_curve_bounds (view->hairline);
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  for (guint i = 0; i < view->edits->len; i++)
+    if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
+      r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
+  m = 0.15 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  w = (int) (ceil (MIN (r.x1 + m, view->photo.width)) - floor (MAX (r.x0 - m, 0)));
+  h = (int) (ceil (MIN (r.y1 + m, view->photo.height)) - floor (MAX (r.y0 - m, 0)));
+
+  run = hl_test_run_hairline (NULL, "render", good, "-o", out, "--crop", "head", "--scale", "2",
+                              "--layout", "before-after", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hl_test_run_clear (&run);
+  pb = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  g_test_message ("box %d × %d image px; before/after %d × %d", w, h,
+                  gdk_pixbuf_get_width (pb), gdk_pixbuf_get_height (pb));
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * (2 * w) + MAX (2, 2 * w / 100));
+  g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 2 * h);
+  g_unlink (out);
+
+  run = hl_test_run_hairline (NULL, "render", good, "-o", out, "--crop", "face", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--crop must be none or head"));
+  hl_test_run_clear (&run);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  run = hl_test_run_hairline (NULL, "render", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--crop"));
+  hl_test_run_clear (&run);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -970,6 +1045,7 @@ main (int    argc,
   g_test_add_func ("/cli/dots", test_dots);
   g_test_add_func ("/cli/dots/csv-as-printf", test_dots_csv_as_printf);
   g_test_add_func ("/cli/render", test_render);
+  g_test_add_func ("/cli/render-crop-head", test_render_crop_head);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/extension-mismatch", test_extension_mismatch);
   g_test_add_func ("/cli/nothing-to-simulate", test_nothing_to_simulate);

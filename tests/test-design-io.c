@@ -156,8 +156,8 @@ test_invalid_inputs (void)
     /* Corner points (format version 2). */
     { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 11, 20]", HL_ERROR_INVALID,
       "views[0].zones[0].boundary_corners[3]: must be a point index 0–19" },
-    { "\"boundary_corners\":\t[0, 6]", "\"boundary_corners\":\t[0, 14]", HL_ERROR_INVALID,
-      "views[0].zones[1].boundary_corners[1]: must be a point index 0–13" },
+    { "\"boundary_corners\":\t[0, 6]", "\"boundary_corners\":\t[0, 16]", HL_ERROR_INVALID,
+      "views[0].zones[1].boundary_corners[1]: must be a point index 0–15" },
     { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[-1, 8, 11, 17]", HL_ERROR_INVALID,
       "views[0].zones[0].boundary_corners[0]: must be a point index 0–19" },
     { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 8, 17]", HL_ERROR_INVALID,

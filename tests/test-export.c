@@ -6,12 +6,15 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-export.h"
 #include "hl-png-writer.h"
+#include "hl-stippler.h"
 #include "hl-test-util.h"
 
 static HlDesign *
@@ -550,6 +553,181 @@ test_sheet_photo_identity (void)
   g_rmdir (dir);
 }
 
+
+/* The box a crop to the head keeps, worked out here from the design: its
+ * hairline, zones and hand-placed dots, 15 % of the larger side around,
+ * whole pixels inside the photo. */
+static HlRect
+expected_head_box (const HlView *view,
+                   int           width,
+                   int           height)
+{
+  HlRect r = hl_curve_bounds (view->hairline);
+  double m;
+
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  for (guint i = 0; i < view->edits->len; i++)
+    if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
+      r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
+  m = 0.15 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  r.x0 = floor (MAX (r.x0 - m, 0));
+  r.y0 = floor (MAX (r.y0 - m, 0));
+  r.x1 = ceil (MIN (r.x1 + m, width));
+  r.y1 = ceil (MIN (r.y1 + m, height));
+  return r;
+}
+
+static GdkPixbuf *
+export_png (const HlDesign        *design,
+            const char            *design_path,
+            const char            *out,
+            const HlExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pb;
+
+  g_assert_true (hl_export_write (design, design_path, out, options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* Read back by gdk-pixbuf, not by the writer. */
+  pb = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  return pb;
+}
+
+/* A mockup cropped to the head is the design's box with its margin, times
+ * the scale; its pixels are those of the whole mockup there, and every dot
+ * lies inside it. Before/after crops both halves alike. */
+static void
+test_crop_to_head (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  const HlView *view = hl_design_get_view (design, 0);
+  g_autofree char *dir = g_dir_make_tmp ("hl-export-XXXXXX", NULL);
+  g_autofree char *whole_out = g_build_filename (dir, "whole.png", NULL);
+  g_autofree char *crop_out = g_build_filename (dir, "crop.png", NULL);
+  g_autofree char *pair_out = g_build_filename (dir, "pair.png", NULL);
+  g_autoptr(GdkPixbuf) whole = NULL;
+  g_autoptr(GdkPixbuf) crop = NULL;
+  g_autoptr(GdkPixbuf) pair = NULL;
+  g_autoptr(GArray) dots = hl_stipple_view (view, design->seed);
+  HlExportOptions options;
+  HlRect box = expected_head_box (view, view->photo.width, view->photo.height);
+  HlRect got = hl_export_head_crop (view, NULL, HL_EXPORT_CROP_MARGIN);
+  const double s = 3.0;
+  int cw, ch, w, h, max_diff = 0;
+
+  g_assert_cmpfloat (got.x0, ==, box.x0);
+  g_assert_cmpfloat (got.y0, ==, box.y0);
+  g_assert_cmpfloat (got.x1, ==, box.x1);
+  g_assert_cmpfloat (got.y1, ==, box.y1);
+  /* A crop, not the photo. */
+  g_assert_cmpfloat ((box.x1 - box.x0) * (box.y1 - box.y0), <, 0.5 * view->photo.width * view->photo.height);
+
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  options.render.scale = s;
+  options.render.mark = NULL;
+  whole = export_png (design, path, whole_out, &options);
+  options.crop_to_head = TRUE;
+  hl_export_mockup_size (design, NULL, &options, &w, &h);
+  crop = export_png (design, path, crop_out, &options);
+  cw = gdk_pixbuf_get_width (crop);
+  ch = gdk_pixbuf_get_height (crop);
+  g_test_message ("box %g,%g – %g,%g; cropped mockup %d × %d at scale %g", box.x0, box.y0, box.x1, box.y1,
+                  cw, ch, s);
+  g_assert_cmpint (cw, ==, (int) ceil ((box.x1 - box.x0) * s));
+  g_assert_cmpint (ch, ==, (int) ceil ((box.y1 - box.y0) * s));
+  g_assert_cmpint (w, ==, cw);
+  g_assert_cmpint (h, ==, ch);
+
+  /* The same pixels as the whole mockup there: the dots land where they
+   * did. */
+  {
+    int ox = (int) (box.x0 * s), oy = (int) (box.y0 * s);
+    int rc = gdk_pixbuf_get_rowstride (crop), rw = gdk_pixbuf_get_rowstride (whole);
+    int nc = gdk_pixbuf_get_n_channels (crop), nw = gdk_pixbuf_get_n_channels (whole);
+    const guchar *pc = gdk_pixbuf_read_pixels (crop), *pw = gdk_pixbuf_read_pixels (whole);
+    int darkest = 255 * 3, dx = -1, dy = -1;
+
+    for (int y = 0; y < ch; y++)
+      for (int x = 0; x < cw; x++)
+        {
+          const guchar *a = pc + (gsize) y * rc + (gsize) x * nc;
+          const guchar *b = pw + (gsize) (y + oy) * rw + (gsize) (x + ox) * nw;
+
+          for (int c = 0; c < 3; c++)
+            max_diff = MAX (max_diff, abs (a[c] - b[c]));
+        }
+    /* (The photo is resampled from another origin: a level or three.) */
+    g_assert_cmpint (max_diff, <=, 4);
+
+    /* The darkest dot pixels of the whole mockup inside the zones fall
+     * inside the crop. */
+    for (guint i = 0; i < dots->len; i++)
+      {
+        const HlDot *dot = &g_array_index (dots, HlDot, i);
+        int x = (int) (dot->x * s), y = (int) (dot->y * s);
+        const guchar *b = pw + (gsize) y * rw + (gsize) x * nw;
+
+        g_assert_true (dot->x >= box.x0 && dot->x <= box.x1 && dot->y >= box.y0 && dot->y <= box.y1);
+        if (b[0] + b[1] + b[2] < darkest)
+          darkest = b[0] + b[1] + b[2], dx = x, dy = y;
+      }
+    g_assert_cmpint (dx, >=, ox);
+    g_assert_cmpint (dx, <, ox + cw);
+    g_assert_cmpint (dy, >=, oy);
+    g_assert_cmpint (dy, <, oy + ch);
+  }
+
+  /* Before/after: two halves of the crop, a gap of 1 % between. */
+  options.render.layout = HL_LAYOUT_BEFORE_AFTER;
+  pair = export_png (design, path, pair_out, &options);
+  g_assert_cmpint (gdk_pixbuf_get_width (pair), ==, 2 * cw + MAX (2, cw / 100));
+  g_assert_cmpint (gdk_pixbuf_get_height (pair), ==, ch);
+
+  /* A view with nothing drawn keeps the whole photo. */
+  {
+    g_autoptr(HlView) bare = hl_view_new ("bare");
+
+    g_assert_true (hl_rect_is_empty (hl_export_head_crop (bare, NULL, HL_EXPORT_CROP_MARGIN)));
+  }
+
+  g_unlink (whole_out);
+  g_unlink (crop_out);
+  g_unlink (pair_out);
+  g_rmdir (dir);
+}
+
+/* One rule picks the scale a mockup starts at, for the CLI and the
+ * window: the preferred scale unless fresh dots would be under a pixel
+ * there, then the half step that makes them at least 1.25 px. */
+static void
+test_pick_scale (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(HlDesign) design = load_sample (&path);
+  const HlView *view = hl_design_get_view (design, 0);
+  g_autoptr(GArray) dots = hl_stipple_view (view, design->seed);
+  double mm = hl_export_fresh_dot_mm (view, (const HlDot *) (gconstpointer) dots->data, dots->len);
+  double mm_per_px = hl_view_get_mm_per_px (view, NULL);
+  double scale = hl_export_pick_scale (view, mm, 512, 512, 1, 1.0);
+
+  g_test_message ("fresh dots %.3f mm, %.3f px at scale 1; picked scale %g", mm, mm / mm_per_px, scale);
+  g_assert_cmpfloat (mm / mm_per_px, <, 1.0);
+  g_assert_cmpfloat (mm / mm_per_px * scale, >=, 1.25);
+  g_assert_cmpfloat (mm / mm_per_px * (scale - 0.5), <, 1.25);
+  g_assert_cmpfloat (fmod (scale, 0.5), ==, 0.0);
+  /* A preferred scale at which dots are a pixel or more stays. */
+  g_assert_cmpfloat (hl_export_pick_scale (view, mm, 512, 512, 1, 9.0), ==, 9.0);
+  /* Under 100 MP for both halves. */
+  scale = hl_export_pick_scale (view, mm, 4000, 4000, 2, 1.0);
+  g_assert_cmpfloat (2.0 * 4000 * scale * 4000 * scale, <=, 100e6);
+  g_assert_cmpfloat (scale, >=, 1.0);
+  /* Without dots, the zones' sizes. */
+  g_assert_cmpfloat (fabs (hl_export_fresh_dot_mm (view, NULL, 0) - mm), <, 0.03);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +735,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/extensions", test_extensions);
+  g_test_add_func ("/export/crop-to-head", test_crop_to_head);
+  g_test_add_func ("/export/pick-scale", test_pick_scale);
   g_test_add_func ("/export/mockup-size-and-progress", test_mockup_size_and_progress);
   g_test_add_func ("/export/cancelled", test_cancelled);
   g_test_add_func ("/export/cancelled-while-writing", test_cancelled_while_writing);

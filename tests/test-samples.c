@@ -4,7 +4,14 @@
  * compared inside the zones (the "after" must differ well above noise)
  * and outside them (noise). Every dot `hairline dots` lists lies on the
  * head: inside the drawn silhouette of a head chart, or inside the head of
- * the sample photo.
+ * the sample photo. The default mockup of each view (as the window's
+ * export dialog proposes it and `hairline render --crop head` writes it:
+ * the scale picked for the dots, cropped to the head) shows the design:
+ * at least 1 % of its pixels are more than 12 levels darker than the same
+ * view with its zones and edits removed, drawn at the same scale and crop.
+ * (The whole photo, `hairline render` without options, is measured and
+ * logged too; on the photo sample the head is a small part of the frame.)
+ * Samples are saved by the current engine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +24,8 @@
 #include <string.h>
 
 #include "hl-design-io.h"
+#include "hl-edit.h"
+#include "hl-export.h"
 #include "hl-head-chart.h"
 #include "hl-test-util.h"
 
@@ -190,6 +199,114 @@ check_view (const char     *sample,
   g_unlink (out);
 }
 
+/* @design's view @index without its zones and edits (transfer full). */
+static HlDesign *
+bare_design (const HlDesign *design,
+             guint           index)
+{
+  g_autoptr(HlDesign) bare = hl_design_copy (design);
+  HlView *view;
+
+  while (hl_view_get_n_zones (hl_design_get_view (bare, index)) > 0)
+    {
+      HlDesign *next = hl_edit_remove_zone (bare, index, 0);
+
+      hl_design_unref (bare);
+      bare = next;
+    }
+  view = hl_view_copy (hl_design_get_view (bare, index));
+  if (view->edits != NULL)
+    g_array_set_size (view->edits, 0);
+  hl_design_replace_view (bare, index, view);
+  hl_view_unref (view);
+  return g_steal_pointer (&bare);
+}
+
+/* The share of pixels of @after more than 12 levels (mean of the
+ * channels) darker than the same pixel of @before. */
+static double
+darker_share (GdkPixbuf *after,
+              GdkPixbuf *before)
+{
+  int w = gdk_pixbuf_get_width (after), h = gdk_pixbuf_get_height (after);
+  int ca = gdk_pixbuf_get_n_channels (after), cb = gdk_pixbuf_get_n_channels (before);
+  int ra = gdk_pixbuf_get_rowstride (after), rb = gdk_pixbuf_get_rowstride (before);
+  const guchar *pa = gdk_pixbuf_read_pixels (after), *pb = gdk_pixbuf_read_pixels (before);
+  guint64 n = 0;
+
+  g_assert_cmpint (gdk_pixbuf_get_width (before), ==, w);
+  g_assert_cmpint (gdk_pixbuf_get_height (before), ==, h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        const guchar *a = pa + (gsize) y * ra + (gsize) x * ca;
+        const guchar *b = pb + (gsize) y * rb + (gsize) x * cb;
+
+        n += (b[0] + b[1] + b[2]) - (a[0] + a[1] + a[2]) > 3 * 12;
+      }
+  return (double) n / ((double) w * h);
+}
+
+/* The share of pixels of the mockup of view @index (cropped to the head
+ * or not) more than 12 levels darker than without its design. */
+static double
+shows_design (const char     *sample,
+              const HlDesign *design,
+              guint           index,
+              const char     *dir,
+              gboolean        crop)
+{
+  const HlView *view = hl_design_get_view (design, index);
+  g_autofree char *out = g_build_filename (dir, "default.png", NULL);
+  g_autofree char *bare_out = g_build_filename (dir, "bare.png", NULL);
+  g_autofree char *view_arg = g_strdup_printf ("%u", index);
+  g_autofree char *base = g_path_get_basename (sample);
+  g_autoptr(HlDesign) bare = bare_design (design, index);
+  g_autoptr(GdkPixbuf) png = NULL;
+  g_autoptr(GdkPixbuf) bare_png = NULL;
+  g_autoptr(GError) error = NULL;
+  HlExportOptions options;
+  double share;
+  HlRun run;
+
+  hl_export_options_init (&options, HL_EXPORT_MOCKUP);
+  if (crop)
+    {
+      run = hl_test_run_hairline (NULL, "render", sample, "-o", out, "--view", view_arg,
+                                  "--crop", "head", NULL);
+      options.render.crop = hl_export_head_crop (view, NULL, HL_EXPORT_CROP_MARGIN);
+      g_assert_false (hl_rect_is_empty (options.render.crop));
+    }
+  else if (index == 0)
+    run = hl_test_run_hairline (NULL, "render", sample, "-o", out, NULL);
+  else
+    run = hl_test_run_hairline (NULL, "render", sample, "-o", out, "--view", view_arg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hl_test_run_clear (&run);
+  png = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+
+  /* The same view without its design, at the scale the render picked. */
+  options.view = index;
+  options.allow_empty = TRUE;
+  options.render.scale = crop ? (double) gdk_pixbuf_get_width (png) / (options.render.crop.x1 - options.render.crop.x0)
+                              : (double) gdk_pixbuf_get_width (png) / view->photo.width;
+  options.render.scale = floor (options.render.scale * 2.0 + 0.5) / 2.0;
+  g_assert_true (hl_export_write (bare, sample, bare_out, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  bare_png = gdk_pixbuf_new_from_file (bare_out, &error);
+  g_assert_no_error (error);
+
+  share = darker_share (png, bare_png);
+  g_test_message ("%s view %s: %s mockup %d × %d (scale %g), %.2f %% of its pixels "
+                  "more than 12 levels darker than without the design",
+                  base, view->name, crop ? "cropped" : "whole", gdk_pixbuf_get_width (png),
+                  gdk_pixbuf_get_height (png), options.render.scale, 100.0 * share);
+  g_unlink (out);
+  g_unlink (bare_out);
+  return share;
+}
+
 static void
 test_sample (gconstpointer data)
 {
@@ -200,6 +317,8 @@ test_sample (gconstpointer data)
   HlRun run;
 
   g_assert_no_error (error);
+  /* Saved by the engine that places its dots now. */
+  g_assert_cmpint (design->engine_version, ==, HL_ENGINE_VERSION);
 
   run = hl_test_run_hairline (NULL, "validate", sample, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -207,7 +326,11 @@ test_sample (gconstpointer data)
 
   for (guint v = 0; v < hl_design_get_n_views (design); v++)
     if (hl_view_get_n_zones (hl_design_get_view (design, v)) > 0)
-      check_view (sample, design, v, dir);
+      {
+        check_view (sample, design, v, dir);
+        shows_design (sample, design, v, dir, FALSE);
+        g_assert_cmpfloat (shows_design (sample, design, v, dir, TRUE), >=, 0.01);
+      }
   g_rmdir (dir);
 }
 

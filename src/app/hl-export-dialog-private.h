@@ -28,6 +28,11 @@ void            hl_export_dialog_set_scale    (HlExportDialog *self,
                                                double          scale);
 void            hl_export_dialog_set_layout   (HlExportDialog *self,
                                                HlLayout        layout);
+/* Whether the mockup is cropped to the head (the "Crop to the Head"
+ * switch). */
+gboolean        hl_export_dialog_get_crop_to_head (HlExportDialog *self);
+void            hl_export_dialog_set_crop_to_head (HlExportDialog *self,
+                                                   gboolean        crop);
 /* The mockup's render options as the rows set them (the mark borrowed
  * from the dialog). A new dialog starts from the window's client preview:
  * its stage, sessions, mirror and before/after. */

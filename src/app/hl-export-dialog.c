@@ -38,6 +38,7 @@ struct _HlExportDialog
   AdwActionRow    *scale_row;
   GtkSpinButton   *scale_spin;
   GtkSwitch       *mirror_switch;
+  GtkSwitch       *crop_switch;
   AdwEntryRow     *mark_row;
   GtkSwitch       *photo_switch;
   GtkLabel        *status_label;
@@ -52,6 +53,7 @@ struct _HlExportDialog
   char            *design_path;  /* the design file, or NULL */
   HlPhoto         *photo;        /* the view's photo when it is the design's */
   guint            view;
+  double           dot_mm;       /* mean fresh dot of the view, in mm */
   GCancellable    *cancellable;  /* while an export runs */
   GtkNativeDialog *chooser;
   GFile           *exported;
@@ -124,6 +126,7 @@ read_options (HlExportDialog  *self,
   options->render.sessions = session == GTK_INVALID_LIST_POSITION ? 0 : session;
   options->render.scale = gtk_spin_button_get_value (self->scale_spin);
   options->render.mirror = gtk_switch_get_active (self->mirror_switch);
+  options->crop_to_head = gtk_switch_get_active (self->crop_switch);
   options->without_photo = !gtk_switch_get_active (self->photo_switch);
   options->photo = options->without_photo ? NULL : self->photo;
 }
@@ -138,18 +141,6 @@ mark_text (HlExportDialog *self)
   if (stripped[0] != '\0')
     return text;
   return self->default_mark != NULL ? self->default_mark : hl_render_get_simulation_mark ();
-}
-
-/* The mean fresh dot diameter in mm of the view's zones, or 0. */
-static double
-mean_dot_mm (const HlView *view)
-{
-  double sum = 0;
-  guint n = hl_view_get_n_zones (view);
-
-  for (guint z = 0; z < n; z++)
-    sum += hl_view_get_zone (view, z)->params.dot_mm;
-  return n > 0 ? sum / n : 0.0;
 }
 
 static void
@@ -189,7 +180,7 @@ update (HlExportDialog *self)
       const HlView *view = exported_view (self);
       gboolean calibrated;
       double mm_per_px = hl_view_get_mm_per_px (view, &calibrated);
-      double dot_px = mean_dot_mm (view) / mm_per_px * options.render.scale;
+      double dot_px = self->dot_mm / mm_per_px * options.render.scale;
 
       hl_export_mockup_size (self->design, options.without_photo ? NULL : self->photo, &options, &w, &h);
       g_free (self->size_text);
@@ -224,6 +215,16 @@ on_option_changed (HlExportDialog *self)
 {
   if (!self->disposed && self->design != NULL)
     update (self);
+}
+
+/* The crop is remembered for the next mockup. */
+static void
+on_crop_changed (HlExportDialog *self)
+{
+  if (self->disposed || self->design == NULL)
+    return;
+  hl_settings_set_export_crop (gtk_switch_get_active (self->crop_switch));
+  update (self);
 }
 
 /* Exporting */
@@ -676,9 +677,12 @@ start_from_preview (HlExportDialog  *self,
 {
   GListModel *sessions = adw_combo_row_get_model (self->session_row);
 
+  HlExportOptions options;
+  int w, h;
+
   /* The practitioner's preferences first, then what the client sees. */
-  gtk_spin_button_set_value (self->scale_spin, hl_settings_get_export_scale ());
   hl_export_dialog_set_layout (self, hl_settings_get_export_layout ());
+  gtk_switch_set_active (self->crop_switch, hl_settings_get_export_crop ());
 
   adw_combo_row_set_selected (self->stage_row, preview->stage == HL_STAGE_HEALED ? 1
                                                : preview->stage == HL_STAGE_AGED ? 2 : 0);
@@ -687,6 +691,17 @@ start_from_preview (HlExportDialog  *self,
   gtk_switch_set_active (self->mirror_switch, preview->mirror);
   if (preview->compare != HL_COMPARE_OFF)
     adw_combo_row_set_selected (self->layout_row, preview->compare == HL_COMPARE_SIDE_BY_SIDE ? 1 : 2);
+
+  /* The preferred scale, unless fresh dots would be under a pixel there:
+   * then the one `hairline render` picks, where they are about 1.25 px. */
+  read_options (self, &options);
+  options.render.layout = HL_LAYOUT_AFTER;
+  options.render.scale = 1.0;
+  hl_export_mockup_size (self->design, options.without_photo ? NULL : self->photo, &options, &w, &h);
+  gtk_spin_button_set_value (self->scale_spin,
+                             hl_export_pick_scale (exported_view (self), self->dot_mm, w, h,
+                                                   adw_combo_row_get_selected (self->layout_row) == 1 ? 2 : 1,
+                                                   hl_settings_get_export_scale ()));
 }
 
 /* Public */
@@ -734,6 +749,17 @@ hl_export_dialog_new (GtkWindow       *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->mark_row), self->default_mark);
   if (hl_document_get_photo (document) == NULL && exported_view (self)->photo.path == NULL)
     gtk_switch_set_active (self->photo_switch, FALSE);
+  /* The dots the window shows when they are this view's, else the zones'
+   * sizes: the fresh dot size decides the scale a mockup starts at. */
+  {
+    gsize n_dots = 0;
+    const HlDot *dots = hl_document_get_dots (document, &n_dots);
+
+    if (dots == NULL || hl_document_is_computing (document) ||
+        hl_document_get_dots_design (document) != hl_document_get_design (document))
+      n_dots = 0;
+    self->dot_mm = hl_export_fresh_dot_mm (exported_view (self), n_dots > 0 ? dots : NULL, n_dots);
+  }
   fill_sessions (self);
   start_from_preview (self, preview);
   update (self);
@@ -776,6 +802,21 @@ hl_export_dialog_set_layout (HlExportDialog *self,
   g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
   adw_combo_row_set_selected (self->layout_row,
                               layout == HL_LAYOUT_BEFORE_AFTER ? 1 : layout == HL_LAYOUT_SPLIT ? 2 : 0);
+}
+
+gboolean
+hl_export_dialog_get_crop_to_head (HlExportDialog *self)
+{
+  g_return_val_if_fail (HL_IS_EXPORT_DIALOG (self), FALSE);
+  return gtk_switch_get_active (self->crop_switch);
+}
+
+void
+hl_export_dialog_set_crop_to_head (HlExportDialog *self,
+                                   gboolean        crop)
+{
+  g_return_if_fail (HL_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->crop_switch, crop);
 }
 
 void
@@ -883,6 +924,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mirror_switch);
+  gtk_widget_class_bind_template_child (widget_class, HlExportDialog, crop_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, mark_row);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, photo_switch);
   gtk_widget_class_bind_template_child (widget_class, HlExportDialog, status_label);
@@ -890,6 +932,7 @@ hl_export_dialog_class_init (HlExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_option_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_crop_changed);
 
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);

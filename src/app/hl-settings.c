@@ -191,6 +191,19 @@ hl_settings_get_export_scale (void)
   return hl_settings_get () != NULL ? g_settings_get_double (settings, "export-scale") : 1.0;
 }
 
+gboolean
+hl_settings_get_export_crop (void)
+{
+  return hl_settings_get () != NULL ? g_settings_get_boolean (settings, "export-crop-to-head") : TRUE;
+}
+
+void
+hl_settings_set_export_crop (gboolean crop)
+{
+  if (hl_settings_get () != NULL && g_settings_get_boolean (settings, "export-crop-to-head") != !!crop)
+    g_settings_set_boolean (settings, "export-crop-to-head", crop);
+}
+
 void
 hl_settings_restore_window (GtkWindow *window)
 {

@@ -52,6 +52,9 @@ char                 *hl_settings_dup_clinic_name     (void);
 /* The layout and scale an export starts with. */
 HlLayout              hl_settings_get_export_layout   (void);
 double                hl_settings_get_export_scale    (void);
+/* Whether a mockup starts cropped to the head (the dialog's last choice). */
+gboolean              hl_settings_get_export_crop     (void);
+void                  hl_settings_set_export_crop     (gboolean    crop);
 
 /* Gives @window the saved size and maximized state. */
 void                  hl_settings_restore_window      (GtkWindow  *window);

@@ -62,6 +62,7 @@ hl_cli_render (int    argc,
   g_autofree char *stage = NULL;
   g_autofree char *layout = NULL;
   g_autofree char *mark = NULL;
+  g_autofree char *crop = NULL;
   double scale = 0.0, split = 0.5;   /* scale 0: not given, picked by the export */
   int value;
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
@@ -73,6 +74,8 @@ hl_cli_render (int    argc,
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("after (default), before-after or split"), N_("LAYOUT") },
     { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, N_("Split position from the left, 0–1 (default 0.5)"), N_("F") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)"), N_("F") },
+    { "crop", 0, 0, G_OPTION_ARG_STRING, &crop,
+      N_("none (default): the whole photo; head: the hairline, zones and hand-placed dots with a margin of 15 % of their size, both halves alike"), N_("CROP") },
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, N_("Draw hairline, handles, zones, landmarks and ruler"), NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, N_("Text of the simulation mark"), N_("TEXT") },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, N_("Leave the simulation mark out"), NULL },
@@ -119,6 +122,11 @@ hl_cli_render (int    argc,
       fprintf (stderr, _("hairline render: --layout must be after, before-after or split, not '%s'\n"), layout);
       return HL_EXIT_USAGE;
     }
+  if (crop != NULL && !g_str_equal (crop, "none") && !g_str_equal (crop, "head"))
+    {
+      fprintf (stderr, _("hairline render: --crop must be none or head, not '%s'\n"), crop);
+      return HL_EXIT_USAGE;
+    }
   if (scale != 0.0 && !(scale >= 0.05 && scale <= 16.0))
     {
       fprintf (stderr, _("hairline render: --scale must be 0.05–16\n"));
@@ -153,6 +161,7 @@ hl_cli_render (int    argc,
   export.metadata_client = metadata_client;
   export.follow_symlinks = follow_symlinks;
   export.allow_empty = allow_empty;
+  export.crop_to_head = crop != NULL && g_str_equal (crop, "head");
 
   if (without_photo && hl_design_get_view (design, (guint) index)->photo.path != NULL)
     fprintf (stderr, _("%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n"),

@@ -108,6 +108,131 @@ hl_export_has_design (const HlDesign *design,
   return FALSE;
 }
 
+HlRect
+hl_export_head_crop (const HlView  *view,
+                     const HlPhoto *photo,
+                     double         margin)
+{
+  HlRect r = hl_rect_from_points (NULL, 0);
+  int w, h;
+
+  g_return_val_if_fail (view != NULL, r);
+
+  if (view->hairline != NULL)
+    r = hl_rect_union (r, hl_curve_bounds (view->hairline));
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  if (view->edits != NULL)
+    for (guint i = 0; i < view->edits->len; i++)
+      {
+        const HlDotEdit *edit = &g_array_index (view->edits, HlDotEdit, i);
+
+        if (edit->kind == HL_EDIT_ADD)
+          r = hl_rect_union (r, hl_rect_from_points (&edit->p, 1));
+      }
+  if (hl_rect_is_empty (r))
+    return r;
+
+  r = hl_rect_inflate (r, MAX (margin, 0.0) * MAX (r.x1 - r.x0, r.y1 - r.y0));
+  hl_render_view_size (photo, view, &w, &h);
+  r.x0 = floor (MAX (r.x0, 0.0));
+  r.y0 = floor (MAX (r.y0, 0.0));
+  r.x1 = ceil (MIN (r.x1, (double) w));
+  r.y1 = ceil (MIN (r.y1, (double) h));
+  /* A design wholly off the view keeps the whole view. */
+  if (!(r.x1 > r.x0 && r.y1 > r.y0))
+    return hl_rect_from_points (NULL, 0);
+  return r;
+}
+
+double
+hl_export_fresh_dot_mm (const HlView *view,
+                        const HlDot  *dots,
+                        gsize         n_dots)
+{
+  double sum = 0.0;
+  guint n = 0;
+
+  g_return_val_if_fail (view != NULL, 0.0);
+  g_return_val_if_fail (dots != NULL || n_dots == 0, 0.0);
+
+  if (n_dots > 0)
+    {
+      for (gsize i = 0; i < n_dots; i++)
+        sum += dots[i].diameter_mm;
+      return sum / n_dots;
+    }
+
+  for (guint z = 0; z < hl_view_get_n_zones (view); z++, n++)
+    sum += hl_view_get_zone (view, z)->params.dot_mm;
+  if (view->edits != NULL)
+    for (guint i = 0; i < view->edits->len; i++)
+      {
+        const HlDotEdit *edit = &g_array_index (view->edits, HlDotEdit, i);
+
+        if (edit->kind == HL_EDIT_ADD)
+          {
+            sum += edit->diameter_mm;
+            n++;
+          }
+      }
+  return n > 0 ? sum / n : 0.0;
+}
+
+double
+hl_export_pick_scale (const HlView *view,
+                      double        dot_mm,
+                      int           width,
+                      int           height,
+                      int           panels,
+                      double        preferred)
+{
+  double dot_px, scale, fit;
+
+  g_return_val_if_fail (view != NULL, preferred);
+
+  dot_px = dot_mm / hl_view_get_mm_per_px (view, NULL);
+  if (!(dot_px > 0.0) || !(dot_px * preferred < 1.0))
+    return preferred;
+
+  scale = ceil (2.0 * 1.25 / dot_px) / 2.0;
+  fit = sqrt (100e6 / ((double) MAX (width, 1) * MAX (height, 1) * MAX (panels, 1)));
+  scale = MIN (scale, MIN (16.0, floor (2.0 * fit) / 2.0));
+  return MAX (scale, preferred);
+}
+
+/* The part of the view a mockup shows, in image px (empty: all). */
+static HlRect
+mockup_crop (const HlView          *view,
+             const HlPhoto         *photo,
+             const HlExportOptions *options)
+{
+  if (options->crop_to_head)
+    {
+      HlRect crop = hl_export_head_crop (view, photo, HL_EXPORT_CROP_MARGIN);
+
+      if (!hl_rect_is_empty (crop))
+        return crop;
+    }
+  return options->render.crop;
+}
+
+/* The size of one panel of a mockup in image px, cropped. */
+static void
+panel_size (const HlView  *view,
+            const HlPhoto *photo,
+            HlRect         crop,
+            int           *w,
+            int           *h)
+{
+  hl_render_view_size (photo, view, w, h);
+  if (!hl_rect_is_empty (crop))
+    {
+      *w = (int) ceil (crop.x1 - floor (crop.x0));
+      *h = (int) ceil (crop.y1 - floor (crop.y0));
+    }
+}
+
 void
 hl_export_mockup_size (const HlDesign        *design,
                        const HlPhoto         *photo,
@@ -123,12 +248,7 @@ hl_export_mockup_size (const HlDesign        *design,
   g_return_if_fail (options->view < hl_design_get_n_views (design));
 
   view = hl_design_get_view (design, options->view);
-  hl_render_view_size (photo, view, &w, &h);
-  if (!hl_rect_is_empty (options->render.crop))
-    {
-      w = (int) ceil (options->render.crop.x1 - floor (options->render.crop.x0));
-      h = (int) ceil (options->render.crop.y1 - floor (options->render.crop.y0));
-    }
+  panel_size (view, photo, mockup_crop (view, photo, options), &w, &h);
   scale = options->render.scale;
   w = MAX (1, (int) ceil (w * scale));
   h = MAX (1, (int) ceil (h * scale));
@@ -288,11 +408,8 @@ cancelled (GCancellable  *cancellable,
   return g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-/* The scale for a mockup whose scale is HL_EXPORT_SCALE_AUTO: 1, or when
- * the view's fresh dots would be under 1 px there (a calibrated small
- * photo: a 0.25 mm dot at 1.4 mm/px is 0.18 px and the "after" looks like
- * the "before"), the next half step that makes them at least 1.25 px,
- * within 16 and 100 MP of output. Said through @note. */
+/* The scale for a mockup whose scale is HL_EXPORT_SCALE_AUTO, by
+ * hl_export_pick_scale() from scale 1, said through @note when it is not 1. */
 static double
 auto_scale (const HlView     *view,
             const HlDot      *dots,
@@ -303,20 +420,15 @@ auto_scale (const HlView     *view,
             HlExportNoteFunc  note,
             gpointer          user_data)
 {
-  double sum = 0.0, dot_px, scale, fit;
+  double dot_px, scale;
 
   if (n_dots == 0)
     return 1.0;
-  for (guint i = 0; i < n_dots; i++)
-    sum += dots[i].diameter_mm;
-  dot_px = sum / n_dots / hl_view_get_mm_per_px (view, NULL);
-  if (!(dot_px < 1.0) || dot_px <= 0.0)
-    return 1.0;
-
-  scale = ceil (2.0 * 1.25 / dot_px) / 2.0;
-  fit = sqrt (100e6 / ((double) width * height * panels));
-  scale = MIN (scale, MIN (16.0, floor (2.0 * fit) / 2.0));
-  scale = MAX (scale, 1.0);
+  scale = hl_export_pick_scale (view, hl_export_fresh_dot_mm (view, dots, n_dots),
+                                width, height, panels, 1.0);
+  if (scale == 1.0)
+    return scale;
+  dot_px = hl_export_fresh_dot_mm (view, dots, n_dots) / hl_view_get_mm_per_px (view, NULL);
   say (note, user_data, _("fresh dots would be %.2f px at scale 1; rendering at scale %g (%d × %d per image, "
        "dots %.1f px). --scale chooses another."),
        dot_px, scale, (int) ceil (width * scale), (int) ceil (height * scale), dot_px * scale);
@@ -367,8 +479,9 @@ write_mockup (const HlDesign        *design,
   if (cancelled (cancellable, error))
     return FALSE;
 
-  hl_render_view_size (photo, view, &w, &h);
   render = options->render;
+  render.crop = mockup_crop (view, photo, options);
+  panel_size (view, photo, render.crop, &w, &h);
   if (render.scale == HL_EXPORT_SCALE_AUTO)
     render.scale = auto_scale (view, (const HlDot *) (gconstpointer) dots->data, dots->len, w, h,
                                render.layout == HL_LAYOUT_BEFORE_AFTER ? 2 : 1, note, user_data);

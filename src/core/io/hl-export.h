@@ -46,11 +46,18 @@ typedef enum
  * dots would be under a pixel; a note says which). */
 #define HL_EXPORT_SCALE_AUTO 0.0
 
+/* The margin around the design a mockup cropped to the head keeps, as a
+ * fraction of the larger side of the design's box, on every side. */
+#define HL_EXPORT_CROP_MARGIN 0.15
+
 typedef struct
 {
   HlExportKind    kind;
   guint           view;             /* mockup: index of the view */
   HlRenderOptions render;           /* mockup: stage, layout, scale, mark... */
+  gboolean        crop_to_head;     /* mockup: only the design and a margin
+                                     * (hl_export_head_crop(); replaces
+                                     * render.crop), both halves alike */
   gboolean        without_photo;    /* draw on a plain background */
   gboolean        metadata_client;  /* mockup: client label and notes in the PNG text */
   gboolean        follow_symlinks;  /* an output that is a link replaces its target */
@@ -96,6 +103,35 @@ char        *hl_export_fix_extension  (HlExportKind           kind,
 gboolean     hl_export_has_design     (const HlDesign        *design,
                                        HlExportKind           kind,
                                        guint                  view);
+
+/* The part of view @view a mockup cropped to the head shows, in image px:
+ * the bounding box of its hairline, zones and hand-placed dots, grown by
+ * @margin (fraction of the box's larger side) on every side, in whole
+ * pixels and clamped to the view's size (@photo's, else the design's
+ * record; hl_render_view_size()). Empty when the view has none of them. */
+HlRect       hl_export_head_crop      (const HlView          *view,
+                                       const HlPhoto         *photo,
+                                       double                 margin);
+
+/* The mean fresh diameter in mm of @dots, or when @n_dots is 0 of the
+ * dot sizes of the view's zones and hand-placed dots; 0 when it has none. */
+double       hl_export_fresh_dot_mm   (const HlView          *view,
+                                       const HlDot           *dots,
+                                       gsize                  n_dots);
+
+/* The scale a mockup of @view starts at: @preferred unless fresh dots of
+ * @dot_mm would be under 1 px there (a small calibrated photo: a 0.25 mm
+ * dot at 1.4 mm/px is 0.18 px, and the "after" looks like the "before");
+ * then the next half step that makes them at least 1.25 px, kept within
+ * 16 and 100 MP for @panels images of @width × @height image px, and never
+ * under @preferred. `hairline render` (preferred 1) and the window's
+ * export dialog (the preferences' scale) both start here. */
+double       hl_export_pick_scale     (const HlView          *view,
+                                       double                 dot_mm,
+                                       int                    width,
+                                       int                    height,
+                                       int                    panels,
+                                       double                 preferred);
 
 /* The size in output pixels of the mockup @options describe, from the
  * photo's size (@photo, else the size the design records). */
