@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
@@ -87,6 +88,35 @@ make_stamp (const HlPigmentLook *look,
   for (gsize k = 0; k < n; k++)
     stamp->coverage[k] = (guint8) MIN (255.0, floor (v[k] * gain * 255.0 + 0.5));
   g_free (v);
+
+  /* Trim rows and columns that round to nothing: fewer pixels to blend. */
+  {
+    int i0 = stamp->width, i1 = -1, j0 = stamp->height, j1 = -1;
+
+    for (int j = 0; j < stamp->height; j++)
+      for (int i = 0; i < stamp->width; i++)
+        if (stamp->coverage[j * stamp->width + i] != 0)
+          {
+            i0 = MIN (i0, i);
+            i1 = MAX (i1, i);
+            j0 = MIN (j0, j);
+            j1 = MAX (j1, j);
+          }
+    if (i1 >= 0 && (i0 > 0 || j0 > 0 || i1 < stamp->width - 1 || j1 < stamp->height - 1))
+      {
+        int w = i1 - i0 + 1, h = j1 - j0 + 1;
+        guint8 *c = g_new (guint8, (gsize) w * h);
+
+        for (int j = 0; j < h; j++)
+          memcpy (c + (gsize) j * w, stamp->coverage + (gsize) (j0 + j) * stamp->width + i0, w);
+        g_free (stamp->coverage);
+        stamp->coverage = c;
+        stamp->x0 += i0;
+        stamp->y0 += j0;
+        stamp->width = w;
+        stamp->height = h;
+      }
+  }
 
   return stamp;
 }
