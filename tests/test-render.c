@@ -295,6 +295,185 @@ test_stages (void)
   g_assert_cmpfloat (bmr_aged, >, 50);
 }
 
+/* One hand-placed dot of @diameter_mm on white, drawn at @scale on a view
+ * of 0.1 mm/px (a head chart's): the surface (transfer full). */
+static cairo_surface_t *
+one_dot (HlStage stage,
+         double  diameter_mm,
+         double  scale,
+         float   x,
+         float   y,
+         int     size)
+{
+  g_autoptr(HlView) view = bare_view ();
+  HlDot dot = { x, y, (float) diameter_mm, { 0x30, 0x30, 0x30 }, 0, HL_DOT_MANUAL };
+  cairo_surface_t *s = solid (size, size, 1.0);
+  HlRenderOptions opt;
+
+  hl_render_options_init (&opt);
+  opt.stage = stage;
+  opt.show_photo = FALSE;
+  hl_render_view (s, scale, 0, 0, NULL, view, &dot, 1, &opt);
+  return s;
+}
+
+typedef struct
+{
+  double peak;    /* largest darkening, 0–255 */
+  double total;   /* sum of darkening over the image */
+  guint  core;    /* pixels darkened by ≥ 90 % of the peak */
+  guint  band;    /* pixels darkened by 10–90 % of the peak */
+  double bmr;     /* Σ (blue − red) */
+} Profile;
+
+static Profile
+measure (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  Profile p = { 0 };
+
+  for (int pass = 0; pass < 2; pass++)
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++)
+        {
+          guint32 q = pixel (s, x, y);
+          double d = 255.0 - (R (q) + G (q) + B (q)) / 3.0;
+
+          if (pass == 0)
+            {
+              p.peak = MAX (p.peak, d);
+              p.total += d;
+              p.bmr += (double) B (q) - R (q);
+            }
+          else if (d >= 0.9 * p.peak)
+            p.core++;
+          else if (d >= 0.1 * p.peak)
+            p.band++;
+        }
+  return p;
+}
+
+static void
+save_png (cairo_surface_t *s,
+          const char      *name)
+{
+  const char *dir = g_getenv ("HL_TEST_PNG_DIR");
+
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (hl_png_write (s, path, NULL, NULL));
+    }
+}
+
+/* A 0.15 mm dot at scale 16 (0.1 mm/px): a healed dot is soft-edged, not a
+ * disc with a one-pixel rim; an aged one softer still; a fresh one is the
+ * darkest and the most compact. */
+static void
+test_pigment_profile (void)
+{
+  Profile p[3];
+
+  for (int st = HL_STAGE_FRESH; st <= HL_STAGE_AGED; st++)
+    {
+      cairo_surface_t *s = one_dot ((HlStage) st, 0.15, 16.0, 10.3f, 10.6f, 330);
+      g_autofree char *name = g_strdup_printf ("dot-%s-16x.png", hl_stage_to_string ((HlStage) st));
+
+      save_png (s, name);
+      p[st] = measure (s);
+      g_test_message ("%s: peak %.0f, core %u px, band %u px (%.2f× the core), total %.0f, blue − red %.0f",
+                      hl_stage_to_string ((HlStage) st), p[st].peak, p[st].core, p[st].band,
+                      (double) p[st].band / MAX (1, p[st].core), p[st].total, p[st].bmr);
+      cairo_surface_destroy (s);
+    }
+
+  g_assert_cmpuint (p[HL_STAGE_HEALED].core, >, 0);
+  g_assert_cmpfloat ((double) p[HL_STAGE_HEALED].band, >=, 0.6 * p[HL_STAGE_HEALED].core);
+  g_assert_cmpuint (p[HL_STAGE_AGED].core, >, 0);
+  g_assert_cmpfloat ((double) p[HL_STAGE_AGED].band, >=, 1.0 * p[HL_STAGE_AGED].core);
+  /* Fresh: the darkest, and the sharpest edge. */
+  g_assert_cmpfloat (p[HL_STAGE_FRESH].peak, >, p[HL_STAGE_HEALED].peak);
+  g_assert_cmpfloat (p[HL_STAGE_FRESH].peak, >, p[HL_STAGE_AGED].peak);
+  g_assert_cmpfloat ((double) p[HL_STAGE_FRESH].band / p[HL_STAGE_FRESH].core, <,
+                     (double) p[HL_STAGE_HEALED].band / p[HL_STAGE_HEALED].core);
+  g_assert_cmpfloat ((double) p[HL_STAGE_HEALED].band / p[HL_STAGE_HEALED].core, <,
+                     (double) p[HL_STAGE_AGED].band / p[HL_STAGE_AGED].core);
+  /* Aged pigment takes a blue-grey cast; fresh and healed stay neutral. */
+  g_assert_cmpfloat (fabs (p[HL_STAGE_FRESH].bmr), <, 1);
+  g_assert_cmpfloat (fabs (p[HL_STAGE_HEALED].bmr), <, 1);
+  g_assert_cmpfloat (p[HL_STAGE_AGED].bmr, >, 100);
+}
+
+/* Dots are irregular in size and outline, but each dot is always the same:
+ * rendering twice gives the same pixels, and the irregularity comes from
+ * the dot's position, not from a random generator. */
+static void
+test_pigment_irregular (void)
+{
+  double totals[12];
+  double mean = 0, var = 0;
+  guint differ = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
+    {
+      float x = 10.0f + k * 0.173f, y = 10.0f + k * 0.291f;
+      cairo_surface_t *a = one_dot (HL_STAGE_HEALED, 0.25, 16.0, x, y, 330);
+      cairo_surface_t *b = one_dot (HL_STAGE_HEALED, 0.25, 16.0, x, y, 330);
+      cairo_surface_t *c = k > 0 ? one_dot (HL_STAGE_HEALED, 0.25, 16.0, 10.0f, 10.0f, 330) : NULL;
+
+      g_assert_cmpint (memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                               (gsize) cairo_image_surface_get_stride (a) * 330), ==, 0);
+      totals[k] = measure (a).total;
+      mean += totals[k] / G_N_ELEMENTS (totals);
+      if (c != NULL)
+        {
+          /* Shift by the whole-pixel part: the same dot elsewhere differs
+           * in outline or size. */
+          differ += totals[k] != measure (c).total;
+          cairo_surface_destroy (c);
+        }
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (totals); k++)
+    var += (totals[k] - mean) * (totals[k] - mean) / G_N_ELEMENTS (totals);
+  g_test_message ("healed 0.25 mm dots: total darkening mean %.0f, sd %.1f %%", mean, 100 * sqrt (var) / mean);
+  /* Sizes vary by a few per cent (±7 % in diameter), no more. */
+  g_assert_cmpfloat (sqrt (var) / mean, >, 0.02);
+  g_assert_cmpfloat (sqrt (var) / mean, <, 0.15);
+  g_assert_cmpuint (differ, >=, 8);
+}
+
+/* A dot darkens the skin by the same total at every zoom, from well under a
+ * pixel wide to 64 px wide, so a mockup's overall shade does not depend on
+ * its scale. */
+static void
+test_pigment_zoom (void)
+{
+  static const double scales[] = { 16.0, 4.0, 2.0, 1.0, 0.5, 0.25 };
+
+  for (int st = HL_STAGE_FRESH; st <= HL_STAGE_AGED; st++)
+    {
+      double ref = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+        {
+          double sc = scales[k];
+          int size = (int) ceil (20 * sc) + 4;
+          cairo_surface_t *s = one_dot ((HlStage) st, 0.25, sc, 10.37f, 10.61f, size);
+          double t = measure (s).total / (sc * sc);
+
+          if (k == 0)
+            ref = t;
+          g_test_message ("%s at %.2f×: %.1f per image px² (%.3f of 16×)", hl_stage_to_string ((HlStage) st),
+                          sc, t, t / ref);
+          g_assert_cmpfloat (fabs (t / ref - 1.0), <, 0.08);
+          cairo_surface_destroy (s);
+        }
+    }
+}
+
 /* A fixed synthetic scene, rendered and compared with the stored image. */
 static cairo_surface_t *
 golden_scene_with (guint    sessions,
@@ -869,6 +1048,9 @@ main (int    argc,
   g_test_add_func ("/render/photo-levels", test_photo_levels);
   g_test_add_func ("/render/multiply-blend", test_multiply_blend);
   g_test_add_func ("/render/stages", test_stages);
+  g_test_add_func ("/render/pigment-profile", test_pigment_profile);
+  g_test_add_func ("/render/pigment-irregular", test_pigment_irregular);
+  g_test_add_func ("/render/pigment-zoom", test_pigment_zoom);
   g_test_add_func ("/render/golden-image", test_golden_image);
   g_test_add_func ("/render/lines-in-parts", test_lines_in_parts);
   g_test_add_func ("/render/sessions-and-mirror", test_sessions_and_mirror);

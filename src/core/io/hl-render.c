@@ -11,26 +11,12 @@
 
 #include "hl-enums.h"
 #include "hl-render.h"
+#include "hl-pigment.h"
 #include "hl-stamp-cache.h"
 
-/* How each stage changes a fresh dot (DESIGN §2): fresh ≈ 0.25 mm and
- * dark; healed ≈ 0.12 mm and lighter; aged lighter still, a little blurred,
- * with a faint blue-grey cast. */
-typedef struct
-{
-  double  size;         /* diameter factor */
-  double  lighten;      /* mix toward white */
-  double  opacity;
-  double  blur_px;      /* soft edge, output px at scale 1 */
-  HlColor cast;         /* colour the shade drifts toward */
-  double  cast_amount;
-} StageLook;
-
-static const StageLook looks[] = {
-  [HL_STAGE_FRESH]  = { 1.00, 0.00, 0.95, 0.0, { 0, 0, 0 }, 0.0 },
-  [HL_STAGE_HEALED] = { 0.50, 0.22, 0.88, 0.0, { 0, 0, 0 }, 0.0 },
-  [HL_STAGE_AGED]   = { 0.56, 0.35, 0.80, 0.35, { 0x6a, 0x78, 0x8c }, 0.30 },
-};
+/* How each stage looks (size, profile, shade, cast): hl-pigment.c, with
+ * its sources. */
+typedef HlPigmentLook StageLook;
 
 const char *
 hl_render_get_simulation_mark (void)
@@ -198,6 +184,8 @@ blend_stamp (guint8        *data,
     }
 }
 
+/* Each dot is the pigment profile of its stage (hl-pigment.h), with its
+ * own size jitter and outline from its position, through a cached stamp. */
 static void
 draw_dots (cairo_surface_t       *target,
            double                 scale,
@@ -208,9 +196,11 @@ draw_dots (cairo_surface_t       *target,
            gsize                  n_dots,
            const HlRenderOptions *options)
 {
-  const StageLook *look = &looks[CLAMP (options->stage, HL_STAGE_FRESH, HL_STAGE_AGED)];
+  guint stage = (guint) CLAMP (options->stage, HL_STAGE_FRESH, HL_STAGE_AGED);
+  const StageLook *look = hl_pigment_look (stage);
   double px_per_mm = scale / hl_view_get_mm_per_px (view, NULL);
-  g_autoptr(HlStampCache) stamps = hl_stamp_cache_new (look->blur_px * MAX (scale, 1.0) * 0.5);
+  /* The farthest a stamp reaches, in core radii (outline, edge, halo). */
+  double reach_factor = hl_pigment_reach (look, 0, 100.0) / 100.0 * 1.1;
   int width = cairo_image_surface_get_width (target);
   int height = cairo_image_surface_get_height (target);
   int stride = cairo_image_surface_get_stride (target);
@@ -221,7 +211,6 @@ draw_dots (cairo_surface_t       *target,
   gboolean as_is = look->lighten == 0.0 && look->cast_amount == 0.0;
   struct { guint32 key; HlColor out; } seen[256];
   HlColor last_out = { 0, 0, 0 };
-  cairo_t *big = NULL;
   guint8 *data;
 
   cairo_surface_flush (target);
@@ -234,11 +223,14 @@ draw_dots (cairo_surface_t       *target,
       double cx = dots[i].x * scale + dx;
       double cy = dots[i].y * scale + dy;
       double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
+      double reach = r * reach_factor + 2;
       const HlStamp *stamp;
+      gboolean owned;
+      guint32 hash;
 
       if (options->sessions > 0 && dots[i].session >= options->sessions)
         continue;
-      if (cx + r + 2 < 0 || cy + r + 2 < 0 || cx - r - 2 > width || cy - r - 2 > height)
+      if (cx + reach < 0 || cy + reach < 0 || cx - reach > width || cy - reach > height)
         continue;
 
       if (as_is)
@@ -257,33 +249,18 @@ draw_dots (cairo_surface_t       *target,
           last_out = seen[slot].out;
         }
 
-      if (r > HL_STAMP_MAX_RADIUS)
-        {
-          /* Huge dots (extreme zoom) are few: a path is cheap enough. */
-          cairo_surface_mark_dirty (target);
-          if (big == NULL)
-            {
-              big = cairo_create (target);
-              cairo_set_operator (big, CAIRO_OPERATOR_MULTIPLY);
-            }
-          cairo_new_path (big);
-          cairo_arc (big, cx, cy, r, 0, 2 * G_PI);
-          cairo_set_source_rgba (big, last_out.r / 255.0, last_out.g / 255.0, last_out.b / 255.0,
-                                 look->opacity);
-          cairo_fill (big);
-          cairo_surface_flush (target);
-          continue;
-        }
-
-      stamp = hl_stamp_cache_get (stamps, r, cx, cy);
+      hash = hl_pigment_dot_hash (dots[i].x, dots[i].y);
+      stamp = hl_stamp_cache_get (stage, hl_pigment_shape (hash), r * hl_pigment_size_jitter (hash),
+                                  cx, cy, &owned);
       if (stamp == NULL)
         continue;
 
       blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy),
                    stamp, last_out, opacity);
+      if (owned)
+        hl_stamp_free ((HlStamp *) stamp);
     }
 
-  g_clear_pointer (&big, cairo_destroy);
   cairo_surface_mark_dirty (target);
 }
 

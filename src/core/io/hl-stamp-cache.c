@@ -5,150 +5,180 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "hl-pigment.h"
 #include "hl-stamp-cache.h"
 
-#define SUBPIXELS 4            /* offsets per axis */
+#define SUBPIXELS 4            /* offsets per axis, at most */
 #define RADIUS_MIN 0.02        /* px; smaller dots are not drawn */
 #define RADIUS_STEP 1.04       /* bucket ratio */
 #define N_BUCKETS 200          /* up to ≈ 0.02 × 1.04^200 ≈ 50 px */
-#define SUPERSAMPLE 8
+#define NORMALISE_BELOW 3.0    /* px: masks scaled to the dot's integral */
 
-struct _HlStampCache
-{
-  double   blur;
-  double   log_step;
-  HlStamp *stamps[N_BUCKETS][SUBPIXELS * SUBPIXELS];
-};
-
-HlStampCache *
-hl_stamp_cache_new (double blur)
-{
-  HlStampCache *cache = g_new0 (HlStampCache, 1);
-
-  cache->blur = MAX (blur, 0.0);
-  cache->log_step = log (RADIUS_STEP);
-  return cache;
-}
+static HlStamp *slots[HL_PIGMENT_N_STAGES][N_BUCKETS][HL_PIGMENT_N_SHAPES][SUBPIXELS * SUBPIXELS];
+static gsize cached_bytes;
+G_LOCK_DEFINE_STATIC (insert);
 
 void
-hl_stamp_cache_free (HlStampCache *cache)
+hl_stamp_free (HlStamp *stamp)
 {
-  if (cache == NULL)
+  if (stamp == NULL)
     return;
-
-  for (guint b = 0; b < N_BUCKETS; b++)
-    for (guint s = 0; s < SUBPIXELS * SUBPIXELS; s++)
-      if (cache->stamps[b][s] != NULL)
-        {
-          g_free (cache->stamps[b][s]->coverage);
-          g_free (cache->stamps[b][s]);
-        }
-  g_free (cache);
+  g_free (stamp->coverage);
+  g_free (stamp);
 }
 
-/* Dots narrower than a pixel: their area, split bilinearly over the 2 × 2
- * pixels around the centre. */
-static HlStamp *
-make_splat (double radius,
-            double fx,
-            double fy)
+gsize
+hl_stamp_cache_bytes (void)
 {
-  HlStamp *stamp = g_new0 (HlStamp, 1);
-  double area = G_PI * radius * radius;
-  /* The centre is at (fx, fy) inside pixel (0, 0); pixel centres at +0.5. */
-  double ux = fx - 0.5, uy = fy - 0.5;
-  int x0 = ux < 0 ? -1 : 0, y0 = uy < 0 ? -1 : 0;
-  double tx = ux - x0, ty = uy - y0;
-  double w[4] = { (1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty };
+  gsize bytes;
 
-  stamp->x0 = x0;
-  stamp->y0 = y0;
-  stamp->width = 2;
-  stamp->height = 2;
-  stamp->coverage = g_new (guint8, 4);
-  for (guint k = 0; k < 4; k++)
-    stamp->coverage[k] = (guint8) MIN (255.0, floor (area * w[k] * 255.0 + 0.5));
-
-  return stamp;
+  G_LOCK (insert);
+  bytes = cached_bytes;
+  G_UNLOCK (insert);
+  return bytes;
 }
 
+/* Offsets per axis for a dot of radius @r px. */
+static int
+subpixels_for (double r)
+{
+  return r < 4.0 ? 4 : r < 12.0 ? 2 : 1;
+}
+
+/* The profile of a dot of radius @radius centred at (@fx, @fy) inside
+ * pixel (0, 0), one sample per pixel centre (the pixel's area is folded
+ * into the profile's widths, hl_pigment_coverage()). */
 static HlStamp *
-make_disc (double radius,
-           double blur,
-           double fx,
-           double fy)
+make_stamp (const HlPigmentLook *look,
+            guint                shape,
+            double               radius,
+            double               fx,
+            double               fy)
 {
   HlStamp *stamp = g_new0 (HlStamp, 1);
-  double reach = radius + blur;
+  double reach = hl_pigment_reach (look, shape, radius);
   int x0 = (int) floor (fx - reach), y0 = (int) floor (fy - reach);
   int x1 = (int) floor (fx + reach), y1 = (int) floor (fy + reach);
+  gsize n;
+  float *v;
+  double sum = 0.0, gain = 1.0;
 
   stamp->x0 = x0;
   stamp->y0 = y0;
   stamp->width = x1 - x0 + 1;
   stamp->height = y1 - y0 + 1;
-  stamp->coverage = g_new0 (guint8, (gsize) stamp->width * stamp->height);
+  n = (gsize) stamp->width * stamp->height;
+  stamp->coverage = g_new (guint8, n);
+  v = g_new (float, n);
 
   for (int j = 0; j < stamp->height; j++)
     for (int i = 0; i < stamp->width; i++)
       {
-        double sum = 0.0;
+        double a = hl_pigment_coverage (look, shape, radius, x0 + i + 0.5 - fx, y0 + j + 0.5 - fy);
 
-        for (int sy = 0; sy < SUPERSAMPLE; sy++)
-          for (int sx = 0; sx < SUPERSAMPLE; sx++)
-            {
-              double px = x0 + i + (sx + 0.5) / SUPERSAMPLE - fx;
-              double py = y0 + j + (sy + 0.5) / SUPERSAMPLE - fy;
-              double d = sqrt (px * px + py * py);
-
-              if (blur > 0.0)
-                {
-                  double u = CLAMP ((radius + blur - d) / (2.0 * blur), 0.0, 1.0);
-
-                  sum += u * u * (3.0 - 2.0 * u);
-                }
-              else if (d <= radius)
-                sum += 1.0;
-            }
-
-        stamp->coverage[j * stamp->width + i] =
-          (guint8) floor (sum / (SUPERSAMPLE * SUPERSAMPLE) * 255.0 + 0.5);
+        v[j * stamp->width + i] = (float) a;
+        sum += a;
       }
+
+  if (radius < NORMALISE_BELOW && sum > 0.0)
+    gain = hl_pigment_integral (look, shape, radius) / sum;
+
+  for (gsize k = 0; k < n; k++)
+    stamp->coverage[k] = (guint8) MIN (255.0, floor (v[k] * gain * 255.0 + 0.5));
+  g_free (v);
+
+  /* Trim rows and columns that round to nothing: fewer pixels to blend. */
+  {
+    int i0 = stamp->width, i1 = -1, j0 = stamp->height, j1 = -1;
+
+    for (int j = 0; j < stamp->height; j++)
+      for (int i = 0; i < stamp->width; i++)
+        if (stamp->coverage[j * stamp->width + i] != 0)
+          {
+            i0 = MIN (i0, i);
+            i1 = MAX (i1, i);
+            j0 = MIN (j0, j);
+            j1 = MAX (j1, j);
+          }
+    if (i1 >= 0 && (i0 > 0 || j0 > 0 || i1 < stamp->width - 1 || j1 < stamp->height - 1))
+      {
+        int w = i1 - i0 + 1, h = j1 - j0 + 1;
+        guint8 *c = g_new (guint8, (gsize) w * h);
+
+        for (int j = 0; j < h; j++)
+          memcpy (c + (gsize) j * w, stamp->coverage + (gsize) (j0 + j) * stamp->width + i0, w);
+        g_free (stamp->coverage);
+        stamp->coverage = c;
+        stamp->x0 += i0;
+        stamp->y0 += j0;
+        stamp->width = w;
+        stamp->height = h;
+      }
+  }
 
   return stamp;
 }
 
 const HlStamp *
-hl_stamp_cache_get (HlStampCache *cache,
-                    double        radius,
-                    double        cx,
-                    double        cy)
+hl_stamp_cache_get (guint     stage,
+                    guint     shape,
+                    double    radius,
+                    double    cx,
+                    double    cy,
+                    gboolean *owned)
 {
-  int bucket;
-  int sx, sy;
+  const HlPigmentLook *look = hl_pigment_look (stage);
+  int bucket, sub, sx, sy;
   double r, fx, fy;
-  HlStamp **slot;
+  HlStamp **slot, *stamp;
 
+  *owned = FALSE;
   if (!(radius >= RADIUS_MIN))
     return NULL;
 
-  bucket = (int) floor (log (radius / RADIUS_MIN) / cache->log_step + 0.5);
+  stage = MIN (stage, HL_PIGMENT_N_STAGES - 1);
+  shape %= HL_PIGMENT_N_SHAPES;
+
+  if (radius > HL_STAMP_MAX_RADIUS)
+    {
+      /* Extreme zoom: few dots, each its own exact mask. */
+      *owned = TRUE;
+      return make_stamp (look, shape, radius, cx - floor (cx), cy - floor (cy));
+    }
+
+  bucket = (int) floor (log (radius / RADIUS_MIN) / log (RADIUS_STEP) + 0.5);
   bucket = CLAMP (bucket, 0, N_BUCKETS - 1);
-  sx = CLAMP ((int) ((cx - floor (cx)) * SUBPIXELS), 0, SUBPIXELS - 1);
-  sy = CLAMP ((int) ((cy - floor (cy)) * SUBPIXELS), 0, SUBPIXELS - 1);
-  slot = &cache->stamps[bucket][sy * SUBPIXELS + sx];
-
-  if (*slot != NULL)
-    return *slot;
-
   r = RADIUS_MIN * pow (RADIUS_STEP, bucket);
-  fx = (sx + 0.5) / SUBPIXELS;
-  fy = (sy + 0.5) / SUBPIXELS;
-  if (r < 0.5 && cache->blur < 0.25)
-    *slot = make_splat (r, fx, fy);
-  else
-    *slot = make_disc (r, cache->blur, fx, fy);
+  sub = subpixels_for (r);
+  sx = CLAMP ((int) ((cx - floor (cx)) * sub), 0, sub - 1);
+  sy = CLAMP ((int) ((cy - floor (cy)) * sub), 0, sub - 1);
+  slot = &slots[stage][bucket][shape][sy * SUBPIXELS + sx];
 
-  return *slot;
+  stamp = g_atomic_pointer_get (slot);
+  if (stamp != NULL)
+    return stamp;
+
+  fx = (sx + 0.5) / sub;
+  fy = (sy + 0.5) / sub;
+  stamp = make_stamp (look, shape, r, fx, fy);
+
+  G_LOCK (insert);
+  if (g_atomic_pointer_get (slot) != NULL)
+    {
+      /* Another thread built it meanwhile: use theirs. */
+      hl_stamp_free (stamp);
+      stamp = g_atomic_pointer_get (slot);
+    }
+  else if (cached_bytes + (gsize) stamp->width * stamp->height > HL_STAMP_CACHE_BUDGET)
+    *owned = TRUE;
+  else
+    {
+      cached_bytes += (gsize) stamp->width * stamp->height + sizeof *stamp;
+      g_atomic_pointer_set (slot, stamp);
+    }
+  G_UNLOCK (insert);
+
+  return stamp;
 }
