@@ -279,6 +279,7 @@ test_sample_design (void)
           dialog = HL_EXPORT_DIALOG (item);
       }
     g_assert_nonnull (dialog);
+    hl_export_dialog_set_crop_to_head (dialog, FALSE);   /* the whole frame's size */
     hl_export_dialog_set_scale (dialog, 0.5);
     g_test_message ("export: %s", hl_export_dialog_get_size_text (dialog));
     assert_contains (hl_export_dialog_get_size_text (dialog), "256 × 256" NBSP "px · points frais de 0,");
