@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include "hl-design-io.h"
@@ -1064,6 +1065,78 @@ test_recovery_keeps_pasted_photo (void)
   g_rmdir (tmp);
 }
 
+/* The real thing: a process that pasted an image and edited is killed
+ * (SIGKILL, nothing runs at exit); its copy is an orphan whose entry has
+ * the image, and restoring it shows the same pixels. */
+static void
+test_pasted_photo_survives_kill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = sample_file ("astronaut.png");
+  g_autofree char *png_data = NULL;
+  g_autoptr(GBytes) png = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &png_data, &len, &error));
+  png = g_bytes_new (png_data, len);
+
+  if (g_test_subprocess ())
+    {
+      HlDocument *doc = hl_document_new ();
+      g_autoptr(HlDesign) edited = NULL;
+      Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+
+      hl_document_set_autosave (doc, g_getenv ("HL_TEST_RECOVERY_DIR"), 50);
+      hl_document_load_pasted_async (doc, png, "Pasted photo", NULL, on_done, &wait);
+      g_main_loop_run (wait.loop);
+      g_assert_true (hl_document_load_finish (doc, wait.result, &error));
+      edited = reseeded (hl_document_get_design (doc), 99);
+      g_assert_true (hl_document_commit (doc, edited, "Reseed", NULL));
+      run_for (300);
+      g_assert_null (hl_document_get_autosave_problem (doc));
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  {
+    g_autofree char *tmp = g_dir_make_tmp ("hl-doc-XXXXXX", &error);
+    g_autofree char *dir = g_build_filename (tmp, "recovery", NULL);
+    g_autoptr(GPtrArray) entries = NULL;
+    g_autoptr(HlDocument) restored = hl_document_new ();
+    g_autoptr(HlPhoto) pasted = hl_photo_load_bytes (png, "astronaut.png", &error);
+    HlRecoveryEntry *entry;
+    Wait wait = { g_main_loop_new (NULL, FALSE), NULL };
+
+    g_setenv ("HL_TEST_RECOVERY_DIR", dir, TRUE);
+    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_failed ();
+    g_unsetenv ("HL_TEST_RECOVERY_DIR");
+
+    entries = hl_recovery_list_orphans (dir);
+    g_assert_cmpuint (entries->len, ==, 1);
+    entry = g_ptr_array_index (entries, 0);
+    g_assert_nonnull (entry->photo_path);
+    g_assert_cmpstr (entry->title, ==, "Pasted photo");
+
+    hl_document_set_autosave (restored, dir, 50);
+    hl_document_load_recovery_async (restored, entry, NULL, on_done, &wait);
+    g_main_loop_run (wait.loop);
+    g_assert_true (hl_document_load_finish (restored, wait.result, &error));
+    g_assert_no_error (error);
+    g_clear_object (&wait.result);
+    g_main_loop_unref (wait.loop);
+    g_assert_cmpuint (hl_document_get_design (restored)->seed, ==, 99);
+    g_assert_nonnull (hl_document_get_photo (restored));
+    assert_same_pixels (hl_document_get_photo (restored), pasted);
+
+    /* Discarded (the window closes unsaved): nothing is left. */
+    g_clear_object (&restored);
+    g_assert_cmpuint (n_files_in (dir), ==, 0);
+    g_rmdir (dir);
+    g_rmdir (tmp);
+  }
+}
+
 /* Two sessions on one file: the second save does not silently discard
  * the first's; it fails with G_IO_ERROR_WRONG_ETAG, writes nothing, and
  * writes when forced. A file another program replaced is seen too; a
@@ -1562,6 +1635,7 @@ main (int    argc,
   g_test_add_func ("/document/autosave-and-adopt", test_autosave_and_adopt);
   g_test_add_func ("/document/autosave-problem", test_autosave_problem);
   g_test_add_func ("/document/recovery-keeps-pasted-photo", test_recovery_keeps_pasted_photo);
+  g_test_add_func ("/document/pasted-photo-survives-kill", test_pasted_photo_survives_kill);
   g_test_add_func ("/document/save-changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/document/switch-view", test_switch_view);
   g_test_add_func ("/document/compute-in-background", test_compute_in_background);
