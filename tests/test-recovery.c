@@ -173,6 +173,59 @@ test_private (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A pasted image kept beside a copy: <id>.png, 0600 whatever the umask,
+ * listed with its entry, removed with it. */
+static void
+test_photo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-recovery-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "made", NULL);
+  g_autoptr(HlDesign) design = labelled_design ("Pasted");
+  g_autofree char *id = hl_recovery_new_id ();
+  g_autofree char *other = hl_recovery_new_id ();
+  g_autofree char *photo = hl_recovery_photo_path (sub, id);
+  g_autofree char *name = g_strconcat (id, ".png", NULL);
+  g_autofree char *expected = g_build_filename (sub, name, NULL);
+  g_autoptr(GBytes) png = g_bytes_new_static ("\x89PNG not really", 15);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *back = NULL;
+  gsize len;
+  mode_t old_umask = umask (022);
+
+  g_assert_cmpstr (photo, ==, expected);
+  g_assert_true (hl_recovery_write_photo (sub, id, png, &error));
+  g_assert_no_error (error);
+  umask (old_umask);
+  g_assert_cmpint (mode_of (sub), ==, 0700);
+  g_assert_cmpint (mode_of (photo), ==, 0600);
+  g_assert_true (g_file_get_contents (photo, &back, &len, NULL));
+  g_assert_cmpmem (back, len, "\x89PNG not really", 15);
+
+  g_assert_true (hl_recovery_write (sub, id, design, NULL, "Pasted photo", &error));
+  g_assert_true (hl_recovery_write (sub, other, design, NULL, "Other", &error));
+  orphan (sub, id);
+  orphan (sub, other);
+  entries = hl_recovery_list_orphans (sub);
+  g_assert_cmpuint (entries->len, ==, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HlRecoveryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(HlRecoveryEntry) copy = hl_recovery_entry_copy (entry);
+
+      if (g_str_equal (entry->id, id))
+        g_assert_cmpstr (copy->photo_path, ==, photo);
+      else
+        g_assert_null (copy->photo_path);
+    }
+
+  hl_recovery_remove (sub, id);
+  hl_recovery_remove (sub, other);
+  g_assert_false (g_file_test (photo, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (sub), ==, 0);   /* empty: everything went */
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +233,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/recovery/write-list-remove", test_write_list_remove);
   g_test_add_func ("/recovery/private", test_private);
+  g_test_add_func ("/recovery/photo", test_photo);
   return g_test_run ();
 }

@@ -5,10 +5,11 @@
  * completion callback, on the main thread. The worker never reads or
  * writes the document's fields.
  *
- * Here: the three ways to load (a file, a design in memory, a pasted
- * image), switching views (whose photo loads on a worker), relinking the
- * photo, saving (with a pasted image written beside the design), and
- * autosave with recovery.
+ * Here: the four ways to load (a file, a design in memory, a pasted
+ * image, a recovery copy), switching views (whose photo loads on a
+ * worker), relinking the photo, saving (with a pasted image written beside
+ * the design, and a file changed on disk refused unless forced), and
+ * autosave with recovery (retried while it fails).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +36,9 @@ typedef struct
   gboolean    is_design;     /* .json, else a photo */
   gboolean    given;         /* the design came in memory, not from a file */
   GBytes     *pasted;        /* a pasted image, or NULL */
+  char       *pasted_sha;    /* its SHA-256 */
+  HlRecoveryEntry *entry;    /* a recovery copy being restored, or NULL */
+  HlFileStamp stamp;         /* the design file (or the entry's original) before reading */
   guint       serial;
   HlDesign   *design;
   HlPhoto    *photo;
@@ -49,6 +53,8 @@ load_data_free (LoadData *data)
 {
   g_free (data->path);
   g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->pasted_sha);
+  g_clear_pointer (&data->entry, hl_recovery_entry_free);
   g_free (data->title);
   g_clear_pointer (&data->design, hl_design_unref);
   g_clear_pointer (&data->photo, hl_photo_unref);
@@ -69,6 +75,9 @@ typedef struct
   char     *pasted_sha;
   char     *pasted_path;     /* where it lies already, or NULL */
   char     *written_path;    /* where the worker wrote it */
+  HlFileStamp expected;      /* the file as the document last saw it (known:
+                              * refuse to replace it if it changed) */
+  HlFileStamp written;       /* the file as the worker left it */
 } SaveData;
 
 static void
@@ -84,14 +93,156 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* File stamps */
+
+/* On a worker: what @path names now, or FALSE (then unknown) when it
+ * cannot be read, e.g. it does not exist. */
+static gboolean
+read_stamp (const char  *path,
+            HlFileStamp *stamp)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+
+  memset (stamp, 0, sizeof *stamp);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_UNIX_DEVICE "," G_FILE_ATTRIBUTE_UNIX_INODE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return FALSE;
+  stamp->known = TRUE;
+  stamp->device = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE);
+  stamp->inode = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE);
+  stamp->mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  stamp->mtime_usec = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  stamp->size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+static gboolean
+same_stamp (const HlFileStamp *a,
+            const HlFileStamp *b)
+{
+  return a->known == b->known && a->device == b->device && a->inode == b->inode &&
+         a->mtime == b->mtime && a->mtime_usec == b->mtime_usec && a->size == b->size;
+}
+
+/* Pasted images */
+
+/* Whether view @v of @design shows the pasted image whose SHA-256 is @sha. */
+static gboolean
+shows_pasted (const HlDesign *design,
+              guint           v,
+              const char     *sha)
+{
+  const HlView *view = hl_design_get_view (design, v);
+
+  return sha != NULL && view->photo.path == NULL && view->photo.chart == NULL &&
+         g_strcmp0 (view->photo.sha256, sha) == 0;
+}
+
+static gboolean
+any_shows_pasted (const HlDesign *design,
+                  const char     *sha)
+{
+  for (guint v = 0; v < hl_design_get_n_views (design); v++)
+    if (shows_pasted (design, v, sha))
+      return TRUE;
+  return FALSE;
+}
+
+/* @design with the views that show the pasted image pointing at @path
+ * (transfer full; everything else shared). */
+static HlDesign *
+with_pasted_path (const HlDesign *design,
+                  const char     *sha,
+                  const char     *path)
+{
+  HlDesign *linked = hl_design_copy (design);
+
+  for (guint v = 0; v < hl_design_get_n_views (linked); v++)
+    {
+      const HlView *view = hl_design_get_view (linked, v);
+      HlView *copy;
+
+      if (!shows_pasted (linked, v, sha))
+        continue;
+      copy = hl_view_copy (view);
+      hl_view_set_photo (copy, path, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (linked, v, copy);
+      hl_view_unref (copy);
+    }
+  return linked;
+}
+
+/* The reverse: @design with the views whose photo is the file @path and
+ * has the SHA-256 @sha showing the pasted image again, with no file of
+ * their own (transfer full), or NULL when no view shows it. */
+static HlDesign *
+without_pasted_path (const HlDesign *design,
+                     const char     *sha,
+                     const char     *path)
+{
+  g_autoptr(HlDesign) unlinked = hl_design_copy (design);
+  gboolean any = FALSE;
+
+  for (guint v = 0; v < hl_design_get_n_views (unlinked); v++)
+    {
+      const HlView *view = hl_design_get_view (unlinked, v);
+      g_autoptr(HlView) copy = NULL;
+
+      if (g_strcmp0 (view->photo.path, path) != 0 || g_strcmp0 (view->photo.sha256, sha) != 0)
+        continue;
+      copy = hl_view_copy (view);
+      hl_view_set_photo (copy, NULL, view->photo.sha256, view->photo.width, view->photo.height);
+      hl_design_replace_view (unlinked, v, copy);
+      any = TRUE;
+    }
+  return any ? g_steal_pointer (&unlinked) : NULL;
+}
+
 /* Autosave */
+
+/* The longest wait between two tries while copies fail. */
+#define AUTOSAVE_RETRY_MAX_MS 10000
+
+/* Writes the recovery copy of the history's design (not a gesture's
+ * preview; photo paths are absolute in memory, so the copy finds its
+ * photos from anywhere). A pasted image with no file of its own yet goes
+ * beside the copy, once, and the copy refers to it there. */
+static gboolean
+write_recovery (HlDocument  *self,
+                GError     **error)
+{
+  g_autofree char *original = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  HlDesign *current = hl_history_get_current (self->history);
+  g_autoptr(HlDesign) linked = NULL;
+
+  if (self->pasted != NULL && self->pasted_path != NULL)
+    linked = with_pasted_path (current, self->pasted_sha, self->pasted_path);
+  else if (self->pasted != NULL && any_shows_pasted (current, self->pasted_sha))
+    {
+      g_autofree char *photo = hl_recovery_photo_path (self->recovery_dir, self->recovery_id);
+
+      if (!self->recovery_photo_written &&
+          !hl_recovery_write_photo (self->recovery_dir, self->recovery_id, self->pasted, error))
+        return FALSE;
+      self->recovery_photo_written = TRUE;
+      linked = with_pasted_path (current, self->pasted_sha, photo);
+    }
+
+  return hl_recovery_write (self->recovery_dir, self->recovery_id, linked != NULL ? linked : current,
+                            original, self->title, error);
+}
 
 static gboolean
 autosave_timeout (gpointer data)
 {
   HlDocument *self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *original = self->file != NULL ? g_file_get_path (self->file) : NULL;
+  guint retry_ms;
 
   self->autosave_source = 0;
   if (self->history == NULL || !hl_history_is_modified (self->history))
@@ -99,12 +250,21 @@ autosave_timeout (gpointer data)
 
   if (self->recovery_id == NULL)
     self->recovery_id = hl_recovery_new_id ();
-  /* The history's design, not a gesture's preview; photo paths are
-   * absolute in memory, so the copy finds its photos from anywhere. */
-  if (!hl_recovery_write (self->recovery_dir, self->recovery_id,
-                          hl_history_get_current (self->history), original,
-                          self->title, &error))
-    g_debug ("unsaved changes not kept for recovery: %s", error->message);
+  if (write_recovery (self, &error))
+    {
+      self->autosave_failures = 0;
+      _hl_document_set_autosave_problem (self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Said, and tried again: the disk may be freed or the folder mended
+   * while the user works on. */
+  g_debug ("unsaved changes not kept for recovery: %s", error->message);
+  _hl_document_set_autosave_problem (self, error->message);
+  self->autosave_failures++;
+  retry_ms = (guint) MIN ((guint64) MAX (self->autosave_delay_ms, 1) << MIN (self->autosave_failures, 16),
+                          AUTOSAVE_RETRY_MAX_MS);
+  self->autosave_source = g_timeout_add (retry_ms, autosave_timeout, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -115,12 +275,22 @@ _hl_document_schedule_autosave (HlDocument *self)
 {
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   if (self->recovery_dir == NULL)
-    return;
+    {
+      _hl_document_set_autosave_problem (self, NULL);
+      return;
+    }
 
   if (self->history != NULL && hl_history_is_modified (self->history))
     self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_timeout, self);
-  else if (self->recovery_id != NULL)
-    hl_recovery_remove (self->recovery_dir, self->recovery_id);
+  else
+    {
+      /* Nothing unsaved: nothing to keep, and nothing at risk. */
+      if (self->recovery_id != NULL)
+        hl_recovery_remove (self->recovery_dir, self->recovery_id);
+      self->recovery_photo_written = FALSE;
+      self->autosave_failures = 0;
+      _hl_document_set_autosave_problem (self, NULL);
+    }
 }
 
 /* Worker tasks */
@@ -192,6 +362,57 @@ load_view_photo (HlDesign  *design,
     *problem = g_strdup (warning->message);
 }
 
+/* On a worker: as load_view_photo(), but a view that shows the pasted
+ * image @pasted (may be NULL; SHA-256 @sha, named @name) gets it. */
+static void
+load_view_photo_or_pasted (HlDesign    *design,
+                           guint        index,
+                           GBytes      *pasted,
+                           const char  *sha,
+                           const char  *name,
+                           HlPhoto    **photo,
+                           char       **problem)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pasted == NULL || !shows_pasted (design, index, sha))
+    {
+      load_view_photo (design, index, photo, problem);
+      return;
+    }
+  *photo = hl_photo_load_bytes (pasted, name, &error);
+  if (*photo == NULL)
+    *problem = g_strdup (error->message);
+}
+
+/* On a worker: the pasted image kept with recovery copy @entry becomes
+ * the pasted image of @data's design again: its bytes in @data->pasted,
+ * and the views that showed it with no file of their own. Without it (an
+ * unreadable or different file) the views keep pointing at the copy's
+ * file, whose photo problem says what is wrong. */
+static void
+take_recovery_photo (LoadData *data)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(HlDesign) unlinked = NULL;
+
+  mapped = g_mapped_file_new (data->entry->photo_path, FALSE, NULL);
+  if (mapped == NULL)
+    return;
+  /* A copy in memory: the recovery folder's file goes once saved. */
+  bytes = g_bytes_new (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  unlinked = without_pasted_path (data->design, sha, data->entry->photo_path);
+  if (unlinked == NULL)
+    return;
+  hl_design_unref (data->design);
+  data->design = g_steal_pointer (&unlinked);
+  data->pasted = g_steal_pointer (&bytes);
+  data->pasted_sha = g_steal_pointer (&sha);
+}
+
 /* On a worker: halved copies of a large @photo (may be NULL), down to
  * about a screen's size, so that the window draws it small without
  * scaling all of it. */
@@ -246,8 +467,17 @@ load_thread (GTask        *task,
     }
   else if (data->is_design)
     {
-      g_autoptr(HlDesign) design = hl_design_load_from_file (data->path, &error);
+      g_autoptr(HlDesign) design = NULL;
 
+      /* The file as it is before it is read: if another program changes
+       * it meanwhile, the next save asks rather than the reverse. A
+       * restored copy is saved to its original file. */
+      if (data->entry == NULL)
+        read_stamp (data->path, &data->stamp);
+      else if (data->entry->original_path != NULL)
+        read_stamp (data->entry->original_path, &data->stamp);
+
+      design = hl_design_load_from_file (data->path, &error);
       if (design == NULL)
         {
           g_task_return_error (task, error);
@@ -257,14 +487,21 @@ load_thread (GTask        *task,
       /* In memory, photo paths are absolute: a later Save As elsewhere
        * rewrites them relative to the new file. */
       data->design = hl_design_rebase_photos (design, data->path, NULL);
-      load_view_photo (data->design, 0, &data->photo, &data->problem);
+      if (data->entry != NULL && data->entry->photo_path != NULL)
+        take_recovery_photo (data);
+      load_view_photo_or_pasted (data->design, 0, data->pasted, data->pasted_sha,
+                                 data->entry != NULL ? data->entry->title : NULL,
+                                 &data->photo, &data->problem);
     }
   else
     {
       g_autoptr(HlView) photo_view = hl_view_new ("front");
 
       if (data->pasted != NULL)
-        data->photo = hl_photo_load_bytes (data->pasted, data->path, &error);
+        {
+          data->photo = hl_photo_load_bytes (data->pasted, data->path, &error);
+          data->pasted_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->pasted);
+        }
       else
         data->photo = hl_photo_load (data->path, &error);
       if (data->photo == NULL)
@@ -337,9 +574,25 @@ load_done (GObject      *object,
   self->view_serial++;
   self->generation++;
   g_clear_pointer (&self->pasted, g_bytes_unref);
+  g_clear_pointer (&self->pasted_sha, g_free);
   g_clear_pointer (&self->pasted_path, g_free);
   if (data->pasted != NULL)
-    self->pasted = g_bytes_ref (data->pasted);
+    {
+      self->pasted = g_bytes_ref (data->pasted);
+      self->pasted_sha = g_strdup (data->pasted_sha);
+    }
+  /* The design file as read; nothing known of other sources. */
+  self->stamp = data->stamp;
+  self->recovery_photo_written = FALSE;
+  if (data->entry != NULL)
+    {
+      /* Restored: the copy's files are this document's from now on,
+       * and its design is unsaved work of its original file. */
+      hl_history_forget_saved (self->history);
+      g_free (self->recovery_id);
+      self->recovery_id = g_strdup (data->entry->id);
+      self->recovery_photo_written = data->pasted != NULL;
+    }
   /* The loading engine, up to date with the design, goes to the engine
    * worker; whatever it was doing for the old design is dropped. */
   self->request = hl_engine_worker_request (self->worker, data->design, 0,
@@ -347,11 +600,15 @@ load_done (GObject      *object,
   _hl_document_set_dots (self, self->request, data->design,
             g_steal_pointer (&data->dots), g_steal_pointer (&data->stats));
 
-  file = data->path != NULL ? g_file_new_for_path (data->path) : NULL;
+  if (data->entry != NULL)
+    file = data->entry->original_path != NULL ? g_file_new_for_path (data->entry->original_path) : NULL;
+  else if (data->is_design)
+    file = g_file_new_for_path (data->path);
 
   g_object_freeze_notify (G_OBJECT (self));
-  _hl_document_set_file (self, data->is_design ? file : NULL);
-  _hl_document_set_title (self, data->pasted != NULL ? g_strdup (data->path)
+  _hl_document_set_file (self, file);
+  _hl_document_set_title (self, data->entry != NULL ? g_strdup (data->entry->title)
+                   : data->pasted != NULL ? g_strdup (data->path)
                    : data->given ? g_strdup (data->title)
                    : g_path_get_basename (data->path));
   _hl_document_set_computing (self, FALSE, 1.0);
@@ -424,6 +681,34 @@ hl_document_load_design_async (HlDocument          *self,
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }
 
+void
+hl_document_load_recovery_async (HlDocument            *self,
+                                 const HlRecoveryEntry *entry,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  LoadData *data;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (entry != NULL && entry->id != NULL && entry->design_path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hl_document_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (entry->design_path);
+  data->is_design = TRUE;
+  data->entry = hl_recovery_entry_copy (entry);
+  if (data->entry->title == NULL)
+    data->entry->title = g_strdup (_("Untitled design"));
+  data->serial = ++self->load_serial;
+
+  run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
+}
+
 /* Switching views */
 
 typedef struct
@@ -431,6 +716,9 @@ typedef struct
   HlDesign   *design;
   guint       index;
   guint       serial;
+  GBytes     *pasted;        /* the pasted image, or NULL */
+  char       *pasted_sha;
+  char       *title;
   HlPhoto    *photo;
   char       *problem;
   HlStippler *engine;
@@ -442,6 +730,9 @@ static void
 view_data_free (ViewData *data)
 {
   hl_design_unref (data->design);
+  g_clear_pointer (&data->pasted, g_bytes_unref);
+  g_free (data->pasted_sha);
+  g_free (data->title);
   g_clear_pointer (&data->photo, hl_photo_unref);
   g_free (data->problem);
   g_clear_pointer (&data->engine, hl_stippler_free);
@@ -450,7 +741,8 @@ view_data_free (ViewData *data)
   g_free (data);
 }
 
-/* Runs on the worker: the view's photo (or chart) and its first dots. */
+/* Runs on the worker: the view's photo (or chart, or the pasted image)
+ * and its first dots. */
 static void
 view_thread (GTask        *task,
              gpointer      source_object,
@@ -459,7 +751,8 @@ view_thread (GTask        *task,
 {
   ViewData *data = task_data;
 
-  load_view_photo (data->design, data->index, &data->photo, &data->problem);
+  load_view_photo_or_pasted (data->design, data->index, data->pasted, data->pasted_sha, data->title,
+                             &data->photo, &data->problem);
   prepare_photo (data->photo);
   first_dots (data->design, data->index, NULL, &data->engine, &data->dots, &data->stats);
   g_task_return_boolean (task, TRUE);
@@ -516,6 +809,12 @@ hl_document_set_view_index (HlDocument *self,
   data->design = hl_design_ref (hl_document_get_design (self));
   data->index = index;
   data->serial = ++self->view_serial;
+  if (self->pasted != NULL)
+    {
+      data->pasted = g_bytes_ref (self->pasted);
+      data->pasted_sha = g_strdup (self->pasted_sha);
+      data->title = g_strdup (self->title);
+    }
 
   task = g_task_new (self, NULL, view_done, NULL);
   g_task_set_source_tag (task, hl_document_set_view_index);
@@ -617,41 +916,6 @@ pasted_photo_path (const char *design_path)
     }
 }
 
-/* Whether view @v of @design shows the pasted image whose SHA-256 is @sha. */
-static gboolean
-shows_pasted (const HlDesign *design,
-              guint           v,
-              const char     *sha)
-{
-  const HlView *view = hl_design_get_view (design, v);
-
-  return view->photo.path == NULL && g_strcmp0 (view->photo.sha256, sha) == 0;
-}
-
-/* @design with the views that show the pasted image pointing at @path
- * (transfer full; everything else shared). */
-static HlDesign *
-with_pasted_path (const HlDesign *design,
-                  const char     *sha,
-                  const char     *path)
-{
-  HlDesign *linked = hl_design_copy (design);
-
-  for (guint v = 0; v < hl_design_get_n_views (linked); v++)
-    {
-      const HlView *view = hl_design_get_view (linked, v);
-      HlView *copy;
-
-      if (!shows_pasted (linked, v, sha))
-        continue;
-      copy = hl_view_copy (view);
-      hl_view_set_photo (copy, path, view->photo.sha256, view->photo.width, view->photo.height);
-      hl_design_replace_view (linked, v, copy);
-      hl_view_unref (copy);
-    }
-  return linked;
-}
-
 /* On the worker: the design with the pasted image's views pointing at the
  * image's file, written beside the design first if it is not there yet.
  * Transfer full, or NULL with @error set. */
@@ -695,6 +959,23 @@ save_thread (GTask        *task,
   g_autoptr(HlDesign) linked = NULL;
   GError *error = NULL;
 
+  /* Another program (or window) replaced or rewrote the file since the
+   * document read or wrote it: its work is not overwritten unasked. A
+   * file that is gone is simply written again. */
+  if (data->expected.known)
+    {
+      HlFileStamp now;
+
+      if (read_stamp (data->path, &now) && !same_stamp (&now, &data->expected))
+        {
+          g_autofree char *name = g_filename_display_basename (data->path);
+
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                                   _("%s was changed on disk since it was opened or last saved"), name);
+          return;
+        }
+    }
+
   if (data->pasted != NULL &&
       !(linked = link_pasted (data, &error)))
     {
@@ -705,9 +986,13 @@ save_thread (GTask        *task,
   /* Photo paths as the file at @path should refer to them. */
   rebased = hl_design_rebase_photos (linked != NULL ? linked : data->design, NULL, data->path);
   if (!hl_design_save_to_file (rebased, data->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The file as written, which the next save expects to find. */
+  read_stamp (data->path, &data->written);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -733,6 +1018,7 @@ save_done (GObject      *object,
           g_free (self->pasted_path);
           self->pasted_path = g_steal_pointer (&data->written_path);
         }
+      self->stamp = data->written;
       _hl_document_set_file (self, data->file);
       _hl_document_set_title (self, g_file_get_basename (data->file));
       _hl_document_update_flags (self);
@@ -748,6 +1034,17 @@ hl_document_save_async (HlDocument          *self,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
+{
+  hl_document_save_full_async (self, file, HL_DOCUMENT_SAVE_DEFAULT, cancellable, callback, user_data);
+}
+
+void
+hl_document_save_full_async (HlDocument          *self,
+                             GFile               *file,
+                             HlDocumentSaveFlags  flags,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
   SaveData *data;
@@ -777,10 +1074,14 @@ hl_document_save_async (HlDocument          *self,
   data->path = path;
   data->design = hl_design_ref (hl_history_get_current (self->history));
   data->generation = self->generation;
+  /* Only the document's own file is checked: another one was chosen to
+   * be replaced. */
+  if (!(flags & HL_DOCUMENT_SAVE_FORCE) && self->file != NULL && g_file_equal (file, self->file))
+    data->expected = self->stamp;
   if (self->pasted != NULL)
     {
       data->pasted = g_bytes_ref (self->pasted);
-      data->pasted_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
+      data->pasted_sha = g_strdup (self->pasted_sha);
       data->pasted_path = g_strdup (self->pasted_path);
     }
 
@@ -803,16 +1104,13 @@ hl_document_save_finish (HlDocument    *self,
 HlDesign *
 hl_document_dup_linked_design (HlDocument *self)
 {
-  g_autofree char *sha = NULL;
-
   g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
 
   if (self->history == NULL)
     return NULL;
   if (self->pasted == NULL || self->pasted_path == NULL)
     return hl_design_ref (hl_history_get_current (self->history));
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->pasted);
-  return with_pasted_path (hl_history_get_current (self->history), sha, self->pasted_path);
+  return with_pasted_path (hl_history_get_current (self->history), self->pasted_sha, self->pasted_path);
 }
 
 /* Recovery */
@@ -827,6 +1125,8 @@ hl_document_set_autosave (HlDocument *self,
   g_free (self->recovery_dir);
   self->recovery_dir = g_strdup (dir);
   self->autosave_delay_ms = delay_ms;
+  self->autosave_failures = 0;
+  self->recovery_photo_written = FALSE;
   _hl_document_schedule_autosave (self);
 }
 
@@ -852,6 +1152,8 @@ hl_document_adopt_recovery (HlDocument            *self,
     original = g_file_new_for_path (entry->original_path);
   _hl_document_set_file (self, original);
   _hl_document_set_title (self, g_strdup (entry->title));
+  /* What the original file holds now is not known here. */
+  memset (&self->stamp, 0, sizeof self->stamp);
   hl_history_forget_saved (self->history);
   g_free (self->recovery_id);
   self->recovery_id = g_strdup (entry->id);

@@ -15,6 +15,19 @@
 
 G_BEGIN_DECLS
 
+/* Which file a path named, and as it was then: another program that
+ * replaced it (a new inode) or wrote into it (a new time or size) is
+ * seen by comparing two stamps. */
+typedef struct
+{
+  gboolean known;
+  guint32  device;
+  guint64  inode;
+  guint64  mtime;            /* seconds */
+  guint32  mtime_usec;
+  goffset  size;
+} HlFileStamp;
+
 struct _HlDocument
 {
   GObject     parent_instance;
@@ -26,7 +39,9 @@ struct _HlDocument
   HlPhoto    *photo;
   char       *photo_problem;
   GBytes     *pasted;        /* a pasted image (PNG), until the design is loaded anew */
+  char       *pasted_sha;    /* its SHA-256, which the views showing it record */
   char       *pasted_path;   /* where it was written next to the design, once saved */
+  HlFileStamp stamp;         /* the design file as loaded or last saved */
   HlEngineWorker *worker;
   HlDesign   *preview;       /* a tool's gesture, or NULL */
   HlDesign   *shown;         /* what the engine was last asked for */
@@ -52,6 +67,9 @@ struct _HlDocument
   char       *recovery_id;   /* this document's files there, once written */
   guint       autosave_delay_ms;
   guint       autosave_source;
+  guint       autosave_failures; /* in a row: the retries wait longer */
+  char       *autosave_problem;  /* why the last copy failed, NULL once one succeeds */
+  gboolean    recovery_photo_written; /* the pasted image is in the folder as <id>.png */
 
   guint       view;
   guint       view_serial;   /* the newest view switch; older ones are dropped */
@@ -73,6 +91,9 @@ void _hl_document_set_title         (HlDocument *self,
                                      char       *title);   /* transfer full */
 void _hl_document_set_file          (HlDocument *self,
                                      GFile      *file);
+/* Sets "autosave-problem" (copied; NULL: none), notified if it changed. */
+void _hl_document_set_autosave_problem (HlDocument *self,
+                                        const char *problem);
 void _hl_document_set_computing     (HlDocument *self,
                                      gboolean    computing,
                                      double      progress);

@@ -34,6 +34,7 @@ enum {
   PROP_COMPUTING,
   PROP_PROGRESS,
   PROP_SELECTED_ZONE,
+  PROP_AUTOSAVE_PROBLEM,
   N_PROPS
 };
 
@@ -118,6 +119,24 @@ _hl_document_set_file (HlDocument *self,
     return;
   g_set_object (&self->file, file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_hl_document_set_autosave_problem (HlDocument *self,
+                                   const char *problem)
+{
+  if (g_strcmp0 (problem, self->autosave_problem) == 0)
+    return;
+  g_free (self->autosave_problem);
+  self->autosave_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_PROBLEM]);
+}
+
+const char *
+hl_document_get_autosave_problem (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->autosave_problem;
 }
 
 /* Engine */
@@ -565,7 +584,9 @@ hl_document_finalize (GObject *object)
   g_clear_pointer (&self->photo, hl_photo_unref);
   g_free (self->photo_problem);
   g_clear_pointer (&self->pasted, g_bytes_unref);
+  g_free (self->pasted_sha);
   g_free (self->pasted_path);
+  g_free (self->autosave_problem);
   _hl_document_forget_merge (self);
   g_clear_pointer (&self->dots, g_array_unref);
   g_clear_pointer (&self->stats, g_array_unref);
@@ -610,6 +631,9 @@ hl_document_get_property (GObject    *object,
       break;
     case PROP_SELECTED_ZONE:
       g_value_set_int (value, self->selected_zone);
+      break;
+    case PROP_AUTOSAVE_PROBLEM:
+      g_value_set_string (value, self->autosave_problem);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -670,6 +694,9 @@ hl_document_class_init (HlDocumentClass *klass)
   properties[PROP_SELECTED_ZONE] =
     g_param_spec_int ("selected-zone", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTOSAVE_PROBLEM] =
+    g_param_spec_string ("autosave-problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -27,7 +27,7 @@
  * the design over the dot budget of all its views together and was not
  * applied. Properties, notified only when their value changes: "modified",
  * "can-undo", "can-redo", "title", "file", "view-index", "computing",
- * "progress", "selected-zone".
+ * "progress", "selected-zone", "autosave-problem".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -93,11 +93,32 @@ void          hl_document_load_design_async (HlDocument         *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+typedef enum
+{
+  HL_DOCUMENT_SAVE_DEFAULT = 0,
+  HL_DOCUMENT_SAVE_FORCE   = 1 << 0,  /* replace the file even if it changed on disk */
+} HlDocumentSaveFlags;
+
 /* Saves the current design to @file atomically (photo paths written
  * relative to it); on success the document edits that file and is no
- * longer modified (unless it changed meanwhile). */
+ * longer modified (unless it changed meanwhile).
+ *
+ * The document remembers its file as it was when loaded or last saved
+ * (device, inode, modification time and size). Saving to that file when
+ * another program (or another window) replaced or rewrote it since fails
+ * with G_IO_ERROR_WRONG_ETAG and writes nothing, so that the other
+ * program's work is not silently lost: ask the user, then save again with
+ * HL_DOCUMENT_SAVE_FORCE to replace it anyway. A file that no longer
+ * exists is written again. hl_document_save_async() is
+ * hl_document_save_full_async() with HL_DOCUMENT_SAVE_DEFAULT. */
 void          hl_document_save_async       (HlDocument          *self,
                                             GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+void          hl_document_save_full_async  (HlDocument          *self,
+                                            GFile               *file,
+                                            HlDocumentSaveFlags  flags,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
@@ -168,10 +189,21 @@ gboolean      hl_document_is_modified      (HlDocument          *self);
 
 /* Keeps unsaved changes in @dir (see hl-recovery.h) after @delay_ms of
  * quiet; NULL turns it off. The copy goes once nothing is unsaved, and
- * when the document ends normally. */
+ * when the document ends normally. A pasted image the design shows is
+ * kept beside the copy (once), so that the restored design has it.
+ *
+ * When a copy cannot be written (a full disk, a read-only or missing
+ * folder), "autosave-problem" says why and the document tries again,
+ * after @delay_ms, then waiting twice as long each time up to 10 s (and
+ * at once after the next edit's quiet); the problem clears when a copy is
+ * written, when nothing is unsaved any more, or when autosave is
+ * turned off. */
 void          hl_document_set_autosave     (HlDocument          *self,
                                             const char          *dir,
                                             guint                delay_ms);
+/* Why unsaved changes are not kept for recovery right now, for the user
+ * ("autosave-problem"), or NULL (borrowed). */
+const char   *hl_document_get_autosave_problem (HlDocument      *self);
 /* The id of this document's recovery files, NULL until one is written. */
 const char   *hl_document_get_recovery_id  (HlDocument          *self);
 /* After loading @entry's design: the document is the design of
@@ -179,6 +211,17 @@ const char   *hl_document_get_recovery_id  (HlDocument          *self);
  * recovery files up to date. */
 void          hl_document_adopt_recovery   (HlDocument          *self,
                                             const HlRecoveryEntry *entry);
+/* Loads @entry's design (copied) and adopts it as
+ * hl_document_adopt_recovery() does, in one step: titled and filed as
+ * @entry says, unsaved. A pasted image kept with it (@entry's photo_path)
+ * is the photo of the views that showed it and is held in memory again as
+ * after a paste: the first save writes it beside the design as
+ * NAME-photo.png. Finish with hl_document_load_finish(). */
+void          hl_document_load_recovery_async (HlDocument       *self,
+                                            const HlRecoveryEntry *entry,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
 
 /* The dots of the last finished stippling (borrowed until the next
  * "changed"), or NULL: those of hl_document_get_dots_design()'s view,

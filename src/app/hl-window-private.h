@@ -22,6 +22,8 @@ struct _HlWindow
   /* Template widgets */
   AdwWindowTitle  *title;
   AdwToastOverlay *toasts;
+  GtkRevealer     *notice;          /* lasting: unsaved changes not kept for recovery */
+  GtkLabel        *notice_label;
   GtkStack        *stack;
   HlCanvas        *canvas;
   AdwFlap         *flap;
@@ -57,7 +59,8 @@ struct _HlWindow
   char            *problem;
   GtkNativeDialog *chooser;
   GCancellable    *load_cancellable;
-  GTask           *asking;       /* a save waiting for the user to say where */
+  GTask           *asking;       /* a save waiting for the user to say where, or
+                                  * whether to replace a file changed on disk */
   char            *tool;         /* win.tool: the tool's name */
   /* The tools' options: win.ruler-mode, win.landmark, win.zone-kind and
    * the eyedropper's session; every tool borrows them. */
@@ -188,5 +191,8 @@ GtkWidget   *hl_window_get_zone_panel (HlWindow *self);
 /* The last problem shown (instead of the design, or as a notice above
  * it), or NULL (borrowed). */
 const char  *hl_window_get_problem    (HlWindow *self);
+/* The text of the lasting notice above the design while it is shown,
+ * else NULL (borrowed). */
+const char  *hl_window_get_notice     (HlWindow *self);
 
 G_END_DECLS

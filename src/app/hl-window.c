@@ -76,6 +76,25 @@ warn (HlWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
+/* The lasting notice above the design: shown while unsaved changes
+ * cannot be kept for recovery, gone once they can (or are saved). */
+static void
+update_notice (HlWindow *self)
+{
+  const char *problem = hl_document_get_autosave_problem (self->document);
+
+  if (problem != NULL)
+    {
+      /* Translators: %s says why, e.g. "…/recovery: cannot make the
+       * recovery folder: No space left on device". */
+      g_autofree char *text = g_strdup_printf (_("Unsaved changes cannot be kept for recovery: %s. "
+                                                 "Save the design to keep them."), problem);
+
+      gtk_label_set_text (self->notice_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->notice, problem != NULL);
+}
+
 static void
 show_problem (HlWindow   *self,
               const char *title,
@@ -160,7 +179,7 @@ on_document_loaded (GObject      *object,
 
   if (self->recovering != NULL)
     {
-      hl_document_adopt_recovery (self->document, self->recovering);
+      /* The document adopted the copy as it loaded it. */
       g_clear_pointer (&self->recovering, hl_recovery_entry_free);
       warn (self, _("Unsaved changes restored"));
       g_clear_pointer (&self->problem, g_free);
@@ -179,6 +198,27 @@ on_document_loaded (GObject      *object,
   update_state (self);
 }
 
+/* Shows that @name is being opened; a newer open replaces one in
+ * progress. */
+static void
+begin_loading (HlWindow *self,
+               char     *name)   /* transfer full */
+{
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->recovering, hl_recovery_entry_free);
+
+  g_free (self->opening);
+  self->opening = name;
+  g_clear_pointer (&self->problem, g_free);
+  adw_status_page_set_description (self->loading_page, self->opening);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_loading (self, TRUE);
+  update_state (self);
+}
+
 void
 hl_window_open (HlWindow *self,
                 GFile    *file)
@@ -186,20 +226,7 @@ hl_window_open (HlWindow *self,
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* A newer open replaces one in progress. */
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  g_free (self->opening);
-  self->opening = g_file_get_basename (file);
-  g_clear_pointer (&self->problem, g_free);
-  adw_status_page_set_description (self->loading_page, self->opening);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_loading (self, TRUE);
-  update_state (self);
-
+  begin_loading (self, g_file_get_basename (file));
   hl_document_load_async (self->document, file, self->load_cancellable,
                           on_document_loaded, g_object_ref (self));
 }
@@ -213,19 +240,7 @@ hl_window_open_design (HlWindow   *self,
   g_return_if_fail (design != NULL);
   g_return_if_fail (title != NULL);
 
-  if (self->load_cancellable != NULL)
-    g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  g_free (self->opening);
-  self->opening = g_strdup (title);
-  g_clear_pointer (&self->problem, g_free);
-  adw_status_page_set_description (self->loading_page, self->opening);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_loading (self, TRUE);
-  update_state (self);
-
+  begin_loading (self, g_strdup (title));
   hl_document_load_design_async (self->document, design, title, self->load_cancellable,
                                  on_document_loaded, g_object_ref (self));
 }
@@ -234,20 +249,14 @@ void
 hl_window_open_recovery (HlWindow              *self,
                          const HlRecoveryEntry *entry)
 {
-  g_autoptr(GFile) file = NULL;
-
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (entry != NULL);
 
-  file = g_file_new_for_path (entry->design_path);
-  hl_window_open (self, file);
-  g_clear_pointer (&self->recovering, hl_recovery_entry_free);
-  self->recovering = hl_recovery_entry_copy (entry);
   /* Named as the design was, not as its recovery copy. */
-  g_free (self->opening);
-  self->opening = g_strdup (entry->title);
-  adw_status_page_set_description (self->loading_page, self->opening);
-  update_state (self);
+  begin_loading (self, g_strdup (entry->title != NULL ? entry->title : _("Untitled design")));
+  self->recovering = hl_recovery_entry_copy (entry);
+  hl_document_load_recovery_async (self->document, entry, self->load_cancellable,
+                                   on_document_loaded, g_object_ref (self));
 }
 
 gboolean
@@ -259,6 +268,9 @@ hl_window_is_loading (HlWindow *self)
 
 /* Saving */
 
+static void ask_overwrite (HlWindow *self,
+                           GTask    *task);
+
 static void
 on_document_saved (GObject      *object,
                    GAsyncResult *result,
@@ -269,28 +281,45 @@ on_document_saved (GObject      *object,
   GError *error = NULL;
 
   self->saving--;
-  if (!hl_document_save_finish (self->document, result, &error))
+  if (hl_document_save_finish (self->document, result, &error))
+    g_task_return_boolean (task, TRUE);
+  else if (!self->disposed && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {
-      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        warn (self, error->message);
-      g_task_return_error (task, error);
+      /* Another program or window wrote the file: ask before losing
+       * its work. */
+      g_error_free (error);
+      ask_overwrite (self, g_steal_pointer (&task));
     }
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s is why, e.g. "design.json: permission denied:
+           * the file is read-only; refusing to replace it". */
+          g_autofree char *message = g_strdup_printf (_("The design was not saved: %s"), error->message);
+
+          warn (self, message);
+        }
+      g_task_return_error (task, error);
+    }
 
   if (!self->disposed)
     update_state (self);
 }
 
+/* Writes the design to @file; the save's @task (transfer full) ends when
+ * it is written, or when the user answers a question about it. */
 static void
-start_save (HlWindow *self,
-            GTask    *task,   /* transfer full */
-            GFile    *file)
+start_save (HlWindow            *self,
+            GTask               *task,   /* transfer full */
+            GFile               *file,
+            HlDocumentSaveFlags  flags)
 {
   self->saving++;
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   update_state (self);
-  hl_document_save_async (self->document, file, g_task_get_cancellable (task),
-                          on_document_saved, task);
+  hl_document_save_full_async (self->document, file, flags, g_task_get_cancellable (task),
+                               on_document_saved, task);
 }
 
 static void
@@ -314,7 +343,8 @@ on_save_chooser_response (GtkNativeDialog *dialog,
       update_state (self);
       return;
     }
-  start_save (self, g_steal_pointer (&task), file);
+  /* The chooser asked already before replacing a file. */
+  start_save (self, g_steal_pointer (&task), file, HL_DOCUMENT_SAVE_FORCE);
 }
 
 /* A save still waiting for an answer ends as cancelled. */
@@ -327,6 +357,101 @@ cancel_asking (HlWindow *self)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the design was not saved");
 }
 
+/* Asks where to save, for the save waiting in self->asking: beside
+ * @suggested (may be NULL: as design.json beside the photo). */
+static void
+ask_where (HlWindow *self,
+           GFile    *suggested)
+{
+  HlDesign *design = hl_document_get_design (self->document);
+  GtkFileChooser *chooser;
+
+  chooser = show_chooser (self, _("Save the Design"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                          G_CALLBACK (on_save_chooser_response));
+  if (suggested != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (suggested);
+      g_autofree char *name = g_file_get_basename (suggested);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+      gtk_file_chooser_set_current_name (chooser, name);
+    }
+  else
+    {
+      const HlView *view = hl_design_get_view (design, 0);
+
+      gtk_file_chooser_set_current_name (chooser, "design.json");
+      if (view->photo.path != NULL)
+        {
+          g_autofree char *dir = g_path_get_dirname (view->photo.path);
+          g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+          gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+        }
+    }
+  gtk_native_dialog_show (self->chooser);
+  update_state (self);
+}
+
+static void
+on_overwrite_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       HlWindow         *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->asking);
+  GFile *file;
+
+  if (task == NULL)
+    return;
+  file = g_task_get_task_data (task);
+  if (g_str_equal (response, "overwrite"))
+    start_save (self, g_steal_pointer (&task), file, HL_DOCUMENT_SAVE_FORCE);
+  else if (g_str_equal (response, "save-as") && !self->disposed)
+    {
+      self->asking = g_steal_pointer (&task);
+      ask_where (self, file);
+    }
+  else
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "the design was not saved");
+      if (!self->disposed)
+        update_state (self);
+    }
+}
+
+/* The design's file changed on disk since it was opened or saved here:
+ * replace it, save elsewhere, or leave it. The save's @task (transfer
+ * full) waits for the answer. */
+static void
+ask_overwrite (HlWindow *self,
+               GTask    *task)
+{
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  cancel_asking (self);
+  self->asking = task;
+
+  /* Translators: %s is the design's file name. */
+  body = g_strdup_printf (_("“%s” was changed by another program or window since it was opened or "
+                            "last saved here. Overwriting it loses those changes."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_overwrite_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 hl_window_save_async (HlWindow            *self,
                       GCancellable        *cancellable,
@@ -336,7 +461,6 @@ hl_window_save_async (HlWindow            *self,
   g_autoptr(GTask) task = NULL;
   HlDesign *design;
   GFile *file;
-  GtkFileChooser *chooser;
 
   g_return_if_fail (HL_IS_WINDOW (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -354,29 +478,14 @@ hl_window_save_async (HlWindow            *self,
   file = hl_document_get_file (self->document);
   if (file != NULL)
     {
-      start_save (self, g_steal_pointer (&task), file);
+      start_save (self, g_steal_pointer (&task), file, HL_DOCUMENT_SAVE_DEFAULT);
       return;
     }
 
   /* A design started from a photo: ask where, next to the photo. */
   cancel_asking (self);
   self->asking = g_steal_pointer (&task);
-  chooser = show_chooser (self, _("Save the Design"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                          G_CALLBACK (on_save_chooser_response));
-  gtk_file_chooser_set_current_name (chooser, "design.json");
-  {
-    const HlView *view = hl_design_get_view (design, 0);
-
-    if (view->photo.path != NULL)
-      {
-        g_autofree char *dir = g_path_get_dirname (view->photo.path);
-        g_autoptr(GFile) folder = g_file_new_for_path (dir);
-
-        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-      }
-  }
-  gtk_native_dialog_show (self->chooser);
-  update_state (self);
+  ask_where (self, NULL);
 }
 
 gboolean
@@ -643,6 +752,8 @@ hl_window_class_init (HlWindowClass *klass)
                                                "/org/hairlinestudio/HairlineStudio/hl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlWindow, title);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, notice);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, flap);
@@ -693,6 +804,8 @@ hl_window_init (HlWindow *self)
   g_signal_connect_object (self->document, "notify::can-redo", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::title", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::autosave-problem", G_CALLBACK (update_notice), self,
+                           G_CONNECT_SWAPPED);
   /* The client's name may come with any edit. */
   g_signal_connect_object (self->document, "changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   _hl_window_tools_init (self);
@@ -754,6 +867,13 @@ hl_window_get_problem (HlWindow *self)
 {
   g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
   return self->problem;
+}
+
+const char *
+hl_window_get_notice (HlWindow *self)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->notice) ? gtk_label_get_text (self->notice_label) : NULL;
 }
 
 gboolean

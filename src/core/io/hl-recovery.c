@@ -14,6 +14,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-recovery.h"
@@ -119,19 +120,54 @@ hl_recovery_write (const char      *dir,
                                    0600, error);
 }
 
+char *
+hl_recovery_photo_path (const char *dir,
+                        const char *id)
+{
+  g_return_val_if_fail (dir != NULL && id != NULL, NULL);
+  return entry_file (dir, id, ".png");
+}
+
+gboolean
+hl_recovery_write_photo (const char  *dir,
+                         const char  *id,
+                         GBytes      *png,
+                         GError     **error)
+{
+  g_autofree char *path = NULL;
+  const char *data;
+  gsize length;
+  GStatBuf st;
+
+  g_return_val_if_fail (dir != NULL && id != NULL, FALSE);
+  g_return_val_if_fail (png != NULL, FALSE);
+
+  if (!make_private_dir (dir, error))
+    return FALSE;
+  /* A new file is 0600; an existing one keeps its mode: tightened first. */
+  path = entry_file (dir, id, ".png");
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && (st.st_mode & 07777) != 0600)
+    g_chmod (path, 0600);
+  data = g_bytes_get_data (png, &length);
+  return hl_atomic_file_set_contents (path, data, length, NULL, HL_ATOMIC_FILE_DEFAULT, error);
+}
+
 void
 hl_recovery_remove (const char *dir,
                     const char *id)
 {
   g_autofree char *json_path = NULL;
   g_autofree char *info_path = NULL;
+  g_autofree char *photo_path = NULL;
 
   g_return_if_fail (dir != NULL && id != NULL);
 
   info_path = entry_file (dir, id, ".info");
   json_path = entry_file (dir, id, ".json");
+  photo_path = entry_file (dir, id, ".png");
   g_unlink (info_path);
   g_unlink (json_path);
+  g_unlink (photo_path);
 }
 
 HlRecoveryEntry *
@@ -147,6 +183,7 @@ hl_recovery_entry_copy (const HlRecoveryEntry *entry)
   copy->original_path = g_strdup (entry->original_path);
   copy->title = g_strdup (entry->title);
   copy->written = entry->written;
+  copy->photo_path = g_strdup (entry->photo_path);
   return copy;
 }
 
@@ -160,6 +197,7 @@ hl_recovery_entry_free (HlRecoveryEntry *entry)
   g_free (entry->design_path);
   g_free (entry->original_path);
   g_free (entry->title);
+  g_free (entry->photo_path);
   g_free (entry);
 }
 
@@ -218,6 +256,9 @@ hl_recovery_list_orphans (const char *dir)
           hl_recovery_entry_free (entry);
           continue;
         }
+      entry->photo_path = entry_file (dir, entry->id, ".png");
+      if (!g_file_test (entry->photo_path, G_FILE_TEST_IS_REGULAR))
+        g_clear_pointer (&entry->photo_path, g_free);
       if (entry->title == NULL || entry->title[0] == '\0')
         {
           g_free (entry->title);

@@ -4,8 +4,11 @@
  * a recovery folder (by default the user's data folder,
  * `hairline-studio/recovery`): `<id>.json` holds the design (photo paths
  * absolute), `<id>.info` (a GKeyFile) the process that wrote it, the file
- * the design came from (if any), its title and when it was written. A
- * normal close removes both; after a crash they stay, and the next start
+ * the design came from (if any), its title and when it was written, and
+ * `<id>.png` the pasted image the design shows (a design made from a
+ * pasted image has no photo file of its own until it is saved: the
+ * recovery copy refers to `<id>.png` by its absolute path). A normal
+ * close removes them; after a crash they stay, and the next start
  * finds them: an entry is an orphan when the process that wrote it is no
  * longer running. The folder is kept 0700 (made so, or tightened when it
  * exists looser) and its files 0600: they hold clients' names and notes.
@@ -28,6 +31,7 @@ typedef struct
   char   *original_path;  /* owned, NULL for a design never saved */
   char   *title;          /* owned: what the window called it */
   gint64  written;        /* g_get_real_time () when written */
+  char   *photo_path;     /* owned: the <id>.png pasted image, NULL if none */
 } HlRecoveryEntry;
 
 /* The default folder (transfer full). */
@@ -41,6 +45,16 @@ gboolean         hl_recovery_write        (const char      *dir,
                                            const HlDesign  *design,
                                            const char      *original_path,
                                            const char      *title,
+                                           GError         **error);
+/* Where @id keeps its pasted image in @dir: `<dir>/<id>.png` (transfer
+ * full; the file may not exist). */
+char            *hl_recovery_photo_path   (const char      *dir,
+                                           const char      *id);
+/* Writes the pasted image @png (PNG bytes) as @id's `<id>.png` in @dir
+ * (made if needed), atomically, 0600. */
+gboolean         hl_recovery_write_photo  (const char      *dir,
+                                           const char      *id,
+                                           GBytes          *png,
                                            GError         **error);
 /* Removes @id's files from @dir (no error if there are none). */
 void             hl_recovery_remove       (const char      *dir,
