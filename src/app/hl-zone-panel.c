@@ -189,6 +189,17 @@ update_stats (HlZonePanel *self)
           g_string_append (text, _("Uncalibrated: sizes assume 0.15 mm per pixel"));
         }
     }
+  {
+    /* Why the zone gets fewer dots than it asks for, in words: off the
+     * scalp, in front of the hairline, the budget. */
+    g_autofree char *why = hl_zone_stats_explain (&stats);
+
+    if (why != NULL && !(stats.too_large && !stats.over_budget))
+      {
+        g_string_append_c (text, '\n');
+        g_string_append (text, why);
+      }
+  }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
                                  stats.too_large ? _("Area") : _("Area and density"));
   adw_action_row_set_subtitle (self->stats_row, text->str);

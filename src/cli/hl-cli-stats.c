@@ -40,6 +40,8 @@ zone_json (const HlZone      *zone,
 {
   cJSON *o = cJSON_CreateObject ();
   cJSON *sessions = cJSON_CreateArray ();
+  cJSON *reasons;
+  HlZoneShortfall short_flags = hl_zone_stats_get_shortfall (st);
 
   cJSON_AddStringToObject (o, "name", zone->name);
   cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
@@ -61,6 +63,33 @@ zone_json (const HlZone      *zone,
   cJSON_AddNumberToObject (o, "dot_mm", zone->params.dot_mm);
   cJSON_AddNumberToObject (o, "points", hl_curve_get_n_points (zone->boundary));
   cJSON_AddBoolToObject (o, "too_large", st->too_large);
+  cJSON_AddBoolToObject (o, "over_budget", st->over_budget);
+  cJSON_AddNumberToObject (o, "outside_scalp_cm2", round3 (st->outside_scalp_cm2));
+  cJSON_AddNumberToObject (o, "outside_scalp_fraction",
+                           st->area_cm2 > 0 ? round3 (MIN (st->outside_scalp_cm2 / st->area_cm2, 1.0)) : 0.0);
+  cJSON_AddNumberToObject (o, "in_front_of_hairline_cm2", round3 (st->in_front_of_hairline_cm2));
+  reasons = cJSON_AddArrayToObject (o, "short_reasons");
+  for (guint bit = 1; bit <= HL_ZONE_SHORT_OVER_BUDGET; bit <<= 1)
+    if (short_flags & bit)
+      cJSON_AddItemToArray (reasons, cJSON_CreateString (hl_zone_shortfall_to_string (bit)));
+  return o;
+}
+
+/* The outline that applies: where it comes from ("view", "chart"), its
+ * area and points; null when none. */
+static cJSON *
+outline_json (const HlView *view,
+              double        m)
+{
+  HlCurve *outline = hl_view_get_scalp_outline (view);
+  cJSON *o;
+
+  if (outline == NULL)
+    return cJSON_CreateNull ();
+  o = cJSON_CreateObject ();
+  cJSON_AddStringToObject (o, "source", view->scalp_outline != NULL ? "view" : "chart");
+  cJSON_AddNumberToObject (o, "area_cm2", round3 (hl_curve_area (outline) * m * m / 100.0));
+  cJSON_AddNumberToObject (o, "points", hl_curve_get_n_points (outline));
   return o;
 }
 
@@ -71,6 +100,7 @@ print_zone (const HlZone      *zone,
 {
   g_autofree char *dots = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot", "%u dots", st->dots), st->dots);
   guint n_points = hl_curve_get_n_points (zone->boundary);
+  g_autofree char *why = hl_zone_stats_explain (st);
 
   /* Translators: a zone's name, its kind, its area, the density asked and
    * achieved, "N dots", and the number of dots expected. */
@@ -89,6 +119,8 @@ print_zone (const HlZone      *zone,
   if (st->too_large)
     printf ("; %s", _("TOO LARGE: left empty"));
   putchar ('\n');
+  if (why != NULL)
+    printf ("    %s\n", why);
 }
 
 int
@@ -175,6 +207,7 @@ hl_cli_stats (int    argc,
             }
           else
             cJSON_AddNullToObject (vj, "hairline");
+          cJSON_AddItemToObject (vj, "scalp_outline", outline_json (view, m));
           zones = cJSON_AddArrayToObject (vj, "zones");
           cJSON_AddItemToArray (views, vj);
         }
@@ -189,6 +222,12 @@ hl_cli_stats (int    argc,
                     view->calibration.uncertainty * 100);
           else
             printf (_("uncalibrated: assuming %.2f mm/px, areas and counts are rough\n"), m);
+          if (hl_view_get_scalp_outline (view) != NULL)
+            /* Translators: the area inside the view's scalp outline and
+             * where the outline comes from. */
+            printf (_("  scalp outline: %.1f cm² (%s)\n"),
+                    hl_curve_area (hl_view_get_scalp_outline (view)) * m * m / 100.0,
+                    view->scalp_outline != NULL ? _("the view's own") : _("the head chart's"));
           if (view->hairline != NULL)
             printf (g_dngettext (GETTEXT_PACKAGE, "  hairline: %.2f cm, %u control point\n",
                                  "  hairline: %.2f cm, %u control points\n", hl_curve_get_n_points (view->hairline)),

@@ -59,14 +59,16 @@ hair_factor (const HlStippler *self,
   const HlZoneParams *zp = &zc->zone->params;
   double d_px, d, pmx, pmy, offset, u, h;
 
-  if (self->hair_index == NULL)
+  if (!hl_stippler_on_scalp (self, p))
+    return 0.0;       /* off the scalp: never a dot */
+  /* A zone that does not follow the hairline is filled wherever it lies
+   * (temples, recessions, sideburns, scars): the hairline is not its edge. */
+  if (self->hair_index == NULL || !zp->follows_hairline)
     return 1.0;
 
   d_px = hl_segment_index_signed_distance (self->hair_index, p);
   if (d_px < 0.0)
     return 0.0;       /* face side of the hairline: never a dot */
-  if (!zp->follows_hairline)
-    return 1.0;
   if (d_px >= G_MAXDOUBLE)
     return 1.0;       /* far behind the line */
 
@@ -345,6 +347,7 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
 {
   int cx0, cy0, cx1, cy1;
 
+  zc->areas_valid = FALSE;
   if (zc->cands->len == 0)
     return;
 

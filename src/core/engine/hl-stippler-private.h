@@ -30,7 +30,8 @@ typedef struct
   float   edge;     /* free-edge factor, [0, 1]; 0 where another zone owns
                        the point */
   float   blend;    /* density blended over the zones here, / ref density */
-  float   hair;     /* hairline factor, [0, 1] */
+  float   hair;     /* hairline factor, [0, 1]; 0 outside the scalp
+                       outline */
   guint32 id;       /* stable per tile point: drives size and shade jitter */
 } Candidate;
 
@@ -61,6 +62,10 @@ typedef struct
   guint          *row_start;     /* gny+1 entries; NULL before the first filter */
   guint           offset;
   double          expected;      /* < 0: not computed yet */
+  /* The zone's area off the scalp and in front of the hairline (px²),
+   * valid when areas_valid; made again after the hairline factors are. */
+  gboolean        areas_valid;
+  double          outside_px2, front_px2;
 
   /* Rows to re-filter at the next update. */
   gboolean        blend_all;     /* edge and blend not computed yet */
@@ -117,6 +122,11 @@ struct _HlStippler
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
   gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
+
+  HlCurve        *scalp;         /* owned ref: the view's scalp outline,
+                                    NULL when none */
+  HlSegmentIndex *scalp_index;   /* over the outline's bounds */
+  HlRect          scalp_box;     /* the outline's bounds */
 
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
@@ -211,6 +221,18 @@ void hl_stippler_eraser_clear (Eraser *er);
  * use) on a grid so that each candidate checks only a few discs. */
 void hl_stippler_eraser_build (Eraser *er,
                                GArray *edits);
+
+/* Whether @p lies inside the view's scalp outline (TRUE when it has
+ * none). */
+static inline gboolean
+hl_stippler_on_scalp (const HlStippler *self,
+                      HlPoint           p)
+{
+  if (self->scalp_index == NULL)
+    return TRUE;
+  return hl_rect_contains (self->scalp_box, p) &&
+         hl_segment_index_signed_distance (self->scalp_index, p) > 0.0;
+}
 
 /* Re-evaluates the hairline factor of the candidates of @zc in @area (all
  * of them when @area is NULL). */

@@ -184,6 +184,37 @@ update_hairline (HlStippler   *self,
   return TRUE;
 }
 
+/* --- scalp outline -------------------------------------------------------- */
+
+/* Takes the view's scalp outline; TRUE when it changed (then every
+ * candidate's hairline factor, which holds the outline's verdict, must be
+ * evaluated again). */
+static gboolean
+update_scalp (HlStippler   *self,
+              const HlView *view)
+{
+  HlCurve *cur = hl_view_get_scalp_outline (view);
+  const HlPoint *poly;
+  guint n;
+
+  if (cur != NULL && hl_curve_get_n_points (cur) < 3)
+    cur = NULL;
+  if (cur == self->scalp || (cur != NULL && self->scalp != NULL && hl_curve_equal (cur, self->scalp)))
+    return FALSE;
+
+  g_clear_pointer (&self->scalp_index, hl_segment_index_free);
+  g_clear_pointer (&self->scalp, hl_curve_unref);
+  if (cur != NULL)
+    {
+      poly = hl_curve_get_polyline (cur, &n);
+      self->scalp = hl_curve_ref (cur);
+      self->scalp_box = hl_rect_from_points (poly, n);
+      self->scalp_index = hl_segment_index_new (poly, n, TRUE, 10.0,
+                                                hl_rect_inflate (self->scalp_box, 2.0));
+    }
+  return TRUE;
+}
+
 /* --- manual edits --------------------------------------------------------- */
 
 /* Takes the view's edits; returns TRUE if they changed. Zones get the rows
@@ -378,6 +409,8 @@ hl_stippler_free (HlStippler *self)
   hl_stippler_free_edges_clear (&self->free_edges);
   g_clear_pointer (&self->hairline, hl_curve_unref);
   hl_segment_index_free (self->hair_index);
+  g_clear_pointer (&self->scalp, hl_curve_unref);
+  hl_segment_index_free (self->scalp_index);
   g_array_unref (self->dots);
   g_clear_pointer (&self->edits, g_array_unref);
   hl_stippler_eraser_clear (&self->eraser);
@@ -501,6 +534,11 @@ hl_stippler_update_full (HlStippler         *self,
   self->calibrated = calibrated;
 
   hair_changed = update_hairline (self, view, &hair_area, &hair_all);
+  if (update_scalp (self, view))
+    {
+      hair_changed = TRUE;
+      hair_all = TRUE;
+    }
 
   /* Match the view's zones with cached ones. */
   old = self->zones;
@@ -643,6 +681,76 @@ hl_stippler_get_dots (HlStippler *self,
   return (const HlDot *) (gconstpointer) self->dots->data;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+/* How much of @zone lies outside the scalp outline, and, of a zone that
+ * follows the hairline, on the scalp in front of the hairline (px²),
+ * sampled row by row: each row's crossings of the zone's outline say which
+ * samples are in the zone (even-odd, as the engine's outline index). */
+static void
+zone_areas (HlStippler   *self,
+            const HlZone *zone,
+            double       *outside_px2,
+            double       *front_px2)
+{
+  guint n;
+  const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
+  HlRect box = hl_rect_from_points (poly, n);
+  gboolean front = zone->params.follows_hairline && self->hair_index != NULL;
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double step, n_out = 0, n_front = 0;
+
+  *outside_px2 = 0.0;
+  *front_px2 = 0.0;
+  if (n < 3 || hl_rect_is_empty (box) || (self->scalp_index == NULL && !front))
+    return;
+
+  step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
+  if (!(step > 0.0))
+    return;
+  for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    {
+      guint k = 0;
+
+      g_array_set_size (xs, 0);
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          HlPoint a = poly[i], b = poly[j];
+
+          if ((a.y > y) != (b.y > y))
+            {
+              double x = (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x;
+
+              g_array_append_val (xs, x);
+            }
+        }
+      g_array_sort (xs, compare_doubles);
+
+      for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+        {
+          HlPoint p = { x, y };
+
+          while (k < xs->len && g_array_index (xs, double, k) <= x)
+            k++;
+          if (k % 2 == 0)
+            continue;   /* outside the zone */
+          if (!hl_stippler_on_scalp (self, p))
+            n_out++;
+          else if (front && hl_segment_index_signed_distance (self->hair_index, p) < 0.0)
+            n_front++;
+        }
+    }
+  *outside_px2 = n_out * step * step;
+  *front_px2 = n_front * step * step;
+}
+
 static gboolean
 zone_stats (HlStippler  *self,
             guint        index,
@@ -669,6 +777,14 @@ zone_stats (HlStippler  *self,
   stats->mm_per_px = self->mm_per_px;
   stats->calibrated = self->calibrated;
   stats->too_large = zc->too_large;
+  stats->over_budget = zc->over_budget;
+  if (!zc->areas_valid)
+    {
+      zone_areas (self, zc->zone, &zc->outside_px2, &zc->front_px2);
+      zc->areas_valid = TRUE;
+    }
+  stats->outside_scalp_cm2 = zc->outside_px2 * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->in_front_of_hairline_cm2 = zc->front_px2 * self->mm_per_px * self->mm_per_px / 100.0;
 
   return TRUE;
 }
@@ -693,6 +809,84 @@ hl_stippler_get_zone_counts (HlStippler  *self,
   g_return_val_if_fail (stats != NULL, FALSE);
 
   return zone_stats (self, index, FALSE, stats);
+}
+
+HlZoneShortfall
+hl_zone_stats_get_shortfall (const HlZoneStats *stats)
+{
+  HlZoneShortfall r = HL_ZONE_SHORT_NONE;
+
+  g_return_val_if_fail (stats != NULL, HL_ZONE_SHORT_NONE);
+
+  if (stats->too_large)
+    r |= stats->over_budget ? HL_ZONE_SHORT_OVER_BUDGET : HL_ZONE_SHORT_TOO_LARGE;
+  if (stats->area_cm2 > 0.0 && stats->outside_scalp_cm2 >= 0.01 * stats->area_cm2)
+    r |= HL_ZONE_SHORT_OUTSIDE_SCALP;
+  if (stats->area_cm2 > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * stats->area_cm2)
+    r |= HL_ZONE_SHORT_FRONT_OF_HAIRLINE;
+  return r;
+}
+
+const char *
+hl_zone_shortfall_to_string (HlZoneShortfall reason)
+{
+  switch (reason)
+    {
+    case HL_ZONE_SHORT_OUTSIDE_SCALP:
+      return "outside_scalp";
+    case HL_ZONE_SHORT_FRONT_OF_HAIRLINE:
+      return "in_front_of_hairline";
+    case HL_ZONE_SHORT_TOO_LARGE:
+      return "too_large";
+    case HL_ZONE_SHORT_OVER_BUDGET:
+      return "over_budget";
+    case HL_ZONE_SHORT_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+hl_zone_stats_explain (const HlZoneStats *stats)
+{
+  HlZoneShortfall r;
+  GString *s;
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  r = hl_zone_stats_get_shortfall (stats);
+  if (r == HL_ZONE_SHORT_NONE)
+    return NULL;
+
+  s = g_string_new (NULL);
+  if (r & HL_ZONE_SHORT_TOO_LARGE)
+    g_string_append (s, _("Left empty: the zone would need too many dots."));
+  if (r & HL_ZONE_SHORT_OVER_BUDGET)
+    g_string_append (s, _("Left empty: the zones above it use the view's whole dot budget."));
+  if (r & HL_ZONE_SHORT_OUTSIDE_SCALP)
+    {
+      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / stats->area_cm2, 1.0);
+
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (pc >= 99.5)
+        g_string_append (s, _("The zone lies outside the scalp outline: no dots there."));
+      else
+        /* Translators: a percentage of the zone's area. */
+        g_string_append_printf (s, _("%.0f %% of the zone lies outside the scalp outline: no dots there."), pc);
+    }
+  if (r & HL_ZONE_SHORT_FRONT_OF_HAIRLINE)
+    {
+      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / stats->area_cm2, 1.0);
+
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      /* Translators: a percentage of the zone's area; sentinels are the few
+       * isolated dots placed ahead of the hairline. */
+      g_string_append_printf (s, _("%.0f %% of the zone lies in front of the hairline it follows: "
+                                   "only sentinel dots there."), pc);
+    }
+  return g_string_free (s, FALSE);
 }
 
 double

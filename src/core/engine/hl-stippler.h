@@ -30,6 +30,11 @@
  * - The edge blend (density falling to 0 at the outline) applies only to
  *   edges that touch no other zone: an outline segment whose midpoint is
  *   within half the reference spacing of another zone touches it.
+ * - The scalp outline (engine 5): no candidate outside the view's
+ *   outline (hl_view_get_scalp_outline()) becomes a dot, whatever zone it
+ *   is in.
+ * - Zones that do not follow the hairline are filled on both sides of it
+ *   (engine 5; before, nothing went on the face side of the hairline).
  * - The hairline ramp is the owning zone's, as before; per-zone statistics
  *   count the dots a zone owns, and expected_dots integrates the density
  *   above over the part of the zone it owns.
@@ -60,6 +65,17 @@ typedef struct
                                HL_STIPPLE_MAX_CANDIDATES dots, or the
                                view's zones together more than
                                HL_STIPPLE_MAX_DESIGN_CANDIDATES: left empty */
+  gboolean over_budget;     /* too_large because of the view's budget (the
+                               zones above it took it), not its own size */
+  /* Why a zone may get fewer dots than area × density asks, by area (cm²
+   * on the skin; measured on a grid of about 200 × 200 samples over the
+   * zone's box, so within about 1 %, once per zone until its outline, the
+   * hairline or the scalp outline changes): */
+  double outside_scalp_cm2;       /* outside the view's scalp outline
+                                     (hl_view_get_scalp_outline()): no dot */
+  double in_front_of_hairline_cm2; /* on the scalp but on the face side of
+                                      the hairline, for a zone that follows
+                                      it: no dot but sentinels */
 } HlZoneStats;
 
 /* A zone whose bounding box would hold more candidates than this is left
@@ -122,6 +138,27 @@ gboolean     hl_stippler_get_zone_stats (HlStippler   *stippler,
 gboolean     hl_stippler_get_zone_counts (HlStippler  *stippler,
                                           guint        index,
                                           HlZoneStats *stats);
+
+/* Why a zone gets fewer dots than area × density asks, as flags. */
+typedef enum
+{
+  HL_ZONE_SHORT_NONE            = 0,
+  HL_ZONE_SHORT_OUTSIDE_SCALP   = 1 << 0,  /* part of it off the scalp outline */
+  HL_ZONE_SHORT_FRONT_OF_HAIRLINE = 1 << 1, /* part of it in front of the hairline it follows */
+  HL_ZONE_SHORT_TOO_LARGE       = 1 << 2,  /* left empty: too large on its own */
+  HL_ZONE_SHORT_OVER_BUDGET     = 1 << 3,  /* left empty: the view's budget is used up */
+} HlZoneShortfall;
+
+/* The reasons @stats (from hl_stippler_get_zone_stats()) gives: a part
+ * counts from 1 % of the zone's area. */
+HlZoneShortfall hl_zone_stats_get_shortfall (const HlZoneStats *stats);
+/* The names files and `hairline stats --json` use: "outside_scalp",
+ * "in_front_of_hairline", "too_large", "over_budget" (static; one flag). */
+const char  *hl_zone_shortfall_to_string (HlZoneShortfall reason);
+/* The reasons in words for people, one sentence each, in the user's
+ * language ("38 % of the zone lies outside the scalp outline: no dots
+ * there."); NULL when there is none. Caller frees. */
+char        *hl_zone_stats_explain      (const HlZoneStats *stats);
 
 /* The candidates zone @zone of @view needs: its bounding box (clipped to
  * the photo) times its density, in dots. Cheap: no candidate is made. */

@@ -21,8 +21,8 @@ static const char * const design_keys[] = {
   "format", "version", "engine_version", "seed", "client", "notes", "views", NULL
 };
 static const char * const view_keys[] = {
-  "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners", "zones",
-  "edits", NULL
+  "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners",
+  "scalp_outline", "scalp_outline_corners", "zones", "edits", NULL
 };
 static const char * const photo_keys[] = { "path", "chart", "sha256", "width", "height", NULL };
 static const char * const calibration_keys[] = {
@@ -489,6 +489,7 @@ read_view (HlReadCtx   *c,
   g_autofree char *name = NULL;
   g_autoptr(HlView) view = NULL;
   g_autoptr(HlCurve) hairline = NULL;
+  g_autoptr(HlCurve) outline = NULL;
   const cJSON *zones, *edits;
   gsize mark;
   g_autoptr(cJSON) extra = NULL;
@@ -512,6 +513,25 @@ read_view (HlReadCtx   *c,
     return NULL;
   if (hairline != NULL)
     hl_view_set_hairline (view, hairline);
+
+  /* Read with any number of points, so that too few is said the way the
+   * model says it. */
+  if (!hl_design_io_read_curve_member (c, item, "scalp_outline", "scalp_outline_corners", FALSE,
+                                       0, HL_CURVE_MAX_POINTS, TRUE, &outline))
+    return NULL;
+  if (outline != NULL)
+    {
+      g_autoptr(GError) problem = NULL;
+
+      if (!hl_scalp_outline_check (outline, &problem))
+        {
+          mark = hl_design_io_push_key (c, "scalp_outline");
+          hl_design_io_invalid (c, "%s", problem->message);
+          hl_design_io_pop (c, mark);
+          return NULL;
+        }
+      hl_view_set_scalp_outline (view, outline);
+    }
 
   if (!read_array (c, item, "zones", HL_VIEW_MAX_ZONES, &zones) ||
       !read_array (c, item, "edits", HL_VIEW_MAX_EDITS, &edits))

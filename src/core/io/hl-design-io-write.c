@@ -201,6 +201,12 @@ view_json (const HlView *view)
       if (hl_curve_has_corners (view->hairline))
         cJSON_AddItemToObject (o, "hairline_corners", corners_json (view->hairline));
     }
+  if (view->scalp_outline != NULL)
+    {
+      cJSON_AddItemToObject (o, "scalp_outline", points_json (view->scalp_outline));
+      if (hl_curve_has_corners (view->scalp_outline))
+        cJSON_AddItemToObject (o, "scalp_outline_corners", corners_json (view->scalp_outline));
+    }
 
   for (guint i = 0; i < view->zones->len; i++)
     cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i)));

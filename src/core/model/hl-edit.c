@@ -352,6 +352,71 @@ hl_edit_new_zone_seed (const HlView *view)
     }
 }
 
+/* @band (transfer full) brought inside @outline: each control point off
+ * the scalp moves onto the outline, half a millimetre inside it, and
+ * points that fall together merge. When that does not give a band of 3
+ * points or more whose line does not cross itself, @band is returned as it
+ * was (the engine still places no dot off the scalp). Transfer full. */
+static HlCurve *
+clip_band_to_outline (HlCurve      *band,
+                      const HlCurve *outline,
+                      double         margin_px)
+{
+  guint n_out, n = hl_curve_get_n_points (band);
+  const HlPoint *ring = hl_curve_get_polyline (outline, &n_out);
+  const HlPoint *pts = hl_curve_get_points (band);
+  g_autoptr(GArray) np = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  g_autoptr(GArray) nc = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gboolean moved = FALSE;
+  HlCurve *clipped;
+  const HlPoint *poly;
+  guint n_poly;
+
+  for (guint i = 0; i < n; i++)
+    {
+      HlPoint p = pts[i];
+      gboolean corner = hl_curve_is_corner (band, i);
+
+      if (!hl_polygon_contains (ring, n_out, p))
+        {
+          HlPoint q = hl_polygon_nearest_point (ring, n_out, p);
+          double d = hl_point_distance (p, q);
+          HlPoint in = q;
+
+          if (d > 0.0)
+            in = (HlPoint) { q.x + (q.x - p.x) / d * margin_px, q.y + (q.y - p.y) / d * margin_px };
+          p = hl_polygon_contains (ring, n_out, in) ? in : q;
+          moved = TRUE;
+        }
+      if (np->len > 0 && hl_point_distance (p, g_array_index (np, HlPoint, np->len - 1)) < 1.0)
+        {
+          g_array_index (nc, gboolean, nc->len - 1) |= corner;
+          continue;
+        }
+      g_array_append_val (np, p);
+      g_array_append_val (nc, corner);
+    }
+  while (np->len > 1 && hl_point_distance (g_array_index (np, HlPoint, 0),
+                                           g_array_index (np, HlPoint, np->len - 1)) < 1.0)
+    {
+      g_array_set_size (np, np->len - 1);
+      g_array_set_size (nc, nc->len - 1);
+    }
+
+  if (!moved || np->len < 3)
+    return band;
+  clipped = hl_curve_new_full ((const HlPoint *) (gconstpointer) np->data,
+                               (const gboolean *) (gconstpointer) nc->data, np->len, TRUE);
+  poly = hl_curve_get_polyline (clipped, &n_poly);
+  if (!hl_polygon_is_simple (poly, n_poly))
+    {
+      hl_curve_unref (clipped);
+      return band;
+    }
+  hl_curve_unref (band);
+  return clipped;
+}
+
 HlDesign *
 hl_edit_add_frontal_band (const HlDesign *design,
                           guint           view,
@@ -389,6 +454,10 @@ hl_edit_add_frontal_band (const HlDesign *design,
                            _("Draw the hairline first: the band follows it"));
       return NULL;
     }
+
+  if (hl_view_get_scalp_outline (v) != NULL)
+    band = clip_band_to_outline (g_steal_pointer (&band), hl_view_get_scalp_outline (v),
+                                 0.5 / hl_view_get_mm_per_px (v, NULL));
 
   hl_zone_params_init_for_kind (&params, HL_ZONE_FRONTAL);
   params.seed = hl_edit_new_zone_seed (v);

@@ -69,7 +69,9 @@ HlDesign *hl_edit_append_edits     (const HlDesign      *design,
  * following the hairline, a fresh seed, named by hl_edit_new_zone_name)
  * appended to the view, whose boundary runs along the view's hairline and
  * reaches @depth_mm behind it (away from the face), see
- * hl_measure_band_behind_hairline(). NULL with @error set (HL_ERROR_INVALID)
+ * hl_measure_band_behind_hairline(), kept inside the view's scalp outline
+ * (hl_view_get_scalp_outline(): its points off the scalp move onto the
+ * outline). NULL with @error set (HL_ERROR_INVALID)
  * when the view has no hairline of two points or more, or
  * (HL_ERROR_ARGUMENT) when @depth_mm is not a finite number in
  * (0, 1000] or the view is full. */

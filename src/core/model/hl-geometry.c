@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "hl-geometry.h"
 
@@ -132,6 +133,144 @@ hl_polygon_contains (const HlPoint *points,
     }
 
   return inside;
+}
+
+static double
+orient (HlPoint a,
+        HlPoint b,
+        HlPoint c)
+{
+  return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+static gboolean
+on_segment (HlPoint a,
+            HlPoint b,
+            HlPoint p)
+{
+  return MIN (a.x, b.x) <= p.x && p.x <= MAX (a.x, b.x) &&
+         MIN (a.y, b.y) <= p.y && p.y <= MAX (a.y, b.y);
+}
+
+/* Whether segments ab and cd share a point (touching counts). */
+static gboolean
+segments_meet (HlPoint a,
+               HlPoint b,
+               HlPoint c,
+               HlPoint d)
+{
+  double d1 = orient (c, d, a), d2 = orient (c, d, b);
+  double d3 = orient (a, b, c), d4 = orient (a, b, d);
+
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+      ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+    return TRUE;
+  return (d1 == 0 && on_segment (c, d, a)) || (d2 == 0 && on_segment (c, d, b)) ||
+         (d3 == 0 && on_segment (a, b, c)) || (d4 == 0 && on_segment (a, b, d));
+}
+
+typedef struct
+{
+  double x0, x1;
+  gsize  i;
+} EdgeSpan;
+
+static int
+edge_span_compare (gconstpointer a,
+                   gconstpointer b)
+{
+  const EdgeSpan *ea = a, *eb = b;
+
+  if (ea->x0 != eb->x0)
+    return ea->x0 < eb->x0 ? -1 : 1;
+  return ea->i < eb->i ? -1 : (ea->i > eb->i);
+}
+
+gboolean
+hl_polygon_is_simple (const HlPoint *points,
+                      gsize          n)
+{
+  EdgeSpan *spans;
+  gboolean simple = TRUE;
+
+  if (n < 3)
+    return FALSE;
+
+  spans = g_new (EdgeSpan, n);
+  for (gsize i = 0; i < n; i++)
+    {
+      HlPoint a = points[i], b = points[(i + 1) % n];
+
+      if (a.x == b.x && a.y == b.y)
+        {
+          /* A repeated point: an edge of no length. */
+          g_free (spans);
+          return FALSE;
+        }
+      spans[i] = (EdgeSpan) { MIN (a.x, b.x), MAX (a.x, b.x), i };
+    }
+  qsort (spans, n, sizeof *spans, edge_span_compare);
+
+  for (gsize s = 0; s < n && simple; s++)
+    {
+      gsize i = spans[s].i;
+      HlPoint a = points[i], b = points[(i + 1) % n];
+      double y0 = MIN (a.y, b.y), y1 = MAX (a.y, b.y);
+
+      for (gsize t = s + 1; t < n && spans[t].x0 <= spans[s].x1; t++)
+        {
+          gsize j = spans[t].i;
+          HlPoint c = points[j], d = points[(j + 1) % n];
+          gsize lo = MIN (i, j), hi = MAX (i, j);
+
+          if (MAX (c.y, d.y) < y0 || MIN (c.y, d.y) > y1)
+            continue;
+          if (hi == lo + 1 || (lo == 0 && hi == n - 1))
+            {
+              /* Neighbours share one point; they must not run back over
+               * each other. */
+              HlPoint shared = hi == lo + 1 ? points[hi] : points[0];
+              HlPoint other1 = hi == lo + 1 ? points[lo] : points[n - 1];
+              HlPoint other2 = hi == lo + 1 ? points[(hi + 1) % n] : points[1];
+
+              if (orient (other1, shared, other2) == 0 &&
+                  (other2.x - shared.x) * (other1.x - shared.x) +
+                  (other2.y - shared.y) * (other1.y - shared.y) > 0)
+                simple = FALSE;
+              continue;
+            }
+          if (segments_meet (a, b, c, d))
+            {
+              simple = FALSE;
+              break;
+            }
+        }
+    }
+
+  g_free (spans);
+  return simple;
+}
+
+HlPoint
+hl_polygon_nearest_point (const HlPoint *points,
+                          gsize          n,
+                          HlPoint        p)
+{
+  double best = INFINITY;
+  HlPoint at = p;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      HlPoint a = points[i], b = points[(i + 1) % n];
+      double t, d2 = hl_segment_distance2 (p, a, b, &t);
+
+      if (d2 < best)
+        {
+          best = d2;
+          at = (HlPoint) { a.x + t * (b.x - a.x), a.y + t * (b.y - a.y) };
+        }
+    }
+  return at;
 }
 
 double

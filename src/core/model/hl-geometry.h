@@ -58,6 +58,16 @@ double   hl_polygon_area          (const HlPoint  *points,
 gboolean hl_polygon_contains      (const HlPoint  *points,
                                    gsize           n,
                                    HlPoint         p);
+/* TRUE when the closed polygon @points has no two edges that cross or
+ * touch, other than neighbours at their shared point (a figure eight, a
+ * loop, an edge running back over another are not simple). Sorts the edges
+ * by x, so typical outlines cost about O(n log n). */
+gboolean hl_polygon_is_simple     (const HlPoint  *points,
+                                   gsize           n);
+/* The nearest point to @p on the closed polygon @points' edges. */
+HlPoint  hl_polygon_nearest_point (const HlPoint  *points,
+                                   gsize           n,
+                                   HlPoint         p);
 /* Length of the open polyline (closed: add the closing edge). */
 double   hl_polyline_length       (const HlPoint  *points,
                                    gsize           n,

@@ -520,6 +520,169 @@ hl_head_chart_contains (HlHeadChart chart,
   return inside;
 }
 
+/* --- scalp outlines ------------------------------------------------------- */
+
+/* The outlines keep this far (mm) inside the silhouette. */
+#define SCALP_INSET_MM 1.0
+
+typedef struct
+{
+  double   x, y;      /* mm */
+  gboolean corner;
+} OutlinePoint;
+
+static void
+outline_add (GArray   *points,
+             GArray   *corners,
+             double    x,
+             double    y,
+             gboolean  corner)
+{
+  HlPoint p = { x * PX_PER_MM, y * PX_PER_MM };
+
+  g_array_append_val (points, p);
+  g_array_append_val (corners, corner);
+}
+
+/* Points along the ellipse (@cx, @cy, @rx, @ry) from angle @t0 to @t1
+ * (image coordinates, y down: increasing angles turn clockwise on screen),
+ * the ends as corners. */
+static void
+outline_arc (GArray *points,
+             GArray *corners,
+             double  cx,
+             double  cy,
+             double  rx,
+             double  ry,
+             double  t0,
+             double  t1,
+             guint   steps)
+{
+  for (guint k = 0; k <= steps; k++)
+    {
+      double t = t0 + (t1 - t0) * k / steps;
+
+      outline_add (points, corners, cx + rx * cos (t), cy + ry * sin (t), k == 0 || k == steps);
+    }
+}
+
+static void
+outline_add_list (GArray             *points,
+                  GArray             *corners,
+                  const OutlinePoint *list,
+                  gsize               n,
+                  gboolean            mirror,
+                  double              width)
+{
+  for (gsize i = 0; i < n; i++)
+    outline_add (points, corners, mirror ? width - list[i].x : list[i].x, list[i].y, list[i].corner);
+}
+
+static HlCurve *
+make_scalp_outline (HlHeadChart chart)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (HlPoint));
+  g_autoptr(GArray) corners = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  double in = SCALP_INSET_MM;
+
+  switch (chart)
+    {
+    case HL_HEAD_CHART_FRONT:
+      {
+        /* The cranium from the left sideburn over the top to the right
+         * one, then up the right temple, across the forehead 57 mm above
+         * the glabella (below any hairline the template proposes), and
+         * down the left temple. */
+        static const OutlinePoint inner[] = {
+          { 181, 163, TRUE }, { 177, 140 }, { 172, 115 }, { 165, 96 }, { 150, 89 },
+          { 120, 87 }, { 90, 89 }, { 75, 96 }, { 68, 115 }, { 63, 140 }, { 59, 163, TRUE },
+        };
+        double rx = 76.0 - in, ry = 105.0 - in, ta = asin (35.0 / ry);
+
+        outline_arc (points, corners, FRONT_CX, 125.0, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
+        outline_add_list (points, corners, inner, G_N_ELEMENTS (inner), FALSE, 0);
+      }
+      break;
+
+    case HL_HEAD_CHART_BACK:
+      {
+        /* The cranium down to the nape, above the neck. */
+        static const OutlinePoint nape[] = {
+          { 188, 178 }, { 180, 196 }, { 162, 208 }, { 140, 212 }, { 120, 213 },
+          { 100, 212 }, { 78, 208 }, { 60, 196 }, { 52, 178 },
+        };
+        double rx = 76.0 - in, ry = 105.0 - in, ta = asin (35.0 / ry);
+
+        outline_arc (points, corners, 120.0, 125.0, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
+        outline_add_list (points, corners, nape, G_N_ELEMENTS (nape), FALSE, 0);
+      }
+      break;
+
+    case HL_HEAD_CHART_TOP:
+      {
+        /* The cranium behind the forehead (the front 27 mm, toward the
+         * nose, is forehead). */
+        static const OutlinePoint front[] = { { 90, 69 }, { 120, 68 }, { 150, 69 } };
+        double rx = 76.0 - in, ry = 100.0 - in, ta = asin ((145.0 - 72.0) / ry);
+
+        outline_arc (points, corners, 120.0, 145.0, rx, ry, -ta, G_PI + ta, 48);
+        outline_add_list (points, corners, front, G_N_ELEMENTS (front), FALSE, 0);
+      }
+      break;
+
+    case HL_HEAD_CHART_LEFT:
+    case HL_HEAD_CHART_RIGHT:
+      {
+        /* From the front of the forehead's hairline over the cranium to
+         * the nape, then around the ear and down the sideburn, up the
+         * temple back to the forehead. */
+        static const OutlinePoint rest[] = {
+          { 197, 196 }, { 180, 203 }, { 166, 197 }, { 158, 178 }, { 157, 156 }, { 150, 138 },
+          { 138, 134 }, { 127, 141 }, { 123, 158 }, { 122, 172, TRUE }, { 113, 172, TRUE },
+          { 108, 148 }, { 100, 118 }, { 89, 88 }, { 75, 66 },
+        };
+        gboolean mirror = chart == HL_HEAD_CHART_RIGHT;
+        double w = chart_mm[chart][0];
+        double rx = 100.0 - in, ry = 102.0 - in;
+        double t0 = G_PI + asin ((122.0 - 55.0) / ry), t1 = 2.0 * G_PI + asin ((190.0 - 122.0) / ry);
+
+        for (guint k = 0; k <= 40; k++)
+          {
+            double t = t0 + (t1 - t0) * k / 40;
+            double x = 135.0 + rx * cos (t);
+
+            outline_add (points, corners, mirror ? w - x : x, 122.0 + ry * sin (t), k == 0 || k == 40);
+          }
+        outline_add_list (points, corners, rest, G_N_ELEMENTS (rest), mirror, w);
+      }
+      break;
+
+    case HL_N_HEAD_CHARTS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return hl_curve_new_full ((const HlPoint *) (gconstpointer) points->data,
+                            (const gboolean *) (gconstpointer) corners->data, points->len, TRUE);
+}
+
+HlCurve *
+hl_head_chart_get_scalp_outline (HlHeadChart chart)
+{
+  static HlCurve *outlines[HL_N_HEAD_CHARTS];
+  static GMutex lock;
+  HlCurve *outline;
+
+  g_return_val_if_fail (chart < HL_N_HEAD_CHARTS, NULL);
+
+  g_mutex_lock (&lock);
+  if (outlines[chart] == NULL)
+    outlines[chart] = make_scalp_outline (chart);
+  outline = outlines[chart];
+  g_mutex_unlock (&lock);
+  return outline;
+}
+
 gboolean
 hl_head_chart_get_landmark (HlHeadChart  chart,
                             HlLandmark   landmark,

@@ -55,6 +55,13 @@ cairo_surface_t *hl_head_chart_render      (HlHeadChart  chart,
  * neck below the jaw or the background). */
 gboolean         hl_head_chart_contains    (HlHeadChart  chart,
                                             HlPoint      p);
+/* The chart's scalp outline (borrowed, static; a closed curve in chart
+ * px): the skin where hair grows, above the forehead and the ears and
+ * down the temples and sideburns (the nape seen from behind), 1 mm inside
+ * the drawn silhouette so that no dot reaches the background. A view on
+ * the chart without an outline of its own gets this one
+ * (hl_view_get_scalp_outline()). */
+HlCurve         *hl_head_chart_get_scalp_outline (HlHeadChart chart);
 /* Where the chart places @landmark (chart px); FALSE when the chart does
  * not show it (the top and back show no face). */
 gboolean         hl_head_chart_get_landmark (HlHeadChart  chart,

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "hl-enums.h"
+#include "hl-error.h"
+#include "hl-head-chart.h"
 #include "hl-view.h"
 
 #define ASSERT_UNSHARED(v) \
@@ -53,6 +55,8 @@ hl_view_copy (const HlView *view)
   memcpy (self->landmarks, view->landmarks, sizeof self->landmarks);
   if (view->hairline != NULL)
     self->hairline = hl_curve_ref (view->hairline);
+  if (view->scalp_outline != NULL)
+    self->scalp_outline = hl_curve_ref (view->scalp_outline);
   for (guint i = 0; i < view->zones->len; i++)
     g_ptr_array_add (self->zones, hl_zone_ref (g_ptr_array_index (view->zones, i)));
   g_array_append_vals (self->edits, view->edits->data, view->edits->len);
@@ -84,6 +88,7 @@ hl_view_unref (HlView *view)
       g_free (view->photo.sha256);
       g_free (view->photo.chart);
       g_clear_pointer (&view->hairline, hl_curve_unref);
+      g_clear_pointer (&view->scalp_outline, hl_curve_unref);
       g_ptr_array_unref (view->zones);
       g_array_unref (view->edits);
       g_clear_pointer (&view->extra, cJSON_Delete);
@@ -218,6 +223,57 @@ hl_view_set_hairline (HlView  *view,
     hl_curve_ref (hairline);
   g_clear_pointer (&view->hairline, hl_curve_unref);
   view->hairline = hairline;
+}
+
+void
+hl_view_set_scalp_outline (HlView  *view,
+                           HlCurve *outline)
+{
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (outline == NULL || hl_curve_is_closed (outline));
+  ASSERT_UNSHARED (view);
+
+  if (outline != NULL)
+    hl_curve_ref (outline);
+  g_clear_pointer (&view->scalp_outline, hl_curve_unref);
+  view->scalp_outline = outline;
+}
+
+HlCurve *
+hl_view_get_scalp_outline (const HlView *view)
+{
+  HlHeadChart chart;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (view->scalp_outline != NULL)
+    return view->scalp_outline;
+  if (view->photo.chart != NULL && hl_head_chart_from_string (view->photo.chart, &chart))
+    return hl_head_chart_get_scalp_outline (chart);
+  return NULL;
+}
+
+gboolean
+hl_scalp_outline_check (const HlCurve  *outline,
+                        GError        **error)
+{
+  const HlPoint *poly;
+  guint n;
+
+  g_return_val_if_fail (outline != NULL, FALSE);
+
+  if (!hl_curve_is_closed (outline) || hl_curve_get_n_points (outline) < 3)
+    {
+      g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID, _("needs at least 3 points"));
+      return FALSE;
+    }
+  poly = hl_curve_get_polyline (outline, &n);
+  if (!hl_polygon_is_simple (poly, n))
+    {
+      g_set_error_literal (error, HL_ERROR, HL_ERROR_INVALID, _("crosses itself"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

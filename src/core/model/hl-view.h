@@ -107,6 +107,9 @@ struct _HlView
   HlCalibration     calibration;
   HlLandmarkPoint   landmarks[HL_N_LANDMARKS];
   HlCurve          *hairline;      /* owned ref, open curve, NULL when none */
+  HlCurve          *scalp_outline; /* owned ref, closed curve: where pigment may
+                                    * go, as set on this view; NULL when none
+                                    * (see hl_view_get_scalp_outline()) */
   GPtrArray        *zones;         /* owned, of HlZone* (each one ref) */
   GArray           *edits;         /* owned, of HlDotEdit */
   struct cJSON     *extra;         /* unknown JSON members, owned, may be NULL */
@@ -129,6 +132,20 @@ guint       hl_view_get_n_zones      (const HlView        *view);
 /* Borrowed. */
 HlZone     *hl_view_get_zone         (const HlView        *view,
                                       guint                index);
+
+/* The scalp outline that applies to @view (borrowed, valid while @view
+ * lives): its own when set, else the one its head chart knows
+ * (hl_head_chart_get_scalp_outline()), else NULL: no outline, pigment may
+ * go anywhere. The engine places no dot outside it. A head model that
+ * knows the outline of a photo would supply it here. */
+HlCurve    *hl_view_get_scalp_outline (const HlView       *view);
+
+/* Whether @outline can serve as a scalp outline: a closed curve of at
+ * least 3 points whose drawn line does not cross itself. FALSE with
+ * HL_ERROR_INVALID and a message for people ("needs at least 3 points",
+ * "crosses itself") otherwise. */
+gboolean    hl_scalp_outline_check   (const HlCurve       *outline,
+                                      GError             **error);
 
 /* Setters: only on a view whose reference you alone hold. */
 void        hl_view_set_name         (HlView              *view,
@@ -154,6 +171,10 @@ void        hl_view_set_landmark     (HlView              *view,
 /* @hairline may be NULL; it is referenced. */
 void        hl_view_set_hairline     (HlView              *view,
                                       HlCurve             *hairline);
+/* @outline may be NULL (none: a chart's own applies again); it is
+ * referenced. It should pass hl_scalp_outline_check(). */
+void        hl_view_set_scalp_outline (HlView             *view,
+                                      HlCurve             *outline);
 /* Takes a reference on @zone. */
 void        hl_view_append_zone      (HlView              *view,
                                       HlZone              *zone);
