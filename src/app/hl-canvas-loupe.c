@@ -172,7 +172,13 @@ build_menu (HlCanvas *self)
 
   self->menu = g_menu_new ();
   self->seen_from_section = g_menu_new ();
-  g_menu_append (loupe, _("_Loupe"), "canvas.loupe");
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Loupe"), "canvas.loupe");
+
+    /* The menu shows the key of the shortcut controller's trigger. */
+    g_menu_item_set_attribute (item, "accel", "s", "<Control>l");
+    g_menu_append_item (loupe, item);
+  }
   g_menu_append_section (self->menu, NULL, G_MENU_MODEL (loupe));
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {

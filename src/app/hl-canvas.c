@@ -742,6 +742,7 @@ reset (HlCanvas *self)
   drop_layers (self);
   self->user_zoom = 1.0;
   self->pan_x = self->pan_y = 0;
+  self->loupe_placed = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
   _hl_canvas_loupe_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -894,6 +895,8 @@ hl_canvas_set_preview (HlCanvas        *self,
     {
       self->user_zoom = 1.0;
       self->pan_x = self->pan_y = 0;
+      /* The loupe goes back over the design, wherever that now is. */
+      self->loupe_placed = FALSE;
     }
 
   /* A gesture in progress is abandoned when the tools stop listening. */
