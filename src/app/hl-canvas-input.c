@@ -263,6 +263,9 @@ on_key (GtkEventControllerKey *controller,
 {
   HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
 
+  /* Ctrl+arrows move the loupe, when it is shown. */
+  if (_hl_canvas_loupe_key (self, keyval, state))
+    return TRUE;
   /* Keys with Control belong to the window's shortcuts; without a tool
    * at work (comparing, presenting), all of them do. */
   if ((state & GDK_CONTROL_MASK) || !_hl_canvas_tools_active (self))

@@ -449,12 +449,10 @@ _hl_canvas_snapshot_loupe (HlCanvas     *self,
 
 /* Ctrl+arrows move the loupe when it is shown (the arrows alone move the
  * selected point, or step through the stages when presenting). */
-static gboolean
-on_loupe_key (GtkEventControllerKey *controller,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              HlCanvas              *self)
+gboolean
+_hl_canvas_loupe_key (HlCanvas        *self,
+                      guint            keyval,
+                      GdkModifierType  state)
 {
   double step = (state & GDK_SHIFT_MASK) ? 5 * LOUPE_STEP : LOUPE_STEP;
   double ddx = 0, ddy = 0;
@@ -482,7 +480,6 @@ _hl_canvas_init_loupe (HlCanvas *self)
     { "loupe", NULL, NULL, "false", on_loupe_change_state, { 0 } },
     { "seen-from", NULL, "s", "'off'", on_seen_from_change_state, { 0 } },
   };
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   self->loupe = hl_loupe_new ();
@@ -493,12 +490,6 @@ _hl_canvas_init_loupe (HlCanvas *self)
   /* The window inserts them too, for its menus; here they serve the
    * canvas's own shortcut. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "canvas", G_ACTION_GROUP (self->actions));
-
-  /* Before the tools' keys (hl-canvas-input.c), which leave Control to
-   * the window. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_loupe_key), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   /* Ctrl+L wherever the focus is in the window. */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);

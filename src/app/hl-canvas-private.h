@@ -128,6 +128,10 @@ void           _hl_canvas_snapshot_loupe   (HlCanvas     *self,
 gboolean       _hl_canvas_on_loupe         (HlCanvas *self,
                                             double    x,
                                             double    y);
+/* Ctrl+arrows move the loupe while it is shown: TRUE when the key did. */
+gboolean       _hl_canvas_loupe_key        (HlCanvas        *self,
+                                            guint            keyval,
+                                            GdkModifierType  state);
 /* The loupe's radius in widget px. */
 double         _hl_canvas_loupe_radius     (HlCanvas *self);
 
