@@ -5,7 +5,9 @@
  *
  * The design: a flat skin-coloured photo 1000 × 700 px at 0.1 mm/px, one
  * uniform zone (image px 80–560 × 120–600) in its left half, 0.3 mm dots
- * (3 px: visible at the canvas's zoom), three sessions.
+ * (3 px: visible at the canvas's zoom), three sessions. The loupe's test
+ * takes a photo three times as large (3000 × 2100 px, the zone where it
+ * was), where the fitted dots are about one screen px.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,7 +68,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPixbuf) skin = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1000, 700);
+  int factor = data != NULL ? GPOINTER_TO_INT (data) : 1;
+  g_autoptr(GdkPixbuf) skin = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1000 * factor, 700 * factor);
   g_autofree char *photo = NULL;
   g_autofree char *bytes = NULL;
   g_autofree char *json = NULL;
@@ -85,12 +88,12 @@ fixture_set_up (Fixture       *f,
   json = g_strdup_printf (
     "{\"format\": \"hairline-studio-design\", \"version\": 2, \"engine_version\": 1, \"seed\": 3,\n"
     " \"views\": [{\"name\": \"front\",\n"
-    "   \"photo\": {\"path\": \"skin.png\", \"sha256\": \"%s\", \"width\": 1000, \"height\": 700},\n"
+    "   \"photo\": {\"path\": \"skin.png\", \"sha256\": \"%s\", \"width\": %d, \"height\": %d},\n"
     "   \"calibration\": {\"source\": \"manual\", \"mm_per_px\": 0.1, \"uncertainty\": 0.02},\n"
     "   \"zones\": [{\"name\": \"Crown\", \"kind\": \"crown\",\n"
     "     \"boundary\": [[80, 120], [560, 120], [560, 600], [80, 600]], \"boundary_corners\": [0, 1, 2, 3],\n"
     "     \"density\": 60, \"follows_hairline\": false, \"edge_blend_mm\": 0, \"dot_mm\": 0.3}]}]}\n",
-    sha);
+    sha, 1000 * factor, 700 * factor);
   f->design = g_build_filename (f->dir, "plan.json", NULL);
   g_assert_true (g_file_set_contents (f->design, json, -1, NULL));
 }
@@ -634,7 +637,7 @@ test_shortcuts (Fixture       *f,
   const char * const actions[] = {
     "win.stage", "win.session", "win.compare", "win.mirror", "win.density-map", "win.presentation",
   };
-  const char * const keys[] = { "s", "n", "<Control>b", "m", "d", "F11", "Escape" };
+  const char * const keys[] = { "s", "n", "<Control>b", "m", "d", "F11", "Escape", "<Control>l" };
   g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
   GtkShortcutsWindow *overlay;
 
@@ -670,6 +673,140 @@ test_shortcuts (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The darkest pixel of widget px within @r of (@cx, @cy): its luminance. */
+static double
+darkest (const Shot *shot,
+         double      cx,
+         double      cy,
+         double      r)
+{
+  double least = 255;
+
+  for (int y = MAX (0, (int) (cy - r)); y < MIN (shot->height, (int) (cy + r)); y++)
+    for (int x = MAX (0, (int) (cx - r)); x < MIN (shot->width, (int) (cx + r)); x++)
+      {
+        const guchar *p = shot->pixels + ((gsize) y * shot->width + x) * 4;
+
+        if (hypot (x - cx, y - cy) <= r)
+          least = MIN (least, 0.299 * p[2] + 0.587 * p[1] + 0.114 * p[0]);
+      }
+  return least;
+}
+
+/* At the fit zoom of a large photo the dots are about a screen px, too
+ * faint to read; the loupe shows them at the photo's full resolution:
+ * darker and more dark pixels in the same place. The action hides it
+ * again. */
+static void
+test_loupe (Fixture       *f,
+            gconstpointer  data)
+{
+  HlWindow *window = open_window (f->design);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint c = hl_canvas_image_to_widget (canvas, (HlPoint) { 320, 360 });
+  g_autoptr(Shot) plain = NULL, loupe = NULL, hidden = NULL;
+  double cx, cy, zoom = hl_canvas_get_zoom (canvas);
+  Stats sp, sl;
+
+  g_test_message ("fit zoom %.3f screen px per image px", zoom);
+  g_assert_cmpfloat (zoom, <, 0.5);
+  g_assert_false (hl_canvas_get_loupe (canvas));
+  plain = take_shot (canvas);
+
+  set_action (window, "canvas.loupe", NULL);
+  g_assert_true (hl_canvas_get_loupe (canvas));
+  g_assert_nonnull (strstr (hl_canvas_get_description (canvas), "loupe"));
+  hl_canvas_move_loupe (canvas, c.x, c.y);
+  loupe = take_shot (canvas);
+
+  sp = region (plain, c.x - 40, c.y - 40, c.x + 40, c.y + 40);
+  sl = region (loupe, c.x - 40, c.y - 40, c.x + 40, c.y + 40);
+  g_test_message ("darkest: %.1f without the loupe, %.1f with it; dark px %u / %u",
+                  darkest (plain, c.x, c.y, 40), darkest (loupe, c.x, c.y, 40), sp.dark, sl.dark);
+  g_assert_cmpfloat (darkest (loupe, c.x, c.y, 40), <, darkest (plain, c.x, c.y, 40) - 30);
+  g_assert_cmpuint (sl.dark, >, sp.dark + 20);
+  /* Outside the loupe, the canvas is as it was. */
+  g_assert_cmpfloat (fabs (region (loupe, c.x + 150, c.y - 10, c.x + 170, c.y + 10).mean_lum -
+                           region (plain, c.x + 150, c.y - 10, c.x + 170, c.y + 10).mean_lum), <, 0.5);
+
+  /* Moved, it stays inside the canvas. */
+  hl_canvas_move_loupe (canvas, -500, c.y);
+  hl_canvas_get_loupe_center (canvas, &cx, &cy);
+  g_assert_cmpfloat (cx, ==, 0);
+  g_assert_cmpfloat (cy, ==, c.y);
+
+  set_action (window, "canvas.loupe", NULL);
+  g_assert_false (hl_canvas_get_loupe (canvas));
+  hidden = take_shot (canvas);
+  g_assert_cmpfloat (fabs (darkest (hidden, c.x, c.y, 40) - darkest (plain, c.x, c.y, 40)), <, 0.5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Seen across a room (3 m), the dots blur into the skin: the darkest
+ * dot pixels lose contrast, more than seen from 1 m; pixel-exact
+ * again, they are back. Without a calibration the choice is off. */
+static void
+test_seen_from (Fixture       *f,
+                gconstpointer  data)
+{
+  HlWindow *window = open_window (f->design);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  GActionGroup *actions = hl_canvas_get_actions (canvas);
+  double skin_lum = 0.299 * SKIN_R + 0.587 * SKIN_G + 0.114 * SKIN_B;
+  g_autoptr(Shot) off = NULL, near = NULL, room = NULL, back = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *uncalibrated = NULL;
+  double x0, y0, x1, y1, cx, cy, r, c_off, c_near, c_room, mean_off, mean_room;
+  GString *edited;
+  HlWindow *other;
+
+  zone_rect (canvas, &x0, &y0, &x1, &y1);
+  cx = (x0 + x1) / 2;
+  cy = (y0 + y1) / 2;
+  r = MIN (x1 - x0, y1 - y0) / 2 - 5;
+  g_assert_true (g_action_group_get_action_enabled (actions, "seen-from"));
+  off = take_shot (canvas);
+  set_action (window, "canvas.seen-from", g_variant_new_string ("conversation"));
+  g_assert_cmpint (hl_canvas_get_seen_from (canvas), ==, HL_SEEN_FROM_CONVERSATION);
+  near = take_shot (canvas);
+  set_action (window, "canvas.seen-from", g_variant_new_string ("room"));
+  room = take_shot (canvas);
+  set_action (window, "canvas.seen-from", g_variant_new_string ("off"));
+  back = take_shot (canvas);
+
+  c_off = skin_lum - darkest (off, cx, cy, r);
+  c_near = skin_lum - darkest (near, cx, cy, r);
+  c_room = skin_lum - darkest (room, cx, cy, r);
+  mean_off = region (off, x0, y0, x1, y1).mean_lum;
+  mean_room = region (room, x0, y0, x1, y1).mean_lum;
+  g_test_message ("darkest dot contrast: off %.1f, 1 m %.1f, 3 m %.1f; zone mean %.1f / %.1f",
+                  c_off, c_near, c_room, mean_off, mean_room);
+  g_assert_cmpfloat (c_near, <, c_off);
+  g_assert_cmpfloat (c_room, <, c_near);
+  g_assert_cmpfloat (c_room, <, 0.6 * c_off);
+  /* Blurred, not washed out: the zone's mean stays (light is kept). */
+  g_assert_cmpfloat (fabs (mean_room - mean_off), <, 3);
+  g_assert_cmpfloat (fabs (skin_lum - darkest (back, cx, cy, r) - c_off), <, 0.5);
+
+  /* The same design without its calibration: "seen from" is disabled. */
+  g_assert_true (g_file_get_contents (f->design, &json, NULL, NULL));
+  edited = g_string_new (json);
+  g_string_replace (edited, "\"calibration\": {\"source\": \"manual\", \"mm_per_px\": 0.1, \"uncertainty\": 0.02},", "", 1);
+  uncalibrated = g_build_filename (f->dir, "uncalibrated.json", NULL);
+  g_assert_true (g_file_set_contents (uncalibrated, edited->str, -1, NULL));
+  g_string_free (edited, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  other = open_window (uncalibrated);
+  canvas = HL_CANVAS (hl_window_get_canvas (other));
+  actions = hl_canvas_get_actions (canvas);
+  g_assert_false (g_action_group_get_action_enabled (actions, "seen-from"));
+  hl_canvas_set_seen_from (canvas, HL_SEEN_FROM_ROOM);
+  g_assert_cmpint (hl_canvas_get_seen_from (canvas), ==, HL_SEEN_FROM_OFF);
+  gtk_window_destroy (GTK_WINDOW (other));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -690,6 +827,8 @@ main (int    argc,
   g_test_add ("/preview/presentation", Fixture, NULL, fixture_set_up, test_presentation, fixture_tear_down);
   g_test_add ("/preview/density-map", Fixture, NULL, fixture_set_up, test_density_map, fixture_tear_down);
   g_test_add ("/preview/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts, fixture_tear_down);
+  g_test_add ("/preview/loupe", Fixture, GINT_TO_POINTER (3), fixture_set_up, test_loupe, fixture_tear_down);
+  g_test_add ("/preview/seen-from", Fixture, NULL, fixture_set_up, test_seen_from, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

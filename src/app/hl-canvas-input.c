@@ -115,6 +115,19 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_start = (HlPoint) { x, y };
   self->drag_last = (HlPoint) { 0, 0 };
   count_press (self, controller, x, y);
+  /* The loupe is dragged wherever it is, before anything under it. */
+  if (_hl_canvas_on_loupe (self, x, y))
+    {
+      double cx, cy;
+
+      hl_canvas_get_loupe_center (self, &cx, &cy);
+      self->loupe_dragging = TRUE;
+      self->loupe_grab = (HlPoint) { x - cx, y - cy };
+      self->captured = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return;
+    }
+  self->loupe_dragging = FALSE;
   /* Comparing, the primary button moves the split line (there is no tool
    * to give it to); presenting or side by side, it pans. */
   if (!_hl_canvas_tools_active (self))
@@ -139,7 +152,10 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          off_y,
                 HlCanvas       *self)
 {
-  if (self->splitting)
+  if (self->loupe_dragging)
+    hl_canvas_move_loupe (self, self->drag_start.x + off_x - self->loupe_grab.x,
+                          self->drag_start.y + off_y - self->loupe_grab.y);
+  else if (self->splitting)
     hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
   else if (self->captured)
     pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
@@ -154,6 +170,14 @@ on_drag_end (GtkGestureDrag *gesture,
              double          off_y,
              HlCanvas       *self)
 {
+  if (self->loupe_dragging)
+    {
+      self->loupe_dragging = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                       _hl_canvas_tools_active (self) && self->tool != NULL ?
+                                       hl_tool_get_cursor (self->tool) : NULL);
+      return;
+    }
   if (!_hl_canvas_tools_active (self))
     {
       self->splitting = FALSE;
@@ -239,6 +263,9 @@ on_key (GtkEventControllerKey *controller,
 {
   HlToolEvent event = { HL_TOOL_KEY, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, (state & GDK_ALT_MASK) != 0 };
 
+  /* Ctrl+arrows move the loupe, when it is shown. */
+  if (_hl_canvas_loupe_key (self, keyval, state))
+    return TRUE;
   /* Keys with Control belong to the window's shortcuts; without a tool
    * at work (comparing, presenting), all of them do. */
   if ((state & GDK_CONTROL_MASK) || !_hl_canvas_tools_active (self))

@@ -72,6 +72,55 @@ hl_compare_from_string (const char *text,
   return TRUE;
 }
 
+double
+hl_seen_from_distance_mm (HlSeenFrom seen_from)
+{
+  switch (seen_from)
+    {
+    case HL_SEEN_FROM_CLOSE_UP: return 300.0;
+    case HL_SEEN_FROM_CONVERSATION: return 1000.0;
+    case HL_SEEN_FROM_ROOM: return 3000.0;
+    case HL_SEEN_FROM_OFF:
+    default: return 0.0;
+    }
+}
+
+const char *
+hl_seen_from_to_string (HlSeenFrom seen_from)
+{
+  const char *nick = hl_enum_to_nick (HL_TYPE_SEEN_FROM, (int) seen_from);
+
+  g_return_val_if_fail (nick != NULL, "off");
+  return nick;
+}
+
+gboolean
+hl_seen_from_from_string (const char *text,
+                          HlSeenFrom *seen_from)
+{
+  int value;
+
+  if (!hl_enum_from_nick (HL_TYPE_SEEN_FROM, text, &value))
+    return FALSE;
+  if (seen_from != NULL)
+    *seen_from = (HlSeenFrom) value;
+  return TRUE;
+}
+
+const char *
+hl_seen_from_describe (HlSeenFrom seen_from)
+{
+  switch (seen_from)
+    {
+    /* Translators: on the canvas, what a person sees from that distance. */
+    case HL_SEEN_FROM_CLOSE_UP: return _("Seen from 30 cm");
+    case HL_SEEN_FROM_CONVERSATION: return _("Seen from 1 m");
+    case HL_SEEN_FROM_ROOM: return _("Seen from 3 m");
+    case HL_SEEN_FROM_OFF:
+    default: return NULL;
+    }
+}
+
 void
 hl_preview_draw_split (cairo_t *cr,
                        double   x,

@@ -25,6 +25,17 @@ typedef enum
   HL_COMPARE_SIDE_BY_SIDE,    /*< nick=side-by-side >*/  /* before | after, two copies */
 } HlCompare;
 
+/* "Seen from": what a person with normal acuity sees from a distance
+ * (hl-acuity.h): the design blurred by the detail the eye resolves
+ * there. Needs the view's calibration. */
+typedef enum
+{
+  HL_SEEN_FROM_OFF,           /*< nick=off >*/            /* pixel-exact */
+  HL_SEEN_FROM_CLOSE_UP,      /*< nick=close-up >*/       /* 30 cm */
+  HL_SEEN_FROM_CONVERSATION,  /*< nick=conversation >*/   /* 1 m */
+  HL_SEEN_FROM_ROOM,          /*< nick=room >*/           /* across a room, 3 m */
+} HlSeenFrom;
+
 typedef struct
 {
   HlStage   stage;
@@ -49,6 +60,16 @@ char       *hl_preview_describe      (const HlPreview *preview);
 const char *hl_compare_to_string     (HlCompare        compare);
 gboolean    hl_compare_from_string   (const char      *text,
                                       HlCompare       *compare);
+
+/* The distance of @seen_from in mm (0 when off). */
+double      hl_seen_from_distance_mm (HlSeenFrom       seen_from);
+/* Its GEnum nick (HL_TYPE_SEEN_FROM), as action targets use it (static). */
+const char *hl_seen_from_to_string   (HlSeenFrom       seen_from);
+gboolean    hl_seen_from_from_string (const char      *text,
+                                      HlSeenFrom      *seen_from);
+/* In words, for the canvas's label: “Seen from 1 m” (static,
+ * translated); NULL when off. */
+const char *hl_seen_from_describe    (HlSeenFrom       seen_from);
 
 /* The split line at @x over a canvas @height px high, with a round grip
  * half-way down. */

@@ -6,6 +6,8 @@
  *   hl-canvas-input.c  event controllers → tool events; pan, zoom, keys,
  *                      stylus pressure, double clicks
  *   hl-design-layer.c  the cached drawing of the design (a type of its own)
+ *   hl-canvas-loupe.c  the loupe and "seen from": their actions, menu,
+ *                      keys and drawing (the loupe's pixels: hl-loupe.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 #include "hl-canvas.h"
 #include "hl-cell-layer.h"
 #include "hl-design-layer.h"
+#include "hl-loupe.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +57,24 @@ struct _HlCanvas
   HlPreview        preview;
   double           split;         /* HL_COMPARE_SPLIT: the line, 0–1 of the width */
   gboolean         splitting;     /* the current drag moves the line */
+
+  /* The loupe and "seen from" (hl-canvas-loupe.c) */
+  HlLoupe         *loupe;
+  gboolean         loupe_on;
+  gboolean         loupe_placed;  /* put somewhere since it was shown */
+  HlPoint          loupe_at;      /* its centre, widget px */
+  gboolean         loupe_dragging;
+  HlPoint          loupe_grab;    /* the press, from the centre */
+  HlSeenFrom       seen_from;
+  cairo_surface_t *seen_after;    /* the design layer blurred, with its lines */
+  cairo_surface_t *seen_before;   /* the photo layer blurred */
+  cairo_surface_t *seen_after_src, *seen_before_src;  /* what they were made from */
+  guint            seen_after_renders;  /* the design layer's drawings then */
+  double           seen_sigma;    /* device px, of both */
+  GSimpleActionGroup *actions;    /* "loupe", "seen-from" */
+  GMenu           *menu;          /* their part of the Preview menu */
+  GMenu           *seen_from_section;
+  int              menu_calibrated;  /* what the menu says: -1 not yet */
 };
 
 /* hl-canvas.c */
@@ -70,6 +91,8 @@ void           _hl_canvas_get_transform    (HlCanvas *self,
 /* A widget x in the (after) pane's own unmirrored frame. */
 double         _hl_canvas_pane_x           (HlCanvas *self,
                                             double    x);
+/* Says again what the canvas shows, when that changed. */
+void           _hl_canvas_update_description (HlCanvas *self);
 /* Reports the results held back during a gesture once it is over. */
 void           _hl_canvas_queue_pending    (HlCanvas *self);
 
@@ -77,6 +100,40 @@ void           _hl_canvas_queue_pending    (HlCanvas *self);
 
 /* Adds the pointer, key and scroll controllers. */
 void           _hl_canvas_init_input       (HlCanvas *self);
+
+/* hl-canvas-loupe.c */
+
+void           _hl_canvas_init_loupe       (HlCanvas *self);
+void           _hl_canvas_dispose_loupe    (HlCanvas *self);
+/* The view, its calibration or the design changed: the blurred layers
+ * are made again, "seen from" is offered only with a calibration. */
+void           _hl_canvas_loupe_update     (HlCanvas *self);
+/* The layers "seen from" the preview's distance, in device px (borrowed),
+ * or NULL when seen pixel-exact: @after the design layer, else the photo
+ * layer. Call after the design layer's update. */
+cairo_surface_t *_hl_canvas_seen_surface   (HlCanvas     *self,
+                                            const HlView *view,
+                                            gboolean      after,
+                                            double        zoom,
+                                            double        dx,
+                                            double        dy);
+/* Draws the loupe over everything, when it is shown. */
+void           _hl_canvas_snapshot_loupe   (HlCanvas     *self,
+                                            GtkSnapshot  *snapshot,
+                                            const HlView *view,
+                                            double        zoom,
+                                            double        dx,
+                                            double        dy);
+/* Whether widget point (@x, @y) is on the loupe. */
+gboolean       _hl_canvas_on_loupe         (HlCanvas *self,
+                                            double    x,
+                                            double    y);
+/* Ctrl+arrows move the loupe while it is shown: TRUE when the key did. */
+gboolean       _hl_canvas_loupe_key        (HlCanvas        *self,
+                                            guint            keyval,
+                                            GdkModifierType  state);
+/* The loupe's radius in widget px. */
+double         _hl_canvas_loupe_radius     (HlCanvas *self);
 
 /* For tests (and the canvas's own files) */
 

@@ -317,15 +317,17 @@ snapshot_tool (HlCanvas     *self,
 }
 
 /* A layer into pane @index (0: left or only, 1: right), mirrored about
- * the pane's middle when the preview says so: @texture, or when it is
+ * the pane's middle when the preview says so: @surface (device px) when
+ * not NULL ("seen from" a distance), else @texture, or when both are
  * NULL, the design layer. */
 static void
-append_pane (HlCanvas    *self,
-             GtkSnapshot *snapshot,
-             GdkTexture  *texture,
-             int          index,
-             int          pw,
-             int          h)
+append_pane (HlCanvas        *self,
+             GtkSnapshot     *snapshot,
+             GdkTexture      *texture,
+             cairo_surface_t *surface,
+             int              index,
+             int              pw,
+             int              h)
 {
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (index * pw, 0));
@@ -334,7 +336,17 @@ append_pane (HlCanvas    *self,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (pw, 0));
       gtk_snapshot_scale (snapshot, -1, 1);
     }
-  if (texture == NULL)
+  if (surface != NULL)
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, pw, h));
+      double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+      cairo_scale (cr, 1 / scale, 1 / scale);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else if (texture == NULL)
     {
       /* The same nodes as in the last frame where nothing changed: GSK
        * repaints only the tiles made again. */
@@ -404,21 +416,33 @@ snapshot_preview (HlCanvas     *self,
   g_autofree char *caption = hl_preview_describe (&self->preview);
   g_autofree char *after = NULL;
   double split_x = round (self->split * w);
+  cairo_surface_t *seen_after = _hl_canvas_seen_surface (self, view, TRUE, zoom, dx, dy);
+  cairo_surface_t *seen_before = self->preview.compare != HL_COMPARE_OFF ?
+                                 _hl_canvas_seen_surface (self, view, FALSE, zoom, dx, dy) : NULL;
+  const char *seen = seen_after != NULL ? hl_seen_from_describe (self->seen_from) : NULL;
   cairo_t *cr;
+
+  if (seen != NULL)
+    {
+      char *both = g_strdup_printf ("%s · %s", caption, seen);
+
+      g_free (caption);
+      caption = both;
+    }
 
   switch (self->preview.compare)
     {
     case HL_COMPARE_SIDE_BY_SIDE:
-      append_pane (self, snapshot, hl_design_layer_get_photo_texture (self->layer), 0, pw, h);
-      append_pane (self, snapshot, NULL, 1, pw, h);
+      append_pane (self, snapshot, hl_design_layer_get_photo_texture (self->layer), seen_before, 0, pw, h);
+      append_pane (self, snapshot, NULL, seen_after, 1, pw, h);
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 1, pw, h, 0, zoom, dx, dy);
       break;
 
     case HL_COMPARE_SPLIT:
-      append_pane (self, snapshot, NULL, 0, pw, h);
+      append_pane (self, snapshot, NULL, seen_after, 0, pw, h);
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, split_x, h));
-      append_pane (self, snapshot, hl_design_layer_get_photo_texture (self->layer), 0, pw, h);
+      append_pane (self, snapshot, hl_design_layer_get_photo_texture (self->layer), seen_before, 0, pw, h);
       gtk_snapshot_pop (snapshot);
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 0, pw, h, split_x, zoom, dx, dy);
@@ -426,7 +450,7 @@ snapshot_preview (HlCanvas     *self,
 
     case HL_COMPARE_OFF:
     default:
-      append_pane (self, snapshot, NULL, 0, pw, h);
+      append_pane (self, snapshot, NULL, seen_after, 0, pw, h);
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 0, pw, h, 0, zoom, dx, dy);
       if (_hl_canvas_tools_active (self))
@@ -438,7 +462,7 @@ snapshot_preview (HlCanvas     *self,
    * as the layers). */
   if (self->preview.compare == HL_COMPARE_OFF && !self->preview.presentation &&
       self->preview.stage == HL_STAGE_FRESH && self->preview.sessions == 0 && !self->preview.mirror &&
-      !(self->preview.density_map && self->density_map != NULL))
+      seen == NULL && !(self->preview.density_map && self->density_map != NULL))
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -460,7 +484,7 @@ snapshot_preview (HlCanvas     *self,
       hl_preview_draw_chip (cr, split_x + 24, 12, 0.0, after);
     }
   else if (self->preview.presentation || self->preview.stage != HL_STAGE_FRESH ||
-           self->preview.sessions > 0 || self->preview.mirror)
+           self->preview.sessions > 0 || self->preview.mirror || seen != NULL)
     hl_preview_draw_chip (cr, 12, 12, 0.0, caption);
 
   /* The legend in the top-right corner, clear of the labels. */
@@ -500,6 +524,7 @@ hl_canvas_snapshot (GtkWidget   *widget,
   }
 
   snapshot_preview (self, snapshot, view, w, h, zoom, dx, dy);
+  _hl_canvas_snapshot_loupe (self, snapshot, view, zoom, dx, dy);
 }
 
 /* The tool's name for people (static, translated). */
@@ -581,12 +606,16 @@ describe (HlCanvas *self)
   g_string_append_printf (text, _(" · stage: %s"), preview);
   if (self->preview.density_map)
     g_string_append (text, _(" · density map"));
+  if (self->seen_from != HL_SEEN_FROM_OFF)
+    g_string_append_printf (text, " · %s", hl_seen_from_describe (self->seen_from));
+  if (self->loupe_on)
+    g_string_append (text, _(" · loupe"));
   return g_string_free (text, FALSE);
 }
 
 /* Sets the accessible description when what it says changed. */
-static void
-update_description (HlCanvas *self)
+void
+_hl_canvas_update_description (HlCanvas *self)
 {
   g_autofree char *text = describe (self);
 
@@ -603,7 +632,7 @@ static void
 on_selection_changed (HlCanvas *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_description (self);
+  _hl_canvas_update_description (self);
 }
 
 const char *
@@ -679,7 +708,7 @@ hl_canvas_handle_event (HlCanvas    *self,
     g_signal_emit (self, signals[TOOL_RESULT], 0, (guint) result, (guint) event->type);
   /* The selected point or zone may have changed. */
   if (event->type != HL_TOOL_MOTION)
-    update_description (self);
+    _hl_canvas_update_description (self);
 
   return result;
 }
@@ -692,7 +721,7 @@ make_tool (HlCanvas *self)
   self->captured = FALSE;
   if (self->document == NULL || hl_document_get_design (self->document) == NULL)
     {
-      update_description (self);
+      _hl_canvas_update_description (self);
       return;
     }
 
@@ -703,7 +732,7 @@ make_tool (HlCanvas *self)
   if (hl_document_get_photo (self->document) != NULL)
     self->layer_photo = hl_photo_ref (hl_document_get_photo (self->document));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hl_tool_get_cursor (self->tool));
-  update_description (self);
+  _hl_canvas_update_description (self);
 }
 
 static void
@@ -713,7 +742,9 @@ reset (HlCanvas *self)
   drop_layers (self);
   self->user_zoom = 1.0;
   self->pan_x = self->pan_y = 0;
+  self->loupe_placed = FALSE;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+  _hl_canvas_loupe_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -758,9 +789,10 @@ on_document_changed (HlDocument *document,
 
   hl_design_layer_mark_stale (self->layer);
   g_clear_pointer (&self->density_map, hl_density_map_free);
+  _hl_canvas_loupe_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   /* Undo may take the selected point away, or rename the zone. */
-  update_description (self);
+  _hl_canvas_update_description (self);
 }
 
 void
@@ -863,6 +895,8 @@ hl_canvas_set_preview (HlCanvas        *self,
     {
       self->user_zoom = 1.0;
       self->pan_x = self->pan_y = 0;
+      /* The loupe goes back over the design, wherever that now is. */
+      self->loupe_placed = FALSE;
     }
 
   /* A gesture in progress is abandoned when the tools stop listening. */
@@ -877,7 +911,7 @@ hl_canvas_set_preview (HlCanvas        *self,
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                    _hl_canvas_tools_active (self) && self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_description (self);
+  _hl_canvas_update_description (self);
 }
 
 void
@@ -952,6 +986,7 @@ hl_canvas_dispose (GObject *object)
   g_clear_pointer (&self->layer, hl_design_layer_free);
   g_clear_pointer (&self->tool_cells, hl_cell_layer_free);
   g_clear_pointer (&self->description, g_free);
+  _hl_canvas_dispose_loupe (self);
 
   G_OBJECT_CLASS (hl_canvas_parent_class)->dispose (object);
 }
@@ -994,11 +1029,12 @@ hl_canvas_init (HlCanvas *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Design canvas"), -1);
-  update_description (self);
+  _hl_canvas_update_description (self);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   _hl_canvas_init_input (self);
+  _hl_canvas_init_loupe (self);
 }
 
 GtkWidget *

@@ -74,4 +74,32 @@ void           hl_canvas_set_preview      (HlCanvas          *self,
 void           hl_canvas_get_preview      (HlCanvas          *self,
                                            HlPreview         *preview);
 
+/* The loupe: a round magnifier over the canvas (in presentation too)
+ * showing the design at the photo's full resolution around its centre.
+ * The primary button drags it; with the canvas focused, Ctrl+arrows move
+ * it (Shift: further); Ctrl+L shows or hides it (canvas.loupe). It
+ * starts over the middle of what is drawn. */
+void           hl_canvas_set_loupe        (HlCanvas          *self,
+                                           gboolean           shown);
+gboolean       hl_canvas_get_loupe        (HlCanvas          *self);
+/* Its centre in widget px (kept inside the widget). */
+void           hl_canvas_move_loupe       (HlCanvas          *self,
+                                           double             x,
+                                           double             y);
+void           hl_canvas_get_loupe_center (HlCanvas          *self,
+                                           double            *x,
+                                           double            *y);
+/* "Seen from": the design as a person with normal acuity sees it from a
+ * distance (hl-acuity.h). Needs the view's calibration: without it, it
+ * is pixel-exact and the choice is disabled. */
+void           hl_canvas_set_seen_from    (HlCanvas          *self,
+                                           HlSeenFrom         seen_from);
+HlSeenFrom     hl_canvas_get_seen_from    (HlCanvas          *self);
+/* The actions "loupe" (boolean) and "seen-from" (a HlSeenFrom nick) that
+ * drive the two; the window inserts them as "canvas" (borrowed). */
+GActionGroup  *hl_canvas_get_actions      (HlCanvas          *self);
+/* Their part of the Preview menu, with the "canvas" prefix; it says
+ * when "seen from" needs a calibration (borrowed). */
+GMenuModel    *hl_canvas_get_preview_menu (HlCanvas          *self);
+
 G_END_DECLS

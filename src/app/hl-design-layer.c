@@ -689,3 +689,17 @@ hl_design_layer_get_redrawn_tiles (HlDesignLayer *self,
   if (self->redrawn_tiles != NULL)
     g_array_append_vals (tiles, self->redrawn_tiles->data, self->redrawn_tiles->len);
 }
+
+cairo_surface_t *
+hl_design_layer_get_photo_surface (HlDesignLayer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->photo_layer;
+}
+
+cairo_surface_t *
+hl_design_layer_get_dots_surface (HlDesignLayer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->dots_layer;
+}

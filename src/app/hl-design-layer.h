@@ -70,6 +70,13 @@ void           hl_design_layer_append     (HlDesignLayer   *self,
  * (borrowed; NULL before the first update). */
 GdkTexture    *hl_design_layer_get_photo_texture (HlDesignLayer *self);
 
+/* What the last update drew, for the canvas's own uses (the acuity
+ * blur): the photo layer and the photo with the dots under the lines, in
+ * device px (borrowed; NULL before the first update; do not draw into
+ * them). */
+cairo_surface_t *hl_design_layer_get_photo_surface (HlDesignLayer *self);
+cairo_surface_t *hl_design_layer_get_dots_surface  (HlDesignLayer *self);
+
 /* For tests: how many times the design layer was drawn; the part
  * (device px) its last drawing redrew and its size; the tiles its last
  * drawing made again (GdkRectangle, device px, row order, into @tiles). */

@@ -118,6 +118,8 @@ build_preview_menu (HlWindow *self,
   g_menu_append_section (menu, _("Sessions"), G_MENU_MODEL (sessions));
   g_menu_append_section (menu, _("Compare"), G_MENU_MODEL (compare));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
+  /* The canvas's loupe and "seen from" (canvas.loupe, canvas.seen-from). */
+  g_menu_append_section (menu, NULL, hl_canvas_get_preview_menu (self->canvas));
   gtk_menu_button_set_menu_model (self->preview_button, G_MENU_MODEL (menu));
   self->preview_menu_sessions = n_sessions;
 }
@@ -498,6 +500,7 @@ _hl_window_preview_init (HlWindow *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   hl_preview_init (&self->preview);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "canvas", hl_canvas_get_actions (self->canvas));
   /* Before the canvas sees them: arrows step, Escape leaves. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_presentation_key), self, 0);
