@@ -494,6 +494,52 @@ test_cancel_and_overlay (void)
   g_assert_cmpuint (large, >, small);
 }
 
+/* -m perf: what a drag event costs on the sample design (printed, not
+ * asserted). */
+static void
+test_brush_perf (void)
+{
+  g_autoptr(HlDesign) sample = hl_test_load_sample ();
+  const HlView *view = hl_test_view (sample);
+  HlRect box = hl_curve_bounds (hl_view_get_zone (view, 0)->boundary);
+  double radii[] = { 12.0, 60.0, 200.0 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (radii); k++)
+    {
+      g_autoptr(HlHistory) history = hl_history_new (sample, 50);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+      double y = (box.y0 + box.y1) / 2.0, worst = 0.0, total = 0.0, t0, press;
+      guint n = 0;
+
+      hl_tool_brush_set_radius (tool, radii[k]);
+      t0 = g_get_monotonic_time ();
+      hl_test_press (tool, box.x0, y, 1.0);
+      press = (g_get_monotonic_time () - t0) / 1000.0;
+      for (double x = box.x0 + 3.0; x < box.x1; x += 3.0, n++)
+        {
+          double t;
+
+          t0 = g_get_monotonic_time ();
+          hl_test_motion (tool, x, y, 1.0);
+          t = (g_get_monotonic_time () - t0) / 1000.0;
+          total += t;
+          worst = MAX (worst, t);
+        }
+      g_test_minimized_result (total / n, "radius %.0f px: press %.2f ms, drag event mean %.3f ms, worst %.2f ms, "
+                               "%u dots over %.0f px", radii[k], press, total / n, worst,
+                               hl_tool_brush_get_n_pending (tool), box.x1 - box.x0);
+      hl_test_release (tool, box.x1, y, 1.0);
+      /* Again over the same place: the view's hand-placed dots on the grid. */
+      n = current (history)->edits->len;
+      t0 = g_get_monotonic_time ();
+      hl_test_press (tool, box.x0, y, 1.0);
+      press = (g_get_monotonic_time () - t0) / 1000.0;
+      g_test_minimized_result (press, "radius %.0f px again: press %.2f ms among %u dots, %u more",
+                               radii[k], press, n, hl_tool_brush_get_n_pending (tool));
+      hl_test_release (tool, box.x0, y, 1.0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -508,6 +554,8 @@ main (int    argc,
   g_test_add_func ("/tools/brush/small", test_brush_small);
   g_test_add_func ("/tools/brush/fallbacks", test_brush_fallbacks);
   g_test_add_func ("/tools/brush/eraser", test_eraser);
+  if (g_test_perf ())
+    g_test_add_func ("/tools/brush/perf", test_brush_perf);
   g_test_add_func ("/tools/brush/radius-keys", test_radius_keys);
   g_test_add_func ("/tools/brush/cancel-and-overlay", test_cancel_and_overlay);
 

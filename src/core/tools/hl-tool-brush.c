@@ -31,6 +31,15 @@ typedef struct
   GArray  *points;         /* of GridPoint */
 } DotGrid;
 
+/* A square of BLOCK_TILES × BLOCK_TILES tiles of the stroke's plane: its
+ * candidates, in rank order, each looked at once per stroke. */
+typedef struct
+{
+  gint64   key;            /* first: the table's key points here */
+  GArray  *cands;          /* of HlCandidate; NULL when they could not be had */
+  guint8  *done;           /* per candidate: inside a footprint already */
+} Block;
+
 typedef struct
 {
   HlTool     parent;
@@ -52,6 +61,8 @@ typedef struct
   double     tile_px;
   double     mm_per_px;
   DotGrid    grid;         /* empty between strokes */
+  GHashTable *blocks;      /* of Block, by key: the plane's candidates the
+                              stroke has met; NULL between strokes */
 } HlToolBrush;
 
 static const HlToolClass brush_class;
@@ -77,6 +88,10 @@ static const HlToolClass eraser_class;
 #define PIECE_RADII 2.0
 /* Motion shorter than this many footprint radii waits for the next event. */
 #define MIN_STEP_RADII 0.25
+/* Candidates are fetched, and kept for the stroke, in squares of this many
+ * tiles a side (fetching a square costs its tiles and a ring of
+ * neighbours). */
+#define BLOCK_TILES 4
 /* Mixed into the design seed: the brush's plane is not the engine's. */
 #define BRUSH_SEED 0x6272757368ull
 
@@ -297,6 +312,8 @@ footprint (HlToolBrush       *self,
   return self->radius / event->zoom * scale;
 }
 
+static void block_free (gpointer data);
+
 /* Sets up the stroke's plane and the dots it keeps its distance to. */
 static void
 begin_stipple (HlToolBrush  *self,
@@ -314,6 +331,8 @@ begin_stipple (HlToolBrush  *self,
   self->plane_seed = hl_rng_mix (hl_rng_mix (BRUSH_SEED, design_seed),
                                  hl_rng_mix (self->parent.view, (guint64) (self->ref_density * 16.0)));
   grid_init (&self->grid, KEEP_SPACING * spacing_px (self, self->ref_density), view);
+  g_clear_pointer (&self->blocks, g_hash_table_unref);
+  self->blocks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, block_free);
 }
 
 /* Adds the dot at @p (of zone parameters @zp) with variation @key when
@@ -360,6 +379,55 @@ compare_candidates (gconstpointer a,
   return 0;
 }
 
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_clear_pointer (&block->cands, g_array_unref);
+  g_free (block->done);
+  g_free (block);
+}
+
+/* The block at block coordinates (@bx, @by), fetched on first use. */
+static Block *
+get_block (HlToolBrush *self,
+           gint64       bx,
+           gint64       by)
+{
+  gint64 key = (gint64) (((guint64) (guint32) bx << 32) | (guint32) by);
+  Block *block = g_hash_table_lookup (self->blocks, &key);
+  double side = BLOCK_TILES * self->tile_px;
+
+  if (block != NULL)
+    return block;
+
+  block = g_new0 (Block, 1);
+  block->key = key;
+  /* Half-open squares: a point on a shared side belongs to one of them. */
+  block->cands = hl_candidates_in_box (self->plane_seed, self->tile_px,
+                                       (HlRect) { bx * side, by * side, (bx + 1) * side, (by + 1) * side },
+                                       NULL);
+  if (block->cands != NULL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < block->cands->len; i++)
+        {
+          const HlCandidate *c = &g_array_index (block->cands, HlCandidate, i);
+
+          if (c->x < (bx + 1) * side && c->y < (by + 1) * side)
+            g_array_index (block->cands, HlCandidate, n++) = *c;
+        }
+      g_array_set_size (block->cands, n);
+      /* Lower ranks first, as the plane's prefixes are made. */
+      g_array_sort (block->cands, compare_candidates);
+      block->done = g_new0 (guint8, MAX (n, 1));
+    }
+  g_hash_table_insert (self->blocks, &block->key, block);
+  return block;
+}
+
 /* Lays the plane's dots inside the discs swept from @a (radius @ra) to @b
  * (radius @rb) at the local density; returns how many. */
 static guint
@@ -374,40 +442,52 @@ stipple_piece (HlToolBrush  *self,
   HlRect box = { MIN (a.x, b.x) - rmax, MIN (a.y, b.y) - rmax,
                  MAX (a.x, b.x) + rmax, MAX (a.y, b.y) + rmax };
   double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-  g_autoptr(GArray) cands = NULL;
+  double side = BLOCK_TILES * self->tile_px;
   int zone = G_MININT;
   HlZoneParams zp = { 0 };
   guint placed = 0;
 
-  cands = hl_candidates_in_box (self->plane_seed, self->tile_px, box, NULL);
-  if (cands == NULL)
-    return 0;
-  /* Lower ranks first, as the plane's prefixes are made. */
-  g_array_sort (cands, compare_candidates);
+  for (gint64 by = (gint64) floor (box.y0 / side); by <= (gint64) floor (box.y1 / side); by++)
+    for (gint64 bx = (gint64) floor (box.x0 / side); bx <= (gint64) floor (box.x1 / side); bx++)
+      {
+        Block *block;
 
-  for (guint i = 0; i < cands->len && room_for_one_more (self, view); i++)
-    {
-      const HlCandidate *c = &g_array_index (cands, HlCandidate, i);
-      /* Where the dot would be stored (as the engine stores its dots). */
-      HlPoint p = { (float) c->x, (float) c->y };
-      double t = len2 > 0.0 ? CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
-      double r = ra + t * (rb - ra);
-      double ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy);
-      int z;
+        if (!room_for_one_more (self, view))
+          return placed;
+        block = get_block (self, bx, by);
+        if (block->cands == NULL)
+          continue;
+        for (guint i = 0; i < block->cands->len && room_for_one_more (self, view); i++)
+          {
+            const HlCandidate *c = &g_array_index (block->cands, HlCandidate, i);
+            /* Where the dot would be stored (as the engine stores its dots). */
+            HlPoint p = { (float) c->x, (float) c->y };
+            double t, r, ex, ey;
+            int z;
 
-      if (ex * ex + ey * ey > r * r)
-        continue;
-      z = zone_for (self, view, p);
-      if (z != zone)
-        {
-          zone = z;
-          zp = params_at (self, view, p);
-        }
-      if (!(c->rank < CLAMP (zp.density, HL_DENSITY_MIN, HL_DENSITY_MAX) / self->ref_density))
-        continue;
-      if (place (self, view, &zp, p, hl_rng_mix (self->plane_seed, c->id)))
-        placed++;
-    }
+            if (block->done[i] || p.x < box.x0 || p.x > box.x1 || p.y < box.y0 || p.y > box.y1)
+              continue;
+            t = len2 > 0.0 ? CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+            r = ra + t * (rb - ra);
+            ex = p.x - (a.x + t * dx);
+            ey = p.y - (a.y + t * dy);
+            if (ex * ex + ey * ey > r * r)
+              continue;
+            /* Whatever happens to it now (too high a rank here, too close
+             * to a dot, placed) would happen again. */
+            block->done[i] = 1;
+            z = zone_for (self, view, p);
+            if (z != zone)
+              {
+                zone = z;
+                zp = params_at (self, view, p);
+              }
+            if (!(c->rank < CLAMP (zp.density, HL_DENSITY_MIN, HL_DENSITY_MAX) / self->ref_density))
+              continue;
+            if (place (self, view, &zp, p, hl_rng_mix (self->plane_seed, c->id)))
+              placed++;
+          }
+      }
   return placed;
 }
 
@@ -531,6 +611,7 @@ end_stroke (HlToolBrush *self,
   g_clear_pointer (&self->preview, hl_design_unref);
   g_array_set_size (self->edits, 0);
   grid_clear (&self->grid);
+  g_clear_pointer (&self->blocks, g_hash_table_unref);
   return result;
 }
 
@@ -664,6 +745,7 @@ brush_finalize (HlTool *tool)
   g_clear_pointer (&self->preview, hl_design_unref);
   g_clear_pointer (&self->edits, g_array_unref);
   grid_clear (&self->grid);
+  g_clear_pointer (&self->blocks, g_hash_table_unref);
 }
 
 /* The brush and the eraser differ only by name: brush_init tells them
