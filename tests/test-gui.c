@@ -16,6 +16,7 @@
 #include "hl-measure.h"
 #include "hl-photo.h"
 #include "hl-stippler.h"
+#include "hl-tool-brush.h"
 #include "hl-tool-landmark.h"
 #include "hl-window.h"
 #include "hl-window-private.h"
@@ -1318,7 +1319,8 @@ test_partial_redraw_matches_full (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
 
-  /* One dab of the dot brush inside the frontal band: a small part. */
+  /* One dab of the smallest dot brush inside the frontal band: a small
+   * part. */
   {
     const HlZone *zone = g_ptr_array_index (hl_design_get_view (hl_window_get_design (window), 0)->zones, 0);
     HlRect box = hl_curve_bounds (zone->boundary);
@@ -1328,6 +1330,7 @@ test_partial_redraw_matches_full (void)
     int lw, lh;
 
     hl_canvas_set_tool (canvas, "brush");
+    hl_tool_brush_set_radius (hl_canvas_get_tool (canvas), HL_BRUSH_MIN_RADIUS);
     hl_canvas_handle_event (canvas, &dab);
     dab.type = HL_TOOL_RELEASE;
     g_assert_true (hl_canvas_handle_event (canvas, &dab) & HL_TOOL_COMMITTED);
@@ -1523,7 +1526,8 @@ test_drag_redraws_changed_tiles (void)
   g_assert_cmpuint (tiles->len, >, 0);
   g_assert_cmpuint (tiles_area, <, (guint) (lw * lh) / 2);
 
-  /* One dab of the dot brush: the tiles under that dot alone. */
+  /* One dab of the smallest dot brush: the tiles under its few dots
+   * alone. */
   {
     const HlZone *zone = g_ptr_array_index (hl_design_get_view (hl_window_get_design (window), 0)->zones, 0);
     HlRect box = hl_curve_bounds (zone->boundary);
@@ -1534,6 +1538,7 @@ test_drag_redraws_changed_tiles (void)
     dots = hl_document_get_dots (doc, &n_dots);
     g_array_append_vals (before, dots, n_dots);
     hl_canvas_set_tool (canvas, "brush");
+    hl_tool_brush_set_radius (hl_canvas_get_tool (canvas), HL_BRUSH_MIN_RADIUS);
     hl_canvas_handle_event (canvas, &dab);
     dab.type = HL_TOOL_RELEASE;
     g_assert_true (hl_canvas_handle_event (canvas, &dab) & HL_TOOL_COMMITTED);
@@ -1543,7 +1548,7 @@ test_drag_redraws_changed_tiles (void)
     dots = hl_document_get_dots (doc, &n_dots);
     missing_dot_boxes (canvas, dots, n_dots, (const HlDot *) (gconstpointer) before->data, before->len,
                        mm_per_px, 6, changed);
-    g_assert_cmpuint (changed->len, ==, 1);
+    g_assert_cmpuint (changed->len, >=, 1);
     g_assert_cmpuint (tiles->len, >=, 1);
     g_assert_cmpuint (tiles->len, <=, 4);
     for (guint i = 0; i < tiles->len; i++)

@@ -1,12 +1,22 @@
 /* hl-tool-brush.h: placing and erasing dots by hand.
  *
  * Two tools share this file:
- * - "brush" adds single dots: one at the press and, while dragging, one
- *   every dot spacing (10 mm / √density) of the zone under the pointer.
- *   A dot takes the dot size, the last session's shade and the last
- *   session of the zone under the pointer (else the selected zone, else a
- *   zone's defaults: 0.25 mm); a stylus (has_pressure) scales its
- *   diameter by 0.5 + pressure.
+ * - "brush" stipples: a stroke lays blue-noise dots inside its footprint
+ *   (a disc of the brush radius around every point of the stroke; a stylus
+ *   (has_pressure) scales the radius by 0.5 + 0.5 × pressure) at the
+ *   density of the zone under each dot (else the selected zone's, else a
+ *   zone's defaults: 60 dots/cm²). A dot takes that zone's dot size and
+ *   its last session's shade, varied by the zone's size and shade spread
+ *   as the engine varies its own dots (hl-dot-style.h), and that session.
+ *   No dot lands closer than 0.8 × the local spacing (10 mm / √density)
+ *   to a hand-placed dot of the view or to one of the stroke's own (the
+ *   engine's dots are not seen). The dots come from one ranked plane per
+ *   view (the design seed and the densest zone's density, rounded up as
+ *   the engine rounds its reference), thinned by rank to the local
+ *   density: the same events give the same dots, a second pass over the
+ *   same place adds none, and strokes that meet continue one pattern. A
+ *   press whose footprint catches no dot of the plane (a brush smaller
+ *   than the spacing) places one dot at the press point, spacing allowing.
  * - "eraser" removes derived dots within the brush's radius along the
  *   stroke, one removal every half radius.
  * A stroke (press … release) is one undo step of manual edits, shown as a
