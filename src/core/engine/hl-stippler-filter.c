@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-rng.h"
+#include "hl-dot-style.h"
 #include "hl-stippler-private.h"
 
 /* Sentinel dots live this far behind the drawn line at the least (mm), so
@@ -443,10 +444,8 @@ zone_cache_filter_rows (const HlStippler *self,
       double t = f * c->blend;
       double x;
       guint s = 0;
-      guint64 r;
-      double j1, j2;
+      double diameter;
       HlDot dot;
-      HlColor shade;
 
       if (!(c->rank < t))
         continue;
@@ -457,18 +456,13 @@ zone_cache_filter_rows (const HlStippler *self,
       while (s + 1 < n_sessions && x >= cum[s])
         s++;
 
-      /* Two triangular jitters from the candidate's stable id. */
-      r = hl_rng_mix (zc->seed, c->id);
-      j1 = ((double) (r & 0xffff) - (double) ((r >> 16) & 0xffff)) / 65536.0;
-      j2 = ((double) ((r >> 32) & 0xffff) - (double) ((r >> 48) & 0xffff)) / 65536.0;
-
-      shade = zp->n_sessions > 0 ? zp->sessions[s].shade : zp->shade;
-
+      /* Size and shade jittered from the candidate's stable id, smaller
+       * and lighter toward the front edge (the dot brush styles its dots
+       * the same way). */
+      hl_dot_style (zp, s, f, hl_rng_mix (zc->seed, c->id), &diameter, &dot.shade);
       dot.x = c->x;
       dot.y = c->y;
-      /* Smaller and lighter toward the front edge. */
-      dot.diameter_mm = (float) (zp->dot_mm * (1.0 + zp->dot_spread * j1) * (0.75 + 0.25 * f));
-      dot.shade = hl_color_lighten (shade, 0.25 * (1.0 - f) + zp->shade_spread * j2);
+      dot.diameter_mm = (float) diameter;
       dot.session = (guint8) s;
       dot.zone = zone_index;
       g_array_append_val (out, dot);
