@@ -74,15 +74,21 @@ clamp_center (HlCanvas *self,
 }
 
 /* Where the loupe goes when it was not put anywhere: over the middle of
- * what is drawn (the hairline and zones), else of the widget. */
+ * the hairline, where the soft front edge shows (the middle of a curved
+ * band's box can fall on bare skin), else over the middle of what is drawn
+ * (the zones), else of the widget. */
 static HlPoint
 default_center (HlCanvas *self)
 {
   const HlView *view = _hl_canvas_shown_view (self);
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
   HlPoint p = { w / 2.0, h / 2.0 };
+  guint n = 0;
+  const HlPoint *line = view != NULL && view->hairline != NULL ? hl_curve_get_polyline (view->hairline, &n) : NULL;
 
-  if (view != NULL)
+  if (n > 0)
+    p = hl_canvas_image_to_widget (self, line[n / 2]);
+  else if (view != NULL)
     {
       HlRect bounds = hl_render_design_bounds (shown_photo (self), view, 0);
 
