@@ -264,6 +264,9 @@ autosave_timeout (gpointer data)
   self->autosave_failures++;
   retry_ms = (guint) MIN ((guint64) MAX (self->autosave_delay_ms, 1) << MIN (self->autosave_failures, 16),
                           AUTOSAVE_RETRY_MAX_MS);
+  /* Whoever heard of the problem may have scheduled a copy already: one
+   * timer at a time, never one left running unowned. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
   self->autosave_source = g_timeout_add (retry_ms, autosave_timeout, self);
   return G_SOURCE_REMOVE;
 }
@@ -297,7 +300,10 @@ _hl_document_schedule_autosave (HlDocument *self)
 
 /* Runs @thread on a worker with @data (freed by @free_data), then @done
  * back on the main thread with @outer (transfer full), the caller's task,
- * as its user data. */
+ * as its user data. The worker's task has no source object: a task run in
+ * a thread may be finalized there, and the document's last reference
+ * would go on a worker; @outer, which @done releases on the main thread,
+ * holds the document (its source object). */
 static void
 run_in_worker (HlDocument          *self,
                GTask               *outer,
@@ -310,7 +316,7 @@ run_in_worker (HlDocument          *self,
 
   g_assert (G_IS_TASK (outer));
 
-  task = g_task_new (self, g_task_get_cancellable (outer), done, outer);
+  task = g_task_new (NULL, g_task_get_cancellable (outer), done, outer);
   g_task_set_source_tag (task, g_task_get_source_tag (outer));
   g_task_set_task_data (task, data, free_data);
   g_task_run_in_thread (task, thread);
@@ -541,8 +547,8 @@ load_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  HlDocument *self = HL_DOCUMENT (object);
   g_autoptr(GTask) outer = user_data;
+  HlDocument *self = HL_DOCUMENT (g_task_get_source_object (outer));
   LoadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(HlHistory) old_history = NULL;
   g_autoptr(GFile) file = NULL;
@@ -1000,8 +1006,8 @@ save_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  HlDocument *self = HL_DOCUMENT (object);
   g_autoptr(GTask) outer = user_data;
+  HlDocument *self = HL_DOCUMENT (g_task_get_source_object (outer));
   SaveData *data = g_task_get_task_data (G_TASK (result));
 
   if (!worker_succeeded (result, outer))

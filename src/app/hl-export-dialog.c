@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "hl-enums.h"
+#include "hl-weak-task.h"
 #include "hl-error.h"
 #include "hl-export-dialog-private.h"
 #include "hl-a11y.h"
@@ -80,6 +81,7 @@ typedef struct
   char            *clinic;       /* options.clinic_name points here */
   HlPhoto         *photo;        /* options.photo points here */
   GPtrArray       *notes;        /* written by the worker, read once it is done */
+  GWeakRef         dialog;       /* the dialog, for progress (never kept by the worker) */
 } Job;
 
 static void
@@ -92,6 +94,7 @@ job_free (Job *job)
   g_free (job->clinic);
   g_clear_pointer (&job->photo, hl_photo_unref);
   g_ptr_array_unref (job->notes);
+  g_weak_ref_clear (&job->dialog);
   g_free (job);
 }
 
@@ -246,15 +249,21 @@ progress_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* On the worker: the progress goes to the main thread, with a reference
+ * to the dialog (if it is still there) that the main thread drops. */
 static void
 on_progress (double      fraction,
              const char *what,
              gpointer    user_data)
 {
-  HlExportDialog *self = user_data;
-  Progress *p = g_new0 (Progress, 1);
+  Job *job = user_data;
+  HlExportDialog *dialog = g_weak_ref_get (&job->dialog);
+  Progress *p;
 
-  p->dialog = g_object_ref (self);
+  if (dialog == NULL)
+    return;
+  p = g_new0 (Progress, 1);
+  p->dialog = dialog;
   p->fraction = fraction;
   p->step = g_strdup (what);
   g_idle_add (progress_idle, p);
@@ -269,27 +278,6 @@ on_note (const char *message,
   g_ptr_array_add (job->notes, g_strdup (message));
 }
 
-typedef struct
-{
-  Job            *job;
-  HlExportDialog *dialog;
-} ThreadData;
-
-static void
-on_thread_progress (double      fraction,
-                    const char *what,
-                    gpointer    user_data)
-{
-  on_progress (fraction, what, ((ThreadData *) user_data)->dialog);
-}
-
-static void
-on_thread_note (const char *message,
-                gpointer    user_data)
-{
-  on_note (message, ((ThreadData *) user_data)->job);
-}
-
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -297,11 +285,10 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   Job *job = task_data;
-  ThreadData data = { job, source_object };
   GError *error = NULL;
 
   if (!hl_export_write (job->design, job->design_path, job->output, &job->options,
-                        on_thread_note, on_thread_progress, &data, cancellable, &error))
+                        on_note, on_progress, job, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -342,12 +329,11 @@ announce (HlExportDialog *self,
 }
 
 static void
-on_export_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_export_done (gpointer  owner,
+                GTask    *result)
 {
-  HlExportDialog *self = HL_EXPORT_DIALOG (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  HlExportDialog *self = HL_EXPORT_DIALOG (owner);
+  Job *job = g_task_get_task_data (result);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (job->output);
 
@@ -479,6 +465,7 @@ hl_export_dialog_export_to (HlExportDialog *self,
     }
 
   job = g_new0 (Job, 1);
+  g_weak_ref_init (&job->dialog, self);
   job->notes = g_ptr_array_new_with_free_func (g_free);
   job->design = hl_design_ref (self->design);
   job->design_path = g_strdup (self->design_path);
@@ -499,7 +486,7 @@ hl_export_dialog_export_to (HlExportDialog *self,
   gtk_progress_bar_set_text (self->progress_bar, _("Starting"));
   update (self);
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = hl_weak_task_new (self, self->cancellable, on_export_done);
   /* What the export returns is the truth: a Stop that came after the file
    * was in place gives TRUE ("Exported"), and only a stopped export that
    * wrote nothing gives G_IO_ERROR_CANCELLED ("nothing was written"). By

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "hl-atomic-file.h"
+#include "hl-weak-task.h"
 #include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
 #include "hl-window-io.h"
@@ -279,12 +280,11 @@ relink_thread (GTask        *task,
 }
 
 static void
-on_relink_loaded (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_relink_loaded (gpointer  owner,
+                  GTask    *result)
 {
-  HlWindow *self = HL_WINDOW (object);
-  Relink *relink = g_task_get_task_data (G_TASK (result));
+  HlWindow *self = HL_WINDOW (owner);
+  Relink *relink = g_task_get_task_data (result);
   g_autoptr(GError) error = NULL;
   HlDesign *design;
   const HlView *view;
@@ -364,7 +364,7 @@ hl_window_relink_photo (HlWindow *self,
 
   relink = g_new0 (Relink, 1);
   relink->path = path;
-  task = g_task_new (self, self->relink_cancellable, on_relink_loaded, NULL);
+  task = hl_weak_task_new (self, self->relink_cancellable, on_relink_loaded);
   g_task_set_task_data (task, relink, (GDestroyNotify) relink_free);
   g_task_run_in_thread (task, relink_thread);
   _hl_window_io_update (self);

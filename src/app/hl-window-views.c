@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "hl-edit.h"
+#include "hl-weak-task.h"
 #include "hl-error.h"
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
@@ -152,15 +153,14 @@ thumb_thread (GTask        *task,
 static void rebuild_list (HlWindow *self);
 
 static void
-thumb_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+thumb_done (gpointer  owner,
+            GTask    *task)
 {
-  HlWindow *self = HL_WINDOW (object);
-  ThumbData *data = g_task_get_task_data (G_TASK (result));
+  HlWindow *self = HL_WINDOW (owner);
+  ThumbData *data = g_task_get_task_data (task);
   GdkTexture *texture;
 
-  if (self->disposed || !g_task_propagate_boolean (G_TASK (result), NULL) || data->pixels == NULL)
+  if (self->disposed || !g_task_propagate_boolean (task, NULL) || data->pixels == NULL)
     return;
 
   texture = gdk_memory_texture_new (data->width, data->height, GDK_MEMORY_DEFAULT,
@@ -184,7 +184,7 @@ thumbnail_for (HlWindow       *self,
     {
       if (key != NULL && !g_hash_table_contains (self->thumbnails, key))
         {
-          g_autoptr(GTask) task = g_task_new (self, NULL, thumb_done, NULL);
+          g_autoptr(GTask) task = hl_weak_task_new (self, NULL, thumb_done);
           ThumbData *data = g_new0 (ThumbData, 1);
 
           /* NULL: being drawn (or not drawable); asked once. */
