@@ -60,8 +60,9 @@ hl_zone_params_init_for_kind (HlZoneParams *params,
       params->density = 50.0;
       /* Temples are narrow (a 12 mm wide recession): the table's 4 mm
        * ramp inside each free edge would leave half the zone's dots out
-       * (about 0.53 of area × density for 12 × 20 mm); 1 mm keeps 0.87
-       * and still softens the edge by about four healed dots. */
+       * (0.63 of area × density for a 12 × 20 mm temple on the front
+       * chart, `hairline stats`); 1 mm keeps 0.87 and still leaves a
+       * soft edge. */
       params->edge_blend_mm = 1.0;
       params->transition_mm = 6.0;
       break;
