@@ -336,7 +336,8 @@ test_render (void)
       g_autofree char *out = g_strdup_printf ("%s/%s.png", dir, stages[i]);
       g_autoptr(GdkPixbuf) img = NULL;
 
-      r = hl_test_run_hairline (NULL, "render", good, "-o", out, "--stage", stages[i], "--scale", "2", NULL);
+      r = hl_test_run_hairline (NULL, "render", good, "-o", out, "--stage", stages[i], "--scale", "2",
+                                "--crop", "none", NULL);
       g_assert_cmpint (r.status, ==, 0);
       hl_test_run_clear (&r);
       img = gdk_pixbuf_new_from_file (out, &error);
@@ -347,7 +348,7 @@ test_render (void)
     }
 
   r = hl_test_run_hairline (NULL, "render", good, "-o", ba, "--layout", "before-after", "--overlays",
-                            "--scale", "1", NULL);
+                            "--scale", "1", "--crop", "none", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.err, ==, "");
   hl_test_run_clear (&r);
@@ -360,7 +361,7 @@ test_render (void)
   /* Without --scale, the sample's 0.25 mm dots at 1.4 mm/px would be
    * 0.18 px: a scale that makes them visible is picked, and said (7.5
    * since the sample's mid-scalp went from 0.28 to 0.25 mm dots). */
-  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", ba, "--crop", "none", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, "rendering at scale 7.5 (3840 × 3840 per image"));
   hl_test_run_clear (&r);
@@ -761,7 +762,7 @@ test_extension_mismatch (void)
   hl_test_run_clear (&r);
 
   /* The case of the extension does not matter. */
-  r = hl_test_run_hairline (NULL, "render", good, "-o", upper, "--scale", "0.25", NULL);
+  r = hl_test_run_hairline (NULL, "render", good, "-o", upper, "--scale", "0.25", "--crop", "none", NULL);
   g_assert_cmpint (r.status, ==, 0);
   hl_test_run_clear (&r);
   pb = gdk_pixbuf_new_from_file (upper, &error);
@@ -995,13 +996,20 @@ test_render_crop_head (void)
 
   g_assert_no_error (error);
   view = hl_design_get_view (design, 0);
+  /* The hairline and the head's outline, or without an outline the
+   * design, with a margin of 8 %. */
   r = hl_curve_bounds (view->hairline);
-  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
-    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
-  for (guint i = 0; i < view->edits->len; i++)
-    if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
-      r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
-  m = 0.15 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  if (hl_view_get_scalp_outline (view) != NULL)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
+  else
+    {
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+      for (guint i = 0; i < view->edits->len; i++)
+        if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
+          r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
+    }
+  m = 0.08 * MAX (r.x1 - r.x0, r.y1 - r.y0);
   w = (int) (ceil (MIN (r.x1 + m, view->photo.width)) - floor (MAX (r.x0 - m, 0)));
   h = (int) (ceil (MIN (r.y1 + m, view->photo.height)) - floor (MAX (r.y0 - m, 0)));
 
@@ -1015,6 +1023,26 @@ test_render_crop_head (void)
                   gdk_pixbuf_get_width (pb), gdk_pixbuf_get_height (pb));
   g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * (2 * w) + MAX (2, 2 * w / 100));
   g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 2 * h);
+  g_unlink (out);
+  g_clear_object (&pb);
+
+  /* The default is the head; none is the whole photo. */
+  run = hl_test_run_hairline (NULL, "render", good, "-o", out, "--scale", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hl_test_run_clear (&run);
+  pb = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * w);
+  g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 2 * h);
+  g_unlink (out);
+  g_clear_object (&pb);
+  run = hl_test_run_hairline (NULL, "render", good, "-o", out, "--scale", "2", "--crop", "none", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  hl_test_run_clear (&run);
+  pb = gdk_pixbuf_new_from_file (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pb), ==, 2 * view->photo.width);
+  g_assert_cmpint (gdk_pixbuf_get_height (pb), ==, 2 * view->photo.height);
   g_unlink (out);
 
   run = hl_test_run_hairline (NULL, "render", good, "-o", out, "--crop", "face", NULL);

@@ -287,7 +287,7 @@ test_syntax_messages (void)
     g_assert_null (design);
     g_assert_error (error, HL_ERROR, HL_ERROR_PARSE);
     g_assert_true (g_str_has_prefix (error->message,
-                                     "views[0].zones[1].name: NaN is not JSON; numbers must be finite (line 69, column"));
+                                     "views[0].zones[1].name: NaN is not JSON; numbers must be finite (line 71, column"));
   }
 }
 

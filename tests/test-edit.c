@@ -221,7 +221,10 @@ test_names_and_seeds (void)
 static void
 test_frontal_band (void)
 {
-  g_autoptr(HlDesign) sample = hl_test_load_sample ();
+  /* The sample without its scalp outline: the band is the hairline moved
+   * back, unclipped (the outline's clipping is test-outline's). */
+  g_autoptr(HlDesign) with_outline = hl_test_load_sample ();
+  g_autoptr(HlDesign) sample = hl_edit_set_scalp_outline (with_outline, 0, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HlDesign) banded = hl_edit_add_frontal_band (sample, 0, HL_FRONTAL_BAND_DEFAULT_MM, &error);
   const HlView *view;

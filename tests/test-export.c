@@ -565,12 +565,18 @@ expected_head_box (const HlView *view,
   HlRect r = hl_curve_bounds (view->hairline);
   double m;
 
-  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
-    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
-  for (guint i = 0; i < view->edits->len; i++)
-    if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
-      r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
-  m = 0.15 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  /* The head's outline when the view has one, else the design. */
+  if (hl_view_get_scalp_outline (view) != NULL)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
+  else
+    {
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+      for (guint i = 0; i < view->edits->len; i++)
+        if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
+          r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
+    }
+  m = 0.08 * MAX (r.x1 - r.x0, r.y1 - r.y0);
   r.x0 = floor (MAX (r.x0 - m, 0));
   r.y0 = floor (MAX (r.y0 - m, 0));
   r.x1 = ceil (MIN (r.x1 + m, width));

@@ -721,7 +721,7 @@ test_disk_full (void)
   g_assert_true (g_file_set_contents (out, "old", 3, NULL));
   g_assert_true (g_file_set_contents (out_pdf, "old", 3, NULL));
 
-  r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, "--scale", "1", NULL);
+  r = hl_test_run_hairline (dir, "render", "D.json", "-o", out, "--scale", "1", "--crop", "none", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_test_message ("%s", r.err);
   g_assert_nonnull (strstr (r.err, "out.png: cannot write: No space left on device"));

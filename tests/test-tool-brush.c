@@ -29,6 +29,32 @@ edit_at (HlHistory *history,
 #define MM_PER_PX 0.15
 #define SPACING_PX (10.0 / sqrt (60.0) / MM_PER_PX)
 
+/* The simple design with its zone moved to the view's bottom right
+ * corner, (390,290)–(400,300): the engine fills the zone, and a stroke
+ * over filled zones adds only where the engine left room, so these tests
+ * stroke the empty rest of the view with the zone selected, whose
+ * parameters the brush then takes. */
+static HlDesign *
+brush_design (void)
+{
+  static const HlPoint corner[] = { { 390, 290 }, { 400, 290 }, { 400, 300 }, { 390, 300 } };
+  g_autoptr(HlDesign) simple = hl_test_simple_design ();
+  g_autoptr(HlCurve) boundary = hl_curve_new (corner, 4, TRUE);
+
+  return hl_edit_set_zone_boundary (simple, 0, 0, boundary);
+}
+
+/* A @name tool over @history with the zone of brush_design() selected. */
+static HlTool *
+new_tool (const char *name,
+          HlHistory  *history)
+{
+  HlTool *tool = hl_tool_new_by_name (name, hl_test_host (history), NULL, 0);
+
+  hl_tool_set_selected_zone (tool, 0);
+  return tool;
+}
+
 /* A stroke from (@x0, @y) to (@x1, @y) at zoom 1, a motion every @step
  * px; a stylus's when @has_pressure. Returns the release's result. */
 static HlToolResult
@@ -95,9 +121,9 @@ distance_to_stroke (HlPoint p,
 static void
 test_brush_stroke (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
   const HlZoneParams *zp = &hl_view_get_zone (hl_test_view (start), 0)->params;
   g_autoptr(GArray) points = NULL;
   double area, expected, rho;
@@ -155,9 +181,9 @@ test_brush_stroke (void)
 static void
 test_brush_spread (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
   const HlZoneParams *zp = &hl_view_get_zone (hl_test_view (start), 0)->params;
   HlColor base = zp->sessions[zp->n_sessions - 1].shade;
   HlColor darkest = hl_color_lighten (base, -zp->shade_spread);
@@ -202,9 +228,9 @@ test_brush_spread (void)
 static void
 test_brush_second_pass (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
   g_autoptr(HlDesign) reshuffled = NULL;
   g_autoptr(HlHistory) history2 = NULL;
   g_autoptr(HlTool) tool2 = NULL;
@@ -232,7 +258,7 @@ test_brush_second_pass (void)
   reshuffled = hl_design_copy (hl_history_get_current (history));
   hl_design_set_seed (reshuffled, reshuffled->seed + 1);
   history2 = hl_history_new (reshuffled, 50);
-  tool2 = hl_tool_new_by_name ("brush", hl_test_host (history2), NULL, 0);
+  tool2 = new_tool ("brush", history2);
   hl_tool_brush_set_radius (tool2, 24.0);
   first = current (history2)->edits->len;
   stroke (tool2, 100, 300, 50, 4.0, FALSE, 1.0);
@@ -258,9 +284,9 @@ test_brush_pressure (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      g_autoptr(HlDesign) start = hl_test_simple_design ();
+      g_autoptr(HlDesign) start = brush_design ();
       g_autoptr(HlHistory) history = hl_history_new (start, 50);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+      g_autoptr(HlTool) tool = new_tool ("brush", history);
       /* 24 × (0.5 + 0.5 × pressure). */
       double r = cases[c].has_pressure ? 24.0 * (0.5 + 0.5 * cases[c].pressure) : 24.0;
 
@@ -286,9 +312,9 @@ test_brush_deterministic (void)
 
   for (guint k = 0; k < 2; k++)
     {
-      g_autoptr(HlDesign) start = hl_test_simple_design ();
+      g_autoptr(HlDesign) start = brush_design ();
       g_autoptr(HlHistory) history = hl_history_new (start, 50);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+      g_autoptr(HlTool) tool = new_tool ("brush", history);
       const GArray *edits;
 
       hl_tool_brush_set_radius (tool, 20.0);
@@ -320,9 +346,9 @@ test_brush_deterministic (void)
 static void
 test_brush_small (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
 
   hl_tool_brush_set_radius (tool, 2.0);
   g_assert_true (hl_test_click (tool, 150, 50, 1.0) & HL_TOOL_COMMITTED);
@@ -336,12 +362,52 @@ test_brush_small (void)
   g_assert_cmpuint (hl_test_count_undo (history), ==, 2);
 }
 
+/* Over a zone the engine fills, a stroke adds next to nothing; where the
+ * eraser took the engine's dots away, it puts them back at the zone's
+ * density. */
+static void
+test_brush_sees_engine_dots (void)
+{
+  g_autoptr(HlDesign) simple = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = NULL;
+  g_autoptr(HlHistory) history = NULL;
+  g_autoptr(HlTool) brush = NULL;
+  g_autoptr(HlTool) eraser = NULL;
+  HlZoneParams zp = hl_view_get_zone (hl_test_view (simple), 0)->params;
+  double expected = swept_area (200, 24) * MM_PER_PX * MM_PER_PX / 100.0 * zp.density;
+  guint over_filled, erased_before, refilled;
+
+  /* The zone at its full density everywhere: no hairline ramp, no edge
+   * blend. */
+  zp.follows_hairline = FALSE;
+  zp.edge_blend_mm = 0.0;
+  start = hl_edit_set_zone_params (simple, 0, 0, &zp);
+  history = hl_history_new (start, 50);
+  brush = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  eraser = hl_tool_new_by_name ("eraser", hl_test_host (history), NULL, 0);
+
+  hl_tool_brush_set_radius (brush, 24.0);
+  hl_tool_brush_set_radius (eraser, 24.0);
+  stroke (brush, 100, 300, 40, 4.0, FALSE, 1.0);
+  over_filled = current (history)->edits->len;
+
+  /* Erase the same stretch, then brush it again. */
+  stroke (eraser, 100, 300, 40, 4.0, FALSE, 1.0);
+  erased_before = current (history)->edits->len;
+  stroke (brush, 100, 300, 40, 4.0, FALSE, 1.0);
+  refilled = current (history)->edits->len - erased_before;
+  g_test_message ("a stroke of %.0f dots' area: %u dots over the filled zone, %u after the eraser",
+                  expected, over_filled, refilled);
+  g_assert_cmpfloat (over_filled, <=, 0.1 * expected);
+  g_assert_cmpfloat (refilled, >=, 0.5 * expected);
+}
+
 /* The zone under each dot, else the selected zone, else a zone's
  * defaults. */
 static void
 test_brush_fallbacks (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   HlPoint square[] = { { 100, 200 }, { 200, 200 }, { 200, 280 }, { 100, 280 } };
   g_autoptr(HlCurve) outline = hl_curve_new (square, 4, TRUE);
   g_autoptr(HlZone) zone = NULL;
@@ -367,11 +433,11 @@ test_brush_fallbacks (void)
   hl_tool_brush_set_radius (tool, 20.0);
   hl_zone_params_init (&defaults);
 
-  /* Inside the crown: its size, its last session's shade, half the
-   * frontal density. */
+  /* Over the crown, which the engine fills: only where the engine left
+   * room, each dot with the crown's size, its last session's shade. */
   stroke (tool, 120, 180, 240, 4.0, FALSE, 1.0);
-  n = counts[0] = current (history)->edits->len;
-  g_assert_cmpuint (n, >, 5);
+  n = current (history)->edits->len;
+  g_test_message ("over the filled crown: %u dots", n);
   for (guint i = 0; i < n; i++)
     {
       g_assert_cmpfloat (fabs (edit_at (history, i)->diameter_mm - 0.3), <, 1e-9);
@@ -379,24 +445,26 @@ test_brush_fallbacks (void)
       g_assert_cmpuint (edit_at (history, i)->session, ==, 1);
     }
 
-  /* Outside every zone: a zone's defaults (60 dots/cm²), twice as many. */
+  /* Outside every zone: a zone's defaults (60 dots/cm²). */
   stroke (tool, 240, 300, 240, 4.0, FALSE, 1.0);
-  counts[1] = current (history)->edits->len - n;
-  g_test_message ("crown (30/cm²): %u dots, defaults (60/cm²): %u", counts[0], counts[1]);
-  g_assert_cmpfloat (counts[1], >, 1.4 * counts[0]);
-  for (guint i = n; i < n + counts[1]; i++)
+  counts[0] = current (history)->edits->len - n;
+  for (guint i = n; i < n + counts[0]; i++)
     {
       const HlDotEdit *e = edit_at (history, i);
 
       g_assert_cmpfloat (fabs (e->diameter_mm - defaults.dot_mm), <=, defaults.dot_mm * defaults.dot_spread + 1e-6);
       g_assert_cmpuint (e->session, ==, defaults.n_sessions - 1);
     }
-  n += counts[1];
+  n += counts[0];
 
-  /* Outside every zone with the crown selected: the crown's. */
+  /* Outside every zone with the crown selected: the crown's, at half the
+   * density, over a stretch of the same length. */
   hl_tool_set_selected_zone (tool, 1);
-  stroke (tool, 240, 300, 200, 4.0, FALSE, 1.0);
-  g_assert_cmpuint (current (history)->edits->len, >, n);
+  stroke (tool, 240, 300, 160, 4.0, FALSE, 1.0);
+  counts[1] = current (history)->edits->len - n;
+  g_test_message ("defaults (60/cm²): %u dots, crown selected (30/cm²): %u", counts[0], counts[1]);
+  g_assert_cmpuint (counts[1], >, 5);
+  g_assert_cmpfloat (counts[0], >, 1.4 * counts[1]);
   for (guint i = n; i < current (history)->edits->len; i++)
     {
       g_assert_cmpfloat (fabs (edit_at (history, i)->diameter_mm - 0.3), <, 1e-9);
@@ -408,9 +476,9 @@ test_brush_fallbacks (void)
 static void
 test_eraser (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eraser", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("eraser", history);
 
   g_assert_cmpstr (hl_tool_get_name (tool), ==, "eraser");
   g_assert_cmpstr (hl_tool_get_cursor (tool), ==, "cell");
@@ -440,9 +508,9 @@ test_eraser (void)
 static void
 test_radius_keys (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
 
   g_assert_true (hl_test_press_key (tool, HL_TOOL_KEY_GROW, 1.0) & HL_TOOL_REDRAW);
   g_assert_cmpfloat (hl_tool_brush_get_radius (tool), ==, 15.0);
@@ -463,9 +531,9 @@ test_radius_keys (void)
 static void
 test_cancel_and_overlay (void)
 {
-  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlDesign) start = brush_design ();
   g_autoptr(HlHistory) history = hl_history_new (start, 50);
-  g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+  g_autoptr(HlTool) tool = new_tool ("brush", history);
   guint small, large;
 
   /* No pointer yet: no circle. */
@@ -507,7 +575,7 @@ test_brush_perf (void)
   for (guint k = 0; k < G_N_ELEMENTS (radii); k++)
     {
       g_autoptr(HlHistory) history = hl_history_new (sample, 50);
-      g_autoptr(HlTool) tool = hl_tool_new_by_name ("brush", hl_test_host (history), NULL, 0);
+      g_autoptr(HlTool) tool = new_tool ("brush", history);
       double y = (box.y0 + box.y1) / 2.0, worst = 0.0, total = 0.0, t0, press;
       guint n = 0;
 
@@ -553,6 +621,7 @@ main (int    argc,
   g_test_add_func ("/tools/brush/deterministic", test_brush_deterministic);
   g_test_add_func ("/tools/brush/small", test_brush_small);
   g_test_add_func ("/tools/brush/fallbacks", test_brush_fallbacks);
+  g_test_add_func ("/tools/brush/sees-engine-dots", test_brush_sees_engine_dots);
   g_test_add_func ("/tools/brush/eraser", test_eraser);
   if (g_test_perf ())
     g_test_add_func ("/tools/brush/perf", test_brush_perf);

@@ -16,7 +16,7 @@ static void
 test_names (void)
 {
   const char *const expect[] = { "select", "hairline", "zone", "ruler", "landmark", "brush", "eraser",
-                                 "eyedropper" };
+                                 "eyedropper", "outline" };
   guint n_tools;
   const HlToolInfo *infos = hl_tools_get_all (&n_tools);
   g_autoptr(HlDesign) design = hl_test_simple_design ();

@@ -249,7 +249,32 @@ typedef struct
   int           width;
 } ToolDrawing;
 
-/* The tool's feedback and the placement guides, in widget px. */
+/* Where pigment may go (hl_view_get_scalp_outline()): a dashed line,
+ * light on a dark edge so that it shows on skin and on hair. */
+static void
+draw_scalp_outline (cairo_t      *cr,
+                    const HlView *view,
+                    double        zoom)
+{
+  const HlCurve *outline = hl_view_get_scalp_outline (view);
+  const double dash[] = { 6.0 / zoom, 4.0 / zoom };
+
+  if (outline == NULL)
+    return;
+  cairo_save (cr);
+  hl_tool_path_curve (cr, outline);
+  cairo_set_line_width (cr, 2.5 / zoom);
+  cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.45);
+  cairo_stroke_preserve (cr);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0.0);
+  cairo_set_line_width (cr, 1.2 / zoom);
+  cairo_set_source_rgba (cr, 0.55, 0.95, 0.75, 0.95);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The tool's feedback, the scalp outline and the placement guides, in
+ * widget px. */
 static void
 draw_tool (cairo_t  *cr,
            gpointer  data)
@@ -264,6 +289,7 @@ draw_tool (cairo_t  *cr,
     }
   cairo_translate (cr, d->dx, d->dy);
   cairo_scale (cr, d->zoom, d->zoom);
+  draw_scalp_outline (cr, d->view, d->zoom);
   /* The landmark tool draws the guides with its own feedback. */
   if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
     {
@@ -567,6 +593,11 @@ describe_handle (HlTool       *tool,
     case HL_HANDLE_LANDMARK:
       if (h.point < HL_N_LANDMARKS && view->landmarks[h.point].set)
         return g_strdup_printf (_("landmark %s"), hl_landmark_get_title (h.point));
+      return NULL;
+    case HL_HANDLE_OUTLINE:
+      if (view->scalp_outline != NULL && h.point < hl_curve_get_n_points (view->scalp_outline))
+        return g_strdup_printf (_("scalp outline point %u of %u"), h.point + 1,
+                                hl_curve_get_n_points (view->scalp_outline));
       return NULL;
     case HL_HANDLE_NONE:
     default:

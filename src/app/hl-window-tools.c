@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-scalp-proposal.h"
 #include "hl-settings.h"
 #include "hl-tool-brush.h"
 #include "hl-tool-eyedropper.h"
@@ -208,6 +209,9 @@ _hl_window_tools_update (HlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
                                  view != NULL && view->hairline != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-outline", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-outline",
+                                 view != NULL && view->scalp_outline != NULL);
   /* Tools and their options need a design to work on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tool", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.ruler-mode", view != NULL);
@@ -442,6 +446,53 @@ frontal_band_action (GtkWidget  *widget,
   gtk_widget_grab_focus (spin);
 }
 
+/* A scalp outline from the pupils and the calibration
+ * (hl-scalp-proposal.h), to adjust with the select tool. */
+static void
+propose_outline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  const HlView *view = shown_view (self);
+  g_autoptr(HlCurve) outline = NULL;
+  g_autoptr(HlDesign) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (view == NULL)
+    return;
+  outline = hl_scalp_outline_propose (view, &error);
+  if (outline == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  next = hl_edit_set_scalp_outline (hl_document_get_design (self->document),
+                                    hl_document_get_view_index (self->document), outline);
+  if (hl_document_commit (self->document, next, _("Propose scalp outline"), NULL))
+    {
+      g_object_set (self, "tool", "select", NULL);
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("Scalp outline proposed: drag its points to fit the head")));
+    }
+}
+
+/* Back to the head chart's own outline, or to none on a photo. */
+static void
+remove_outline_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  g_autoptr(HlDesign) next = NULL;
+
+  if (shown_view (self) == NULL || shown_view (self)->scalp_outline == NULL)
+    return;
+  next = hl_edit_set_scalp_outline (hl_document_get_design (self->document),
+                                    hl_document_get_view_index (self->document), NULL);
+  hl_document_commit (self->document, next, _("Remove scalp outline"), NULL);
+}
+
 /* Properties behind the stateful actions */
 
 static gboolean
@@ -634,6 +685,8 @@ _hl_window_tools_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.zone-kind", "zone-kind");
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
   gtk_widget_class_install_action (widget_class, "win.frontal-band", NULL, frontal_band_action);
+  gtk_widget_class_install_action (widget_class, "win.propose-outline", NULL, propose_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-outline", NULL, remove_outline_action);
 
   {
     guint n_tools;
@@ -656,7 +709,8 @@ _hl_window_tools_init_state (HlWindow *self)
   self->show_panel = TRUE;
 }
 
-/* The header bar's tool buttons, one per tool of the registry. */
+/* The header bar's tool buttons, one per tool of the registry but those
+ * picked from the view menu. */
 static void
 build_tool_buttons (HlWindow *self)
 {
@@ -665,8 +719,11 @@ build_tool_buttons (HlWindow *self)
 
   for (guint i = 0; i < n_tools; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *button;
 
+      if (tools[i].in_menu)
+        continue;
+      button = gtk_toggle_button_new ();
       gtk_button_set_icon_name (GTK_BUTTON (button), tools[i].icon_name);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", tools[i].name);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tool");

@@ -75,7 +75,7 @@ hl_cli_render (int    argc,
     { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, N_("Split position from the left, 0–1 (default 0.5)"), N_("F") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)"), N_("F") },
     { "crop", 0, 0, G_OPTION_ARG_STRING, &crop,
-      N_("none (default): the whole photo; head: the hairline, zones and hand-placed dots with a margin of 15 % of their size, both halves alike"), N_("CROP") },
+      N_("head (default): the head (its scalp outline and the hairline; without an outline, the hairline, zones and hand-placed dots) with a margin of 8 % of its size, both halves alike; none: the whole photo"), N_("CROP") },
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, N_("Draw hairline, handles, zones, landmarks and ruler"), NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, N_("Text of the simulation mark"), N_("TEXT") },
     { "no-mark", 0, 0, G_OPTION_ARG_NONE, &no_mark, N_("Leave the simulation mark out"), NULL },
@@ -161,7 +161,9 @@ hl_cli_render (int    argc,
   export.metadata_client = metadata_client;
   export.follow_symlinks = follow_symlinks;
   export.allow_empty = allow_empty;
-  export.crop_to_head = crop != NULL && g_str_equal (crop, "head");
+  /* Mockups are cropped to the head unless asked not to, as the window
+   * exports them. */
+  export.crop_to_head = crop == NULL || g_str_equal (crop, "head");
 
   if (without_photo && hl_design_get_view (design, (guint) index)->photo.path != NULL)
     fprintf (stderr, _("%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n"),

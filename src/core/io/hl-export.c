@@ -120,9 +120,14 @@ hl_export_head_crop (const HlView  *view,
 
   if (view->hairline != NULL)
     r = hl_rect_union (r, hl_curve_bounds (view->hairline));
-  for (guint z = 0; z < hl_view_get_n_zones (view); z++)
-    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
-  if (view->edits != NULL)
+  /* The head: where pigment may go. Every dot lies inside, so the zones
+   * add nothing, and the frame stays the same whatever is designed. */
+  if (hl_view_get_scalp_outline (view) != NULL)
+    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
+  else
+    for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+      r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));
+  if (view->edits != NULL && hl_view_get_scalp_outline (view) == NULL)
     for (guint i = 0; i < view->edits->len; i++)
       {
         const HlDotEdit *edit = &g_array_index (view->edits, HlDotEdit, i);

@@ -46,9 +46,9 @@ typedef enum
  * dots would be under a pixel; a note says which). */
 #define HL_EXPORT_SCALE_AUTO 0.0
 
-/* The margin around the design a mockup cropped to the head keeps, as a
- * fraction of the larger side of the design's box, on every side. */
-#define HL_EXPORT_CROP_MARGIN 0.15
+/* The margin around the head a mockup cropped to it keeps, as a fraction
+ * of the larger side of the head's box, on every side. */
+#define HL_EXPORT_CROP_MARGIN 0.08
 
 typedef struct
 {
@@ -105,7 +105,10 @@ gboolean     hl_export_has_design     (const HlDesign        *design,
                                        guint                  view);
 
 /* The part of view @view a mockup cropped to the head shows, in image px:
- * the bounding box of its hairline, zones and hand-placed dots, grown by
+ * the bounding box of its hairline and its scalp outline
+ * (hl_view_get_scalp_outline(): the same box whatever zones are drawn),
+ * or, for a view without an outline, of its hairline, zones and
+ * hand-placed dots, grown by
  * @margin (fraction of the box's larger side) on every side, in whole
  * pixels and clamped to the view's size (@photo's, else the design's
  * record; hl_render_view_size()). Empty when the view has none of them. */

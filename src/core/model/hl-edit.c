@@ -57,6 +57,21 @@ hl_edit_set_hairline (const HlDesign *design,
 }
 
 HlDesign *
+hl_edit_set_scalp_outline (const HlDesign *design,
+                           guint           view,
+                           HlCurve        *outline)
+{
+  g_autoptr(HlView) v = NULL;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  g_return_val_if_fail (outline == NULL || hl_scalp_outline_check (outline, NULL), NULL);
+
+  v = copy_view (design, view);
+  hl_view_set_scalp_outline (v, outline);
+  return with_view (design, view, v);
+}
+
+HlDesign *
 hl_edit_add_zone (const HlDesign *design,
                   guint           view,
                   HlZone         *zone)

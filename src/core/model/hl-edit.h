@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 HlDesign *hl_edit_set_hairline     (const HlDesign      *design,
                                     guint                view,
                                     HlCurve             *hairline);
+/* @outline may be NULL (none: the view's head chart's applies again); it
+ * is referenced and must pass hl_scalp_outline_check(). */
+HlDesign *hl_edit_set_scalp_outline (const HlDesign     *design,
+                                    guint                view,
+                                    HlCurve             *outline);
 /* Appends @zone (referenced) to the view's zones. */
 HlDesign *hl_edit_add_zone         (const HlDesign      *design,
                                     guint                view,

@@ -9,8 +9,9 @@
  *   its last session's shade, varied by the zone's size and shade spread
  *   as the engine varies its own dots (hl-dot-style.h), and that session.
  *   No dot lands closer than 0.8 × the local spacing (10 mm / √density)
- *   to a hand-placed dot of the view or to one of the stroke's own (the
- *   engine's dots are not seen). The dots come from one ranked plane per
+ *   to a dot of the view (the engine's, as it places them when the stroke
+ *   starts, and the hand-placed ones) or to one of the stroke's own: over
+ *   a filled zone a stroke adds only where the engine left room. The dots come from one ranked plane per
  *   view (the design seed and the densest zone's density, rounded up as
  *   the engine rounds its reference), thinned by rank to the local
  *   density: the same events give the same dots, a second pass over the

@@ -90,6 +90,15 @@ hl_handle_find (const HlView *view,
       consider (&best, &best_d, (HlHandle) { HL_HANDLE_LANDMARK, 0, l },
                 hl_point_distance (p, view->landmarks[l].p));
 
+  if (view->scalp_outline != NULL)
+    {
+      const HlPoint *pts = hl_curve_get_points (view->scalp_outline);
+
+      for (guint i = 0; i < hl_curve_get_n_points (view->scalp_outline); i++)
+        consider (&best, &best_d, (HlHandle) { HL_HANDLE_OUTLINE, 0, i },
+                  hl_point_distance (p, pts[i]));
+    }
+
   return best;
 }
 
@@ -126,6 +135,14 @@ handle_count (const HlView *view,
           *index = (int) n;
         n++;
       }
+  if (view->scalp_outline != NULL)
+    {
+      guint len = hl_curve_get_n_points (view->scalp_outline);
+
+      if (h.kind == HL_HANDLE_OUTLINE && h.point < len)
+        *index = (int) (n + h.point);
+      n += len;
+    }
   return n;
 }
 
@@ -153,6 +170,8 @@ handle_at (const HlView *view,
   for (guint l = 0; l < HL_N_LANDMARKS; l++)
     if (view->landmarks[l].set && index-- == 0)
       return (HlHandle) { HL_HANDLE_LANDMARK, 0, l };
+  if (view->scalp_outline != NULL && index < hl_curve_get_n_points (view->scalp_outline))
+    return (HlHandle) { HL_HANDLE_OUTLINE, 0, index };
   return no_handle;
 }
 
@@ -187,6 +206,8 @@ handle_curve (const HlView *view,
     curve = view->hairline;
   else if (h.kind == HL_HANDLE_ZONE && h.zone < view->zones->len)
     curve = hl_view_get_zone (view, h.zone)->boundary;
+  else if (h.kind == HL_HANDLE_OUTLINE)
+    curve = view->scalp_outline;
 
   if (curve == NULL || h.point >= hl_curve_get_n_points (curve))
     return NULL;
@@ -239,17 +260,21 @@ handle_exists (const HlView *view,
   return h.kind != HL_HANDLE_NONE && handle_position (view, h, &p);
 }
 
-/* @base with the curve of @h replaced by @curve (transfer full). */
+/* @base with the curve of @h replaced by @curve (transfer full). A scalp
+ * outline that would cross itself is refused: @base, unchanged. */
 static HlDesign *
 design_with_curve (HlDesign *base,
                    guint     view,
                    HlHandle  h,
                    HlCurve  *curve)
 {
-  g_assert (h.kind == HL_HANDLE_HAIRLINE || h.kind == HL_HANDLE_ZONE);
+  g_assert (h.kind == HL_HANDLE_HAIRLINE || h.kind == HL_HANDLE_ZONE || h.kind == HL_HANDLE_OUTLINE);
 
   if (h.kind == HL_HANDLE_HAIRLINE)
     return hl_edit_set_hairline (base, view, curve);
+  if (h.kind == HL_HANDLE_OUTLINE)
+    return hl_scalp_outline_check (curve, NULL) ? hl_edit_set_scalp_outline (base, view, curve)
+                                                : hl_design_ref (base);
   return hl_edit_set_zone_boundary (base, view, h.zone, curve);
 }
 
@@ -278,6 +303,7 @@ move_label (HlHandle h)
     case HL_HANDLE_HAIRLINE: return _("Move hairline point");
     case HL_HANDLE_ZONE: return _("Move zone point");
     case HL_HANDLE_LANDMARK: return _("Move landmark");
+    case HL_HANDLE_OUTLINE: return _("Move scalp outline point");
     case HL_HANDLE_NONE:
     default: return _("Move point");
     }
@@ -375,17 +401,27 @@ insert_point (HlToolSelect      *self,
         best_d = hl_point_distance (at, event->p);
       }
 
+  /* The view's own scalp outline last: the design's lines win ties. */
+  if (view->scalp_outline != NULL &&
+      hl_curve_find_segment (view->scalp_outline, event->p, radius, &segment, &at) &&
+      hl_point_distance (at, event->p) < best_d)
+    {
+      best = (HlHandle) { HL_HANDLE_OUTLINE, 0, segment + 1 };
+      best_at = at;
+    }
+
   if (best.kind == HL_HANDLE_NONE)
     return HL_TOOL_NOTHING;
 
-  curve = best.kind == HL_HANDLE_HAIRLINE ? view->hairline : hl_view_get_zone (view, best.zone)->boundary;
+  curve = handle_curve (view, (HlHandle) { best.kind, best.zone, 0 });
   if (hl_curve_get_n_points (curve) >= HL_CURVE_MAX_POINTS)
     return HL_TOOL_CAPTURED;
 
   inserted = hl_curve_with_inserted_point (curve, best.point, best_at);
   design = design_with_curve (hl_tool_get_current_design (&self->parent), self->parent.view, best, inserted);
   result = hl_tool_commit (&self->parent, design,
-                           best.kind == HL_HANDLE_HAIRLINE ? _("Add hairline point") : _("Add zone point"));
+                           best.kind == HL_HANDLE_HAIRLINE ? _("Add hairline point") :
+                           best.kind == HL_HANDLE_OUTLINE ? _("Add scalp outline point") : _("Add zone point"));
   self->selected = best;
   self->hover = best;
   if (best.kind == HL_HANDLE_ZONE && hl_tool_get_selected_zone (&self->parent) != (int) best.zone)
@@ -502,6 +538,7 @@ remove_selected (HlToolSelect *self,
 
     case HL_HANDLE_HAIRLINE:
     case HL_HANDLE_ZONE:
+    case HL_HANDLE_OUTLINE:
       {
         const HlCurve *curve = handle_curve (view, h);
         g_autoptr(HlCurve) shorter = NULL;
@@ -510,7 +547,8 @@ remove_selected (HlToolSelect *self,
           return HL_TOOL_NOTHING;
         shorter = hl_curve_without_point (curve, h.point);
         design = design_with_curve (base, self->parent.view, h, shorter);
-        label = h.kind == HL_HANDLE_HAIRLINE ? _("Remove hairline point") : _("Remove zone point");
+        label = h.kind == HL_HANDLE_HAIRLINE ? _("Remove hairline point") :
+                h.kind == HL_HANDLE_OUTLINE ? _("Remove scalp outline point") : _("Remove zone point");
       }
       break;
 
@@ -674,6 +712,15 @@ select_draw_overlay (HlTool  *tool,
       for (guint i = 0; i < hl_curve_get_n_points (outline); i++)
         hl_tool_draw_handle (cr, zoom, pts[i], state_of (self, (HlHandle) { HL_HANDLE_ZONE, z, i }),
                              hl_curve_is_corner (outline, i));
+    }
+
+  if (view->scalp_outline != NULL)
+    {
+      const HlPoint *pts = hl_curve_get_points (view->scalp_outline);
+
+      for (guint i = 0; i < hl_curve_get_n_points (view->scalp_outline); i++)
+        hl_tool_draw_handle (cr, zoom, pts[i], state_of (self, (HlHandle) { HL_HANDLE_OUTLINE, 0, i }),
+                             hl_curve_is_corner (view->scalp_outline, i));
     }
 
   if (view->hairline != NULL)

@@ -1,6 +1,7 @@
 /* hl-tool-select.h: the tool that selects and moves points.
  *
- * Press on a control point of the hairline, a zone vertex or a landmark
+ * Press on a control point of the hairline, a zone vertex, a landmark or
+ * a point of the view's own scalp outline (not a head chart's built-in one)
  * and drag: every motion builds a preview design (sharing everything that
  * did not move) that the canvas can stipple and draw at once; release puts
  * it in the host as one undo step. Escape or a cancelled gesture puts
@@ -28,6 +29,7 @@ typedef enum
   HL_HANDLE_HAIRLINE,
   HL_HANDLE_ZONE,
   HL_HANDLE_LANDMARK,
+  HL_HANDLE_OUTLINE,   /* a point of the view's own scalp outline */
 } HlHandleKind;
 
 typedef struct
@@ -47,8 +49,9 @@ HlHandle           hl_tool_select_get_selected (HlTool       *tool);
 gboolean           hl_tool_select_is_dragging  (HlTool       *tool);
 
 /* The handle of @view at @p within @radius image px: hairline control
- * points, zone vertices and placed landmarks, nearest first; on a tie the
- * hairline wins over zones, zones over landmarks, and a lower index over
+ * points, zone vertices, placed landmarks and the points of the view's own
+ * scalp outline, nearest first; on a tie the hairline wins over zones,
+ * zones over landmarks, landmarks over the outline, and a lower index over
  * a higher one. HL_HANDLE_NONE when none is that close. */
 HlHandle           hl_handle_find              (const HlView *view,
                                                 HlPoint       p,

@@ -1,4 +1,5 @@
-/* hl-tool-zone.c: the zone pen.
+/* hl-tool-zone.c: the zone pen, and the scalp outline pen that closes
+ * its path the same way.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,9 +21,11 @@ typedef struct
 } HlToolZone;
 
 static const HlToolClass zone_class;
+static const HlToolClass outline_class;
 
 #define ZONE(tool) ((HlToolZone *) (tool))
 #define IS_ZONE(tool) ((tool) != NULL && (tool)->klass == &zone_class)
+#define IS_CLOSING_PEN(tool) ((tool) != NULL && ((tool)->klass == &zone_class || (tool)->klass == &outline_class))
 
 static gboolean
 near_first (HlToolZone *self,
@@ -72,9 +75,31 @@ close_zone (HlTool *tool)
   return result | HL_TOOL_REDRAW;
 }
 
+/* The outline pen's path, when it does not cross itself, becomes the
+ * view's own scalp outline; one that crosses itself stays (drawn red)
+ * until it is mended. */
 static HlToolResult
-zone_event (HlTool            *tool,
-            const HlToolEvent *event)
+close_outline (HlTool *tool)
+{
+  HlToolZone *self = ZONE (tool);
+  g_autoptr(HlCurve) outline = NULL;
+  g_autoptr(HlDesign) design = NULL;
+
+  if (self->pen.points->len < 3)
+    return HL_TOOL_NOTHING;
+  outline = hl_tool_pen_new_curve (tool, TRUE);
+  if (!hl_scalp_outline_check (outline, NULL))
+    return HL_TOOL_NOTHING;
+
+  design = hl_edit_set_scalp_outline (hl_tool_get_current_design (tool), tool->view, outline);
+  hl_tool_pen_clear (tool);
+  return hl_tool_commit (tool, design, _("Draw scalp outline")) | HL_TOOL_REDRAW;
+}
+
+static HlToolResult
+closing_pen_event (HlTool            *tool,
+                   const HlToolEvent *event,
+                   HlToolPenFinish    finish)
 {
   HlToolZone *self = ZONE (tool);
   gboolean could_close = self->could_close;
@@ -86,9 +111,9 @@ zone_event (HlTool            *tool,
   /* A press on the first vertex closes, or is ignored while there are too
    * few vertices to close. */
   if (event->type == HL_TOOL_PRESS && event->n_press < 2 && near_first (self, event->p, event->zoom))
-    result = HL_TOOL_CAPTURED | (self->pen.points->len >= 3 ? close_zone (tool) : HL_TOOL_NOTHING);
+    result = HL_TOOL_CAPTURED | (self->pen.points->len >= 3 ? finish (tool) : HL_TOOL_NOTHING);
   else
-    result = hl_tool_pen_event (tool, event, close_zone);
+    result = hl_tool_pen_event (tool, event, finish);
 
   /* A motion that brings the pointer onto the first vertex, or off it,
    * changes the cursor. */
@@ -96,6 +121,20 @@ zone_event (HlTool            *tool,
   if (event->type == HL_TOOL_MOTION && result != HL_TOOL_NOTHING && self->could_close != could_close)
     result |= HL_TOOL_CURSOR;
   return result;
+}
+
+static HlToolResult
+zone_event (HlTool            *tool,
+            const HlToolEvent *event)
+{
+  return closing_pen_event (tool, event, close_zone);
+}
+
+static HlToolResult
+outline_event (HlTool            *tool,
+               const HlToolEvent *event)
+{
+  return closing_pen_event (tool, event, close_outline);
 }
 
 static void
@@ -112,15 +151,18 @@ zone_draw_overlay (HlTool  *tool,
   if (n >= 2)
     {
       g_autoptr(HlCurve) shape = hl_tool_pen_new_curve (tool, n >= 3);
+      /* An outline that crosses itself cannot close: red. */
+      gboolean crossing = tool->klass == &outline_class && n >= 3 && !hl_scalp_outline_check (shape, NULL);
+      double r = crossing ? 0.85 : 0.1, g = crossing ? 0.15 : 0.55, b = crossing ? 0.1 : 0.95;
 
       hl_tool_path_curve (cr, shape);
       if (n >= 3)
         {
-          cairo_set_source_rgba (cr, 0.1, 0.55, 0.95, 0.15);
+          cairo_set_source_rgba (cr, r, g, b, 0.15);
           cairo_fill_preserve (cr);
         }
       cairo_set_line_width (cr, 2.0 / zoom);
-      cairo_set_source_rgba (cr, 0.1, 0.55, 0.95, 0.95);
+      cairo_set_source_rgba (cr, r, g, b, 0.95);
       cairo_stroke (cr);
     }
 
@@ -160,10 +202,27 @@ static const HlToolClass zone_class = {
   .init = zone_init,
 };
 
+static const HlToolClass outline_class = {
+  .name = "outline",
+  .instance_size = sizeof (HlToolZone),
+  .event = outline_event,
+  .draw_overlay = zone_draw_overlay,
+  .get_cursor = zone_get_cursor,
+  .get_preview = NULL,
+  .finalize = hl_tool_pen_finalize,
+  .init = zone_init,
+};
+
 const HlToolClass *
 hl_tool_zone_class (void)
 {
   return &zone_class;
+}
+
+const HlToolClass *
+hl_tool_outline_class (void)
+{
+  return &outline_class;
 }
 
 void
@@ -196,7 +255,7 @@ const HlPoint *
 hl_tool_zone_get_points (HlTool *tool,
                          guint  *n_points)
 {
-  g_return_val_if_fail (IS_ZONE (tool), NULL);
+  g_return_val_if_fail (IS_CLOSING_PEN (tool), NULL);
   return hl_tool_pen_get_points (tool, n_points);
 }
 
@@ -205,7 +264,7 @@ hl_tool_zone_can_close (HlTool *tool)
 {
   HlToolZone *self;
 
-  g_return_val_if_fail (IS_ZONE (tool), FALSE);
+  g_return_val_if_fail (IS_CLOSING_PEN (tool), FALSE);
 
   self = ZONE (tool);
   return tool->has_pointer && self->pen.points->len >= 3 && near_first (self, tool->pointer, self->zoom);

@@ -10,6 +10,13 @@
  * BACKSPACE removes the last vertex; ESCAPE or HL_TOOL_CANCEL abandons the
  * outline.
  *
+ * The scalp outline pen ("outline") places and closes its path the same
+ * way; the closed path becomes the view's own scalp outline
+ * (hl_view_get_scalp_outline(): no dot outside it), replacing the one it
+ * had or its head chart's, as one undo step. A path that crosses itself
+ * does not close (it is drawn red) until a point is moved or removed.
+ * hl_tool_zone_can_close() and hl_tool_zone_get_points() serve both pens.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -21,6 +28,8 @@ G_BEGIN_DECLS
 
 /* The class behind hl_tool_new_by_name ("zone", ...) (static). */
 const HlToolClass *hl_tool_zone_class        (void);
+/* The class behind hl_tool_new_by_name ("outline", ...) (static). */
+const HlToolClass *hl_tool_outline_class     (void);
 
 /* The kind of the zones the pen makes (HL_ZONE_FRONTAL at first). */
 void               hl_tool_zone_set_kind     (HlTool      *tool,

@@ -47,6 +47,10 @@ static const HlToolInfo tools[] = {
     N_("Eyedropper: pick the zone shade from the photo (I)"),
     N_("Click the client's hair or stubble to take the selected zone's shade from the photo"),
     "color-select-symbolic", hl_tool_eyedropper_class },
+  { "outline", N_("Scalp outline pen"), "o",
+    N_("Scalp outline pen: click around the scalp, Enter closes (O)"),
+    N_("Click around the skin where pigment may go (Shift: a corner) · Enter or a click on the first point closes it · it replaces the view's outline · Backspace removes the last point · Esc cancels"),
+    "hl-tool-outline-symbolic", hl_tool_outline_class, TRUE },
 };
 
 const HlToolInfo *

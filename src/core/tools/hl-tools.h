@@ -21,6 +21,7 @@ typedef struct
   const char        *hint;       /* untranslated, NULL: the host words it (the ruler's depends on its mode) */
   const char        *icon_name;  /* a symbolic icon */
   const HlToolClass *(*get_class) (void);
+  gboolean           in_menu;    /* picked from the view menu and its key, not the header bar */
 } HlToolInfo;
 
 /* Every tool in the order of the header bar; @n_tools (may be NULL) gets
