@@ -12,6 +12,9 @@
 #include "hl-head-chart.h"
 #include "hl-scalp-proposal.h"
 
+/* The longest stretch of the chart's outline a proposal skips, mm. */
+#define KEEP_MM 28.0
+
 HlCurve *
 hl_scalp_outline_propose (const HlView  *view,
                           GError       **error)
@@ -26,6 +29,8 @@ hl_scalp_outline_propose (const HlView  *view,
   double dx, dy, px_apart, mm_per_px, scale, angle, c, s;
   gboolean calibrated;
   HlCurve *outline;
+  HlPoint last = { 0, 0 };
+  guint kept = 0;
 
   g_return_val_if_fail (view != NULL, NULL);
 
@@ -63,15 +68,23 @@ hl_scalp_outline_propose (const HlView  *view,
   angle = atan2 (dy, dx) - atan2 (chart_left.y - chart_right.y, chart_left.x - chart_right.x);
   c = cos (angle) * scale;
   s = sin (angle) * scale;
+  /* The chart's outline has a point every 11 mm or so along its arc; a
+   * proposal keeps its corners and a point every KEEP_MM at most, so
+   * that about twenty handles, not fifty, crowd the head. */
   for (guint i = 0; i < n; i++)
     {
       double x = from[i].x - chart_mid.x, y = from[i].y - chart_mid.y;
+      gboolean corner = hl_curve_is_corner (chart_outline, i);
 
-      to[i] = (HlPoint) { mid.x + c * x - s * y, mid.y + s * x + c * y };
-      corners[i] = hl_curve_is_corner (chart_outline, i);
+      if (!corner && kept > 0 && i + 1 < n &&
+          hl_point_distance (from[i], last) * HL_HEAD_CHART_MM_PER_PX < KEEP_MM)
+        continue;
+      to[kept] = (HlPoint) { mid.x + c * x - s * y, mid.y + s * x + c * y };
+      corners[kept++] = corner;
+      last = from[i];
     }
 
-  outline = hl_curve_new_full (to, corners, n, TRUE);
+  outline = hl_curve_new_full (to, corners, kept, TRUE);
   /* A similarity keeps a simple curve simple. */
   g_assert (hl_scalp_outline_check (outline, NULL));
   return outline;

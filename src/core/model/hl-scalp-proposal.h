@@ -12,7 +12,9 @@
  * carried over by the similarity that takes the chart's pupils onto the
  * photo's: their midpoint and the angle of the line through them place
  * it, the view's calibration (mm per image pixel) sizes it, or, for an
- * uncalibrated view, the pupils' distance read as HL_IPD_MM. It is a
+ * uncalibrated view, the pupils' distance read as HL_IPD_MM; of the
+ * chart's points it keeps the corners and one every 28 mm at most, about
+ * twenty handles. It is a
  * starting point for the practitioner to adjust with the select tool, not
  * a measurement of the client's head.
  *
