@@ -93,7 +93,7 @@ static void
 update_hints (HlWindow     *self,
               const HlView *view)
 {
-  gboolean calibrated = FALSE, glabella, hairline, zones;
+  gboolean calibrated = FALSE, glabella, outline, hairline, zones;
   g_autofree char *steps = NULL;
 
   if (view == NULL)
@@ -106,17 +106,20 @@ update_hints (HlWindow     *self,
   glabella = view->landmarks[HL_LANDMARK_GLABELLA].set;
   hairline = view->hairline != NULL;
   zones = hl_view_get_n_zones (view) > 0;
+  /* A head chart knows its own. */
+  outline = hl_view_get_scalp_outline (view) != NULL;
 
   {
     g_autofree char *step1 = step_markup (calibrated, _("Calibrate: R, then drag along a ruler, or choose Pupils below and click both"));
     g_autofree char *step2 = step_markup (glabella, _("Place the glabella: L, then click between the brows"));
-    g_autofree char *step3 = step_markup (hairline, _("Draw the hairline: H, click along it, Enter"));
-    g_autofree char *step4 = step_markup (zones, _("Add a zone: Z, click around it, Enter"));
+    g_autofree char *step3 = step_markup (outline, _("Outline the scalp: Propose Scalp Outline in the menu, or O and click around it"));
+    g_autofree char *step4 = step_markup (hairline, _("Draw the hairline: H, click along it, Enter"));
+    g_autofree char *step5 = step_markup (zones, _("Add a zone: Z, click around it, Enter"));
 
-    steps = g_strdup_printf ("%s\n%s\n%s\n%s", step1, step2, step3, step4);
+    steps = g_strdup_printf ("%s\n%s\n%s\n%s\n%s", step1, step2, step3, step4, step5);
   }
   gtk_label_set_markup (self->hint_steps, steps);
-  gtk_widget_set_visible (self->hint_card, !(calibrated && glabella && hairline && zones));
+  gtk_widget_set_visible (self->hint_card, !(calibrated && glabella && outline && hairline && zones));
 }
 
 static void
