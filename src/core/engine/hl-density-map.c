@@ -10,6 +10,7 @@
 
 #include "hl-density-map.h"
 #include "hl-geometry.h"
+#include "hl-label.h"
 
 #define MAX_CELLS_PER_SIDE 512
 /* Coverage samples per cell side. */
@@ -352,12 +353,15 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill (cr);
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 11);
   cairo_set_source_rgb (cr, 1, 1, 1);
   g_snprintf (text, sizeof text, _("Dots/cm² achieved · mean %.0f"), map->mean);
-  cairo_move_to (cr, x + pad, y + pad + 10);
-  cairo_show_text (cr, text);
+  {
+    g_autoptr(PangoLayout) title = hl_label_new (cr, text, 11, HL_LABEL_BOLD, w - 2 * pad);
+    double baseline;
+
+    hl_label_get_size (title, NULL, NULL, &baseline);
+    hl_label_show (cr, title, x + pad, y + pad + 10 - baseline);
+  }
 
   gradient = cairo_pattern_create_linear (x + pad + 8, 0, x + pad + 8 + bar_w, 0);
   for (guint i = 0; i < HL_DENSITY_MAP_N_STOPS; i++)
@@ -368,17 +372,16 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_fill (cr);
   cairo_pattern_destroy (gradient);
 
-  cairo_set_font_size (cr, 10);
   cairo_set_source_rgb (cr, 1, 1, 1);
   for (guint i = 0; i < HL_DENSITY_MAP_N_STOPS; i++)
     {
-      cairo_text_extents_t ext;
-      double at = x + pad + 8 + bar_w * i / (HL_DENSITY_MAP_N_STOPS - 1);
+      g_autoptr(PangoLayout) value = NULL;
+      double at = x + pad + 8 + bar_w * i / (HL_DENSITY_MAP_N_STOPS - 1), vw, baseline;
 
       g_snprintf (text, sizeof text, "%g", map->stops[i].value);
-      cairo_text_extents (cr, text, &ext);
-      cairo_move_to (cr, at - ext.x_advance / 2, y + pad + 18 + bar_h + 14);
-      cairo_show_text (cr, text);
+      value = hl_label_new (cr, text, 10, HL_LABEL_BOLD, 0.0);
+      hl_label_get_size (value, &vw, NULL, &baseline);
+      hl_label_show (cr, value, at - vw / 2, y + pad + 18 + bar_h + 14 - baseline);
     }
   cairo_restore (cr);
 }

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "hl-label.h"
 #include "hl-measure.h"
 
 double
@@ -273,22 +274,6 @@ along (HlPoint g,
 }
 
 void
-hl_measure_set_label_font (cairo_t *cr,
-                           double   size)
-{
-  cairo_matrix_t ctm, font;
-
-  g_return_if_fail (cr != NULL);
-
-  /* Under a transform that flips x (a mirrored view), glyphs flipped
-   * back read left to right on screen. */
-  cairo_get_matrix (cr, &ctm);
-  cairo_matrix_init_scale (&font, ctm.xx < 0 ? -size : size, size);
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_matrix (cr, &font);
-}
-
-void
 hl_measure_draw_chip_label (cairo_t    *cr,
                             double      zoom,
                             HlPoint     at,
@@ -296,9 +281,10 @@ hl_measure_draw_chip_label (cairo_t    *cr,
                             double      size,
                             const char *text)
 {
-  cairo_text_extents_t extents;
+  g_autoptr(PangoLayout) layout = NULL;
   cairo_path_t *glyphs;
-  double x0, y0, x1, y1, pad_x = 4.0 / zoom, pad_y = 3.0 / zoom, r = 3.0 / zoom;
+  cairo_matrix_t ctm;
+  double x0, y0, x1, y1, width, baseline, pad_x = 4.0 / zoom, pad_y = 3.0 / zoom, r = 3.0 / zoom;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (text != NULL);
@@ -307,11 +293,13 @@ hl_measure_draw_chip_label (cairo_t    *cr,
     return;
 
   cairo_save (cr);
-  hl_measure_set_label_font (cr, size / zoom);
-  cairo_text_extents (cr, text, &extents);
+  layout = hl_label_new (cr, text, size * hl_label_get_ui_scale () / zoom, HL_LABEL_BOLD, 0.0);
+  hl_label_get_size (layout, &width, NULL, &baseline);
+  /* @xalign is on screen: under a transform that flips x, the text's
+   * start on screen is its box's right end in user space. */
+  cairo_get_matrix (cr, &ctm);
   cairo_new_path (cr);
-  cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
-  cairo_text_path (cr, text);
+  hl_label_path (cr, layout, at.x - (ctm.xx < 0.0 ? 1.0 - xalign : xalign) * width, at.y - baseline);
   glyphs = cairo_copy_path (cr);
   /* The glyphs' own box: right whatever the transform (mirrored too). */
   cairo_path_extents (cr, &x0, &y0, &x1, &y1);
