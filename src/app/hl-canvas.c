@@ -1010,6 +1010,7 @@ hl_canvas_dispose (GObject *object)
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);
+  g_clear_pointer (&self->before_eraser, g_free);
   g_clear_pointer (&self->layer_photo, hl_photo_unref);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
