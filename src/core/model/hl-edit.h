@@ -85,6 +85,18 @@ HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
                                     double               depth_mm,
                                     GError             **error);
 
+/* Appends a copy of zone @index mirrored across the face's midline (the
+ * line through the glabella square to the pupils' line; without pupils,
+ * the vertical through the glabella; on the front, top and back charts,
+ * their middle), with the zone's parameters, a fresh seed and a name of
+ * its kind: the other temple, drawn once. NULL with HL_ERROR_ARGUMENT
+ * and a message for people when the view has no midline (a photo
+ * without pupils or glabella, a side chart) or is full. */
+HlDesign *hl_edit_mirror_zone       (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    GError             **error);
+
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
 
 /* A name for a new zone of @kind in @view: the kind's title in the user's
