@@ -127,12 +127,12 @@ static void
 test_invalid_inputs (void)
 {
   const Case cases[] = {
-    { "\"density\":\t60", "\"density\":\t\"lots\"", HL_ERROR_INVALID, "views[0].zones[0].density: must be a number" },
-    { "\"density\":\t60", "\"density\":\t401", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
-    { "\"density\":\t60", "\"density\":\t0.5", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
-    { "\"density\":\t60", "\"density\":\t1e999", HL_ERROR_INVALID, "views[0].zones[0].density: must be a finite number" },
-    { "\"density\":\t60,", "", HL_ERROR_INVALID, "views[0].zones[0].density: missing required key" },
-    { "\"density\":\t60", "\"density\":\t60, \"density\": 61", HL_ERROR_INVALID, "views[0].zones[0].density: duplicate key" },
+    { "\"density\":\t80", "\"density\":\t\"lots\"", HL_ERROR_INVALID, "views[0].zones[0].density: must be a number" },
+    { "\"density\":\t80", "\"density\":\t401", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t0.5", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t1e999", HL_ERROR_INVALID, "views[0].zones[0].density: must be a finite number" },
+    { "\"density\":\t80,", "", HL_ERROR_INVALID, "views[0].zones[0].density: missing required key" },
+    { "\"density\":\t80", "\"density\":\t60, \"density\": 61", HL_ERROR_INVALID, "views[0].zones[0].density: duplicate key" },
     { "\"name\":\t\"front\"", "\"name\":\t7", HL_ERROR_INVALID, "views[0].name: must be a string" },
     { "\"name\":\t\"front\"", "\"name\":\t\"\"", HL_ERROR_INVALID, "views[0].name: must not be empty" },
     { "\"kind\":\t\"frontal\"", "\"kind\":\t\"nape\"", HL_ERROR_INVALID,
@@ -877,7 +877,7 @@ static void
 test_range_messages (void)
 {
   struct { const char *from, *to, *message; } cases[] = {
-    { "\"density\":\t60", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
     { "\"transition_mm\":\t8", "\"transition_mm\":\t41", "views[0].zones[0].transition_mm: must be 0–40 mm" },
     { "\"macro_amplitude_mm\":\t2", "\"macro_amplitude_mm\":\t-1", "views[0].zones[0].macro_amplitude_mm: must be 0–10 mm" },
     { "\"macro_wavelength_mm\":\t30", "\"macro_wavelength_mm\":\t1", "views[0].zones[0].macro_wavelength_mm: must be 2–200 mm" },

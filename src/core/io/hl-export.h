@@ -48,7 +48,7 @@ typedef enum
 
 /* The margin around the head a mockup cropped to it keeps, as a fraction
  * of the larger side of the head's box, on every side. */
-#define HL_EXPORT_CROP_MARGIN 0.08
+#define HL_EXPORT_CROP_MARGIN 0.10
 
 typedef struct
 {
