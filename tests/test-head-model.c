@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "hl-head-chart.h"
 #include "hl-head-model.h"
 
 static HlHeadPose
@@ -265,6 +266,80 @@ test_ranges (void)
   g_assert_cmpstr (field, ==, "scale");
 }
 
+/* The five charts show one head: the drawn cranium is the model's
+ * silhouette at each chart's pose, the chart views carry that pose, their
+ * scalp outlines lie on the model's head, and the front chart's glabella
+ * is the model's. */
+static void
+test_charts (void)
+{
+  HlHeadModel m = hl_head_model_default ();
+
+  for (HlHeadChart chart = 0; chart < HL_N_HEAD_CHARTS; chart++)
+    {
+      g_autoptr(HlView) view = hl_head_chart_new_view (chart, NULL);
+      HlHeadPose pose;
+      g_autoptr(GArray) rim = NULL;
+      const HlPoint *outline;
+      guint n, checked = 0;
+
+      hl_head_chart_get_pose (chart, &pose);
+      g_assert_true (view->has_head);
+      g_assert_cmpmem (&view->pose, sizeof pose, &pose, sizeof pose);
+      g_assert_cmpfloat (pose.scale * HL_HEAD_CHART_MM_PER_PX, ==, 1.0);
+      g_assert_cmpfloat_with_epsilon (hl_view_get_area_factor (view, (HlPoint) { pose.centre_x, pose.centre_y }),
+                                      1.0, 1e-9);
+
+      rim = hl_head_model_silhouette (&m, &pose, 256, 0.0);
+      for (guint k = 0; k < rim->len; k++)
+        {
+          HlPoint p = g_array_index (rim, HlPoint, k);
+          double dx = p.x - pose.centre_x, dy = p.y - pose.centre_y, r = hypot (dx, dy);
+          HlPoint in = { pose.centre_x + dx * (r - 5.0) / r, pose.centre_y + dy * (r - 5.0) / r };
+          HlPoint out = { pose.centre_x + dx * (r + 5.0) / r, pose.centre_y + dy * (r + 5.0) / r };
+
+          /* The cranium's free edge: above the centre on the front, back
+           * and sides (the face, ears and neck below), the back half seen
+           * from the top (ears and nose ahead). */
+          if (chart == HL_HEAD_CHART_TOP ? dy < 350.0 : dy > -50.0)
+            continue;
+          if ((chart == HL_HEAD_CHART_LEFT && dx < 0.0 && dy > -700.0) ||
+              (chart == HL_HEAD_CHART_RIGHT && dx > 0.0 && dy > -700.0))
+            continue;   /* the forehead's profile */
+          g_assert_true (hl_head_chart_contains (chart, in));
+          g_assert_false (hl_head_chart_contains (chart, out));
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 40);
+
+      outline = hl_curve_get_polyline (hl_view_get_scalp_outline (view), &n);
+      for (guint k = 0; k < n; k++)
+        {
+          double x[3];
+
+          /* All on the cranium but the back's nape, below it, where the
+           * photo plane applies (the neck faces that camera). */
+          if (!hl_head_model_image_to_scalp (&m, &pose, outline[k], x))
+            {
+              g_assert_cmpint (chart, ==, HL_HEAD_CHART_BACK);
+              g_assert_cmpfloat (outline[k].y, >, 1600.0);
+              g_assert_cmpfloat (hl_view_get_area_factor (view, outline[k]), ==, 1.0);
+            }
+        }
+    }
+
+  {
+    g_autoptr(HlView) front = hl_head_chart_new_view (HL_HEAD_CHART_FRONT, NULL);
+    double g[3];
+    HlPoint p;
+
+    hl_head_model_get_glabella (&m, g);
+    g_assert_true (hl_head_model_scalp_to_image (&m, &front->pose, g, &p));
+    g_assert_cmpfloat_with_epsilon (p.x, front->landmarks[HL_LANDMARK_GLABELLA].p.x, 1e-6);
+    g_assert_cmpfloat_with_epsilon (p.y, front->landmarks[HL_LANDMARK_GLABELLA].p.y, 1e-6);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,5 +351,6 @@ main (int   argc,
   g_test_add_func ("/head-model/distance", test_distance);
   g_test_add_func ("/head-model/silhouette", test_silhouette);
   g_test_add_func ("/head-model/ranges", test_ranges);
+  g_test_add_func ("/head-model/charts", test_charts);
   return g_test_run ();
 }

@@ -34,6 +34,9 @@ struct _HlDesign
   guint32      seed;             /* design seed, mixed into every zone's seed */
   char        *client_label;     /* owned, may be NULL */
   char        *notes;            /* owned, may be NULL */
+  gboolean     has_head;         /* the client's head model is known */
+  HlHeadModel  head;             /* its sizes; every view with a pose sees
+                                    this head (format 3) */
   GPtrArray   *views;            /* owned, of HlView* (each one ref) */
   struct cJSON *extra;           /* unknown JSON members, owned, may be NULL */
 };
