@@ -15,6 +15,37 @@
 
 /* --- zones together ------------------------------------------------------- */
 
+/* The largest area factor over the zones' boxes (sampled on a 33 × 33
+ * grid each, plus 5 %), rounded up to a half: a zone's dots need a plane
+ * that dense where its scalp turns away most. 1 without a head model. */
+static double
+reference_factor (const HlView *view)
+{
+  double top = 1.0, m, k2;
+
+  if (!view->has_head)
+    return 1.0;
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *z = g_ptr_array_index (view->zones, i);
+      HlRect box = hl_curve_bounds (z->boundary);
+
+      if (hl_rect_is_empty (box) || !(z->params.density > 0.0))
+        continue;
+      for (int gy = 0; gy <= 32; gy++)
+        for (int gx = 0; gx <= 32; gx++)
+          {
+            HlPoint p = { box.x0 + (box.x1 - box.x0) * gx / 32.0, box.y0 + (box.y1 - box.y0) * gy / 32.0 };
+
+            top = MAX (top, hl_view_get_area_factor (view, p));
+          }
+    }
+  m = hl_view_get_mm_per_px (view, NULL);
+  k2 = 1.0 / (view->pose.scale * m * view->pose.scale * m);
+  top = MIN (top * 1.05, HL_HEAD_MAX_AREA_RATIO * MAX (k2, 1.0));
+  return MAX (1.0, ceil (top * 2.0) / 2.0);
+}
+
 /* The view's reference density: the largest zone density rounded up to a
  * step (1 up to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then
  * 20), so that a small density change keeps the plane, and every dot of
@@ -35,7 +66,7 @@ hl_stippler_reference_density (const HlView *view)
   if (!(top > 0.0) || !isfinite (top))
     return 0.0;
   step = top <= 10.0 ? 1.0 : top <= 20.0 ? 2.0 : top <= 100.0 ? 5.0 : top <= 200.0 ? 10.0 : 20.0;
-  return ceil (top / step) * step;
+  return ceil (top / step) * step * reference_factor (view);
 }
 
 /* The plane's seed: the design seed and every zone's seed, so that
@@ -49,6 +80,101 @@ hl_stippler_plane_seed (const HlView *view,
   for (guint i = 0; i < view->zones->len; i++)
     sum += ((const HlZone *) g_ptr_array_index (view->zones, i))->params.seed;
   return hl_rng_mix (design_seed, sum);
+}
+
+double
+hl_stippler_area_factor (const HlStippler *self,
+                         HlPoint           p)
+{
+  double ratio;
+
+  if (!self->has_head)
+    return 1.0;
+  ratio = hl_head_model_area_ratio_fast (&self->head, &self->pose, self->head_m, p);
+  /* Off the cranium (the nape seen from behind): the photo plane, as
+   * hl_view_get_area_factor(). */
+  return (ratio == 0.0 ? 1.0 : ratio) * self->head_k2;
+}
+
+gboolean
+hl_stippler_update_head (HlStippler   *self,
+                         const HlView *view)
+{
+  double k;
+
+  if (!view->has_head && !self->has_head)
+    return FALSE;
+  if (view->has_head && self->has_head &&
+      memcmp (&view->head, &self->head, sizeof self->head) == 0 &&
+      memcmp (&view->pose, &self->pose, sizeof self->pose) == 0)
+    return FALSE;
+
+  self->has_head = view->has_head;
+  self->head = view->head;
+  self->pose = view->pose;
+  if (view->has_head)
+    {
+      hl_head_pose_get_matrix (&self->pose, self->head_m);
+      k = 1.0 / (self->pose.scale * hl_view_get_mm_per_px (view, NULL));
+      self->head_k2 = k * k;
+    }
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+double
+hl_stippler_zone_scalp_px2 (const HlStippler *self,
+                            const HlZone     *zone)
+{
+  guint n;
+  const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
+  HlRect box = hl_rect_from_points (poly, n);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double step, sum = 0.0;
+
+  if (!self->has_head)
+    return hl_curve_area (zone->boundary);
+  if (n < 3 || hl_rect_is_empty (box))
+    return 0.0;
+  step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
+  if (!(step > 0.0))
+    return 0.0;
+  /* Row by row: each row's crossings of the outline say which samples are
+   * in the zone (even-odd, as the engine's outline index). */
+  for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    {
+      guint k = 0;
+
+      g_array_set_size (xs, 0);
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          HlPoint a = poly[i], b = poly[j];
+
+          if ((a.y > y) != (b.y > y))
+            {
+              double x = (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x;
+
+              g_array_append_val (xs, x);
+            }
+        }
+      g_array_sort (xs, compare_doubles);
+      for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+        {
+          while (k < xs->len && g_array_index (xs, double, k) <= x)
+            k++;
+          if (k % 2 == 1)
+            sum += hl_stippler_area_factor (self, (HlPoint) { x, y });
+        }
+    }
+  return sum * step * step;
 }
 
 void

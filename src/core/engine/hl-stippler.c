@@ -505,7 +505,7 @@ hl_stippler_update_full (HlStippler         *self,
   ref = hl_stippler_reference_density (view);
   pseed = hl_stippler_plane_seed (view, design_seed);
 
-  if (ref != self->ref_density || pseed != self->plane_seed)
+  if (hl_stippler_update_head (self, view) || ref != self->ref_density || pseed != self->plane_seed)
     {
       /* Another plane: every candidate moves. */
       g_ptr_array_set_size (self->zones, 0);
@@ -764,7 +764,11 @@ zone_stats (HlStippler  *self,
 
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
-  stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->image_area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->on_scalp = self->has_head;
+  stats->area_cm2 = stats->image_area_cm2;
+  if (self->has_head && expected)
+    stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
   if (zc->row_start != NULL)
     {

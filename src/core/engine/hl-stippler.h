@@ -35,6 +35,16 @@
  *   is in.
  * - Zones that do not follow the hairline are filled on both sides of it
  *   (engine 5; before, nothing went on the face side of the hairline).
+ * - The head model (engine 6): on a view with one (HlView.has_head: the
+ *   head charts' views, fitted photos), a zone's density is per cm² of
+ *   scalp, and the image density at a point is that density times the
+ *   scalp's area per image area there (hl_view_get_area_factor(), capped at
+ *   HL_HEAD_MAX_AREA_RATIO), so the dots lie evenly on the scalp and
+ *   crowd in the image where it turns away. The factor multiplies the
+ *   blended density of each candidate; the reference density is raised by
+ *   the largest factor over the zones' boxes (rounded up to a half) so the
+ *   rank filter still has the candidates. Views without a model keep
+ *   their dots exactly.
  * - The hairline ramp is the owning zone's, as before; per-zone statistics
  *   count the dots a zone owns, and expected_dots integrates the density
  *   above over the part of the zone it owns.
@@ -55,7 +65,13 @@ typedef struct _HlStippler HlStippler;
 
 typedef struct
 {
-  double area_cm2;          /* zone area on the skin */
+  double area_cm2;          /* zone area on the skin: on the scalp when
+                               on_scalp (hl_stippler_get_zone_counts()
+                               gives image_area_cm2 here), else in the
+                               photo's plane */
+  double image_area_cm2;    /* zone area in the photo's plane */
+  gboolean on_scalp;        /* the view has a head model (engine 6): areas
+                               and densities are the scalp's */
   double expected_dots;     /* ∫ density over the zone (ramps included) */
   guint  dots;              /* dots the engine placed (before manual edits) */
   guint  session_dots[4];   /* of which per session */

@@ -103,28 +103,31 @@ hl_head_model_to_surface (const HlHeadModel *model,
     out[i] = r > 0.0 ? x[i] / r : (i == 2 ? abc[2] : 0.0);
 }
 
-gboolean
-hl_head_model_image_to_scalp (const HlHeadModel *model,
-                              const HlHeadPose  *pose,
-                              HlPoint            p,
-                              double             x[3])
+/* The ray through @p toward the camera (rows of @m: the camera frame). */
+static gboolean
+ray_cast (const double       abc[3],
+          const HlHeadPose  *pose,
+          const double       m[3][3],
+          HlPoint            p,
+          double             x[3])
 {
-  double abc[3], o[3], d[3], qa = 0.0, qb = 0.0, qc = -1.0, disc, t;
-
-  g_return_val_if_fail (model != NULL && pose != NULL, FALSE);
+  double u, v, o[3], d[3], qa = 0.0, qb = 0.0, qc = -1.0, disc, t;
 
   if (!hl_point_is_finite (p) || !(pose->scale > 0.0))
     return FALSE;
 
-  /* The ray through @p from the camera's side: origin on the image plane
-   * (w = 0), toward the camera d; the visible point has the largest t. */
-  hl_head_model_get_semi_axes (model, abc);
-  hl_head_pose_unproject (pose, p, 0.0, o);
-  hl_head_pose_get_view_dir (pose, d);
+  /* Origin on the image plane (w = 0), direction toward the camera: the
+   * visible point has the largest t. */
+  u = (p.x - pose->centre_x) / pose->scale;
+  v = (p.y - pose->centre_y) / pose->scale;
   for (int i = 0; i < 3; i++)
     {
-      double os = o[i] / abc[i], ds = d[i] / abc[i];
+      double os, ds;
 
+      o[i] = m[0][i] * u + m[1][i] * v;
+      d[i] = m[2][i];
+      os = o[i] / abc[i];
+      ds = d[i] / abc[i];
       qa += ds * ds;
       qb += 2.0 * os * ds;
       qc += os * os;
@@ -136,6 +139,21 @@ hl_head_model_image_to_scalp (const HlHeadModel *model,
   for (int i = 0; i < 3; i++)
     x[i] = o[i] + t * d[i];
   return TRUE;
+}
+
+gboolean
+hl_head_model_image_to_scalp (const HlHeadModel *model,
+                              const HlHeadPose  *pose,
+                              HlPoint            p,
+                              double             x[3])
+{
+  double abc[3], m[3][3];
+
+  g_return_val_if_fail (model != NULL && pose != NULL, FALSE);
+
+  hl_head_model_get_semi_axes (model, abc);
+  hl_head_pose_get_matrix (pose, m);
+  return ray_cast (abc, pose, m, p, x);
 }
 
 gboolean
@@ -155,20 +173,34 @@ hl_head_model_scalp_to_image (const HlHeadModel *model,
 }
 
 double
+hl_head_model_area_ratio_fast (const HlHeadModel *model,
+                               const HlHeadPose  *pose,
+                               const double       m[3][3],
+                               HlPoint            p)
+{
+  double abc[3], x[3], n[3], c;
+
+  hl_head_model_get_semi_axes (model, abc);
+  if (!ray_cast (abc, pose, m, p, x))
+    return 0.0;
+  hl_head_model_get_normal (model, x, n);
+  c = fabs (n[0] * m[2][0] + n[1] * m[2][1] + n[2] * m[2][2]);
+  if (c * HL_HEAD_MAX_AREA_RATIO <= 1.0)
+    return HL_HEAD_MAX_AREA_RATIO;
+  return 1.0 / c;
+}
+
+double
 hl_head_model_area_ratio (const HlHeadModel *model,
                           const HlHeadPose  *pose,
                           HlPoint            p)
 {
-  double x[3], n[3], d[3], c;
+  double m[3][3];
 
-  if (!hl_head_model_image_to_scalp (model, pose, p, x))
-    return 0.0;
-  hl_head_model_get_normal (model, x, n);
-  hl_head_pose_get_view_dir (pose, d);
-  c = fabs (n[0] * d[0] + n[1] * d[1] + n[2] * d[2]);
-  if (c * HL_HEAD_MAX_AREA_RATIO <= 1.0)
-    return HL_HEAD_MAX_AREA_RATIO;
-  return 1.0 / c;
+  g_return_val_if_fail (model != NULL && pose != NULL, 0.0);
+
+  hl_head_pose_get_matrix (pose, m);
+  return hl_head_model_area_ratio_fast (model, pose, m, p);
 }
 
 double

@@ -104,6 +104,13 @@ gboolean hl_head_model_scalp_to_image    (const HlHeadModel *model,
 double   hl_head_model_area_ratio        (const HlHeadModel *model,
                                           const HlHeadPose  *pose,
                                           HlPoint            p);
+/* As hl_head_model_area_ratio() with the pose's matrix
+ * (hl_head_pose_get_matrix()) made once by the caller: the same numbers,
+ * for loops over many points. */
+double   hl_head_model_area_ratio_fast   (const HlHeadModel *model,
+                                          const HlHeadPose  *pose,
+                                          const double       m[3][3],
+                                          HlPoint            p);
 /* Length (mm) along the surface between surface points @a and @b: the
  * curve that is a great circle on the ellipsoid's unit-sphere
  * parametrization, measured in 64 chords (exact on a sphere; within 1 %
