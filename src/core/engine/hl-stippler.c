@@ -815,18 +815,28 @@ hl_stippler_get_zone_counts (HlStippler  *self,
   return zone_stats (self, index, FALSE, stats);
 }
 
+/* The zone's area in the photo's plane, which the parts off the scalp
+ * and in front of the hairline are measured in. */
+static double
+plane_area (const HlZoneStats *stats)
+{
+  return stats->image_area_cm2 > 0.0 ? stats->image_area_cm2 : stats->area_cm2;
+}
+
 HlZoneShortfall
 hl_zone_stats_get_shortfall (const HlZoneStats *stats)
 {
   HlZoneShortfall r = HL_ZONE_SHORT_NONE;
+  double area;
 
   g_return_val_if_fail (stats != NULL, HL_ZONE_SHORT_NONE);
 
+  area = plane_area (stats);
   if (stats->too_large)
     r |= stats->over_budget ? HL_ZONE_SHORT_OVER_BUDGET : HL_ZONE_SHORT_TOO_LARGE;
-  if (stats->area_cm2 > 0.0 && stats->outside_scalp_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->outside_scalp_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_OUTSIDE_SCALP;
-  if (stats->area_cm2 > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_FRONT_OF_HAIRLINE;
   return r;
 }
@@ -869,7 +879,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     g_string_append (s, _("Left empty: the zones above it use the view's whole dot budget."));
   if (r & HL_ZONE_SHORT_OUTSIDE_SCALP)
     {
-      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');
@@ -881,7 +891,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     }
   if (r & HL_ZONE_SHORT_FRONT_OF_HAIRLINE)
     {
-      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');

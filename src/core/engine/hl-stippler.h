@@ -84,7 +84,7 @@ typedef struct
   gboolean over_budget;     /* too_large because of the view's budget (the
                                zones above it took it), not its own size */
   /* Why a zone may get fewer dots than area × density asks, by area (cm²
-   * on the skin; measured on a grid of about 200 × 200 samples over the
+   * in the photo's plane, a share of image_area_cm2; measured on a grid of about 200 × 200 samples over the
    * zone's box, so within about 1 %, once per zone until its outline, the
    * hairline or the scalp outline changes): */
   double outside_scalp_cm2;       /* outside the view's scalp outline

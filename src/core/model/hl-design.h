@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 #define HL_DESIGN_FORMAT "hairline-studio-design"
 /* The file format version this build writes and the newest it reads; it
  * reads every version from 1. Version 2 added corner points to curves
- * ("hairline_corners", "boundary_corners"). */
-#define HL_DESIGN_VERSION 2
+ * ("hairline_corners", "boundary_corners"); version 3 the head model
+ * ("head") and each view's pose ("pose"): views without a pose, and all
+ * views of older files, are measured in the photo's plane. */
+#define HL_DESIGN_VERSION 3
 /* Version of the stippling engine: same design + same engine version gives
  * the same dots, bit for bit. */
 #define HL_ENGINE_VERSION 6
