@@ -187,8 +187,8 @@ test_round_trip (void)
     }
 }
 
-/* The samples, saved before version 3, are measured in the photo plane
- * and say so. */
+/* The photo sample's view has no pose (its head is not fitted): it is
+ * measured in the photo plane and says so. */
 static void
 test_old_sample_photo_plane (void)
 {
