@@ -251,6 +251,67 @@ test_refused (void)
   g_rmdir (dir);
 }
 
+/* `hairline dots --coords scalp`: each dot's scalp point lies on the head
+ * model and projects back onto the dot through the view's pose; a view
+ * without a model is refused with the reason. */
+static void
+test_dots_scalp (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-head-XXXXXX", NULL);
+  g_autofree char *path = write_top_design (dir);
+  g_autofree char *photo = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  HlRun r = hl_test_run_hairline (NULL, "dots", "--coords", "scalp", path, NULL);
+  g_auto(GStrv) lines = NULL;
+  HlHeadModel m = hl_head_model_default ();
+  HlHeadPose pose;
+  guint n = 0;
+
+  hl_head_chart_get_pose (HL_HEAD_CHART_TOP, &pose);
+  g_assert_cmpint (r.status, ==, 0);
+  lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "x,y,diameter_mm,shade,session,zone,scalp_x_mm,scalp_y_mm,scalp_z_mm");
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], ",", -1);
+      double x[3] = { g_ascii_strtod (f[6], NULL), g_ascii_strtod (f[7], NULL), g_ascii_strtod (f[8], NULL) };
+      double abc[3], e = 0.0;
+      HlPoint p;
+
+      g_assert_cmpuint (g_strv_length (f), ==, 9);
+      hl_head_model_get_semi_axes (&m, abc);
+      for (guint k = 0; k < 3; k++)
+        e += (x[k] / abc[k]) * (x[k] / abc[k]);
+      g_assert_cmpfloat (fabs (e - 1.0), <, 1e-4);
+      g_assert_true (hl_head_model_scalp_to_image (&m, &pose, x, &p));
+      g_assert_cmpfloat (fabs (p.x - g_ascii_strtod (f[0], NULL)), <, 0.02);
+      g_assert_cmpfloat (fabs (p.y - g_ascii_strtod (f[1], NULL)), <, 0.02);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 100);
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "dots", "--coords", "scalp", "--format", "json", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(cJSON) root = cJSON_Parse (r.out);
+
+    g_assert_cmpint (cJSON_GetArraySize (root), ==, (int) n);
+    g_assert_cmpint (cJSON_GetArraySize (get (cJSON_GetArrayItem (root, 0), "scalp_mm")), ==, 3);
+  }
+  hl_test_run_clear (&r);
+
+  r = hl_test_run_hairline (NULL, "dots", "--coords", "scalp", photo, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "no head model"));
+  hl_test_run_clear (&r);
+  r = hl_test_run_hairline (NULL, "dots", "--coords", "sphere", path, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  hl_test_run_clear (&r);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,5 +321,6 @@ main (int   argc,
   g_test_add_func ("/head-cli/round-trip", test_round_trip);
   g_test_add_func ("/head-cli/old-sample-photo-plane", test_old_sample_photo_plane);
   g_test_add_func ("/head-cli/refused", test_refused);
+  g_test_add_func ("/head-cli/dots-scalp", test_dots_scalp);
   return g_test_run ();
 }

@@ -136,6 +136,9 @@ struct _HlStippler
   HlHeadPose      pose;
   double          head_m[3][3];  /* the pose's matrix */
   double          head_k2;       /* (1 / (pose scale × mm per px))² */
+  GHashTable     *scalp_areas;   /* HlZone* (a ref) → double px²: the
+                                    zones' scalp areas for this head,
+                                    hl_stippler_zone_scalp_px2() */
 
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
@@ -197,9 +200,10 @@ gboolean hl_stippler_update_head (HlStippler   *self,
 
 /* The scalp area of @zone (px² of image times the area factor, summed on
  * a grid of about 200 × 200 samples over its box), in px² at the
- * calibration's scale. The image area when the view has no head model. */
-double hl_stippler_zone_scalp_px2 (const HlStippler *self,
-                                   const HlZone     *zone);
+ * calibration's scale; kept per zone until the head changes. The image
+ * area when the view has no head model. */
+double hl_stippler_zone_scalp_px2 (HlStippler *self,
+                                   HlZone     *zone);
 
 /* The plane's seed: the design seed and every zone's seed, so that
  * reshuffling any zone draws the view a new plane. */

@@ -112,6 +112,8 @@ hl_stippler_update_head (HlStippler   *self,
   self->has_head = view->has_head;
   self->head = view->head;
   self->pose = view->pose;
+  if (self->scalp_areas != NULL)
+    g_hash_table_remove_all (self->scalp_areas);
   if (view->has_head)
     {
       hl_head_pose_get_matrix (&self->pose, self->head_m);
@@ -130,9 +132,9 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : (x > y);
 }
 
-double
-hl_stippler_zone_scalp_px2 (const HlStippler *self,
-                            const HlZone     *zone)
+static double
+zone_scalp_px2 (const HlStippler *self,
+                const HlZone     *zone)
 {
   guint n;
   const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
@@ -140,8 +142,6 @@ hl_stippler_zone_scalp_px2 (const HlStippler *self,
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
   double step, sum = 0.0;
 
-  if (!self->has_head)
-    return hl_curve_area (zone->boundary);
   if (n < 3 || hl_rect_is_empty (box))
     return 0.0;
   step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
@@ -175,6 +175,29 @@ hl_stippler_zone_scalp_px2 (const HlStippler *self,
         }
     }
   return sum * step * step;
+}
+
+double
+hl_stippler_zone_scalp_px2 (HlStippler *self,
+                            HlZone     *zone)
+{
+  double *area;
+
+  if (!self->has_head)
+    return hl_curve_area (zone->boundary);
+  if (self->scalp_areas == NULL)
+    self->scalp_areas = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                               (GDestroyNotify) hl_zone_unref, g_free);
+  area = g_hash_table_lookup (self->scalp_areas, zone);
+  if (area != NULL)
+    return *area;
+  /* Zones edited away leave their entries: start over now and then. */
+  if (g_hash_table_size (self->scalp_areas) > 4 * HL_VIEW_MAX_ZONES)
+    g_hash_table_remove_all (self->scalp_areas);
+  area = g_new (double, 1);
+  *area = zone_scalp_px2 (self, zone);
+  g_hash_table_insert (self->scalp_areas, hl_zone_ref (zone), area);
+  return *area;
 }
 
 void

@@ -414,6 +414,7 @@ hl_stippler_free (HlStippler *self)
   g_array_unref (self->dots);
   g_clear_pointer (&self->edits, g_array_unref);
   hl_stippler_eraser_clear (&self->eraser);
+  g_clear_pointer (&self->scalp_areas, g_hash_table_unref);
   g_free (self);
 }
 
@@ -767,7 +768,7 @@ zone_stats (HlStippler  *self,
   stats->image_area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->on_scalp = self->has_head;
   stats->area_cm2 = stats->image_area_cm2;
-  if (self->has_head && expected)
+  if (self->has_head)
     stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
   if (zc->row_start != NULL)

@@ -66,9 +66,8 @@ typedef struct _HlStippler HlStippler;
 typedef struct
 {
   double area_cm2;          /* zone area on the skin: on the scalp when
-                               on_scalp (hl_stippler_get_zone_counts()
-                               gives image_area_cm2 here), else in the
-                               photo's plane */
+                               on_scalp (measured once per zone and
+                               head), else in the photo's plane */
   double image_area_cm2;    /* zone area in the photo's plane */
   gboolean on_scalp;        /* the view has a head model (engine 6): areas
                                and densities are the scalp's */
