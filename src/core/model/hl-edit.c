@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-head-fit.h"
 #include "hl-error.h"
 #include "hl-measure.h"
 
@@ -464,4 +465,35 @@ hl_edit_add_frontal_band (const HlDesign *design,
   name = hl_edit_new_zone_name (v, HL_ZONE_FRONTAL);
   zone = hl_zone_new (name, HL_ZONE_FRONTAL, band, &params);
   return hl_edit_add_zone (design, view, zone);
+}
+
+HlDesign *
+hl_edit_fit_head (const HlDesign  *design,
+                  guint            view,
+                  GError         **error)
+{
+  g_autoptr(HlDesign) out = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+
+  if (!hl_head_fit_view (hl_design_get_view (design, view), &model, &pose, error))
+    return NULL;
+
+  out = hl_design_copy (design);
+  out->has_head = TRUE;
+  out->head = model;
+  for (guint i = 0; i < hl_design_get_n_views (out); i++)
+    {
+      const HlView *v = hl_design_get_view (out, i);
+      g_autoptr(HlView) copy = NULL;
+
+      if (i != view && !v->has_head)
+        continue;
+      copy = hl_view_copy (v);
+      hl_view_set_head (copy, &model, i == view ? &pose : &v->pose);
+      hl_design_replace_view (out, i, copy);
+    }
+  return g_steal_pointer (&out);
 }

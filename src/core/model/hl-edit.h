@@ -82,6 +82,15 @@ HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
 
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
 
+/* The head model fitted to view @view's landmarks and calibration
+ * (hl_head_fit_view()): the design's head takes the fitted sizes and the
+ * view the fitted pose; the design's other posed views see the new head.
+ * NULL with @error (HL_ERROR_INVALID, saying why) when the view cannot
+ * be fitted. */
+HlDesign *hl_edit_fit_head         (const HlDesign      *design,
+                                    guint                view,
+                                    GError             **error);
+
 /* A name for a new zone of @kind in @view: the kind's title in the user's
  * language ("Frontal band", "Temple", "Mid-scalp", "Crown", "Scar",
  * "Zone"), followed by " 2", " 3", ... when the view already has a zone of
