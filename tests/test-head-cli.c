@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hl-design-io.h"
+#include "hl-edit.h"
 #include "hl-head-chart.h"
 #include "hl-test-util.h"
 
@@ -205,7 +206,53 @@ test_old_sample_photo_plane (void)
   g_assert_true (cJSON_IsString (get (view, "head_reason")));
   zone = cJSON_GetArrayItem (get (view, "zones"), 0);
   g_assert_cmpfloat (num (zone, "area_cm2"), ==, num (zone, "image_area_cm2"));
+  g_assert_nonnull (strstr (get (view, "head_reason")->valuestring, "not fitted"));
   hl_test_run_clear (&r);
+
+  /* --fit measures it on the fitted head: an adult breadth, scalp areas
+   * larger than the image's toward the top of the head. */
+  r = hl_test_run_hairline (NULL, "stats", "--json", "--fit", path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&root, cJSON_Delete);
+  root = cJSON_Parse (r.out);
+  view = cJSON_GetArrayItem (get (root, "views"), 0);
+  g_assert_cmpstr (get (view, "measured_on")->valuestring, ==, "scalp");
+  g_assert_cmpfloat (num (get (view, "head"), "breadth_mm"), >=, 135.0);
+  g_assert_cmpfloat (num (get (view, "head"), "breadth_mm"), <=, 165.0);
+  zone = cJSON_GetArrayItem (get (view, "zones"), 1);
+  g_assert_cmpfloat (num (zone, "area_cm2"), >, 1.2 * num (zone, "image_area_cm2"));
+  hl_test_run_clear (&r);
+}
+
+/* A photo that cannot be fitted keeps the photo plane and says why, with
+ * and without --fit. */
+static void
+test_cannot_fit_says_why (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-head-XXXXXX", NULL);
+  g_autofree char *src = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "no-peaks.json", NULL);
+  HlRun r;
+
+  /* The sample without its left temporal peak. */
+  {
+    g_autoptr(HlDesign) design = hl_design_load_from_file (src, NULL);
+    g_autoptr(HlDesign) edited = hl_edit_set_landmark (design, 0, HL_LANDMARK_LEFT_TEMPORAL_PEAK, FALSE,
+                                                       (HlPoint) { 0, 0 });
+
+    g_assert_true (hl_design_save_to_file (edited, path, NULL));
+  }
+  for (guint k = 0; k < 2; k++)
+    {
+      r = hl_test_run_hairline (NULL, "stats", k == 0 ? "--json" : "--fit", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, "left_temporal_peak"));
+      if (k == 1)
+        g_assert_nonnull (strstr (r.out, "measured in the photo plane"));
+      hl_test_run_clear (&r);
+    }
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -322,5 +369,6 @@ main (int   argc,
   g_test_add_func ("/head-cli/old-sample-photo-plane", test_old_sample_photo_plane);
   g_test_add_func ("/head-cli/refused", test_refused);
   g_test_add_func ("/head-cli/dots-scalp", test_dots_scalp);
+  g_test_add_func ("/head-cli/cannot-fit-says-why", test_cannot_fit_says_why);
   return g_test_run ();
 }

@@ -12,6 +12,9 @@
 
 #include "hl-cli.h"
 #include "hl-design-io.h"
+#include "hl-edit.h"
+#include "hl-head-chart.h"
+#include "hl-head-fit.h"
 #include "hl-stippler.h"
 
 static double
@@ -80,6 +83,72 @@ zone_json (const HlZone      *zone,
   return o;
 }
 
+/* Why @view has no head model, for people (caller frees): its own
+ * reason, else why the fit fails, else that it was not fitted. */
+static char *
+head_reason (const HlView *view)
+{
+  g_autoptr(GError) error = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  if (view->head_reason != NULL)
+    return g_strdup (view->head_reason);
+  if (view->photo.chart != NULL)
+    return g_strdup (_("a head chart saved without its pose (before format 3): --fit gives it its pose"));
+  if (!hl_head_fit_view (view, &model, &pose, &error))
+    return g_strdup (error->message);
+  return g_strdup_printf (_("not fitted (its landmarks fit a head %.0f mm broad: --fit measures on it)"),
+                          model.breadth_mm);
+}
+
+/* Fits the head model to every view without one that can be fitted: a
+ * head chart gets its chart's pose, a photo the fit of its landmarks
+ * (hl_edit_fit_head()). Transfer full. */
+static HlDesign *
+fit_views (const HlDesign *design)
+{
+  HlDesign *out = hl_design_copy (design);
+
+  for (guint i = 0; i < hl_design_get_n_views (out); i++)
+    {
+      const HlView *view = hl_design_get_view (out, i);
+      HlHeadChart chart;
+
+      if (view->has_head)
+        continue;
+      if (view->photo.chart != NULL && hl_head_chart_from_string (view->photo.chart, &chart))
+        {
+          g_autoptr(HlView) copy = hl_view_copy (view);
+          HlHeadModel head = out->has_head ? out->head : hl_head_model_default ();
+          HlHeadPose pose;
+
+          hl_head_chart_get_pose (chart, &pose);
+          hl_view_set_head (copy, &head, &pose);
+          hl_design_replace_view (out, i, copy);
+        }
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          HlDesign *fitted = hl_edit_fit_head (out, i, &error);
+
+          if (fitted != NULL)
+            {
+              hl_design_unref (out);
+              out = fitted;
+            }
+          else
+            {
+              g_autoptr(HlView) copy = hl_view_copy (view);
+
+              hl_view_set_head_reason (copy, error->message);
+              hl_design_replace_view (out, i, copy);
+            }
+        }
+    }
+  return out;
+}
+
 /* What the view's measures are taken on: its head model and pose, or the
  * photo's plane and why. */
 static void
@@ -91,11 +160,10 @@ add_head_json (cJSON        *vj,
   cJSON_AddStringToObject (vj, "measured_on", view->has_head ? "scalp" : "photo plane");
   if (!view->has_head)
     {
+      g_autofree char *reason = head_reason (view);
+
       cJSON_AddNullToObject (vj, "head");
-      if (view->head_reason != NULL)
-        cJSON_AddStringToObject (vj, "head_reason", view->head_reason);
-      else
-        cJSON_AddStringToObject (vj, "head_reason", "no head model for this view");
+      cJSON_AddStringToObject (vj, "head_reason", reason);
       return;
     }
   h = cJSON_AddObjectToObject (vj, "head");
@@ -190,11 +258,13 @@ int
 hl_cli_stats (int    argc,
               char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, fit = FALSE;
   g_autofree char *view_name = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("Only this view (name or index)"), N_("NAME|N") },
+    { "fit", 0, 0, G_OPTION_ARG_NONE, &fit,
+      N_("Fit the head model to views without one first (photos from their landmarks, charts their pose)"), NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -217,6 +287,13 @@ hl_cli_stats (int    argc,
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
+  if (fit)
+    {
+      HlDesign *fitted = fit_views (design);
+
+      hl_design_unref (design);
+      design = fitted;
+    }
 
   if (view_name != NULL && (only = hl_design_find_view (design, view_name)) < 0)
     {
@@ -294,9 +371,12 @@ hl_cli_stats (int    argc,
             printf (_("  measured on the scalp: head model %.0f × %.0f × %.0f mm\n"),
                     view->head.breadth_mm, view->head.length_mm, view->head.height_mm);
           else
-            /* Translators: the reason why the view has no head model. */
-            printf (_("  measured in the photo plane: %s\n"),
-                    view->head_reason != NULL ? view->head_reason : _("no head model for this view"));
+            {
+              g_autofree char *reason = head_reason (view);
+
+              /* Translators: the reason why the view has no head model. */
+              printf (_("  measured in the photo plane: %s\n"), reason);
+            }
           if (hl_view_get_scalp_outline (view) != NULL)
             /* Translators: the area inside the view's scalp outline and
              * where the outline comes from. */
