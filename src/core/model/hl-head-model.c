@@ -153,7 +153,7 @@ hl_head_model_image_to_scalp (const HlHeadModel *model,
 
   hl_head_model_get_semi_axes (model, abc);
   hl_head_pose_get_matrix (pose, m);
-  return ray_cast (abc, pose, m, p, x);
+  return ray_cast (abc, pose, (const double (*)[3]) m, p, x);
 }
 
 gboolean
@@ -200,7 +200,7 @@ hl_head_model_area_ratio (const HlHeadModel *model,
   g_return_val_if_fail (model != NULL && pose != NULL, 0.0);
 
   hl_head_pose_get_matrix (pose, m);
-  return hl_head_model_area_ratio_fast (model, pose, m, p);
+  return hl_head_model_area_ratio_fast (model, pose, (const double (*)[3]) m, p);
 }
 
 double
