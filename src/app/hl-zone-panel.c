@@ -334,6 +334,10 @@ stats_timeout (gpointer user_data)
   HlZonePanel *self = user_data;
 
   self->stats_source = 0;
+  /* The list's areas on a view with a head model come with the stats. */
+  self->updating = TRUE;
+  update_list (self);
+  self->updating = FALSE;
   update_stats (self);
   return G_SOURCE_REMOVE;
 }
