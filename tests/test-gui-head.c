@@ -120,7 +120,28 @@ test_panel_scalp_figures (void)
   w = (RowWait) { panel, list };
   hl_gui_wait_until (has_row, &w);
 
+  /* The status bar says what the view is measured on. */
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_label), "on the scalp"));
+
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A photo without a head model: the photo plane, and the tooltip says
+ * why (here: the fit is possible but not made). */
+static void
+test_status_photo_plane (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = hl_gui_copy_sample ("hl-gui-head", "design.json", &path);
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 900, 700);
+  const char *tooltip;
+
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_label), "photo plane"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (window->scale_label));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "not fitted"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
 }
 
 int
@@ -136,6 +157,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-head/panel-scalp-figures", test_panel_scalp_figures);
+  g_test_add_func ("/gui-head/status-photo-plane", test_status_photo_plane);
 
   status = g_test_run ();
   g_object_unref (app);
