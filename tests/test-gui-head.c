@@ -140,6 +140,17 @@ test_status_photo_plane (void)
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (window->scale_label));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "not fitted"));
+
+  /* Fit Head Model: one undo step; the view measures on the scalp. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-head", NULL));
+  g_assert_true (hl_design_get_view (hl_window_get_design (window), 0)->has_head);
+  g_assert_cmpfloat (hl_window_get_design (window)->head.breadth_mm, >=, 135.0);
+  g_assert_cmpfloat (hl_window_get_design (window)->head.breadth_mm, <=, 165.0);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_label), "on the scalp"));
+  g_assert_true (hl_document_undo (hl_window_get_document (window)));
+  g_assert_false (hl_design_get_view (hl_window_get_design (window), 0)->has_head);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->scale_label), "photo plane"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   hl_gui_remove_dir (dir);
 }
