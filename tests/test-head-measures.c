@@ -101,6 +101,61 @@ test_determinism (void)
   g_assert_cmpstr (da, ==, PINNED_HEAD_DIGEST);
 }
 
+/* The engine's incremental updates on a view with a head model give what
+ * a fresh engine gives: a zone moved, a density changed, the pose changed. */
+static void
+assert_same_as_fresh (HlStippler   *engine,
+                      const HlView *view)
+{
+  g_autoptr(GArray) fresh = hl_stipple_view (view, 7);
+  gsize n;
+  const HlDot *dots = hl_stippler_get_dots (engine, &n);
+
+  g_assert_cmpuint (n, ==, fresh->len);
+  g_assert_cmpmem (dots, n * sizeof (HlDot), fresh->data, fresh->len * sizeof (HlDot));
+}
+
+static void
+test_incremental (void)
+{
+  g_autoptr(HlView) view = hl_head_chart_new_view (HL_HEAD_CHART_FRONT, NULL);
+  g_autoptr(HlStippler) engine = hl_stippler_new ();
+  g_autoptr(HlView) moved = NULL, denser = NULL, turned = NULL;
+  g_autoptr(HlCurve) outline = square_mm (150.0, 60.0, 20.0);
+  g_autoptr(HlZone) zone = NULL;
+  HlZoneParams zp;
+  HlHeadPose pose;
+
+  add_square (view, 120.0, 50.0, 1);
+  add_square (view, 150.0, 75.0, 2);
+  hl_stippler_update (engine, view, 7);
+  assert_same_as_fresh (engine, view);
+
+  moved = hl_view_copy (view);
+  zone = hl_zone_copy (hl_view_get_zone (view, 1));
+  hl_zone_set_boundary (zone, outline);
+  hl_view_replace_zone (moved, 1, zone);
+  hl_stippler_update (engine, moved, 7);
+  assert_same_as_fresh (engine, moved);
+
+  denser = hl_view_copy (moved);
+  g_clear_pointer (&zone, hl_zone_unref);
+  zone = hl_zone_copy (hl_view_get_zone (moved, 0));
+  zp = zone->params;
+  zp.density = 72.0;
+  hl_zone_set_params (zone, &zp);
+  hl_view_replace_zone (denser, 0, zone);
+  hl_stippler_update (engine, denser, 7);
+  assert_same_as_fresh (engine, denser);
+
+  turned = hl_view_copy (denser);
+  pose = turned->pose;
+  pose.yaw_deg = 10.0;
+  hl_view_set_head (turned, &turned->head, &pose);
+  hl_stippler_update (engine, turned, 7);
+  assert_same_as_fresh (engine, turned);
+}
+
 /* Must show 1: on the top chart a 20 × 20 mm square just inside the
  * head's edge covers at least 1.3 × the scalp per image area of one at the
  * centre, and holds at least 1.25 × the dots per image cm²; both hold
@@ -281,6 +336,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/head-measures/determinism", test_determinism);
+  g_test_add_func ("/head-measures/incremental", test_incremental);
   g_test_add_func ("/head-measures/top-squares", test_top_squares);
   g_test_add_func ("/head-measures/photo-plane", test_photo_plane);
   g_test_add_func ("/head-measures/frontal-band", test_frontal_band);

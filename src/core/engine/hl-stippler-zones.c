@@ -15,16 +15,20 @@
 
 /* --- zones together ------------------------------------------------------- */
 
-/* The largest area factor over the zones' boxes (sampled on a 33 × 33
+/* The largest area factor over the zones' boxes (sampled on a 17 × 17
  * grid each, plus 5 %), rounded up to a half: a zone's dots need a plane
- * that dense where its scalp turns away most. 1 without a head model. */
+ * that dense where its scalp turns away most. 1 without a head model.
+ * The pose's matrix is made once: this runs at every update. */
 static double
 reference_factor (const HlView *view)
 {
-  double top = 1.0, m, k2;
+  double top = 1.0, m, k2, mat[3][3];
 
   if (!view->has_head)
     return 1.0;
+  m = hl_view_get_mm_per_px (view, NULL);
+  k2 = 1.0 / (view->pose.scale * m * view->pose.scale * m);
+  hl_head_pose_get_matrix (&view->pose, mat);
   for (guint i = 0; i < view->zones->len; i++)
     {
       const HlZone *z = g_ptr_array_index (view->zones, i);
@@ -32,16 +36,15 @@ reference_factor (const HlView *view)
 
       if (hl_rect_is_empty (box) || !(z->params.density > 0.0))
         continue;
-      for (int gy = 0; gy <= 32; gy++)
-        for (int gx = 0; gx <= 32; gx++)
+      for (int gy = 0; gy <= 16; gy++)
+        for (int gx = 0; gx <= 16; gx++)
           {
-            HlPoint p = { box.x0 + (box.x1 - box.x0) * gx / 32.0, box.y0 + (box.y1 - box.y0) * gy / 32.0 };
+            HlPoint p = { box.x0 + (box.x1 - box.x0) * gx / 16.0, box.y0 + (box.y1 - box.y0) * gy / 16.0 };
+            double r = hl_head_model_area_ratio_fast (&view->head, &view->pose, (const double (*)[3]) mat, p);
 
-            top = MAX (top, hl_view_get_area_factor (view, p));
+            top = MAX (top, (r == 0.0 ? 1.0 : r) * k2);
           }
     }
-  m = hl_view_get_mm_per_px (view, NULL);
-  k2 = 1.0 / (view->pose.scale * m * view->pose.scale * m);
   top = MIN (top * 1.05, HL_HEAD_MAX_AREA_RATIO * MAX (k2, 1.0));
   return MAX (1.0, ceil (top * 2.0) / 2.0);
 }

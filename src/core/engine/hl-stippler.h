@@ -43,7 +43,9 @@
  *   crowd in the image where it turns away. The factor multiplies the
  *   blended density of each candidate; the reference density is raised by
  *   the largest factor over the zones' boxes (rounded up to a half) so the
- *   rank filter still has the candidates. Views without a model keep
+ *   rank filter still has the candidates: a zone moved where the scalp
+ *   turns away further than the last half step draws the view a new
+ *   plane, as a density past its step does. Views without a model keep
  *   their dots exactly.
  * - The hairline ramp is the owning zone's, as before; per-zone statistics
  *   count the dots a zone owns, and expected_dots integrates the density
