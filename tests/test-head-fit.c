@@ -12,6 +12,7 @@
 #include "hl-design-io.h"
 #include "hl-edit.h"
 #include "hl-error.h"
+#include "hl-head-chart.h"
 #include "hl-head-fit.h"
 
 /* A photo view whose landmarks are the model's points seen at @pose:
@@ -120,6 +121,21 @@ test_sample (void)
   g_assert_true (fitted->has_head);
   g_assert_cmpfloat (fitted->head.breadth_mm, ==, model.breadth_mm);
   g_assert_cmpfloat (hl_view_get_area_factor (view, view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p), >, 1.0);
+
+  /* A head chart in the same design keeps the default head it is drawn
+   * from. */
+  {
+    g_autoptr(HlDesign) with_chart = hl_design_copy (design);
+    g_autoptr(HlView) chart = hl_head_chart_new_view (HL_HEAD_CHART_TOP, NULL);
+    g_autoptr(HlDesign) both = NULL;
+    HlHeadModel standard = hl_head_model_default ();
+
+    hl_design_append_view (with_chart, chart);
+    both = hl_edit_fit_head (with_chart, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (both->head.breadth_mm, ==, model.breadth_mm);
+    g_assert_cmpmem (&hl_design_get_view (both, 1)->head, sizeof standard, &standard, sizeof standard);
+  }
 }
 
 static void

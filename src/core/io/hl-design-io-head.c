@@ -6,7 +6,8 @@
  *                              "scale": 10, "centre_x": 1200, "centre_y": 1250 } } ]
  *
  * A view with a pose sees the design's head (the default head when the
- * file names none) and is measured on the scalp; a view without one, and
+ * file names none, and always on a head chart, which is drawn from the
+ * default head) and is measured on the scalp; a view without one, and
  * every view of a file before version 3, in the photo's plane. Values
  * outside their plausible ranges (hl-head-model.h, hl-head-pose.h) are
  * refused with their JSON path and range.
@@ -87,7 +88,8 @@ hl_design_io_read_pose (HlReadCtx      *c,
 {
   const cJSON *item = NULL;
   HlHeadPose pose = { 0 };
-  HlHeadModel head = design->has_head ? design->head : hl_head_model_default ();
+  /* A head chart is drawn from the default head, whatever the client's. */
+  HlHeadModel head = design->has_head && view->photo.chart == NULL ? design->head : hl_head_model_default ();
   gsize mark;
   gboolean ok;
 
@@ -129,13 +131,15 @@ hl_design_io_write_head (cJSON          *root,
   const HlHeadModel *head = design->has_head ? &design->head : NULL;
   cJSON *o;
 
-  for (guint i = 0; head == NULL && i < design->views->len; i++)
-    {
-      const HlView *view = g_ptr_array_index (design->views, i);
+  /* Else the head of a posed photo, else of a chart (the default). */
+  for (guint pass = 0; pass < 2 && head == NULL; pass++)
+    for (guint i = 0; head == NULL && i < design->views->len; i++)
+      {
+        const HlView *view = g_ptr_array_index (design->views, i);
 
-      if (view->has_head)
-        head = &view->head;
-    }
+        if (view->has_head && (pass == 1 || view->photo.chart == NULL))
+          head = &view->head;
+      }
   if (head == NULL)
     return;
   o = cJSON_AddObjectToObject (root, "head");

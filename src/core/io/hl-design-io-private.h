@@ -200,7 +200,8 @@ gboolean hl_design_io_read_head (HlReadCtx   *c,
                                  const cJSON *root,
                                  HlDesign    *design);
 /* The optional "pose" of view object @view_item: @view (unshared) then sees
- * the design's head (the default head when it has none) at that pose. */
+ * the design's head (the default head when it has none, or when @view is
+ * on a head chart) at that pose. */
 gboolean hl_design_io_read_pose (HlReadCtx      *c,
                                  const cJSON    *view_item,
                                  const HlDesign *design,

@@ -489,7 +489,8 @@ hl_edit_fit_head (const HlDesign  *design,
       const HlView *v = hl_design_get_view (out, i);
       g_autoptr(HlView) copy = NULL;
 
-      if (i != view && !v->has_head)
+      /* Head charts keep the default head they are drawn from. */
+      if (i != view && (!v->has_head || v->photo.chart != NULL))
         continue;
       copy = hl_view_copy (v);
       hl_view_set_head (copy, &model, i == view ? &pose : &v->pose);

@@ -84,7 +84,8 @@ HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
 
 /* The head model fitted to view @view's landmarks and calibration
  * (hl_head_fit_view()): the design's head takes the fitted sizes and the
- * view the fitted pose; the design's other posed views see the new head.
+ * view the fitted pose; the design's other posed photos see the new head
+ * (head charts keep the default head they are drawn from).
  * NULL with @error (HL_ERROR_INVALID, saying why) when the view cannot
  * be fitted. */
 HlDesign *hl_edit_fit_head         (const HlDesign      *design,
