@@ -25,6 +25,7 @@
 #include "hl-tool-ruler.h"
 #include "hl-tool-zone.h"
 #include "hl-tools.h"
+#include "hl-head-fit.h"
 #include "hl-window-private.h"
 
 static const char * const ruler_modes[] = { "drag", "ipd", "iris" };
@@ -165,6 +166,28 @@ update_scale (HlWindow     *self,
       text = g_strdup_printf (_("%s · %s ±%.0f %%"), scale, source,
                               view->calibration.uncertainty * 100.0);
     }
+  /* What areas and densities are measured on: the head model's scalp, or
+   * the photo's plane (the tooltip says why). */
+  {
+    g_autoptr(GError) why = NULL;
+    HlHeadModel model;
+    HlHeadPose pose;
+    char *with_basis = g_strconcat (text, " · ", view->has_head ? _("on the scalp") : _("photo plane"), NULL);
+
+    g_free (text);
+    text = with_basis;
+    if (view->has_head)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
+                                   _("Areas and densities are measured on the scalp of the head model"));
+    else if (view->head_reason != NULL)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), view->head_reason);
+    else if (!hl_head_fit_view (view, &model, &pose, &why))
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), why->message);
+    else
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
+                                   _("Areas and densities are measured in the photo's plane: the head model "
+                                     "is not fitted to this view"));
+  }
   gtk_label_set_text (self->scale_label, text);
 }
 

@@ -166,11 +166,20 @@ update_stats (HlZonePanel *self)
     {
       g_autofree char *total = hl_units_format_count (stats.dots);
 
-      /* Translators: the zone's area, the density asked for and the
-       * density its dots achieve. */
-      g_string_append_printf (text, _("%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²"),
-                              stats.area_cm2, zone->params.density,
-                              stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
+      if (stats.on_scalp)
+        /* Translators: the zone's area on the scalp (the head model), its
+         * area in the photo, the density asked for and the density its
+         * dots achieve on the scalp. */
+        g_string_append_printf (text, _("%.1f cm² of scalp (%.1f cm² in the photo) · asked %.0f dots/cm² · "
+                                        "achieved %.1f dots/cm²"),
+                                stats.area_cm2, stats.image_area_cm2, zone->params.density,
+                                stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
+      else
+        /* Translators: the zone's area, the density asked for and the
+         * density its dots achieve. */
+        g_string_append_printf (text, _("%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²"),
+                                stats.area_cm2, zone->params.density,
+                                stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
       g_string_append_c (text, '\n');
       /* Translators: %s is the zone's number of dots (“2,332”); the dots
        * of each session follow. */
@@ -249,10 +258,17 @@ update_list (HlZonePanel *self)
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) i);
+      HlZoneStats stats;
+      double area = hl_measure_zone_area_cm2 (view, i);
+      g_autofree char *subtitle = NULL;
+
+      /* On a view with a head model, the scalp's area as the engine last
+       * measured it. */
+      if (view->has_head && hl_document_get_zone_stats (self->document, i, &stats) && stats.on_scalp)
+        area = stats.area_cm2;
       /* Translators: a zone's kind and its area. */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %.1f cm²"),
-                                                   hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
-                                                   hl_measure_zone_area_cm2 (view, i));
+      subtitle = g_strdup_printf (_("%s · %.1f cm²"), hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
+                                  area);
 
       if (row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -318,6 +334,10 @@ stats_timeout (gpointer user_data)
   HlZonePanel *self = user_data;
 
   self->stats_source = 0;
+  /* The list's areas on a view with a head model come with the stats. */
+  self->updating = TRUE;
+  update_list (self);
+  self->updating = FALSE;
   update_stats (self);
   return G_SOURCE_REMOVE;
 }

@@ -182,7 +182,7 @@ zone_share (const HlStippler *self,
     {
       /* Alone and past its edge blend: what the loop below gives. */
       *edge = 1.0;
-      *blend = zo->zone->params.density / self->ref_density;
+      *blend = zo->zone->params.density / self->ref_density * hl_stippler_area_factor (self, p);
       return;
     }
 
@@ -213,7 +213,7 @@ zone_share (const HlStippler *self,
       den += rest * c;
       rest *= 1.0 - c;
     }
-  *blend = den > 0.0 ? num / den / self->ref_density : 0.0;
+  *blend = den > 0.0 ? num / den / self->ref_density * hl_stippler_area_factor (self, p) : 0.0;
 
   /* The edge blend, only along edges that touch no other zone. */
   if (w <= 0.0 || dist >= w)

@@ -414,6 +414,7 @@ hl_stippler_free (HlStippler *self)
   g_array_unref (self->dots);
   g_clear_pointer (&self->edits, g_array_unref);
   hl_stippler_eraser_clear (&self->eraser);
+  g_clear_pointer (&self->scalp_areas, g_hash_table_unref);
   g_free (self);
 }
 
@@ -505,7 +506,7 @@ hl_stippler_update_full (HlStippler         *self,
   ref = hl_stippler_reference_density (view);
   pseed = hl_stippler_plane_seed (view, design_seed);
 
-  if (ref != self->ref_density || pseed != self->plane_seed)
+  if (hl_stippler_update_head (self, view) || ref != self->ref_density || pseed != self->plane_seed)
     {
       /* Another plane: every candidate moves. */
       g_ptr_array_set_size (self->zones, 0);
@@ -764,7 +765,11 @@ zone_stats (HlStippler  *self,
 
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
-  stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->image_area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->on_scalp = self->has_head;
+  stats->area_cm2 = stats->image_area_cm2;
+  if (self->has_head)
+    stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
   if (zc->row_start != NULL)
     {
@@ -811,18 +816,28 @@ hl_stippler_get_zone_counts (HlStippler  *self,
   return zone_stats (self, index, FALSE, stats);
 }
 
+/* The zone's area in the photo's plane, which the parts off the scalp
+ * and in front of the hairline are measured in. */
+static double
+plane_area (const HlZoneStats *stats)
+{
+  return stats->image_area_cm2 > 0.0 ? stats->image_area_cm2 : stats->area_cm2;
+}
+
 HlZoneShortfall
 hl_zone_stats_get_shortfall (const HlZoneStats *stats)
 {
   HlZoneShortfall r = HL_ZONE_SHORT_NONE;
+  double area;
 
   g_return_val_if_fail (stats != NULL, HL_ZONE_SHORT_NONE);
 
+  area = plane_area (stats);
   if (stats->too_large)
     r |= stats->over_budget ? HL_ZONE_SHORT_OVER_BUDGET : HL_ZONE_SHORT_TOO_LARGE;
-  if (stats->area_cm2 > 0.0 && stats->outside_scalp_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->outside_scalp_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_OUTSIDE_SCALP;
-  if (stats->area_cm2 > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_FRONT_OF_HAIRLINE;
   return r;
 }
@@ -865,7 +880,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     g_string_append (s, _("Left empty: the zones above it use the view's whole dot budget."));
   if (r & HL_ZONE_SHORT_OUTSIDE_SCALP)
     {
-      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');
@@ -877,7 +892,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     }
   if (r & HL_ZONE_SHORT_FRONT_OF_HAIRLINE)
     {
-      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');

@@ -39,6 +39,8 @@ hl_design_copy (const HlDesign *design)
   self->seed = design->seed;
   self->client_label = g_strdup (design->client_label);
   self->notes = g_strdup (design->notes);
+  self->has_head = design->has_head;
+  self->head = design->head;
   for (guint i = 0; i < design->views->len; i++)
     g_ptr_array_add (self->views, hl_view_ref (g_ptr_array_index (design->views, i)));
   if (design->extra != NULL)

@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 #define HL_DESIGN_FORMAT "hairline-studio-design"
 /* The file format version this build writes and the newest it reads; it
  * reads every version from 1. Version 2 added corner points to curves
- * ("hairline_corners", "boundary_corners"). */
-#define HL_DESIGN_VERSION 2
+ * ("hairline_corners", "boundary_corners"); version 3 the head model
+ * ("head") and each view's pose ("pose"): views without a pose, and all
+ * views of older files, are measured in the photo's plane. */
+#define HL_DESIGN_VERSION 3
 /* Version of the stippling engine: same design + same engine version gives
  * the same dots, bit for bit. */
-#define HL_ENGINE_VERSION 5
+#define HL_ENGINE_VERSION 6
 #define HL_DESIGN_MAX_VIEWS 16
 
 typedef struct _HlDesign HlDesign;
@@ -34,6 +36,9 @@ struct _HlDesign
   guint32      seed;             /* design seed, mixed into every zone's seed */
   char        *client_label;     /* owned, may be NULL */
   char        *notes;            /* owned, may be NULL */
+  gboolean     has_head;         /* the client's head model is known */
+  HlHeadModel  head;             /* its sizes; every view with a pose sees
+                                    this head (format 3) */
   GPtrArray   *views;            /* owned, of HlView* (each one ref) */
   struct cJSON *extra;           /* unknown JSON members, owned, may be NULL */
 };

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-head-fit.h"
 #include "hl-error.h"
 #include "hl-measure.h"
 
@@ -577,4 +578,36 @@ hl_edit_mirror_zone (const HlDesign  *design,
   name = hl_edit_new_zone_name (v, zone->kind);
   copy = hl_zone_new (name, zone->kind, mirrored, &params);
   return hl_edit_add_zone (design, view, copy);
+}
+
+HlDesign *
+hl_edit_fit_head (const HlDesign  *design,
+                  guint            view,
+                  GError         **error)
+{
+  g_autoptr(HlDesign) out = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+
+  if (!hl_head_fit_view (hl_design_get_view (design, view), &model, &pose, error))
+    return NULL;
+
+  out = hl_design_copy (design);
+  out->has_head = TRUE;
+  out->head = model;
+  for (guint i = 0; i < hl_design_get_n_views (out); i++)
+    {
+      const HlView *v = hl_design_get_view (out, i);
+      g_autoptr(HlView) copy = NULL;
+
+      /* Head charts keep the default head they are drawn from. */
+      if (i != view && (!v->has_head || v->photo.chart != NULL))
+        continue;
+      copy = hl_view_copy (v);
+      hl_view_set_head (copy, &model, i == view ? &pose : &v->pose);
+      hl_design_replace_view (out, i, copy);
+    }
+  return g_steal_pointer (&out);
 }

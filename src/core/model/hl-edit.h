@@ -99,6 +99,16 @@ HlDesign *hl_edit_mirror_zone       (const HlDesign      *design,
 
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
 
+/* The head model fitted to view @view's landmarks and calibration
+ * (hl_head_fit_view()): the design's head takes the fitted sizes and the
+ * view the fitted pose; the design's other posed photos see the new head
+ * (head charts keep the default head they are drawn from).
+ * NULL with @error (HL_ERROR_INVALID, saying why) when the view cannot
+ * be fitted. */
+HlDesign *hl_edit_fit_head         (const HlDesign      *design,
+                                    guint                view,
+                                    GError             **error);
+
 /* A name for a new zone of @kind in @view: the kind's title in the user's
  * language ("Frontal band", "Temple", "Mid-scalp", "Crown", "Scar",
  * "Zone"), followed by " 2", " 3", ... when the view already has a zone of

@@ -46,7 +46,9 @@ gboolean hl_measure_hairline_height_mm (const HlView *view,
  * with the midline's up direction (image-up without a glabella), so the
  * band reaches back over the scalp rather than fanning out at the temples;
  * where that would still fold the band over itself it leans further
- * toward up. Its area is about the hairline's length × @depth_mm. NULL
+ * toward up. Its area is about the hairline's length × @depth_mm. With a
+ * head model (HlView.has_head) @depth_mm is measured along the scalp and
+ * the back edge stops at the head's silhouette. NULL
  * when the view has no hairline of two points or more, or @depth_mm is not
  * a finite number > 0. */
 HlCurve *hl_measure_band_behind_hairline (const HlView *view,
