@@ -107,6 +107,7 @@ gboolean     hl_export_has_design     (const HlDesign        *design,
 /* The part of view @view a mockup cropped to the head shows, in image px:
  * the bounding box of its hairline and its scalp outline
  * (hl_view_get_scalp_outline(): the same box whatever zones are drawn),
+ * widened to its head model's silhouette (sides and top) when it has one,
  * or, for a view without an outline, of its hairline, zones and
  * hand-placed dots, grown by
  * @margin (fraction of the box's larger side) on every side, in whole
