@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hl-segment-index.h"
@@ -231,6 +232,23 @@ segments_cross (HlPoint a,
          ((d3 <= 0.0 && d4 >= 0.0) || (d3 >= 0.0 && d4 <= 0.0));
 }
 
+typedef struct
+{
+  double x0, x1, y0, y1;
+  guint  s;
+} SegBox;
+
+static int
+compare_seg_boxes (const void *a,
+                   const void *b)
+{
+  const SegBox *x = a, *y = b;
+
+  if (x->x0 != y->x0)
+    return x->x0 < y->x0 ? -1 : 1;
+  return x->s < y->s ? -1 : (x->s > y->s);
+}
+
 /* TRUE when the drawn line and its rays do not cross themselves (rays may
  * meet each other): then moving a piece of the line changes the side of
  * far points only between the piece's old and new place. */
@@ -241,27 +259,51 @@ open_is_simple (const HlSegmentIndex *self)
   HlPoint r0a = self->points[1], r1a = self->points[self->n_points - 2];
 
   gboolean meet = self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y;
+  gboolean simple = TRUE;
+  SegBox *boxes;
+  guint n;
 
   /* Rays that meet beyond the index's own extension of the ends bound a
    * side that the index's far regions cannot follow. */
   if (meet && (hl_point_distance (r0a, self->ray_end[0]) > hl_point_distance (r0a, self->points[0]) ||
                hl_point_distance (r1a, self->ray_end[1]) > hl_point_distance (r1a, self->points[self->n_points - 1])))
     return FALSE;
+  if (last < first)
+    return meet || !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
+
+  /* Pairs of segments two or more apart whose boxes meet, found by
+   * sweeping their boxes sorted by left edge: O(n log n + pairs), where
+   * testing every pair cost a quarter of a drag's update. */
+  n = last - first + 1;
+  boxes = g_new (SegBox, n);
   for (guint i = first; i <= last; i++)
     {
       HlPoint a = seg_a (self, i), b = seg_b (self, i);
-      double x0 = MIN (a.x, b.x), x1 = MAX (a.x, b.x), y0 = MIN (a.y, b.y), y1 = MAX (a.y, b.y);
 
-      for (guint j = i + 2; j <= last; j++)
+      boxes[i - first] = (SegBox) { MIN (a.x, b.x), MAX (a.x, b.x), MIN (a.y, b.y), MAX (a.y, b.y), i };
+    }
+  qsort (boxes, n, sizeof *boxes, compare_seg_boxes);
+  for (guint k = 0; k < n && simple; k++)
+    {
+      const SegBox *bi = &boxes[k];
+
+      for (guint l = k + 1; l < n && boxes[l].x0 <= bi->x1 && simple; l++)
         {
-          HlPoint c = seg_a (self, j), d = seg_b (self, j);
+          const SegBox *bj = &boxes[l];
+          guint i = MIN (bi->s, bj->s), j = MAX (bi->s, bj->s);
 
-          /* Segments whose boxes do not meet cannot cross. */
-          if (MAX (c.x, d.x) < x0 || MIN (c.x, d.x) > x1 || MAX (c.y, d.y) < y0 || MIN (c.y, d.y) > y1)
+          if (j < i + 2 || bj->y1 < bi->y0 || bj->y0 > bi->y1)
             continue;
-          if (segments_cross (a, b, c, d))
-            return FALSE;
+          if (segments_cross (seg_a (self, i), seg_b (self, i), seg_a (self, j), seg_b (self, j)))
+            simple = FALSE;
         }
+    }
+  g_free (boxes);
+  if (!simple)
+    return FALSE;
+
+  for (guint i = first; i <= last; i++)
+    {
       if (i > first && segments_cross (r0a, self->ray_end[0], seg_a (self, i), seg_b (self, i)))
         return FALSE;
       if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
@@ -354,7 +396,16 @@ build_grid (HlSegmentIndex *self,
   n_cells = self->nx * self->ny;
   half_diag = self->cell * G_SQRT2 * 0.5;
   near_reach = self->reach + half_diag;
-  list_reach = self->reach + 3.0 * half_diag;
+  /* A point of a cell lies within half_diag of its centre, so a segment
+   * within reach of the point lies within reach + half_diag of the
+   * centre: an open line's queries, exact only within reach, need no
+   * more (a margin covers rounding). A closed outline's near cells answer
+   * with exact distances somewhat past the reach: their lists reach
+   * farther. */
+  if (self->closed)
+    list_reach = self->reach + 3.0 * half_diag;
+  else
+    list_reach = (self->reach + half_diag) * (1.0 + 1e-9) + 1e-6;
 
   /* Pass 1: per cell, the segments within list_reach of its centre, with
    * that distance in one of N_BUCKETS buckets. */
@@ -535,17 +586,16 @@ build_grid (HlSegmentIndex *self,
   g_free (near);
 }
 
-HlSegmentIndex *
-hl_segment_index_new (const HlPoint *points,
-                      guint          n_points,
-                      gboolean       closed,
-                      double         reach,
-                      HlRect         area)
+/* @grid: where the grid goes (NULL: over @area). */
+static HlSegmentIndex *
+index_new (const HlPoint *points,
+           guint          n_points,
+           gboolean       closed,
+           double         reach,
+           HlRect         area,
+           const HlRect  *grid)
 {
   HlSegmentIndex *self;
-
-  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
-  g_return_val_if_fail (reach >= 0.0, NULL);
 
   self = g_new0 (HlSegmentIndex, 1);
   self->closed = !!closed;
@@ -596,9 +646,35 @@ hl_segment_index_new (const HlPoint *points,
     area = (HlRect) { 0, 0, 1, 1 };
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
-  build_grid (self, area);
+  build_grid (self, grid != NULL && !hl_rect_is_empty (*grid) ? *grid : area);
 
   return self;
+}
+
+HlSegmentIndex *
+hl_segment_index_new (const HlPoint *points,
+                      guint          n_points,
+                      gboolean       closed,
+                      double         reach,
+                      HlRect         area)
+{
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (reach >= 0.0, NULL);
+
+  return index_new (points, n_points, closed, reach, area, NULL);
+}
+
+HlSegmentIndex *
+hl_segment_index_new_local (const HlPoint *points,
+                            guint          n_points,
+                            double         reach,
+                            HlRect         area,
+                            HlRect         grid)
+{
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (reach >= 0.0, NULL);
+
+  return index_new (points, n_points, FALSE, reach, area, &grid);
 }
 
 void

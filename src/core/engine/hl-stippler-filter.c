@@ -351,6 +351,8 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
   zc->areas_valid = FALSE;
   if (zc->cands->len == 0)
     return;
+  if (area == NULL)
+    hl_stippler_hair_index_whole (self);
 
   if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
     return;
@@ -546,6 +548,7 @@ hl_stippler_zone_cache_expected (HlStippler *self,
     return zc->expected = 0.0;
   if (zc->near == NULL || zc->blend_all)
     return 0.0;   /* made by an update that was cancelled: not placed yet */
+  hl_stippler_hair_index_whole (self);
 
   /* Over the part of the zone it owns, with its neighbours' blend. */
   step = sqrt (100.0 / zp->density) / m * 0.5;

@@ -122,6 +122,8 @@ struct _HlStippler
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
   gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
+  gboolean        hair_local;    /* its grid covers only the last edit's
+                                    area (hl_segment_index_new_local()) */
 
   HlCurve        *scalp;         /* owned ref: the view's scalp outline,
                                     NULL when none */
@@ -162,6 +164,12 @@ cover (double s,
     return s > 0.0 ? 1.0 : 0.0;
   return smoothstep01 (0.5 + s / w);
 }
+
+/* hl-stippler.c */
+
+/* Makes the hairline index fast everywhere (after a local edit its grid
+ * covers only the edit's area; its answers are the same either way). */
+void hl_stippler_hair_index_whole (HlStippler *self);
 
 /* hl-stippler-zones.c */
 

@@ -172,16 +172,42 @@ update_hairline (HlStippler   *self,
           self->hair_area = grown;
         }
       self->hairline = hl_curve_ref (cur);
-      self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
+      /* A local edit (a handle dragged) is evaluated inside *@area alone:
+       * an index over that part answers there as the whole one would, for
+       * a fraction of the cells; the whole one is made when something asks
+       * about the rest (hl_stippler_hair_index_whole()). */
+      self->hair_local = !*all && !hl_rect_is_empty (*area);
+      if (self->hair_local)
+        self->hair_index = hl_segment_index_new_local (poly, n, reach, self->hair_area,
+                                                       hl_rect_intersect (*area, self->hair_area));
+      else
+        self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
       /* A looping line: the side of far points is not local to the edit. */
       if (!hl_segment_index_is_simple (self->hair_index) || !self->hair_simple)
-        *all = TRUE;
+        {
+          *all = TRUE;
+          hl_stippler_hair_index_whole (self);
+        }
       self->hair_simple = hl_segment_index_is_simple (self->hair_index);
     }
   else
     self->hair_area = hl_rect_from_points (NULL, 0);
 
   return TRUE;
+}
+
+void
+hl_stippler_hair_index_whole (HlStippler *self)
+{
+  const HlPoint *poly;
+  guint n;
+
+  if (!self->hair_local || self->hairline == NULL)
+    return;
+  poly = hl_curve_get_polyline (self->hairline, &n);
+  hl_segment_index_free (self->hair_index);
+  self->hair_index = hl_segment_index_new (poly, n, FALSE, self->hair_reach_px, self->hair_area);
+  self->hair_local = FALSE;
 }
 
 /* --- scalp outline -------------------------------------------------------- */
@@ -711,6 +737,7 @@ zone_areas (HlStippler   *self,
   *front_px2 = 0.0;
   if (n < 3 || hl_rect_is_empty (box) || (self->scalp_index == NULL && !front))
     return;
+  hl_stippler_hair_index_whole (self);
 
   step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
   if (!(step > 0.0))
