@@ -18,8 +18,16 @@
 #define OPEN_CELL_PER_REACH 0.5
 #define CLOSED_CELL_PER_REACH 1.0
 
+/* A segment as hl_segment_distance2() computes from its ends, made once:
+ * the same operations, so the same results. */
+typedef struct
+{
+  double ax, ay, dx, dy, len2;
+} SegGeom;
+
 struct _HlSegmentIndex
 {
+  SegGeom  *geom;         /* n_segments */
   HlPoint  *points;       /* polyline, open ends already extended */
   guint     n_points;
   guint     n_segments;
@@ -282,7 +290,27 @@ open_is_simple (const HlSegmentIndex *self)
 
       boxes[i - first] = (SegBox) { MIN (a.x, b.x), MAX (a.x, b.x), MIN (a.y, b.y), MAX (a.y, b.y), i };
     }
-  qsort (boxes, n, sizeof *boxes, compare_seg_boxes);
+  {
+    /* A hairline mostly runs one way across: its boxes come sorted, or
+     * sorted backwards (any order by left edge will do). */
+    gboolean up = TRUE, down = TRUE;
+
+    for (guint k = 1; k < n && (up || down); k++)
+      {
+        up = up && boxes[k].x0 >= boxes[k - 1].x0;
+        down = down && boxes[k].x0 <= boxes[k - 1].x0;
+      }
+    if (down && !up)
+      for (guint k = 0; k < n / 2; k++)
+        {
+          SegBox t = boxes[k];
+
+          boxes[k] = boxes[n - 1 - k];
+          boxes[n - 1 - k] = t;
+        }
+    else if (!up)
+      qsort (boxes, n, sizeof *boxes, compare_seg_boxes);
+  }
   for (guint k = 0; k < n && simple; k++)
     {
       const SegBox *bi = &boxes[k];
@@ -644,6 +672,14 @@ index_new (const HlPoint *points,
     area = hl_rect_from_points (self->points, self->n_points);
   if (hl_rect_is_empty (area))
     area = (HlRect) { 0, 0, 1, 1 };
+  self->geom = g_new (SegGeom, MAX (self->n_segments, 1));
+  for (guint k = 0; k < self->n_segments; k++)
+    {
+      HlPoint a = seg_a (self, k), b = seg_b (self, k);
+      double dx = b.x - a.x, dy = b.y - a.y;
+
+      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy };
+    }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
   build_grid (self, grid != NULL && !hl_rect_is_empty (*grid) ? *grid : area);
@@ -684,6 +720,7 @@ hl_segment_index_free (HlSegmentIndex *self)
     return;
 
   g_free (self->points);
+  g_free (self->geom);
   g_free (self->cell_start);
   g_free (self->cell_segs);
   g_free (self->cell_dist);
@@ -707,7 +744,7 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   double fx = (p.x - self->x0) / self->cell;
   double fy = (p.y - self->y0) / self->cell;
   guint c, first, last;
-  double best = INFINITY, best_t = 0.0;
+  double best = INFINITY, best_t = 0.0, off;
   guint best_s = 0;
 
   if (!(fx >= 0.0 && fy >= 0.0 && fx < self->nx && fy < self->ny))
@@ -726,6 +763,15 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
   first = self->cell_start[c];
   last = self->cell_start[c + 1];
+  {
+    /* How far @p is from its cell's centre (at most half_diag), a little
+     * over (rounding): a segment is at least its distance from the centre
+     * less this from @p. */
+    double cx = self->x0 + ((guint) fx + 0.5) * self->cell;
+    double cy = self->y0 + ((guint) fy + 0.5) * self->cell;
+
+    off = sqrt ((p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy)) * (1.0 + 1e-9) + 1e-6;
+  }
   for (guint k = first; k < last; k++)
     {
       guint s = self->cell_segs[k];
@@ -733,11 +779,26 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
       /* Lists rise in distance from the cell centre (to a bucket): once
        * even the nearest possible point of the rest is farther, stop. */
-      lower = self->cell_dist[k] - self->half_diag;
+      lower = self->cell_dist[k] - off;
       if (lower > 0.0 && lower * lower > best)
         break;
 
-      d2 = hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t);
+      /* hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t),
+       * from the segment's stored terms. */
+      {
+        const SegGeom *g = &self->geom[s];
+        double ex, ey;
+
+        t = 0.0;
+        if (g->len2 > 0.0)
+          {
+            t = ((p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy) / g->len2;
+            t = CLAMP (t, 0.0, 1.0);
+          }
+        ex = g->ax + t * g->dx - p.x;
+        ey = g->ay + t * g->dy - p.y;
+        d2 = ex * ex + ey * ey;
+      }
 
       if (d2 < best)
         {
