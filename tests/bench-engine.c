@@ -273,11 +273,14 @@ first_stipple (void)
 static void
 drag_benchmark (void)
 {
-  static const struct { const char *name; double step; gboolean jitter; } speeds[] = {
-    { "jitter ±3 px", 3.0, TRUE },
-    { "drift 2 px", 2.0, FALSE },
-    { "drift 20 px", 20.0, FALSE },
-    { "drift 100 px", 100.0, FALSE },
+  static const struct { const char *name; double step; gboolean jitter, counts; } speeds[] = {
+    { "jitter ±3 px", 3.0, TRUE, FALSE },
+    { "drift 2 px", 2.0, FALSE, FALSE },
+    { "drift 20 px", 20.0, FALSE, FALSE },
+    { "drift 100 px", 100.0, FALSE, FALSE },
+    /* As the editor's engine worker does: the zone counts after each
+     * update (hl_stippler_get_zone_counts()). */
+    { "drift 20 px, with the zone counts,", 20.0, FALSE, TRUE },
   };
 
   for (guint sp = 0; sp < G_N_ELEMENTS (speeds); sp++)
@@ -323,6 +326,13 @@ drag_benchmark (void)
           cur = next;
           c0 = cpu_s ();
           hl_stippler_update (st, cur, 1);
+          if (speeds[sp].counts)
+            for (guint z = 0; z < cur->zones->len; z++)
+              {
+                HlZoneStats stats;
+
+                hl_stippler_get_zone_counts (st, z, &stats);
+              }
           times[it] = cpu_s () - c0;
         }
       dots = hl_stippler_get_dots (st, &n);

@@ -898,6 +898,21 @@ test_incremental_drag_speeds (void)
               g_assert_true (hl_stippler_get_zone_stats (st, 0, &stats));
               g_assert_cmpuint (stats.dots, >, 0);
             }
+          else
+            {
+              /* The counts the editor takes after every step: the areas
+               * measured again where the line moved equal a fresh
+               * engine's. */
+              g_autoptr(HlStippler) fresh = hl_stippler_new ();
+              HlZoneStats want;
+
+              hl_stippler_update (fresh, cur, 5);
+              g_assert_true (hl_stippler_get_zone_counts (st, 0, &stats));
+              g_assert_true (hl_stippler_get_zone_counts (fresh, 0, &want));
+              g_assert_cmpfloat (stats.in_front_of_hairline_cm2, ==, want.in_front_of_hairline_cm2);
+              g_assert_cmpfloat (stats.outside_scalp_cm2, ==, want.outside_scalp_cm2);
+              g_assert_cmpfloat (want.in_front_of_hairline_cm2, >, 0.0);
+            }
         }
       hl_view_unref (cur);
     }

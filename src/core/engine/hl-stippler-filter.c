@@ -348,7 +348,12 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
 {
   int cx0, cy0, cx1, cy1;
 
-  zc->areas_valid = FALSE;
+  /* The zone's areas: measured again where the hairline moved, or all of
+   * them. */
+  if (area == NULL)
+    zc->areas_valid = FALSE;
+  else if (zc->areas_valid)
+    zc->area_dirty = hl_rect_union (zc->area_dirty, *area);
   if (zc->cands->len == 0)
     return;
   if (area == NULL)

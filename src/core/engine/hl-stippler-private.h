@@ -66,6 +66,15 @@ typedef struct
    * valid when areas_valid; made again after the hairline factors are. */
   gboolean        areas_valid;
   double          outside_px2, front_px2;
+  /* The samples those areas count (about 200 × 200 over the zone's box, at
+   * area_xs × area_ys), each AREA_*: kept so that after a local hairline
+   * edit only the samples in area_dirty are measured again. */
+  guint8         *area_samples;
+  double         *area_xs, *area_ys;
+  guint           area_nx, area_ny;
+  double          area_step;
+  guint           area_n_out, area_n_front;
+  HlRect          area_dirty;    /* empty: none */
 
   /* Rows to re-filter at the next update. */
   gboolean        blend_all;     /* edge and blend not computed yet */
