@@ -66,6 +66,15 @@ typedef struct
    * valid when areas_valid; made again after the hairline factors are. */
   gboolean        areas_valid;
   double          outside_px2, front_px2;
+  /* The samples those areas count (about 200 × 200 over the zone's box, at
+   * area_xs × area_ys), each AREA_*: kept so that after a local hairline
+   * edit only the samples in area_dirty are measured again. */
+  guint8         *area_samples;
+  double         *area_xs, *area_ys;
+  guint           area_nx, area_ny;
+  double          area_step;
+  guint           area_n_out, area_n_front;
+  HlRect          area_dirty;    /* empty: none */
 
   /* Rows to re-filter at the next update. */
   gboolean        blend_all;     /* edge and blend not computed yet */
@@ -122,6 +131,8 @@ struct _HlStippler
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
   gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
+  gboolean        hair_local;    /* its grid covers only the last edit's
+                                    area (hl_segment_index_new_local()) */
 
   HlCurve        *scalp;         /* owned ref: the view's scalp outline,
                                     NULL when none */
@@ -174,6 +185,12 @@ cover (double s,
     return s > 0.0 ? 1.0 : 0.0;
   return smoothstep01 (0.5 + s / w);
 }
+
+/* hl-stippler.c */
+
+/* Makes the hairline index fast everywhere (after a local edit its grid
+ * covers only the edit's area; its answers are the same either way). */
+void hl_stippler_hair_index_whole (HlStippler *self);
 
 /* hl-stippler-zones.c */
 

@@ -313,6 +313,9 @@ hl_stippler_zone_cache_free (gpointer data)
   hl_zone_unref (zc->zone);
   g_free (zc->cell_start);
   g_free (zc->row_start);
+  g_free (zc->area_samples);
+  g_free (zc->area_xs);
+  g_free (zc->area_ys);
   g_clear_pointer (&zc->cands, g_array_unref);
   g_clear_pointer (&zc->near, g_array_unref);
   hl_segment_index_free (zc->outline);
