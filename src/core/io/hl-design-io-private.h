@@ -193,4 +193,13 @@ void hl_design_io_encoding_error (const char  *data,
 HlDesign *hl_design_io_read_design (HlReadCtx   *c,
                                     const cJSON *root);
 
+/* hl-design-io-record.c: the treatment record ("client_details",
+ * "records") of @root into @design, whose views are already read. */
+gboolean hl_design_io_read_record (HlReadCtx   *c,
+                                   const cJSON *root,
+                                   HlDesign    *design);
+/* Adds @design's treatment record (borrowed) to @root. */
+void     hl_design_io_write_record (cJSON          *root,
+                                    const HlDesign *design);
+
 G_END_DECLS
