@@ -20,6 +20,7 @@
 #include "hl-weak-task.h"
 #include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
+#include "hl-record-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
 
@@ -740,6 +741,21 @@ save_to_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* win.record: the client's details and the sessions as done. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlRecordDialog *dialog;
+
+  if (self->loading || hl_document_get_design (self->document) == NULL)
+    return;
+  dialog = hl_record_dialog_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -763,6 +779,7 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_to_action);
   gtk_widget_class_install_action (widget_class, "win.next-session", NULL, save_to_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.record", NULL, record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -771,6 +788,7 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.relink-photo", NULL);
 }
@@ -804,6 +822,7 @@ _hl_window_io_update (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-session", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", has_design);
   /* Relink when the photo is missing or not the one the design was made on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
                                  has_design && self->relink_cancellable == NULL &&

@@ -85,39 +85,6 @@ record_json (const HlSessionRecord *record,
   return o;
 }
 
-/* "done 2026-12-01, 95 min, 3RL, 1:3" or "not recorded". */
-static char *
-record_text (const HlSessionRecord *record)
-{
-  GString *s;
-  g_autofree char *dilution = NULL;
-
-  if (record == NULL)
-    return g_strdup (_("not recorded"));
-  s = g_string_new (_("done"));
-  g_string_append_c (s, ' ');
-  g_string_append (s, record->date != NULL ? record->date : _("(no date)"));
-  if (record->duration_min > 0)
-    {
-      g_autofree char *d = hl_session_plan_format_minutes (record->duration_min);
-
-      g_string_append_printf (s, ", %s", d);
-    }
-  if (record->needle != NULL)
-    g_string_append_printf (s, ", %s", record->needle);
-  if (record->pigment != NULL)
-    g_string_append_printf (s, ", %s", record->pigment);
-  if ((dilution = hl_session_record_format_dilution (record)) != NULL)
-    g_string_append_printf (s, ", %s", dilution);
-  if (record->photos->len > 0)
-    {
-      g_string_append (s, ", ");
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u progress photo", "%u progress photos",
-                                              record->photos->len), record->photos->len);
-    }
-  return g_string_free (s, FALSE);
-}
-
 int
 hl_cli_sessions (int    argc,
                  char **argv)
@@ -208,7 +175,7 @@ hl_cli_sessions (int    argc,
     {
       g_autofree char *count = hl_units_format_count (plan.dots[s]);
       g_autofree char *time = hl_session_plan_format_minutes (hl_session_plan_minutes (plan.dots[s], rate));
-      g_autofree char *done = record_text (hl_design_get_record (design, s + 1));
+      g_autofree char *done = hl_session_record_summary (hl_design_get_record (design, s + 1));
 
       /* Translators: a session's number, its planned dots, the time they
        * take, the rate, and what was recorded ("done 2026-12-01, 95 min,

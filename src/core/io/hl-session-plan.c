@@ -11,6 +11,7 @@
 
 #include "hl-session-plan.h"
 #include "hl-stippler.h"
+#include "hl-units.h"
 
 void
 hl_session_plan_compute (const HlDesign *design,
@@ -86,4 +87,56 @@ hl_session_plan_format_minutes (double minutes)
     return g_strdup_printf (_("%ld h"), total / 60);
   /* Translators: a duration in hours and minutes. */
   return g_strdup_printf (_("%ld h %ld min"), total / 60, total % 60);
+}
+
+char *
+hl_session_record_summary (const HlSessionRecord *record)
+{
+  GString *s;
+  g_autofree char *dilution = NULL;
+
+  if (record == NULL)
+    return g_strdup (_("not recorded"));
+  s = g_string_new (_("done"));
+  g_string_append_c (s, ' ');
+  g_string_append (s, record->date != NULL ? record->date : _("(no date)"));
+  if (record->duration_min > 0)
+    {
+      g_autofree char *d = hl_session_plan_format_minutes (record->duration_min);
+
+      g_string_append_printf (s, ", %s", d);
+    }
+  if (record->needle != NULL)
+    g_string_append_printf (s, ", %s", record->needle);
+  if (record->pigment != NULL)
+    g_string_append_printf (s, ", %s", record->pigment);
+  if ((dilution = hl_session_record_format_dilution (record)) != NULL)
+    g_string_append_printf (s, ", %s", dilution);
+  if (record->photos->len > 0)
+    {
+      g_string_append (s, ", ");
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u progress photo", "%u progress photos",
+                                              record->photos->len), record->photos->len);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+hl_session_plan_describe (const HlSessionPlan *plan,
+                          guint                session,
+                          double               dots_per_minute)
+{
+  guint dots;
+  g_autofree char *count = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (session >= 1 && session <= HL_ZONE_MAX_SESSIONS, NULL);
+
+  dots = plan->dots[session - 1];
+  count = hl_units_format_count (dots);
+  time = hl_session_plan_format_minutes (hl_session_plan_minutes (dots, dots_per_minute));
+  /* Translators: a session's number, its planned dots ("1,204") and the
+   * time they take ("15 min"). */
+  return g_strdup_printf (_("Session %u — planned %s dots · about %s"), session, count, time);
 }

@@ -46,4 +46,15 @@ gboolean hl_session_plan_parse_rate (const char  *text,
 /* "95 min" under an hour, else "2 h 35 min" (transfer full). */
 char    *hl_session_plan_format_minutes (double   minutes);
 
+/* What @record says was done: "done 2026-12-01, 95 min, 3RL, carbon
+ * black, 1:3, 1 progress photo", or "not recorded" for NULL (transfer
+ * full). */
+char    *hl_session_record_summary (const HlSessionRecord *record);
+
+/* "Session 2 — planned 1,204 dots · about 15 min", the plan of session
+ * @session (from 1) of @plan at @dots_per_minute (transfer full). */
+char    *hl_session_plan_describe  (const HlSessionPlan *plan,
+                                    guint                session,
+                                    double               dots_per_minute);
+
 G_END_DECLS
