@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "hl-a11y.h"
+#include "hl-align-dialog.h"
+#include "hl-progress-photo-io.h"
 #include "hl-record-date.h"
 #include "hl-record-dialog.h"
 #include "hl-session-plan.h"
@@ -25,6 +27,8 @@ struct _HlRecordDialog
   GtkLabel       *message;
   GHashTable     *rows;        /* "session:field" → widget (borrowed) */
   AdwPreferencesGroup *groups[HL_ZONE_MAX_SESSIONS];
+  AdwActionRow   *photo_rows[HL_ZONE_MAX_SESSIONS];
+  GtkNativeDialog *chooser;
   char           *summaries[HL_ZONE_MAX_SESSIONS];
   HlSessionPlan   plan;
   GPtrArray      *planned_views;  /* the views the plan was counted on (refs) */
@@ -114,7 +118,9 @@ apply_client_text (HlRecordDialog *self,
     {
       hl_design_set_client_label (next, text[0] != '\0' ? text : NULL);
       show_message (self, row, NULL);
-      commit (self, next, _("Change client name"), merge);
+      /* Enter again on the same name is no step to undo. */
+      if (g_strcmp0 (next->client_label, design->client_label) != 0)
+        commit (self, next, _("Change client name"), merge);
       return;
     }
 
@@ -151,6 +157,9 @@ apply_client_text (HlRecordDialog *self,
       return;
     }
   show_message (self, row, NULL);
+  if (hl_client_equal (client, design->client) ||
+      (design->client == NULL && hl_client_is_empty (client)))
+    return;
   hl_design_set_client (next, client);
   commit (self, next, _("Change client details"), merge);
 }
@@ -311,6 +320,148 @@ on_duration_changed (GtkSpinButton  *spin,
   next = hl_design_copy (design);
   hl_design_set_record (next, record);
   commit (self, next, _("Change session record"), merge);
+}
+
+
+/* --- progress photos ------------------------------------------------------- */
+
+typedef struct
+{
+  HlRecordDialog *self;    /* weak */
+  guint           session;
+} PhotoTarget;
+
+static void
+photo_target_free (PhotoTarget *t)
+{
+  g_clear_weak_pointer (&t->self);
+  g_free (t);
+}
+
+static void
+commit_photo (HlRecordDialog  *self,
+              guint            session,
+              HlProgressPhoto *photo)
+{
+  HlDesign *design = current (self);
+  HlSessionRecord *old;
+  g_autoptr(HlSessionRecord) record = NULL;
+  g_autoptr(HlDesign) next = NULL;
+
+  if (design == NULL)
+    return;
+  old = hl_design_get_record (design, session);
+  record = old != NULL ? hl_session_record_copy (old) : hl_session_record_new (session);
+  if (record->photos->len >= HL_SESSION_RECORD_MAX_PHOTOS)
+    {
+      show_message (self, NULL, _("A session keeps at most 16 progress photos."));
+      return;
+    }
+  hl_session_record_add_photo (record, photo);
+  next = hl_design_copy (design);
+  hl_design_set_record (next, record);
+  commit (self, next, _("Add progress photo"), NULL);
+}
+
+static void
+on_aligned (HlProgressPhoto *photo,
+            gpointer         user_data)
+{
+  PhotoTarget *t = user_data;
+
+  if (t->self != NULL)
+    commit_photo (t->self, t->session, photo);
+}
+
+GtkWidget *
+hl_record_dialog_add_photo (HlRecordDialog *self,
+                            guint           session,
+                            GFile          *file)
+{
+  HlDesign *design;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) pixels = NULL;
+  g_autoptr(HlProgressPhoto) photo = NULL;
+  const HlView *view;
+  HlAlignDialog *align;
+  PhotoTarget *t;
+
+  g_return_val_if_fail (HL_IS_RECORD_DIALOG (self), NULL);
+  g_return_val_if_fail (session >= 1 && session <= HL_ZONE_MAX_SESSIONS, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  design = current (self);
+  if (design == NULL)
+    return NULL;
+  view = hl_design_get_view (design, MIN (hl_document_get_view_index (self->document),
+                                          hl_design_get_n_views (design) - 1));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_message (self, NULL, _("Progress photos must be local files."));
+      return NULL;
+    }
+  photo = hl_progress_photo_load (path, view->name, &pixels, &error);
+  if (photo == NULL)
+    {
+      /* Translators: the session and why its photo was refused. */
+      g_autofree char *message = g_strdup_printf (_("Session %u, progress photo: %s"), session, error->message);
+
+      show_message (self, NULL, message);
+      return NULL;
+    }
+  show_message (self, NULL, NULL);
+
+  align = hl_align_dialog_new (GTK_WINDOW (self), photo, pixels, view, on_aligned, NULL);
+  if (align == NULL)
+    {
+      commit_photo (self, session, photo);
+      show_message (self, NULL, _("The photo is kept unaligned: the view needs two landmarks to align it to."));
+      return NULL;
+    }
+  t = g_new0 (PhotoTarget, 1);
+  g_set_weak_pointer (&t->self, self);
+  t->session = session;
+  g_object_set_data_full (G_OBJECT (align), "hl-target", t, (GDestroyNotify) photo_target_free);
+  /* The callback's data lives as long as the dialog. */
+  hl_align_dialog_set_user_data (align, t);
+  gtk_window_present (GTK_WINDOW (align));
+  return GTK_WIDGET (align);
+}
+
+static void
+on_photo_chooser_response (GtkNativeDialog *dialog,
+                           int              response,
+                           HlRecordDialog  *self)
+{
+  guint session = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "hl-session"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    hl_record_dialog_add_photo (self, session, file);
+}
+
+static void
+on_add_photo_clicked (GtkButton      *button,
+                      HlRecordDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Add a Progress Photo"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Photos"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data (G_OBJECT (chooser), "hl-session", g_object_get_data (G_OBJECT (button), "hl-session"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_photo_chooser_response), self, 0);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* --- building and refreshing ----------------------------------------------- */
@@ -476,6 +627,23 @@ refresh (HlRecordDialog *self)
         }
       set_text (self, s, "zones", zones);
       set_text (self, s, "notes", r != NULL ? r->notes : NULL);
+      {
+        g_autoptr(GString) list = g_string_new (NULL);
+
+        for (guint i = 0; r != NULL && i < r->photos->len; i++)
+          {
+            const HlProgressPhoto *photo = g_ptr_array_index (r->photos, i);
+            g_autofree char *base = g_path_get_basename (photo->path);
+
+            if (list->len > 0)
+              g_string_append (list, ", ");
+            /* Translators: a progress photo's file name and the view it
+             * is aligned to, or that it is not aligned. */
+            g_string_append_printf (list, photo->aligned ? _("%s (aligned to %s)") : _("%s (not aligned, %s)"),
+                                    base, photo->view);
+          }
+        adw_action_row_set_subtitle (self->photo_rows[s - 1], list->len > 0 ? list->str : _("None"));
+      }
     }
   self->updating = FALSE;
 }
@@ -537,6 +705,20 @@ build (HlRecordDialog *self)
       add_entry (self, group, s, "machine", _("Machine Settings"), G_CALLBACK (on_record_apply));
       add_entry (self, group, s, "zones", _("Zones Worked (comma-separated)"), G_CALLBACK (on_record_apply));
       add_entry (self, group, s, "notes", _("Notes"), G_CALLBACK (on_record_apply));
+      {
+        AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+        GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add…"));
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Progress Photos"));
+        gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (add, _("Add a photo taken at this session, aligned to the view shown"));
+        g_object_set_data (G_OBJECT (add), "hl-session", GUINT_TO_POINTER (s));
+        g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_photo_clicked), self, 0);
+        adw_action_row_add_suffix (row, add);
+        adw_preferences_group_add (group, GTK_WIDGET (row));
+        self->photo_rows[s - 1] = row;
+        g_hash_table_insert (self->rows, row_key (s, "photos"), add);
+      }
       adw_preferences_page_add (page, group);
     }
 
@@ -549,6 +731,7 @@ hl_record_dialog_dispose (GObject *object)
   HlRecordDialog *self = HL_RECORD_DIALOG (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->chooser);
   g_clear_pointer (&self->planned_views, g_ptr_array_unref);
   G_OBJECT_CLASS (hl_record_dialog_parent_class)->dispose (object);
 }

@@ -38,6 +38,17 @@ GtkWidget      *hl_record_dialog_get_row      (HlRecordDialog *self,
 /* The plan and record line of session @session (borrowed). */
 const char     *hl_record_dialog_get_summary  (HlRecordDialog *self,
                                                guint           session);
+/* Adds the photo @file to session @session's record: checked by the
+ * photo rules, then aligned to the view shown in a dialog that asks for
+ * the view's landmarks on it (hl-align-dialog.h), then committed. As the
+ * "Add Progress Photo" chooser does once answered. A photo that fails the
+ * checks is refused with the reason. Returns the alignment dialog shown
+ * (borrowed), or NULL (refused, or added unaligned because the view has
+ * fewer than two landmarks). */
+GtkWidget      *hl_record_dialog_add_photo    (HlRecordDialog *self,
+                                               guint           session,
+                                               GFile          *file);
+
 /* The last refusal shown, "" when none (borrowed). */
 const char     *hl_record_dialog_get_message  (HlRecordDialog *self);
 

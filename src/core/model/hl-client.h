@@ -19,7 +19,9 @@ G_BEGIN_DECLS
 
 /* Fitzpatrick skin types run from I to VI (T. B. Fitzpatrick, "The validity
  * and practicality of sun-reactive skin types I through VI", Arch Dermatol
- * 124(6):869–871, 1988); 0 means not recorded. */
+ * 124(6), 1988; types I–IV first, V and VI added later, as summarised in
+ * StatPearls, "Fitzpatrick Skin Type", https://pubmed.ncbi.nlm.nih.gov/32491558/);
+ * 0 means not recorded. */
 #define HL_FITZPATRICK_MIN 1
 #define HL_FITZPATRICK_MAX 6
 #define HL_CLIENT_MAX_AGE 130
