@@ -8,9 +8,13 @@
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "hl-design-io.h"
 #include "hl-error.h"
+#include "hl-progress-photo-io.h"
 #include "hl-record-date.h"
 
 /* A small version 2 design: one view named "front", one zone of 3
@@ -345,6 +349,83 @@ test_design_records (void)
   g_assert_cmpuint (design->records->len, ==, 2);
 }
 
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* The next session's copies: photos land beside the new file, private; a
+ * name taken by another file gets "-2"; an identical file is used as it
+ * is; a photo already in the folder stays; the progress photo's path
+ * follows; written relative to the new file on save. */
+static void
+test_copy_photos (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from = g_dir_make_tmp ("hl-record-from-XXXXXX", &error);
+  g_autofree char *to = g_dir_make_tmp ("hl-record-to-XXXXXX", &error);
+  g_autofree char *view_photo = write_file (from, "front.jpg", "view photo bytes");
+  g_autofree char *progress = write_file (from, "s1.jpg", "progress photo bytes");
+  g_autofree char *taken = write_file (to, "front.jpg", "another client's photo");
+  g_autofree char *same = write_file (to, "s1.jpg", "progress photo bytes");
+  g_autofree char *target = g_build_filename (to, "next.json", NULL);
+  g_autofree char *copy = g_build_filename (to, "front-2.jpg", NULL);
+  g_autoptr(HlDesign) design = load ("", &error);
+  g_autoptr(HlDesign) moved = NULL, rebased = NULL, back = NULL;
+  g_autoptr(HlView) view = NULL;
+  g_autoptr(HlSessionRecord) record = hl_session_record_new (1);
+  g_autoptr(HlProgressPhoto) photo = hl_progress_photo_new (progress, NULL, 10, 10, "front");
+  g_autofree char *text = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  view = hl_view_copy (hl_design_get_view (design, 0));
+  hl_view_set_photo (view, view_photo, NULL, 400, 300);
+  hl_design_replace_view (design, 0, view);
+  hl_session_record_add_photo (record, photo);
+  hl_design_set_record (design, record);
+
+  moved = hl_design_copy_photos (design, target, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_design_get_view (moved, 0)->photo.path, ==, copy);
+  g_assert_true (g_file_get_contents (copy, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "view photo bytes");
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (taken, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "another client's photo");
+  g_assert_cmpstr (((HlProgressPhoto *) g_ptr_array_index (hl_design_get_record (moved, 1)->photos, 0))->path,
+                   ==, same);
+  /* The original design is untouched. */
+  g_assert_cmpstr (((HlProgressPhoto *) g_ptr_array_index (hl_design_get_record (design, 1)->photos, 0))->path,
+                   ==, progress);
+
+  rebased = hl_design_rebase_photos (moved, NULL, target);
+  g_assert_cmpstr (hl_design_get_view (rebased, 0)->photo.path, ==, "front-2.jpg");
+  g_assert_cmpstr (((HlProgressPhoto *) g_ptr_array_index (hl_design_get_record (rebased, 1)->photos, 0))->path,
+                   ==, "s1.jpg");
+  back = hl_design_rebase_photos (rebased, target, NULL);
+  g_assert_cmpstr (((HlProgressPhoto *) g_ptr_array_index (hl_design_get_record (back, 1)->photos, 0))->path,
+                   ==, same);
+
+  /* A photo that cannot be read is refused. */
+  g_unlink (view_photo);
+  g_assert_null (hl_design_copy_photos (design, target, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_PHOTO);
+
+  for (const char *const *f = (const char *const[]) { progress, taken, same, copy, NULL }; *f != NULL; f++)
+    g_unlink (*f);
+  g_rmdir (from);
+  g_rmdir (to);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -358,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/record/dilution", test_dilution);
   g_test_add_func ("/record/alignment", test_alignment);
   g_test_add_func ("/record/design", test_design_records);
+  g_test_add_func ("/record/copy-photos", test_copy_photos);
 
   return g_test_run ();
 }

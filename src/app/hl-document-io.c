@@ -994,8 +994,7 @@ save_thread (GTask        *task,
   /* The next session's file gets copies of the photos beside it. */
   if (data->flags & HL_DOCUMENT_SAVE_WITH_PHOTOS)
     {
-      g_autofree char *dir = g_path_get_dirname (data->path);
-      HlDesign *copied = hl_design_copy_photos (linked != NULL ? linked : data->design, dir, &error);
+      HlDesign *copied = hl_design_copy_photos (linked != NULL ? linked : data->design, data->path, &error);
 
       if (copied == NULL)
         {

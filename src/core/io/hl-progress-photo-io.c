@@ -145,13 +145,16 @@ copy_one (const char  *source,
 
 HlDesign *
 hl_design_copy_photos (const HlDesign *design,
-                       const char     *dir,
+                       const char     *design_path,
                        GError        **error)
 {
   g_autoptr(HlDesign) copy = NULL;
   g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *dir = NULL;
 
-  g_return_val_if_fail (design != NULL && dir != NULL, NULL);
+  g_return_val_if_fail (design != NULL && design_path != NULL, NULL);
+
+  dir = g_path_get_dirname (design_path);
 
   copy = hl_design_copy (design);
   for (guint v = 0; v < hl_design_get_n_views (design); v++)

@@ -28,14 +28,15 @@ void     hl_design_rebase_progress_photos (HlDesign   *design,
                                            const char *to_path);
 
 /* Copies every photo file of @design (views' and progress photos, with
- * absolute paths) into @dir, which must exist: a file already in @dir is
- * left where it is; a name taken by another file gets "-2", "-3"... before
- * its extension; an identical file there is used as it is. New files are
- * private (0600) and written atomically. Returns @design with the paths
- * of the copies (transfer full), or NULL with @error set; photos that are
- * missing are refused (HL_ERROR_PHOTO) rather than left behind. */
+ * absolute paths) into the folder of @design_path, which must exist: a
+ * file already there is left where it is; a name taken by another file
+ * gets "-2", "-3"... before its extension; an identical file there is used
+ * as it is. New files are private (0600) and written atomically. Returns
+ * @design with the paths of the copies (transfer full), or NULL with
+ * @error set; a photo that cannot be read is refused (HL_ERROR_PHOTO)
+ * rather than left behind. */
 HlDesign *hl_design_copy_photos (const HlDesign *design,
-                                 const char     *dir,
+                                 const char     *design_path,
                                  GError        **error);
 
 G_END_DECLS
