@@ -627,7 +627,6 @@ hl_window_save_to_async (HlWindow            *self,
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (task, hl_window_save_to_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "hl-mode", GINT_TO_POINTER (mode));
   if (hl_document_get_design (self->document) == NULL)
