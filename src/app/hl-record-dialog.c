@@ -619,11 +619,14 @@ refresh (HlRecordDialog *self)
       dilution = r != NULL ? hl_session_record_format_dilution (r) : NULL;
       set_text (self, s, "dilution", dilution);
       set_text (self, s, "machine", r != NULL ? r->machine : NULL);
+      /* Joined without touching the record: workers may be reading it. */
       if (r != NULL && r->zones->len > 0)
         {
-          g_ptr_array_add (r->zones, NULL);
-          zones = g_strjoinv (", ", (char **) r->zones->pdata);
-          g_ptr_array_set_size (r->zones, r->zones->len - 1);
+          GString *joined = g_string_new (NULL);
+
+          for (guint z = 0; z < r->zones->len; z++)
+            g_string_append_printf (joined, "%s%s", z > 0 ? ", " : "", (const char *) g_ptr_array_index (r->zones, z));
+          zones = g_string_free (joined, FALSE);
         }
       set_text (self, s, "zones", zones);
       set_text (self, s, "notes", r != NULL ? r->notes : NULL);
