@@ -144,8 +144,9 @@ label_chip (cairo_t    *cr,
 }
 
 /* Writes @parts (NULL-terminated) joined by " · " from @x, breaking
- * between parts so that no line is wider than @width; returns the y
- * after the last line. */
+ * between parts so that no line is wider than @width (lines after the
+ * first indented by 10 pt, to read as one entry); returns the y after the
+ * last line. */
 static double
 wrapped_parts (cairo_t            *cr,
                double              x,
@@ -156,6 +157,7 @@ wrapped_parts (cairo_t            *cr,
 {
   g_autoptr(GString) line = g_string_new (NULL);
   cairo_text_extents_t ext;
+  gboolean indented = FALSE;
 
   cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size (cr, size);
@@ -169,6 +171,12 @@ wrapped_parts (cairo_t            *cr,
         {
           text (cr, x, y, size, FALSE, line->str);
           y += size + 3;
+          if (!indented)
+            {
+              x += 10;
+              width -= 10;
+              indented = TRUE;
+            }
           g_string_assign (line, parts[i]);
         }
       else
