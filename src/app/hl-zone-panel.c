@@ -12,6 +12,8 @@
 #include "hl-edit.h"
 #include "hl-units.h"
 #include "hl-measure.h"
+#include "hl-session-plan.h"
+#include "hl-settings.h"
 #include "hl-zone-panel-private.h"
 #include "hl-zone-param.h"
 
@@ -188,9 +190,13 @@ update_stats (HlZonePanel *self)
         {
           g_autofree char *count = hl_units_format_count (stats.session_dots[i]);
 
+          g_autofree char *time = hl_session_plan_format_minutes (
+              hl_session_plan_minutes (stats.session_dots[i], hl_settings_get_dots_per_minute ()));
+
           g_string_append (text, i == 0 ? " " : ", ");
-          /* Translators: a session's number and its number of dots. */
-          g_string_append_printf (text, _("session %u: %s"), i + 1, count);
+          /* Translators: a session's number, its number of dots and the
+           * time they take at the rate set in the preferences. */
+          g_string_append_printf (text, _("session %u: %s (%s)"), i + 1, count, time);
         }
       if (!stats.calibrated)
         {
@@ -384,6 +390,13 @@ hl_zone_panel_set_document (HlZonePanel *self,
 
   g_clear_pointer (&self->list_signature, g_free);
   refresh (self);
+}
+
+const char *
+hl_zone_panel_get_stats_text (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  return adw_action_row_get_subtitle (self->stats_row);
 }
 
 GtkSpinButton *
@@ -790,6 +803,10 @@ hl_zone_panel_init (HlZonePanel *self)
   build_session_rows (self);
   self->updating = FALSE;
   update_detail (self);
+  /* Session times follow the rate set in the preferences. */
+  if (hl_settings_get () != NULL)
+    g_signal_connect_object (hl_settings_get (), "changed::dots-per-minute",
+                             G_CALLBACK (update_stats), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

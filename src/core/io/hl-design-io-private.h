@@ -212,5 +212,13 @@ void     hl_design_io_write_head (cJSON          *root,
 /* "pose" on @view_json when @view has a head model. */
 void     hl_design_io_write_pose (cJSON          *view_json,
                                   const HlView   *view);
+/* hl-design-io-record.c: the treatment record ("client_details",
+ * "records") of @root into @design, whose views are already read. */
+gboolean hl_design_io_read_record (HlReadCtx   *c,
+                                   const cJSON *root,
+                                   HlDesign    *design);
+/* Adds @design's treatment record (borrowed) to @root. */
+void     hl_design_io_write_record (cJSON          *root,
+                                    const HlDesign *design);
 
 G_END_DECLS

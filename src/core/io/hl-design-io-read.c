@@ -18,7 +18,8 @@
 #include "hl-zone-param.h"
 
 static const char * const design_keys[] = {
-  "format", "version", "engine_version", "seed", "client", "notes", "head", "views", NULL
+  "format", "version", "engine_version", "seed", "client", "notes", "head", "views",
+  "client_details", "records", NULL
 };
 static const char * const view_keys[] = {
   "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners",
@@ -662,6 +663,9 @@ hl_design_io_read_design (HlReadCtx   *c,
         return NULL;
       hl_design_append_view (design, view);
     }
+
+  if (!hl_design_io_read_record (c, root, design))
+    return NULL;
 
   if (!hl_design_check_budget (design, c->error))
     return NULL;

@@ -269,6 +269,7 @@ hl_design_to_json (const HlDesign *design,
   views = cJSON_AddArrayToObject (root, "views");
   for (guint i = 0; i < design->views->len; i++)
     cJSON_AddItemToArray (views, view_json (g_ptr_array_index (design->views, i)));
+  hl_design_io_write_record (root, design);
   add_extra (root, design->extra);
 
   text = cJSON_Print (root);
