@@ -20,6 +20,7 @@
 #include "hl-weak-task.h"
 #include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
+#include "hl-progress-window.h"
 #include "hl-record-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -755,6 +756,21 @@ record_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shown view's progress photos under the plan. */
+static void
+progress_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlProgressWindow *window;
+
+  if (self->loading || hl_document_get_design (self->document) == NULL)
+    return;
+  window = hl_progress_window_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -779,6 +795,7 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-session", NULL, save_to_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -822,6 +839,7 @@ _hl_window_io_update (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-session", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", has_design);
   /* Relink when the photo is missing or not the one the design was made on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
                                  has_design && self->relink_cancellable == NULL &&
