@@ -474,11 +474,13 @@ fill_recent (HlWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GMenuItem) item = NULL;
 
-      const char *mime = gtk_recent_info_get_mime_type (info);
+      g_autofree char *lower = g_ascii_strdown (uri, -1);
 
-      /* Designs and photos this program opened, still there. */
+      /* Designs this program opened or saved, still there: not the
+       * mockups it exported (PNG files the file chooser records too) nor
+       * photos, which come back as designs once saved. */
       if (!gtk_recent_info_has_application (info, app_name) ||
-          !(g_str_has_suffix (uri, ".json") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
+          !(g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".hairline")) ||
           !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
