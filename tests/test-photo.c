@@ -548,6 +548,32 @@ remove_tmp_dir (void)
   g_rmdir (tmp_dir);
 }
 
+/* The halved copies a loader prepares are the ones drawing at that size
+ * uses: 128 px long from the 512 px sample is its quarter, made once. */
+static void
+test_prepare_levels (void)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = hl_photo_load (sample, &error);
+  cairo_surface_t *quarter, *again;
+  double level_scale;
+  gint64 t0, made, reused;
+
+  g_assert_no_error (error);
+  t0 = g_get_monotonic_time ();
+  hl_photo_prepare_levels (photo, 128);
+  made = g_get_monotonic_time () - t0;
+  t0 = g_get_monotonic_time ();
+  quarter = hl_photo_get_surface_for_scale (photo, 0.25, &level_scale);
+  reused = g_get_monotonic_time () - t0;
+  g_test_message ("levels made in %" G_GINT64_FORMAT " µs, then found in %" G_GINT64_FORMAT " µs", made, reused);
+  g_assert_cmpfloat (level_scale, ==, 0.25);
+  g_assert_cmpint (cairo_image_surface_get_width (quarter), ==, 128);
+  again = hl_photo_get_surface_for_scale (photo, 0.25, &level_scale);
+  g_assert_true (again == quarter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/photo/animation/png", test_animated_png);
   g_test_add_func ("/photo/animation/webp", test_animated_webp);
   g_test_add_func ("/photo/fifo", test_fifo);
+  g_test_add_func ("/photo/prepare-levels", test_prepare_levels);
 
   status = g_test_run ();
   remove_tmp_dir ();

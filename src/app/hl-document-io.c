@@ -1,12 +1,8 @@
-/* hl-document-io.c
- *
- * Threads: loading and saving hand immutable values (paths, designs with
- * atomic reference counts) to a worker and take the results back in the
- * completion callback, on the main thread. The worker never reads or
- * writes the document's fields.
- *
- * Here: the four ways to load (a file, a design in memory, a pasted
- * image, a recovery copy), switching views (whose photo loads on a
+/* hl-document-io.c: loading and saving hand immutable values (paths,
+ * designs with atomic reference counts) to a worker and take the results
+ * back on the main thread; the worker never touches the document's
+ * fields. Here: the four ways to load (a file, a design in memory, a
+ * pasted image, a recovery copy), switching views (whose photo loads on a
  * worker), relinking the photo, saving (with a pasted image written beside
  * the design, and a file changed on disk refused unless forced), and
  * autosave with recovery (retried while it fails).
@@ -368,6 +364,8 @@ load_view_photo (HlDesign  *design,
     *problem = g_strdup (error->message);
   else if (warning != NULL)
     *problem = g_strdup (warning->message);
+  if (*photo != NULL)
+    hl_photo_prepare_levels (*photo, HL_DOCUMENT_SCREEN_PX);
 }
 
 /* On a worker: as load_view_photo(), but a view that shows the pasted
@@ -517,6 +515,7 @@ load_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
+      hl_photo_prepare_levels (data->photo, HL_DOCUMENT_SCREEN_PX);
 
       /* A new design around the photo; saving asks where to put it. A
        * pasted image has no file until then. */

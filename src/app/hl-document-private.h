@@ -15,6 +15,11 @@
 
 G_BEGIN_DECLS
 
+/* About how long a photo is drawn on screen, px: the loader's worker makes
+ * the halved copies of the photo for it (hl_photo_prepare_levels()), so
+ * that the first frame does not. */
+#define HL_DOCUMENT_SCREEN_PX 1280
+
 /* Which file a path named, and as it was then: another program that
  * replaced it (a new inode) or wrote into it (a new time or size) is
  * seen by comparing two stamps. */

@@ -531,6 +531,19 @@ hl_photo_get_surface_for_scale (const HlPhoto *photo,
   return surface;
 }
 
+void
+hl_photo_prepare_levels (const HlPhoto *photo,
+                         int            output_px)
+{
+  double level_scale;
+
+  g_return_if_fail (photo != NULL);
+
+  if (output_px > 0)
+    hl_photo_get_surface_for_scale (photo, (double) output_px / MAX (MAX (photo->width, photo->height), 1),
+                                    &level_scale);
+}
+
 gboolean
 hl_photo_matches (const HlPhoto    *photo,
                   const HlPhotoRef *ref,

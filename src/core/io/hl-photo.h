@@ -80,6 +80,13 @@ cairo_surface_t *hl_photo_get_surface_for_scale (const HlPhoto *photo,
                                                  double         scale,
                                                  double        *level_scale);
 
+/* Makes now, on the calling thread, the halved copies that drawing the
+ * whole photo @output_px pixels long needs: a loader's worker calls it so
+ * that a window's first frame does not (a 24 MP photo's halvings take tens
+ * of milliseconds). */
+void             hl_photo_prepare_levels (const HlPhoto *photo,
+                                          int            output_px);
+
 /* FALSE with HL_ERROR_PHOTO when @photo is not the one @ref describes
  * (different SHA-256 or pixel size): the photo changed since the design
  * was made. A reference without a SHA-256 only checks the size. */
