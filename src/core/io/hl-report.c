@@ -15,6 +15,7 @@
 #include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-label.h"
 #include "hl-photo.h"
 #include "hl-render.h"
 #include "hl-report.h"
@@ -24,8 +25,9 @@
 #define PAGE_W 595.0   /* A4, points */
 #define PAGE_H 842.0
 #define MARGIN 42.0
-#define FONT "DejaVu Sans"
 
+/* @str in the sheet's face at @size pt, its first baseline starting at
+ * (@x, @y), through Pango: shaped, with fallback fonts, any direction. */
 static void
 text (cairo_t    *cr,
       double      x,
@@ -34,11 +36,25 @@ text (cairo_t    *cr,
       gboolean    bold,
       const char *str)
 {
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL,
-                          bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-  cairo_move_to (cr, x, y);
-  cairo_show_text (cr, str);
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, str, size, bold ? HL_LABEL_BOLD : HL_LABEL_REGULAR, 0.0);
+  double baseline;
+
+  hl_label_get_size (layout, NULL, NULL, &baseline);
+  hl_label_show (cr, layout, x, y - baseline);
+}
+
+/* How wide text() draws @str. */
+static double
+text_width (cairo_t    *cr,
+            double      size,
+            gboolean    bold,
+            const char *str)
+{
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, str, size, bold ? HL_LABEL_BOLD : HL_LABEL_REGULAR, 0.0);
+  double width;
+
+  hl_label_get_size (layout, &width, NULL, NULL);
+  return width;
 }
 
 /* The clinic's name as one printable line: valid UTF-8, control
@@ -61,25 +77,21 @@ clinic_line (const char *clinic_name)
   return line;
 }
 
-/* The clinic's name in bold at the top of the first page, made smaller
- * (down to 7 pt) when it would not fit between the margins. Returns the
- * height it took. */
+/* The clinic's name in bold at the top of the first page, wrapped
+ * between the margins when it is long (any script: an Arabic name reads
+ * right to left). Returns the height it took. */
 static double
 clinic_header (cairo_t    *cr,
                double      y,
                const char *line)
 {
-  cairo_text_extents_t ext;
-  double size = 13;
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, line, 13, HL_LABEL_BOLD, PAGE_W - 2 * MARGIN);
+  double height, baseline;
 
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size);
-  cairo_text_extents (cr, line, &ext);
-  if (ext.x_advance > PAGE_W - 2 * MARGIN)
-    size = MAX (7.0, size * (PAGE_W - 2 * MARGIN) / ext.x_advance);
+  hl_label_get_size (layout, NULL, &height, &baseline);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  text (cr, MARGIN, y, size, TRUE, line);
-  return 20;
+  hl_label_show (cr, layout, MARGIN, y - baseline);
+  return MAX (20.0, height + 5.0);
 }
 
 static void
@@ -130,13 +142,9 @@ label_chip (cairo_t    *cr,
             double      size,
             const char *str)
 {
-  cairo_text_extents_t ext;
   double pad = 3;
 
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size);
-  cairo_text_extents (cr, str, &ext);
-  cairo_rectangle (cr, x - pad, y - size - pad + 2, ext.x_advance + 2 * pad, size + 2 * pad);
+  cairo_rectangle (cr, x - pad, y - size - pad + 2, text_width (cr, size, TRUE, str) + 2 * pad, size + 2 * pad);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.62);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -156,18 +164,14 @@ wrapped_parts (cairo_t            *cr,
                const char * const *parts)
 {
   g_autoptr(GString) line = g_string_new (NULL);
-  cairo_text_extents_t ext;
   gboolean indented = FALSE;
 
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *tried = line->len > 0 ? g_strconcat (line->str, " · ", parts[i], NULL)
                                              : g_strdup (parts[i]);
 
-      cairo_text_extents (cr, tried, &ext);
-      if (ext.x_advance > width && line->len > 0)
+      if (text_width (cr, size, FALSE, tried) > width && line->len > 0)
         {
           text (cr, x, y, size, FALSE, line->str);
           y += size + 3;
@@ -468,11 +472,8 @@ client_block (cairo_t        *cr,
       {
         g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
         GString *line = g_string_new (label);
-        cairo_text_extents_t ext;
         guint n_lines = 0;
 
-        cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size (cr, 9.5);
         for (guint w = 0; words[w] != NULL; w++)
           {
             g_autofree char *tried = NULL;
@@ -480,8 +481,7 @@ client_block (cairo_t        *cr,
             if (words[w][0] == '\0')
               continue;
             tried = g_strconcat (line->str, " ", words[w], NULL);
-            cairo_text_extents (cr, tried, &ext);
-            if (ext.x_advance > PAGE_W - 2 * MARGIN && line->len > 0)
+            if (text_width (cr, 9.5, FALSE, tried) > PAGE_W - 2 * MARGIN && line->len > 0)
               {
                 g_ptr_array_add (lines, g_string_free (line, FALSE));
                 line = g_string_new (words[w]);
