@@ -371,10 +371,21 @@ ask_length (HlWindow *self)
   g_signal_connect_object (cancel, "clicked", G_CALLBACK (gtk_popover_popdown), popover, G_CONNECT_SWAPPED);
   g_signal_connect_object (popover, "closed", G_CALLBACK (on_length_closed), self, 0);
 
-  at = hl_canvas_image_to_widget (self->canvas, b);
-  gtk_widget_set_parent (popover, GTK_WIDGET (self->canvas));
-  gtk_popover_set_pointing_to (GTK_POPOVER (popover),
-                               &(GdkRectangle) { (int) at.x - 2, (int) at.y - 2, 4, 4 });
+  /* Below the whole segment and clear of it, so that the points just
+   * clicked (the eyes, for pupils or iris) stay in sight; GTK puts it above
+   * when there is no room below. */
+  {
+    HlPoint wa = hl_canvas_image_to_widget (self->canvas, a);
+
+    at = hl_canvas_image_to_widget (self->canvas, b);
+    gtk_widget_set_parent (popover, GTK_WIDGET (self->canvas));
+    gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+    gtk_popover_set_pointing_to (GTK_POPOVER (popover),
+                                 &(GdkRectangle) { (int) floor (MIN (wa.x, at.x)) - 4,
+                                                   (int) floor (MIN (wa.y, at.y)) - 24,
+                                                   (int) ceil (fabs (wa.x - at.x)) + 8,
+                                                   (int) ceil (fabs (wa.y - at.y)) + 64 });
+  }
   self->length_popover = g_object_ref (popover);
   gtk_popover_popup (GTK_POPOVER (popover));
   gtk_widget_grab_focus (spin);
