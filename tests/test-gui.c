@@ -1758,6 +1758,61 @@ test_scroll_and_pinch (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Measures the ruler from pupil to pupil of the sample photo and asks
+ * @mm for it. */
+static void
+ruler_pupils (HlWindow *window,
+              double    mm)
+{
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlToolEvent event = { HL_TOOL_PRESS, { 202.5, 101.2 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE, 1 };
+  GtkWidget *popover, *spin;
+
+  use_tool (window, "ruler");
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { 247.5, 103.0 };
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_RELEASE;
+  hl_canvas_handle_event (canvas, &event);
+  hl_gui_wait_until (has_popover, canvas);
+  popover = hl_gui_find_widget (GTK_WIDGET (canvas), GTK_TYPE_POPOVER);
+  spin = hl_gui_find_widget (popover, GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), mm);
+  g_signal_emit_by_name (hl_gui_find_button (popover, "_Calibrate"), "clicked");
+}
+
+/* A second calibration 43 % off the first is not taken silently: a
+ * dialog names both, and "Keep the Earlier One" puts the first back; one
+ * within their uncertainties asks nothing. */
+static void
+test_calibrations_disagree (void)
+{
+  g_autofree char *photo = hl_gui_sample_file ("astronaut.png");
+  HlWindow *window = open_window (photo);
+  AdwMessageDialog *dialog;
+  double first;
+
+  ruler_pupils (window, 63.0);
+  first = shown_view (window)->calibration.mm_per_px;
+  g_assert_null (hl_gui_find_dialog ());
+
+  ruler_pupils (window, 64.0);
+  g_assert_null (hl_gui_find_dialog ());
+  first = shown_view (window)->calibration.mm_per_px;
+
+  ruler_pupils (window, 90.0);
+  dialog = hl_gui_find_dialog ();
+  g_assert_nonnull (dialog);
+  g_test_message ("%s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "more than their uncertainties allow"));
+  g_assert_cmpfloat (fabs (shown_view (window)->calibration.mm_per_px / first - 90.0 / 64.0), <, 1e-6);
+  adw_message_dialog_response (dialog, "keep");
+  g_assert_cmpfloat (fabs (shown_view (window)->calibration.mm_per_px - first), <, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1794,6 +1849,7 @@ main (int    argc,
   g_test_add_func ("/gui/quit-save-all", test_quit_save_all);
   g_test_add_func ("/gui/quit-save-all-cancelled", test_quit_save_all_cancelled);
   g_test_add_func ("/gui/scroll-and-pinch", test_scroll_and_pinch);
+  g_test_add_func ("/gui/calibrations-disagree", test_calibrations_disagree);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -271,6 +271,56 @@ activates_default (GtkWidget *spin)
 }
 
 static void
+on_disagree_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      HlWindow         *self)
+{
+  /* The new calibration is the last undo step: keeping the earlier one
+   * undoes it. */
+  if (g_strcmp0 (response, "keep") == 0)
+    hl_document_undo (self->document);
+}
+
+/* Two calibrations of one view that differ by more than their
+ * uncertainties allow: one is off (a tilted head, a squint, the wrong
+ * landmark). The new one is in place; the practitioner chooses. */
+static void
+check_disagreement (HlWindow            *self,
+                    const HlCalibration *before,
+                    const HlCalibration *after)
+{
+  GtkWidget *dialog;
+  double differ;
+  g_autofree char *body = NULL;
+
+  if (before->source == HL_CALIBRATION_NONE || after->source == HL_CALIBRATION_NONE ||
+      !(before->mm_per_px > 0.0) || !(after->mm_per_px > 0.0))
+    return;
+  differ = fabs (after->mm_per_px / before->mm_per_px - 1.0);
+  if (differ <= before->uncertainty + after->uncertainty)
+    return;
+
+  /* Translators: the two calibrations' sources, their scales and
+   * uncertainties, and how far apart they are. */
+  body = g_strdup_printf (_("The new calibration (%s) gives %.3f mm per pixel (±%.0f %%), the earlier one (%s) "
+                            "%.3f (±%.0f %%): they differ by %.0f %%, "
+                            "more than their uncertainties allow. One of them is off: a tilted head, a squint or a "
+                            "misplaced point. Which should the design use?"),
+                          hl_calibration_source_get_label (after->source), after->mm_per_px, 100.0 * after->uncertainty,
+                          hl_calibration_source_get_label (before->source), before->mm_per_px,
+                          100.0 * before->uncertainty, 100.0 * differ);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Calibrations Disagree"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep the Earlier One"),
+                                    "use", _("_Use the New One"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "use");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "use");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_disagree_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_length_apply (GtkWidget *button,
                  HlWindow  *self)
 {
@@ -281,8 +331,13 @@ on_length_apply (GtkWidget *button,
   gtk_spin_button_update (spin);
   if (tool != NULL && tool_is (self, "ruler"))
     {
+      const HlView *view = shown_view (self);
+      HlCalibration before = view != NULL ? view->calibration : (HlCalibration) { 0 };
+
       if (!hl_tool_ruler_apply (tool, gtk_spin_button_get_value (spin), &error))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      else if ((view = shown_view (self)) != NULL)
+        check_disagreement (self, &before, &view->calibration);
       hl_document_show (self->document, NULL);
     }
   gtk_popover_popdown (GTK_POPOVER (self->length_popover));
