@@ -13,6 +13,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-cli.h"
+#include "hl-cli-stdio.h"
 #include "hl-design-io.h"
 #include "hl-stippler.h"
 
@@ -171,7 +172,7 @@ hl_cli_dots (int    argc,
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("View by name or index (default: the first)"), N_("NAME|N") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output (-: standard output)"), N_("FILE") },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If FILE is a symbolic link, replace the file it points to"), NULL },
     { NULL }
   };
@@ -186,7 +187,8 @@ hl_cli_dots (int    argc,
   if (!hl_cli_parse_options ("dots", _("DESIGN"),
                              _("Write the dots of one view as CSV (x,y,diameter_mm,shade,session,zone)\n"
                              "or JSON. x, y are image pixels of the view; sessions count from 1;\n"
-                             "zone is the zone's index, or manual for hand-placed dots."),
+                             "zone is the zone's index, or manual for hand-placed dots.\n"
+                             "DESIGN - reads the design from standard input."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
@@ -205,6 +207,8 @@ hl_cli_dots (int    argc,
   json = g_strcmp0 (format, "json") == 0;
 
   /* What killed runs left beside the output goes first. */
+  if (hl_cli_is_stdio (output))
+    g_clear_pointer (&output, g_free);
   if (output != NULL)
     hl_cli_sweep_output_dir (output);
 
@@ -217,14 +221,14 @@ hl_cli_dots (int    argc,
       index = hl_design_find_view (design, view_name);
       if (index < 0)
         {
-          fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
+          fprintf (stderr, _("%s: no view named '%s'\n"), hl_cli_input_name (argv[1]), view_name);
           return HL_EXIT_BAD_INPUT;
         }
     }
 
   if (output != NULL)
     {
-      target = hl_cli_check_output ("dots", output, argv[1], design, follow_symlinks);
+      target = hl_cli_check_output ("dots", output, hl_cli_design_path (argv[1]), design, follow_symlinks);
       if (target == NULL)
         return HL_EXIT_BAD_INPUT;
     }

@@ -59,7 +59,7 @@ int      hl_cli_export_failed    (const char     *command,
                                   const GError   *error);
 
 /* Checks that @output may be written by @command: not over the design at
- * @design_path or any of @design's photos, not over anything but a
+ * @design_path (NULL: read from standard input) or any of @design's photos, not over anything but a
  * regular file, not through a symbolic link unless @follow_symlinks.
  * Returns the path to write (transfer full), or NULL after saying why not
  * on stderr. */
