@@ -24,6 +24,8 @@ expected=(
   share/hairline-studio/samples/head-chart-consultation.json
   share/hairline-studio/samples/astronaut.png
   share/locale/fr/LC_MESSAGES/hairline-studio.mo
+  share/man/man1/hairline.1
+  share/bash-completion/completions/hairline
 )
 if [ "${HL_GUI:-true}" = true ]; then
   expected+=(
@@ -34,6 +36,7 @@ if [ "${HL_GUI:-true}" = true ]; then
     "share/glib-2.0/schemas/$id.enums.xml"
     "share/icons/hicolor/scalable/apps/$id.svg"
     "share/icons/hicolor/symbolic/apps/$id-symbolic.svg"
+    share/man/man1/hairline-studio.1
   )
 fi
 
