@@ -472,7 +472,7 @@ fill_recent (HlWindow *self)
 
       /* Designs and photos this program opened, still there. */
       if (!gtk_recent_info_has_application (info, app_name) ||
-          !(g_str_has_suffix (uri, ".json") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
+          !(g_str_has_suffix (uri, ".json") || g_str_has_suffix (uri, ".hairline") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
           !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);

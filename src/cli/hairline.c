@@ -25,6 +25,7 @@ static const HlCliCommand commands[] = {
   { "dots", N_("Write the dots of a view as CSV or JSON"), hl_cli_dots },
   { "render", N_("Render a view to a PNG mockup"), hl_cli_render },
   { "report", N_("Write the consultation sheet (PDF)"), hl_cli_report },
+  { "thumbnail", N_("Write a small PNG preview for file managers"), hl_cli_thumbnail },
 };
 
 static void
