@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-a11y.h"
 #include "hl-application.h"
 #include "hl-confirm-save.h"
 #include "hl-i18n.h"
@@ -424,6 +425,33 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Each window of the process (the application's, its dialogs, the
+ * Preferences window), once shown, gets the accessible names GTK 4.8
+ * misses. */
+static void
+on_window_map (GtkWidget *window)
+{
+  hl_a11y_repair_names (window);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != NULL && !g_object_get_data (G_OBJECT (window), "hl-a11y-watched"))
+        {
+          g_object_set_data (G_OBJECT (window), "hl-a11y-watched", GINT_TO_POINTER (TRUE));
+          g_signal_connect (window, "map", G_CALLBACK (on_window_map), NULL);
+        }
+    }
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -482,6 +510,8 @@ hl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   /* Light or dark as the preferences say (by default, as the system). */
   hl_settings_follow_color_scheme ();
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_toplevels_changed), app, 0);
 }
 
 static void
