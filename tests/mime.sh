@@ -24,7 +24,7 @@ if [ -f "$desktop" ]; then
   mimes=$(sed -n 's/^MimeType=//p' "$desktop")
   grep -q "\(^\|;\)$type;" <<<"$mimes" || fail "the launcher does not claim $type: $mimes"
   grep -q "application/json" <<<"$mimes" && fail "the launcher claims application/json: $mimes"
-  for t in image/jpeg image/png; do
+  for t in image/jpeg image/png image/heif image/heic; do
     grep -q "$t;" <<<"$mimes" || fail "the launcher does not claim $t"
   done
   grep -qx 'DBusActivatable=true' "$desktop" || fail "the launcher is not DBusActivatable"
