@@ -8,6 +8,14 @@
  * both styles cover the same pixels, and the shapes that must stay open
  * (under the hairline's arc, the landmark's ring) are open.
  *
+ * Why strokes fail: GTK draws a symbolic icon with a stylesheet that sets
+ * the fill of every path, rect and circle to the style's colour ("DO NOT
+ * leave any rectangles or paths with no fill/stroke thinking it's
+ * invisible": GNOME, gnome-icon-theme-symbolic README, "Recoloring";
+ * Jakub Steiner, "Symbolic Moment", 2010,
+ * http://jimmac.musichall.cz/blog/2010-05-01-974; GNOME wiki, "Symbolic
+ * Icons", https://wiki.gnome.org/Design/OS/SymbolicIcons).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"

@@ -25,7 +25,9 @@
 #include "hl-export.h"
 
 /* The size file managers ask for when none is given: the "normal"
- * thumbnail of the freedesktop Thumbnail Managing Standard. */
+ * thumbnail, at most 128×128 px (freedesktop.org, "Thumbnail Managing
+ * Standard", Thumbnail Directory,
+ * https://specifications.freedesktop.org/thumbnail-spec/latest/x127.html). */
 #define DEFAULT_SIZE 128
 
 int
