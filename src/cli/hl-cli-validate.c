@@ -309,41 +309,10 @@ collect_problems (const char   *data,
   return complete;
 }
 
-/* Reads @arg (a path, or "-": standard input). Returns its bytes
- * (transfer full) or NULL with @error set. */
-static char *
-read_design (const char  *arg,
-             gsize       *length,
-             GError     **error)
-{
-  char *data = NULL;
-
-  if (hl_cli_is_stdio (arg))
-    return hl_cli_read_stdin (length, error);
-  /* The loader's own checks first (a regular file, its size): its
-   * messages, not GLib's. */
-  {
-    g_autoptr(GError) local = NULL;
-    HlDesign *design = hl_design_load_from_file (arg, &local);
-
-    if (design != NULL)
-      hl_design_unref (design);
-    else if (local->domain == HL_ERROR && (local->code == HL_ERROR_IO || local->code == HL_ERROR_TOO_LARGE))
-      {
-        g_propagate_error (error, g_steal_pointer (&local));
-        return NULL;
-      }
-  }
-  if (!g_file_get_contents (arg, &data, length, NULL))
-    {
-      g_set_error (error, HL_ERROR, HL_ERROR_IO, _("cannot read the design"));
-      return NULL;
-    }
-  return data;
-}
-
-/* Checks @arg; adds its problems to @problems. Returns FALSE when the
- * list was cut at HL_VALIDATE_MAX_ERRORS. */
+/* Checks @arg (a path, or "-": standard input); adds its problems to
+ * @problems. Returns FALSE when the list was cut at
+ * HL_VALIDATE_MAX_ERRORS. A valid file is read and parsed once; an invalid
+ * one is read again for the rest of its problems. */
 static gboolean
 validate_one (const char *arg,
               GPtrArray  *problems)
@@ -353,16 +322,29 @@ validate_one (const char *arg,
   HlDesign *design;
   gsize length = 0;
 
-  data = read_design (arg, &length, &error);
-  if (data == NULL)
+  if (hl_cli_is_stdio (arg))
+    {
+      data = hl_cli_read_stdin (&length, &error);
+      design = data != NULL ? hl_design_load_from_data (data, length, &error) : NULL;
+    }
+  else
+    design = hl_design_load_from_file (arg, &error);
+
+  if (design != NULL)
+    {
+      hl_design_unref (design);
+      return TRUE;
+    }
+  /* Not read (missing, not a regular file, too large), or more to find
+   * only in a design that broke a rule. */
+  if (!g_error_matches (error, HL_ERROR, HL_ERROR_INVALID))
     {
       add_problem (problems, "", error->message);
       return TRUE;
     }
-  design = hl_design_load_from_data (data, length, &error);
-  if (design != NULL)
+  if (data == NULL && !g_file_get_contents (arg, &data, &length, NULL))
     {
-      hl_design_unref (design);
+      add_problem (problems, "", error->message);
       return TRUE;
     }
   return collect_problems (data, length, error, problems);
