@@ -15,7 +15,9 @@
  *     is put back with a new design's value, so the rest is still read;
  *   - errors before the tree exists (not JSON, too large, too deep, a newer
  *     version) are one error and the end;
- *   - at most HL_VALIDATE_MAX_ERRORS errors a file are listed.
+ *   - at most HL_VALIDATE_MAX_ERRORS errors a file are listed, found by
+ *     reading at most HL_VALIDATE_MAX_REREAD bytes again (then the list
+ *     says it is not complete).
  * Paths are those of the file as given (array indexes are not shifted by
  * what was removed).
  *
@@ -35,6 +37,11 @@
 #include "hl-error.h"
 
 #define HL_VALIDATE_MAX_ERRORS 100
+/* Each round prints and reads the whole tree again (about 20 MB/s here):
+ * the rounds of one file stop after this much text, some 10 s (a 5 MB
+ * design with 20 problems took 40 rounds, 10 s; a small one is not
+ * limited by it before HL_VALIDATE_MAX_ERRORS). */
+#define HL_VALIDATE_MAX_REREAD (200 * 1024 * 1024)
 
 typedef struct
 {
@@ -210,6 +217,7 @@ collect_problems (const char   *data,
   g_autoptr(GError) error = g_error_copy (first);
   g_autoptr(GHashTable) restored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean complete = TRUE;
+  gsize reread = 0;
   cJSON *root, *blank;
 
   if (!g_error_matches (error, HL_ERROR, HL_ERROR_INVALID))
@@ -292,6 +300,13 @@ collect_problems (const char   *data,
       text = cJSON_PrintUnformatted (root);
       if (text == NULL)
         break;
+      reread += strlen (text);
+      if (reread > HL_VALIDATE_MAX_REREAD)
+        {
+          cJSON_free (text);
+          complete = FALSE;
+          break;
+        }
       g_clear_error (&error);
       design = hl_design_load_from_data (text, strlen (text), &error);
       cJSON_free (text);
@@ -445,7 +460,7 @@ hl_cli_validate (int    argc,
             fprintf (stderr, "%s: %s\n", name, p->message);
         }
       if (!complete && !first_only)
-        fprintf (stderr, _("%s: more problems may follow (the first %d are listed)\n"),
+        fprintf (stderr, _("%s: more problems may follow (the search stops after %d problems or a few seconds)\n"),
                  name, HL_VALIDATE_MAX_ERRORS);
       if (problems->len == 0 && verbose)
         printf (_("%s: valid\n"), name);
