@@ -425,6 +425,64 @@ test_validate_every_error (void)
   remove_workdir (dir);
 }
 
+/* More than 100 problems: the first 100, and the list says it is cut. */
+static void
+test_validate_many_errors (void)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  g_autofree char *text = NULL;
+  const char *json_args[] = { "validate", "--json", "-", NULL };
+  const char *text_args[] = { "validate", "-", NULL };
+  g_autoptr(GBytes) input = NULL;
+  cJSON *root, *view, *hairline, *errors;
+  char *out;
+  Run r;
+
+  g_assert_true (g_file_get_contents (src, &text, NULL, NULL));
+  root = cJSON_Parse (text);
+  view = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (root, "views"), 0);
+  hairline = cJSON_CreateArray ();
+  for (int i = 0; i < 300; i++)
+    {
+      /* Every other point is no point. */
+      if (i % 2 == 0)
+        cJSON_AddItemToArray (hairline, cJSON_CreateString ("x"));
+      else
+        {
+          double p[2] = { 170.0 + i * 0.3, 90.0 - i * 0.05 };
+
+          cJSON_AddItemToArray (hairline, cJSON_CreateDoubleArray (p, 2));
+        }
+    }
+  cJSON_ReplaceItemInObjectCaseSensitive (view, "hairline", hairline);
+  out = cJSON_Print (root);
+  cJSON_Delete (root);
+  input = g_bytes_new_with_free_func (out, strlen (out), cJSON_free, out);
+
+  r = run (NULL, input, json_args);
+  g_assert_cmpint (r.status, ==, 1);
+  {
+    g_autofree char *json = out_text (&r);
+
+    root = cJSON_Parse (json);
+  }
+  errors = cJSON_GetObjectItemCaseSensitive (root, "errors");
+  g_assert_cmpint (cJSON_GetArraySize (errors), ==, 100);
+  g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (cJSON_GetArrayItem (errors, 0), "path")),
+                   ==, "views[0].hairline[0]");
+  /* Paths of the file as given: the 100th bad point is hairline[198]. */
+  g_assert_cmpstr (cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (cJSON_GetArrayItem (errors, 99), "path")),
+                   ==, "views[0].hairline[198]");
+  g_assert_true (cJSON_IsFalse (cJSON_GetObjectItemCaseSensitive (root, "complete")));
+  cJSON_Delete (root);
+  run_clear (&r);
+
+  r = run (NULL, input, text_args);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "more problems may follow"));
+  run_clear (&r);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,5 +492,6 @@ main (int    argc,
   g_test_add_func ("/cli-stdio/design-from-stdin", test_design_from_stdin);
   g_test_add_func ("/cli-stdio/outputs-to-stdout", test_outputs_to_stdout);
   g_test_add_func ("/cli-stdio/validate-every-error", test_validate_every_error);
+  g_test_add_func ("/cli-stdio/validate-many-errors", test_validate_many_errors);
   return g_test_run ();
 }
