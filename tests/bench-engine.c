@@ -269,12 +269,104 @@ first_stipple (void)
   return 0;
 }
 
+/* One drag of hairline handle 4 per speed; see main(). */
+static void
+drag_benchmark (void)
+{
+  static const struct { const char *name; double step; gboolean jitter, counts; } speeds[] = {
+    { "jitter ±3 px", 3.0, TRUE, FALSE },
+    { "drift 2 px", 2.0, FALSE, FALSE },
+    { "drift 20 px", 20.0, FALSE, FALSE },
+    { "drift 100 px", 100.0, FALSE, FALSE },
+    /* As the editor's engine worker does: the zone counts after each
+     * update (hl_stippler_get_zone_counts()). */
+    { "drift 20 px, with the zone counts,", 20.0, FALSE, TRUE },
+  };
+
+  for (guint sp = 0; sp < G_N_ELEMENTS (speeds); sp++)
+    {
+      double w = 3000, h = 3000;
+      g_autoptr(HlView) view = make_view (w, h, 7);
+      g_autoptr(HlStippler) st = hl_stippler_new ();
+      g_autoptr(GArray) fresh = NULL;
+      HlView *cur = hl_view_ref (view);
+      guint iters = 200;
+      double times[200];
+      double step = speeds[sp].step;
+      guint turn = MAX (1, (guint) (600.0 / step));
+      gsize n;
+      const HlDot *dots;
+      HlRect interior = { 300, 300, 2700, 2000 };
+
+      hl_stippler_update (st, cur, 1);
+      for (guint it = 0; it < iters; it++)
+        {
+          HlView *next = hl_view_copy (cur);
+          HlPoint p = hl_curve_get_points (cur->hairline)[4];
+          double sx, sy;
+          g_autoptr(HlCurve) moved = NULL;
+          double c0;
+
+          if (speeds[sp].jitter)
+            {
+              sx = (it % 2) ? step : -step;
+              sy = ((it % 4) < 2 ? step : -step) * 0.7;
+            }
+          else
+            {
+              /* Out for `turn` events, back for as many. */
+              double dir = (it / turn) % 2 == 0 ? 1.0 : -1.0;
+
+              sx = dir * step;
+              sy = dir * step * 0.7;
+            }
+          moved = hl_curve_with_point (cur->hairline, 4, (HlPoint) { p.x + sx, p.y + sy });
+          hl_view_set_hairline (next, moved);
+          hl_view_unref (cur);
+          cur = next;
+          c0 = cpu_s ();
+          hl_stippler_update (st, cur, 1);
+          if (speeds[sp].counts)
+            for (guint z = 0; z < cur->zones->len; z++)
+              {
+                HlZoneStats stats;
+
+                hl_stippler_get_zone_counts (st, z, &stats);
+              }
+          times[it] = cpu_s () - c0;
+        }
+      dots = hl_stippler_get_dots (st, &n);
+      fresh = hl_stipple_view (cur, 1);
+      printf ("drag update, handle %s per event: %" G_GSIZE_FORMAT " dots, "
+              "cpu p50 %.3f ms, p95 %.3f ms (%u updates); dots %s a fresh stipple\n",
+              speeds[sp].name, n, percentile (times, iters, 0.5) * 1e3,
+              percentile (times, iters, 0.95) * 1e3, iters,
+              fresh->len == n && memcmp (fresh->data, dots, n * sizeof (HlDot)) == 0 ? "equal" : "DIFFER FROM");
+
+      if (sp == 0)
+        {
+          g_autoptr(GArray) pts = hl_test_dots_in_rect (dots, n, interior, -1);
+
+          printf ("engine rho (full-density interior): %.3f over %u dots\n",
+                  hl_test_rho ((HlPoint *) (gpointer) pts->data, pts->len,
+                               (interior.x1 - interior.x0) * (interior.y1 - interior.y0)), pts->len);
+        }
+      hl_view_unref (cur);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
   double t0, t1;
 
+  if (argc > 1 && strcmp (argv[1], "--drag") == 0)
+    {
+      /* The drag alone (for profilers). */
+      drag_benchmark ();
+      return 0;
+    }
   if (argc > 1 && strcmp (argv[1], "--first-stipple") == 0)
     return first_stipple ();
 
@@ -349,53 +441,11 @@ main (int    argc,
   }
 
   /* 2. Moving one hairline handle on a ≈ 50k-dot design: the engine's
-   *    update after each move, p50 and p95, for small and large steps. */
-  for (guint large = 0; large < 2; large++)
-    {
-      double w = 3000, h = 3000;
-      g_autoptr(HlView) view = make_view (w, h, 7);
-      g_autoptr(HlStippler) st = hl_stippler_new ();
-      HlView *cur = hl_view_ref (view);
-      guint iters = 200;
-      double times[200];
-      gsize n;
-      const HlDot *dots;
-      HlRect interior = { 300, 300, 2700, 2000 };
-
-      hl_stippler_update (st, cur, 1);
-      for (guint it = 0; it < iters; it++)
-        {
-          HlView *next = hl_view_copy (cur);
-          HlPoint p = hl_curve_get_points (cur->hairline)[4];
-          double step = large ? 20.0 : 3.0;
-          g_autoptr(HlCurve) moved = hl_curve_with_point (cur->hairline, 4,
-                                                          (HlPoint) { p.x + ((it % 2) ? step : -step),
-                                                                      p.y + ((it % 4) < 2 ? step : -step) * 0.7 });
-          double c0;
-
-          hl_view_set_hairline (next, moved);
-          hl_view_unref (cur);
-          cur = next;
-          c0 = cpu_s ();
-          hl_stippler_update (st, cur, 1);
-          times[it] = cpu_s () - c0;
-        }
-      dots = hl_stippler_get_dots (st, &n);
-      printf ("drag update, one handle moved by ±%.0f px per update: %" G_GSIZE_FORMAT " dots, "
-              "cpu p50 %.3f ms, p95 %.3f ms (%u updates)\n",
-              large ? 20.0 : 3.0, n, percentile (times, iters, 0.5) * 1e3,
-              percentile (times, iters, 0.95) * 1e3, iters);
-
-      if (!large)
-        {
-          g_autoptr(GArray) pts = hl_test_dots_in_rect (dots, n, interior, -1);
-
-          printf ("engine rho (full-density interior): %.3f over %u dots\n",
-                  hl_test_rho ((HlPoint *) (gpointer) pts->data, pts->len,
-                               (interior.x1 - interior.x0) * (interior.y1 - interior.y0)), pts->len);
-        }
-      hl_view_unref (cur);
-    }
+   *    update after each move, p50 and p95, for a jittering hand (±3 px
+   *    back and forth) and for handles drifting 2, 20 and 100 px per event
+   *    (turning back after 600 px, so they stay over the zone); then the
+   *    dots are checked against a fresh stipple of the last view. */
+  drag_benchmark ();
 
   /* 3. Peak memory for a million dots (a 129 × 129 cm zone at 60/cm²). */
   {

@@ -251,15 +251,26 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(HlView) view = hl_view_new ("bench");
+  g_autoptr(HlView) view = NULL;
   HlCalibration cal = { HL_CALIBRATION_MANUAL, MM_PER_PX, 0.0 };
-  GArray *dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
-  cairo_surface_t *base = photo_like ();
-  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
+  GArray *dots = NULL;
+  cairo_surface_t *base = NULL;
+  cairo_surface_t *target = NULL;
   HlRenderOptions opt;
   HlRng rng;
   double t0, t_stamp, t_arc;
   cairo_t *cr;
+
+  if (argc > 1 && g_strcmp0 (argv[1], "--sample-dots") == 0)
+    {
+      /* The sample's dot pass alone (for profilers). */
+      sample_dots ();
+      return 0;
+    }
+  view = hl_view_new ("bench");
+  dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
+  base = photo_like ();
+  target = cairo_image_surface_create (CAIRO_FORMAT_RGB24, W, H);
 
   printf ("# Hairline Studio renderer benchmark\n");
   hl_view_set_calibration (view, &cal);

@@ -39,7 +39,11 @@ broken("a density above 400", lambda d: d["views"][0]["zones"][0].__setitem__("d
 broken("a missing boundary", lambda d: d["views"][0]["zones"][0].pop("boundary"))
 broken("an unknown landmark", lambda d: d["views"][0]["landmarks"].__setitem__("chin", [1, 2]))
 broken("a bad colour", lambda d: d["views"][0]["zones"][0].__setitem__("shade", "black"))
-broken("a newer version", lambda d: d.__setitem__("version", 3))
+broken("a newer version", lambda d: d.__setitem__("version", 4))
+broken("a head breadth out of range", lambda d: d.__setitem__("head", {"breadth_mm": 300, "length_mm": 200, "height_mm": 125}))
+broken("a head without its height", lambda d: d.__setitem__("head", {"breadth_mm": 152, "length_mm": 200}))
+broken("a pitch out of range", lambda d: d["views"][0].__setitem__("pose", {"yaw_deg": 0, "pitch_deg": 120, "scale": 10, "centre_x": 0, "centre_y": 0}))
+broken("a pose with an unknown key", lambda d: d["views"][0].__setitem__("pose", {"yaw_deg": 0, "pitch_deg": 0, "scale": 10, "centre_x": 0, "centre_y": 0, "tilt": 1}))
 broken("a three-number point", lambda d: d["views"][0]["hairline"].__setitem__(0, [1, 2, 3]))
 broken("an unknown key in a session", lambda d: d["views"][0]["zones"][0]["sessions"][0].__setitem__("x", 1))
 broken("no views", lambda d: d.__setitem__("views", []))
@@ -56,6 +60,32 @@ broken("a repeated corner index", lambda d: d["views"][0]["zones"][0].__setitem_
 for path in sorted(glob.glob(os.path.join(top, "tests", "data", "v1", "*.json"))):
     errors = [e.message for e in validator.iter_errors(json.load(open(path, encoding="utf-8")))]
     results.append((not errors, "version 1 file conforms: " + os.path.basename(path) + ("" if not errors else " — " + errors[0])))
+
+def record(doc):
+    doc["version"] = 3
+    doc["client_details"] = {"age": 41, "fitzpatrick": "III", "hair_colour": "#2a211c", "consent_date": "2026-10-01"}
+    doc["records"] = [{"session": 1, "date": "2026-10-02", "duration_min": 150, "needle": "3RL", "dilution": "1:3",
+                       "zones": ["Frontal band"],
+                       "photos": [{"path": "p.jpg", "width": 10, "height": 10, "view": doc["views"][0]["name"],
+                                   "alignment": {"pairs": [{"photo": [0, 0], "view": [1, 1]}, {"photo": [5, 0], "view": [6, 1]}]}}]}]
+    return doc
+
+recorded = record(copy.deepcopy(base))
+results.append((validator.is_valid(recorded), "schema accepts a treatment record"))
+
+def broken_record(description, change):
+    doc = record(copy.deepcopy(base))
+    change(doc)
+    results.append((not validator.is_valid(doc), "schema refuses " + description))
+
+broken_record("a record without its session", lambda d: d["records"][0].pop("session"))
+broken_record("a record of session 5", lambda d: d["records"][0].__setitem__("session", 5))
+broken_record("a negative duration", lambda d: d["records"][0].__setitem__("duration_min", -5))
+broken_record("a dilution that is not two numbers", lambda d: d["records"][0].__setitem__("dilution", "1:3:4"))
+broken_record("a date not written YYYY-MM-DD", lambda d: d["records"][0].__setitem__("date", "02/10/2026"))
+broken_record("a Fitzpatrick type VII", lambda d: d["client_details"].__setitem__("fitzpatrick", "VII"))
+broken_record("a progress photo without a view", lambda d: d["records"][0]["photos"][0].pop("view"))
+broken_record("an alignment of one pair", lambda d: d["records"][0]["photos"][0]["alignment"].__setitem__("pairs", [{"photo": [0, 0], "view": [1, 1]}]))
 
 corners = copy.deepcopy(base)
 corners["views"][0]["hairline_corners"] = [0, 4]

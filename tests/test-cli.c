@@ -92,7 +92,7 @@ test_validate (void)
   g_autofree char *good = sample ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("hl-cli-XXXXXX", &error);
-  g_autofree char *lots = write_variant (dir, "lots.json", "\"density\":\t60", "\"density\":\t\"lots\"");
+  g_autofree char *lots = write_variant (dir, "lots.json", "\"density\":\t80", "\"density\":\t\"lots\"");
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   HlRun r = hl_test_run_hairline (NULL, "validate", good, NULL);
 
@@ -138,7 +138,7 @@ test_stats_json (void)
   g_assert_cmpfloat (area, >, 10.0);
   g_assert_cmpfloat (dots, >, 1000.0);
   g_assert_cmpfloat (fabs (achieved - dots / area), <, 0.01);
-  g_assert_cmpfloat (cJSON_GetObjectItemCaseSensitive (zone, "density_per_cm2")->valuedouble, ==, 60.0);
+  g_assert_cmpfloat (cJSON_GetObjectItemCaseSensitive (zone, "density_per_cm2")->valuedouble, ==, 80.0);
   cJSON_ArrayForEach (s, cJSON_GetObjectItemCaseSensitive (zone, "sessions"))
     sum += cJSON_GetObjectItemCaseSensitive (s, "dots")->valuedouble;
   g_assert_cmpfloat (sum, ==, dots);
@@ -997,7 +997,7 @@ test_render_crop_head (void)
   g_assert_no_error (error);
   view = hl_design_get_view (design, 0);
   /* The hairline and the head's outline, or without an outline the
-   * design, with a margin of 8 %. */
+   * design, with a margin of 10 %. */
   r = hl_curve_bounds (view->hairline);
   if (hl_view_get_scalp_outline (view) != NULL)
     r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
@@ -1009,7 +1009,7 @@ test_render_crop_head (void)
         if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
           r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
     }
-  m = 0.08 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  m = 0.10 * MAX (r.x1 - r.x0, r.y1 - r.y0);
   w = (int) (ceil (MIN (r.x1 + m, view->photo.width)) - floor (MAX (r.x0 - m, 0)));
   h = (int) (ceil (MIN (r.y1 + m, view->photo.height)) - floor (MAX (r.y0 - m, 0)));
 

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hl-density-map.h"
+#include "hl-design-io.h"
 #include "hl-stippler.h"
 
 #define MM_PER_PX 0.1
@@ -214,6 +215,67 @@ test_edges (void)
   assert_legend_consistent (map);
 }
 
+/* On the head chart sample's top view, which has a head model, the
+ * engine places dots uniformly on the scalp: the image density rises
+ * toward the head's outline, and the map, which reads dots per cm² of
+ * scalp, stays near the zones' 75 dots/cm² from the middle to the edge. */
+static void
+test_scalp_densities (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "head-chart-consultation.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = hl_design_load_from_file (path, &error);
+  const HlView *view;
+  g_autoptr(GArray) dots = NULL;
+  HlDensityMap *map;
+  g_autoptr(GArray) inner = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) outer = g_array_new (FALSE, FALSE, sizeof (double));
+  double cx, cy, rx, ry, mean_inner = 0, mean_outer = 0;
+  const HlPoint *outline;
+  guint n_outline;
+
+  g_assert_no_error (error);
+  view = hl_design_get_view (design, 1);
+  g_assert_true (view->has_head);
+  dots = hl_stipple_view (view, design->seed);
+  map = hl_density_map_new (view, (const HlDot *) (gconstpointer) dots->data, dots->len, 0, 0);
+  g_assert_nonnull (map);
+
+  /* Cells wholly inside a zone and the scalp outline, by their place on
+   * the head: the inner half of its breadth, or the outer quarter. */
+  cx = view->pose.centre_x;
+  cy = view->pose.centre_y;
+  rx = view->head.breadth_mm / 2.0 * view->pose.scale;
+  ry = view->head.length_mm / 2.0 * view->pose.scale;
+  outline = hl_curve_get_polyline (hl_view_get_scalp_outline (view), &n_outline);
+  for (int row = 0; row < map->rows; row++)
+    for (int col = 0; col < map->columns; col++)
+      {
+        gsize k = (gsize) row * map->columns + col;
+        double x = map->x0 + (col + 0.5) * map->cell_px, y = map->y0 + (row + 0.5) * map->cell_px;
+        double d = hypot ((x - cx) / rx, (y - cy) / ry);
+
+        if (isnan (map->values[k]) || map->coverage[k] < 1.0 ||
+            !hl_polygon_contains (outline, n_outline, (HlPoint) { x, y }))
+          continue;
+        if (d < 0.5)
+          g_array_append_val (inner, (double) { map->values[k] });
+        else if (d > 0.75 && d < 0.9)
+          g_array_append_val (outer, (double) { map->values[k] });
+      }
+  for (guint i = 0; i < inner->len; i++)
+    mean_inner += g_array_index (inner, double, i) / inner->len;
+  for (guint i = 0; i < outer->len; i++)
+    mean_outer += g_array_index (outer, double, i) / outer->len;
+  g_test_message ("dots/cm² of scalp: %.1f over %u inner cells, %.1f over %u outer cells",
+                  mean_inner, inner->len, mean_outer, outer->len);
+  g_assert_cmpuint (inner->len, >, 20);
+  g_assert_cmpuint (outer->len, >, 20);
+  g_assert_cmpfloat (fabs (mean_inner / 75.0 - 1.0), <, 0.10);
+  g_assert_cmpfloat (fabs (mean_outer / 75.0 - 1.0), <, 0.15);
+  hl_density_map_free (map);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,6 +286,7 @@ main (int    argc,
   g_test_add_func ("/density-map/sessions", test_sessions);
   g_test_add_func ("/density-map/two-zones", test_two_zones);
   g_test_add_func ("/density-map/edges", test_edges);
+  g_test_add_func ("/density-map/scalp-densities", test_scalp_densities);
 
   return g_test_run ();
 }

@@ -127,12 +127,12 @@ static void
 test_invalid_inputs (void)
 {
   const Case cases[] = {
-    { "\"density\":\t60", "\"density\":\t\"lots\"", HL_ERROR_INVALID, "views[0].zones[0].density: must be a number" },
-    { "\"density\":\t60", "\"density\":\t401", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
-    { "\"density\":\t60", "\"density\":\t0.5", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
-    { "\"density\":\t60", "\"density\":\t1e999", HL_ERROR_INVALID, "views[0].zones[0].density: must be a finite number" },
-    { "\"density\":\t60,", "", HL_ERROR_INVALID, "views[0].zones[0].density: missing required key" },
-    { "\"density\":\t60", "\"density\":\t60, \"density\": 61", HL_ERROR_INVALID, "views[0].zones[0].density: duplicate key" },
+    { "\"density\":\t80", "\"density\":\t\"lots\"", HL_ERROR_INVALID, "views[0].zones[0].density: must be a number" },
+    { "\"density\":\t80", "\"density\":\t401", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t0.5", HL_ERROR_INVALID, "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t1e999", HL_ERROR_INVALID, "views[0].zones[0].density: must be a finite number" },
+    { "\"density\":\t80,", "", HL_ERROR_INVALID, "views[0].zones[0].density: missing required key" },
+    { "\"density\":\t80", "\"density\":\t60, \"density\": 61", HL_ERROR_INVALID, "views[0].zones[0].density: duplicate key" },
     { "\"name\":\t\"front\"", "\"name\":\t7", HL_ERROR_INVALID, "views[0].name: must be a string" },
     { "\"name\":\t\"front\"", "\"name\":\t\"\"", HL_ERROR_INVALID, "views[0].name: must not be empty" },
     { "\"kind\":\t\"frontal\"", "\"kind\":\t\"nape\"", HL_ERROR_INVALID,
@@ -150,9 +150,9 @@ test_invalid_inputs (void)
     { "\"mm_per_px\":\t1.398", "\"mm_per_px\":\t-1.398", HL_ERROR_INVALID, "views[0].calibration.mm_per_px: must be 0.001–100" },
     { "\"op\":\t\"remove\"", "\"op\":\t\"paint\"", HL_ERROR_INVALID, "views[0].edits[0].op: must be add or remove" },
     { "\"seed\":\t2026", "\"seed\":\t-1", HL_ERROR_INVALID, "seed: must be 0–4294967295" },
-    { "\"version\":\t2", "\"version\":\t3", HL_ERROR_VERSION, "newer Hairline Studio (format version 3); this build reads version 2 or older" },
-    { "\"version\":\t2", "\"version\":\t\"2\"", HL_ERROR_INVALID, "version: must be an integer" },
-    { "\"version\":\t2", "\"version\":\t0", HL_ERROR_INVALID, "version: must be 1–2147483647" },
+    { "\"version\":\t3", "\"version\":\t4", HL_ERROR_VERSION, "newer Hairline Studio (format version 4); this build reads version 3 or older" },
+    { "\"version\":\t3", "\"version\":\t\"2\"", HL_ERROR_INVALID, "version: must be an integer" },
+    { "\"version\":\t3", "\"version\":\t0", HL_ERROR_INVALID, "version: must be 1–2147483647" },
     /* Corner points (format version 2). */
     { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 11, 20]", HL_ERROR_INVALID,
       "views[0].zones[0].boundary_corners[3]: must be a point index 0–19" },
@@ -707,8 +707,9 @@ v1_dir (void)
   return g_build_filename (dir, "v1", NULL);
 }
 
-/* Files written in format version 1 still open, and saving one writes
- * version 2 with nothing else changed. */
+/* Files written in format version 1 still open (their views in the photo
+ * plane, without a head model), and saving one writes the current version
+ * with nothing else changed. */
 static void
 test_version_1_files (void)
 {
@@ -738,12 +739,16 @@ test_version_1_files (void)
       text = hl_design_to_json (old, NULL);
       root = cJSON_Parse (text);
       g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, HL_DESIGN_VERSION);
-      g_assert_cmpint (HL_DESIGN_VERSION, ==, 2);
+      g_assert_cmpint (HL_DESIGN_VERSION, ==, 3);
+      g_assert_null (cJSON_GetObjectItemCaseSensitive (root, "head"));
       cJSON_Delete (root);
+      g_assert_false (old->has_head);
+      for (guint v = 0; v < hl_design_get_n_views (old); v++)
+        g_assert_false (hl_design_get_view (old, v)->has_head);
 
       back = hl_design_load_from_data (text, strlen (text), &error);
       g_assert_no_error (error);
-      g_assert_cmpint (back->version, ==, 2);
+      g_assert_cmpint (back->version, ==, 3);
       assert_same_design (old, back);
       n_files++;
     }
@@ -877,7 +882,7 @@ static void
 test_range_messages (void)
 {
   struct { const char *from, *to, *message; } cases[] = {
-    { "\"density\":\t60", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
+    { "\"density\":\t80", "\"density\":\t0", "views[0].zones[0].density: must be 1–400 dots/cm²" },
     { "\"transition_mm\":\t8", "\"transition_mm\":\t41", "views[0].zones[0].transition_mm: must be 0–40 mm" },
     { "\"macro_amplitude_mm\":\t2", "\"macro_amplitude_mm\":\t-1", "views[0].zones[0].macro_amplitude_mm: must be 0–10 mm" },
     { "\"macro_wavelength_mm\":\t30", "\"macro_wavelength_mm\":\t1", "views[0].zones[0].macro_wavelength_mm: must be 2–200 mm" },

@@ -10,6 +10,7 @@
 
 #include "hl-edit.h"
 #include "hl-error.h"
+#include "hl-head-chart.h"
 #include "hl-measure.h"
 #include "hl-tool-test-util.h"
 
@@ -308,6 +309,86 @@ test_out_of_range (void)
   g_test_assert_expected_messages ();
 }
 
+/* A zone mirrored across the face's midline: on the front chart, x
+ * becomes the chart's width less x; on the sample photo, every point is
+ * as far from the midline on the other side, and mirroring twice gives
+ * the zone back. Side charts and photos without pupils or glabella say
+ * why they cannot. */
+static void
+test_mirror_zone (void)
+{
+  static const HlPoint temple[] = { { 1650, 560 }, { 1780, 600 }, { 1760, 800 }, { 1660, 760 } };
+  static const gboolean corners[] = { TRUE, FALSE, TRUE, FALSE };
+  g_autoptr(HlView) front = hl_head_chart_new_view (HL_HEAD_CHART_FRONT, "front");
+  g_autoptr(HlView) left = hl_head_chart_new_view (HL_HEAD_CHART_LEFT, "left");
+  g_autoptr(HlDesign) charts = hl_design_new ();
+  g_autoptr(HlCurve) outline = hl_curve_new_full (temple, corners, 4, TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(HlDesign) one = NULL;
+  g_autoptr(HlDesign) two = NULL;
+  g_autoptr(HlDesign) sample = hl_test_load_sample ();
+  g_autoptr(HlDesign) sample2 = NULL;
+  g_autoptr(HlDesign) sample3 = NULL;
+  g_autoptr(HlDesign) bare = hl_test_empty_design (0.2);
+  g_autoptr(HlDesign) bare2 = NULL;
+  g_autoptr(HlDesign) side = NULL;
+  g_autoptr(GError) error = NULL;
+  HlZoneParams params;
+  const HlZone *a, *b;
+  int width, height;
+
+  hl_design_append_view (charts, front);
+  hl_design_append_view (charts, left);
+  hl_head_chart_get_size (HL_HEAD_CHART_FRONT, &width, &height);
+  hl_zone_params_init_for_kind (&params, HL_ZONE_TEMPLE);
+  zone = hl_zone_new ("Temple", HL_ZONE_TEMPLE, outline, &params);
+  one = hl_edit_add_zone (charts, 0, zone);
+  two = hl_edit_mirror_zone (one, 0, 0, &error);
+  g_assert_no_error (error);
+  a = hl_view_get_zone (hl_design_get_view (two, 0), 0);
+  b = hl_view_get_zone (hl_design_get_view (two, 0), 1);
+  g_assert_cmpstr (b->name, ==, "Temple 2");
+  g_assert_cmpint (b->kind, ==, HL_ZONE_TEMPLE);
+  g_assert_cmpfloat (b->params.density, ==, a->params.density);
+  g_assert_cmpuint (b->params.seed, !=, a->params.seed);
+  for (guint i = 0; i < 4; i++)
+    {
+      HlPoint p = hl_curve_get_points (b->boundary)[i];
+
+      g_assert_cmpfloat_with_epsilon (p.x, width - temple[3 - i].x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (p.y, temple[3 - i].y, 1e-9);
+      g_assert_cmpint (hl_curve_is_corner (b->boundary, i), ==, corners[3 - i]);
+    }
+  g_assert_cmpfloat_with_epsilon (hl_measure_zone_area_cm2 (hl_design_get_view (two, 0), 1),
+                                  hl_measure_zone_area_cm2 (hl_design_get_view (two, 0), 0), 1e-9);
+
+  /* The side chart has no other side. */
+  side = hl_edit_add_zone (charts, 1, zone);
+  g_assert_null (hl_edit_mirror_zone (side, 1, 0, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_ARGUMENT);
+  g_clear_error (&error);
+
+  /* The photo: twice across its tilted midline is the zone again. */
+  sample2 = hl_edit_mirror_zone (sample, 0, 1, &error);
+  g_assert_no_error (error);
+  sample3 = hl_edit_mirror_zone (sample2, 0, hl_view_get_n_zones (hl_test_view (sample2)) - 1, &error);
+  g_assert_no_error (error);
+  a = hl_view_get_zone (hl_test_view (sample), 1);
+  b = hl_view_get_zone (hl_test_view (sample3), hl_view_get_n_zones (hl_test_view (sample3)) - 1);
+  g_assert_cmpuint (hl_curve_get_n_points (b->boundary), ==, hl_curve_get_n_points (a->boundary));
+  for (guint i = 0; i < hl_curve_get_n_points (a->boundary); i++)
+    {
+      g_assert_cmpfloat_with_epsilon (hl_curve_get_points (b->boundary)[i].x, hl_curve_get_points (a->boundary)[i].x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (hl_curve_get_points (b->boundary)[i].y, hl_curve_get_points (a->boundary)[i].y, 1e-9);
+    }
+
+  /* A photo without pupils or glabella. */
+  bare2 = hl_edit_add_zone (bare, 0, zone);
+  g_assert_null (hl_edit_mirror_zone (bare2, 0, 0, &error));
+  g_assert_error (error, HL_ERROR, HL_ERROR_ARGUMENT);
+  g_test_message ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +403,7 @@ main (int    argc,
   g_test_add_func ("/edit/frontal-band", test_frontal_band);
   g_test_add_func ("/edit/frontal-band-errors", test_frontal_band_errors);
   g_test_add_func ("/edit/out-of-range", test_out_of_range);
+  g_test_add_func ("/edit/mirror-zone", test_mirror_zone);
 
   return g_test_run ();
 }

@@ -576,7 +576,7 @@ expected_head_box (const HlView *view,
         if (g_array_index (view->edits, HlDotEdit, i).kind == HL_EDIT_ADD)
           r = hl_rect_union (r, hl_rect_from_points (&g_array_index (view->edits, HlDotEdit, i).p, 1));
     }
-  m = 0.08 * MAX (r.x1 - r.x0, r.y1 - r.y0);
+  m = HL_EXPORT_CROP_MARGIN * MAX (r.x1 - r.x0, r.y1 - r.y0);
   r.x0 = floor (MAX (r.x0 - m, 0));
   r.y0 = floor (MAX (r.y0 - m, 0));
   r.x1 = ceil (MIN (r.x1 + m, width));

@@ -252,6 +252,54 @@ test_segment_index_straight_ends_simple (void)
   }
 }
 
+/* An index whose grid covers only part of the area answers exactly as the
+ * whole one, inside its grid and out (where it scans every segment). */
+static void
+test_segment_index_local (void)
+{
+  HlRng rng;
+  HlRect area = { -600, -600, 2600, 1600 };
+
+  hl_rng_init (&rng, 11);
+  for (guint pass = 0; pass < 6; pass++)
+    {
+      HlPoint h[9];
+      g_autoptr(HlCurve) curve = NULL;
+      g_autoptr(HlSegmentIndex) whole = NULL;
+      g_autoptr(HlSegmentIndex) local = NULL;
+      const HlPoint *poly;
+      guint n, differ = 0, near = 0;
+      HlRect grid;
+      double x0 = 2000 * hl_rng_double (&rng), y0 = 1000 * hl_rng_double (&rng);
+
+      for (guint i = 0; i < 9; i++)
+        h[i] = (HlPoint) { -100 + i * 250.0, 500 + 300 * hl_rng_double (&rng) - 150 };
+      curve = hl_curve_new (h, 9, FALSE);
+      poly = hl_curve_get_polyline (curve, &n);
+      grid = (HlRect) { x0, y0, x0 + 100 + 600 * hl_rng_double (&rng), y0 + 100 + 400 * hl_rng_double (&rng) };
+      whole = hl_segment_index_new (poly, n, FALSE, 120.0, area);
+      local = hl_segment_index_new_local (poly, n, 120.0, area, grid);
+      g_assert_cmpint (hl_segment_index_is_simple (whole), ==, hl_segment_index_is_simple (local));
+
+      for (guint k = 0; k < 20000; k++)
+        {
+          /* Half the points inside the local grid, half anywhere. */
+          HlRect r = k % 2 == 0 ? grid : area;
+          HlPoint p = { r.x0 + (r.x1 - r.x0) * hl_rng_double (&rng),
+                        r.y0 + (r.y1 - r.y0) * hl_rng_double (&rng) };
+          double a = hl_segment_index_signed_distance (whole, p);
+          double b = hl_segment_index_signed_distance (local, p);
+
+          if (a != b)
+            differ++;
+          if (fabs (a) <= 120.0)
+            near++;
+        }
+      g_assert_cmpuint (differ, ==, 0);
+      g_assert_cmpuint (near, >, 100);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,6 +314,7 @@ main (int    argc,
   g_test_add_func ("/geometry/segment-index-exact", test_segment_index_matches_exact);
   g_test_add_func ("/geometry/segment-index-sides", test_segment_index_sides);
   g_test_add_func ("/geometry/segment-index-straight-ends", test_segment_index_straight_ends_simple);
+  g_test_add_func ("/geometry/segment-index-local", test_segment_index_local);
   g_test_add_func ("/geometry/rng-reference", test_rng_reference_values);
 
   return g_test_run ();

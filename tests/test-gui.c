@@ -1715,6 +1715,49 @@ test_drag_remakes_changed_cells (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A mouse wheel zooms around the pointer, a touchpad's two fingers pan
+ * (the zoom stays), Ctrl with them zooms, a pinch zooms around its
+ * centre: what the canvas's scroll and zoom controllers hand it. */
+static void
+test_scroll_and_pinch (void)
+{
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
+  HlWindow *window = open_window (path);
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint image = { 225, 100 }, before, after;
+  double zoom;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  zoom = hl_canvas_get_zoom (canvas);
+
+  g_assert_true (_hl_canvas_scroll (canvas, 0, -1, GDK_SCROLL_UNIT_WHEEL, 0));
+  g_assert_cmpfloat (fabs (hl_canvas_get_zoom (canvas) / zoom - 1.25), <, 1e-9);
+  zoom = hl_canvas_get_zoom (canvas);
+
+  before = hl_canvas_image_to_widget (canvas, image);
+  g_assert_true (_hl_canvas_scroll (canvas, 10, 20, GDK_SCROLL_UNIT_SURFACE, 0));
+  after = hl_canvas_image_to_widget (canvas, image);
+  g_assert_cmpfloat (hl_canvas_get_zoom (canvas), ==, zoom);
+  g_assert_cmpfloat (fabs (after.x - (before.x - 10)), <, 1e-9);
+  g_assert_cmpfloat (fabs (after.y - (before.y - 20)), <, 1e-9);
+
+  g_assert_true (_hl_canvas_scroll (canvas, 0, -40, GDK_SCROLL_UNIT_SURFACE, GDK_CONTROL_MASK));
+  g_assert_cmpfloat (fabs (hl_canvas_get_zoom (canvas) / zoom - 1.25), <, 1e-9);
+  zoom = hl_canvas_get_zoom (canvas);
+
+  /* A pinch to twice the size around a point keeps that point. */
+  before = hl_canvas_image_to_widget (canvas, image);
+  _hl_canvas_pinch (canvas, TRUE, 1.0, before.x, before.y);
+  _hl_canvas_pinch (canvas, FALSE, 1.5, before.x, before.y);
+  _hl_canvas_pinch (canvas, FALSE, 2.0, before.x, before.y);
+  after = hl_canvas_image_to_widget (canvas, image);
+  g_assert_cmpfloat (fabs (hl_canvas_get_zoom (canvas) / zoom - 2.0), <, 1e-9);
+  g_assert_cmpfloat (fabs (after.x - before.x), <, 1e-6);
+  g_assert_cmpfloat (fabs (after.y - before.y), <, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1750,6 +1793,7 @@ main (int    argc,
   g_test_add_func ("/gui/quit-unmodified", test_quit_unmodified);
   g_test_add_func ("/gui/quit-save-all", test_quit_save_all);
   g_test_add_func ("/gui/quit-save-all-cancelled", test_quit_save_all_cancelled);
+  g_test_add_func ("/gui/scroll-and-pinch", test_scroll_and_pinch);
 
   status = g_test_run ();
   g_object_unref (app);

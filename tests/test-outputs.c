@@ -1085,7 +1085,11 @@ test_kill9_render (void)
       left += left_now;
       g_assert_cmpuint (count_open_temp_files (dir), ==, 0);
       g_assert_true (same_bytes (target, "old", 3) || png_complete (target));
+      /* The old file again, private again (g_file_set_contents makes a
+       * new file of the umask's mode, which a temporary file takes just
+       * before it replaces the target). */
       g_assert_true (g_file_set_contents (target, "old", 3, NULL));
+      g_assert_cmpint (g_chmod (target, 0600), ==, 0);
     }
   umask (old_umask);
   g_test_message ("%u renders killed while writing, %u temporary files left (all 0600)", caught, left);

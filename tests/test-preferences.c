@@ -12,6 +12,9 @@
 #include "hl-canvas.h"
 #include "hl-canvas-private.h"
 #include "hl-preferences-window.h"
+#include "hl-session-plan.h"
+#include "hl-window-private.h"
+#include "hl-zone-panel-private.h"
 #include "hl-settings.h"
 #include "hl-window.h"
 
@@ -126,7 +129,7 @@ test_window_opens (void)
   g_auto(GStrv) accels = NULL;
   g_autofree char *mark = NULL;
   GtkWidget *prefs;
-  GtkSpinButton *density, *transition, *dot_size, *scale;
+  GtkSpinButton *density, *transition, *dot_size, *rate, *scale;
   HlWindow *window;
 
   reset_settings ();
@@ -146,11 +149,17 @@ test_window_opens (void)
   gtk_test_widget_wait_for_draw (prefs);
 
   spins = find_all (prefs, GTK_TYPE_SPIN_BUTTON);
-  g_assert_cmpuint (spins->len, ==, 4);
+  g_assert_cmpuint (spins->len, ==, 5);
   density = spins->pdata[0];
   transition = spins->pdata[1];
   dot_size = spins->pdata[2];
-  scale = spins->pdata[3];
+  rate = spins->pdata[3];
+  scale = spins->pdata[4];
+  /* The published rate (hl-session-plan.h) until changed. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (rate), ==, 78.0);
+  g_assert_cmpfloat (hl_settings_get_dots_per_minute (), ==, HL_DOTS_PER_MINUTE_DEFAULT);
+  gtk_spin_button_set_value (rate, 40.0);
+  g_assert_cmpfloat (hl_settings_get_dots_per_minute (), ==, 40.0);
   g_assert_cmpfloat (gtk_spin_button_get_value (density), ==, 60.0);
   g_assert_cmpfloat (gtk_spin_button_get_value (transition), ==, 8.0);
   g_assert_cmpfloat (gtk_spin_button_get_value (dot_size), ==, 0.25);
@@ -200,6 +209,57 @@ test_window_opens (void)
   g_assert_cmpstr (mark, ==, "Studio North");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  reset_settings ();
+}
+
+/* Runs the main loop until the panel's statistics hold @text (fails
+ * after 30 s): they follow the engine's worker. */
+static void
+wait_stats_text (HlZonePanel *panel,
+                 const char  *text)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_wait_timeout, &timed_out);
+
+  while (strstr (hl_zone_panel_get_stats_text (panel), text) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  if (timed_out)
+    g_error ("\"%s\" never showed in \"%s\"", text, hl_zone_panel_get_stats_text (panel));
+}
+
+/* The zone panel gives each session's time at the rate of the
+ * preferences, and follows a change of the rate. */
+static void
+test_session_minutes (void)
+{
+  GSettings *settings = hl_settings_get ();
+  HlWindow *window;
+  HlZonePanel *panel;
+  HlZoneStats stats;
+  g_autofree char *at_78 = NULL, *at_10 = NULL, *expect_78 = NULL, *expect_10 = NULL;
+
+  reset_settings ();
+  window = open_window ("front-consultation.json");
+  panel = HL_ZONE_PANEL (hl_window_get_zone_panel (window));
+  hl_document_set_selected_zone (hl_window_get_document (window), 0);
+  g_assert_true (hl_document_get_zone_stats (hl_window_get_document (window), 0, &stats));
+  g_assert_cmpuint (stats.session_dots[0], >, 0);
+
+  expect_78 = hl_session_plan_format_minutes (stats.session_dots[0] / 78.0);
+  wait_stats_text (panel, expect_78);
+  at_78 = g_strdup (hl_zone_panel_get_stats_text (panel));
+  g_test_message ("%s", at_78);
+
+  g_settings_set_double (settings, "dots-per-minute", 10.0);
+  expect_10 = hl_session_plan_format_minutes (stats.session_dots[0] / 10.0);
+  /* At once: no engine run is needed for a new rate. */
+  at_10 = g_strdup (hl_zone_panel_get_stats_text (panel));
+  g_test_message ("%s", at_10);
+  g_assert_nonnull (strstr (at_10, expect_10));
+  g_assert_cmpstr (at_10, !=, at_78);
+
   gtk_window_destroy (GTK_WINDOW (window));
   reset_settings ();
 }
@@ -437,6 +497,7 @@ main (int    argc,
 
   g_test_add_func ("/preferences/window-opens", test_window_opens);
   g_test_add_func ("/preferences/new-zone-density", test_new_zone_density);
+  g_test_add_func ("/preferences/session-minutes", test_session_minutes);
   g_test_add_func ("/preferences/window-size-restored", test_window_size_restored);
   g_test_add_func ("/preferences/scale-label-unit", test_scale_label_unit);
   g_test_add_func ("/preferences/style", test_style);

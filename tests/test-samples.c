@@ -28,6 +28,7 @@
 #include "hl-edit.h"
 #include "hl-export.h"
 #include "hl-head-chart.h"
+#include "hl-report.h"
 #include "hl-test-util.h"
 
 /* The head of the sitter of astronaut.png (hair and face) in its pixels,
@@ -372,6 +373,113 @@ test_chart_sample_content (void)
   g_assert_true (frontal && crown);
 }
 
+/* Mean absolute difference of grey levels between @photo and @view where
+ * @m maps photo pixels onto view pixels, over the view's box [x0, x1) ×
+ * [y0, y1) (sampled every 3 px; nearest pixel). */
+static double
+aligned_difference (GdkPixbuf    *photo,
+                    GdkPixbuf    *view,
+                    const double  m[9],
+                    int x0, int y0, int x1, int y1)
+{
+  /* The inverse map: view pixel → photo pixel. */
+  double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8];
+  double inv[9] = { e * i - f * h, c * h - b * i, b * f - c * e,
+                    f * g - d * i, a * i - c * g, c * d - a * f,
+                    d * h - e * g, b * g - a * h, a * e - b * d };
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = y0; y < y1; y += 3)
+    for (int x = x0; x < x1; x += 3)
+      {
+        HlPoint p;
+        int px, py;
+        const guchar *vp, *pp;
+
+        g_assert_true (hl_align_apply (inv, (HlPoint) { x, y }, &p));
+        px = (int) lround (p.x);
+        py = (int) lround (p.y);
+        if (px < 0 || py < 0 || px >= gdk_pixbuf_get_width (photo) || py >= gdk_pixbuf_get_height (photo))
+          continue;
+        vp = gdk_pixbuf_read_pixels (view) + y * gdk_pixbuf_get_rowstride (view) + x * gdk_pixbuf_get_n_channels (view);
+        pp = gdk_pixbuf_read_pixels (photo) + py * gdk_pixbuf_get_rowstride (photo) + px * gdk_pixbuf_get_n_channels (photo);
+        sum += fabs ((vp[0] + vp[1] + vp[2]) / 3.0 - (pp[0] + pp[1] + pp[2]) / 3.0);
+        n++;
+      }
+  g_assert_cmpuint (n, >, 1000);
+  return sum / n;
+}
+
+/* A sample records session 1 (date, needle, dilution) with a progress
+ * photo that exists, is the one referenced (SHA-256, size) and is aligned
+ * to its view: mapped through the stored transform, the face on it lands
+ * on the face of the view's photo (read back by gdk-pixbuf), far closer
+ * than without the alignment. The sheet of that sample shows the date. */
+static void
+test_recorded_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) design = hl_design_load_from_file (path, &error);
+  g_autoptr(GdkPixbuf) view_px = NULL, photo_px = NULL;
+  g_autoptr(HlPhoto) checked = NULL;
+  g_autofree char *photo_path = NULL, *view_path = NULL, *dir = NULL, *pdf = NULL, *text = NULL;
+  const HlSessionRecord *r;
+  const HlProgressPhoto *p;
+  const double identity[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 };
+  double aligned, unaligned;
+  HlPhotoRef ref = { 0 };
+
+  g_assert_no_error (error);
+  r = hl_design_get_record (design, 1);
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->date, ==, "2026-11-02");
+  g_assert_nonnull (r->needle);
+  g_assert_true (hl_session_record_has_dilution (r));
+  g_assert_cmpuint (r->photos->len, >=, 1);
+  p = g_ptr_array_index (r->photos, 0);
+  g_assert_true (p->aligned);
+  g_assert_cmpuint (p->n_pairs, >=, 2);
+  g_assert_cmpint (hl_design_find_view (design, p->view), >=, 0);
+
+  photo_path = hl_photo_resolve_path (path, p->path);
+  g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
+  checked = hl_photo_load (photo_path, &error);
+  g_assert_no_error (error);
+  ref.path = p->path;
+  ref.sha256 = p->sha256;
+  ref.chart = NULL;
+  ref.width = p->width;
+  ref.height = p->height;
+  g_assert_true (hl_photo_matches (checked, &ref, &error));
+  g_assert_no_error (error);
+
+  view_path = hl_photo_resolve_path (path, hl_design_get_view (design, 0)->photo.path);
+  view_px = gdk_pixbuf_new_from_file (view_path, &error);
+  g_assert_no_error (error);
+  photo_px = gdk_pixbuf_new_from_file (photo_path, &error);
+  g_assert_no_error (error);
+  /* The face: from the hairline to below the eyes. */
+  aligned = aligned_difference (photo_px, view_px, p->transform, 170, 40, 290, 140);
+  unaligned = aligned_difference (photo_px, view_px, identity, 170, 40, 290, 140);
+  g_test_message ("grey-level difference over the face: %.1f aligned, %.1f as taken", aligned, unaligned);
+  g_assert_cmpfloat (aligned, <, 12.0);
+  g_assert_cmpfloat (aligned * 2.5, <, unaligned);
+
+  dir = g_dir_make_tmp ("hl-samples-XXXXXX", &error);
+  g_assert_no_error (error);
+  pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_assert_true (hl_report_write_pdf (design, path, pdf, &error));
+  g_assert_no_error (error);
+  if (hl_test_spawn (&text, "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL) == 0)
+    g_assert_nonnull (strstr (text, "done 2026-11-02"));
+  else
+    g_test_message ("pdftotext is not installed: the sheet's text is not read");
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 static int
 compare_paths (gconstpointer a,
                gconstpointer b)
@@ -407,5 +515,6 @@ main (int   argc,
       g_test_add_data_func (test, path, test_sample);
     }
   g_test_add_func ("/samples/chart-content", test_chart_sample_content);
+  g_test_add_func ("/samples/recorded-session", test_recorded_sample);
   return g_test_run ();
 }

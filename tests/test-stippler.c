@@ -862,6 +862,62 @@ test_incremental_random (void)
   hl_view_unref (cur);
 }
 
+/* A handle dragged at every speed the hand has (2, 20 and 100 px an
+ * event, one way then back, and past its neighbours so that the line
+ * loops), with the zone's stats asked between steps (they read the
+ * hairline far from the edit): every step equals a fresh stipple. */
+static void
+test_incremental_drag_speeds (void)
+{
+  static const double speeds[] = { 2.0, 20.0, 100.0, 260.0 };
+
+  for (guint sp = 0; sp < G_N_ELEMENTS (speeds); sp++)
+    {
+      g_autoptr(HlView) base = make_view ((HlRect) { 0, 0, 2400, 1200 }, 60, TRUE);
+      g_autoptr(HlStippler) st = hl_stippler_new ();
+      HlView *cur = hl_view_ref (base);
+
+      hl_stippler_update (st, cur, 5);
+      for (guint step = 0; step < 8; step++)
+        {
+          HlView *next = hl_view_copy (cur);
+          HlPoint p = hl_curve_get_points (cur->hairline)[4];
+          double dir = step < 5 ? 1.0 : -1.0;
+          g_autoptr(HlCurve) moved = hl_curve_with_point (cur->hairline, 4,
+                                                          (HlPoint) { p.x + dir * speeds[sp],
+                                                                      p.y - dir * 0.7 * speeds[sp] });
+          HlZoneStats stats;
+
+          hl_view_set_hairline (next, moved);
+          hl_view_unref (cur);
+          cur = next;
+          hl_stippler_update (st, cur, 5);
+          assert_same_as_fresh (st, cur, 5);
+          if (step % 3 == 1)
+            {
+              g_assert_true (hl_stippler_get_zone_stats (st, 0, &stats));
+              g_assert_cmpuint (stats.dots, >, 0);
+            }
+          else
+            {
+              /* The counts the editor takes after every step: the areas
+               * measured again where the line moved equal a fresh
+               * engine's. */
+              g_autoptr(HlStippler) fresh = hl_stippler_new ();
+              HlZoneStats want;
+
+              hl_stippler_update (fresh, cur, 5);
+              g_assert_true (hl_stippler_get_zone_counts (st, 0, &stats));
+              g_assert_true (hl_stippler_get_zone_counts (fresh, 0, &want));
+              g_assert_cmpfloat (stats.in_front_of_hairline_cm2, ==, want.in_front_of_hairline_cm2);
+              g_assert_cmpfloat (stats.outside_scalp_cm2, ==, want.outside_scalp_cm2);
+              g_assert_cmpfloat (want.in_front_of_hairline_cm2, >, 0.0);
+            }
+        }
+      hl_view_unref (cur);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -873,6 +929,7 @@ main (int    argc,
   g_test_add_func ("/stippler/hairline-zone", test_hairline_zone);
   g_test_add_func ("/stippler/determinism", test_determinism);
   g_test_add_func ("/stippler/incremental-updates", test_incremental_updates);
+  g_test_add_func ("/stippler/incremental-drag-speeds", test_incremental_drag_speeds);
   g_test_add_func ("/stippler/degenerate-inputs", test_degenerate_inputs);
   g_test_add_func ("/stippler/no-repetition", test_no_repetition);
   g_test_add_func ("/stippler/incremental-random", test_incremental_random);

@@ -2,16 +2,20 @@
  *
  * Each concern has its controller, made in _hl_canvas_init_input(): the
  * primary button's drag goes to the tool (or pans, or moves the split
- * line), the middle button's drag pans, motion hovers, keys go to the
- * tool, scrolling zooms around the pointer. Pen pressure and double
- * clicks are read here; the tool gets HlToolEvents through
- * hl_canvas_handle_event().
+ * line; with Space held it pans), the middle button's drag pans, motion
+ * hovers, keys go to the tool, a mouse wheel (or Ctrl with any scroll)
+ * zooms around the pointer while a touchpad's two fingers pan, a pinch
+ * zooms. Pen pressure and double clicks are read here, and a stylus's
+ * eraser end picks the eraser until the pen end comes back; the tool gets
+ * HlToolEvents through hl_canvas_handle_event().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hl-canvas"
 
 #include "config.h"
+
+#include <math.h>
 
 #include "hl-canvas-private.h"
 #include "hl-tool-select.h"
@@ -103,6 +107,34 @@ pan_by (HlCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The eraser end of a stylus picks the eraser (win.tool); the pen end,
+ * back, the tool it replaced. */
+static void
+follow_stylus_end (HlCanvas           *self,
+                   GtkEventController *controller)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  GdkDeviceTool *device_tool = event != NULL ? gdk_event_get_device_tool (event) : NULL;
+  GdkDeviceToolType type;
+
+  if (device_tool == NULL || !_hl_canvas_tools_active (self))
+    return;
+  type = gdk_device_tool_get_tool_type (device_tool);
+  if (type == GDK_DEVICE_TOOL_TYPE_ERASER && self->before_eraser == NULL &&
+      g_strcmp0 (self->tool_name, "eraser") != 0)
+    {
+      self->before_eraser = g_strdup (self->tool_name);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.tool", "s", "eraser");
+    }
+  else if (type != GDK_DEVICE_TOOL_TYPE_ERASER && self->before_eraser != NULL)
+    {
+      g_autofree char *back = g_steal_pointer (&self->before_eraser);
+
+      if (g_strcmp0 (self->tool_name, "eraser") == 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.tool", "s", back);
+    }
+}
+
 static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
@@ -128,6 +160,16 @@ on_drag_begin (GtkGestureDrag *gesture,
       return;
     }
   self->loupe_dragging = FALSE;
+  self->space_drag = FALSE;
+  /* Space held: the drag pans, whatever the tool. */
+  if (self->space_held)
+    {
+      self->captured = FALSE;
+      self->space_drag = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return;
+    }
+  follow_stylus_end (self, controller);
   /* Comparing, the primary button moves the split line (there is no tool
    * to give it to); presenting or side by side, it pans. */
   if (!_hl_canvas_tools_active (self))
@@ -157,7 +199,7 @@ on_drag_update (GtkGestureDrag *gesture,
                           self->drag_start.y + off_y - self->loupe_grab.y);
   else if (self->splitting)
     hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
-  else if (self->captured)
+  else if (self->captured && !self->space_drag)
     pointer_event (self, GTK_EVENT_CONTROLLER (gesture), HL_TOOL_MOTION,
                    self->drag_start.x + off_x, self->drag_start.y + off_y);
   else
@@ -176,6 +218,12 @@ on_drag_end (GtkGestureDrag *gesture,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                        _hl_canvas_tools_active (self) && self->tool != NULL ?
                                        hl_tool_get_cursor (self->tool) : NULL);
+      return;
+    }
+  if (self->space_drag)
+    {
+      self->space_drag = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->space_held ? "grab" : NULL);
       return;
     }
   if (!_hl_canvas_tools_active (self))
@@ -266,6 +314,17 @@ on_key (GtkEventControllerKey *controller,
   /* Ctrl+arrows move the loupe, when it is shown. */
   if (_hl_canvas_loupe_key (self, keyval, state))
     return TRUE;
+  /* Space held: drags pan (a drawing program's habit). */
+  if (keyval == GDK_KEY_space && !(state & GDK_CONTROL_MASK))
+    {
+      if (!self->space_held)
+        {
+          self->space_held = TRUE;
+          if (!gtk_gesture_is_active (self->primary_drag))
+            gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+        }
+      return TRUE;
+    }
   /* Keys with Control belong to the window's shortcuts; without a tool
    * at work (comparing, presenting), all of them do. */
   if ((state & GDK_CONTROL_MASK) || !_hl_canvas_tools_active (self))
@@ -301,6 +360,22 @@ on_key (GtkEventControllerKey *controller,
   if (event.key == HL_TOOL_KEY_NEXT || event.key == HL_TOOL_KEY_PREVIOUS)
     reveal_selected (self);
   return TRUE;
+}
+
+static void
+on_key_released (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 HlCanvas              *self)
+{
+  if (keyval != GDK_KEY_space || !self->space_held)
+    return;
+  self->space_held = FALSE;
+  if (!self->space_drag)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                     self->tool != NULL && _hl_canvas_tools_active (self) ?
+                                     hl_tool_get_cursor (self->tool) : NULL);
 }
 
 /* After Tab or Shift+Tab: a selected point outside the widget (zoomed in)
@@ -343,23 +418,86 @@ zoom_at (HlCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    sx,
-           double                    sy,
-           HlCanvas                 *self)
+gboolean
+_hl_canvas_scroll (HlCanvas        *self,
+                   double           dx,
+                   double           dy,
+                   GdkScrollUnit    unit,
+                   GdkModifierType  state)
 {
-  if (sy == 0)
-    return FALSE;
+  double x, y;
+
+  g_return_val_if_fail (HL_IS_CANVAS (self), FALSE);
 
   /* Zoom around the pointer, or the centre before it was seen. */
-  if (self->has_pointer)
-    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25, self->pointer.x, self->pointer.y);
-  else
-    zoom_at (self, sy < 0 ? 1.25 : 1.0 / 1.25,
-             gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-             gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+  x = self->has_pointer ? self->pointer.x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  y = self->has_pointer ? self->pointer.y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  if (unit == GDK_SCROLL_UNIT_WHEEL || (state & GDK_CONTROL_MASK))
+    {
+      if (dy == 0)
+        return FALSE;
+      /* A touchpad's Ctrl+scroll comes in small steps: 1.25× a wheel
+       * notch, and as much per 40 px of fingers. */
+      zoom_at (self, pow (1.25, unit == GDK_SCROLL_UNIT_WHEEL ? -dy : -dy / 40.0), x, y);
+      return TRUE;
+    }
+
+  if (dx == 0 && dy == 0)
+    return FALSE;
+  /* Two fingers move the picture under them, as a drag would. */
+  self->pan_x -= (self->preview.mirror ? -1 : 1) * dx;
+  self->pan_y -= dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           HlCanvas                 *self)
+{
+  return _hl_canvas_scroll (self, dx, dy, gtk_event_controller_scroll_get_unit (controller),
+                            gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller)));
+}
+
+void
+_hl_canvas_pinch (HlCanvas *self,
+                  gboolean  begin,
+                  double    scale,
+                  double    x,
+                  double    y)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  if (begin)
+    self->pinch_zoom = self->user_zoom;
+  if (!(isfinite (scale) && scale > 0.0) || !(self->pinch_zoom > 0.0))
+    return;
+  zoom_at (self, self->pinch_zoom * scale / self->user_zoom, x, y);
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                HlCanvas         *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+    _hl_canvas_pinch (self, TRUE, 1.0, x, y);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        HlCanvas       *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    _hl_canvas_pinch (self, FALSE, scale, x, y);
 }
 
 void
@@ -388,7 +526,8 @@ _hl_canvas_init_input (HlCanvas *self)
   GtkGesture *pan = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
 
   g_assert (HL_IS_CANVAS (self));
 
@@ -409,8 +548,14 @@ _hl_canvas_init_input (HlCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect_object (key, "key-pressed", G_CALLBACK (on_key), self, 0);
+  g_signal_connect_object (key, "key-released", G_CALLBACK (on_key_released), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   g_signal_connect_object (scroll, "scroll", G_CALLBACK (on_scroll), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  /* Two fingers on a touchscreen: the pinch zooms, and owns them. */
+  g_signal_connect_object (pinch, "begin", G_CALLBACK (on_pinch_begin), self, 0);
+  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
 }

@@ -12,6 +12,7 @@
 #include "hl-app-enum-types.h"
 #include "hl-canvas-preview.h"
 #include "hl-enums.h"
+#include "hl-label.h"
 
 void
 hl_preview_init (HlPreview *preview)
@@ -166,17 +167,15 @@ hl_preview_draw_chip (cairo_t    *cr,
                       double      xalign,
                       const char *text)
 {
-  cairo_text_extents_t ext;
-  const double pad_x = 10, h = 26;
-  double w, left;
+  double scale = hl_label_get_ui_scale ();
+  double pad_x = 10 * scale, h = 26 * scale, w, left, text_w, text_h;
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, 13 * scale, HL_LABEL_BOLD, 0.0);
 
-  cairo_save (cr);
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 13);
-  cairo_text_extents (cr, text, &ext);
-  w = ext.x_advance + 2 * pad_x;
+  hl_label_get_size (layout, &text_w, &text_h, NULL);
+  w = text_w + 2 * pad_x;
   left = round (x - w * xalign);
 
+  cairo_save (cr);
   cairo_new_sub_path (cr);
   cairo_arc (cr, left + w - h / 2, y + h / 2, h / 2, -G_PI / 2, G_PI / 2);
   cairo_arc (cr, left + h / 2, y + h / 2, h / 2, G_PI / 2, 3 * G_PI / 2);
@@ -185,7 +184,6 @@ hl_preview_draw_chip (cairo_t    *cr,
   cairo_fill (cr);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_move_to (cr, left + pad_x, y + h / 2 + 5);
-  cairo_show_text (cr, text);
+  hl_label_show (cr, layout, left + pad_x, y + (h - text_h) / 2);
   cairo_restore (cr);
 }

@@ -47,6 +47,10 @@ struct _HlCanvas
   gboolean         has_pointer;
   gboolean         captured;      /* the tool owns the current primary drag */
   gboolean         panning;       /* the current drag pans */
+  gboolean         space_held;    /* Space is down: a primary drag pans */
+  gboolean         space_drag;    /* the current primary drag pans for Space */
+  char            *before_eraser; /* the tool the stylus's eraser end replaced */
+  double           pinch_zoom;    /* user_zoom when the pinch began */
   HlPoint          last_press;    /* widget px, for double clicks */
   guint32          last_press_time;
   guint            n_press;
@@ -100,6 +104,22 @@ void           _hl_canvas_queue_pending    (HlCanvas *self);
 
 /* Adds the pointer, key and scroll controllers. */
 void           _hl_canvas_init_input       (HlCanvas *self);
+/* A scroll of (@dx, @dy) in @unit with modifiers @state, as the scroll
+ * controller reports it: a mouse wheel (GDK_SCROLL_UNIT_WHEEL) or Ctrl
+ * zooms around the pointer, a touchpad's two fingers (surface px) pan.
+ * TRUE when taken. */
+gboolean       _hl_canvas_scroll           (HlCanvas        *self,
+                                            double           dx,
+                                            double           dy,
+                                            GdkScrollUnit    unit,
+                                            GdkModifierType  state);
+/* A pinch: the zoom becomes @scale times what it was when the pinch
+ * began (@begin), around widget point (@x, @y). */
+void           _hl_canvas_pinch            (HlCanvas *self,
+                                            gboolean  begin,
+                                            double    scale,
+                                            double    x,
+                                            double    y);
 
 /* hl-canvas-loupe.c */
 

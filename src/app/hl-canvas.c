@@ -25,6 +25,7 @@
 
 #include "hl-canvas-private.h"
 #include "hl-density-map.h"
+#include "hl-label.h"
 #include "hl-measure.h"
 #include "hl-render.h"
 #include "hl-tool-landmark.h"
@@ -1009,6 +1010,7 @@ hl_canvas_dispose (GObject *object)
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);
+  g_clear_pointer (&self->before_eraser, g_free);
   g_clear_pointer (&self->layer_photo, hl_photo_unref);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1022,6 +1024,8 @@ hl_canvas_dispose (GObject *object)
   G_OBJECT_CLASS (hl_canvas_parent_class)->dispose (object);
 }
 
+static void hl_canvas_realize (GtkWidget *widget);
+
 static void
 hl_canvas_class_init (HlCanvasClass *klass)
 {
@@ -1030,6 +1034,7 @@ hl_canvas_class_init (HlCanvasClass *klass)
 
   object_class->dispose = hl_canvas_dispose;
   widget_class->snapshot = hl_canvas_snapshot;
+  widget_class->realize = hl_canvas_realize;
   widget_class->size_allocate = hl_canvas_size_allocate;
 
   /**
@@ -1066,6 +1071,33 @@ hl_canvas_init (HlCanvas *self)
 
   _hl_canvas_init_input (self);
   _hl_canvas_init_loupe (self);
+}
+
+/* Labels on the canvas follow the desktop's text scale (GTK's font
+ * resolution over its default of 96 dpi). */
+static void
+on_text_scale_changed (GtkSettings *settings,
+                       GParamSpec  *pspec,
+                       HlCanvas    *self)
+{
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  hl_label_set_ui_scale (dpi > 0 ? dpi / (96.0 * 1024.0) : 1.0);
+  if (self->tool_cells != NULL)
+    hl_cell_layer_reset (self->tool_cells);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+hl_canvas_realize (GtkWidget *widget)
+{
+  HlCanvas *self = HL_CANVAS (widget);
+  GtkSettings *settings = gtk_widget_get_settings (widget);
+
+  GTK_WIDGET_CLASS (hl_canvas_parent_class)->realize (widget);
+  g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (on_text_scale_changed), self, 0);
+  on_text_scale_changed (settings, NULL, self);
 }
 
 GtkWidget *

@@ -24,6 +24,7 @@
 #include "hl-design-io.h"
 #include "hl-document-private.h"
 #include "hl-error.h"
+#include "hl-progress-photo-io.h"
 #include "hl-recovery.h"
 
 /* Worker data */
@@ -78,6 +79,7 @@ typedef struct
   HlFileStamp expected;      /* the file as the document last saw it (known:
                               * refuse to replace it if it changed) */
   HlFileStamp written;       /* the file as the worker left it */
+  HlDocumentSaveFlags flags;
 } SaveData;
 
 static void
@@ -990,6 +992,20 @@ save_thread (GTask        *task,
       return;
     }
 
+  /* The next session's file gets copies of the photos beside it. */
+  if (data->flags & HL_DOCUMENT_SAVE_WITH_PHOTOS)
+    {
+      HlDesign *copied = hl_design_copy_photos (linked != NULL ? linked : data->design, data->path, &error);
+
+      if (copied == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_pointer (&linked, hl_design_unref);
+      linked = copied;
+    }
+
   /* Photo paths as the file at @path should refer to them. */
   rebased = hl_design_rebase_photos (linked != NULL ? linked : data->design, NULL, data->path);
   if (!hl_design_save_to_file (rebased, data->path, &error))
@@ -1016,7 +1032,8 @@ save_done (GObject      *object,
 
   /* The file holds the design as it was when the save began; a document
    * loaded anew meanwhile is not the one saved. */
-  if (data->generation == self->generation && self->history != NULL)
+  if (data->generation == self->generation && self->history != NULL &&
+      !(data->flags & HL_DOCUMENT_SAVE_COPY))
     {
       g_object_freeze_notify (G_OBJECT (self));
       hl_history_mark_saved_design (self->history, data->design);
@@ -1081,6 +1098,7 @@ hl_document_save_full_async (HlDocument          *self,
   data->path = path;
   data->design = hl_design_ref (hl_history_get_current (self->history));
   data->generation = self->generation;
+  data->flags = flags;
   /* Only the document's own file is checked: another one was chosen to
    * be replaced. */
   if (!(flags & HL_DOCUMENT_SAVE_FORCE) && self->file != NULL && g_file_equal (file, self->file))

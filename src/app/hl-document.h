@@ -97,6 +97,10 @@ typedef enum
 {
   HL_DOCUMENT_SAVE_DEFAULT = 0,
   HL_DOCUMENT_SAVE_FORCE   = 1 << 0,  /* replace the file even if it changed on disk */
+  HL_DOCUMENT_SAVE_COPY    = 1 << 1,  /* a copy: the document keeps its own file
+                                       * and stays modified */
+  HL_DOCUMENT_SAVE_WITH_PHOTOS = 1 << 2,  /* copy the photos (views' and progress
+                                           * photos) into the file's folder */
 } HlDocumentSaveFlags;
 
 /* Saves the current design to @file atomically (photo paths written

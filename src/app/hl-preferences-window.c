@@ -34,6 +34,7 @@ struct _HlPreferencesWindow
   GtkColorButton *shade_button;
   AdwEntryRow    *mark_row;
   AdwEntryRow    *clinic_row;
+  GtkSpinButton  *rate_spin;
   AdwComboRow    *layout_row;
   GtkSpinButton  *scale_spin;
 
@@ -255,6 +256,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, shade_button);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, mark_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, clinic_row);
+  gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, layout_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);
@@ -294,6 +296,7 @@ hl_preferences_window_init (HlPreferencesWindow *self)
                                 G_SETTINGS_BIND_DEFAULT, shade_to_rgba, rgba_to_shade, NULL, NULL);
   g_settings_bind (self->settings, "simulation-mark", self->mark_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "clinic-name", self->clinic_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "dots-per-minute", self->rate_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "export-layout", self->layout_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, enum_to_index, index_to_enum,
                                 GSIZE_TO_POINTER (HL_TYPE_LAYOUT), NULL);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "hl-session-plan.h"
 #include "hl-settings.h"
 
 /* Owned for the process's life. */
@@ -174,6 +175,15 @@ hl_settings_dup_clinic_name (void)
   if (hl_settings_get () == NULL)
     return g_strdup ("");
   return g_strstrip (g_settings_get_string (settings, "clinic-name"));
+}
+
+double
+hl_settings_get_dots_per_minute (void)
+{
+  double rate = hl_settings_get () != NULL ? g_settings_get_double (settings, "dots-per-minute")
+                                           : HL_DOTS_PER_MINUTE_DEFAULT;
+
+  return rate > 0 ? rate : HL_DOTS_PER_MINUTE_DEFAULT;
 }
 
 HlLayout

@@ -49,6 +49,9 @@ const HlZoneDefaults *hl_settings_get_zone_defaults   (void);
 char                 *hl_settings_dup_simulation_mark (void);
 /* The clinic named on the consultation sheet, "" for none (transfer full). */
 char                 *hl_settings_dup_clinic_name     (void);
+/* Dots the practitioner places a minute (HL_DOTS_PER_MINUTE_DEFAULT
+ * without settings). */
+double                hl_settings_get_dots_per_minute (void);
 /* The layout and scale an export starts with. */
 HlLayout              hl_settings_get_export_layout   (void);
 double                hl_settings_get_export_scale    (void);

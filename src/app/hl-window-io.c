@@ -1,8 +1,9 @@
 /* hl-window-io.c: files in and out of a window beyond open and save: the
  * export dialogs, photos and designs dropped or pasted onto the window,
- * relinking a photo that moved or changed, recently used designs, and the
+ * relinking a photo that moved or changed, recently used designs, the
  * sweep of temporary files that killed saves or exports left beside a
- * design opened.
+ * design opened, Save As, Save a Copy, the next session's file and Close
+ * Window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,10 +13,14 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "hl-atomic-file.h"
+#include "hl-error.h"
 #include "hl-weak-task.h"
 #include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
+#include "hl-record-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
 
@@ -558,6 +563,207 @@ open_recent_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (target));
 }
 
+/* Save As, Save a Copy, Next Session */
+
+#define CHOOSER_KEY "hl-window-io-save-chooser"
+
+static void
+on_saved_to (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HlWindow *self = g_task_get_source_object (task);
+  HlWindowSaveMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "hl-mode"));
+  GFile *file = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!hl_document_save_finish (HL_DOCUMENT (object), result, &error))
+    {
+      if (!self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: %s is why, e.g. "photo.jpg: cannot be read". */
+          g_autofree char *message = g_strdup_printf (_("The design was not saved: %s"), error->message);
+
+          toast (self, message);
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (self->disposed)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (mode != HL_WINDOW_SAVE_AS)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is the file name of the copy. */
+      g_autofree char *message = g_strdup_printf (mode == HL_WINDOW_SAVE_COPY ? _("Saved a copy as “%s”")
+                                                  : _("Next session’s design saved as “%s”, with its photos"),
+                                                  name);
+
+      toast (self, message);
+    }
+  /* The next session goes on in the new file: this one's changes are
+   * asked about first, as for any file opened over them. */
+  if (mode == HL_WINDOW_SAVE_NEXT_SESSION)
+    hl_window_open_replacing (self, file);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hl_window_save_to_async (HlWindow            *self,
+                         GFile               *file,
+                         HlWindowSaveMode     mode,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+  HlDocumentSaveFlags flags = HL_DOCUMENT_SAVE_FORCE;
+
+  g_return_if_fail (HL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "hl-mode", GINT_TO_POINTER (mode));
+  if (hl_document_get_design (self->document) == NULL)
+    {
+      g_task_return_new_error (task, HL_ERROR, HL_ERROR_ARGUMENT, _("there is no design to save"));
+      g_object_unref (task);
+      return;
+    }
+  if (mode != HL_WINDOW_SAVE_AS)
+    flags |= HL_DOCUMENT_SAVE_COPY;
+  if (mode == HL_WINDOW_SAVE_NEXT_SESSION)
+    flags |= HL_DOCUMENT_SAVE_WITH_PHOTOS;
+  /* The chooser asked already before replacing a file. */
+  hl_document_save_full_async (self->document, file, flags, NULL, on_saved_to, task);
+}
+
+gboolean
+hl_window_save_to_finish (HlWindow      *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (HL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_save_to_chooser_response (GtkNativeDialog *dialog,
+                             int              response,
+                             HlWindow        *self)
+{
+  HlWindowSaveMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "hl-mode"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    hl_window_save_to_async (self, file, mode, NULL, NULL);
+  g_object_set_data (G_OBJECT (self), CHOOSER_KEY, NULL);
+}
+
+/* The name a new file starts with: the design's name for Save As,
+ * "NAME copy" for a copy, "NAME-session-N" for the next session (N one
+ * after the last session recorded). */
+static char *
+suggest_name (HlWindow         *self,
+              HlWindowSaveMode  mode)
+{
+  GFile *file = hl_document_get_file (self->document);
+  HlDesign *design = hl_document_get_design (self->document);
+  g_autofree char *base = file != NULL ? g_file_get_basename (file) : g_strdup ("design.json");
+  g_autofree char *stem = g_str_has_suffix (base, ".json") ? g_strndup (base, strlen (base) - 5)
+                                                           : g_strdup (base);
+  guint next = 2;
+  char *at;
+
+  if (mode == HL_WINDOW_SAVE_AS)
+    return g_steal_pointer (&base);
+  if (mode == HL_WINDOW_SAVE_COPY)
+    /* Translators: the name suggested for a copy of design NAME. */
+    return g_strdup_printf (_("%s copy.json"), stem);
+
+  if (design != NULL && design->records->len > 0)
+    next = ((HlSessionRecord *) g_ptr_array_index (design->records, design->records->len - 1))->session + 1;
+  /* "client-session-1" becomes "client-session-2", not "…-1-session-2". */
+  if ((at = g_strrstr (stem, "-session-")) != NULL)
+    *at = '\0';
+  return g_strdup_printf ("%s-session-%u.json", stem, next);
+}
+
+static void
+save_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlWindowSaveMode mode = g_str_equal (action_name, "win.save-as") ? HL_WINDOW_SAVE_AS
+                        : g_str_equal (action_name, "win.save-copy") ? HL_WINDOW_SAVE_COPY
+                        : HL_WINDOW_SAVE_NEXT_SESSION;
+  const char *titles[] = { N_("Save the Design As"), N_("Save a Copy of the Design"),
+                           N_("Save the Next Session’s Design") };
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  GFile *file;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->loading || hl_document_get_design (self->document) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_(titles[mode]), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Designs"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  file = hl_document_get_file (self->document);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  name = suggest_name (self, mode);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "hl-mode", GINT_TO_POINTER (mode));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_save_to_chooser_response), self, 0);
+  /* The window holds the chooser until it answers (or the window goes). */
+  g_object_set_data_full (G_OBJECT (self), CHOOSER_KEY, chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.record: the client's details and the sessions as done. */
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlRecordDialog *dialog;
+
+  if (self->loading || hl_document_get_design (self->document) == NULL)
+    return;
+  dialog = hl_record_dialog_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  /* Through close-request: unsaved changes are asked about. */
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 /* Window hooks */
 
 void
@@ -568,11 +774,20 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "win.relink-photo", NULL, relink_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_to_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_to_action);
+  gtk_widget_class_install_action (widget_class, "win.next-session", NULL, save_to_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.record", NULL, record_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.relink-photo", NULL);
 }
@@ -603,6 +818,10 @@ _hl_window_io_update (HlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-session", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", has_design);
   /* Relink when the photo is missing or not the one the design was made on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
                                  has_design && self->relink_cancellable == NULL &&
@@ -633,4 +852,5 @@ _hl_window_io_dispose (HlWindow *self)
   g_clear_object (&self->pending_file);
   g_clear_pointer (&self->pending_png, g_bytes_unref);
   g_clear_weak_pointer (&self->photo_toast);
+  g_object_set_data (G_OBJECT (self), CHOOSER_KEY, NULL);
 }

@@ -25,6 +25,7 @@
 #include "hl-tool-ruler.h"
 #include "hl-tool-zone.h"
 #include "hl-tools.h"
+#include "hl-head-fit.h"
 #include "hl-window-private.h"
 
 static const char * const ruler_modes[] = { "drag", "ipd", "iris" };
@@ -165,6 +166,28 @@ update_scale (HlWindow     *self,
       text = g_strdup_printf (_("%s · %s ±%.0f %%"), scale, source,
                               view->calibration.uncertainty * 100.0);
     }
+  /* What areas and densities are measured on: the head model's scalp, or
+   * the photo's plane (the tooltip says why). */
+  {
+    g_autoptr(GError) why = NULL;
+    HlHeadModel model;
+    HlHeadPose pose;
+    char *with_basis = g_strconcat (text, " · ", view->has_head ? _("on the scalp") : _("photo plane"), NULL);
+
+    g_free (text);
+    text = with_basis;
+    if (view->has_head)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
+                                   _("Areas and densities are measured on the scalp of the head model"));
+    else if (view->head_reason != NULL)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), view->head_reason);
+    else if (!hl_head_fit_view (view, &model, &pose, &why))
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), why->message);
+    else
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
+                                   _("Areas and densities are measured in the photo's plane: the head model "
+                                     "is not fitted to this view"));
+  }
   gtk_label_set_text (self->scale_label, text);
 }
 
@@ -213,6 +236,12 @@ _hl_window_tools_update (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
                                  view != NULL && view->hairline != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-outline", view != NULL);
+  {
+    int zone = hl_document_get_selected_zone (self->document);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mirror-zone",
+                                   view != NULL && zone >= 0 && (guint) zone < hl_view_get_n_zones (view));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-outline",
                                  view != NULL && view->scalp_outline != NULL);
   /* Tools and their options need a design to work on. */
@@ -447,6 +476,32 @@ frontal_band_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_band_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (spin);
+}
+
+/* The selected zone, mirrored across the face's midline: the other
+ * temple drawn once. */
+static void
+mirror_zone_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  const HlView *view = shown_view (self);
+  int zone = hl_document_get_selected_zone (self->document);
+  g_autoptr(HlDesign) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (view == NULL || zone < 0 || (guint) zone >= hl_view_get_n_zones (view))
+    return;
+  next = hl_edit_mirror_zone (hl_document_get_design (self->document),
+                              hl_document_get_view_index (self->document), (guint) zone, &error);
+  if (next == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  if (hl_document_commit (self->document, next, _("Mirror zone"), NULL))
+    hl_document_set_selected_zone (self->document, (int) hl_view_get_n_zones (view));
 }
 
 /* A scalp outline from the pupils and the calibration
@@ -689,6 +744,7 @@ _hl_window_tools_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.show-panel", "show-panel");
   gtk_widget_class_install_action (widget_class, "win.frontal-band", NULL, frontal_band_action);
   gtk_widget_class_install_action (widget_class, "win.propose-outline", NULL, propose_outline_action);
+  gtk_widget_class_install_action (widget_class, "win.mirror-zone", NULL, mirror_zone_action);
   gtk_widget_class_install_action (widget_class, "win.remove-outline", NULL, remove_outline_action);
 
   {
@@ -750,6 +806,9 @@ _hl_window_tools_init (HlWindow *self)
   g_signal_connect_object (self->document, "loaded", G_CALLBACK (_hl_window_tools_update), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::view-index", G_CALLBACK (_hl_window_tools_update),
+                           self, G_CONNECT_SWAPPED);
+  /* Mirror Selected Zone needs one. */
+  g_signal_connect_object (self->document, "notify::selected-zone", G_CALLBACK (_hl_window_tools_update),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_revealed), self,
                            G_CONNECT_SWAPPED);

@@ -321,6 +321,7 @@ update_views (HlWindow *self)
     gtk_label_set_text (self->view_label, _("Views"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-hairline", view != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit-head", view != NULL && view->photo.chart == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-photo", has_room);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-chart", has_room);
 
@@ -668,6 +669,35 @@ on_template_response (AdwMessageDialog *dialog,
   self->template_dialog = NULL;
 }
 
+/* Fits the head model to the shown view's landmarks and calibration, one
+ * undo step; a toast says the head's size, or why it cannot be fitted. */
+static void
+fit_head_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlDesign *design = hl_document_get_design (self->document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlDesign) fitted = NULL;
+  g_autofree char *text = NULL;
+  guint index;
+
+  if (current_view (self, &index) == NULL)
+    return;
+  fitted = hl_edit_fit_head (design, index, &error);
+  if (fitted == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  hl_document_commit (self->document, fitted, _("Fit head model"), NULL);
+  /* Translators: the fitted head's breadth, length and height in mm. */
+  text = g_strdup_printf (_("Head model fitted: %.0f × %.0f × %.0f mm; areas and densities are on the scalp"),
+                          fitted->head.breadth_mm, fitted->head.length_mm, fitted->head.height_mm);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
 static void
 propose_hairline_action (GtkWidget  *widget,
                          const char *action_name,
@@ -780,6 +810,7 @@ _hl_window_views_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.propose-hairline", NULL, propose_hairline_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-head", NULL, fit_head_action);
   gtk_widget_class_install_action (widget_class, "win.add-view-photo", NULL, add_view_photo_action);
   gtk_widget_class_install_action (widget_class, "win.add-view-chart", "s", add_view_chart_action);
   gtk_widget_class_install_action (widget_class, "win.new-chart", "s", new_chart_action);

@@ -13,4 +13,7 @@ G_BEGIN_DECLS
 GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
                                              const char  *key);
 
+/* The statistics shown for the selected zone (borrowed). */
+const char    *hl_zone_panel_get_stats_text (HlZonePanel *self);
+
 G_END_DECLS

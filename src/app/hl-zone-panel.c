@@ -12,6 +12,8 @@
 #include "hl-edit.h"
 #include "hl-units.h"
 #include "hl-measure.h"
+#include "hl-session-plan.h"
+#include "hl-settings.h"
 #include "hl-zone-panel-private.h"
 #include "hl-zone-param.h"
 
@@ -166,11 +168,20 @@ update_stats (HlZonePanel *self)
     {
       g_autofree char *total = hl_units_format_count (stats.dots);
 
-      /* Translators: the zone's area, the density asked for and the
-       * density its dots achieve. */
-      g_string_append_printf (text, _("%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²"),
-                              stats.area_cm2, zone->params.density,
-                              stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
+      if (stats.on_scalp)
+        /* Translators: the zone's area on the scalp (the head model), its
+         * area in the photo, the density asked for and the density its
+         * dots achieve on the scalp. */
+        g_string_append_printf (text, _("%.1f cm² of scalp (%.1f cm² in the photo) · asked %.0f dots/cm² · "
+                                        "achieved %.1f dots/cm²"),
+                                stats.area_cm2, stats.image_area_cm2, zone->params.density,
+                                stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
+      else
+        /* Translators: the zone's area, the density asked for and the
+         * density its dots achieve. */
+        g_string_append_printf (text, _("%.1f cm² · asked %.0f dots/cm² · achieved %.1f dots/cm²"),
+                                stats.area_cm2, zone->params.density,
+                                stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0);
       g_string_append_c (text, '\n');
       /* Translators: %s is the zone's number of dots (“2,332”); the dots
        * of each session follow. */
@@ -179,9 +190,13 @@ update_stats (HlZonePanel *self)
         {
           g_autofree char *count = hl_units_format_count (stats.session_dots[i]);
 
+          g_autofree char *time = hl_session_plan_format_minutes (
+              hl_session_plan_minutes (stats.session_dots[i], hl_settings_get_dots_per_minute ()));
+
           g_string_append (text, i == 0 ? " " : ", ");
-          /* Translators: a session's number and its number of dots. */
-          g_string_append_printf (text, _("session %u: %s"), i + 1, count);
+          /* Translators: a session's number, its number of dots and the
+           * time they take at the rate set in the preferences. */
+          g_string_append_printf (text, _("session %u: %s (%s)"), i + 1, count, time);
         }
       if (!stats.calibrated)
         {
@@ -249,10 +264,17 @@ update_list (HlZonePanel *self)
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->zone_list, (int) i);
+      HlZoneStats stats;
+      double area = hl_measure_zone_area_cm2 (view, i);
+      g_autofree char *subtitle = NULL;
+
+      /* On a view with a head model, the scalp's area as the engine last
+       * measured it. */
+      if (view->has_head && hl_document_get_zone_stats (self->document, i, &stats) && stats.on_scalp)
+        area = stats.area_cm2;
       /* Translators: a zone's kind and its area. */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %.1f cm²"),
-                                                   hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
-                                                   hl_measure_zone_area_cm2 (view, i));
+      subtitle = g_strdup_printf (_("%s · %.1f cm²"), hl_zone_kind_get_label (hl_view_get_zone (view, i)->kind),
+                                  area);
 
       if (row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), subtitle) != 0)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -318,6 +340,10 @@ stats_timeout (gpointer user_data)
   HlZonePanel *self = user_data;
 
   self->stats_source = 0;
+  /* The list's areas on a view with a head model come with the stats. */
+  self->updating = TRUE;
+  update_list (self);
+  self->updating = FALSE;
   update_stats (self);
   return G_SOURCE_REMOVE;
 }
@@ -364,6 +390,13 @@ hl_zone_panel_set_document (HlZonePanel *self,
 
   g_clear_pointer (&self->list_signature, g_free);
   refresh (self);
+}
+
+const char *
+hl_zone_panel_get_stats_text (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  return adw_action_row_get_subtitle (self->stats_row);
 }
 
 GtkSpinButton *
@@ -770,6 +803,10 @@ hl_zone_panel_init (HlZonePanel *self)
   build_session_rows (self);
   self->updating = FALSE;
   update_detail (self);
+  /* Session times follow the rate set in the preferences. */
+  if (hl_settings_get () != NULL)
+    g_signal_connect_object (hl_settings_get (), "changed::dots-per-minute",
+                             G_CALLBACK (update_stats), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -26,6 +26,7 @@ static const HlCliCommand commands[] = {
   { "render", N_("Render a view to a PNG mockup"), hl_cli_render },
   { "report", N_("Write the consultation sheet (PDF)"), hl_cli_report },
   { "thumbnail", N_("Write a small PNG preview for file managers"), hl_cli_thumbnail },
+  { "sessions", N_("Planned sessions: dots, estimated time, what was done"), hl_cli_sessions },
 };
 
 static void
@@ -121,6 +122,15 @@ hl_cli_check_output (const char     *command,
 
       if (view->photo.path != NULL)
         g_ptr_array_add (inputs, hl_photo_resolve_path (design_path, view->photo.path));
+    }
+  /* Progress photos are inputs too: never written over. */
+  for (guint r = 0; r < design->records->len; r++)
+    {
+      const HlSessionRecord *record = g_ptr_array_index (design->records, r);
+
+      for (guint p = 0; p < record->photos->len; p++)
+        g_ptr_array_add (inputs, hl_photo_resolve_path (design_path,
+                                                        ((const HlProgressPhoto *) g_ptr_array_index (record->photos, p))->path));
     }
   g_ptr_array_add (inputs, NULL);
 

@@ -88,16 +88,30 @@ put_uint (char  *at,
   return at;
 }
 
+/* The scalp point (mm, the head model's frame) under dot @d of @view;
+ * FALSE where the ray misses the cranium (the nape seen from behind). */
+static gboolean
+scalp_point (const HlView *view,
+             const HlDot  *d,
+             double        x[3])
+{
+  return hl_head_model_image_to_scalp (&view->head, &view->pose, (HlPoint) { d->x, d->y }, x);
+}
+
 /* Writes every row as fprintf ("%.3f,%.3f,%.4f,%s,%u,%s\n") would, without
- * its per-call cost (that was as much as computing the dots). */
+ * its per-call cost (that was as much as computing the dots). With @scalp
+ * (a view with a head model), three more columns: the dot's point on the
+ * scalp in mm, empty off the cranium. */
 static void
-write_csv (FILE        *out,
-           const HlDot *dots,
-           gsize        n)
+write_csv (FILE         *out,
+           const HlDot  *dots,
+           gsize         n,
+           const HlView *scalp)
 {
   static const char hex[] = "0123456789abcdef";
 
-  fputs ("x,y,diameter_mm,shade,session,zone\n", out);
+  fputs (scalp != NULL ? "x,y,diameter_mm,shade,session,zone,scalp_x_mm,scalp_y_mm,scalp_z_mm\n"
+                       : "x,y,diameter_mm,shade,session,zone\n", out);
   for (gsize i = 0; i < n; i++)
     {
       char line[160];
@@ -129,15 +143,28 @@ write_csv (FILE        *out,
         }
       else
         at = put_uint (at, dots[i].zone);
+      if (scalp != NULL)
+        {
+          double x[3];
+          gboolean hit = scalp_point (scalp, &dots[i], x);
+
+          for (guint k = 0; k < 3; k++)
+            {
+              *at++ = ',';
+              if (hit)
+                at = put_fixed (at, (float) x[k], 3);
+            }
+        }
       *at++ = '\n';
       fwrite (line, 1, (gsize) (at - line), out);
     }
 }
 
 static void
-write_json (FILE        *out,
-            const HlDot *dots,
-            gsize        n)
+write_json (FILE         *out,
+            const HlDot  *dots,
+            gsize         n,
+            const HlView *scalp)
 {
   /* Written by hand, not through a cJSON tree: a million dots would cost
    * hundreds of MB as a tree. */
@@ -152,9 +179,24 @@ write_json (FILE        *out,
                format_fixed (d, 4, dots[i].diameter_mm),
                hl_color_format (dots[i].shade, shade), dots[i].session + 1u);
       if (dots[i].zone == HL_DOT_MANUAL)
-        fputs ("\"zone\": null}", out);
+        fputs ("\"zone\": null", out);
       else
-        fprintf (out, "\"zone\": %u}", dots[i].zone);
+        fprintf (out, "\"zone\": %u", dots[i].zone);
+      if (scalp != NULL)
+        {
+          double p[3];
+
+          if (scalp_point (scalp, &dots[i], p))
+            {
+              char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE];
+
+              fprintf (out, ", \"scalp_mm\": [%s, %s, %s]", format_fixed (a, 3, p[0]),
+                       format_fixed (b, 3, p[1]), format_fixed (c, 3, p[2]));
+            }
+          else
+            fputs (", \"scalp_mm\": null", out);
+        }
+      fputc ('}', out);
       fputs (i + 1 < n ? ",\n" : "\n", out);
     }
   fputs ("]\n", out);
@@ -168,10 +210,13 @@ hl_cli_dots (int    argc,
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *target = NULL;
+  g_autofree char *coords = NULL;
   gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("View by name or index (default: the first)"), N_("NAME|N") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), N_("FORMAT") },
+    { "coords", 0, 0, G_OPTION_ARG_STRING, &coords,
+      N_("image (default), or scalp: also each dot's point on the head model in mm"), N_("COORDS") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output (-: standard output)"), N_("FILE") },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If FILE is a symbolic link, replace the file it points to"), NULL },
     { NULL }
@@ -188,6 +233,9 @@ hl_cli_dots (int    argc,
                              _("Write the dots of one view as CSV (x,y,diameter_mm,shade,session,zone)\n"
                              "or JSON. x, y are image pixels of the view; sessions count from 1;\n"
                              "zone is the zone's index, or manual for hand-placed dots.\n"
+                             "With --coords scalp, also each dot's point on the head model's scalp\n"
+                             "(scalp_x_mm, scalp_y_mm, scalp_z_mm: x toward the client's left, y to\n"
+                             "the front, z up, from the cranium's centre; empty off the cranium).\n"
                              "DESIGN - reads the design from standard input."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
@@ -205,6 +253,11 @@ hl_cli_dots (int    argc,
       return HL_EXIT_USAGE;
     }
   json = g_strcmp0 (format, "json") == 0;
+  if (coords != NULL && g_strcmp0 (coords, "image") != 0 && g_strcmp0 (coords, "scalp") != 0)
+    {
+      fprintf (stderr, _("hairline dots: --coords must be image or scalp, not '%s'\n"), coords);
+      return HL_EXIT_USAGE;
+    }
 
   /* What killed runs left beside the output goes first. */
   if (hl_cli_is_stdio (output))
@@ -224,6 +277,16 @@ hl_cli_dots (int    argc,
           fprintf (stderr, _("%s: no view named '%s'\n"), hl_cli_input_name (argv[1]), view_name);
           return HL_EXIT_BAD_INPUT;
         }
+    }
+
+  if (g_strcmp0 (coords, "scalp") == 0 && !hl_design_get_view (design, (guint) index)->has_head)
+    {
+      const HlView *view = hl_design_get_view (design, (guint) index);
+
+      fprintf (stderr, _("%s: view '%s' has no head model (%s): its dots have no scalp coordinates\n"),
+               hl_cli_input_name (argv[1]), view->name,
+               view->head_reason != NULL ? view->head_reason : _("measured in the photo plane"));
+      return HL_EXIT_BAD_INPUT;
     }
 
   if (output != NULL)
@@ -248,10 +311,14 @@ hl_cli_dots (int    argc,
       out = hl_atomic_file_get_stream (file);
     }
 
-  if (json)
-    write_json (out, (const HlDot *) (gconstpointer) dots->data, dots->len);
-  else
-    write_csv (out, (const HlDot *) (gconstpointer) dots->data, dots->len);
+  {
+    const HlView *scalp = g_strcmp0 (coords, "scalp") == 0 ? hl_design_get_view (design, (guint) index) : NULL;
+
+    if (json)
+      write_json (out, (const HlDot *) (gconstpointer) dots->data, dots->len, scalp);
+    else
+      write_csv (out, (const HlDot *) (gconstpointer) dots->data, dots->len, scalp);
+  }
 
   if (file != NULL)
     {

@@ -12,6 +12,9 @@
 
 #include "hl-cli.h"
 #include "hl-design-io.h"
+#include "hl-edit.h"
+#include "hl-head-chart.h"
+#include "hl-head-fit.h"
 #include "hl-stippler.h"
 
 static double
@@ -45,9 +48,14 @@ zone_json (const HlZone      *zone,
 
   cJSON_AddStringToObject (o, "name", zone->name);
   cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
+  /* On the scalp with a head model, else in the photo's plane (then the
+   * two areas are the same). */
   cJSON_AddNumberToObject (o, "area_cm2", round3 (st->area_cm2));
+  cJSON_AddNumberToObject (o, "image_area_cm2", round3 (st->image_area_cm2));
   cJSON_AddNumberToObject (o, "density_per_cm2", zone->params.density);
   cJSON_AddNumberToObject (o, "achieved_per_cm2", st->area_cm2 > 0 ? round3 (st->dots / st->area_cm2) : 0.0);
+  cJSON_AddNumberToObject (o, "image_per_cm2",
+                           st->image_area_cm2 > 0 ? round3 (st->dots / st->image_area_cm2) : 0.0);
   cJSON_AddNumberToObject (o, "expected_dots", round3 (st->expected_dots));
   cJSON_AddNumberToObject (o, "dots", st->dots);
   for (guint s = 0; s < zone->params.n_sessions; s++)
@@ -66,13 +74,132 @@ zone_json (const HlZone      *zone,
   cJSON_AddBoolToObject (o, "over_budget", st->over_budget);
   cJSON_AddNumberToObject (o, "outside_scalp_cm2", round3 (st->outside_scalp_cm2));
   cJSON_AddNumberToObject (o, "outside_scalp_fraction",
-                           st->area_cm2 > 0 ? round3 (MIN (st->outside_scalp_cm2 / st->area_cm2, 1.0)) : 0.0);
+                           st->image_area_cm2 > 0 ? round3 (MIN (st->outside_scalp_cm2 / st->image_area_cm2, 1.0)) : 0.0);
   cJSON_AddNumberToObject (o, "in_front_of_hairline_cm2", round3 (st->in_front_of_hairline_cm2));
   reasons = cJSON_AddArrayToObject (o, "short_reasons");
   for (guint bit = 1; bit <= HL_ZONE_SHORT_OVER_BUDGET; bit <<= 1)
     if (short_flags & bit)
       cJSON_AddItemToArray (reasons, cJSON_CreateString (hl_zone_shortfall_to_string (bit)));
   return o;
+}
+
+/* Why @view has no head model, for people (caller frees): its own
+ * reason, else why the fit fails, else that it was not fitted. */
+static char *
+head_reason (const HlView *view)
+{
+  g_autoptr(GError) error = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  if (view->head_reason != NULL)
+    return g_strdup (view->head_reason);
+  if (view->photo.chart != NULL)
+    return g_strdup (_("a head chart saved without its pose (before format 3): --fit gives it its pose"));
+  if (!hl_head_fit_view (view, &model, &pose, &error))
+    return g_strdup (error->message);
+  return g_strdup_printf (_("not fitted (its landmarks fit a head %.0f mm broad: --fit measures on it)"),
+                          model.breadth_mm);
+}
+
+/* Fits the head model to every view without one that can be fitted: a
+ * head chart gets its chart's pose, a photo the fit of its landmarks
+ * (hl_edit_fit_head()). Transfer full. */
+static HlDesign *
+fit_views (const HlDesign *design)
+{
+  HlDesign *out = hl_design_copy (design);
+
+  for (guint i = 0; i < hl_design_get_n_views (out); i++)
+    {
+      const HlView *view = hl_design_get_view (out, i);
+      HlHeadChart chart;
+
+      if (view->has_head)
+        continue;
+      if (view->photo.chart != NULL && hl_head_chart_from_string (view->photo.chart, &chart))
+        {
+          g_autoptr(HlView) copy = hl_view_copy (view);
+          HlHeadModel head = out->has_head ? out->head : hl_head_model_default ();
+          HlHeadPose pose;
+
+          hl_head_chart_get_pose (chart, &pose);
+          hl_view_set_head (copy, &head, &pose);
+          hl_design_replace_view (out, i, copy);
+        }
+      else
+        {
+          g_autoptr(GError) error = NULL;
+          HlDesign *fitted = hl_edit_fit_head (out, i, &error);
+
+          if (fitted != NULL)
+            {
+              hl_design_unref (out);
+              out = fitted;
+            }
+          else
+            {
+              g_autoptr(HlView) copy = hl_view_copy (view);
+
+              hl_view_set_head_reason (copy, error->message);
+              hl_design_replace_view (out, i, copy);
+            }
+        }
+    }
+  return out;
+}
+
+/* What the view's measures are taken on: its head model and pose, or the
+ * photo's plane and why. */
+static void
+add_head_json (cJSON        *vj,
+               const HlView *view)
+{
+  cJSON *h, *pose;
+
+  cJSON_AddStringToObject (vj, "measured_on", view->has_head ? "scalp" : "photo plane");
+  if (!view->has_head)
+    {
+      g_autofree char *reason = head_reason (view);
+
+      cJSON_AddNullToObject (vj, "head");
+      cJSON_AddStringToObject (vj, "head_reason", reason);
+      return;
+    }
+  h = cJSON_AddObjectToObject (vj, "head");
+  cJSON_AddNumberToObject (h, "breadth_mm", round3 (view->head.breadth_mm));
+  cJSON_AddNumberToObject (h, "length_mm", round3 (view->head.length_mm));
+  cJSON_AddNumberToObject (h, "height_mm", round3 (view->head.height_mm));
+  pose = cJSON_AddObjectToObject (h, "pose");
+  cJSON_AddNumberToObject (pose, "yaw_deg", round3 (view->pose.yaw_deg));
+  cJSON_AddNumberToObject (pose, "pitch_deg", round3 (view->pose.pitch_deg));
+  cJSON_AddNumberToObject (pose, "roll_deg", round3 (view->pose.roll_deg));
+  cJSON_AddNumberToObject (pose, "scale", round3 (view->pose.scale));
+  cJSON_AddNumberToObject (pose, "centre_x", round3 (view->pose.centre_x));
+  cJSON_AddNumberToObject (pose, "centre_y", round3 (view->pose.centre_y));
+}
+
+/* The hairline's length along the scalp (cm), or -1 when part of it
+ * misses the head or the view has no model. */
+static double
+hairline_scalp_cm (const HlView *view)
+{
+  const HlPoint *poly;
+  guint n;
+  double total = 0.0;
+
+  if (!view->has_head || view->hairline == NULL)
+    return -1.0;
+  poly = hl_curve_get_polyline (view->hairline, &n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double mm;
+
+      if (!hl_head_model_image_distance (&view->head, &view->pose, poly[i], poly[i + 1], &mm))
+        return -1.0;
+      total += mm;
+    }
+  return total / 10.0;
 }
 
 /* The outline that applies: where it comes from ("view", "chart"), its
@@ -108,6 +235,10 @@ print_zone (const HlZone      *zone,
           zone->name, hl_zone_kind_to_string (zone->kind), st->area_cm2,
           zone->params.density, st->area_cm2 > 0 ? st->dots / st->area_cm2 : 0.0,
           dots, st->expected_dots);
+  if (st->on_scalp)
+    /* Translators: the zone's area in the photo, beside its area on the
+     * scalp. */
+    printf (_("; %.2f cm² in the photo"), st->image_area_cm2);
   for (guint s = 0; s < zone->params.n_sessions; s++)
     {
       fputs (s == 0 ? "; " : ", ", stdout);
@@ -127,11 +258,13 @@ int
 hl_cli_stats (int    argc,
               char **argv)
 {
-  gboolean json = FALSE;
+  gboolean json = FALSE, fit = FALSE;
   g_autofree char *view_name = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("Only this view (name or index)"), N_("NAME|N") },
+    { "fit", 0, 0, G_OPTION_ARG_NONE, &fit,
+      N_("Fit the head model to views without one first (photos from their landmarks, charts their pose)"), NULL },
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
@@ -154,6 +287,13 @@ hl_cli_stats (int    argc,
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
+  if (fit)
+    {
+      HlDesign *fitted = fit_views (design);
+
+      hl_design_unref (design);
+      design = fitted;
+    }
 
   if (view_name != NULL && (only = hl_design_find_view (design, view_name)) < 0)
     {
@@ -197,11 +337,15 @@ hl_cli_stats (int    argc,
           vj = cJSON_CreateObject ();
           cJSON_AddStringToObject (vj, "name", view->name);
           cJSON_AddItemToObject (vj, "calibration", calibration_json (view));
+          add_head_json (vj, view);
           if (view->hairline != NULL)
             {
               cJSON *h = cJSON_CreateObject ();
+              double scalp_cm = hairline_scalp_cm (view);
 
               cJSON_AddNumberToObject (h, "length_cm", round3 (hair_cm));
+              if (scalp_cm >= 0.0)
+                cJSON_AddNumberToObject (h, "scalp_length_cm", round3 (scalp_cm));
               cJSON_AddNumberToObject (h, "points", hl_curve_get_n_points (view->hairline));
               cJSON_AddItemToObject (vj, "hairline", h);
             }
@@ -222,6 +366,17 @@ hl_cli_stats (int    argc,
                     view->calibration.uncertainty * 100);
           else
             printf (_("uncalibrated: assuming %.2f mm/px, areas and counts are rough\n"), m);
+          if (view->has_head)
+            /* Translators: the head model's breadth, length and height. */
+            printf (_("  measured on the scalp: head model %.0f × %.0f × %.0f mm\n"),
+                    view->head.breadth_mm, view->head.length_mm, view->head.height_mm);
+          else
+            {
+              g_autofree char *reason = head_reason (view);
+
+              /* Translators: the reason why the view has no head model. */
+              printf (_("  measured in the photo plane: %s\n"), reason);
+            }
           if (hl_view_get_scalp_outline (view) != NULL)
             /* Translators: the area inside the view's scalp outline and
              * where the outline comes from. */

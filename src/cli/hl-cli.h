@@ -40,6 +40,7 @@ int hl_cli_dots     (int argc, char **argv);
 int hl_cli_render   (int argc, char **argv);
 int hl_cli_report   (int argc, char **argv);
 int hl_cli_thumbnail (int argc, char **argv);
+int hl_cli_sessions (int argc, char **argv);
 
 /* Loads @path (transfer full), or says why not on stderr as
  * "PATH: message" and returns NULL. */

@@ -10,6 +10,8 @@
 
 #include "hl-density-map.h"
 #include "hl-geometry.h"
+#include "hl-head-model.h"
+#include "hl-label.h"
 
 #define MAX_CELLS_PER_SIDE 512
 /* Coverage samples per cell side. */
@@ -83,6 +85,7 @@ hl_density_map_new (const HlView *view,
   HlRect box = { 0, 0, 0, 0 };
   gboolean any = FALSE;
   double mm_per_px, cell_cm2, asked = 0, total_dots = 0, total_area = 0;
+  double *ratio;
   g_autofree guint *counts = NULL;
   const guchar *data;
   int stride;
@@ -155,6 +158,24 @@ hl_density_map_new (const HlView *view,
         map->coverage[(gsize) row * map->columns + col] = (float) inside / (SAMPLES * SAMPLES);
       }
 
+  /* On a view with a head model, a cell's zone area is on the scalp: its
+   * image area times the scalp-to-image area ratio at its centre. */
+  ratio = g_new (double, (gsize) map->columns * map->rows);
+  {
+    double m[3][3];
+
+    if (view->has_head)
+      hl_head_pose_get_matrix (&view->pose, m);
+    for (int row = 0; row < map->rows; row++)
+      for (int col = 0; col < map->columns; col++)
+        {
+          HlPoint centre = { map->x0 + (col + 0.5) * map->cell_px, map->y0 + (row + 0.5) * map->cell_px };
+          double f = view->has_head ? hl_head_model_area_ratio_fast (&view->head, &view->pose, m, centre) : 1.0;
+
+          ratio[(gsize) row * map->columns + col] = f > 0.0 ? f : 1.0;
+        }
+  }
+
   /* Each cell reads the WINDOW × WINDOW cells around it: dots over the
    * zone area they cover. */
   for (int row = 0; row < map->rows; row++)
@@ -172,7 +193,7 @@ hl_density_map_new (const HlView *view,
           for (int c = MAX (0, col - WINDOW / 2); c <= MIN (map->columns - 1, col + WINDOW / 2); c++)
             {
               n += counts[(gsize) r * map->columns + c];
-              area += map->coverage[(gsize) r * map->columns + c] * cell_cm2;
+              area += map->coverage[(gsize) r * map->columns + c] * cell_cm2 * ratio[(gsize) r * map->columns + c];
             }
         map->values[k] = (float) (n / area);
         if (map->n_valued == 0 || map->values[k] < map->min)
@@ -181,9 +202,10 @@ hl_density_map_new (const HlView *view,
           map->max = map->values[k];
         map->n_valued++;
         total_dots += counts[k];
-        total_area += map->coverage[k] * cell_cm2;
+        total_area += map->coverage[k] * cell_cm2 * ratio[k];
       }
   cairo_surface_destroy (mask);
+  g_free (ratio);
   map->mean = total_area > 0 ? total_dots / total_area : 0;
 
   /* The legend reaches the densest cell and the densest zone asked. */
@@ -352,12 +374,15 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_rectangle (cr, x, y, w, h);
   cairo_fill (cr);
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, 11);
   cairo_set_source_rgb (cr, 1, 1, 1);
   g_snprintf (text, sizeof text, _("Dots/cm² achieved · mean %.0f"), map->mean);
-  cairo_move_to (cr, x + pad, y + pad + 10);
-  cairo_show_text (cr, text);
+  {
+    g_autoptr(PangoLayout) title = hl_label_new (cr, text, 11, HL_LABEL_BOLD, w - 2 * pad);
+    double baseline;
+
+    hl_label_get_size (title, NULL, NULL, &baseline);
+    hl_label_show (cr, title, x + pad, y + pad + 10 - baseline);
+  }
 
   gradient = cairo_pattern_create_linear (x + pad + 8, 0, x + pad + 8 + bar_w, 0);
   for (guint i = 0; i < HL_DENSITY_MAP_N_STOPS; i++)
@@ -368,17 +393,16 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_fill (cr);
   cairo_pattern_destroy (gradient);
 
-  cairo_set_font_size (cr, 10);
   cairo_set_source_rgb (cr, 1, 1, 1);
   for (guint i = 0; i < HL_DENSITY_MAP_N_STOPS; i++)
     {
-      cairo_text_extents_t ext;
-      double at = x + pad + 8 + bar_w * i / (HL_DENSITY_MAP_N_STOPS - 1);
+      g_autoptr(PangoLayout) value = NULL;
+      double at = x + pad + 8 + bar_w * i / (HL_DENSITY_MAP_N_STOPS - 1), vw, baseline;
 
       g_snprintf (text, sizeof text, "%g", map->stops[i].value);
-      cairo_text_extents (cr, text, &ext);
-      cairo_move_to (cr, at - ext.x_advance / 2, y + pad + 18 + bar_h + 14);
-      cairo_show_text (cr, text);
+      value = hl_label_new (cr, text, 10, HL_LABEL_BOLD, 0.0);
+      hl_label_get_size (value, &vw, NULL, &baseline);
+      hl_label_show (cr, value, at - vw / 2, y + pad + 18 + bar_h + 14 - baseline);
     }
   cairo_restore (cr);
 }

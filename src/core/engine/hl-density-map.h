@@ -9,7 +9,10 @@
  * outlines are rasterised 8 × 8 samples per cell). A uniform zone
  * therefore reads its achieved dots/cm² in every cell, edge cells
  * included; cells mostly outside every zone have no value. The mean is
- * over the cells themselves (dots / zone area), without the kernel. A legend of HL_DENSITY_MAP_N_STOPS colour stops from
+ * over the cells themselves (dots / zone area), without the kernel. On a
+ * view with a head model (HlView.has_head) areas are on the scalp: a
+ * cell's zone area is its image area times the scalp-to-image area ratio
+ * at its centre, so values are dots per cm² of scalp. A legend of HL_DENSITY_MAP_N_STOPS colour stops from
  * 0 to a rounded maximum maps values to colours (a perceptual dark-blue to
  * yellow ramp: thin coverage reads dark).
  *

@@ -17,6 +17,29 @@ hl_dot_jitter (guint64  key,
 }
 
 void
+hl_dot_styler_init (HlDotStyler        *styler,
+                    const HlZoneParams *zp)
+{
+  guint n;
+
+  g_return_if_fail (styler != NULL && zp != NULL);
+
+  n = zp->n_sessions > 0 ? MIN (zp->n_sessions, HL_ZONE_MAX_SESSIONS) : 1;
+  styler->dot_mm = zp->dot_mm;
+  styler->dot_spread = zp->dot_spread;
+  styler->shade_spread = zp->shade_spread;
+  styler->n_shades = n;
+  for (guint s = 0; s < n; s++)
+    {
+      HlColor c = zp->n_sessions > 0 ? zp->sessions[s].shade : zp->shade;
+
+      styler->base[s][0] = c.r;
+      styler->base[s][1] = c.g;
+      styler->base[s][2] = c.b;
+    }
+}
+
+void
 hl_dot_style (const HlZoneParams *zp,
               guint               session,
               double              f,
@@ -24,19 +47,10 @@ hl_dot_style (const HlZoneParams *zp,
               double             *diameter_mm,
               HlColor            *shade)
 {
-  HlColor base;
-  double j1, j2;
+  HlDotStyler styler;
 
   g_return_if_fail (zp != NULL && diameter_mm != NULL && shade != NULL);
 
-  f = CLAMP (f, 0.0, 1.0);
-  hl_dot_jitter (key, &j1, &j2);
-  if (zp->n_sessions > 0)
-    base = zp->sessions[MIN (session, MIN (zp->n_sessions, HL_ZONE_MAX_SESSIONS) - 1)].shade;
-  else
-    base = zp->shade;
-
-  /* Smaller and lighter toward the front edge. */
-  *diameter_mm = zp->dot_mm * (1.0 + zp->dot_spread * j1) * (0.75 + 0.25 * f);
-  *shade = hl_color_lighten (base, 0.25 * (1.0 - f) + zp->shade_spread * j2);
+  hl_dot_styler_init (&styler, zp);
+  hl_dot_styler_style (&styler, session, f, key, diameter_mm, shade);
 }

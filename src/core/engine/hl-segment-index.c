@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hl-segment-index.h"
@@ -17,8 +18,16 @@
 #define OPEN_CELL_PER_REACH 0.5
 #define CLOSED_CELL_PER_REACH 1.0
 
+/* A segment as hl_segment_distance2() computes from its ends, made once:
+ * the same operations, so the same results. */
+typedef struct
+{
+  double ax, ay, dx, dy, len2;
+} SegGeom;
+
 struct _HlSegmentIndex
 {
+  SegGeom  *geom;         /* n_segments */
   HlPoint  *points;       /* polyline, open ends already extended */
   guint     n_points;
   guint     n_segments;
@@ -231,6 +240,23 @@ segments_cross (HlPoint a,
          ((d3 <= 0.0 && d4 >= 0.0) || (d3 >= 0.0 && d4 <= 0.0));
 }
 
+typedef struct
+{
+  double x0, x1, y0, y1;
+  guint  s;
+} SegBox;
+
+static int
+compare_seg_boxes (const void *a,
+                   const void *b)
+{
+  const SegBox *x = a, *y = b;
+
+  if (x->x0 != y->x0)
+    return x->x0 < y->x0 ? -1 : 1;
+  return x->s < y->s ? -1 : (x->s > y->s);
+}
+
 /* TRUE when the drawn line and its rays do not cross themselves (rays may
  * meet each other): then moving a piece of the line changes the side of
  * far points only between the piece's old and new place. */
@@ -241,27 +267,71 @@ open_is_simple (const HlSegmentIndex *self)
   HlPoint r0a = self->points[1], r1a = self->points[self->n_points - 2];
 
   gboolean meet = self->ray_end[0].x == self->ray_end[1].x && self->ray_end[0].y == self->ray_end[1].y;
+  gboolean simple = TRUE;
+  SegBox *boxes;
+  guint n;
 
   /* Rays that meet beyond the index's own extension of the ends bound a
    * side that the index's far regions cannot follow. */
   if (meet && (hl_point_distance (r0a, self->ray_end[0]) > hl_point_distance (r0a, self->points[0]) ||
                hl_point_distance (r1a, self->ray_end[1]) > hl_point_distance (r1a, self->points[self->n_points - 1])))
     return FALSE;
+  if (last < first)
+    return meet || !segments_cross (r0a, self->ray_end[0], r1a, self->ray_end[1]);
+
+  /* Pairs of segments two or more apart whose boxes meet, found by
+   * sweeping their boxes sorted by left edge: O(n log n + pairs), where
+   * testing every pair cost a quarter of a drag's update. */
+  n = last - first + 1;
+  boxes = g_new (SegBox, n);
   for (guint i = first; i <= last; i++)
     {
       HlPoint a = seg_a (self, i), b = seg_b (self, i);
-      double x0 = MIN (a.x, b.x), x1 = MAX (a.x, b.x), y0 = MIN (a.y, b.y), y1 = MAX (a.y, b.y);
 
-      for (guint j = i + 2; j <= last; j++)
+      boxes[i - first] = (SegBox) { MIN (a.x, b.x), MAX (a.x, b.x), MIN (a.y, b.y), MAX (a.y, b.y), i };
+    }
+  {
+    /* A hairline mostly runs one way across: its boxes come sorted, or
+     * sorted backwards (any order by left edge will do). */
+    gboolean up = TRUE, down = TRUE;
+
+    for (guint k = 1; k < n && (up || down); k++)
+      {
+        up = up && boxes[k].x0 >= boxes[k - 1].x0;
+        down = down && boxes[k].x0 <= boxes[k - 1].x0;
+      }
+    if (down && !up)
+      for (guint k = 0; k < n / 2; k++)
         {
-          HlPoint c = seg_a (self, j), d = seg_b (self, j);
+          SegBox t = boxes[k];
 
-          /* Segments whose boxes do not meet cannot cross. */
-          if (MAX (c.x, d.x) < x0 || MIN (c.x, d.x) > x1 || MAX (c.y, d.y) < y0 || MIN (c.y, d.y) > y1)
-            continue;
-          if (segments_cross (a, b, c, d))
-            return FALSE;
+          boxes[k] = boxes[n - 1 - k];
+          boxes[n - 1 - k] = t;
         }
+    else if (!up)
+      qsort (boxes, n, sizeof *boxes, compare_seg_boxes);
+  }
+  for (guint k = 0; k < n && simple; k++)
+    {
+      const SegBox *bi = &boxes[k];
+
+      for (guint l = k + 1; l < n && boxes[l].x0 <= bi->x1 && simple; l++)
+        {
+          const SegBox *bj = &boxes[l];
+          guint i = MIN (bi->s, bj->s), j = MAX (bi->s, bj->s);
+
+          if (j < i + 2 || bj->y1 < bi->y0 || bj->y0 > bi->y1)
+            continue;
+          if (segments_cross (seg_a (self, i), seg_b (self, i), seg_a (self, j), seg_b (self, j)))
+            simple = FALSE;
+        }
+    }
+  g_free (boxes);
+  if (!simple)
+    return FALSE;
+
+  for (guint i = first; i <= last; i++)
+    {
       if (i > first && segments_cross (r0a, self->ray_end[0], seg_a (self, i), seg_b (self, i)))
         return FALSE;
       if (i < last && segments_cross (r1a, self->ray_end[1], seg_a (self, i), seg_b (self, i)))
@@ -354,7 +424,16 @@ build_grid (HlSegmentIndex *self,
   n_cells = self->nx * self->ny;
   half_diag = self->cell * G_SQRT2 * 0.5;
   near_reach = self->reach + half_diag;
-  list_reach = self->reach + 3.0 * half_diag;
+  /* A point of a cell lies within half_diag of its centre, so a segment
+   * within reach of the point lies within reach + half_diag of the
+   * centre: an open line's queries, exact only within reach, need no
+   * more (a margin covers rounding). A closed outline's near cells answer
+   * with exact distances somewhat past the reach: their lists reach
+   * farther. */
+  if (self->closed)
+    list_reach = self->reach + 3.0 * half_diag;
+  else
+    list_reach = (self->reach + half_diag) * (1.0 + 1e-9) + 1e-6;
 
   /* Pass 1: per cell, the segments within list_reach of its centre, with
    * that distance in one of N_BUCKETS buckets. */
@@ -535,17 +614,16 @@ build_grid (HlSegmentIndex *self,
   g_free (near);
 }
 
-HlSegmentIndex *
-hl_segment_index_new (const HlPoint *points,
-                      guint          n_points,
-                      gboolean       closed,
-                      double         reach,
-                      HlRect         area)
+/* @grid: where the grid goes (NULL: over @area). */
+static HlSegmentIndex *
+index_new (const HlPoint *points,
+           guint          n_points,
+           gboolean       closed,
+           double         reach,
+           HlRect         area,
+           const HlRect  *grid)
 {
   HlSegmentIndex *self;
-
-  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
-  g_return_val_if_fail (reach >= 0.0, NULL);
 
   self = g_new0 (HlSegmentIndex, 1);
   self->closed = !!closed;
@@ -594,11 +672,45 @@ hl_segment_index_new (const HlPoint *points,
     area = hl_rect_from_points (self->points, self->n_points);
   if (hl_rect_is_empty (area))
     area = (HlRect) { 0, 0, 1, 1 };
+  self->geom = g_new (SegGeom, MAX (self->n_segments, 1));
+  for (guint k = 0; k < self->n_segments; k++)
+    {
+      HlPoint a = seg_a (self, k), b = seg_b (self, k);
+      double dx = b.x - a.x, dy = b.y - a.y;
+
+      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy };
+    }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
-  build_grid (self, area);
+  build_grid (self, grid != NULL && !hl_rect_is_empty (*grid) ? *grid : area);
 
   return self;
+}
+
+HlSegmentIndex *
+hl_segment_index_new (const HlPoint *points,
+                      guint          n_points,
+                      gboolean       closed,
+                      double         reach,
+                      HlRect         area)
+{
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (reach >= 0.0, NULL);
+
+  return index_new (points, n_points, closed, reach, area, NULL);
+}
+
+HlSegmentIndex *
+hl_segment_index_new_local (const HlPoint *points,
+                            guint          n_points,
+                            double         reach,
+                            HlRect         area,
+                            HlRect         grid)
+{
+  g_return_val_if_fail (points != NULL || n_points == 0, NULL);
+  g_return_val_if_fail (reach >= 0.0, NULL);
+
+  return index_new (points, n_points, FALSE, reach, area, &grid);
 }
 
 void
@@ -608,6 +720,7 @@ hl_segment_index_free (HlSegmentIndex *self)
     return;
 
   g_free (self->points);
+  g_free (self->geom);
   g_free (self->cell_start);
   g_free (self->cell_segs);
   g_free (self->cell_dist);
@@ -631,7 +744,7 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   double fx = (p.x - self->x0) / self->cell;
   double fy = (p.y - self->y0) / self->cell;
   guint c, first, last;
-  double best = INFINITY, best_t = 0.0;
+  double best = INFINITY, best_t = 0.0, off;
   guint best_s = 0;
 
   if (!(fx >= 0.0 && fy >= 0.0 && fx < self->nx && fy < self->ny))
@@ -650,6 +763,15 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
   first = self->cell_start[c];
   last = self->cell_start[c + 1];
+  {
+    /* How far @p is from its cell's centre (at most half_diag), a little
+     * over (rounding): a segment is at least its distance from the centre
+     * less this from @p. */
+    double cx = self->x0 + ((guint) fx + 0.5) * self->cell;
+    double cy = self->y0 + ((guint) fy + 0.5) * self->cell;
+
+    off = sqrt ((p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy)) * (1.0 + 1e-9) + 1e-6;
+  }
   for (guint k = first; k < last; k++)
     {
       guint s = self->cell_segs[k];
@@ -657,11 +779,26 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 
       /* Lists rise in distance from the cell centre (to a bucket): once
        * even the nearest possible point of the rest is farther, stop. */
-      lower = self->cell_dist[k] - self->half_diag;
+      lower = self->cell_dist[k] - off;
       if (lower > 0.0 && lower * lower > best)
         break;
 
-      d2 = hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t);
+      /* hl_segment_distance2 (p, seg_a (self, s), seg_b (self, s), &t),
+       * from the segment's stored terms. */
+      {
+        const SegGeom *g = &self->geom[s];
+        double ex, ey;
+
+        t = 0.0;
+        if (g->len2 > 0.0)
+          {
+            t = ((p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy) / g->len2;
+            t = CLAMP (t, 0.0, 1.0);
+          }
+        ex = g->ax + t * g->dx - p.x;
+        ey = g->ay + t * g->dy - p.y;
+        d2 = ex * ex + ey * ey;
+      }
 
       if (d2 < best)
         {

@@ -28,6 +28,18 @@ HlSegmentIndex *hl_segment_index_new      (const HlPoint        *points,
                                            gboolean              closed,
                                            double                reach,
                                            HlRect                area);
+/* An open polyline's index whose grid covers only @grid (a small part of
+ * @area, e.g. where a dragged line moved): every query gives the same
+ * answer as from hl_segment_index_new (@points, @n_points, FALSE, @reach,
+ * @area) (the end rays are extended for @area), but only queries inside
+ * @grid are fast; outside it they scan every segment. Building costs
+ * O(cells of @grid + segments).
+ * Returns a new index (transfer full, free with hl_segment_index_free). */
+HlSegmentIndex *hl_segment_index_new_local (const HlPoint        *points,
+                                            guint                 n_points,
+                                            double                reach,
+                                            HlRect                area,
+                                            HlRect                grid);
 void            hl_segment_index_free     (HlSegmentIndex       *index);
 
 /* Signed distance from @p to the polyline: positive on the positive side.

@@ -182,7 +182,7 @@ zone_share (const HlStippler *self,
     {
       /* Alone and past its edge blend: what the loop below gives. */
       *edge = 1.0;
-      *blend = zo->zone->params.density / self->ref_density;
+      *blend = zo->zone->params.density / self->ref_density * hl_stippler_area_factor (self, p);
       return;
     }
 
@@ -213,7 +213,7 @@ zone_share (const HlStippler *self,
       den += rest * c;
       rest *= 1.0 - c;
     }
-  *blend = den > 0.0 ? num / den / self->ref_density : 0.0;
+  *blend = den > 0.0 ? num / den / self->ref_density * hl_stippler_area_factor (self, p) : 0.0;
 
   /* The edge blend, only along edges that touch no other zone. */
   if (w <= 0.0 || dist >= w)
@@ -348,9 +348,16 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
 {
   int cx0, cy0, cx1, cy1;
 
-  zc->areas_valid = FALSE;
+  /* The zone's areas: measured again where the hairline moved, or all of
+   * them. */
+  if (area == NULL)
+    zc->areas_valid = FALSE;
+  else if (zc->areas_valid)
+    zc->area_dirty = hl_rect_union (zc->area_dirty, *area);
   if (zc->cands->len == 0)
     return;
+  if (area == NULL)
+    hl_stippler_hair_index_whole (self);
 
   if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
     return;
@@ -421,10 +428,13 @@ zone_cache_filter_rows (const HlStippler *self,
   double cum[HL_ZONE_MAX_SESSIONS];
   guint n_sessions = CLAMP (zp->n_sessions, 1, HL_ZONE_MAX_SESSIONS);
   double acc = 0.0;
-  guint first, last;
+  guint first, last, at;
+  HlDotStyler styler;
+  HlDot *dots;
 
   if (r0 > r1 || zc->cands->len == 0)
     return;
+  hl_dot_styler_init (&styler, zp);
 
   for (guint s = 0; s < n_sessions; s++)
     {
@@ -436,6 +446,12 @@ zone_cache_filter_rows (const HlStippler *self,
 
   first = zc->cell_start[(gsize) r0 * zc->gnx];
   last = zc->cell_start[(gsize) (r1 + 1) * zc->gnx];
+
+  /* Room for every candidate of the rows, written in place (the output
+   * was reserved for all candidates: this does not move it). */
+  at = out->len;
+  g_array_set_size (out, at + (last - first));
+  dots = &g_array_index (out, HlDot, 0);
 
   for (guint i = first; i < last; i++)
     {
@@ -459,14 +475,15 @@ zone_cache_filter_rows (const HlStippler *self,
       /* Size and shade jittered from the candidate's stable id, smaller
        * and lighter toward the front edge (the dot brush styles its dots
        * the same way). */
-      hl_dot_style (zp, s, f, hl_rng_mix (zc->seed, c->id), &diameter, &dot.shade);
+      hl_dot_styler_style (&styler, s, f, hl_rng_mix (zc->seed, c->id), &diameter, &dot.shade);
       dot.x = c->x;
       dot.y = c->y;
       dot.diameter_mm = (float) diameter;
       dot.session = (guint8) s;
       dot.zone = zone_index;
-      g_array_append_val (out, dot);
+      dots[at++] = dot;
     }
+  g_array_set_size (out, at);
 }
 
 /* Appends the zone's dots to @out: re-filters its dirty rows and copies the
@@ -546,6 +563,7 @@ hl_stippler_zone_cache_expected (HlStippler *self,
     return zc->expected = 0.0;
   if (zc->near == NULL || zc->blend_all)
     return 0.0;   /* made by an update that was cancelled: not placed yet */
+  hl_stippler_hair_index_whole (self);
 
   /* Over the part of the zone it owns, with its neighbours' blend. */
   step = sqrt (100.0 / zp->density) / m * 0.5;

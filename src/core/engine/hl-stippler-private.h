@@ -66,6 +66,15 @@ typedef struct
    * valid when areas_valid; made again after the hairline factors are. */
   gboolean        areas_valid;
   double          outside_px2, front_px2;
+  /* The samples those areas count (about 200 × 200 over the zone's box, at
+   * area_xs × area_ys), each AREA_*: kept so that after a local hairline
+   * edit only the samples in area_dirty are measured again. */
+  guint8         *area_samples;
+  double         *area_xs, *area_ys;
+  guint           area_nx, area_ny;
+  double          area_step;
+  guint           area_n_out, area_n_front;
+  HlRect          area_dirty;    /* empty: none */
 
   /* Rows to re-filter at the next update. */
   gboolean        blend_all;     /* edge and blend not computed yet */
@@ -122,11 +131,25 @@ struct _HlStippler
   HlRect          hair_area;     /* area the index covers */
   double          hair_reach_px;
   gboolean        hair_simple;   /* hl_segment_index_is_simple() of it */
+  gboolean        hair_local;    /* its grid covers only the last edit's
+                                    area (hl_segment_index_new_local()) */
 
   HlCurve        *scalp;         /* owned ref: the view's scalp outline,
                                     NULL when none */
   HlSegmentIndex *scalp_index;   /* over the outline's bounds */
   HlRect          scalp_box;     /* the outline's bounds */
+
+  /* The view's head model (engine 6): the image density at a point is
+   * the zone's scalp density times the area factor there
+   * (hl_stippler_area_factor()). */
+  gboolean        has_head;
+  HlHeadModel     head;
+  HlHeadPose      pose;
+  double          head_m[3][3];  /* the pose's matrix */
+  double          head_k2;       /* (1 / (pose scale × mm per px))² */
+  GHashTable     *scalp_areas;   /* HlZone* (a ref) → double px²: the
+                                    zones' scalp areas for this head,
+                                    hl_stippler_zone_scalp_px2() */
 
   GArray         *dots;          /* of HlDot: zones in order, then hand-placed */
   GArray         *edits;         /* copy of the edits the dots honour */
@@ -163,14 +186,41 @@ cover (double s,
   return smoothstep01 (0.5 + s / w);
 }
 
+/* hl-stippler.c */
+
+/* Makes the hairline index fast everywhere (after a local edit its grid
+ * covers only the edit's area; its answers are the same either way). */
+void hl_stippler_hair_index_whole (HlStippler *self);
+
 /* hl-stippler-zones.c */
 
 /* The view's reference density: the largest zone density rounded up to a
  * step (1 up to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then
  * 20), so that a small density change keeps the plane, and every dot of
  * the other zones, where it was; and a zone at a round density uses the
- * whole plane. */
+ * whole plane. With a head model, times the largest area factor over the
+ * zones' boxes rounded up to a half (at most HL_HEAD_MAX_AREA_RATIO). */
 double hl_stippler_reference_density (const HlView *view);
+
+/* The density factor at image point @p: scalp area per image area
+ * (hl_view_get_area_factor() of the view the engine holds), 1 without a
+ * head model. The candidates' blended density (zone_share() in
+ * hl-stippler-filter.c) is multiplied by it: the one place the head model
+ * enters the filtering. */
+double hl_stippler_area_factor (const HlStippler *self,
+                                HlPoint           p);
+
+/* Takes the head model and pose of @view; TRUE when they changed (every
+ * candidate's density must be evaluated again). */
+gboolean hl_stippler_update_head (HlStippler   *self,
+                                  const HlView *view);
+
+/* The scalp area of @zone (px² of image times the area factor, summed on
+ * a grid of about 200 × 200 samples over its box), in px² at the
+ * calibration's scale; kept per zone until the head changes. The image
+ * area when the view has no head model. */
+double hl_stippler_zone_scalp_px2 (HlStippler *self,
+                                   HlZone     *zone);
 
 /* The plane's seed: the design seed and every zone's seed, so that
  * reshuffling any zone draws the view a new plane. */

@@ -15,6 +15,40 @@
 
 /* --- zones together ------------------------------------------------------- */
 
+/* The largest area factor over the zones' boxes (sampled on a 17 × 17
+ * grid each, plus 5 %), rounded up to a half: a zone's dots need a plane
+ * that dense where its scalp turns away most. 1 without a head model.
+ * The pose's matrix is made once: this runs at every update. */
+static double
+reference_factor (const HlView *view)
+{
+  double top = 1.0, m, k2, mat[3][3];
+
+  if (!view->has_head)
+    return 1.0;
+  m = hl_view_get_mm_per_px (view, NULL);
+  k2 = 1.0 / (view->pose.scale * m * view->pose.scale * m);
+  hl_head_pose_get_matrix (&view->pose, mat);
+  for (guint i = 0; i < view->zones->len; i++)
+    {
+      const HlZone *z = g_ptr_array_index (view->zones, i);
+      HlRect box = hl_curve_bounds (z->boundary);
+
+      if (hl_rect_is_empty (box) || !(z->params.density > 0.0))
+        continue;
+      for (int gy = 0; gy <= 16; gy++)
+        for (int gx = 0; gx <= 16; gx++)
+          {
+            HlPoint p = { box.x0 + (box.x1 - box.x0) * gx / 16.0, box.y0 + (box.y1 - box.y0) * gy / 16.0 };
+            double r = hl_head_model_area_ratio_fast (&view->head, &view->pose, (const double (*)[3]) mat, p);
+
+            top = MAX (top, (r == 0.0 ? 1.0 : r) * k2);
+          }
+    }
+  top = MIN (top * 1.05, HL_HEAD_MAX_AREA_RATIO * MAX (k2, 1.0));
+  return MAX (1.0, ceil (top * 2.0) / 2.0);
+}
+
 /* The view's reference density: the largest zone density rounded up to a
  * step (1 up to 10 dots/cm², 2 up to 20, 5 up to 100, 10 up to 200, then
  * 20), so that a small density change keeps the plane, and every dot of
@@ -35,7 +69,7 @@ hl_stippler_reference_density (const HlView *view)
   if (!(top > 0.0) || !isfinite (top))
     return 0.0;
   step = top <= 10.0 ? 1.0 : top <= 20.0 ? 2.0 : top <= 100.0 ? 5.0 : top <= 200.0 ? 10.0 : 20.0;
-  return ceil (top / step) * step;
+  return ceil (top / step) * step * reference_factor (view);
 }
 
 /* The plane's seed: the design seed and every zone's seed, so that
@@ -49,6 +83,124 @@ hl_stippler_plane_seed (const HlView *view,
   for (guint i = 0; i < view->zones->len; i++)
     sum += ((const HlZone *) g_ptr_array_index (view->zones, i))->params.seed;
   return hl_rng_mix (design_seed, sum);
+}
+
+double
+hl_stippler_area_factor (const HlStippler *self,
+                         HlPoint           p)
+{
+  double ratio;
+
+  if (!self->has_head)
+    return 1.0;
+  ratio = hl_head_model_area_ratio_fast (&self->head, &self->pose, self->head_m, p);
+  /* Off the cranium (the nape seen from behind): the photo plane, as
+   * hl_view_get_area_factor(). */
+  return (ratio == 0.0 ? 1.0 : ratio) * self->head_k2;
+}
+
+gboolean
+hl_stippler_update_head (HlStippler   *self,
+                         const HlView *view)
+{
+  double k;
+
+  if (!view->has_head && !self->has_head)
+    return FALSE;
+  if (view->has_head && self->has_head &&
+      memcmp (&view->head, &self->head, sizeof self->head) == 0 &&
+      memcmp (&view->pose, &self->pose, sizeof self->pose) == 0)
+    return FALSE;
+
+  self->has_head = view->has_head;
+  self->head = view->head;
+  self->pose = view->pose;
+  if (self->scalp_areas != NULL)
+    g_hash_table_remove_all (self->scalp_areas);
+  if (view->has_head)
+    {
+      hl_head_pose_get_matrix (&self->pose, self->head_m);
+      k = 1.0 / (self->pose.scale * hl_view_get_mm_per_px (view, NULL));
+      self->head_k2 = k * k;
+    }
+  return TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : (x > y);
+}
+
+static double
+zone_scalp_px2 (const HlStippler *self,
+                const HlZone     *zone)
+{
+  guint n;
+  const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
+  HlRect box = hl_rect_from_points (poly, n);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double step, sum = 0.0;
+
+  if (n < 3 || hl_rect_is_empty (box))
+    return 0.0;
+  step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
+  if (!(step > 0.0))
+    return 0.0;
+  /* Row by row: each row's crossings of the outline say which samples are
+   * in the zone (even-odd, as the engine's outline index). */
+  for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    {
+      guint k = 0;
+
+      g_array_set_size (xs, 0);
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          HlPoint a = poly[i], b = poly[j];
+
+          if ((a.y > y) != (b.y > y))
+            {
+              double x = (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x;
+
+              g_array_append_val (xs, x);
+            }
+        }
+      g_array_sort (xs, compare_doubles);
+      for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+        {
+          while (k < xs->len && g_array_index (xs, double, k) <= x)
+            k++;
+          if (k % 2 == 1)
+            sum += hl_stippler_area_factor (self, (HlPoint) { x, y });
+        }
+    }
+  return sum * step * step;
+}
+
+double
+hl_stippler_zone_scalp_px2 (HlStippler *self,
+                            HlZone     *zone)
+{
+  double *area;
+
+  if (!self->has_head)
+    return hl_curve_area (zone->boundary);
+  if (self->scalp_areas == NULL)
+    self->scalp_areas = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                               (GDestroyNotify) hl_zone_unref, g_free);
+  area = g_hash_table_lookup (self->scalp_areas, zone);
+  if (area != NULL)
+    return *area;
+  /* Zones edited away leave their entries: start over now and then. */
+  if (g_hash_table_size (self->scalp_areas) > 4 * HL_VIEW_MAX_ZONES)
+    g_hash_table_remove_all (self->scalp_areas);
+  area = g_new (double, 1);
+  *area = zone_scalp_px2 (self, zone);
+  g_hash_table_insert (self->scalp_areas, hl_zone_ref (zone), area);
+  return *area;
 }
 
 void
@@ -161,6 +313,9 @@ hl_stippler_zone_cache_free (gpointer data)
   hl_zone_unref (zc->zone);
   g_free (zc->cell_start);
   g_free (zc->row_start);
+  g_free (zc->area_samples);
+  g_free (zc->area_xs);
+  g_free (zc->area_ys);
   g_clear_pointer (&zc->cands, g_array_unref);
   g_clear_pointer (&zc->near, g_array_unref);
   hl_segment_index_free (zc->outline);

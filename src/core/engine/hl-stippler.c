@@ -172,16 +172,42 @@ update_hairline (HlStippler   *self,
           self->hair_area = grown;
         }
       self->hairline = hl_curve_ref (cur);
-      self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
+      /* A local edit (a handle dragged) is evaluated inside *@area alone:
+       * an index over that part answers there as the whole one would, for
+       * a fraction of the cells; the whole one is made when something asks
+       * about the rest (hl_stippler_hair_index_whole()). */
+      self->hair_local = !*all && !hl_rect_is_empty (*area);
+      if (self->hair_local)
+        self->hair_index = hl_segment_index_new_local (poly, n, reach, self->hair_area,
+                                                       hl_rect_intersect (*area, self->hair_area));
+      else
+        self->hair_index = hl_segment_index_new (poly, n, FALSE, reach, self->hair_area);
       /* A looping line: the side of far points is not local to the edit. */
       if (!hl_segment_index_is_simple (self->hair_index) || !self->hair_simple)
-        *all = TRUE;
+        {
+          *all = TRUE;
+          hl_stippler_hair_index_whole (self);
+        }
       self->hair_simple = hl_segment_index_is_simple (self->hair_index);
     }
   else
     self->hair_area = hl_rect_from_points (NULL, 0);
 
   return TRUE;
+}
+
+void
+hl_stippler_hair_index_whole (HlStippler *self)
+{
+  const HlPoint *poly;
+  guint n;
+
+  if (!self->hair_local || self->hairline == NULL)
+    return;
+  poly = hl_curve_get_polyline (self->hairline, &n);
+  hl_segment_index_free (self->hair_index);
+  self->hair_index = hl_segment_index_new (poly, n, FALSE, self->hair_reach_px, self->hair_area);
+  self->hair_local = FALSE;
 }
 
 /* --- scalp outline -------------------------------------------------------- */
@@ -414,6 +440,7 @@ hl_stippler_free (HlStippler *self)
   g_array_unref (self->dots);
   g_clear_pointer (&self->edits, g_array_unref);
   hl_stippler_eraser_clear (&self->eraser);
+  g_clear_pointer (&self->scalp_areas, g_hash_table_unref);
   g_free (self);
 }
 
@@ -505,7 +532,7 @@ hl_stippler_update_full (HlStippler         *self,
   ref = hl_stippler_reference_density (view);
   pseed = hl_stippler_plane_seed (view, design_seed);
 
-  if (ref != self->ref_density || pseed != self->plane_seed)
+  if (hl_stippler_update_head (self, view) || ref != self->ref_density || pseed != self->plane_seed)
     {
       /* Another plane: every candidate moves. */
       g_ptr_array_set_size (self->zones, 0);
@@ -694,35 +721,112 @@ compare_doubles (gconstpointer a,
  * follows the hairline, on the scalp in front of the hairline (px²),
  * sampled row by row: each row's crossings of the zone's outline say which
  * samples are in the zone (even-odd, as the engine's outline index). */
-static void
-zone_areas (HlStippler   *self,
-            const HlZone *zone,
-            double       *outside_px2,
-            double       *front_px2)
+enum { AREA_OUTSIDE, AREA_OFF_SCALP, AREA_BEHIND, AREA_FRONT };
+
+/* Whether sample @p (on the scalp, in @zc's zone) lies in front of the
+ * hairline. */
+static gboolean
+area_in_front (HlStippler      *self,
+               const ZoneCache *zc,
+               HlPoint          p)
 {
+  return zc->zone->params.follows_hairline && self->hair_index != NULL &&
+         hl_segment_index_signed_distance (self->hair_index, p) < 0.0;
+}
+
+/* Measures again the samples of @zc in area_dirty (the hairline moved
+ * there alone: which samples are in the zone and on the scalp has not
+ * changed), as a whole measure would. */
+static void
+zone_areas_update (HlStippler *self,
+                   ZoneCache  *zc)
+{
+  HlRect d = zc->area_dirty;
+
+  for (guint j = 0; j < zc->area_ny; j++)
+    {
+      if (zc->area_ys[j] < d.y0 || zc->area_ys[j] > d.y1)
+        continue;
+      for (guint i = 0; i < zc->area_nx; i++)
+        {
+          guint8 *v = &zc->area_samples[(gsize) j * zc->area_nx + i];
+          HlPoint p = { zc->area_xs[i], zc->area_ys[j] };
+          guint8 now;
+
+          if (*v < AREA_BEHIND || p.x < d.x0 || p.x > d.x1)
+            continue;
+          now = area_in_front (self, zc, p) ? AREA_FRONT : AREA_BEHIND;
+          if (now == *v)
+            continue;
+          if (now == AREA_FRONT)
+            zc->area_n_front++;
+          else
+            zc->area_n_front--;
+          *v = now;
+        }
+    }
+  zc->area_dirty = hl_rect_from_points (NULL, 0);
+}
+
+/* How much of @zc's zone lies outside the scalp outline, and, of a zone
+ * that follows the hairline, on the scalp in front of the hairline (px²),
+ * sampled row by row: each row's crossings of the zone's outline say which
+ * samples are in the zone (even-odd, as the engine's outline index). The
+ * samples are kept (zone_areas_update()). */
+static void
+zone_areas (HlStippler *self,
+            ZoneCache  *zc)
+{
+  const HlZone *zone = zc->zone;
   guint n;
   const HlPoint *poly = hl_curve_get_polyline (zone->boundary, &n);
   HlRect box = hl_rect_from_points (poly, n);
   gboolean front = zone->params.follows_hairline && self->hair_index != NULL;
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
-  double step, n_out = 0, n_front = 0;
+  double step;
 
-  *outside_px2 = 0.0;
-  *front_px2 = 0.0;
+  g_clear_pointer (&zc->area_samples, g_free);
+  g_clear_pointer (&zc->area_xs, g_free);
+  g_clear_pointer (&zc->area_ys, g_free);
+  zc->area_nx = zc->area_ny = 0;
+  zc->area_n_out = zc->area_n_front = 0;
+  zc->area_step = 0.0;
+  zc->area_dirty = hl_rect_from_points (NULL, 0);
   if (n < 3 || hl_rect_is_empty (box) || (self->scalp_index == NULL && !front))
     return;
+  hl_stippler_hair_index_whole (self);
 
   step = MAX (box.x1 - box.x0, box.y1 - box.y0) / 200.0;
   if (!(step > 0.0))
     return;
+  zc->area_step = step;
+  /* The samples' places, stepped as they always were. */
+  for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+    zc->area_nx++;
   for (double y = box.y0 + step * 0.5; y < box.y1; y += step)
+    zc->area_ny++;
+  zc->area_xs = g_new (double, MAX (zc->area_nx, 1));
+  zc->area_ys = g_new (double, MAX (zc->area_ny, 1));
+  zc->area_samples = g_new0 (guint8, MAX ((gsize) zc->area_nx * zc->area_ny, 1));
+  {
+    guint i = 0;
+
+    for (double x = box.x0 + step * 0.5; x < box.x1 && i < zc->area_nx; x += step)
+      zc->area_xs[i++] = x;
+    i = 0;
+    for (double y = box.y0 + step * 0.5; y < box.y1 && i < zc->area_ny; y += step)
+      zc->area_ys[i++] = y;
+  }
+
+  for (guint j = 0; j < zc->area_ny; j++)
     {
+      double y = zc->area_ys[j];
       guint k = 0;
 
       g_array_set_size (xs, 0);
-      for (guint i = 0, j = n - 1; i < n; j = i++)
+      for (guint i = 0, l = n - 1; i < n; l = i++)
         {
-          HlPoint a = poly[i], b = poly[j];
+          HlPoint a = poly[i], b = poly[l];
 
           if ((a.y > y) != (b.y > y))
             {
@@ -733,22 +837,29 @@ zone_areas (HlStippler   *self,
         }
       g_array_sort (xs, compare_doubles);
 
-      for (double x = box.x0 + step * 0.5; x < box.x1; x += step)
+      for (guint i = 0; i < zc->area_nx; i++)
         {
-          HlPoint p = { x, y };
+          HlPoint p = { zc->area_xs[i], y };
+          guint8 *v = &zc->area_samples[(gsize) j * zc->area_nx + i];
 
-          while (k < xs->len && g_array_index (xs, double, k) <= x)
+          while (k < xs->len && g_array_index (xs, double, k) <= p.x)
             k++;
           if (k % 2 == 0)
-            continue;   /* outside the zone */
-          if (!hl_stippler_on_scalp (self, p))
-            n_out++;
-          else if (front && hl_segment_index_signed_distance (self->hair_index, p) < 0.0)
-            n_front++;
+            *v = AREA_OUTSIDE;
+          else if (!hl_stippler_on_scalp (self, p))
+            {
+              *v = AREA_OFF_SCALP;
+              zc->area_n_out++;
+            }
+          else if (front && area_in_front (self, zc, p))
+            {
+              *v = AREA_FRONT;
+              zc->area_n_front++;
+            }
+          else
+            *v = AREA_BEHIND;
         }
     }
-  *outside_px2 = n_out * step * step;
-  *front_px2 = n_front * step * step;
 }
 
 static gboolean
@@ -764,7 +875,11 @@ zone_stats (HlStippler  *self,
 
   zc = g_ptr_array_index (self->zones, index);
   memset (stats, 0, sizeof *stats);
-  stats->area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->image_area_cm2 = hl_curve_area (zc->zone->boundary) * self->mm_per_px * self->mm_per_px / 100.0;
+  stats->on_scalp = self->has_head;
+  stats->area_cm2 = stats->image_area_cm2;
+  if (self->has_head)
+    stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
   if (zc->row_start != NULL)
     {
@@ -780,9 +895,13 @@ zone_stats (HlStippler  *self,
   stats->over_budget = zc->over_budget;
   if (!zc->areas_valid)
     {
-      zone_areas (self, zc->zone, &zc->outside_px2, &zc->front_px2);
+      zone_areas (self, zc);
       zc->areas_valid = TRUE;
     }
+  else if (!hl_rect_is_empty (zc->area_dirty))
+    zone_areas_update (self, zc);
+  zc->outside_px2 = zc->area_n_out * zc->area_step * zc->area_step;
+  zc->front_px2 = zc->area_n_front * zc->area_step * zc->area_step;
   stats->outside_scalp_cm2 = zc->outside_px2 * self->mm_per_px * self->mm_per_px / 100.0;
   stats->in_front_of_hairline_cm2 = zc->front_px2 * self->mm_per_px * self->mm_per_px / 100.0;
 
@@ -811,18 +930,28 @@ hl_stippler_get_zone_counts (HlStippler  *self,
   return zone_stats (self, index, FALSE, stats);
 }
 
+/* The zone's area in the photo's plane, which the parts off the scalp
+ * and in front of the hairline are measured in. */
+static double
+plane_area (const HlZoneStats *stats)
+{
+  return stats->image_area_cm2 > 0.0 ? stats->image_area_cm2 : stats->area_cm2;
+}
+
 HlZoneShortfall
 hl_zone_stats_get_shortfall (const HlZoneStats *stats)
 {
   HlZoneShortfall r = HL_ZONE_SHORT_NONE;
+  double area;
 
   g_return_val_if_fail (stats != NULL, HL_ZONE_SHORT_NONE);
 
+  area = plane_area (stats);
   if (stats->too_large)
     r |= stats->over_budget ? HL_ZONE_SHORT_OVER_BUDGET : HL_ZONE_SHORT_TOO_LARGE;
-  if (stats->area_cm2 > 0.0 && stats->outside_scalp_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->outside_scalp_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_OUTSIDE_SCALP;
-  if (stats->area_cm2 > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * stats->area_cm2)
+  if (area > 0.0 && stats->in_front_of_hairline_cm2 >= 0.01 * area)
     r |= HL_ZONE_SHORT_FRONT_OF_HAIRLINE;
   return r;
 }
@@ -865,7 +994,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     g_string_append (s, _("Left empty: the zones above it use the view's whole dot budget."));
   if (r & HL_ZONE_SHORT_OUTSIDE_SCALP)
     {
-      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->outside_scalp_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');
@@ -877,7 +1006,7 @@ hl_zone_stats_explain (const HlZoneStats *stats)
     }
   if (r & HL_ZONE_SHORT_FRONT_OF_HAIRLINE)
     {
-      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / stats->area_cm2, 1.0);
+      double pc = 100.0 * MIN (stats->in_front_of_hairline_cm2 / plane_area (stats), 1.0);
 
       if (s->len > 0)
         g_string_append_c (s, ' ');

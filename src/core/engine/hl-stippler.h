@@ -35,6 +35,18 @@
  *   is in.
  * - Zones that do not follow the hairline are filled on both sides of it
  *   (engine 5; before, nothing went on the face side of the hairline).
+ * - The head model (engine 6): on a view with one (HlView.has_head: the
+ *   head charts' views, fitted photos), a zone's density is per cm² of
+ *   scalp, and the image density at a point is that density times the
+ *   scalp's area per image area there (hl_view_get_area_factor(), capped at
+ *   HL_HEAD_MAX_AREA_RATIO), so the dots lie evenly on the scalp and
+ *   crowd in the image where it turns away. The factor multiplies the
+ *   blended density of each candidate; the reference density is raised by
+ *   the largest factor over the zones' boxes (rounded up to a half) so the
+ *   rank filter still has the candidates: a zone moved where the scalp
+ *   turns away further than the last half step draws the view a new
+ *   plane, as a density past its step does. Views without a model keep
+ *   their dots exactly.
  * - The hairline ramp is the owning zone's, as before; per-zone statistics
  *   count the dots a zone owns, and expected_dots integrates the density
  *   above over the part of the zone it owns.
@@ -55,7 +67,12 @@ typedef struct _HlStippler HlStippler;
 
 typedef struct
 {
-  double area_cm2;          /* zone area on the skin */
+  double area_cm2;          /* zone area on the skin: on the scalp when
+                               on_scalp (measured once per zone and
+                               head), else in the photo's plane */
+  double image_area_cm2;    /* zone area in the photo's plane */
+  gboolean on_scalp;        /* the view has a head model (engine 6): areas
+                               and densities are the scalp's */
   double expected_dots;     /* ∫ density over the zone (ramps included) */
   guint  dots;              /* dots the engine placed (before manual edits) */
   guint  session_dots[4];   /* of which per session */
@@ -68,7 +85,7 @@ typedef struct
   gboolean over_budget;     /* too_large because of the view's budget (the
                                zones above it took it), not its own size */
   /* Why a zone may get fewer dots than area × density asks, by area (cm²
-   * on the skin; measured on a grid of about 200 × 200 samples over the
+   * in the photo's plane, a share of image_area_cm2; measured on a grid of about 200 × 200 samples over the
    * zone's box, so within about 1 %, once per zone until its outline, the
    * hairline or the scalp outline changes): */
   double outside_scalp_cm2;       /* outside the view's scalp outline

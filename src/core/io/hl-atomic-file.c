@@ -417,17 +417,31 @@ hl_atomic_file_new (const char          *path,
   file->temp = g_build_filename (dir, name, NULL);
   file->target = g_steal_pointer (&target);
 
-  /* A signal between creating the temporary file and arming its cleanup
-   * would leave it behind: they wait until it is armed. The file is
-   * private from its first byte (a kill -9 may leave it behind until the
-   * next sweep); a new target stays so, an existing one gets its own mode
-   * back at commit. */
-  signal_block (&saved_mask);
-  file->fd = g_mkstemp_full (file->temp, O_WRONLY | O_CLOEXEC, NEW_FILE_MODE);
-  saved_errno = errno;
-  if (file->fd >= 0)
-    signal_arm (file->temp);
-  signal_unblock (&saved_mask);
+  /* The cleanup is armed with the name before the file exists, so that a
+   * signal at any moment, handled on any thread (blocking it here does
+   * not keep it from another thread), finds it: before the file is made,
+   * the unlink finds nothing; after, it removes it. The name is made as
+   * mkstemp makes it, and the file with O_EXCL. The file is private from
+   * its first byte (a kill -9 may leave it behind until the next sweep);
+   * a new target stays so, an existing one gets its own mode back at
+   * commit. */
+  file->fd = -1;
+  saved_errno = EEXIST;
+  for (guint attempt = 0; attempt < 100 && file->fd < 0 && saved_errno == EEXIST; attempt++)
+    {
+      static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+      char *x = file->temp + strlen (file->temp) - 6;
+
+      for (guint i = 0; i < 6; i++)
+        x[i] = letters[g_random_int_range (0, (gint32) sizeof letters - 1)];
+      signal_block (&saved_mask);
+      signal_arm (file->temp);
+      file->fd = open (file->temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, NEW_FILE_MODE);
+      saved_errno = errno;
+      if (file->fd < 0)
+        signal_disarm (file->temp);
+      signal_unblock (&saved_mask);
+    }
   if (file->fd < 0)
     {
       io_error (error, path, saved_errno);

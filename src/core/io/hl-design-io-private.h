@@ -193,4 +193,32 @@ void hl_design_io_encoding_error (const char  *data,
 HlDesign *hl_design_io_read_design (HlReadCtx   *c,
                                     const cJSON *root);
 
+/* hl-design-io-head.c */
+
+/* The optional top-level "head" into design->has_head, design->head. */
+gboolean hl_design_io_read_head (HlReadCtx   *c,
+                                 const cJSON *root,
+                                 HlDesign    *design);
+/* The optional "pose" of view object @view_item: @view (unshared) then sees
+ * the design's head (the default head when it has none, or when @view is
+ * on a head chart) at that pose. */
+gboolean hl_design_io_read_pose (HlReadCtx      *c,
+                                 const cJSON    *view_item,
+                                 const HlDesign *design,
+                                 HlView         *view);
+/* "head" on @root when the design or one of its views has a head model. */
+void     hl_design_io_write_head (cJSON          *root,
+                                  const HlDesign *design);
+/* "pose" on @view_json when @view has a head model. */
+void     hl_design_io_write_pose (cJSON          *view_json,
+                                  const HlView   *view);
+/* hl-design-io-record.c: the treatment record ("client_details",
+ * "records") of @root into @design, whose views are already read. */
+gboolean hl_design_io_read_record (HlReadCtx   *c,
+                                   const cJSON *root,
+                                   HlDesign    *design);
+/* Adds @design's treatment record (borrowed) to @root. */
+void     hl_design_io_write_record (cJSON          *root,
+                                    const HlDesign *design);
+
 G_END_DECLS

@@ -18,11 +18,12 @@
 #include "hl-zone-param.h"
 
 static const char * const design_keys[] = {
-  "format", "version", "engine_version", "seed", "client", "notes", "views", NULL
+  "format", "version", "engine_version", "seed", "client", "notes", "head", "views",
+  "client_details", "records", NULL
 };
 static const char * const view_keys[] = {
   "name", "photo", "calibration", "landmarks", "hairline", "hairline_corners",
-  "scalp_outline", "scalp_outline_corners", "zones", "edits", NULL
+  "scalp_outline", "scalp_outline_corners", "pose", "zones", "edits", NULL
 };
 static const char * const photo_keys[] = { "path", "chart", "sha256", "width", "height", NULL };
 static const char * const calibration_keys[] = {
@@ -624,6 +625,8 @@ hl_design_io_read_design (HlReadCtx   *c,
   design->version = (int) v;
   design->engine_version = (int) engine;
   design->seed = (guint32) seed;
+  if (!hl_design_io_read_head (c, root, design))
+    return NULL;
 
   if (!read_array (c, root, "views", HL_DESIGN_MAX_VIEWS, &views))
     return NULL;
@@ -642,6 +645,8 @@ hl_design_io_read_design (HlReadCtx   *c,
       mark = hl_design_io_push_key (c, "views");
       hl_design_io_push_index (c, (guint) i);
       view = read_view (c, cJSON_GetArrayItem (views, i));
+      if (view != NULL && !hl_design_io_read_pose (c, cJSON_GetArrayItem (views, i), design, view))
+        g_clear_pointer (&view, hl_view_unref);
       for (guint k = 0; view != NULL && k < design->views->len; k++)
         {
           const HlView *other = g_ptr_array_index (design->views, k);
@@ -658,6 +663,9 @@ hl_design_io_read_design (HlReadCtx   *c,
         return NULL;
       hl_design_append_view (design, view);
     }
+
+  if (!hl_design_io_read_record (c, root, design))
+    return NULL;
 
   if (!hl_design_check_budget (design, c->error))
     return NULL;

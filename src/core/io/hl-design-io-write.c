@@ -208,6 +208,8 @@ view_json (const HlView *view)
         cJSON_AddItemToObject (o, "scalp_outline_corners", corners_json (view->scalp_outline));
     }
 
+  hl_design_io_write_pose (o, view);
+
   for (guint i = 0; i < view->zones->len; i++)
     cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i)));
   cJSON_AddItemToObject (o, "zones", zones);
@@ -263,9 +265,11 @@ hl_design_to_json (const HlDesign *design,
     cJSON_AddStringToObject (root, "client", design->client_label);
   if (design->notes != NULL)
     cJSON_AddStringToObject (root, "notes", design->notes);
+  hl_design_io_write_head (root, design);
   views = cJSON_AddArrayToObject (root, "views");
   for (guint i = 0; i < design->views->len; i++)
     cJSON_AddItemToArray (views, view_json (g_ptr_array_index (design->views, i)));
+  hl_design_io_write_record (root, design);
   add_extra (root, design->extra);
 
   text = cJSON_Print (root);

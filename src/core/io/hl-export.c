@@ -12,6 +12,7 @@
 #include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-head-model.h"
 #include "hl-png-writer.h"
 #include "hl-report.h"
 #include "hl-stippler.h"
@@ -123,7 +124,21 @@ hl_export_head_crop (const HlView  *view,
   /* The head: where pigment may go. Every dot lies inside, so the zones
    * add nothing, and the frame stays the same whatever is designed. */
   if (hl_view_get_scalp_outline (view) != NULL)
-    r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
+    {
+      r = hl_rect_union (r, hl_curve_bounds (hl_view_get_scalp_outline (view)));
+      /* With a head model, the cranium's sides and top too (the top
+       * view's outline leaves the forehead out; the picture should not),
+       * but not below the outline: the face stays out of a front view. */
+      if (view->has_head)
+        {
+          g_autoptr(GArray) silhouette = hl_head_model_silhouette (&view->head, &view->pose, 64, 0.0);
+          HlRect head = hl_rect_from_points ((const HlPoint *) (gconstpointer) silhouette->data, silhouette->len);
+
+          r.x0 = MIN (r.x0, head.x0);
+          r.x1 = MAX (r.x1, head.x1);
+          r.y0 = MIN (r.y0, head.y0);
+        }
+    }
   else
     for (guint z = 0; z < hl_view_get_n_zones (view); z++)
       r = hl_rect_union (r, hl_curve_bounds (hl_view_get_zone (view, z)->boundary));

@@ -48,7 +48,7 @@ typedef enum
 
 /* The margin around the head a mockup cropped to it keeps, as a fraction
  * of the larger side of the head's box, on every side. */
-#define HL_EXPORT_CROP_MARGIN 0.08
+#define HL_EXPORT_CROP_MARGIN 0.10
 
 typedef struct
 {
@@ -107,6 +107,7 @@ gboolean     hl_export_has_design     (const HlDesign        *design,
 /* The part of view @view a mockup cropped to the head shows, in image px:
  * the bounding box of its hairline and its scalp outline
  * (hl_view_get_scalp_outline(): the same box whatever zones are drawn),
+ * widened to its head model's silhouette (sides and top) when it has one,
  * or, for a view without an outline, of its hairline, zones and
  * hand-placed dots, grown by
  * @margin (fraction of the box's larger side) on every side, in whole

@@ -20,6 +20,7 @@
 #include "hl-head-chart.h"
 #include "hl-image-check.h"
 #include "hl-photo.h"
+#include "hl-progress-photo-io.h"
 
 /* Files read at once above this size are refused (a 100 MP JPEG is far
  * smaller; this only guards against reading absurd files). */
@@ -643,6 +644,8 @@ hl_design_rebase_photos (const HlDesign *design,
       hl_view_set_photo (moved, rebased, view->photo.sha256, view->photo.width, view->photo.height);
       hl_design_replace_view (copy, i, moved);
     }
+  /* The treatment record's photos move with the views'. */
+  hl_design_rebase_progress_photos (copy, from_path, to_path);
 
   return copy;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hl-enums.h"
+#include "hl-label.h"
 #include "hl-render.h"
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
@@ -377,6 +378,22 @@ trace_polyline (cairo_t       *cr,
 
 /* Overlays are drawn in image coordinates; line widths and sizes are in
  * output pixels (@unit image px per output px). */
+/* Bold @text at @size user units, its first baseline starting at (@x, @y),
+ * in the current source. */
+static void
+show_on_baseline (cairo_t    *cr,
+                  double      x,
+                  double      y,
+                  double      size,
+                  const char *text)
+{
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, size, HL_LABEL_BOLD, 0.0);
+  double baseline;
+
+  hl_label_get_size (layout, NULL, NULL, &baseline);
+  hl_label_show (cr, layout, x, y - baseline);
+}
+
 static void
 draw_overlays (cairo_t               *cr,
                const HlView          *view,
@@ -476,10 +493,7 @@ draw_overlays (cairo_t               *cr,
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
           g_snprintf (label, sizeof label, _("%.1f cm"), hl_point_distance (g->p, mfp->p) * m / 10.0);
-          cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-          cairo_set_font_size (cr, 12 * unit);
-          cairo_move_to (cr, (g->p.x + mfp->p.x) / 2 + 6 * unit, (g->p.y + mfp->p.y) / 2);
-          cairo_show_text (cr, label);
+          show_on_baseline (cr, (g->p.x + mfp->p.x) / 2 + 6 * unit, (g->p.y + mfp->p.y) / 2, 12 * unit, label);
         }
     }
 
@@ -501,10 +515,8 @@ draw_overlays (cairo_t               *cr,
       cairo_line_to (cr, cal->ref_b.x + nx, cal->ref_b.y + ny);
       cairo_stroke (cr);
       g_snprintf (label, sizeof label, _("%.0f mm"), cal->ref_mm);
-      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-      cairo_set_font_size (cr, 11 * unit);
-      cairo_move_to (cr, (cal->ref_a.x + cal->ref_b.x) / 2 + nx * 2, (cal->ref_a.y + cal->ref_b.y) / 2 + ny * 2 + 4 * unit);
-      cairo_show_text (cr, label);
+      show_on_baseline (cr, (cal->ref_a.x + cal->ref_b.x) / 2 + nx * 2,
+                        (cal->ref_a.y + cal->ref_b.y) / 2 + ny * 2 + 4 * unit, 11 * unit, label);
     }
 }
 
@@ -582,38 +594,30 @@ hl_render_view (cairo_surface_t       *target,
   cairo_destroy (cr);
 }
 
-/* The simulation mark, bottom right, legible on any photo. */
+/* The simulation mark, bottom right, legible on any photo: one line,
+ * or on a narrow image as many as it takes, never smaller. */
 static void
 draw_mark (cairo_t    *cr,
            int         width,
            int         height,
            const char *text)
 {
-  cairo_text_extents_t ext;
   double size = CLAMP (height / 40.0, 10.0, 64.0);
-  double pad = size * 0.45;
+  double pad = size * 0.45, w, h;
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, size, HL_LABEL_BOLD, MAX (width - 4 * pad, size));
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size);
-  cairo_text_extents (cr, text, &ext);
-
-  /* Shrink to fit narrow images. */
-  if (ext.x_advance + 4 * pad > width)
-    {
-      size *= (width - 4 * pad) / (ext.x_advance + 1.0);
-      size = MAX (size, 6.0);
-      cairo_set_font_size (cr, size);
-      cairo_text_extents (cr, text, &ext);
-      pad = size * 0.45;
-    }
-
-  cairo_rectangle (cr, width - ext.x_advance - 3 * pad, height - size - 3 * pad,
-                   ext.x_advance + 2 * pad, size + 2 * pad);
+  hl_label_get_size (layout, &w, &h, NULL);
+  /* Right-aligned whatever the script: an Arabic mark too (with its own
+   * direction, alignment would follow it to the left). */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  cairo_rectangle (cr, width - w - 3 * pad, height - h - 3 * pad, w + 2 * pad, h + 2 * pad);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
   cairo_fill (cr);
-  cairo_move_to (cr, width - ext.x_advance - 2 * pad, height - 2 * pad - size * 0.18);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_show_text (cr, text);
+  /* Its lines end at the right of its box, as wide as the wrap width. */
+  hl_label_show (cr, layout, width - 2 * pad - pango_layout_get_width (layout) / (double) PANGO_SCALE,
+                 height - h - 2 * pad);
 }
 
 static void
@@ -623,17 +627,15 @@ draw_label (cairo_t    *cr,
             double      size,
             const char *text)
 {
-  cairo_text_extents_t ext;
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, size, HL_LABEL_BOLD, 0.0);
+  double w, h;
 
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size (cr, size);
-  cairo_text_extents (cr, text, &ext);
-  cairo_rectangle (cr, x, y, ext.x_advance + size, size * 1.6);
+  hl_label_get_size (layout, &w, &h, NULL);
+  cairo_rectangle (cr, x, y, w + size, MAX (size * 1.6, h + size * 0.3));
   cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
   cairo_fill (cr);
-  cairo_move_to (cr, x + size * 0.5, y + size * 1.15);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_show_text (cr, text);
+  hl_label_show (cr, layout, x + size * 0.5, y + (MAX (size * 1.6, h + size * 0.3) - h) / 2);
 }
 
 /* Flips columns @x0 .. @x0 + @w of an image surface left to right, in place. */

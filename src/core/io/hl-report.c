@@ -18,6 +18,7 @@
 #include "hl-photo.h"
 #include "hl-render.h"
 #include "hl-report.h"
+#include "hl-session-plan.h"
 #include "hl-stippler.h"
 
 #define PAGE_W 595.0   /* A4, points */
@@ -119,6 +120,124 @@ paint_image (cairo_t         *cr,
   return ih * s;
 }
 
+
+/* @str in white on a dark translucent chip: legible over any photo or
+ * chart, light or dark. */
+static void
+label_chip (cairo_t    *cr,
+            double      x,
+            double      y,
+            double      size,
+            const char *str)
+{
+  cairo_text_extents_t ext;
+  double pad = 3;
+
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, size);
+  cairo_text_extents (cr, str, &ext);
+  cairo_rectangle (cr, x - pad, y - size - pad + 2, ext.x_advance + 2 * pad, size + 2 * pad);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.62);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  text (cr, x, y, size, TRUE, str);
+}
+
+/* Writes @parts (NULL-terminated) joined by " · " from @x, breaking
+ * between parts so that no line is wider than @width (lines after the
+ * first indented by 10 pt, to read as one entry); returns the y after the
+ * last line. */
+static double
+wrapped_parts (cairo_t            *cr,
+               double              x,
+               double              y,
+               double              width,
+               double              size,
+               const char * const *parts)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  cairo_text_extents_t ext;
+  gboolean indented = FALSE;
+
+  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, size);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *tried = line->len > 0 ? g_strconcat (line->str, " · ", parts[i], NULL)
+                                             : g_strdup (parts[i]);
+
+      cairo_text_extents (cr, tried, &ext);
+      if (ext.x_advance > width && line->len > 0)
+        {
+          text (cr, x, y, size, FALSE, line->str);
+          y += size + 3;
+          if (!indented)
+            {
+              x += 10;
+              width -= 10;
+              indented = TRUE;
+            }
+          g_string_assign (line, parts[i]);
+        }
+      else
+        g_string_assign (line, tried);
+    }
+  if (line->len > 0)
+    {
+      text (cr, x, y, size, FALSE, line->str);
+      y += size + 3;
+    }
+  return y;
+}
+
+/* The height of the hairline above the glabella, in px of the view: to
+ * the mid-frontal point when it is placed, else to where the hairline
+ * crosses the vertical through the glabella (the nearest crossing above
+ * it). FALSE without a glabella, or without a hairline crossing it. */
+static gboolean
+hairline_height_px (const HlView *view,
+                    double       *out,
+                    gboolean     *at_mfp)
+{
+  HlPoint g;
+  const HlPoint *poly;
+  guint n = 0;
+  gboolean found = FALSE;
+  double best = 0;
+
+  if (!view->landmarks[HL_LANDMARK_GLABELLA].set)
+    return FALSE;
+  g = view->landmarks[HL_LANDMARK_GLABELLA].p;
+  if (view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].set)
+    {
+      *out = hl_point_distance (g, view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p);
+      *at_mfp = TRUE;
+      return TRUE;
+    }
+  if (view->hairline == NULL)
+    return FALSE;
+  poly = hl_curve_get_polyline (view->hairline, &n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      HlPoint p = poly[i], q = poly[i + 1];
+      double y;
+
+      if ((p.x - g.x) * (q.x - g.x) > 0 || p.x == q.x)
+        continue;
+      y = p.y + (g.x - p.x) / (q.x - p.x) * (q.y - p.y);
+      if (y < g.y && (!found || y > best))
+        {
+          best = y;
+          found = TRUE;
+        }
+    }
+  if (!found)
+    return FALSE;
+  *out = g.y - best;
+  *at_mfp = FALSE;
+  return TRUE;
+}
+
 static gboolean
 view_page (cairo_t        *cr,
            const HlDesign *design,
@@ -126,6 +245,7 @@ view_page (cairo_t        *cr,
            const char     *design_path,
            const HlReportOptions *options,
            double          y,
+           int            *page,
            GError        **error_out)
 {
   HlReportPhotos photos = options->photos;
@@ -176,15 +296,26 @@ view_page (cairo_t        *cr,
   text (cr, MARGIN, y, 9.5, FALSE, buf);
   y += 13;
 
-  if (view->landmarks[HL_LANDMARK_GLABELLA].set && view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].set)
-    {
-      double d = hl_point_distance (view->landmarks[HL_LANDMARK_GLABELLA].p,
-                                    view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p) * m / 10.0;
+  {
+    double px;
+    gboolean at_mfp;
 
-      g_snprintf (buf, sizeof buf, _("Hairline height above the glabella (mid-frontal point): %.1f cm on the photo"), d);
-      text (cr, MARGIN, y, 9.5, FALSE, buf);
-      y += 13;
-    }
+    /* Whenever the glabella, a hairline (or the mid-frontal point) and a
+     * calibration are there. */
+    if (calibrated && hairline_height_px (view, &px, &at_mfp))
+      {
+        if (at_mfp)
+          g_snprintf (buf, sizeof buf,
+                      _("Hairline height above the glabella (mid-frontal point): %.1f cm on the photo"),
+                      px * m / 10.0);
+        else
+          g_snprintf (buf, sizeof buf,
+                      _("Hairline height above the glabella (at its vertical): %.1f cm on the photo"),
+                      px * m / 10.0);
+        text (cr, MARGIN, y, 9.5, FALSE, buf);
+        y += 13;
+      }
+  }
   if (photo == NULL && (view->photo.path != NULL || view->photo.chart != NULL))
     {
       cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
@@ -212,14 +343,20 @@ view_page (cairo_t        *cr,
   after.show_dots = TRUE;
 
   img = hl_render_export (photo, view, dots, n_dots, &before);
+  /* Images that would run into the footer go to the next page. */
+  if (y + 4 + box * cairo_image_surface_get_height (img) / cairo_image_surface_get_width (img) > PAGE_H - 70)
+    {
+      footer (cr, (*page)++);
+      cairo_show_page (cr);
+      y = MARGIN + 12;
+    }
   ih = paint_image (cr, img, MARGIN, y + 4, box);
   cairo_surface_destroy (img);
   img = hl_render_export (photo, view, dots, n_dots, &after);
   paint_image (cr, img, MARGIN + box + 12, y + 4, box);
   cairo_surface_destroy (img);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  text (cr, MARGIN + 6, y + 18, 10, TRUE, C_("image", "Before"));
-  text (cr, MARGIN + box + 18, y + 18, 10, TRUE, _("After (fresh)"));
+  label_chip (cr, MARGIN + 6, y + 18, 10, C_("image", "Before"));
+  label_chip (cr, MARGIN + box + 18, y + 18, 10, _("After (fresh)"));
   y += ih + 22;
 
   /* Zones. */
@@ -229,14 +366,25 @@ view_page (cairo_t        *cr,
   for (guint z = 0; z < hl_view_get_n_zones (view); z++)
     {
       const HlZone *zone = hl_view_get_zone (view, z);
+      guint ns = zone->params.n_sessions;
       HlZoneStats stats;
-      GString *line = g_string_new (NULL);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      double swatch_y;
 
+      /* A zone takes about 3–4 lines: one that would not fit starts a
+       * page, rather than being left out. */
+      if (y > PAGE_H - 70 - 60)
+        {
+          footer (cr, (*page)++);
+          cairo_show_page (cr);
+          y = MARGIN + 12;
+        }
       hl_stippler_get_zone_stats (st, z, &stats);
       cairo_set_source_rgb (cr, 0, 0, 0);
       /* Translators: a zone's name and its kind, e.g. "Front line (Frontal band)". */
       g_snprintf (buf, sizeof buf, _("%s (%s)"), zone->name, hl_zone_kind_get_label (zone->kind));
       text (cr, MARGIN, y, 10, TRUE, buf);
+      swatch_y = y - 10;
       y += 13;
       g_snprintf (buf, sizeof buf,
                   g_dngettext (GETTEXT_PACKAGE,
@@ -248,34 +396,147 @@ view_page (cairo_t        *cr,
       text (cr, MARGIN + 10, y, 9, FALSE, buf);
       y += 12;
 
-      for (guint s = 0; s < zone->params.n_sessions; s++)
-        {
-          if (s > 0)
-            g_string_append (line, " · ");
-          g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "Session %u: %u dot (%.0f %%)",
-                                                     "Session %u: %u dots (%.0f %%)", stats.session_dots[s]),
-                                  s + 1, stats.session_dots[s], zone->params.sessions[s].share * 100);
-        }
-      text (cr, MARGIN + 10, y, 9, FALSE, line->str);
-      g_string_free (line, TRUE);
+      for (guint s = 0; s < ns; s++)
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Session %u: %u dot (%.0f %%)",
+                                                              "Session %u: %u dots (%.0f %%)", stats.session_dots[s]),
+                                                 s + 1, stats.session_dots[s], zone->params.sessions[s].share * 100));
+      g_ptr_array_add (parts, NULL);
+      /* Beside the zone's name, clear of the text below it. */
+      y = wrapped_parts (cr, MARGIN + 10, y, PAGE_W - 2 * MARGIN - 10, 9, (const char * const *) parts->pdata);
 
-      /* Shade swatches, one per session. */
-      for (guint s = 0; s < zone->params.n_sessions; s++)
+      /* Shade swatches, one per session, right of the zone's name. */
+      for (guint s = 0; s < ns; s++)
         {
           HlColor c = zone->params.sessions[s].shade;
 
-          cairo_rectangle (cr, PAGE_W - MARGIN - 18 * (zone->params.n_sessions - s), y - 20, 14, 14);
+          cairo_rectangle (cr, PAGE_W - MARGIN - 18 * (ns - s), swatch_y, 14, 12);
           cairo_set_source_rgb (cr, c.r / 255.0, c.g / 255.0, c.b / 255.0);
           cairo_fill_preserve (cr);
           cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
           cairo_set_line_width (cr, 0.5);
           cairo_stroke (cr);
         }
-      y += 16;
-      if (y > PAGE_H - 70)
-        break;
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      y += 6;
     }
   return TRUE;
+}
+
+
+/* The client's details, as recorded: one line each, free text wrapped at
+ * words. Returns the y below them. */
+static double
+client_block (cairo_t        *cr,
+              const HlDesign *design,
+              double          y)
+{
+  const HlClient *c = design->client;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  char colour[8];
+
+  if (c == NULL)
+    return y;
+  if (c->date_of_birth != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("Born %s"), c->date_of_birth));
+  else if (c->age > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("Age %d"), c->age));
+  if (c->fitzpatrick > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("Fitzpatrick type %s"), hl_fitzpatrick_to_roman (c->fitzpatrick)));
+  if (c->has_hair_colour)
+    g_ptr_array_add (parts, g_strdup_printf (_("natural hair colour %s"), hl_color_format (c->hair_colour, colour)));
+  if (c->consent_date != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("consent given %s"), c->consent_date));
+  g_ptr_array_add (parts, NULL);
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  y = wrapped_parts (cr, MARGIN, y, PAGE_W - 2 * MARGIN, 9.5, (const char * const *) parts->pdata);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *what = i == 0 ? c->contraindications : c->notes;
+      g_autofree char *label = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (what == NULL)
+        continue;
+      label = g_strdup_printf ("%s:", i == 0 ? _("Contraindications") : _("Notes"));
+      {
+        g_autofree char *flat = g_strdup (what);
+
+        g_strdelimit (flat, "\n\t\r", ' ');
+        words = g_strsplit (flat, " ", -1);
+      }
+      {
+        g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+        GString *line = g_string_new (label);
+        cairo_text_extents_t ext;
+        guint n_lines = 0;
+
+        cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size (cr, 9.5);
+        for (guint w = 0; words[w] != NULL; w++)
+          {
+            g_autofree char *tried = NULL;
+
+            if (words[w][0] == '\0')
+              continue;
+            tried = g_strconcat (line->str, " ", words[w], NULL);
+            cairo_text_extents (cr, tried, &ext);
+            if (ext.x_advance > PAGE_W - 2 * MARGIN && line->len > 0)
+              {
+                g_ptr_array_add (lines, g_string_free (line, FALSE));
+                line = g_string_new (words[w]);
+              }
+            else
+              g_string_assign (line, tried);
+          }
+        g_ptr_array_add (lines, g_string_free (line, FALSE));
+        /* At most 4 lines each: the sheet is one page of summary. */
+        for (guint l = 0; l < lines->len && n_lines < 4; l++, n_lines++)
+          {
+            const char *shown = g_ptr_array_index (lines, l);
+            g_autofree char *cut = l == 3 && lines->len > 4 ? g_strconcat (shown, " …", NULL) : NULL;
+
+            text (cr, MARGIN, y, 9.5, FALSE, cut != NULL ? cut : shown);
+            y += 12.5;
+          }
+      }
+    }
+  return y;
+}
+
+/* Each planned session: its dots and time beside what was done. */
+static double
+sessions_block (cairo_t               *cr,
+                const HlDesign        *design,
+                const HlReportOptions *options,
+                double                 y)
+{
+  HlSessionPlan plan;
+  double rate = HL_DOTS_PER_MINUTE_DEFAULT;
+  char buf[160];
+
+  hl_session_plan_compute (design, &plan);
+  if (plan.n_sessions == 0)
+    return y;
+  y += 6;
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  text (cr, MARGIN, y, 11, TRUE, _("Sessions"));
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  /* Translators: the rate the times on the sheet assume. */
+  g_snprintf (buf, sizeof buf, _("times at %g dots a minute"), rate);
+  text (cr, MARGIN + 70, y, 8.5, FALSE, buf);
+  y += 14;
+  for (guint s = 1; s <= plan.n_sessions; s++)
+    {
+      g_autofree char *planned = hl_session_plan_describe (&plan, s, rate);
+      g_autofree char *done = hl_session_record_summary (hl_design_get_record (design, s));
+      const char *parts[] = { planned, done, NULL };
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      y = wrapped_parts (cr, MARGIN + 6, y, PAGE_W - 2 * MARGIN - 6, 9.5, parts);
+    }
+  (void) options;
+  return y;
 }
 
 static cairo_status_t
@@ -302,6 +563,7 @@ write_pdf (const HlDesign *design,
   cairo_status_t status;
   char buf[320];
   double y = MARGIN + 12;
+  int page = 1;
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Consultation sheet"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
@@ -314,7 +576,10 @@ write_pdf (const HlDesign *design,
   g_snprintf (buf, sizeof buf, _("Client: %s    Date: %s"),
               design->client_label != NULL ? design->client_label : "—", date);
   text (cr, MARGIN, y, 10.5, FALSE, buf);
-  y += 26;
+  y += 15;
+  y = client_block (cr, design, y);
+  y = sessions_block (cr, design, options, y);
+  y += 12;
 
   for (guint v = 0; v < hl_design_get_n_views (design); v++)
     {
@@ -323,9 +588,9 @@ write_pdf (const HlDesign *design,
           cairo_show_page (cr);
           y = MARGIN + 12;
         }
-      if (!view_page (cr, design, v, design_path, options, y, &photo_error))
+      if (!view_page (cr, design, v, design_path, options, y, &page, &photo_error))
         break;
-      footer (cr, (int) v + 1);
+      footer (cr, page++);
     }
   if (photo_error == NULL)
     cairo_show_page (cr);

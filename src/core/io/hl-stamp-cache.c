@@ -121,6 +121,91 @@ make_stamp (const HlPigmentLook *look,
   return stamp;
 }
 
+/* Bucket radii, and the radii halfway (in ratio) between buckets: made
+ * once with the formulas below, so that a lookup needs no log() or pow()
+ * per dot (they were half the cost of drawing a small dot). */
+static double bucket_radius[N_BUCKETS];
+static double bucket_bound[N_BUCKETS];   /* [b]: between b − 1 and b */
+static gsize buckets_ready;
+
+static int
+bucket_by_log (double radius)
+{
+  int bucket = (int) floor (log (radius / RADIUS_MIN) / log (RADIUS_STEP) + 0.5);
+
+  return CLAMP (bucket, 0, N_BUCKETS - 1);
+}
+
+/* The last bucket whose lower bound is at most @radius, by bisection. */
+static int
+bucket_bisect (double radius)
+{
+  int lo = 0, hi = N_BUCKETS - 1;
+
+  while (lo < hi)
+    {
+      int mid = (lo + hi + 1) / 2;
+
+      if (bucket_bound[mid] <= radius)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+/* Radii from 2^OCT_MIN px up to 2^(OCT_MIN + N_OCTAVES) px, each octave
+ * cut in 1024 steps by the top bits of the radius's mantissa: a step is
+ * far narrower than a bucket (0.14 % against 4 %), so the bucket of a
+ * step's lower end is the radius's bucket or the one before. */
+#define OCT_MIN (-6)      /* 2^-6 < RADIUS_MIN */
+#define N_OCTAVES 12      /* up to 64 px > HL_STAMP_MAX_RADIUS */
+static guint8 step_bucket[N_OCTAVES * 1024];
+
+static void
+buckets_init (void)
+{
+  for (int b = 0; b < N_BUCKETS; b++)
+    {
+      bucket_radius[b] = RADIUS_MIN * pow (RADIUS_STEP, b);
+      bucket_bound[b] = RADIUS_MIN * pow (RADIUS_STEP, b - 0.5);
+    }
+  for (int k = 0; k < N_OCTAVES * 1024; k++)
+    step_bucket[k] = (guint8) bucket_bisect (ldexp (1.0 + (k % 1024) / 1024.0, OCT_MIN + k / 1024));
+}
+
+/* The bucket of @radius (RADIUS_MIN ≤ @radius ≤ HL_STAMP_MAX_RADIUS): from
+ * the table, the log formula deciding radii within rounding of a bound,
+ * so the answer is always the formula's. No log(), pow() or bisection per
+ * dot: they were most of the cost of drawing a small dot. */
+static int
+bucket_of (double radius)
+{
+  guint64 bits;
+  int octave, b;
+
+  if (g_once_init_enter (&buckets_ready))
+    {
+      buckets_init ();
+      g_once_init_leave (&buckets_ready, 1);
+    }
+
+  memcpy (&bits, &radius, sizeof bits);
+  octave = (int) ((bits >> 52) & 0x7ff) - 1023 - OCT_MIN;
+  if (octave < 0 || octave >= N_OCTAVES)
+    b = bucket_bisect (radius);
+  else
+    {
+      b = step_bucket[octave * 1024 + (int) ((bits >> 42) & 1023)];
+      while (b + 1 < N_BUCKETS && bucket_bound[b + 1] <= radius)
+        b++;
+    }
+  if ((b > 0 && radius - bucket_bound[b] <= 1e-9 * radius) ||
+      (b + 1 < N_BUCKETS && bucket_bound[b + 1] - radius <= 1e-9 * radius))
+    return bucket_by_log (radius);
+  return b;
+}
+
 const HlStamp *
 hl_stamp_cache_get (guint     stage,
                     guint     shape,
@@ -148,9 +233,8 @@ hl_stamp_cache_get (guint     stage,
       return make_stamp (look, shape, radius, cx - floor (cx), cy - floor (cy));
     }
 
-  bucket = (int) floor (log (radius / RADIUS_MIN) / log (RADIUS_STEP) + 0.5);
-  bucket = CLAMP (bucket, 0, N_BUCKETS - 1);
-  r = RADIUS_MIN * pow (RADIUS_STEP, bucket);
+  bucket = bucket_of (radius);
+  r = bucket_radius[bucket];
   sub = subpixels_for (r);
   sx = CLAMP ((int) ((cx - floor (cx)) * sub), 0, sub - 1);
   sy = CLAMP ((int) ((cy - floor (cy)) * sub), 0, sub - 1);

@@ -22,6 +22,7 @@ hl_design_new (void)
   self->engine_version = HL_ENGINE_VERSION;
   self->seed = 1;
   self->views = g_ptr_array_new_with_free_func ((GDestroyNotify) hl_view_unref);
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) hl_session_record_unref);
 
   return self;
 }
@@ -39,8 +40,14 @@ hl_design_copy (const HlDesign *design)
   self->seed = design->seed;
   self->client_label = g_strdup (design->client_label);
   self->notes = g_strdup (design->notes);
+  self->has_head = design->has_head;
+  self->head = design->head;
   for (guint i = 0; i < design->views->len; i++)
     g_ptr_array_add (self->views, hl_view_ref (g_ptr_array_index (design->views, i)));
+  if (design->client != NULL)
+    self->client = hl_client_ref (design->client);
+  for (guint i = 0; i < design->records->len; i++)
+    g_ptr_array_add (self->records, hl_session_record_ref (g_ptr_array_index (design->records, i)));
   if (design->extra != NULL)
     self->extra = cJSON_Duplicate (design->extra, TRUE);
 
@@ -66,6 +73,8 @@ hl_design_unref (HlDesign *design)
       g_free (design->client_label);
       g_free (design->notes);
       g_ptr_array_unref (design->views);
+      g_clear_pointer (&design->client, hl_client_unref);
+      g_ptr_array_unref (design->records);
       g_clear_pointer (&design->extra, cJSON_Delete);
       g_free (design);
     }
@@ -169,4 +178,93 @@ hl_design_replace_view (HlDesign *design,
   hl_view_ref (view);
   hl_view_unref (g_ptr_array_index (design->views, index));
   g_ptr_array_index (design->views, index) = view;
+}
+
+guint
+hl_design_get_n_sessions (const HlDesign *design)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (design != NULL, 0);
+
+  for (guint v = 0; v < design->views->len; v++)
+    {
+      const HlView *view = g_ptr_array_index (design->views, v);
+
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        n = MAX (n, hl_view_get_zone (view, z)->params.n_sessions);
+    }
+  return n;
+}
+
+HlSessionRecord *
+hl_design_get_record (const HlDesign *design,
+                      guint           session)
+{
+  g_return_val_if_fail (design != NULL, NULL);
+
+  for (guint i = 0; i < design->records->len; i++)
+    {
+      HlSessionRecord *r = g_ptr_array_index (design->records, i);
+
+      if (r->session == session)
+        return r;
+    }
+  return NULL;
+}
+
+void
+hl_design_set_client (HlDesign *design,
+                      HlClient *client)
+{
+  g_return_if_fail (design != NULL);
+  ASSERT_UNSHARED (design);
+
+  if (client != NULL && hl_client_is_empty (client))
+    client = NULL;
+  if (client != NULL)
+    hl_client_ref (client);
+  g_clear_pointer (&design->client, hl_client_unref);
+  design->client = client;
+}
+
+void
+hl_design_set_record (HlDesign        *design,
+                      HlSessionRecord *record)
+{
+  guint i;
+
+  g_return_if_fail (design != NULL && record != NULL);
+  ASSERT_UNSHARED (design);
+
+  hl_session_record_ref (record);
+  for (i = 0; i < design->records->len; i++)
+    {
+      HlSessionRecord *r = g_ptr_array_index (design->records, i);
+
+      if (r->session == record->session)
+        {
+          hl_session_record_unref (r);
+          g_ptr_array_index (design->records, i) = record;
+          return;
+        }
+      if (r->session > record->session)
+        break;
+    }
+  g_ptr_array_insert (design->records, (int) i, record);
+}
+
+void
+hl_design_remove_record (HlDesign *design,
+                         guint     session)
+{
+  g_return_if_fail (design != NULL);
+  ASSERT_UNSHARED (design);
+
+  for (guint i = 0; i < design->records->len; i++)
+    if (((HlSessionRecord *) g_ptr_array_index (design->records, i))->session == session)
+      {
+        g_ptr_array_remove_index (design->records, i);
+        return;
+      }
 }

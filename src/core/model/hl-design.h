@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include "hl-client.h"
+#include "hl-session-record.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -15,11 +17,14 @@ G_BEGIN_DECLS
 #define HL_DESIGN_FORMAT "hairline-studio-design"
 /* The file format version this build writes and the newest it reads; it
  * reads every version from 1. Version 2 added corner points to curves
- * ("hairline_corners", "boundary_corners"). */
-#define HL_DESIGN_VERSION 2
+ * ("hairline_corners", "boundary_corners"); version 3 the head model
+ * ("head") and each view's pose ("pose"): views without a pose, and all
+ * views of older files, are measured in the photo's plane; and the
+ * treatment record ("client_details", "records"). */
+#define HL_DESIGN_VERSION 3
 /* Version of the stippling engine: same design + same engine version gives
  * the same dots, bit for bit. */
-#define HL_ENGINE_VERSION 5
+#define HL_ENGINE_VERSION 6
 #define HL_DESIGN_MAX_VIEWS 16
 
 typedef struct _HlDesign HlDesign;
@@ -34,7 +39,13 @@ struct _HlDesign
   guint32      seed;             /* design seed, mixed into every zone's seed */
   char        *client_label;     /* owned, may be NULL */
   char        *notes;            /* owned, may be NULL */
+  gboolean     has_head;         /* the client's head model is known */
+  HlHeadModel  head;             /* its sizes; every view with a pose sees
+                                    this head (format 3) */
   GPtrArray   *views;            /* owned, of HlView* (each one ref) */
+  HlClient    *client;           /* one ref, NULL when no details are kept */
+  GPtrArray   *records;          /* owned, of HlSessionRecord* (each one ref),
+                                  * in increasing session order, one a session */
   struct cJSON *extra;           /* unknown JSON members, owned, may be NULL */
 };
 
@@ -54,6 +65,13 @@ HlView     *hl_design_get_view         (const HlDesign *design,
 int         hl_design_find_view        (const HlDesign *design,
                                         const char     *name);
 
+/* The number of planned sessions: the most any zone of any view has; 0
+ * when there is no zone. */
+guint       hl_design_get_n_sessions   (const HlDesign *design);
+/* The record of session @session (from 1), or NULL (borrowed). */
+HlSessionRecord *hl_design_get_record  (const HlDesign *design,
+                                        guint           session);
+
 /* Setters: only on a design whose reference you alone hold. Labels and
  * notes are stored cleaned (hl_text_clean). */
 void        hl_design_set_seed         (HlDesign       *design,
@@ -68,6 +86,16 @@ void        hl_design_append_view      (HlDesign       *design,
 void        hl_design_replace_view     (HlDesign       *design,
                                         guint           index,
                                         HlView         *view);
+
+/* Takes a reference on @client; NULL or empty details clear them. */
+void        hl_design_set_client       (HlDesign       *design,
+                                        HlClient       *client);
+/* Takes a reference on @record, replacing the record of its session. */
+void        hl_design_set_record       (HlDesign       *design,
+                                        HlSessionRecord *record);
+/* Removes the record of session @session, if any. */
+void        hl_design_remove_record    (HlDesign       *design,
+                                        guint           session);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HlDesign, hl_design_unref)
 

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-head-fit.h"
 #include "hl-error.h"
 #include "hl-measure.h"
 
@@ -479,4 +480,134 @@ hl_edit_add_frontal_band (const HlDesign *design,
   name = hl_edit_new_zone_name (v, HL_ZONE_FRONTAL);
   zone = hl_zone_new (name, HL_ZONE_FRONTAL, band, &params);
   return hl_edit_add_zone (design, view, zone);
+}
+
+/* The face's midline in @v: a point on it and its direction (unit). */
+static gboolean
+face_midline (const HlView  *v,
+              HlPoint       *at,
+              HlPoint       *along,
+              GError       **error)
+{
+  const HlLandmarkPoint *left = &v->landmarks[HL_LANDMARK_LEFT_PUPIL];
+  const HlLandmarkPoint *right = &v->landmarks[HL_LANDMARK_RIGHT_PUPIL];
+
+  if (hl_measure_midline (v, at, along))
+    return TRUE;
+  /* Without the glabella: through the middle of the pupils, square to
+   * their line. */
+  *along = (HlPoint) { 0.0, 1.0 };
+  if (left->set && right->set && hl_point_distance (left->p, right->p) >= 1.0)
+    {
+      double d = hl_point_distance (left->p, right->p);
+
+      *along = (HlPoint) { -(left->p.y - right->p.y) / d, (left->p.x - right->p.x) / d };
+      *at = (HlPoint) { (left->p.x + right->p.x) / 2.0, (left->p.y + right->p.y) / 2.0 };
+      return TRUE;
+    }
+  /* The front, top and back charts are drawn symmetric about their
+   * middle; a side chart has no other side in it. */
+  if (v->photo.chart != NULL && v->photo.width > 0 &&
+      (g_str_equal (v->photo.chart, "front") || g_str_equal (v->photo.chart, "top") ||
+       g_str_equal (v->photo.chart, "back")))
+    {
+      *at = (HlPoint) { v->photo.width / 2.0, 0.0 };
+      return TRUE;
+    }
+  if (v->photo.chart != NULL)
+    g_set_error_literal (error, HL_ERROR, HL_ERROR_ARGUMENT,
+                         _("A side view does not show the other side: draw the zone on the other side's view"));
+  else
+    g_set_error_literal (error, HL_ERROR, HL_ERROR_ARGUMENT,
+                         _("Place the pupils or the glabella first: the zone is mirrored across the face's midline"));
+  return FALSE;
+}
+
+HlDesign *
+hl_edit_mirror_zone (const HlDesign  *design,
+                     guint            view,
+                     guint            index,
+                     GError         **error)
+{
+  const HlView *v;
+  const HlZone *zone;
+  const HlCurve *boundary;
+  g_autoptr(HlCurve) mirrored = NULL;
+  g_autoptr(HlZone) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree HlPoint *points = NULL;
+  g_autofree gboolean *corners = NULL;
+  HlZoneParams params;
+  HlPoint at, along;
+  guint n;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+  v = hl_design_get_view (design, view);
+  g_return_val_if_fail (index < hl_view_get_n_zones (v), NULL);
+
+  if (hl_view_get_n_zones (v) >= HL_VIEW_MAX_ZONES)
+    {
+      g_set_error (error, HL_ERROR, HL_ERROR_ARGUMENT,
+                   g_dngettext (GETTEXT_PACKAGE, "The view already has %d zone", "The view already has %d zones",
+                                HL_VIEW_MAX_ZONES), HL_VIEW_MAX_ZONES);
+      return NULL;
+    }
+  if (!face_midline (v, &at, &along, error))
+    return NULL;
+
+  /* Reflected across the midline, the points in reverse order so that
+   * the outline keeps its turning sense. */
+  zone = hl_view_get_zone (v, index);
+  boundary = zone->boundary;
+  n = hl_curve_get_n_points (boundary);
+  points = g_new (HlPoint, n);
+  corners = g_new (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      HlPoint p = hl_curve_get_points (boundary)[n - 1 - i];
+      double t = (p.x - at.x) * along.x + (p.y - at.y) * along.y;
+      HlPoint foot = { at.x + t * along.x, at.y + t * along.y };
+
+      points[i] = (HlPoint) { 2.0 * foot.x - p.x, 2.0 * foot.y - p.y };
+      corners[i] = hl_curve_is_corner (boundary, n - 1 - i);
+    }
+  mirrored = hl_curve_new_full (points, corners, n, TRUE);
+
+  params = zone->params;
+  params.seed = hl_edit_new_zone_seed (v);
+  name = hl_edit_new_zone_name (v, zone->kind);
+  copy = hl_zone_new (name, zone->kind, mirrored, &params);
+  return hl_edit_add_zone (design, view, copy);
+}
+
+HlDesign *
+hl_edit_fit_head (const HlDesign  *design,
+                  guint            view,
+                  GError         **error)
+{
+  g_autoptr(HlDesign) out = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  g_return_val_if_fail (VIEW_OK (design, view), NULL);
+
+  if (!hl_head_fit_view (hl_design_get_view (design, view), &model, &pose, error))
+    return NULL;
+
+  out = hl_design_copy (design);
+  out->has_head = TRUE;
+  out->head = model;
+  for (guint i = 0; i < hl_design_get_n_views (out); i++)
+    {
+      const HlView *v = hl_design_get_view (out, i);
+      g_autoptr(HlView) copy = NULL;
+
+      /* Head charts keep the default head they are drawn from. */
+      if (i != view && (!v->has_head || v->photo.chart != NULL))
+        continue;
+      copy = hl_view_copy (v);
+      hl_view_set_head (copy, &model, i == view ? &pose : &v->pose);
+      hl_design_replace_view (out, i, copy);
+    }
+  return g_steal_pointer (&out);
 }

@@ -85,7 +85,29 @@ HlDesign *hl_edit_add_frontal_band (const HlDesign      *design,
                                     double               depth_mm,
                                     GError             **error);
 
+/* Appends a copy of zone @index mirrored across the face's midline (the
+ * line through the glabella square to the pupils' line; without pupils,
+ * the vertical through the glabella; on the front, top and back charts,
+ * their middle), with the zone's parameters, a fresh seed and a name of
+ * its kind: the other temple, drawn once. NULL with HL_ERROR_ARGUMENT
+ * and a message for people when the view has no midline (a photo
+ * without pupils or glabella, a side chart) or is full. */
+HlDesign *hl_edit_mirror_zone       (const HlDesign      *design,
+                                    guint                view,
+                                    guint                index,
+                                    GError             **error);
+
 #define HL_FRONTAL_BAND_DEFAULT_MM 40.0
+
+/* The head model fitted to view @view's landmarks and calibration
+ * (hl_head_fit_view()): the design's head takes the fitted sizes and the
+ * view the fitted pose; the design's other posed photos see the new head
+ * (head charts keep the default head they are drawn from).
+ * NULL with @error (HL_ERROR_INVALID, saying why) when the view cannot
+ * be fitted. */
+HlDesign *hl_edit_fit_head         (const HlDesign      *design,
+                                    guint                view,
+                                    GError             **error);
 
 /* A name for a new zone of @kind in @view: the kind's title in the user's
  * language ("Frontal band", "Temple", "Mid-scalp", "Crown", "Scar",

@@ -1,9 +1,11 @@
 /* hl-head-chart.c
  *
- * Every shape is laid out in millimetres of an average adult head (head
- * breadth 152 mm, length 200 mm, glabella to vertex 130 mm, pupils 63 mm
- * apart, iris 11.7 mm) and drawn through a 10 × scale, so the chart's
- * pixels are 0.1 mm. The silhouette paths serve both the drawing and
+ * Every shape is laid out in millimetres of an average adult head, the
+ * default head model (hl-head-model.h: breadth 152 mm, length 200 mm,
+ * glabella to vertex 125 mm; pupils 63 mm apart, iris 11.7 mm), and drawn
+ * through a 10 × scale, so the chart's pixels are 0.1 mm. The cranium of
+ * every chart is the model's silhouette at the chart's pose
+ * (hl_head_chart_get_pose()), so the five charts show one head. The silhouette paths serve both the drawing and
  * hl_head_chart_contains(), so "on the head" means what is drawn.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +30,47 @@ static const char * const chart_titles[HL_N_HEAD_CHARTS] = {
 static const int chart_mm[HL_N_HEAD_CHARTS][2] = {
   { 240, 300 }, { 240, 280 }, { 260, 300 }, { 260, 300 }, { 240, 300 },
 };
+
+/* Where the head's centre stands on each chart (mm) and how it is turned
+ * (yaw, pitch): front, top (seen from above, the face at image-top),
+ * left (face toward image-left), right, back. */
+static const double chart_pose[HL_N_HEAD_CHARTS][4] = {
+  { 120.0, 125.0, 0.0, 0.0 },
+  { 120.0, 145.0, 180.0, -90.0 },
+  { 135.0, 125.0, 90.0, 0.0 },
+  { 125.0, 125.0, -90.0, 0.0 },
+  { 120.0, 125.0, 180.0, 0.0 },
+};
+
+/* The cranium's outline on @chart (mm): the default model's silhouette,
+ * an axis-aligned ellipse at the charts' right-angled poses. */
+static void
+cranium (HlHeadChart  chart,
+         double      *cx,
+         double      *cy,
+         double      *rx,
+         double      *ry)
+{
+  HlHeadModel model = hl_head_model_default ();
+  HlHeadPose pose;
+  g_autoptr(GArray) rim = NULL;
+  double mx = 0.0, my = 0.0;
+
+  hl_head_chart_get_pose (chart, &pose);
+  rim = hl_head_model_silhouette (&model, &pose, 64, 0.0);
+  for (guint k = 0; k < rim->len; k++)
+    {
+      HlPoint p = g_array_index (rim, HlPoint, k);
+
+      mx = MAX (mx, fabs (p.x - pose.centre_x));
+      my = MAX (my, fabs (p.y - pose.centre_y));
+    }
+  *cx = chart_pose[chart][0];
+  *cy = chart_pose[chart][1];
+  /* Rounded to a micrometre: the drawing stays the same bit for bit. */
+  *rx = round (mx / PX_PER_MM * 1000.0) / 1000.0;
+  *ry = round (my / PX_PER_MM * 1000.0) / 1000.0;
+}
 
 /* Front chart landmarks (mm). The client's left is image-right. */
 #define FRONT_CX         120.0
@@ -104,9 +147,12 @@ ellipse (cairo_t *cr,
 static void
 profile_path (cairo_t *cr)
 {
+  double cx, cy, rx, ry;
+
   /* Cranium, wound the same way as the face below (a negative radius
    * turns the arc around) so that the two add up under any fill rule. */
-  ellipse (cr, 135.0, 122.0, 100.0, -102.0);
+  cranium (HL_HEAD_CHART_LEFT, &cx, &cy, &rx, &ry);
+  ellipse (cr, cx, cy, rx, -ry);
   /* Face: forehead, brow, nose, lips, chin, jaw back to the cranium. */
   cairo_new_sub_path (cr);
   cairo_move_to (cr, 60.0, 60.0);
@@ -133,25 +179,32 @@ head_path (HlHeadChart  chart,
     case HL_HEAD_CHART_FRONT:
       {
         /* Cranium ellipse over the top, jaw down to the chin. */
-        double cy = 125.0, rx = 76.0, ry = 105.0, y0 = 160.0;
-        double a0 = asin ((y0 - cy) / ry);
+        double cx, cy, rx, ry, y0 = 160.0, a0;
+
+        cranium (chart, &cx, &cy, &rx, &ry);
+        a0 = asin ((y0 - cy) / ry);
 
         cairo_new_sub_path (cr);
         cairo_save (cr);
-        cairo_translate (cr, FRONT_CX, cy);
+        cairo_translate (cr, cx, cy);
         cairo_scale (cr, rx, ry);
         cairo_arc (cr, 0.0, 0.0, 1.0, G_PI - a0, 2.0 * G_PI + a0);
         cairo_restore (cr);
         cairo_curve_to (cr, 193.0, 195.0, 184.0, 222.0, 168.0, 240.0);
         cairo_curve_to (cr, 152.0, 258.0, 136.0, 266.0, 120.0, 266.0);
         cairo_curve_to (cr, 104.0, 266.0, 88.0, 258.0, 72.0, 240.0);
-        cairo_curve_to (cr, 56.0, 222.0, 47.0, 195.0, FRONT_CX - rx * cos (a0), y0);
+        cairo_curve_to (cr, 56.0, 222.0, 47.0, 195.0, cx - rx * cos (a0), y0);
         cairo_close_path (cr);
       }
       break;
 
     case HL_HEAD_CHART_TOP:
-      ellipse (cr, 120.0, 145.0, 76.0, 100.0);
+      {
+        double cx, cy, rx, ry;
+
+        cranium (chart, &cx, &cy, &rx, &ry);
+        ellipse (cr, cx, cy, rx, ry);
+      }
       /* The nose's tip ahead of the forehead. */
       cairo_new_sub_path (cr);
       cairo_move_to (cr, 108.0, 50.0);
@@ -173,19 +226,20 @@ head_path (HlHeadChart  chart,
 
     case HL_HEAD_CHART_BACK:
       {
-        double cy = 125.0, rx = 76.0, ry = 105.0, y0 = 160.0;
-        double a0 = asin ((y0 - cy) / ry);
+        double cx, cy, rx, ry, y0 = 160.0, a0;
 
+        cranium (chart, &cx, &cy, &rx, &ry);
+        a0 = asin ((y0 - cy) / ry);
         cairo_new_sub_path (cr);
         cairo_save (cr);
-        cairo_translate (cr, 120.0, cy);
+        cairo_translate (cr, cx, cy);
         cairo_scale (cr, rx, ry);
         cairo_arc (cr, 0.0, 0.0, 1.0, G_PI - a0, 2.0 * G_PI + a0);
         cairo_restore (cr);
         /* Down to the nape. */
         cairo_curve_to (cr, 194.0, 200.0, 182.0, 228.0, 160.0, 242.0);
         cairo_line_to (cr, 80.0, 242.0);
-        cairo_curve_to (cr, 58.0, 228.0, 46.0, 200.0, 120.0 - rx * cos (a0), y0);
+        cairo_curve_to (cr, 58.0, 228.0, 46.0, 200.0, cx - rx * cos (a0), y0);
         cairo_close_path (cr);
       }
       break;
@@ -597,9 +651,13 @@ make_scalp_outline (HlHeadChart chart)
           { 181, 163, TRUE }, { 177, 140 }, { 172, 115 }, { 165, 96 }, { 150, 89 },
           { 120, 87 }, { 90, 89 }, { 75, 96 }, { 68, 115 }, { 63, 140 }, { 59, 163, TRUE },
         };
-        double rx = 76.0 - in, ry = 105.0 - in, ta = asin (35.0 / ry);
+        double cx, cy, rx, ry, ta;
 
-        outline_arc (points, corners, FRONT_CX, 125.0, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
+        cranium (chart, &cx, &cy, &rx, &ry);
+        rx -= in;
+        ry -= in;
+        ta = asin (35.0 / ry);
+        outline_arc (points, corners, cx, cy, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
         outline_add_list (points, corners, inner, G_N_ELEMENTS (inner), FALSE, 0);
       }
       break;
@@ -611,9 +669,13 @@ make_scalp_outline (HlHeadChart chart)
           { 188, 178 }, { 180, 196 }, { 162, 208 }, { 140, 212 }, { 120, 213 },
           { 100, 212 }, { 78, 208 }, { 60, 196 }, { 52, 178 },
         };
-        double rx = 76.0 - in, ry = 105.0 - in, ta = asin (35.0 / ry);
+        double cx, cy, rx, ry, ta;
 
-        outline_arc (points, corners, 120.0, 125.0, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
+        cranium (chart, &cx, &cy, &rx, &ry);
+        rx -= in;
+        ry -= in;
+        ta = asin (35.0 / ry);
+        outline_arc (points, corners, cx, cy, rx, ry, G_PI - ta, 2.0 * G_PI + ta, 40);
         outline_add_list (points, corners, nape, G_N_ELEMENTS (nape), FALSE, 0);
       }
       break;
@@ -623,9 +685,13 @@ make_scalp_outline (HlHeadChart chart)
         /* The cranium behind the forehead (the front 27 mm, toward the
          * nose, is forehead). */
         static const OutlinePoint front[] = { { 90, 69 }, { 120, 68 }, { 150, 69 } };
-        double rx = 76.0 - in, ry = 100.0 - in, ta = asin ((145.0 - 72.0) / ry);
+        double cx, cy, rx, ry, ta;
 
-        outline_arc (points, corners, 120.0, 145.0, rx, ry, -ta, G_PI + ta, 48);
+        cranium (chart, &cx, &cy, &rx, &ry);
+        rx -= in;
+        ry -= in;
+        ta = asin ((cy - 72.0) / ry);
+        outline_arc (points, corners, cx, cy, rx, ry, -ta, G_PI + ta, 48);
         outline_add_list (points, corners, front, G_N_ELEMENTS (front), FALSE, 0);
       }
       break;
@@ -643,15 +709,19 @@ make_scalp_outline (HlHeadChart chart)
         };
         gboolean mirror = chart == HL_HEAD_CHART_RIGHT;
         double w = chart_mm[chart][0];
-        double rx = 100.0 - in, ry = 102.0 - in;
-        double t0 = G_PI + asin ((122.0 - 55.0) / ry), t1 = 2.0 * G_PI + asin ((190.0 - 122.0) / ry);
+        double cx, cy, rx, ry, t0, t1;
 
+        cranium (HL_HEAD_CHART_LEFT, &cx, &cy, &rx, &ry);
+        rx -= in;
+        ry -= in;
+        t0 = G_PI + asin ((cy - 55.0) / ry);
+        t1 = 2.0 * G_PI + asin ((190.0 - cy) / ry);
         for (guint k = 0; k <= 40; k++)
           {
             double t = t0 + (t1 - t0) * k / 40;
-            double x = 135.0 + rx * cos (t);
+            double x = cx + rx * cos (t);
 
-            outline_add (points, corners, mirror ? w - x : x, 122.0 + ry * sin (t), k == 0 || k == 40);
+            outline_add (points, corners, mirror ? w - x : x, cy + ry * sin (t), k == 0 || k == 40);
           }
         outline_add_list (points, corners, rest, G_N_ELEMENTS (rest), mirror, w);
       }
@@ -756,6 +826,13 @@ hl_head_chart_new_view (HlHeadChart  chart,
   hl_head_chart_get_size (chart, &w, &h);
   hl_view_set_chart (view, hl_head_chart_to_string (chart), w, h);
   hl_view_set_calibration (view, &cal);
+  {
+    HlHeadModel model = hl_head_model_default ();
+    HlHeadPose pose;
+
+    hl_head_chart_get_pose (chart, &pose);
+    hl_view_set_head (view, &model, &pose);
+  }
   for (guint i = 0; i < HL_N_LANDMARKS; i++)
     {
       HlPoint p;
@@ -764,4 +841,21 @@ hl_head_chart_new_view (HlHeadChart  chart,
         hl_view_set_landmark (view, i, TRUE, p);
     }
   return view;
+}
+
+void
+hl_head_chart_get_pose (HlHeadChart  chart,
+                        HlHeadPose  *pose)
+{
+  g_return_if_fail (chart < HL_N_HEAD_CHARTS);
+  g_return_if_fail (pose != NULL);
+
+  *pose = (HlHeadPose) {
+    .yaw_deg = chart_pose[chart][2],
+    .pitch_deg = chart_pose[chart][3],
+    .roll_deg = 0.0,
+    .scale = PX_PER_MM,
+    .centre_x = chart_pose[chart][0] * PX_PER_MM,
+    .centre_y = chart_pose[chart][1] * PX_PER_MM,
+  };
 }

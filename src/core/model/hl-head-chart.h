@@ -67,10 +67,14 @@ HlCurve         *hl_head_chart_get_scalp_outline (HlHeadChart chart);
 gboolean         hl_head_chart_get_landmark (HlHeadChart  chart,
                                             HlLandmark   landmark,
                                             HlPoint     *p);
+/* Where the default head model (hl_head_model_default()) stands on
+ * @chart: the charts are drawn from it, exactly. */
+void             hl_head_chart_get_pose    (HlHeadChart  chart,
+                                            HlHeadPose  *pose);
 /* A new view on @chart (transfer full), named @name (NULL: the chart's
  * name): its photo is the chart at its size, calibrated at
  * HL_HEAD_CHART_MM_PER_PX (manual, exact), with the chart's landmarks
- * placed. */
+ * placed and the default head model at the chart's pose. */
 HlView          *hl_head_chart_new_view    (HlHeadChart  chart,
                                             const char  *name);
 

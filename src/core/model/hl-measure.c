@@ -8,7 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include <math.h>
+#include <string.h>
 
+#include "hl-label.h"
 #include "hl-measure.h"
 
 double
@@ -180,8 +182,88 @@ unit (double x,
 
 /* The band for normals blended with @up by @blend (G_MAXDOUBLE: @up
  * alone). Transfer full. */
+/* The hairline on the head model: points of the scalp about every
+ * millimetre along it (transfer full, 3 doubles a point), NULL without a
+ * model. */
+static GArray *
+hairline_on_scalp (const HlView *view)
+{
+  GArray *out;
+  const HlPoint *poly;
+  guint n;
+
+  if (!view->has_head || view->hairline == NULL)
+    return NULL;
+  out = g_array_new (FALSE, FALSE, 3 * sizeof (double));
+  poly = hl_curve_get_polyline (view->hairline, &n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      guint steps = MAX (1u, (guint) ceil (hl_point_distance (poly[i], poly[i + 1]) / view->pose.scale));
+
+      for (guint k = 0; k <= steps; k++)
+        {
+          double t = (double) k / steps, x[3];
+          HlPoint q = { poly[i].x + t * (poly[i + 1].x - poly[i].x), poly[i].y + t * (poly[i + 1].y - poly[i].y) };
+
+          if ((k > 0 || i == 0) && hl_head_model_image_to_scalp (&view->head, &view->pose, q, x))
+            g_array_append_vals (out, x, 1);
+        }
+    }
+  return out;
+}
+
+/* How far (px) from hairline point @p along image direction @d a band of
+ * @depth_mm reaches: @depth_px in the photo plane. With a head model, the
+ * image distance at which the scalp lies @depth_mm from the hairline
+ * (@line, hairline_on_scalp(): the nearest of its points by a straight
+ * line, measured along the surface), marched in steps of a quarter
+ * millimetre of image and stopped at the head's silhouette. */
+static double
+band_reach (const HlView *view,
+            GArray       *line,
+            HlPoint       p,
+            HlPoint       d,
+            double        depth_mm,
+            double        depth_px)
+{
+  double step, along = 0.0, x0[3];
+
+  if (line == NULL || line->len == 0 || !hl_head_model_image_to_scalp (&view->head, &view->pose, p, x0))
+    return depth_px;
+  step = 0.25 * view->pose.scale;
+  for (guint k = 0; k < 100000; k++)
+    {
+      HlPoint q = { p.x + (along + step) * d.x, p.y + (along + step) * d.y };
+      double x[3], best = G_MAXDOUBLE, dist;
+      const double *near = NULL;
+
+      if (!hl_head_model_image_to_scalp (&view->head, &view->pose, q, x))
+        break;
+      for (guint j = 0; j < line->len; j++)
+        {
+          const double *h = &g_array_index (line, double, 3 * j);
+          double c = (x[0] - h[0]) * (x[0] - h[0]) + (x[1] - h[1]) * (x[1] - h[1]) +
+                     (x[2] - h[2]) * (x[2] - h[2]);
+
+          if (c < best)
+            {
+              best = c;
+              near = h;
+            }
+        }
+      dist = hl_head_model_surface_distance (&view->head, near, x);
+      if (dist >= depth_mm)
+        return along + step;
+      along += step;
+    }
+  return along;
+}
+
 static HlCurve *
-band_with_blend (const HlPoint *pts,
+band_with_blend (const HlView  *view,
+                 GArray        *line,
+                 double         depth_mm,
+                 const HlPoint *pts,
                  const HlPoint *normals,
                  guint          n,
                  HlPoint        up,
@@ -198,8 +280,10 @@ band_with_blend (const HlPoint *pts,
       HlPoint d = blend == G_MAXDOUBLE ? up
         : unit (normals[i].x + blend * up.x, normals[i].y + blend * up.y, up);
 
+      double r = band_reach (view, line, pts[i], d, depth_mm, depth_px);
+
       ring[i] = pts[i];
-      ring[2 * n - 1 - i] = (HlPoint) { pts[i].x + depth_px * d.x, pts[i].y + depth_px * d.y };
+      ring[2 * n - 1 - i] = (HlPoint) { pts[i].x + r * d.x, pts[i].y + r * d.y };
     }
   corners[0] = corners[n - 1] = corners[n] = corners[2 * n - 1] = TRUE;
   return hl_curve_new_full (ring, corners, 2 * n, TRUE);
@@ -212,6 +296,7 @@ hl_measure_band_behind_hairline (const HlView *view,
   static const double blends[] = { 1.0, 2.0, 4.0, 8.0, G_MAXDOUBLE };
   const HlPoint *pts;
   g_autofree HlPoint *normals = NULL;
+  g_autoptr(GArray) line = NULL;
   HlPoint up = { 0.0, -1.0 }, prev = { 1.0, 0.0 };
   double depth_px, side = 0.0;
   guint n;
@@ -226,6 +311,7 @@ hl_measure_band_behind_hairline (const HlView *view,
 
   hl_measure_midline (view, NULL, &up);
   depth_px = depth_mm / hl_view_get_mm_per_px (view, NULL);
+  line = hairline_on_scalp (view);
   pts = hl_curve_get_points (view->hairline);
   n = hl_curve_get_n_points (view->hairline);
 
@@ -252,7 +338,7 @@ hl_measure_band_behind_hairline (const HlView *view,
    * over itself (a tight curl), lean further toward up. */
   for (guint k = 0; k < G_N_ELEMENTS (blends); k++)
     {
-      g_autoptr(HlCurve) band = band_with_blend (pts, normals, n, up, depth_px, blends[k]);
+      g_autoptr(HlCurve) band = band_with_blend (view, line, depth_mm, pts, normals, n, up, depth_px, blends[k]);
       guint n_poly;
       const HlPoint *poly = hl_curve_get_polyline (band, &n_poly);
 
@@ -273,22 +359,6 @@ along (HlPoint g,
 }
 
 void
-hl_measure_set_label_font (cairo_t *cr,
-                           double   size)
-{
-  cairo_matrix_t ctm, font;
-
-  g_return_if_fail (cr != NULL);
-
-  /* Under a transform that flips x (a mirrored view), glyphs flipped
-   * back read left to right on screen. */
-  cairo_get_matrix (cr, &ctm);
-  cairo_matrix_init_scale (&font, ctm.xx < 0 ? -size : size, size);
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_matrix (cr, &font);
-}
-
-void
 hl_measure_draw_chip_label (cairo_t    *cr,
                             double      zoom,
                             HlPoint     at,
@@ -296,9 +366,10 @@ hl_measure_draw_chip_label (cairo_t    *cr,
                             double      size,
                             const char *text)
 {
-  cairo_text_extents_t extents;
+  g_autoptr(PangoLayout) layout = NULL;
   cairo_path_t *glyphs;
-  double x0, y0, x1, y1, pad_x = 4.0 / zoom, pad_y = 3.0 / zoom, r = 3.0 / zoom;
+  cairo_matrix_t ctm;
+  double x0, y0, x1, y1, width, baseline, pad_x = 4.0 / zoom, pad_y = 3.0 / zoom, r = 3.0 / zoom;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (text != NULL);
@@ -307,11 +378,13 @@ hl_measure_draw_chip_label (cairo_t    *cr,
     return;
 
   cairo_save (cr);
-  hl_measure_set_label_font (cr, size / zoom);
-  cairo_text_extents (cr, text, &extents);
+  layout = hl_label_new (cr, text, size * hl_label_get_ui_scale () / zoom, HL_LABEL_BOLD, 0.0);
+  hl_label_get_size (layout, &width, NULL, &baseline);
+  /* @xalign is on screen: under a transform that flips x, the text's
+   * start on screen is its box's right end in user space. */
+  cairo_get_matrix (cr, &ctm);
   cairo_new_path (cr);
-  cairo_move_to (cr, at.x - xalign * extents.x_advance, at.y);
-  cairo_text_path (cr, text);
+  hl_label_path (cr, layout, at.x - (ctm.xx < 0.0 ? 1.0 - xalign : xalign) * width, at.y - baseline);
   glyphs = cairo_copy_path (cr);
   /* The glyphs' own box: right whatever the transform (mirrored too). */
   cairo_path_extents (cr, &x0, &y0, &x1, &y1);

@@ -46,20 +46,19 @@ gboolean hl_measure_hairline_height_mm (const HlView *view,
  * with the midline's up direction (image-up without a glabella), so the
  * band reaches back over the scalp rather than fanning out at the temples;
  * where that would still fold the band over itself it leans further
- * toward up. Its area is about the hairline's length × @depth_mm. NULL
+ * toward up. Its area is about the hairline's length × @depth_mm. With a
+ * head model (HlView.has_head) @depth_mm is measured along the scalp and
+ * the back edge stops at the head's silhouette. NULL
  * when the view has no hairline of two points or more, or @depth_mm is not
  * a finite number > 0. */
 HlCurve *hl_measure_band_behind_hairline (const HlView *view,
                                       double        depth_mm);
-/* Selects the labels' bold face at @size user units, readable on screen
- * under a transform that flips x (glyphs flipped back; text then advances
- * toward user −x, left to right on screen). */
-void     hl_measure_set_label_font   (cairo_t      *cr,
-                                      double        size);
-/* Draws @text as labels on the photo are drawn: @size screen px, bold,
+/* Draws @text as labels on the photo are drawn (Pango, hl-label.h): @size
+ * screen px times the desktop's text scale (hl_label_get_ui_scale()), bold,
  * white on its own dark rounded chip (legible on any photo, in light and
  * dark style alike), on a baseline that starts at @at (image px) with
- * @xalign 0 or ends there with @xalign 1. @zoom: screen px per image px. */
+ * @xalign 0 or ends there with @xalign 1, on screen, reading the right way
+ * round under a transform that flips x. @zoom: screen px per image px. */
 void     hl_measure_draw_chip_label  (cairo_t      *cr,
                                       double        zoom,
                                       HlPoint       at,

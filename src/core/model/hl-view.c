@@ -57,6 +57,10 @@ hl_view_copy (const HlView *view)
     self->hairline = hl_curve_ref (view->hairline);
   if (view->scalp_outline != NULL)
     self->scalp_outline = hl_curve_ref (view->scalp_outline);
+  self->has_head = view->has_head;
+  self->head = view->head;
+  self->pose = view->pose;
+  self->head_reason = g_strdup (view->head_reason);
   for (guint i = 0; i < view->zones->len; i++)
     g_ptr_array_add (self->zones, hl_zone_ref (g_ptr_array_index (view->zones, i)));
   g_array_append_vals (self->edits, view->edits->data, view->edits->len);
@@ -89,6 +93,7 @@ hl_view_unref (HlView *view)
       g_free (view->photo.chart);
       g_clear_pointer (&view->hairline, hl_curve_unref);
       g_clear_pointer (&view->scalp_outline, hl_curve_unref);
+      g_free (view->head_reason);
       g_ptr_array_unref (view->zones);
       g_array_unref (view->edits);
       g_clear_pointer (&view->extra, cJSON_Delete);
@@ -382,4 +387,57 @@ hl_calibration_source_from_string (const char          *text,
   if (source != NULL)
     *source = (HlCalibrationSource) value;
   return TRUE;
+}
+
+void
+hl_view_set_head (HlView            *view,
+                  const HlHeadModel *head,
+                  const HlHeadPose  *pose)
+{
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (head == NULL || pose != NULL);
+  ASSERT_UNSHARED (view);
+
+  view->has_head = head != NULL;
+  if (head != NULL)
+    {
+      view->head = *head;
+      view->pose = *pose;
+      g_clear_pointer (&view->head_reason, g_free);
+    }
+}
+
+void
+hl_view_set_head_reason (HlView     *view,
+                         const char *reason)
+{
+  char *copy;
+
+  g_return_if_fail (view != NULL);
+  ASSERT_UNSHARED (view);
+
+  copy = g_strdup (reason);
+  g_free (view->head_reason);
+  view->head_reason = copy;
+}
+
+double
+hl_view_get_area_factor (const HlView *view,
+                         HlPoint       p)
+{
+  double ratio, k;
+
+  g_return_val_if_fail (view != NULL, 1.0);
+
+  if (!view->has_head)
+    return 1.0;
+  ratio = hl_head_model_area_ratio (&view->head, &view->pose, p);
+  /* Off the cranium (the nape below it, seen from behind, faces the
+   * camera): the photo plane. */
+  if (ratio == 0.0)
+    ratio = 1.0;
+  /* The ratio counts the image in mm at the pose's scale; the engine
+   * counts it at the calibration's. */
+  k = 1.0 / (view->pose.scale * hl_view_get_mm_per_px (view, NULL));
+  return ratio * k * k;
 }

@@ -10,6 +10,7 @@
 
 #include "hl-color.h"
 #include "hl-curve.h"
+#include "hl-head-model.h"
 #include "hl-zone.h"
 
 G_BEGIN_DECLS
@@ -110,6 +111,15 @@ struct _HlView
   HlCurve          *scalp_outline; /* owned ref, closed curve: where pigment may
                                     * go, as set on this view; NULL when none
                                     * (see hl_view_get_scalp_outline()) */
+  gboolean          has_head;      /* a head model and pose apply: areas,
+                                    * densities and distances are measured
+                                    * on the scalp; FALSE: in the photo's
+                                    * plane, as before format 3 */
+  HlHeadModel       head;          /* the design's head, when has_head */
+  HlHeadPose        pose;          /* where it stands in this image */
+  char             *head_reason;   /* why a view without a model has none
+                                    * (a fit that failed), for people;
+                                    * owned, may be NULL */
   GPtrArray        *zones;         /* owned, of HlZone* (each one ref) */
   GArray           *edits;         /* owned, of HlDotEdit */
   struct cJSON     *extra;         /* unknown JSON members, owned, may be NULL */
@@ -140,6 +150,14 @@ HlZone     *hl_view_get_zone         (const HlView        *view,
  * knows the outline of a photo would supply it here. */
 HlCurve    *hl_view_get_scalp_outline (const HlView       *view);
 
+/* Scalp area per image area at image point @p, both in mm² (the image at
+ * the calibration's scale): the density factor that places dots uniformly
+ * on the scalp. hl_head_model_area_ratio() corrected for a pose whose
+ * scale differs from the calibration; 1 for a view without a head model
+ * (photo plane), and where the ray misses the cranium (the nape below it,
+ * which faces a camera behind the head). */
+double      hl_view_get_area_factor  (const HlView        *view,
+                                      HlPoint              p);
 /* Whether @outline can serve as a scalp outline: a closed curve of at
  * least 3 points whose drawn line does not cross itself. FALSE with
  * HL_ERROR_INVALID and a message for people ("needs at least 3 points",
@@ -175,6 +193,14 @@ void        hl_view_set_hairline     (HlView              *view,
  * referenced. It should pass hl_scalp_outline_check(). */
 void        hl_view_set_scalp_outline (HlView             *view,
                                       HlCurve             *outline);
+/* The head model @head (NULL: none, the photo plane) standing at @pose
+ * (ignored when @head is NULL) in this view. */
+void        hl_view_set_head         (HlView              *view,
+                                      const HlHeadModel   *head,
+                                      const HlHeadPose    *pose);
+/* Why the view has no head model (NULL: unset); copied. */
+void        hl_view_set_head_reason  (HlView              *view,
+                                      const char          *reason);
 /* Takes a reference on @zone. */
 void        hl_view_append_zone      (HlView              *view,
                                       HlZone              *zone);
