@@ -389,6 +389,26 @@ test_mirror_zone (void)
   g_test_message ("%s", error->message);
 }
 
+/* A kind change renames a zone still named after its kind, never one
+ * named by hand. */
+static void
+test_kind_renames (void)
+{
+  g_autoptr(HlDesign) sample = hl_test_load_sample ();
+  g_autoptr(HlDesign) temple = NULL;
+  g_autoptr(HlDesign) named = NULL;
+  g_autoptr(HlDesign) named_crown = NULL;
+
+  g_assert_cmpstr (hl_view_get_zone (hl_test_view (sample), 0)->name, ==, "Frontal band");
+  temple = hl_edit_set_zone_kind (sample, 0, 0, HL_ZONE_TEMPLE);
+  g_assert_cmpint (hl_view_get_zone (hl_test_view (temple), 0)->kind, ==, HL_ZONE_TEMPLE);
+  g_assert_cmpstr (hl_view_get_zone (hl_test_view (temple), 0)->name, ==, "Temple");
+
+  named = hl_edit_set_zone_name (sample, 0, 0, "Front, soft");
+  named_crown = hl_edit_set_zone_kind (named, 0, 0, HL_ZONE_CROWN);
+  g_assert_cmpstr (hl_view_get_zone (hl_test_view (named_crown), 0)->name, ==, "Front, soft");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/edit/frontal-band-errors", test_frontal_band_errors);
   g_test_add_func ("/edit/out-of-range", test_out_of_range);
   g_test_add_func ("/edit/mirror-zone", test_mirror_zone);
+  g_test_add_func ("/edit/kind-renames", test_kind_renames);
 
   return g_test_run ();
 }

@@ -800,7 +800,31 @@ is_recent (gpointer uri)
   return gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri);
 }
 
-/* Opened designs and photos join the recently used files. */
+typedef struct
+{
+  GMenuModel *menu;
+  const char *uri;
+} RecentCheck;
+
+/* Whether the Open Recent items include the check's URI. */
+static gboolean
+menu_lists (gpointer data)
+{
+  const RecentCheck *check = data;
+
+  for (int i = 0; i < g_menu_model_get_n_items (check->menu); i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (check->menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                         G_VARIANT_TYPE_STRING);
+
+      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), check->uri))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Opened designs and photos join the recently used files; Open Recent
+ * lists the designs. */
 static void
 test_recent (void)
 {
@@ -817,6 +841,14 @@ test_recent (void)
   gtk_window_destroy (GTK_WINDOW (window));
   window = open_window (photo);
   hl_gui_wait_until (is_recent, photo_uri);
+  /* Open Recent lists the design, not the photo (nor exported images). */
+  {
+    RecentCheck check = { G_MENU_MODEL (window->recent_section), uri };
+
+    hl_gui_wait_until (menu_lists, &check);
+    check.uri = photo_uri;
+    g_assert_false (menu_lists (&check));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), photo_uri, NULL);

@@ -15,6 +15,7 @@
 #include "hl-design-io.h"
 #include "hl-gui-test-util.h"
 #include "hl-align-dialog.h"
+#include "hl-progress-window.h"
 #include "hl-record-dialog.h"
 #include "hl-window.h"
 #include "hl-window-private.h"
@@ -459,6 +460,74 @@ test_progress_photo (void)
   hl_gui_remove_dir (dir);
 }
 
+/* Progress Over the Plan: the sample's aligned photo of session 1 under
+ * the planned dots; the split keeps the consultation photo left of the
+ * line. */
+static void
+test_progress_over_plan (void)
+{
+  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 900, 700);
+  HlProgressWindow *progress = NULL;
+  GList *toplevels;
+  cairo_surface_t *image;
+  cairo_surface_t *plain;
+  int width, height;
+  guint64 differ = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.progress", NULL));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (HL_IS_PROGRESS_WINDOW (l->data))
+      progress = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (progress);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (progress));
+  g_assert_cmpuint (hl_progress_window_get_n_photos (progress), ==, 1);
+
+  /* At opacity 0 the consultation photo alone, with the dots. */
+  hl_progress_window_set_mix (progress, 0.0, 0.0);
+  image = hl_progress_window_get_image (progress);
+  g_assert_nonnull (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  g_assert_cmpint (MAX (width, height), ==, 1000);
+  plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  {
+    cairo_t *cr = cairo_create (plain);
+
+    cairo_set_source_surface (cr, image, 0, 0);
+    cairo_paint (cr);
+    cairo_destroy (cr);
+  }
+
+  /* The progress photo right of the middle: the left half unchanged, the
+   * right half not. */
+  hl_progress_window_set_mix (progress, 1.0, 0.5);
+  image = hl_progress_window_get_image (progress);
+  cairo_surface_flush (image);
+  cairo_surface_flush (plain);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 a = ((guint32 *) (gpointer) (cairo_image_surface_get_data (plain) + (gsize) y * cairo_image_surface_get_stride (plain)))[x];
+        guint32 b = ((guint32 *) (gpointer) (cairo_image_surface_get_data (image) + (gsize) y * cairo_image_surface_get_stride (image)))[x];
+
+        if ((a & 0xffffff) != (b & 0xffffff))
+          {
+            /* Left of the split line (2 px wide at the middle): never. */
+            g_assert_cmpint (x, >=, width / 2 - 1);
+            differ++;
+          }
+      }
+  g_test_message ("%" G_GUINT64_FORMAT " of %d px changed right of the split", differ, width * height);
+  g_assert_cmpuint (differ, >, (guint64) width * height / 10);
+
+  cairo_surface_destroy (plain);
+  gtk_window_destroy (GTK_WINDOW (progress));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +543,7 @@ main (int    argc,
   g_test_add_func ("/gui-record/client-details", test_client_details);
   g_test_add_func ("/gui-record/session-record", test_session_record);
   g_test_add_func ("/gui-record/progress-photo", test_progress_photo);
+  g_test_add_func ("/gui-record/progress-over-plan", test_progress_over_plan);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -20,6 +20,7 @@
 #include "hl-weak-task.h"
 #include "hl-confirm-save.h"
 #include "hl-export-dialog.h"
+#include "hl-progress-window.h"
 #include "hl-record-dialog.h"
 #include "hl-window-io.h"
 #include "hl-window-private.h"
@@ -473,11 +474,13 @@ fill_recent (HlWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GMenuItem) item = NULL;
 
-      const char *mime = gtk_recent_info_get_mime_type (info);
+      g_autofree char *lower = g_ascii_strdown (uri, -1);
 
-      /* Designs and photos this program opened, still there. */
+      /* Designs this program opened or saved, still there: not the
+       * mockups it exported (PNG files the file chooser records too) nor
+       * photos, which come back as designs once saved. */
       if (!gtk_recent_info_has_application (info, app_name) ||
-          !(g_str_has_suffix (uri, ".json") || g_str_has_suffix (uri, ".hairline") || (mime != NULL && g_str_has_prefix (mime, "image/"))) ||
+          !(g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".hairline")) ||
           !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
@@ -755,6 +758,21 @@ record_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shown view's progress photos under the plan. */
+static void
+progress_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  HlProgressWindow *window;
+
+  if (self->loading || hl_document_get_design (self->document) == NULL)
+    return;
+  window = hl_progress_window_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -779,6 +797,7 @@ _hl_window_io_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-session", NULL, save_to_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "win.progress", NULL, progress_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -822,6 +841,7 @@ _hl_window_io_update (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-session", has_design);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", has_design);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", has_design);
   /* Relink when the photo is missing or not the one the design was made on. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
                                  has_design && self->relink_cancellable == NULL &&

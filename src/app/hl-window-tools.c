@@ -104,7 +104,12 @@ update_hints (HlWindow     *self,
     }
 
   hl_view_get_mm_per_px (view, &calibrated);
-  glabella = view->landmarks[HL_LANDMARK_GLABELLA].set;
+  /* The glabella is a front view's: a top, back or side view (a chart, or
+   * a photo view named so) does not show it. */
+  glabella = view->landmarks[HL_LANDMARK_GLABELLA].set ||
+             (view->photo.chart != NULL && !g_str_equal (view->photo.chart, "front")) ||
+             g_ascii_strcasecmp (view->name, "top") == 0 || g_ascii_strcasecmp (view->name, "back") == 0 ||
+             g_ascii_strcasecmp (view->name, "left") == 0 || g_ascii_strcasecmp (view->name, "right") == 0;
   hairline = view->hairline != NULL;
   zones = hl_view_get_n_zones (view) > 0;
   /* A head chart knows its own. */

@@ -215,6 +215,26 @@ update_stats (HlZonePanel *self)
         g_string_append (text, why);
       }
   }
+  /* The average counts the soft edges: say so, with the density inside. */
+  if (!stats.too_large && stats.area_cm2 > 0 && stats.dots / stats.area_cm2 < 0.97 * zone->params.density &&
+      (zone->params.follows_hairline || zone->params.edge_blend_mm > 0))
+    {
+      g_string_append_c (text, '\n');
+      if (zone->params.follows_hairline && zone->params.edge_blend_mm > 0)
+        /* Translators: a density, the transition's width behind the
+         * hairline and the edge blend's width. */
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm transition behind the hairline and the "
+                                        "%.0f mm edge blend thin the dots toward the edges, and the average counts them."),
+                                zone->params.density, zone->params.transition_mm, zone->params.edge_blend_mm);
+      else if (zone->params.follows_hairline)
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm transition behind the hairline thins "
+                                        "the dots toward it, and the average counts them."),
+                                zone->params.density, zone->params.transition_mm);
+      else
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm edge blend thins the dots toward the "
+                                        "zone's free edges, and the average counts them."),
+                                zone->params.density, zone->params.edge_blend_mm);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
                                  stats.too_large ? _("Area") : _("Area and density"));
   adw_action_row_set_subtitle (self->stats_row, text->str);

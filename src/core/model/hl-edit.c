@@ -240,16 +240,49 @@ hl_edit_set_zone_name (const HlDesign *design,
   return change_zone (design, view, index, change_name, name);
 }
 
+/* Whether @name is one hl_edit_new_zone_name() gives zones of @kind:
+ * the kind's title, or the title and a number from 2. */
+static gboolean
+is_default_name (const char *name,
+                 HlZoneKind  kind)
+{
+  const char *title = kind == HL_ZONE_CUSTOM ? C_("zone name", "Zone") : hl_zone_kind_get_label (kind);
+
+  if (g_strcmp0 (name, title) == 0)
+    return TRUE;
+  for (guint k = 2; k <= HL_VIEW_MAX_ZONES + 1; k++)
+    {
+      g_autofree char *numbered = g_strdup_printf (C_("zone name", "%s %u"), title, k);
+
+      if (g_strcmp0 (name, numbered) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 HlDesign *
 hl_edit_set_zone_kind (const HlDesign *design,
                        guint           view,
                        guint           index,
                        HlZoneKind      kind)
 {
+  const HlView *v;
+  const HlZone *zone;
+  g_autoptr(HlDesign) changed = NULL;
+  g_autofree char *name = NULL;
+
   g_return_val_if_fail (ZONE_OK (design, view, index), NULL);
   g_return_val_if_fail (kind <= HL_ZONE_CUSTOM, NULL);
 
-  return change_zone (design, view, index, change_kind, &kind);
+  /* A zone still called by its kind ("Frontal band", "Temple 2") takes
+   * its new kind's name; a name given by hand stays. */
+  v = hl_design_get_view (design, view);
+  zone = hl_view_get_zone (v, index);
+  changed = change_zone (design, view, index, change_kind, &kind);
+  if (zone->kind == kind || !is_default_name (zone->name, zone->kind))
+    return g_steal_pointer (&changed);
+  name = hl_edit_new_zone_name (v, kind);
+  return hl_edit_set_zone_name (changed, view, index, name);
 }
 
 HlDesign *

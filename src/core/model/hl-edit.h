@@ -52,6 +52,9 @@ HlDesign *hl_edit_set_zone_name    (const HlDesign      *design,
                                     guint                view,
                                     guint                index,
                                     const char          *name);
+/* The kind only: a zone still named after its old kind ("Frontal band",
+ * "Temple 2", as hl_edit_new_zone_name() names new zones) takes its new
+ * kind's name too; a name given by hand stays. */
 HlDesign *hl_edit_set_zone_kind    (const HlDesign      *design,
                                     guint                view,
                                     guint                index,
