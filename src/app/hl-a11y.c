@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hl-a11y.h"
 
 void
@@ -36,4 +38,40 @@ hl_a11y_name_entry_row (AdwEntryRow *row)
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, name->str, -1);
   g_string_free (name, TRUE);
+}
+
+void
+hl_a11y_repair_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      !g_object_get_data (G_OBJECT (root), "hl-a11y-repaired"))
+    {
+      /* GTK 4.8 puts the raw label ("_Open") in the button's label
+       * property, and labels the button by its label widget too ("Open"),
+       * which says it without the underline: keep that one. */
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_object_set_data (G_OBJECT (root), "hl-a11y-repaired", GINT_TO_POINTER (TRUE));
+    }
+  else if (GTK_IS_COLOR_BUTTON (root))
+    {
+      GtkWidget *button = gtk_widget_get_first_child (root);
+
+      /* The button that takes the focus and the click is announced by the
+       * colour button's name ("Zone shade"), not as "GtkButton". */
+      if (GTK_IS_BUTTON (button))
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                        root, NULL, -1);
+    }
+  else if (GTK_IS_SEARCH_ENTRY (root) && !g_object_get_data (G_OBJECT (root), "hl-a11y-repaired"))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+      g_object_set_data (G_OBJECT (root), "hl-a11y-repaired", GINT_TO_POINTER (TRUE));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    hl_a11y_repair_names (child);
 }

@@ -1,5 +1,10 @@
 /* hl-application.c: application, app-wide actions, one window per file.
  *
+ * One process per session (GApplication's unique instance, D-Bus
+ * activatable): a second `hairline-studio FILE` hands FILE to the running
+ * process, which opens it in a new window, or brings forward the window
+ * that already has it, so one design is never edited in two windows.
+ *
  * Quitting never loses work: app.quit asks once about every window with
  * unsaved changes (Save All, Discard, Cancel) before any window goes. And
  * after a crash, the first window offers the unsaved work that the
@@ -13,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hl-a11y.h"
 #include "hl-application.h"
 #include "hl-confirm-save.h"
 #include "hl-i18n.h"
@@ -42,7 +48,7 @@ hl_application_new (void)
 {
   return g_object_new (HL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/hairlinestudio/HairlineStudio",
                        NULL);
 }
@@ -142,6 +148,63 @@ hl_application_activate (GApplication *app)
   offer_recovery (HL_APPLICATION (app), window);
 }
 
+/* The file @window shows or is opening: its design's file, or, until it
+ * has one, the file it was asked to open (borrowed, may be NULL). */
+static GFile *
+window_file (HlWindow *window)
+{
+  GFile *file = hl_document_get_file (hl_window_get_document (window));
+
+  if (file != NULL)
+    return file;
+  /* A file that failed to open is not open: asked again, it is tried
+   * again. */
+  if (!hl_window_is_loading (window) && hl_window_get_design (window) == NULL)
+    return NULL;
+  return g_object_get_data (G_OBJECT (window), "hl-opening-file");
+}
+
+/* The same file: the same name, or the same file reached by another name
+ * (a link, a relative path): the same device and inode. */
+static gboolean
+same_file (GFile *a,
+           GFile *b)
+{
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a, *id_b;
+
+  if (g_file_equal (a, b))
+    return TRUE;
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && id_b != NULL && g_str_equal (id_a, id_b);
+}
+
+HlWindow *
+hl_application_find_window (HlApplication *self,
+                            GFile         *file)
+{
+  g_return_val_if_fail (HL_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!HL_IS_WINDOW (l->data))
+        continue;
+      shown = window_file (l->data);
+      if (shown != NULL && same_file (shown, file))
+        return l->data;
+    }
+  return NULL;
+}
+
 static void
 hl_application_open (GApplication  *app,
                      GFile        **files,
@@ -150,9 +213,17 @@ hl_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      HlWindow *window = hl_window_new (HL_APPLICATION (app));
+      HlWindow *window = hl_application_find_window (HL_APPLICATION (app), files[i]);
 
-      hl_window_open (window, files[i]);
+      /* Open already (or opening): its window comes forward, and the
+       * design stays in one window. */
+      if (window == NULL)
+        {
+          window = hl_window_new (HL_APPLICATION (app));
+          g_object_set_data_full (G_OBJECT (window), "hl-opening-file", g_object_ref (files[i]),
+                                  g_object_unref);
+          hl_window_open (window, files[i]);
+        }
       gtk_window_present (GTK_WINDOW (window));
       if (i == 0)
         offer_recovery (HL_APPLICATION (app), GTK_WINDOW (window));
@@ -354,6 +425,33 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Each window of the process (the application's, its dialogs, the
+ * Preferences window), once shown, gets the accessible names GTK 4.8
+ * misses. */
+static void
+on_window_map (GtkWidget *window)
+{
+  hl_a11y_repair_names (window);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != NULL && !g_object_get_data (G_OBJECT (window), "hl-a11y-watched"))
+        {
+          g_object_set_data (G_OBJECT (window), "hl-a11y-watched", GINT_TO_POINTER (TRUE));
+          g_signal_connect (window, "map", G_CALLBACK (on_window_map), NULL);
+        }
+    }
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -412,6 +510,8 @@ hl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   /* Light or dark as the preferences say (by default, as the system). */
   hl_settings_follow_color_scheme ();
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (on_toplevels_changed), app, 0);
 }
 
 static void

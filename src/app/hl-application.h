@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HlApplication, hl_application, HL, APPLICATION, AdwApplication)
 
+typedef struct _HlWindow HlWindow;
+
 /* A new application (transfer full). */
 HlApplication *hl_application_new (void);
 
@@ -19,5 +21,10 @@ HlApplication *hl_application_new (void);
  * named by HL_LOCALEDIR, else the installed one) and makes the project's
  * domain the default. Call once, before any text is translated. */
 void           hl_application_bind_text_domain (void);
+
+/* The window that shows @file or is opening it (the same file by any name:
+ * a link, another path), or NULL (transfer none). */
+HlWindow      *hl_application_find_window (HlApplication *self,
+                                           GFile         *file);
 
 G_END_DECLS

@@ -339,7 +339,7 @@ worker_succeeded (GAsyncResult *result,
 static gboolean
 is_design_path (const char *path)
 {
-  return g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
+  return g_str_has_suffix (path, ".hairline") || g_str_has_suffix (path, ".json") || g_str_has_suffix (path, ".JSON");
 }
 
 /* Runs on the worker: touches only @task_data. */

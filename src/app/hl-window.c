@@ -147,6 +147,7 @@ on_document_loaded (GObject      *object,
   if (!hl_document_load_finish (self->document, result, &error))
     {
       g_autofree char *message = NULL;
+      gboolean design_file;
 
       /* A newer open, or the window went away. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
@@ -154,7 +155,10 @@ on_document_loaded (GObject      *object,
 
       set_loading (self, FALSE);
       g_clear_pointer (&self->recovering, hl_recovery_entry_free);
-      if (g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON"))
+      design_file = g_str_has_suffix (self->opening, ".hairline") ||
+                    g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON");
+
+      if (design_file)
         message = g_strdup_printf ("%s: %s", self->opening, error->message);
       else
         message = g_strdup (error->message);
@@ -167,7 +171,7 @@ on_document_loaded (GObject      *object,
         }
       else
         show_problem (self,
-                      g_str_has_suffix (self->opening, ".json") ? _("This design cannot be opened")
+                      design_file ? _("This design cannot be opened")
                                                                 : _("This photo cannot be opened"),
                       message);
       update_state (self);
@@ -381,7 +385,7 @@ ask_where (HlWindow *self,
     {
       const HlView *view = hl_design_get_view (design, 0);
 
-      gtk_file_chooser_set_current_name (chooser, "design.json");
+      gtk_file_chooser_set_current_name (chooser, "design.hairline");
       if (view->photo.path != NULL)
         {
           g_autofree char *dir = g_path_get_dirname (view->photo.path);
@@ -581,6 +585,8 @@ open_action (GtkWidget  *widget,
                           G_CALLBACK (on_open_chooser_response));
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Designs and photos"));
+  gtk_file_filter_add_mime_type (filter, "application/x-hairline-design");
+  gtk_file_filter_add_pattern (filter, "*.hairline");
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_filter_add_pixbuf_formats (filter);
   gtk_file_chooser_add_filter (chooser, filter);

@@ -688,8 +688,8 @@ build_param_rows (HlZonePanel *self)
       gtk_widget_set_tooltip_text (row, hl_zone_param_info_get_description (info));
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      /* Named by its row (adw_action_row_set_activatable_widget() labels
+       * it by the row's title): a label of its own would say it twice. */
       g_object_set_data (G_OBJECT (spin), "hl-param", (gpointer) info);
       g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_param_changed), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);

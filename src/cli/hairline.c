@@ -15,6 +15,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-cli.h"
+#include "hl-cli-stdio.h"
 #include "hl-design-io.h"
 #include "hl-i18n.h"
 
@@ -24,6 +25,7 @@ static const HlCliCommand commands[] = {
   { "dots", N_("Write the dots of a view as CSV or JSON"), hl_cli_dots },
   { "render", N_("Render a view to a PNG mockup"), hl_cli_render },
   { "report", N_("Write the consultation sheet (PDF)"), hl_cli_report },
+  { "thumbnail", N_("Write a small PNG preview for file managers"), hl_cli_thumbnail },
   { "sessions", N_("Planned sessions: dots, estimated time, what was done"), hl_cli_sessions },
 };
 
@@ -61,17 +63,29 @@ hl_cli_parse_options (const char    *command,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string);
+  gboolean version = FALSE;
+  GOptionEntry common[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
+    { NULL }
+  };
 
   context = g_option_context_new (params);
   g_option_context_set_summary (context, summary);
   /* The entries' descriptions are marked N_() and translated here. */
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       fprintf (stderr, "hairline %s: %s\n", command, error->message);
       fprintf (stderr, _("Run 'hairline %s --help' for usage.\n"), command);
       return FALSE;
+    }
+  if (version)
+    {
+      /* As --help does: answer and end (close_stdout() checks the write). */
+      printf ("hairline %s\n", PACKAGE_VERSION);
+      exit (HL_EXIT_OK);
     }
 
   return TRUE;
@@ -81,10 +95,11 @@ HlDesign *
 hl_cli_load_design (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  HlDesign *design = hl_design_load_from_file (path, &error);
+  HlDesign *design = hl_cli_is_stdio (path) ? hl_cli_load_stdin (&error)
+                                             : hl_design_load_from_file (path, &error);
 
   if (design == NULL)
-    fprintf (stderr, "%s: %s\n", path, error->message);
+    fprintf (stderr, "%s: %s\n", hl_cli_input_name (path), error->message);
   return design;
 }
 
@@ -99,7 +114,8 @@ hl_cli_check_output (const char     *command,
   g_autoptr(GError) error = NULL;
   char *resolved = NULL;
 
-  g_ptr_array_add (inputs, g_strdup (design_path));
+  if (design_path != NULL)
+    g_ptr_array_add (inputs, g_strdup (design_path));
   for (guint v = 0; v < hl_design_get_n_views (design); v++)
     {
       const HlView *view = hl_design_get_view (design, v);

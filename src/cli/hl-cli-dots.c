@@ -13,6 +13,7 @@
 
 #include "hl-atomic-file.h"
 #include "hl-cli.h"
+#include "hl-cli-stdio.h"
 #include "hl-design-io.h"
 #include "hl-stippler.h"
 
@@ -216,7 +217,7 @@ hl_cli_dots (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv (default) or json"), N_("FORMAT") },
     { "coords", 0, 0, G_OPTION_ARG_STRING, &coords,
       N_("image (default), or scalp: also each dot's point on the head model in mm"), N_("COORDS") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output (-: standard output)"), N_("FILE") },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If FILE is a symbolic link, replace the file it points to"), NULL },
     { NULL }
   };
@@ -234,7 +235,8 @@ hl_cli_dots (int    argc,
                              "zone is the zone's index, or manual for hand-placed dots.\n"
                              "With --coords scalp, also each dot's point on the head model's scalp\n"
                              "(scalp_x_mm, scalp_y_mm, scalp_z_mm: x toward the client's left, y to\n"
-                             "the front, z up, from the cranium's centre; empty off the cranium)."),
+                             "the front, z up, from the cranium's centre; empty off the cranium).\n"
+                             "DESIGN - reads the design from standard input."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
@@ -258,6 +260,8 @@ hl_cli_dots (int    argc,
     }
 
   /* What killed runs left beside the output goes first. */
+  if (hl_cli_is_stdio (output))
+    g_clear_pointer (&output, g_free);
   if (output != NULL)
     hl_cli_sweep_output_dir (output);
 
@@ -270,7 +274,7 @@ hl_cli_dots (int    argc,
       index = hl_design_find_view (design, view_name);
       if (index < 0)
         {
-          fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
+          fprintf (stderr, _("%s: no view named '%s'\n"), hl_cli_input_name (argv[1]), view_name);
           return HL_EXIT_BAD_INPUT;
         }
     }
@@ -280,14 +284,14 @@ hl_cli_dots (int    argc,
       const HlView *view = hl_design_get_view (design, (guint) index);
 
       fprintf (stderr, _("%s: view '%s' has no head model (%s): its dots have no scalp coordinates\n"),
-               argv[1], view->name,
+               hl_cli_input_name (argv[1]), view->name,
                view->head_reason != NULL ? view->head_reason : _("measured in the photo plane"));
       return HL_EXIT_BAD_INPUT;
     }
 
   if (output != NULL)
     {
-      target = hl_cli_check_output ("dots", output, argv[1], design, follow_symlinks);
+      target = hl_cli_check_output ("dots", output, hl_cli_design_path (argv[1]), design, follow_symlinks);
       if (target == NULL)
         return HL_EXIT_BAD_INPUT;
     }

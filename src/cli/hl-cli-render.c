@@ -6,9 +6,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "hl-cli.h"
+#include "hl-cli-stdio.h"
 #include "hl-enums.h"
 #include "hl-error.h"
 #include "hl-export.h"
@@ -68,7 +70,7 @@ hl_cli_render (int    argc,
   gboolean overlays = FALSE, no_mark = FALSE, without_photo = FALSE, follow_symlinks = FALSE;
   gboolean metadata_client = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG file to write (required; its name ends in .png)"), N_("OUT.png") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG file to write (required; its name ends in .png; -: standard output)"), N_("OUT.png") },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("View by name or index (default: the first)"), N_("NAME|N") },
     { "stage", 0, 0, G_OPTION_ARG_STRING, &stage, N_("fresh (default), healed or aged"), N_("STAGE") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("after (default), before-after or split"), N_("LAYOUT") },
@@ -89,6 +91,9 @@ hl_cli_render (int    argc,
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *staging_dir = NULL;
+  g_autofree char *target = NULL;
+  const char *name;
   HlExportOptions export;
   HlRenderOptions options;
   int index = 0;
@@ -96,7 +101,7 @@ hl_cli_render (int    argc,
   if (!hl_cli_parse_options ("render", _("DESIGN -o OUT.png"),
                              _("Render a view of a design to a PNG mockup: the photo with the\n"
                              "design's dots at a healing stage, in one of three layouts, with\n"
-                             "the simulation mark."),
+                             "the simulation mark. DESIGN - reads the design from standard input."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
@@ -142,15 +147,19 @@ hl_cli_render (int    argc,
   options.overlays = overlays ? HL_OVERLAY_ALL : HL_OVERLAY_NONE;
   options.mark = no_mark ? NULL : (mark != NULL ? mark : hl_render_get_simulation_mark ());
 
+  name = hl_cli_input_name (argv[1]);
+  if (hl_cli_is_stdio (output) && !hl_cli_binary_stdout_ok ("render"))
+    return HL_EXIT_USAGE;
   /* What killed runs left beside the output goes first. */
-  hl_cli_sweep_output_dir (output);
+  if (!hl_cli_is_stdio (output))
+    hl_cli_sweep_output_dir (output);
 
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
     return HL_EXIT_BAD_INPUT;
   if (view_name != NULL && (index = hl_design_find_view (design, view_name)) < 0)
     {
-      fprintf (stderr, _("%s: no view named '%s'\n"), argv[1], view_name);
+      fprintf (stderr, _("%s: no view named '%s'\n"), name, view_name);
       return HL_EXIT_BAD_INPUT;
     }
 
@@ -167,10 +176,26 @@ hl_cli_render (int    argc,
 
   if (without_photo && hl_design_get_view (design, (guint) index)->photo.path != NULL)
     fprintf (stderr, _("%s: views[%d].photo.path: left out (--without-photo); rendering on a plain background\n"),
-             argv[1], index);
+             name, index);
 
-  if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))
-    return hl_cli_export_failed ("render", argv[1], output, follow_symlinks, error);
+  /* Standard output gets the PNG once it is written whole, from a private
+   * folder: the export checks and writes a file atomically, as always. */
+  if (hl_cli_is_stdio (output))
+    target = hl_cli_stdout_staging ("render", "mockup.png", &staging_dir);
+  else
+    target = g_strdup (output);
+  if (target == NULL)
+    return HL_EXIT_BAD_INPUT;
+
+  if (!hl_export_write (design, hl_cli_design_path (argv[1]), target, &export, hl_cli_print_note, NULL,
+                        (gpointer) name, NULL, &error))
+    {
+      if (staging_dir != NULL)
+        g_rmdir (staging_dir);
+      return hl_cli_export_failed ("render", name, output, follow_symlinks, error);
+    }
+  if (staging_dir != NULL && !hl_cli_stdout_unstage ("render", target, staging_dir))
+    return HL_EXIT_BAD_INPUT;
 
   return HL_EXIT_OK;
 }

@@ -6,9 +6,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "hl-cli.h"
+#include "hl-cli-stdio.h"
 #include "hl-export.h"
 
 int
@@ -19,7 +21,7 @@ hl_cli_report (int    argc,
   g_autofree char *clinic = NULL;
   gboolean without_photo = FALSE, follow_symlinks = FALSE, allow_empty = FALSE;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required; its name ends in .pdf)"), N_("OUT.pdf") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write (required; its name ends in .pdf; -: standard output)"), N_("OUT.pdf") },
     { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic, N_("The clinic named in the sheet's header"), N_("NAME") },
     { "without-photo", 0, 0, G_OPTION_ARG_NONE, &without_photo, N_("Draw every view without its photo"), NULL },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks, N_("If OUT.pdf is a symbolic link, replace the file it points to"), NULL },
@@ -29,12 +31,16 @@ hl_cli_report (int    argc,
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *staging_dir = NULL;
+  g_autofree char *target = NULL;
+  const char *name;
   HlExportOptions export;
 
   if (!hl_cli_parse_options ("report", _("DESIGN -o OUT.pdf"),
                              _("Write the consultation sheet: client, date, before and after per\n"
                              "view, zones with areas, densities, dots per session and shades,\n"
-                             "calibration, and the simulation disclaimer."),
+                             "calibration, and the simulation disclaimer. DESIGN - reads the\n"
+                             "design from standard input."),
                              entries, &argc, &argv))
     return HL_EXIT_USAGE;
 
@@ -45,8 +51,12 @@ hl_cli_report (int    argc,
       return HL_EXIT_USAGE;
     }
 
+  name = hl_cli_input_name (argv[1]);
+  if (hl_cli_is_stdio (output) && !hl_cli_binary_stdout_ok ("report"))
+    return HL_EXIT_USAGE;
   /* What killed runs left beside the output goes first. */
-  hl_cli_sweep_output_dir (output);
+  if (!hl_cli_is_stdio (output))
+    hl_cli_sweep_output_dir (output);
 
   design = hl_cli_load_design (argv[1]);
   if (design == NULL)
@@ -59,10 +69,25 @@ hl_cli_report (int    argc,
   export.clinic_name = clinic;
 
   if (without_photo)
-    fprintf (stderr, _("%s: drawing every view without its photo (--without-photo)\n"), argv[1]);
+    fprintf (stderr, _("%s: drawing every view without its photo (--without-photo)\n"), name);
 
-  if (!hl_export_write (design, argv[1], output, &export, hl_cli_print_note, NULL, argv[1], NULL, &error))
-    return hl_cli_export_failed ("report", argv[1], output, follow_symlinks, error);
+  /* Standard output gets the PDF once it is written whole (as render). */
+  if (hl_cli_is_stdio (output))
+    target = hl_cli_stdout_staging ("report", "sheet.pdf", &staging_dir);
+  else
+    target = g_strdup (output);
+  if (target == NULL)
+    return HL_EXIT_BAD_INPUT;
+
+  if (!hl_export_write (design, hl_cli_design_path (argv[1]), target, &export, hl_cli_print_note, NULL,
+                        (gpointer) name, NULL, &error))
+    {
+      if (staging_dir != NULL)
+        g_rmdir (staging_dir);
+      return hl_cli_export_failed ("report", name, output, follow_symlinks, error);
+    }
+  if (staging_dir != NULL && !hl_cli_stdout_unstage ("report", target, staging_dir))
+    return HL_EXIT_BAD_INPUT;
 
   return HL_EXIT_OK;
 }

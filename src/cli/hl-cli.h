@@ -39,6 +39,7 @@ int hl_cli_stats    (int argc, char **argv);
 int hl_cli_dots     (int argc, char **argv);
 int hl_cli_render   (int argc, char **argv);
 int hl_cli_report   (int argc, char **argv);
+int hl_cli_thumbnail (int argc, char **argv);
 int hl_cli_sessions (int argc, char **argv);
 
 /* Loads @path (transfer full), or says why not on stderr as
@@ -60,7 +61,7 @@ int      hl_cli_export_failed    (const char     *command,
                                   const GError   *error);
 
 /* Checks that @output may be written by @command: not over the design at
- * @design_path or any of @design's photos, not over anything but a
+ * @design_path (NULL: read from standard input) or any of @design's photos, not over anything but a
  * regular file, not through a symbolic link unless @follow_symlinks.
  * Returns the path to write (transfer full), or NULL after saying why not
  * on stderr. */

@@ -50,6 +50,72 @@ is_webp (const guchar *d,
   return length >= 12 && memcmp (d, "RIFF", 4) == 0 && memcmp (d + 8, "WEBP", 4) == 0;
 }
 
+/* HEIF (HEIC, what iPhones save): an ISO base media file whose first box
+ * is an ftyp with a HEIF brand (ISO/IEC 23008-12). */
+static gboolean
+is_heif_bytes (const guchar *d,
+               gsize         length)
+{
+  static const char *brands[] = { "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1" };
+  guint32 size;
+
+  if (length < 16 || memcmp (d + 4, "ftyp", 4) != 0)
+    return FALSE;
+  size = be32 (d);
+  if (size < 16 || size > length)
+    return FALSE;
+  /* The major brand, then the compatible brands after the minor version. */
+  for (gsize at = 8; at + 4 <= size; at += (at == 8 ? 8 : 4))
+    for (guint i = 0; i < G_N_ELEMENTS (brands); i++)
+      if (memcmp (d + at, brands[i], 4) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+gboolean
+hl_image_check_is_heif (const char *data,
+                        gsize       length)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  return is_heif_bytes ((const guchar *) data, length);
+}
+
+/* Every top-level box of a HEIF file lies within it: a file cut short
+ * ends inside a box (usually the mdat that holds the coded image). */
+static gboolean
+heif_complete (const guchar *d,
+               gsize         length)
+{
+  gsize at = 0;
+
+  while (at < length)
+    {
+      guint64 size;
+
+      if (length - at < 8)
+        return FALSE;
+      size = be32 (d + at);
+      if (size == 1)
+        {
+          /* A 64-bit size follows the type. */
+          if (length - at < 16)
+            return FALSE;
+          size = ((guint64) be32 (d + at + 8) << 32) | be32 (d + at + 12);
+          if (size < 16)
+            return FALSE;
+        }
+      else if (size == 0)
+        return TRUE;   /* the last box, to the end of the file */
+      else if (size < 8)
+        return FALSE;
+      if (size > length - at)
+        return FALSE;
+      at += (gsize) size;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_gif (const guchar *d,
         gsize         length)
@@ -439,6 +505,12 @@ hl_image_check_complete (const char  *data,
       ok = webp_complete (d, length);
       cut = !ok;
     }
+  else if (is_heif_bytes (d, length))
+    {
+      format = "HEIF";
+      ok = heif_complete (d, length);
+      cut = !ok;
+    }
 
   if (ok)
     return TRUE;
@@ -446,8 +518,10 @@ hl_image_check_complete (const char  *data,
     g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the PNG data is cut short"), name);
   else if (cut && is_jpeg (d, length))
     g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the JPEG data is cut short"), name);
-  else if (cut)
+  else if (cut && is_webp (d, length))
     g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the WebP data is cut short"), name);
+  else if (cut)
+    g_set_error (error, HL_ERROR, HL_ERROR_PHOTO, _("%s cannot be read as a photo: the HEIF data is cut short"), name);
   else
     /* Translators: the first %s is a file name, the second an image format
      * (PNG, JPEG), the third the decoder's own (English) words. */

@@ -32,12 +32,20 @@ gboolean hl_image_check_animation (const char  *data,
  * only), a JPEG whose scan meets the end of the file or an end marker
  * early, or whose progressive scans stop before the last one (read again
  * with libjpeg at 1/8 scale), a WebP whose RIFF or chunk sizes run past the
- * end. Other formats pass. The cost is about that of decoding the entropy
+ * end, a HEIF (HEIC) file whose boxes run past the end. Other formats
+ * pass. The cost is about that of decoding the entropy
  * or deflate data again, in a few rows of memory (a progressive JPEG holds
  * its coefficients, as its decoder did). */
 gboolean hl_image_check_complete  (const char  *data,
                                    gsize        length,
                                    const char  *name,
                                    GError     **error);
+
+/* TRUE when @data is a HEIF file (HEIC, what iPhones save): an ftyp box
+ * with a HEIF brand. Its loader (heif-gdk-pixbuf) warns about a file cut
+ * short as it reads it, so hl-photo.c checks such a file's completeness
+ * before decoding it. */
+gboolean hl_image_check_is_heif   (const char  *data,
+                                   gsize        length);
 
 G_END_DECLS

@@ -257,6 +257,11 @@ decode (const char  *data,
       return NULL;
     }
 
+  /* A HEIF file cut short makes its loader warn before it fails: its
+   * boxes say so first (the check reads no image data). */
+  if (hl_image_check_is_heif (data, length) && !hl_image_check_complete (data, length, name, error))
+    return NULL;
+
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &probe);
 
