@@ -227,6 +227,45 @@ test_refused (void)
   hl_test_run_clear (&r);
 }
 
+/* The sheet times its sessions at the rate given (the window passes the
+ * preferences'), as hairline sessions does; a bad rate is refused. */
+static void
+test_sheet_rate (void)
+{
+  g_autofree char *good = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("hl-sessions-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *expect = NULL;
+  cJSON *root = sessions_json (good, "20");
+  const cJSON *first = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (root, "sessions"), 0);
+  double minutes = cJSON_GetObjectItemCaseSensitive (first, "estimated_min")->valuedouble;
+  HlRun r;
+
+  r = hl_test_run_hairline (NULL, "report", good, "-o", pdf, "--rate", "20", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  hl_test_run_clear (&r);
+  if (hl_test_spawn (&text, "pdftotext", pdf, "-", NULL) < 0)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      cJSON_Delete (root);
+      return;
+    }
+  g_assert_nonnull (strstr (text, "times at 20 dots a minute"));
+  /* Session 1's minutes as hairline sessions gives them, as hours and minutes. */
+  expect = g_strdup_printf ("about %d h %d min", (int) lround (minutes) / 60, (int) lround (minutes) % 60);
+  g_test_message ("session 1: %.1f min at 20 dots a minute; looking for \"%s\"", minutes, expect);
+  g_assert_nonnull (strstr (text, expect));
+  cJSON_Delete (root);
+
+  r = hl_test_run_hairline (NULL, "report", good, "-o", pdf, "--rate", "0", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--rate"));
+  hl_test_run_clear (&r);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +275,7 @@ main (int    argc,
   g_test_add_func ("/cli/sessions/samples", test_samples);
   g_test_add_func ("/cli/sessions/record", test_record);
   g_test_add_func ("/cli/sessions/refused", test_refused);
+  g_test_add_func ("/cli/sessions/sheet-rate", test_sheet_rate);
 
   return g_test_run ();
 }

@@ -476,6 +476,8 @@ hl_export_dialog_export_to (HlExportDialog *self,
   /* The sheet names the clinic of the preferences. */
   job->clinic = hl_settings_dup_clinic_name ();
   job->options.clinic_name = job->clinic;
+  /* And times its sessions at the practitioner's rate. */
+  job->options.dots_per_minute = hl_settings_get_dots_per_minute ();
   job->photo = job->options.photo != NULL ? hl_photo_ref (job->options.photo) : NULL;
   job->options.photo = job->photo;
 

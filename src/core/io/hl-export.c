@@ -564,6 +564,7 @@ write_sheet (const HlDesign        *design,
   HlReportOptions report = {
     .photos = options->without_photo ? HL_REPORT_PHOTOS_NONE : HL_REPORT_PHOTOS_REQUIRED,
     .clinic_name = options->clinic_name,
+    .dots_per_minute = options->dots_per_minute,
     .view = options->view,
     .photo = options->photo,
     .note = note,

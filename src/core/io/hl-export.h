@@ -64,6 +64,8 @@ typedef struct
   gboolean        allow_empty;      /* write even when there is nothing to simulate */
   const char     *clinic_name;      /* sheet: the clinic named in its header
                                      * (borrowed; NULL or "": none) */
+  double          dots_per_minute;  /* sheet: the rate its session times
+                                     * assume; 0: the default */
   HlPhoto        *photo;            /* the photo of view @view, already loaded
                                      * (borrowed, may be NULL: then it is loaded
                                      * from the design's reference); a sheet

@@ -512,7 +512,7 @@ sessions_block (cairo_t               *cr,
                 double                 y)
 {
   HlSessionPlan plan;
-  double rate = HL_DOTS_PER_MINUTE_DEFAULT;
+  double rate = options->dots_per_minute > 0.0 ? options->dots_per_minute : HL_DOTS_PER_MINUTE_DEFAULT;
   char buf[160];
 
   hl_session_plan_compute (design, &plan);

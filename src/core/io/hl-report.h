@@ -35,6 +35,9 @@ typedef struct
   const char       *clinic_name;  /* named in the sheet's header (borrowed;
                                    * NULL, empty or only white space: the
                                    * header names none and keeps no line) */
+  double            dots_per_minute; /* the practitioner's rate for the
+                                      * sessions' times; 0: the default,
+                                      * HL_DOTS_PER_MINUTE_DEFAULT */
   guint             view;         /* the view whose photo @photo is */
   HlPhoto          *photo;        /* borrowed, may be NULL: every view's photo
                                    * is loaded from the design's reference */
