@@ -91,8 +91,6 @@ hl_cli_render (int    argc,
   };
   g_autoptr(HlDesign) design = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *staging_dir = NULL;
-  g_autofree char *target = NULL;
   const char *name;
   HlExportOptions export;
   HlRenderOptions options;
@@ -180,22 +178,5 @@ hl_cli_render (int    argc,
 
   /* Standard output gets the PNG once it is written whole, from a private
    * folder: the export checks and writes a file atomically, as always. */
-  if (hl_cli_is_stdio (output))
-    target = hl_cli_stdout_staging ("render", "mockup.png", &staging_dir);
-  else
-    target = g_strdup (output);
-  if (target == NULL)
-    return HL_EXIT_BAD_INPUT;
-
-  if (!hl_export_write (design, hl_cli_design_path (argv[1]), target, &export, hl_cli_print_note, NULL,
-                        (gpointer) name, NULL, &error))
-    {
-      if (staging_dir != NULL)
-        g_rmdir (staging_dir);
-      return hl_cli_export_failed ("render", name, output, follow_symlinks, error);
-    }
-  if (staging_dir != NULL && !hl_cli_stdout_unstage ("render", target, staging_dir))
-    return HL_EXIT_BAD_INPUT;
-
-  return HL_EXIT_OK;
+  return hl_cli_write_export ("render", design, argv[1], output, "mockup.png", &export);
 }

@@ -35,9 +35,6 @@ hl_cli_report (int    argc,
     { NULL }
   };
   g_autoptr(HlDesign) design = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *staging_dir = NULL;
-  g_autofree char *target = NULL;
   const char *name;
   HlExportOptions export;
 
@@ -85,22 +82,5 @@ hl_cli_report (int    argc,
     fprintf (stderr, _("%s: drawing every view without its photo (--without-photo)\n"), name);
 
   /* Standard output gets the PDF once it is written whole (as render). */
-  if (hl_cli_is_stdio (output))
-    target = hl_cli_stdout_staging ("report", "sheet.pdf", &staging_dir);
-  else
-    target = g_strdup (output);
-  if (target == NULL)
-    return HL_EXIT_BAD_INPUT;
-
-  if (!hl_export_write (design, hl_cli_design_path (argv[1]), target, &export, hl_cli_print_note, NULL,
-                        (gpointer) name, NULL, &error))
-    {
-      if (staging_dir != NULL)
-        g_rmdir (staging_dir);
-      return hl_cli_export_failed ("report", name, output, follow_symlinks, error);
-    }
-  if (staging_dir != NULL && !hl_cli_stdout_unstage ("report", target, staging_dir))
-    return HL_EXIT_BAD_INPUT;
-
-  return HL_EXIT_OK;
+  return hl_cli_write_export ("report", design, argv[1], output, "sheet.pdf", &export);
 }

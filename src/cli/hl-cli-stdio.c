@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hl-cli.h"
 #include "hl-cli-stdio.h"
 #include "hl-design-io.h"
 #include "hl-error.h"
@@ -160,4 +161,36 @@ hl_cli_stdout_unstage (const char *command,
   if (dir != NULL)
     g_rmdir (dir);
   return ok;
+}
+
+int
+hl_cli_write_export (const char            *command,
+                     const HlDesign        *design,
+                     const char            *design_arg,
+                     const char            *output,
+                     const char            *stdout_name,
+                     const HlExportOptions *options)
+{
+  g_autofree char *staging_dir = NULL;
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = hl_cli_input_name (design_arg);
+
+  if (hl_cli_is_stdio (output))
+    target = hl_cli_stdout_staging (command, stdout_name, &staging_dir);
+  else
+    target = g_strdup (output);
+  if (target == NULL)
+    return HL_EXIT_BAD_INPUT;
+
+  if (!hl_export_write (design, hl_cli_design_path (design_arg), target, options, hl_cli_print_note, NULL,
+                        (gpointer) name, NULL, &error))
+    {
+      if (staging_dir != NULL)
+        g_rmdir (staging_dir);
+      return hl_cli_export_failed (command, name, output, options->follow_symlinks, error);
+    }
+  if (staging_dir != NULL && !hl_cli_stdout_unstage (command, target, staging_dir))
+    return HL_EXIT_BAD_INPUT;
+  return HL_EXIT_OK;
 }

@@ -5,11 +5,14 @@
  */
 #pragma once
 
+#include "hl-export.h"
+
 #include <glib.h>
 
 #include "hl-design.h"
 
 G_BEGIN_DECLS
+
 
 /* TRUE when @arg is "-": standard input as a DESIGN, standard output as
  * an -o FILE. */
@@ -53,5 +56,16 @@ char       *hl_cli_stdout_staging  (const char  *command,
 gboolean    hl_cli_stdout_unstage  (const char  *command,
                                     const char  *path,
                                     const char  *dir);
+
+/* Writes @design (read from @design_arg, a path or -) with @options to
+ * @output, or for - to standard output once written whole (staged as
+ * @stdout_name in a private folder); messages name @command. Returns the
+ * command's exit status. */
+int         hl_cli_write_export    (const char            *command,
+                                    const HlDesign        *design,
+                                    const char            *design_arg,
+                                    const char            *output,
+                                    const char            *stdout_name,
+                                    const HlExportOptions *options);
 
 G_END_DECLS
