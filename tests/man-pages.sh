@@ -20,7 +20,9 @@ for p in "$page" "$HL_SOURCE_DIR/data/hairline-studio.1"; do
   fi
 done
 
-text=$(groff -man -Tascii "$page" 2>/dev/null | col -b 2>/dev/null || groff -man -Tascii -P-c "$page")
+# Plain text: no SGR escapes, no overstruck bold or underline (col -b is
+# not on every machine).
+text=$(groff -man -Tascii -P-cbou "$page" 2>/dev/null)
 commands=$(LC_ALL=C.UTF-8 "$HAIRLINE" --help | sed -n '/^Commands:/,/^$/{/^  /{s/^ *\([^ ]*\).*/\1/;p}}')
 [ -n "$commands" ] || { echo "FAIL: no commands in hairline --help" >&2; exit 1; }
 for c in $commands; do
