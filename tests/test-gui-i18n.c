@@ -205,7 +205,9 @@ test_empty_window (void)
   g_assert_nonnull (empty);
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "Ouvrir un projet ou une photo");
   g_assert_cmpstr (adw_status_page_get_description (empty), ==,
-                   "La photo d’un client ou un projet enregistré (Ctrl+O)");
+                   "La photo d’un client ou un projet enregistré (Ctrl+O), ou un plan sur un schéma de tête "
+                   "avant les photos (Ctrl+N)");
+  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (empty), "Commencer sur un _schéma de tête"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
