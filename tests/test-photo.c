@@ -561,9 +561,12 @@ test_prepare_levels (void)
   gint64 t0, made, reused;
 
   g_assert_no_error (error);
+  g_assert_cmpuint (hl_photo_get_n_levels (photo), ==, 0);
   t0 = g_get_monotonic_time ();
   hl_photo_prepare_levels (photo, 128);
   made = g_get_monotonic_time () - t0;
+  /* Made by the call itself: the half and the quarter. */
+  g_assert_cmpuint (hl_photo_get_n_levels (photo), ==, 2);
   t0 = g_get_monotonic_time ();
   quarter = hl_photo_get_surface_for_scale (photo, 0.25, &level_scale);
   reused = g_get_monotonic_time () - t0;

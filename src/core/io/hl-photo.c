@@ -549,6 +549,21 @@ hl_photo_prepare_levels (const HlPhoto *photo,
                                     &level_scale);
 }
 
+guint
+hl_photo_get_n_levels (const HlPhoto *photo)
+{
+  HlPhoto *self = (HlPhoto *) photo;
+  guint n = 0;
+
+  g_return_val_if_fail (photo != NULL, 0);
+
+  g_mutex_lock (&self->lock);
+  while (n < MAX_LEVELS && self->levels[n] != NULL)
+    n++;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
 gboolean
 hl_photo_matches (const HlPhoto    *photo,
                   const HlPhotoRef *ref,

@@ -86,6 +86,8 @@ cairo_surface_t *hl_photo_get_surface_for_scale (const HlPhoto *photo,
  * of milliseconds). */
 void             hl_photo_prepare_levels (const HlPhoto *photo,
                                           int            output_px);
+/* How many halved copies have been made so far (0: none yet). */
+guint            hl_photo_get_n_levels   (const HlPhoto *photo);
 
 /* FALSE with HL_ERROR_PHOTO when @photo is not the one @ref describes
  * (different SHA-256 or pixel size): the photo changed since the design
