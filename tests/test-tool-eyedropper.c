@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hl-tool-eyedropper.h"
 #include "hl-tool-test-util.h"
@@ -156,6 +157,57 @@ test_zone_and_session_shades (void)
   g_assert_cmpuint (hl_test_overlay_pixels (tool, 80, 80, 2.0), >, 28 * 20);
 }
 
+/* The nearest pigment and dilution for the colour a press took, on the
+ * client's skin type. */
+static void
+test_suggest (void)
+{
+  g_autoptr(HlPhoto) photo = two_tone_photo ();
+  g_autoptr(HlDesign) start = hl_test_simple_design ();
+  g_autoptr(HlHistory) history = hl_history_new (start, 50);
+  g_autoptr(HlTool) tool = hl_tool_new_by_name ("eyedropper", hl_test_host (history), NULL, 0);
+  g_autoptr(HlDilutionChart) chart = hl_dilution_chart_new_default ();
+  g_autoptr(HlDesign) typed = NULL;
+  g_autoptr(HlClient) client = hl_client_new ();
+  g_autofree char *text = NULL;
+  HlDilutionMatch m, expected, on_vi;
+  int type = 0;
+  gboolean assumed = FALSE;
+
+  hl_tool_set_photo (tool, photo);
+  hl_tool_set_selected_zone (tool, 0);
+  /* Nothing taken yet, or a press that took nothing. */
+  g_assert_false (hl_tool_eyedropper_suggest (tool, chart, &m, &type, &assumed));
+  g_assert_cmpint (hl_test_press (tool, 50, 50, 1.0), ==, HL_TOOL_NOTHING);
+  g_assert_false (hl_tool_eyedropper_suggest (tool, chart, &m, &type, &assumed));
+
+  /* No skin type recorded: type III, said to be assumed. */
+  hl_test_press (tool, 15, 15, 1.0);
+  g_assert_true (hl_tool_eyedropper_suggest (tool, chart, &m, &type, &assumed));
+  g_assert_cmpint (type, ==, 3);
+  g_assert_true (assumed);
+  g_assert_true (hl_dilution_chart_nearest (chart, right_colour, 3, &expected));
+  g_assert_cmpuint (m.pigment, ==, expected.pigment);
+  g_assert_cmpuint (m.dilution, ==, expected.dilution);
+  g_assert_cmpfloat (m.delta_e, ==, expected.delta_e);
+  text = hl_dilution_match_describe (chart, &m, type, assumed);
+  g_assert_nonnull (strstr (text, "skin type III (assumed)"));
+  g_assert_nonnull (strstr (text, "ΔE"));
+
+  /* The client's type VI. */
+  hl_client_set_fitzpatrick (client, 6);
+  typed = hl_design_copy (hl_history_get_current (history));
+  hl_design_set_client (typed, client);
+  hl_history_push (history, typed, "Client");
+  hl_test_press (tool, 15, 15, 1.0);
+  g_assert_true (hl_tool_eyedropper_suggest (tool, chart, &m, &type, &assumed));
+  g_assert_cmpint (type, ==, 6);
+  g_assert_false (assumed);
+  g_assert_true (hl_dilution_chart_nearest (chart, right_colour, 6, &on_vi));
+  g_assert_cmpfloat (m.delta_e, ==, on_vi.delta_e);
+  g_assert_cmpuint (m.dilution, ==, on_vi.dilution);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,6 +216,7 @@ main (int    argc,
 
   g_test_add_func ("/tools/eyedropper/sample", test_sample);
   g_test_add_func ("/tools/eyedropper/zone-and-session-shades", test_zone_and_session_shades);
+  g_test_add_func ("/tools/eyedropper/suggest", test_suggest);
 
   return g_test_run ();
 }

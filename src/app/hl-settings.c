@@ -186,6 +186,34 @@ hl_settings_get_dots_per_minute (void)
   return rate > 0 ? rate : HL_DOTS_PER_MINUTE_DEFAULT;
 }
 
+HlDilutionChart *
+hl_settings_dup_dilution_chart (void)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  HlDilutionChart *chart;
+
+  if (hl_settings_get () == NULL)
+    return hl_dilution_chart_new_default ();
+  value = g_settings_get_value (settings, "dilution-chart");
+  if ((chart = hl_dilution_chart_from_variant (value, &error)) == NULL)
+    {
+      /* Written by hand (dconf): keep working with the built-in chart. */
+      g_message ("Preferences: %s; the built-in dilution chart is used", error->message);
+      return hl_dilution_chart_new_default ();
+    }
+  return chart;
+}
+
+void
+hl_settings_set_dilution_chart (const HlDilutionChart *chart)
+{
+  g_return_if_fail (chart != NULL);
+
+  if (hl_settings_get () != NULL)
+    g_settings_set_value (settings, "dilution-chart", hl_dilution_chart_to_variant (chart));
+}
+
 HlLayout
 hl_settings_get_export_layout (void)
 {

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "hl-dilution-chart.h"
 #include "hl-render.h"
 #include "hl-units.h"
 #include "hl-zone-defaults.h"
@@ -52,6 +53,11 @@ char                 *hl_settings_dup_clinic_name     (void);
 /* Dots the practitioner places a minute (HL_DOTS_PER_MINUTE_DEFAULT
  * without settings). */
 double                hl_settings_get_dots_per_minute (void);
+/* The practitioner's dilution chart (transfer full, never NULL): the
+ * built-in one without settings or when the stored value is unusable. */
+HlDilutionChart      *hl_settings_dup_dilution_chart  (void);
+/* Stores @chart (does nothing without settings). */
+void                  hl_settings_set_dilution_chart  (const HlDilutionChart *chart);
 /* The layout and scale an export starts with. */
 HlLayout              hl_settings_get_export_layout   (void);
 double                hl_settings_get_export_scale    (void);

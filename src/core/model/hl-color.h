@@ -26,4 +26,14 @@ gboolean hl_color_equal  (HlColor     a,
 HlColor  hl_color_lighten (HlColor    color,
                            double     amount);
 
+/* CIELAB (D65 white, sRGB primaries and transfer curve; IEC 61966-2-1
+ * and CIE 15:2004): @lab gets L*, a*, b*. */
+void     hl_color_to_lab  (HlColor    color,
+                           double     lab[3]);
+/* The sRGB colour nearest @lab (out-of-gamut channels clamp). */
+HlColor  hl_color_from_lab (const double lab[3]);
+/* CIE 1976 colour difference ΔE*ab between @a and @b. */
+double   hl_color_delta_e (HlColor    a,
+                           HlColor    b);
+
 G_END_DECLS

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include "hl-client.h"
+#include "hl-design.h"
 #include "hl-edit.h"
 #include "hl-tool-eyedropper.h"
 
@@ -18,6 +20,8 @@ typedef struct
   HlEyedropperProblem  problem;
   gboolean             has_color;
   HlColor              color;      /* under the pointer */
+  gboolean             has_picked;
+  HlColor              picked;     /* taken by the last press */
 } HlToolEyedropper;
 
 static const HlToolClass eyedropper_class;
@@ -154,7 +158,14 @@ eyedropper_event (HlTool            *tool,
     {
     case HL_TOOL_PRESS:
       sample_pointer (self);
-      return pick (self, view);
+      self->has_picked = FALSE;
+      {
+        HlToolResult result = pick (self, view);
+
+        self->has_picked = self->problem == HL_EYEDROPPER_OK;
+        self->picked = self->color;
+        return result;
+      }
 
     case HL_TOOL_MOTION:
       sample_pointer (self);
@@ -261,4 +272,33 @@ hl_tool_eyedropper_get_color (HlTool  *tool,
   if (color != NULL)
     *color = self->color;
   return TRUE;
+}
+
+gboolean
+hl_tool_eyedropper_suggest (HlTool                *tool,
+                            const HlDilutionChart *chart,
+                            HlDilutionMatch       *match,
+                            int                   *skin_type,
+                            gboolean              *assumed)
+{
+  HlToolEyedropper *self;
+  HlDesign *design;
+  int type = 0;
+
+  g_return_val_if_fail (IS_EYEDROPPER (tool), FALSE);
+  g_return_val_if_fail (chart != NULL, FALSE);
+
+  self = EYEDROPPER (tool);
+  if (!self->has_picked)
+    return FALSE;
+  design = hl_tool_get_current_design (tool);
+  if (design != NULL && design->client != NULL)
+    type = design->client->fitzpatrick;
+  if (assumed != NULL)
+    *assumed = type < HL_FITZPATRICK_MIN || type > HL_FITZPATRICK_MAX;
+  if (type < HL_FITZPATRICK_MIN || type > HL_FITZPATRICK_MAX)
+    type = 3;
+  if (skin_type != NULL)
+    *skin_type = type;
+  return hl_dilution_chart_nearest (chart, self->picked, type, match);
 }

@@ -14,6 +14,7 @@
  */
 #pragma once
 
+#include "hl-dilution-chart.h"
 #include "hl-tool.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,17 @@ const char         *hl_eyedropper_problem_to_string  (HlEyedropperProblem proble
  * when there is none (no photo, outside it). */
 gboolean            hl_tool_eyedropper_get_color     (HlTool         *tool,
                                                       HlColor        *color);
+
+/* The pigment and dilution of @chart whose healed dot, on the client's
+ * Fitzpatrick skin type (type III when the design records none), is
+ * nearest the colour the last press took (hl_dilution_chart_nearest()).
+ * *@skin_type gets the type used and *@assumed whether it was assumed.
+ * FALSE when the last press took no colour or the chart is empty. */
+gboolean            hl_tool_eyedropper_suggest       (HlTool                *tool,
+                                                      const HlDilutionChart *chart,
+                                                      HlDilutionMatch       *match,
+                                                      int                   *skin_type,
+                                                      gboolean              *assumed);
 
 /* The mean colour of @photo over the HL_EYEDROPPER_SIZE square around @p,
  * clipped to the image; FALSE when none of it lies on the image. */
