@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "hl-a11y.h"
+#include "hl-dilution-chart-group.h"
 #include "hl-enums.h"
 #include "hl-preferences-window.h"
 #include "hl-settings.h"
@@ -37,6 +38,7 @@ struct _HlPreferencesWindow
   GtkSpinButton  *rate_spin;
   AdwComboRow    *layout_row;
   GtkSpinButton  *scale_spin;
+  HlDilutionChartGroup *chart_group;
 
   /* Borrowed: the process's settings, may be NULL */
   GSettings      *settings;
@@ -244,6 +246,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (HL_TYPE_DILUTION_CHART_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/hairlinestudio/HairlineStudio/hl-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, style_row);
@@ -259,6 +262,7 @@ hl_preferences_window_class_init (HlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, rate_spin);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, layout_row);
   gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, HlPreferencesWindow, chart_group);
   gtk_widget_class_bind_template_callback (widget_class, on_reset_clicked);
 }
 
@@ -309,4 +313,11 @@ hl_preferences_window_new (GtkWindow *parent)
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
   return g_object_new (HL_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+}
+
+HlDilutionChartGroup *
+hl_preferences_window_get_chart_group (HlPreferencesWindow *self)
+{
+  g_return_val_if_fail (HL_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->chart_group;
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "hl-dilution-chart-group.h"
+
 G_BEGIN_DECLS
 
 #define HL_TYPE_PREFERENCES_WINDOW (hl_preferences_window_get_type ())
@@ -19,5 +21,7 @@ G_DECLARE_FINAL_TYPE (HlPreferencesWindow, hl_preferences_window, HL, PREFERENCE
 /* A new preferences window over @parent (may be NULL) (transfer none: GTK
  * keeps it until it is closed). */
 HlPreferencesWindow *hl_preferences_window_new (GtkWindow *parent);
+/* The Pigments page's dilution chart (borrowed). */
+HlDilutionChartGroup *hl_preferences_window_get_chart_group (HlPreferencesWindow *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hl-align-dialog.h"
 #include "hl-progress-photo-io.h"
 #include "hl-record-date.h"
+#include "hl-pigment-palette.h"
 #include "hl-record-dialog.h"
 #include "hl-session-plan.h"
 #include "hl-settings.h"
@@ -286,6 +287,40 @@ apply_record_text (HlRecordDialog *self,
   next = hl_design_copy (design);
   hl_design_set_record (next, record);
   commit (self, next, _("Change session record"), merge);
+}
+
+/* A pigment and dilution from the chart: both fields, one undo step. */
+static void
+on_palette_chosen (HlPigmentPalette *palette,
+                   guint             pigment,
+                   guint             dilution,
+                   HlRecordDialog   *self)
+{
+  guint session = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (palette), "hl-session"));
+  const HlDilutionChart *chart = hl_pigment_palette_get_chart (palette);
+  HlDesign *design = current (self);
+  g_autoptr(HlDesign) next = NULL;
+  g_autoptr(HlSessionRecord) record = NULL;
+  HlSessionRecord *old;
+  const HlChartPigment *p;
+  HlDilution d;
+
+  if (self->updating || design == NULL || chart == NULL || pigment >= hl_dilution_chart_get_n_pigments (chart))
+    return;
+  p = hl_dilution_chart_get_pigment (chart, pigment);
+  if (dilution >= p->dilutions->len)
+    return;
+  d = g_array_index (p->dilutions, HlDilution, dilution);
+  old = hl_design_get_record (design, session);
+  record = old != NULL ? hl_session_record_copy (old) : hl_session_record_new (session);
+  hl_session_record_set_pigment (record, p->name);
+  hl_session_record_set_dilution (record, d.pigment, d.water);
+  show_message (self, hl_record_dialog_get_row (self, session, "pigment"), NULL);
+  if (hl_session_record_equal (old, record))
+    return;
+  next = hl_design_copy (design);
+  hl_design_set_record (next, record);
+  commit (self, next, _("Change session record"), NULL);
 }
 
 static void
@@ -616,6 +651,13 @@ refresh (HlRecordDialog *self)
       set_spin (self, s, "duration_min", r != NULL ? r->duration_min : 0);
       set_text (self, s, "needle", r != NULL ? r->needle : NULL);
       set_text (self, s, "pigment", r != NULL ? r->pigment : NULL);
+      {
+        GtkWidget *palette = hl_record_dialog_get_row (self, s, "palette");
+
+        if (palette != NULL)
+          hl_pigment_palette_set_skin_type (HL_PIGMENT_PALETTE (palette),
+                                            design->client != NULL ? design->client->fitzpatrick : 0);
+      }
       dilution = r != NULL ? hl_session_record_format_dilution (r) : NULL;
       set_text (self, s, "dilution", dilution);
       set_text (self, s, "machine", r != NULL ? r->machine : NULL);
@@ -703,7 +745,18 @@ build (HlRecordDialog *self)
       add_spin (self, group, s, "duration_min", _("Duration"), _("Minutes"),
                 HL_SESSION_RECORD_MAX_DURATION_MIN, G_CALLBACK (on_duration_changed));
       add_entry (self, group, s, "needle", _("Needle (e.g. 1RL, 3RL)"), G_CALLBACK (on_record_apply));
-      add_entry (self, group, s, "pigment", _("Pigment"), G_CALLBACK (on_record_apply));
+      {
+        GtkWidget *pigment = add_entry (self, group, s, "pigment", _("Pigment"), G_CALLBACK (on_record_apply));
+        GtkWidget *palette = hl_pigment_palette_new (_("From _Chart"));
+        g_autofree char *label = g_strdup_printf (_("Session %u pigment and dilution from the dilution chart"), s);
+
+        g_object_set_data (G_OBJECT (palette), "hl-session", GUINT_TO_POINTER (s));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (hl_pigment_palette_get_button (HL_PIGMENT_PALETTE (palette))),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        adw_entry_row_add_suffix (ADW_ENTRY_ROW (pigment), palette);
+        g_signal_connect_object (palette, "chosen", G_CALLBACK (on_palette_chosen), self, 0);
+        g_hash_table_insert (self->rows, row_key (s, "palette"), palette);
+      }
       add_entry (self, group, s, "dilution", _("Dilution (pigment:water)"), G_CALLBACK (on_record_apply));
       add_entry (self, group, s, "machine", _("Machine Settings"), G_CALLBACK (on_record_apply));
       add_entry (self, group, s, "zones", _("Zones Worked (comma-separated)"), G_CALLBACK (on_record_apply));

@@ -473,6 +473,20 @@ on_tool_result (HlCanvas *canvas,
       hl_tool_eyedropper_get_problem (tool) != HL_EYEDROPPER_OK)
     adw_toast_overlay_add_toast (self->toasts,
                                  adw_toast_new (hl_eyedropper_problem_to_string (hl_tool_eyedropper_get_problem (tool))));
+  else if (tool_is (self, "eyedropper") && event_type == HL_TOOL_PRESS)
+    {
+      /* The dilution chart's nearest pigment and dilution to the colour taken. */
+      g_autofree char *nearest = hl_zone_panel_suggest_dilution (self->zone_panel, tool,
+                                                                 self->tool_options.target_session);
+
+      if (nearest != NULL)
+        {
+          /* A toast's title is markup: a pigment's name is text. */
+          g_autofree char *escaped = g_markup_escape_text (nearest, -1);
+
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+        }
+    }
 
   _hl_window_tools_update (self);
 }

@@ -16,4 +16,9 @@ GtkSpinButton *hl_zone_panel_get_param_spin (HlZonePanel *self,
 /* The statistics shown for the selected zone (borrowed). */
 const char    *hl_zone_panel_get_stats_text (HlZonePanel *self);
 
+/* The dilution chart's button beside the zone's shade (an
+ * HlPigmentPalette) and the row of the eyedropper's suggestion (borrowed). */
+GtkWidget     *hl_zone_panel_get_palette        (HlZonePanel *self);
+GtkWidget     *hl_zone_panel_get_suggestion_row (HlZonePanel *self);
+
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include "hl-edit.h"
 #include "hl-units.h"
 #include "hl-measure.h"
+#include "hl-pigment-palette.h"
+#include "hl-tool-eyedropper.h"
 #include "hl-session-plan.h"
 #include "hl-settings.h"
 #include "hl-zone-panel-private.h"
@@ -39,6 +41,7 @@ struct _HlZonePanel
   AdwPreferencesGroup *params_group;
   GtkSwitch           *follows_switch;
   GtkColorButton      *shade_button;
+  AdwActionRow        *shade_row;
   AdwPreferencesGroup *sessions_group;
   GtkSpinButton       *sessions_spin;
 
@@ -47,6 +50,16 @@ struct _HlZonePanel
   GtkWidget           *session_rows[HL_ZONE_MAX_SESSIONS];
   GtkSpinButton       *share_spins[HL_ZONE_MAX_SESSIONS];
   GtkColorButton      *session_shades[HL_ZONE_MAX_SESSIONS];
+  GtkWidget           *palette;          /* the dilution chart's shades */
+  AdwActionRow        *suggestion_row;   /* the eyedropper's nearest dilution */
+
+  /* The eyedropper's last suggestion: for zone @suggested_zone of view
+   * @suggested_view, session @suggested_session (−1: the zone's shade) */
+  gboolean             has_suggestion;
+  HlColor              suggested_shade;
+  int                  suggested_zone;
+  guint                suggested_view;
+  int                  suggested_session;
 
   /* Owned */
   HlDocument          *document;
@@ -335,6 +348,19 @@ update_detail (HlZonePanel *self)
   if (gtk_switch_get_active (self->follows_switch) != zone->params.follows_hairline)
     gtk_switch_set_active (self->follows_switch, zone->params.follows_hairline);
   set_rgba (self->shade_button, zone->params.shade);
+  {
+    g_autoptr(HlDilutionChart) chart = hl_settings_dup_dilution_chart ();
+    g_autofree char *named = hl_dilution_chart_name_shade (chart, zone->params.shade);
+    HlDesign *design = hl_document_get_design (self->document);
+
+    /* The pigment and dilution when the shade is one of the chart's. */
+    adw_action_row_set_subtitle (self->shade_row, named != NULL ? named : _("Pigment shade of the zone"));
+    hl_pigment_palette_set_skin_type (HL_PIGMENT_PALETTE (self->palette),
+                                      design->client != NULL ? design->client->fitzpatrick : 0);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row),
+                          self->has_suggestion && self->suggested_zone == selected (self) &&
+                          self->suggested_view == hl_document_get_view_index (self->document));
 
   for (guint i = 0; i < n_table && i < MAX_PARAMS; i++)
     set_spin (self->param_spins[i], hl_zone_param_get (&zone->params, &table[i]));
@@ -497,6 +523,55 @@ on_shade_set (HlZonePanel *self)
   if (hl_color_equal (old, params.shade))
     return;
   apply_params (self, &params, _("Change shade"), "shade");
+}
+
+/* A shade from the dilution chart: as the colour button's, one undo step. */
+static void
+on_palette_chosen (HlPigmentPalette *palette,
+                   guint             pigment,
+                   guint             dilution,
+                   HlZonePanel      *self)
+{
+  const HlZone *zone = current_zone (self);
+  const HlDilutionChart *chart = hl_pigment_palette_get_chart (palette);
+  const HlChartPigment *p;
+  HlZoneParams params;
+
+  if (zone == NULL || chart == NULL || pigment >= hl_dilution_chart_get_n_pigments (chart))
+    return;
+  p = hl_dilution_chart_get_pigment (chart, pigment);
+  if (dilution >= p->dilutions->len)
+    return;
+  params = zone->params;
+  hl_zone_params_set_shade (&params, hl_dilution_shade (p->colour, g_array_index (p->dilutions, HlDilution, dilution)));
+  if (hl_color_equal (params.shade, zone->params.shade))
+    return;
+  apply_params (self, &params, _("Change shade"), NULL);
+}
+
+static void
+on_use_suggestion_clicked (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  HlZoneParams params;
+
+  if (zone == NULL || !self->has_suggestion || self->suggested_zone != selected (self))
+    return;
+  params = zone->params;
+  if (self->suggested_session >= 0 && (guint) self->suggested_session < params.n_sessions)
+    params.sessions[self->suggested_session].shade = self->suggested_shade;
+  else if (self->suggested_session < 0)
+    hl_zone_params_set_shade (&params, self->suggested_shade);
+  else
+    return;
+  self->has_suggestion = FALSE;
+  if (memcmp (&params, &zone->params, sizeof params) == 0)
+    {
+      refresh (self);
+      return;
+    }
+  apply_params (self, &params,
+                self->suggested_session >= 0 ? _("Change session shade") : _("Change shade"), NULL);
 }
 
 static void
@@ -761,6 +836,33 @@ hl_zone_panel_dispose (GObject *object)
   G_OBJECT_CLASS (hl_zone_panel_parent_class)->dispose (object);
 }
 
+/* The dilution chart's button beside the shade, and the row the
+ * eyedropper's suggestion shows in. */
+static void
+build_pigment_rows (HlZonePanel *self)
+{
+  GtkWidget *use = gtk_button_new_with_mnemonic (_("_Use"));
+
+  self->palette = hl_pigment_palette_new (_("_Pigment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (hl_pigment_palette_get_button (HL_PIGMENT_PALETTE (self->palette))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zone shade from the dilution chart"), -1);
+  adw_action_row_add_suffix (self->shade_row, self->palette);
+  g_signal_connect_object (self->palette, "chosen", G_CALLBACK (on_palette_chosen), self, 0);
+
+  self->suggestion_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->suggestion_row), _("Nearest Pigment"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->suggestion_row), FALSE);
+  gtk_widget_set_valign (use, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (use, _("Use this pigment and dilution as the shade"));
+  adw_action_row_add_suffix (self->suggestion_row, use);
+  g_signal_connect_object (use, "clicked", G_CALLBACK (on_use_suggestion_clicked), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestion_row), FALSE);
+  /* Right under the shade it is about. */
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->shade_row))),
+                       GTK_WIDGET (self->suggestion_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->shade_row)) + 1);
+}
+
 static void
 hl_zone_panel_class_init (HlZonePanelClass *klass)
 {
@@ -796,6 +898,7 @@ hl_zone_panel_class_init (HlZonePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlZonePanel, params_group);
   gtk_widget_class_bind_template_child (widget_class, HlZonePanel, follows_switch);
   gtk_widget_class_bind_template_child (widget_class, HlZonePanel, shade_button);
+  gtk_widget_class_bind_template_child (widget_class, HlZonePanel, shade_row);
   gtk_widget_class_bind_template_child (widget_class, HlZonePanel, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, HlZonePanel, sessions_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
@@ -821,6 +924,7 @@ hl_zone_panel_init (HlZonePanel *self)
     gtk_string_list_append (self->kind_list, hl_zone_kind_get_label ((HlZoneKind) k));
   build_param_rows (self);
   build_session_rows (self);
+  build_pigment_rows (self);
   self->updating = FALSE;
   update_detail (self);
   /* Session times follow the rate set in the preferences. */
@@ -833,4 +937,46 @@ GtkWidget *
 hl_zone_panel_new (void)
 {
   return g_object_new (HL_TYPE_ZONE_PANEL, NULL);
+}
+
+char *
+hl_zone_panel_suggest_dilution (HlZonePanel *self,
+                                HlTool      *tool,
+                                int          session)
+{
+  g_autoptr(HlDilutionChart) chart = hl_settings_dup_dilution_chart ();
+  HlDilutionMatch match;
+  int type = 3;
+  gboolean assumed = TRUE;
+  char *text;
+
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  g_return_val_if_fail (tool != NULL, NULL);
+
+  if (self->document == NULL || selected (self) < 0 ||
+      !hl_tool_eyedropper_suggest (tool, chart, &match, &type, &assumed))
+    return NULL;
+  text = hl_dilution_match_describe (chart, &match, type, assumed);
+  self->has_suggestion = TRUE;
+  self->suggested_shade = match.shade;
+  self->suggested_zone = selected (self);
+  self->suggested_view = hl_document_get_view_index (self->document);
+  self->suggested_session = session;
+  adw_action_row_set_subtitle (self->suggestion_row, text);
+  refresh (self);
+  return text;
+}
+
+GtkWidget *
+hl_zone_panel_get_palette (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  return self->palette;
+}
+
+GtkWidget *
+hl_zone_panel_get_suggestion_row (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  return GTK_WIDGET (self->suggestion_row);
 }

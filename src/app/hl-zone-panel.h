@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "hl-document.h"
+#include "hl-tool.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,13 @@ GtkWidget  *hl_zone_panel_new              (void);
 /* Shows the zones of @document (referenced; may be NULL). */
 void        hl_zone_panel_set_document     (HlZonePanel *self,
                                             HlDocument  *document);
+/* After a press of the eyedropper @tool that took a colour for the
+ * selected zone (@session ≥ 0: that session's shade): shows the dilution
+ * chart's nearest pigment and dilution, with a button that makes it the
+ * shade, and returns the sentence (transfer full), or NULL when there is
+ * none. */
+char       *hl_zone_panel_suggest_dilution (HlZonePanel *self,
+                                            HlTool      *tool,
+                                            int          session);
 
 G_END_DECLS
