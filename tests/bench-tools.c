@@ -123,7 +123,7 @@ main (int    argc,
           cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
           cairo_translate (cr, dx, dy);
           cairo_scale (cr, zoom, zoom);
-          hl_measure_draw_guides (view, cr, zoom);
+          hl_measure_draw_guides (view, cr, zoom, HL_UNIT_MM);
           hl_tool_draw_overlay (tool, cr, zoom);
           cairo_destroy (cr);
           us[i] = g_get_monotonic_time () - start;

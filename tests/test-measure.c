@@ -271,7 +271,7 @@ draw_guides (const HlView    *view,
   guint n;
 
   cairo_scale (cr, zoom, zoom);
-  hl_measure_draw_guides (view, cr, zoom);
+  hl_measure_draw_guides (view, cr, zoom, HL_UNIT_MM);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   n = count_pixels (surface, 0, 0, 100000, 100000);
@@ -280,6 +280,17 @@ draw_guides (const HlView    *view,
   else
     cairo_surface_destroy (surface);
   return n;
+}
+
+/* The hairline's height label in either unit. */
+static void
+test_height_unit (void)
+{
+  g_autofree char *cm = hl_measure_format_height (81.0, HL_UNIT_MM);
+  g_autofree char *in = hl_measure_format_height (81.0, HL_UNIT_IN);
+
+  g_assert_cmpstr (cm, ==, "8.1 cm");
+  g_assert_cmpstr (in, ==, "3.19 in");
 }
 
 static void
@@ -370,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/measure/sample-height", test_sample_height);
   g_test_add_func ("/measure/band", test_band);
   g_test_add_func ("/measure/guides", test_guides);
+  g_test_add_func ("/measure/height-unit", test_height_unit);
   g_test_add_func ("/measure/label-mirrored", test_label_mirrored);
 
   return g_test_run ();

@@ -295,7 +295,8 @@ draw_tool (cairo_t  *cr,
   if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
     {
       cairo_save (cr);
-      hl_measure_draw_guides (d->view, cr, d->zoom);
+      hl_measure_draw_guides (d->view, cr, d->zoom,
+                              self->tool_options != NULL ? self->tool_options->unit : HL_UNIT_MM);
       cairo_restore (cr);
     }
   hl_tool_draw_overlay (self->tool, cr, d->zoom);

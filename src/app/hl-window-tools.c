@@ -843,12 +843,24 @@ _hl_window_tools_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-panel", NULL);
 }
 
+static void
+on_unit_changed (HlWindow *self)
+{
+  self->tool_options.unit = hl_settings_get_unit ();
+  options_changed (self);
+}
+
 void
 _hl_window_tools_init_state (HlWindow *self)
 {
   self->tool = g_strdup ("select");
   hl_tool_options_init (&self->tool_options);
   self->tool_options.zone_defaults = hl_settings_get_zone_defaults ();
+  /* Lengths the canvas draws (the hairline's height) follow the unit chosen. */
+  self->tool_options.unit = hl_settings_get_unit ();
+  if (hl_settings_get () != NULL)
+    g_signal_connect_object (hl_settings_get (), "changed::length-unit", G_CALLBACK (on_unit_changed), self,
+                             G_CONNECT_SWAPPED);
   self->notified_landmark = self->tool_options.landmark;
   self->show_panel = TRUE;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "hl-a11y.h"
 #include "hl-edit.h"
@@ -47,6 +48,7 @@ struct _HlZonePanel
 
   /* Borrowed: rows built from the parameter table and per session */
   GtkSpinButton       *param_spins[MAX_PARAMS];
+  AdwActionRow        *param_rows[MAX_PARAMS];
   GtkWidget           *session_rows[HL_ZONE_MAX_SESSIONS];
   GtkSpinButton       *share_spins[HL_ZONE_MAX_SESSIONS];
   GtkColorButton      *session_shades[HL_ZONE_MAX_SESSIONS];
@@ -153,6 +155,16 @@ get_rgba (GtkColorButton *button)
                      (guint8) CLAMP (rgba.blue * 255.0 + 0.5, 0, 255) };
 }
 
+static void show_units (HlZonePanel *self);
+
+/* Whether table parameter @info is a length: those show in the unit
+ * chosen in the preferences, and are stored in millimetres. */
+static gboolean
+is_length (const HlZoneParamInfo *info)
+{
+  return g_str_equal (info->unit, "mm");
+}
+
 static void
 set_spin (GtkSpinButton *spin,
           double         value)
@@ -213,8 +225,12 @@ update_stats (HlZonePanel *self)
         }
       if (!stats.calibrated)
         {
+          g_autofree char *scale = hl_settings_format_per (0.15, 2, "px");
+
           g_string_append_c (text, '\n');
-          g_string_append (text, _("Uncalibrated: sizes assume 0.15 mm per pixel"));
+
+          /* Translators: %s is a scale, “0.15 mm/px”. */
+          g_string_append_printf (text, _("Uncalibrated: sizes assume %s"), scale);
         }
     }
   {
@@ -232,21 +248,25 @@ update_stats (HlZonePanel *self)
   if (!stats.too_large && stats.area_cm2 > 0 && stats.dots / stats.area_cm2 < 0.97 * zone->params.density &&
       (zone->params.follows_hairline || zone->params.edge_blend_mm > 0))
     {
+      g_autofree char *transition = hl_settings_format_length (zone->params.transition_mm, 0);
+      g_autofree char *blend = hl_settings_format_length (zone->params.edge_blend_mm, 0);
+
       g_string_append_c (text, '\n');
+
       if (zone->params.follows_hairline && zone->params.edge_blend_mm > 0)
         /* Translators: a density, the transition's width behind the
-         * hairline and the edge blend's width. */
-        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm transition behind the hairline and the "
-                                        "%.0f mm edge blend thin the dots toward the edges, and the average counts them."),
-                                zone->params.density, zone->params.transition_mm, zone->params.edge_blend_mm);
+         * hairline and the edge blend's width (“8 mm”, “0.31 in”). */
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %s transition behind the hairline and the "
+                                        "%s edge blend thin the dots toward the edges, and the average counts them."),
+                                zone->params.density, transition, blend);
       else if (zone->params.follows_hairline)
-        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm transition behind the hairline thins "
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %s transition behind the hairline thins "
                                         "the dots toward it, and the average counts them."),
-                                zone->params.density, zone->params.transition_mm);
+                                zone->params.density, transition);
       else
-        g_string_append_printf (text, _("%.0f dots/cm² inside; the %.0f mm edge blend thins the dots toward the "
+        g_string_append_printf (text, _("%.0f dots/cm² inside; the %s edge blend thins the dots toward the "
                                         "zone's free edges, and the average counts them."),
-                                zone->params.density, zone->params.edge_blend_mm);
+                                zone->params.density, blend);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->stats_row),
                                  stats.too_large ? _("Area") : _("Area and density"));
@@ -363,7 +383,10 @@ update_detail (HlZonePanel *self)
                           self->suggested_view == hl_document_get_view_index (self->document));
 
   for (guint i = 0; i < n_table && i < MAX_PARAMS; i++)
-    set_spin (self->param_spins[i], hl_zone_param_get (&zone->params, &table[i]));
+    set_spin (self->param_spins[i], is_length (&table[i])
+                                      ? hl_units_from_mm (hl_zone_param_get (&zone->params, &table[i]),
+                                                          hl_settings_get_unit ())
+                                      : hl_zone_param_get (&zone->params, &table[i]));
 
   set_spin (self->sessions_spin, zone->params.n_sessions);
   for (guint i = 0; i < HL_ZONE_MAX_SESSIONS; i++)
@@ -484,7 +507,21 @@ on_param_changed (GtkSpinButton *spin,
     return;
 
   params = zone->params;
-  hl_zone_param_set (&params, info, gtk_spin_button_get_value (spin));
+  if (is_length (info))
+    {
+      HlUnit unit = hl_settings_get_unit ();
+      double value = gtk_spin_button_get_value (spin);
+      double half_step = 0.5 * pow (10.0, -(double) gtk_spin_button_get_digits (spin));
+
+      /* The spin button reads back the rounded text it shows (on focus
+       * out, on Enter): that is no change, and must not round the length. */
+      if (fabs (value - hl_units_from_mm (hl_zone_param_get (&zone->params, info), unit)) < half_step)
+        return;
+      /* Rounding in inches may step just past the range kept in mm. */
+      hl_zone_param_set (&params, info, CLAMP (hl_units_to_mm (value, unit), info->min, info->max));
+    }
+  else
+    hl_zone_param_set (&params, info, gtk_spin_button_get_value (spin));
   if (hl_zone_param_get (&params, info) == hl_zone_param_get (&zone->params, info))
     return;
   /* Translators: an undo step; %s is a zone parameter, such as “Density”. */
@@ -771,7 +808,49 @@ build_param_rows (HlZonePanel *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (self->params_group, row);
       self->param_spins[i] = GTK_SPIN_BUTTON (spin);
+      self->param_rows[i] = ADW_ACTION_ROW (row);
     }
+  show_units (self);
+}
+
+/* The length rows in the unit chosen in the preferences: range, steps,
+ * decimals and the unit in the subtitle (values follow in update_detail). */
+static void
+show_units (HlZonePanel *self)
+{
+  guint n;
+  const HlZoneParamInfo *table = hl_zone_params_get_table (&n);
+  HlUnit unit = hl_settings_get_unit ();
+  gboolean was_updating = self->updating;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < n && i < MAX_PARAMS; i++)
+    {
+      const HlZoneParamInfo *info = &table[i];
+      GtkSpinButton *spin = self->param_spins[i];
+      g_autofree char *subtitle = NULL;
+      g_autofree char *min = NULL, *max = NULL;
+
+      if (!is_length (info))
+        continue;
+      gtk_spin_button_set_digits (spin, (guint) hl_units_decimals (unit, (int) info->digits));
+      gtk_spin_button_set_range (spin, hl_units_from_mm (info->min, unit), hl_units_from_mm (info->max, unit));
+      gtk_spin_button_set_increments (spin, hl_units_from_mm (info->step, unit),
+                                      hl_units_from_mm (info->step, unit) * 10.0);
+      min = g_strdup_printf ("%g", hl_units_from_mm (info->min, unit));
+      max = g_strdup_printf ("%.*f", hl_units_decimals (unit, 0), hl_units_from_mm (info->max, unit));
+      subtitle = g_strdup_printf ("%s (%s–%s)", hl_unit_get_symbol (unit), min, max);
+      adw_action_row_set_subtitle (self->param_rows[i], subtitle);
+    }
+  self->updating = was_updating;
+}
+
+static void
+on_unit_changed (HlZonePanel *self)
+{
+  show_units (self);
+  refresh (self);
+  update_stats (self);
 }
 
 /* Share and shade rows for every possible session. */
@@ -929,8 +1008,13 @@ hl_zone_panel_init (HlZonePanel *self)
   update_detail (self);
   /* Session times follow the rate set in the preferences. */
   if (hl_settings_get () != NULL)
-    g_signal_connect_object (hl_settings_get (), "changed::dots-per-minute",
-                             G_CALLBACK (update_stats), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (hl_settings_get (), "changed::dots-per-minute",
+                               G_CALLBACK (update_stats), self, G_CONNECT_SWAPPED);
+      /* Lengths follow the unit chosen. */
+      g_signal_connect_object (hl_settings_get (), "changed::length-unit",
+                               G_CALLBACK (on_unit_changed), self, G_CONNECT_SWAPPED);
+    }
 }
 
 GtkWidget *

@@ -425,7 +425,8 @@ hl_measure_draw_label (cairo_t    *cr,
 void
 hl_measure_draw_guides (const HlView *view,
                         cairo_t      *cr,
-                        double        zoom)
+                        double        zoom,
+                        HlUnit        unit)
 {
   HlPoint g, up, side, a, b, at;
   gboolean calibrated;
@@ -490,7 +491,7 @@ hl_measure_draw_guides (const HlView *view,
   /* The hairline's live height where it crosses the midline. */
   if (hl_measure_hairline_height_mm (view, &mm, &at))
     {
-      char label[32];
+      g_autofree char *label = hl_measure_format_height (mm, unit);
       gboolean inside = mm >= HL_MFP_MIN_MM && mm <= HL_MFP_MAX_MM;
 
       cairo_new_path (cr);
@@ -503,9 +504,18 @@ hl_measure_draw_guides (const HlView *view,
       cairo_stroke (cr);
 
       /* The label left of the ring: landmark labels sit to the right. */
-      g_snprintf (label, sizeof label, _("%.1f cm"), mm / 10.0);
       hl_measure_draw_label (cr, zoom, (HlPoint) { at.x - 10.0 / zoom, at.y - 8.0 / zoom }, 1.0, label);
     }
 
   cairo_restore (cr);
+}
+
+char *
+hl_measure_format_height (double mm,
+                          HlUnit unit)
+{
+  if (unit == HL_UNIT_IN)
+    return hl_units_format_length (mm, unit, 1);
+  /* Hairline heights are said in centimetres (7–10 cm). */
+  return g_strdup_printf (_("%.1f cm"), mm / 10.0);
 }

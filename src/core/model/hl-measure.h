@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 
+#include "hl-units.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -77,9 +78,15 @@ void     hl_measure_draw_label       (cairo_t      *cr,
  * midline dashed with the 8 cm default marked, and a ring where the
  * hairline crosses the midline with its height as a label on its left
  * ("8.1 cm"), green inside 7–10 cm, orange outside. @cr in image px,
- * @zoom screen px per image px; the cairo state is restored. */
+ * @zoom screen px per image px; the height in @unit; the cairo state is
+ * restored. */
 void     hl_measure_draw_guides      (const HlView *view,
                                       cairo_t      *cr,
-                                      double        zoom);
+                                      double        zoom,
+                                      HlUnit        unit);
+/* The hairline's height @mm as its label says it: "8.1 cm" in
+ * millimetres' unit, "3.19 in" in inches (transfer full). */
+char    *hl_measure_format_height    (double        mm,
+                                      HlUnit        unit);
 
 G_END_DECLS

@@ -245,7 +245,7 @@ landmark_draw_overlay (HlTool  *tool,
   HlToolLandmark *self = LANDMARK (tool);
   const HlView *view = hl_tool_get_view (tool);
 
-  hl_measure_draw_guides (view, cr, zoom);
+  hl_measure_draw_guides (view, cr, zoom, tool->options->unit);
 
   for (guint l = 0; l < HL_N_LANDMARKS; l++)
     {

@@ -17,5 +17,6 @@ hl_tool_options_init (HlToolOptions *options)
     .zone_kind = HL_ZONE_FRONTAL,
     .zone_defaults = NULL,
     .target_session = -1,
+    .unit = HL_UNIT_MM,
   };
 }

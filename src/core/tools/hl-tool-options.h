@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "hl-units.h"
 #include "hl-view.h"
 #include "hl-zone.h"
 #include "hl-zone-defaults.h"
@@ -32,6 +33,7 @@ typedef struct
   HlZoneKind            zone_kind;       /* the kind of the next zone drawn */
   const HlZoneDefaults *zone_defaults;   /* borrowed, NULL: the table's */
   int                   target_session;  /* eyedropper: -1 the zone's shade, else a session's */
+  HlUnit                unit;            /* lengths drawn on the canvas (the hairline's height) */
 } HlToolOptions;
 
 /* The options a new window starts with: ruler dragged, glabella first,
