@@ -48,6 +48,12 @@ set_flag (gpointer flag)
 }
 
 static gboolean
+is_not_loading (gpointer progress)
+{
+  return !hl_progress_window_is_loading (progress);
+}
+
+static gboolean
 is_unmodified (gpointer window)
 {
   return !hl_window_is_modified (window);
@@ -484,6 +490,8 @@ test_progress_over_plan (void)
   g_assert_nonnull (progress);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (progress));
   g_assert_cmpuint (hl_progress_window_get_n_photos (progress), ==, 1);
+  /* The photo decodes on a worker (test-gui-progress). */
+  hl_gui_wait_until (is_not_loading, progress);
 
   /* At opacity 0 the consultation photo alone, with the dots. */
   hl_progress_window_set_mix (progress, 0.0, 0.0);

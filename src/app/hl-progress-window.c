@@ -13,6 +13,7 @@
 #include "hl-progress-window.h"
 #include "hl-session-record.h"
 #include "hl-stippler.h"
+#include "hl-weak-task.h"
 
 /* The image's longer side, px: sharp in a window, quick to draw again
  * while a slider moves. */
@@ -28,6 +29,8 @@ struct _HlProgressWindow
   GPtrArray       *photos;       /* of HlProgressPhoto* (refs): the view's aligned ones */
   GArray          *sessions;     /* of guint: each photo's session */
   HlPhoto         *pixels;       /* the picked photo's, or NULL */
+  GCancellable    *loading;      /* owned while the picked photo decodes on a worker */
+  gboolean         decoded_on_main; /* for tests: where the last photo was decoded */
   HlPhoto         *view_photo;   /* borrowed from the document, ref held */
   GArray          *dots;         /* the view's planned dots */
   cairo_surface_t *image;        /* drawn last */
@@ -37,6 +40,8 @@ struct _HlProgressWindow
   GtkScale        *opacity;
   GtkScale        *split;
   GtkLabel        *problem;
+  GtkWidget       *spinner_box;  /* "Loading the photo…" with a spinner */
+  GtkSpinner      *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (HlProgressWindow, hl_progress_window, ADW_TYPE_WINDOW)
@@ -102,36 +107,113 @@ redraw (HlProgressWindow *self)
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
 }
 
-/* Loads the picked photo's pixels, resolved against the design's file. */
+typedef struct
+{
+  char    *path;     /* the photo's file */
+  guint    session;
+  HlPhoto *pixels;   /* decoded, or NULL */
+  GError  *error;
+  gboolean on_main;  /* decoded on the main thread (never, unless a bug) */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->path);
+  g_clear_pointer (&load->pixels, hl_photo_unref);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+/* On a worker: a photo of thousands of pixels a side takes long enough to
+ * decode that the window must not wait for it. */
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+
+  load->on_main = g_main_context_is_owner (g_main_context_default ());
+  load->pixels = hl_photo_load (load->path, &load->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_problem (HlProgressWindow *self,
+              const char       *text)
+{
+  gtk_label_set_text (self->problem, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), text != NULL);
+}
+
+static void
+on_loaded (gpointer owner,
+           GTask   *task)
+{
+  HlProgressWindow *self = HL_PROGRESS_WINDOW (owner);
+  Load *load = g_task_get_task_data (task);
+
+  /* Another photo was picked meanwhile, or the window closed. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || g_task_get_cancellable (task) != self->loading)
+    return;
+  g_clear_object (&self->loading);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (self->spinner_box, FALSE);
+  self->decoded_on_main = load->on_main;
+  if (load->pixels == NULL)
+    {
+      /* Translators: a session's number and why its photo cannot be shown. */
+      g_autofree char *text = g_strdup_printf (_("Session %u, progress photo: %s"), load->session,
+                                               load->error != NULL ? load->error->message : "");
+
+      show_problem (self, text);
+      redraw (self);
+      return;
+    }
+  self->pixels = g_steal_pointer (&load->pixels);
+  redraw (self);
+}
+
+/* Starts decoding the picked photo's pixels, resolved against the design's
+ * file, on a worker; the picture shows it when it is ready. */
 static void
 load_picked (HlProgressWindow *self)
 {
   guint index = gtk_drop_down_get_selected (self->picker);
   const HlProgressPhoto *photo;
   GFile *file = hl_document_get_file (self->document);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Load *load;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->pixels, hl_photo_unref);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
+  show_problem (self, NULL);
+  gtk_widget_set_visible (self->spinner_box, FALSE);
   if (index >= self->photos->len)
     return;
   photo = g_ptr_array_index (self->photos, index);
+  load = g_new0 (Load, 1);
+  load->session = g_array_index (self->sessions, guint, index);
   if (g_path_is_absolute (photo->path) || file == NULL)
-    path = g_strdup (photo->path);
+    load->path = g_strdup (photo->path);
   else
     {
       g_autoptr(GFile) dir = g_file_get_parent (file);
       g_autofree char *dir_path = dir != NULL ? g_file_get_path (dir) : NULL;
 
-      path = g_build_filename (dir_path != NULL ? dir_path : ".", photo->path, NULL);
+      load->path = g_build_filename (dir_path != NULL ? dir_path : ".", photo->path, NULL);
     }
-  self->pixels = hl_photo_load (path, &error);
-  if (self->pixels == NULL)
-    {
-      gtk_label_set_text (self->problem, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
-    }
+
+  self->loading = g_cancellable_new ();
+  gtk_widget_set_visible (self->spinner_box, TRUE);
+  gtk_spinner_start (self->spinner);
+  task = hl_weak_task_new (self, self->loading, on_loaded);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -161,6 +243,9 @@ hl_progress_window_dispose (GObject *object)
 {
   HlProgressWindow *self = HL_PROGRESS_WINDOW (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_pointer (&self->image, cairo_surface_destroy);
   g_clear_pointer (&self->pixels, hl_photo_unref);
   g_clear_pointer (&self->view_photo, hl_photo_unref);
@@ -198,6 +283,14 @@ hl_progress_window_init (HlProgressWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The progress photo under the planned dots"), -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->picture));
+
+  self->spinner_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_box_append (GTK_BOX (self->spinner_box), GTK_WIDGET (self->spinner));
+  gtk_box_append (GTK_BOX (self->spinner_box), gtk_label_new (_("Loading the photo…")));
+  gtk_widget_set_halign (self->spinner_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->spinner_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->spinner_box);
 
   self->problem = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem, TRUE);
@@ -300,6 +393,27 @@ hl_progress_window_set_mix (HlProgressWindow *self,
   gtk_range_set_value (GTK_RANGE (self->opacity), opacity);
   gtk_range_set_value (GTK_RANGE (self->split), split);
   redraw (self);
+}
+
+gboolean
+hl_progress_window_is_loading (HlProgressWindow *self)
+{
+  g_return_val_if_fail (HL_IS_PROGRESS_WINDOW (self), FALSE);
+  return self->loading != NULL;
+}
+
+gboolean
+hl_progress_window_decoded_on_main (HlProgressWindow *self)
+{
+  g_return_val_if_fail (HL_IS_PROGRESS_WINDOW (self), FALSE);
+  return self->decoded_on_main;
+}
+
+const char *
+hl_progress_window_get_problem (HlProgressWindow *self)
+{
+  g_return_val_if_fail (HL_IS_PROGRESS_WINDOW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->problem)) ? gtk_label_get_text (self->problem) : NULL;
 }
 
 cairo_surface_t *

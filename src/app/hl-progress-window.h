@@ -4,7 +4,9 @@
  * photos (hl-progress-view.h) under the planned dots and the hairline,
  * with its opacity and a split line the practitioner sets, so that where
  * dots are still missing shows. It reads the document when it opens and
- * when a photo is picked; it edits nothing.
+ * when a photo is picked; it edits nothing. The picked photo decodes on a
+ * worker thread while a spinner turns; a missing or broken file is said
+ * in the window, naming the session.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +33,12 @@ void              hl_progress_window_set_mix      (HlProgressWindow *self,
                                                    double            opacity,
                                                    double            split);
 cairo_surface_t  *hl_progress_window_get_image    (HlProgressWindow *self);
+/* Whether the picked photo is still decoding (on a worker, a spinner
+ * shown); and for tests, whether the last one was decoded on the main
+ * thread (it must not be). */
+gboolean          hl_progress_window_is_loading   (HlProgressWindow *self);
+gboolean          hl_progress_window_decoded_on_main (HlProgressWindow *self);
+/* Why the picked photo cannot be shown (borrowed), NULL when it can. */
+const char       *hl_progress_window_get_problem  (HlProgressWindow *self);
 
 G_END_DECLS
