@@ -48,6 +48,12 @@ set_flag (gpointer flag)
 }
 
 static gboolean
+is_not_loading_photo (gpointer dialog)
+{
+  return !hl_record_dialog_is_loading_photo (dialog);
+}
+
+static gboolean
 is_not_loading (gpointer progress)
 {
   return !hl_progress_window_is_loading (progress);
@@ -386,12 +392,24 @@ test_progress_photo (void)
   g_assert_true (g_file_set_contents (photo_path, bytes, (gssize) length, NULL));
   good = g_file_new_for_path (photo_path);
 
-  g_assert_null (hl_record_dialog_add_photo (dialog, 2, bad));
+  hl_record_dialog_add_photo (dialog, 2, bad);
+  g_assert_true (hl_record_dialog_is_loading_photo (dialog));
+  hl_gui_wait_until (is_not_loading_photo, dialog);
+  g_assert_false (hl_record_dialog_photo_decoded_on_main (dialog));
+  g_assert_null (hl_record_dialog_get_align_dialog (dialog));
   g_test_message ("%s", hl_record_dialog_get_message (dialog));
   g_assert_true (g_str_has_prefix (hl_record_dialog_get_message (dialog), "Session 2, progress photo: "));
   g_assert_null (hl_design_get_record (hl_window_get_design (window), 2));
 
-  align = hl_record_dialog_add_photo (dialog, 2, good);
+  hl_record_dialog_add_photo (dialog, 2, good);
+  /* Decoded on a worker, a spinner on the session's photo row meanwhile. */
+  g_assert_true (hl_record_dialog_is_loading_photo (dialog));
+  g_assert_nonnull (hl_gui_find_widget (gtk_widget_get_ancestor (hl_record_dialog_get_row (dialog, 2, "photos"),
+                                                                 ADW_TYPE_ACTION_ROW),
+                                        GTK_TYPE_SPINNER));
+  hl_gui_wait_until (is_not_loading_photo, dialog);
+  g_assert_false (hl_record_dialog_photo_decoded_on_main (dialog));
+  align = hl_record_dialog_get_align_dialog (dialog);
   g_assert_nonnull (align);
   gtk_window_set_default_size (GTK_WINDOW (align), 640, 640);
   gtk_test_widget_wait_for_draw (align);

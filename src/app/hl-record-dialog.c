@@ -18,6 +18,7 @@
 #include "hl-pigment-palette.h"
 #include "hl-record-dialog.h"
 #include "hl-session-plan.h"
+#include "hl-weak-task.h"
 #include "hl-settings.h"
 
 struct _HlRecordDialog
@@ -34,6 +35,12 @@ struct _HlRecordDialog
   HlSessionPlan   plan;
   GPtrArray      *planned_views;  /* the views the plan was counted on (refs) */
   gboolean        updating;
+  /* A progress photo decoding on a worker: its cancellable (owned) and the
+   * spinner on its session's row (borrowed) */
+  GCancellable   *photo_loading;
+  GtkWidget      *photo_spinner;
+  GtkWidget      *align;          /* weak: the alignment dialog shown last */
+  gboolean        decoded_on_main; /* for tests: where the last photo was decoded */
 };
 
 G_DEFINE_FINAL_TYPE (HlRecordDialog, hl_record_dialog, ADW_TYPE_WINDOW)
@@ -408,61 +415,180 @@ on_aligned (HlProgressPhoto *photo,
     commit_photo (t->self, t->session, photo);
 }
 
-GtkWidget *
+typedef struct
+{
+  guint            session;
+  char            *path;
+  char            *view;      /* the view's name when the photo was asked for */
+  HlProgressPhoto *photo;     /* results */
+  HlPhoto         *pixels;
+  GError          *error;
+  gboolean         on_main;
+} PhotoLoad;
+
+static void
+photo_load_free (PhotoLoad *load)
+{
+  g_free (load->path);
+  g_free (load->view);
+  g_clear_pointer (&load->photo, hl_progress_photo_unref);
+  g_clear_pointer (&load->pixels, hl_photo_unref);
+  g_clear_error (&load->error);
+  g_free (load);
+}
+
+/* On a worker: the checks read and decode the whole photo. */
+static void
+photo_load_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PhotoLoad *load = task_data;
+
+  load->on_main = g_main_context_is_owner (g_main_context_default ());
+  load->photo = hl_progress_photo_load (load->path, load->view, &load->pixels, &load->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+stop_photo_spinner (HlRecordDialog *self)
+{
+  if (self->photo_spinner != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (self->photo_spinner, ADW_TYPE_ACTION_ROW);
+
+      if (row != NULL)
+        adw_action_row_remove (ADW_ACTION_ROW (row), self->photo_spinner);
+      self->photo_spinner = NULL;
+    }
+}
+
+/* The photo decoded: refused with the reason, or shown for alignment. */
+static void
+on_photo_loaded (gpointer owner,
+                 GTask   *task)
+{
+  HlRecordDialog *self = HL_RECORD_DIALOG (owner);
+  PhotoLoad *load = g_task_get_task_data (task);
+  HlDesign *design = current (self);
+  const HlView *view = NULL;
+  HlAlignDialog *align;
+  PhotoTarget *t;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) ||
+      g_task_get_cancellable (task) != self->photo_loading)
+    return;
+  g_clear_object (&self->photo_loading);
+  stop_photo_spinner (self);
+  self->decoded_on_main = load->on_main;
+
+  if (load->photo == NULL)
+    {
+      /* Translators: the session and why its photo was refused. */
+      g_autofree char *message = g_strdup_printf (_("Session %u, progress photo: %s"), load->session,
+                                                  load->error != NULL ? load->error->message : "");
+
+      show_message (self, NULL, message);
+      return;
+    }
+  for (guint v = 0; design != NULL && v < hl_design_get_n_views (design); v++)
+    if (g_strcmp0 (hl_design_get_view (design, v)->name, load->view) == 0)
+      view = hl_design_get_view (design, v);
+  if (view == NULL)
+    {
+      show_message (self, NULL, _("The view the photo was to be aligned to is gone."));
+      return;
+    }
+  show_message (self, NULL, NULL);
+
+  align = hl_align_dialog_new (GTK_WINDOW (self), load->photo, load->pixels, view, on_aligned, NULL);
+  if (align == NULL)
+    {
+      commit_photo (self, load->session, load->photo);
+      show_message (self, NULL, _("The photo is kept unaligned: the view needs two landmarks to align it to."));
+      return;
+    }
+  t = g_new0 (PhotoTarget, 1);
+  g_set_weak_pointer (&t->self, self);
+  t->session = load->session;
+  g_object_set_data_full (G_OBJECT (align), "hl-target", t, (GDestroyNotify) photo_target_free);
+  /* The callback's data lives as long as the dialog. */
+  hl_align_dialog_set_user_data (align, t);
+  g_set_weak_pointer (&self->align, GTK_WIDGET (align));
+  gtk_window_present (GTK_WINDOW (align));
+}
+
+void
 hl_record_dialog_add_photo (HlRecordDialog *self,
                             guint           session,
                             GFile          *file)
 {
   HlDesign *design;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HlPhoto) pixels = NULL;
-  g_autoptr(HlProgressPhoto) photo = NULL;
+  g_autoptr(GTask) task = NULL;
   const HlView *view;
-  HlAlignDialog *align;
-  PhotoTarget *t;
+  PhotoLoad *load;
+  char *path;
 
-  g_return_val_if_fail (HL_IS_RECORD_DIALOG (self), NULL);
-  g_return_val_if_fail (session >= 1 && session <= HL_ZONE_MAX_SESSIONS, NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_if_fail (HL_IS_RECORD_DIALOG (self));
+  g_return_if_fail (session >= 1 && session <= HL_ZONE_MAX_SESSIONS);
+  g_return_if_fail (G_IS_FILE (file));
 
   design = current (self);
   if (design == NULL)
-    return NULL;
+    return;
   view = hl_design_get_view (design, MIN (hl_document_get_view_index (self->document),
                                           hl_design_get_n_views (design) - 1));
   path = g_file_get_path (file);
   if (path == NULL)
     {
       show_message (self, NULL, _("Progress photos must be local files."));
-      return NULL;
+      return;
     }
-  photo = hl_progress_photo_load (path, view->name, &pixels, &error);
-  if (photo == NULL)
-    {
-      /* Translators: the session and why its photo was refused. */
-      g_autofree char *message = g_strdup_printf (_("Session %u, progress photo: %s"), session, error->message);
 
-      show_message (self, NULL, message);
-      return NULL;
-    }
+  if (self->photo_loading != NULL)
+    g_cancellable_cancel (self->photo_loading);
+  g_clear_object (&self->photo_loading);
+  stop_photo_spinner (self);
+  g_clear_weak_pointer (&self->align);
   show_message (self, NULL, NULL);
 
-  align = hl_align_dialog_new (GTK_WINDOW (self), photo, pixels, view, on_aligned, NULL);
-  if (align == NULL)
+  load = g_new0 (PhotoLoad, 1);
+  load->session = session;
+  load->path = path;
+  load->view = g_strdup (view->name);
+  self->photo_loading = g_cancellable_new ();
+  if (self->photo_rows[session - 1] != NULL)
     {
-      commit_photo (self, session, photo);
-      show_message (self, NULL, _("The photo is kept unaligned: the view needs two landmarks to align it to."));
-      return NULL;
+      self->photo_spinner = gtk_spinner_new ();
+      gtk_spinner_start (GTK_SPINNER (self->photo_spinner));
+      gtk_widget_set_tooltip_text (self->photo_spinner, _("Loading the photo…"));
+      adw_action_row_add_prefix (self->photo_rows[session - 1], self->photo_spinner);
     }
-  t = g_new0 (PhotoTarget, 1);
-  g_set_weak_pointer (&t->self, self);
-  t->session = session;
-  g_object_set_data_full (G_OBJECT (align), "hl-target", t, (GDestroyNotify) photo_target_free);
-  /* The callback's data lives as long as the dialog. */
-  hl_align_dialog_set_user_data (align, t);
-  gtk_window_present (GTK_WINDOW (align));
-  return GTK_WIDGET (align);
+  task = hl_weak_task_new (self, self->photo_loading, on_photo_loaded);
+  g_task_set_task_data (task, load, (GDestroyNotify) photo_load_free);
+  g_task_run_in_thread (task, photo_load_thread);
+}
+
+gboolean
+hl_record_dialog_is_loading_photo (HlRecordDialog *self)
+{
+  g_return_val_if_fail (HL_IS_RECORD_DIALOG (self), FALSE);
+  return self->photo_loading != NULL;
+}
+
+gboolean
+hl_record_dialog_photo_decoded_on_main (HlRecordDialog *self)
+{
+  g_return_val_if_fail (HL_IS_RECORD_DIALOG (self), FALSE);
+  return self->decoded_on_main;
+}
+
+GtkWidget *
+hl_record_dialog_get_align_dialog (HlRecordDialog *self)
+{
+  g_return_val_if_fail (HL_IS_RECORD_DIALOG (self), NULL);
+  return self->align;
 }
 
 static void
@@ -786,6 +912,11 @@ hl_record_dialog_dispose (GObject *object)
 {
   HlRecordDialog *self = HL_RECORD_DIALOG (object);
 
+  if (self->photo_loading != NULL)
+    g_cancellable_cancel (self->photo_loading);
+  g_clear_object (&self->photo_loading);
+  g_clear_weak_pointer (&self->align);
+  self->photo_spinner = NULL;
   g_clear_object (&self->document);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->planned_views, g_ptr_array_unref);

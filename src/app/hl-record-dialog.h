@@ -39,15 +39,22 @@ GtkWidget      *hl_record_dialog_get_row      (HlRecordDialog *self,
 const char     *hl_record_dialog_get_summary  (HlRecordDialog *self,
                                                guint           session);
 /* Adds the photo @file to session @session's record: checked by the
- * photo rules, then aligned to the view shown in a dialog that asks for
- * the view's landmarks on it (hl-align-dialog.h), then committed. As the
- * "Add Progress Photo" chooser does once answered. A photo that fails the
- * checks is refused with the reason. Returns the alignment dialog shown
- * (borrowed), or NULL (refused, or added unaligned because the view has
- * fewer than two landmarks). */
-GtkWidget      *hl_record_dialog_add_photo    (HlRecordDialog *self,
+ * photo rules and decoded on a worker thread (a spinner on the session's
+ * photo row meanwhile), then aligned to the view shown in a dialog that
+ * asks for the view's landmarks on it (hl-align-dialog.h), then committed.
+ * As the "Add Progress Photo" chooser does once answered. A photo that
+ * fails the checks is refused with the reason (hl_record_dialog_get_message);
+ * a view with fewer than two landmarks keeps it unaligned. */
+void            hl_record_dialog_add_photo    (HlRecordDialog *self,
                                                guint           session,
                                                GFile          *file);
+/* Whether a photo given to hl_record_dialog_add_photo() is still
+ * decoding; for tests, whether the last one was decoded on the main thread
+ * (it must not be). */
+gboolean        hl_record_dialog_is_loading_photo (HlRecordDialog *self);
+gboolean        hl_record_dialog_photo_decoded_on_main (HlRecordDialog *self);
+/* The alignment dialog the last photo added opened (borrowed), or NULL. */
+GtkWidget      *hl_record_dialog_get_align_dialog (HlRecordDialog *self);
 
 /* The last refusal shown, "" when none (borrowed). */
 const char     *hl_record_dialog_get_message  (HlRecordDialog *self);
