@@ -77,6 +77,7 @@ hl_cli_render (int    argc,
     { "split", 0, 0, G_OPTION_ARG_DOUBLE, &split, N_("Split position from the left, 0–1 (default 0.5)"), N_("F") },
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("Output pixels per photo pixel, 0.05–16 (default 1, or larger when fresh dots would be under 1 px)"), N_("F") },
     { "crop", 0, 0, G_OPTION_ARG_STRING, &crop,
+      /* xgettext:no-c-format */
       N_("head (default): the head (its scalp outline and the hairline; without an outline, the hairline, zones and hand-placed dots) with a margin of 10 % of its size, both halves alike; none: the whole photo"), N_("CROP") },
     { "overlays", 0, 0, G_OPTION_ARG_NONE, &overlays, N_("Draw hairline, handles, zones, landmarks and ruler"), NULL },
     { "mark", 0, 0, G_OPTION_ARG_STRING, &mark, N_("Text of the simulation mark"), N_("TEXT") },

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n-lib.h>
 
 #include <cjson/cJSON.h>
@@ -160,8 +162,14 @@ add_head_json (cJSON        *vj,
   cJSON_AddStringToObject (vj, "measured_on", view->has_head ? "scalp" : "photo plane");
   if (!view->has_head)
     {
-      g_autofree char *reason = head_reason (view);
+      /* What programs read is the same in every language: the reason as
+       * the C locale says it (gettext ignores LANGUAGE there). */
+      g_autofree char *saved = g_strdup (setlocale (LC_MESSAGES, NULL));
+      g_autofree char *reason = NULL;
 
+      setlocale (LC_MESSAGES, "C");
+      reason = head_reason (view);
+      setlocale (LC_MESSAGES, saved);
       cJSON_AddNullToObject (vj, "head");
       cJSON_AddStringToObject (vj, "head_reason", reason);
       return;
