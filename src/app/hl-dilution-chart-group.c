@@ -345,8 +345,8 @@ hl_dilution_chart_group_init (HlDilutionChartGroup *self)
   gtk_widget_add_css_class (self->restore_button, "flat");
   gtk_box_append (GTK_BOX (header), self->restore_button);
   gtk_box_append (GTK_BOX (header), self->add_button);
-  gtk_widget_set_valign (header, GTK_ALIGN_END);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), header);
+  gtk_widget_set_halign (header, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (header, 6);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->restore_button, "clicked", G_CALLBACK (on_restore_clicked), self,
                            G_CONNECT_SWAPPED);
@@ -358,6 +358,8 @@ hl_dilution_chart_group_init (HlDilutionChartGroup *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self->message), 6);
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message));
+  /* Under the rows, so that the description keeps the group's width. */
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), header);
 
   self->rows = g_ptr_array_new ();
   self->chart = hl_settings_dup_dilution_chart ();

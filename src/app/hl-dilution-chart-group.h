@@ -3,7 +3,7 @@
  * One expandable row per pigment: its name, its colour undiluted, its
  * dilutions (typed "1:1, 1:3"), a swatch per dilution of the mix and of
  * the mix healed on skin types I–VI, and a button to remove it; Add
- * Pigment and Restore Built-in Chart in the header. Every change is saved
+ * Pigment and Restore Built-in Chart under the rows. Every change is saved
  * at once in the preferences ("dilution-chart"); a name or dilution that
  * cannot be kept is refused with the reason, under the rows.
  *
