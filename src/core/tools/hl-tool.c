@@ -158,6 +158,24 @@ hl_tool_draw_overlay (HlTool  *tool,
   cairo_restore (cr);
 }
 
+gboolean
+hl_tool_get_overlay_extents (HlTool *tool,
+                             double  zoom,
+                             HlRect *extents)
+{
+  g_return_val_if_fail (tool != NULL, FALSE);
+  g_return_val_if_fail (extents != NULL, FALSE);
+
+  *extents = hl_rect_from_points (NULL, 0);
+  /* As hl_tool_draw_overlay(): nothing drawn. */
+  if (!(isfinite (zoom) && zoom > 0.0) || tool->klass->draw_overlay == NULL ||
+      hl_tool_get_view (tool) == NULL)
+    return TRUE;
+  if (tool->klass->overlay_extents == NULL)
+    return FALSE;
+  return tool->klass->overlay_extents (tool, zoom, extents);
+}
+
 const char *
 hl_tool_get_cursor (HlTool *tool)
 {
@@ -352,6 +370,16 @@ hl_tool_draw_rubber_band (cairo_t *cr,
   cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+double
+hl_tool_handle_reach (double zoom)
+{
+  /* hl_tool_draw_handle(): a disc or an axis-aligned square of half-side
+   * HL_HANDLE_SIZE + 1.5 at most, its edge at most 2 px wide (a square's
+   * mitred corners reach no farther along the axes), and 1 px more for
+   * antialiasing. */
+  return (HL_HANDLE_SIZE + 1.5 + 1.0 + 1.0) / zoom;
 }
 
 void
