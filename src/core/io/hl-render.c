@@ -202,6 +202,112 @@ hl_render_dot_reach (const HlView          *view,
   *pad = 2.0;
 }
 
+/* A dot too large for the stamp cache (core radius @radius over
+ * HL_STAMP_MAX_RADIUS: high zoom on a finely calibrated photo), centred at
+ * (@cx, @cy) of an image whose rows @row0 .. @row0 + @height are @data:
+ * the pixels the mask hl_stamp_cache_get() would make for it get the
+ * same coverage, but only the rows and columns in view are looked at, and
+ * within the solid radius (hl_pigment_solid_radius()) each row's span is
+ * full coverage without working the profile out. The same pixels as
+ * building that mask and blending it. */
+static void
+blend_large_dot (guint8              *data,
+                 int                  stride,
+                 int                  width,
+                 int                  height,
+                 int                  row0,
+                 double               cx,
+                 double               cy,
+                 const HlPigmentLook *look,
+                 guint                shape,
+                 double               radius,
+                 HlColor              shade,
+                 guint                opacity)   /* 0–256 */
+{
+  double fx = cx - floor (cx), fy = cy - floor (cy);
+  double reach = hl_pigment_reach (look, shape, radius);
+  double solid = hl_pigment_solid_radius (look, shape, radius);
+  int px = (int) floor (cx), py = (int) floor (cy);
+  /* The mask's box, relative to (px, py), clipped to the rows and
+   * columns in view. */
+  int i0 = MAX ((int) floor (fx - reach), -px), i1 = MIN ((int) floor (fx + reach), width - 1 - px);
+  int j0 = MAX ((int) floor (fy - reach), row0 - py), j1 = MIN ((int) floor (fy + reach), row0 + height - 1 - py);
+  guint inv_b = 255 - shade.b, inv_g = 255 - shade.g, inv_r = 255 - shade.r;
+  guint a_solid = (255 * opacity) >> 8;
+  /* The solid spans' blend, one table per channel: the same arithmetic
+   * as every other pixel's, worked out once per value. */
+  guint8 lut_b[256], lut_g[256], lut_r[256];
+
+  if (solid > 0.0)
+    for (guint v = 0; v < 256; v++)
+      {
+        lut_b[v] = (guint8) ((v * (65025 - a_solid * inv_b) + 32512) / 65025);
+        lut_g[v] = (guint8) ((v * (65025 - a_solid * inv_g) + 32512) / 65025);
+        lut_r[v] = (guint8) ((v * (65025 - a_solid * inv_r) + 32512) / 65025);
+      }
+
+  for (int j = j0; j <= j1; j++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) (py + j - row0) * stride) + px;
+      double y = j + 0.5 - fy;
+      double half = solid * solid - y * y;
+      /* Columns wholly inside the solid radius: [s0, s1]. */
+      int s0 = 1, s1 = 0;
+
+      if (half > 0.0)
+        {
+          double h = sqrt (half);
+
+          s0 = (int) ceil (fx - 0.5 - h);
+          s1 = (int) floor (fx - 0.5 + h);
+          while (s0 <= s1 && (s0 + 0.5 - fx) * (s0 + 0.5 - fx) + y * y > solid * solid)
+            s0++;
+          while (s1 >= s0 && (s1 + 0.5 - fx) * (s1 + 0.5 - fx) + y * y > solid * solid)
+            s1--;
+        }
+
+      for (int i = i0; i <= i1; i++)
+        {
+          guint a;
+          guint32 p;
+          guint b, g, r;
+
+          if (i >= s0 && i <= s1)
+            {
+              /* The solid span, by table. */
+              for (; i <= MIN (s1, i1); i++)
+                {
+                  p = row[i];
+                  row[i] = (p & 0xff000000u) | (guint32) lut_r[(p >> 16) & 0xff] << 16 |
+                           (guint32) lut_g[(p >> 8) & 0xff] << 8 | lut_b[p & 0xff];
+                }
+              i--;
+              continue;
+            }
+          if ((i + 0.5 - fx) * (i + 0.5 - fx) + y * y > reach * reach)
+            continue;   /* under 1/512: 0 in 8 bits, as in the mask */
+          else
+            {
+              /* As the mask: the profile at the pixel's centre, in 8 bits. */
+              float v = (float) hl_pigment_coverage (look, shape, radius, i + 0.5 - fx, y);
+              guint cov = (guint) MIN (255.0, floor (v * 1.0 * 255.0 + 0.5));
+
+              a = (cov * opacity) >> 8;
+            }
+          if (a == 0)
+            continue;
+          p = row[i];
+          b = p & 0xff;
+          g = (p >> 8) & 0xff;
+          r = (p >> 16) & 0xff;
+          b = (b * (65025 - a * inv_b) + 32512) / 65025;
+          g = (g * (65025 - a * inv_g) + 32512) / 65025;
+          r = (r * (65025 - a * inv_r) + 32512) / 65025;
+          row[i] = (p & 0xff000000u) | (r << 16) | (g << 8) | b;
+        }
+    }
+}
+
 /* Each dot is the pigment profile of its stage (hl-pigment.h), with its
  * own size jitter and outline from its position, through a cached stamp. */
 void
@@ -275,6 +381,13 @@ hl_render_draw_dots (cairo_surface_t       *target,
       /* Stamps come from the dot's place in the whole image, so a dot
        * across two bands of an export is the same dot in both. */
       hash = hl_pigment_dot_hash (dots[i].x, dots[i].y);
+      if (r * hl_pigment_size_jitter (hash) > HL_STAMP_MAX_RADIUS)
+        {
+          blend_large_dot (data, stride, width, height, row0, cx, cy, look,
+                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, r * hl_pigment_size_jitter (hash),
+                           last_out, opacity);
+          continue;
+        }
       stamp = hl_stamp_cache_get (stage, hl_pigment_shape (hash), r * hl_pigment_size_jitter (hash),
                                   cx, cy, &owned);
       if (stamp == NULL)
