@@ -243,7 +243,8 @@ void          hl_tool_draw_rubber_band  (cairo_t           *cr,
 /* A handle at @p, HL_HANDLE_SIZE screen px in radius: round for a smooth
  * point, square for a corner (@corner); @state 0 normal (white, red
  * edge), 1 hover (larger, yellow, dark edge), 2 selected (larger, filled
- * red, white edge). */
+ * red, white edge). On an image surface in an unrotated frame it is
+ * copied from a picture made once (its centre within 1/8 px). */
 void          hl_tool_draw_handle       (cairo_t           *cr,
                                          double             zoom,
                                          HlPoint            p,
@@ -252,7 +253,7 @@ void          hl_tool_draw_handle       (cairo_t           *cr,
 
 /* How far from its point any handle hl_tool_draw_handle() draws at @zoom
  * reaches, in image px: the largest (hover or selected) size, half its
- * edge's width, and a pixel of antialiasing. */
+ * edge's width, and a pixel and a half of antialiasing and sprite shift. */
 double        hl_tool_handle_reach      (double             zoom);
 
 /* Hit radius around a control point, in screen pixels. */
