@@ -5,7 +5,12 @@
  *     own dots) exported at the scale that makes about 12 MP, as a
  *     practitioner's large export is: an enlarged photo with dots;
  *   - "photo": the camera photo named by HL_BENCH_PHOTO (any JPEG or PNG),
- *     exported at its own size without a design, when that variable is set.
+ *     exported at its own size without a design, when that variable is set;
+ *   - "render 1M-dot design, peak RSS": `hairline render` of a design made
+ *     here (one 129 × 129 cm zone at 60 dots/cm² and 0.1 mm/px, as the
+ *     engine benchmark's million dots: a 12,930 × 12,930 px mockup without
+ *     a photo) in a child process, its peak resident memory read with
+ *     getrusage (RUSAGE_CHILDREN) before any other child runs.
  *
  * Each image is written by hl_png_write (the exporters' writer) and by
  * ImageMagick's `convert` from the same pixels (its time includes reading
@@ -19,6 +24,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <sys/resource.h>
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "hl-design-io.h"
 #include "hl-photo.h"
@@ -104,6 +112,103 @@ compare (const char      *name,
   g_rmdir (dir);
 }
 
+/* --- the million-dot design --------------------------------------------- */
+
+#define MILLION_MM_PER_PX 0.1
+#define MILLION_DENSITY 60.0
+
+static HlCurve *
+rect_curve (double w,
+            double h)
+{
+  HlPoint c[] = { { 0, 0 }, { w, 0 }, { w, h }, { 0, h } };
+  HlPoint pts[80];
+
+  for (guint s = 0; s < 4; s++)
+    for (guint k = 0; k < 20; k++)
+      pts[s * 20 + k] = (HlPoint) { c[s].x + (c[(s + 1) % 4].x - c[s].x) * k / 20.0,
+                                    c[s].y + (c[(s + 1) % 4].y - c[s].y) * k / 20.0 };
+  return hl_curve_new (pts, 80, TRUE);
+}
+
+/* The engine benchmark's million-dot view (bench-engine.c, make_view):
+ * one frontal zone of @side × @side px at 60/cm² and 0.1 mm/px with an
+ * 8 mm transition behind a wavy hairline, saved as a design at @path. */
+static void
+write_million_design (const char *path,
+                      double      side)
+{
+  g_autoptr(HlDesign) design = hl_design_new ();
+  g_autoptr(HlView) view = hl_view_new ("front");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, MILLION_MM_PER_PX, 0.02 };
+  g_autoptr(HlCurve) outline = rect_curve (side, side);
+  g_autoptr(HlCurve) hair = NULL;
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+  HlPoint h[9];
+  HlZoneParams zp;
+
+  for (guint i = 0; i < 9; i++)
+    h[i] = (HlPoint) { -100 + i * (side + 200) / 8.0, side - 150 + ((int) (i % 3) - 1) * 40.0 };
+  hair = hl_curve_new (h, 9, FALSE);
+  hl_view_set_calibration (view, &cal);
+  hl_zone_params_init (&zp);
+  zp.density = MILLION_DENSITY;
+  zp.transition_mm = 8.0;
+  zp.follows_hairline = TRUE;
+  zp.seed = 3;
+  zone = hl_zone_new ("Frontal", HL_ZONE_FRONTAL, outline, &zp);
+  hl_view_append_zone (view, zone);
+  hl_view_set_hairline (view, hair);
+  hl_design_append_view (design, view);
+  if (!hl_design_save_to_file (design, path, &error))
+    g_error ("%s", error->message);
+}
+
+/* `hairline render` of the million-dot design in a child process: its
+ * wall time and peak RSS (getrusage of the waited-for children: run it
+ * before any other child). */
+static void
+million_dot_rss (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-bench-XXXXXX", NULL);
+  g_autofree char *design = g_build_filename (dir, "million.json", NULL);
+  g_autofree char *png = g_build_filename (dir, "million.png", NULL);
+  const char *hairline = g_getenv ("HAIRLINE");
+  const char *argv[] = { hairline, "render", design, "-o", png, NULL };
+  double side = sqrt (1.0e6 / MILLION_DENSITY) * 10.0 / MILLION_MM_PER_PX;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  GStatBuf st;
+  double t0, wall;
+  int status, w = 0, h = 0;
+
+  if (hairline == NULL)
+    {
+      printf ("render 1M-dot design, peak RSS: set HAIRLINE to the hairline command\n");
+      return;
+    }
+  write_million_design (design, side);
+  t0 = now_s ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                     NULL, &err, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("hairline render: %s\n%s", error->message, err != NULL ? err : "");
+  wall = now_s () - t0;
+  getrusage (RUSAGE_CHILDREN, &usage);
+  g_stat (png, &st);
+  gdk_pixbuf_get_file_info (png, &w, &h);
+  printf ("render 1M-dot design, peak RSS: %.0f MB (%d × %d px mockup, %.1f MB file, wall %.1f s, "
+          "cpu %.1f s)\n",
+          usage.ru_maxrss / 1024.0, w, h, st.st_size / 1e6, wall,
+          usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6);
+
+  g_unlink (design);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
 int
 main (void)
 {
@@ -120,6 +225,9 @@ main (void)
   cairo_surface_t *image;
   gsize n_dots;
   int w, h;
+
+  /* First: no other child has run yet. */
+  million_dot_rss ();
 
   if (design == NULL)
     g_error ("%s", error->message);

@@ -7,10 +7,14 @@
  *     ImageMagick's convert writing the same pixels (time and size);
  *   - sample dots: the engine's own dots of the sample design
  *     (data/samples/front-consultation.json) drawn into a 1280 × 800 frame
- *     centred on the design at four zooms of the photo (0.5×, 1×, 4×,
- *     16× device px per photo px), stamps vs per-dot cairo_arc, p50/p95
- *     of the dot pass per frame (fresh), then the healed and aged stages'
- *     stamps; the first frame of a process (stamps not yet built) apart.
+ *     centred on the design at five zooms of the photo (0.5×, 1×, 4×,
+ *     16×, 32× device px per photo px), stamps vs per-dot cairo_arc,
+ *     p50/p95 of the dot pass per frame (fresh), then the healed and aged
+ *     stages' stamps; the first frame of a process (stamps not yet built)
+ *     apart;
+ *   - fine dots: a zone's dots at a camera photo's scale (0.05 mm/px), at
+ *     4×, 16× and 32×, where dots are 20–160 px wide (`--fine-dots` runs
+ *     this part alone).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +29,7 @@
 #include "hl-png-writer.h"
 #include "hl-render.h"
 #include "hl-design-io.h"
+#include "hl-zone.h"
 #include "hl-rng.h"
 #include "hl-stippler.h"
 #include "hl-stamp-cache.h"
@@ -110,7 +115,7 @@ percentile (double *v,
 static void
 sample_dots (void)
 {
-  static const double zooms[] = { 0.5, 1.0, 4.0, 16.0 };
+  static const double zooms[] = { 0.5, 1.0, 4.0, 16.0, 32.0 };
   g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
   g_autofree char *photo_path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "astronaut.png", NULL);
   g_autoptr(GError) error = NULL;
@@ -247,6 +252,95 @@ sample_dots (void)
   cairo_surface_destroy (frame);
 }
 
+/* Dots of a camera photo's scale (0.05 mm/px: a head 300 mm across in a
+ * 6000 px wide photo; fresh dots 0.25 mm, 5 px at 1×), drawn at 4×, 16×
+ * and 32×, where each dot is 20–160 px wide: stamps (past
+ * HL_STAMP_MAX_RADIUS each dot's own mask) against `cairo_arc`. */
+static void
+fine_dots (void)
+{
+  static const double zooms[] = { 4.0, 16.0, 32.0 };
+  g_autoptr(HlView) view = hl_view_new ("fine");
+  HlCalibration cal = { HL_CALIBRATION_MANUAL, 0.05, 0.0 };
+  HlPoint box[] = { { 0, 0 }, { 600, 0 }, { 600, 600 }, { 0, 600 } };
+  g_autoptr(HlCurve) outline = hl_curve_new (box, 4, TRUE);
+  g_autoptr(HlZone) zone = NULL;
+  g_autoptr(GArray) dots = NULL;
+  cairo_surface_t *frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  HlRenderOptions opt;
+  HlZoneParams zp;
+
+  hl_view_set_calibration (view, &cal);
+  hl_zone_params_init (&zp);
+  zp.density = 60;
+  zp.seed = 11;
+  zone = hl_zone_new ("Crown", HL_ZONE_CROWN, outline, &zp);
+  hl_view_append_zone (view, zone);
+  dots = hl_stipple_view (view, 1);
+  hl_render_options_init (&opt);
+  opt.show_photo = FALSE;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      double zoom = zooms[z], m = 0.05;
+      double dx = FRAME_W / 2.0 - zoom * 300, dy = FRAME_H / 2.0 - zoom * 300;
+      double t_stamp[SAMPLE_FRAMES], t_arc[SAMPLE_FRAMES], mean_px = 0.0;
+      gsize shown = 0;
+
+      for (guint i = 0; i < dots->len; i++)
+        {
+          const HlDot *d = &g_array_index (dots, HlDot, i);
+          double x = d->x * zoom + dx, y = d->y * zoom + dy;
+
+          if (x >= 0 && y >= 0 && x < FRAME_W && y < FRAME_H)
+            {
+              shown++;
+              mean_px += d->diameter_mm / m * zoom;
+            }
+        }
+      for (guint f = 0; f < SAMPLE_FRAMES; f++)
+        {
+          cairo_t *cr = cairo_create (frame);
+          double t0;
+
+          cairo_set_source_rgb (cr, 0.85, 0.75, 0.65);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+          t0 = now_s ();
+          hl_render_view (frame, zoom, dx, dy, NULL, view, (const HlDot *) (gconstpointer) dots->data,
+                          dots->len, &opt);
+          t_stamp[f] = now_s () - t0;
+
+          cr = cairo_create (frame);
+          cairo_set_source_rgb (cr, 0.85, 0.75, 0.65);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_MULTIPLY);
+          t0 = now_s ();
+          for (guint i = 0; i < dots->len; i++)
+            {
+              const HlDot *d = &g_array_index (dots, HlDot, i);
+              double x = d->x * zoom + dx, y = d->y * zoom + dy, r = 0.5 * d->diameter_mm / m * zoom;
+
+              if (x + r + 2 < 0 || y + r + 2 < 0 || x - r - 2 > FRAME_W || y - r - 2 > FRAME_H)
+                continue;
+              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+              cairo_set_source_rgba (cr, d->shade.r / 255.0, d->shade.g / 255.0, d->shade.b / 255.0, 0.95);
+              cairo_fill (cr);
+            }
+          cairo_surface_flush (frame);
+          t_arc[f] = now_s () - t0;
+          cairo_destroy (cr);
+        }
+      printf ("fine dots at zoom %4.1f× (0.05 mm/px; %" G_GSIZE_FORMAT " dots in the frame, mean %.1f px wide): "
+              "stamps p50 %.3f ms, p95 %.3f ms; cairo_arc p50 %.3f ms, p95 %.3f ms per frame; stamps %.1f× faster (p50)\n",
+              zoom, shown, shown > 0 ? mean_px / shown : 0.0,
+              percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
+              percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
+              percentile (t_arc, SAMPLE_FRAMES, 0.5) / percentile (t_stamp, SAMPLE_FRAMES, 0.5));
+    }
+  cairo_surface_destroy (frame);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +359,12 @@ main (int    argc,
     {
       /* The sample's dot pass alone (for profilers). */
       sample_dots ();
+  fine_dots ();
+      return 0;
+    }
+  if (argc > 1 && g_strcmp0 (argv[1], "--fine-dots") == 0)
+    {
+      fine_dots ();
       return 0;
     }
   view = hl_view_new ("bench");
@@ -435,6 +535,7 @@ main (int    argc,
   }
 
   sample_dots ();
+  fine_dots ();
 
   g_array_unref (dots);
   cairo_surface_destroy (base);

@@ -18,7 +18,7 @@ MANIFEST = os.path.join(SOURCE, "build-aux", APP_ID + ".json")
 
 # pkg-config names the GNOME 47 runtime (or its freedesktop base) provides.
 RUNTIME = {"glib-2.0", "gobject-2.0", "gio-2.0", "gdk-pixbuf-2.0", "cairo", "libpng", "libjpeg",
-           "gtk4", "libadwaita-1", "pangocairo"}
+           "gtk4", "libadwaita-1", "pangocairo", "pixman-1"}
 # pkg-config name -> the manifest module that builds it.
 MODULES = {"libcjson": "cjson"}
 # All the sandbox may grant: a display, shared memory, the GPU. Files come

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-render.h"
 #include "hl-stippler.h"
 #include "hl-tool-select.h"
 #include "hl-tool-test-util.h"
@@ -618,6 +619,135 @@ test_keyboard_cycle_empty (void)
   g_assert_cmpint (hl_test_press_key (pen, HL_TOOL_KEY_NEXT, 1.0), ==, HL_TOOL_NOTHING);
 }
 
+/* The overlay of @tool drawn at @zoom, shifted by (@off, @off) device px,
+ * on a transparent @w × @h surface (transfer full). */
+static cairo_surface_t *
+draw_overlay_at (HlTool *tool,
+                 double  zoom,
+                 double  off,
+                 int     w,
+                 int     h)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_translate (cr, off, off);
+  cairo_scale (cr, zoom, zoom);
+  hl_tool_draw_overlay (tool, cr, zoom);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *s,
+          int              x,
+          int              y)
+{
+  return ((const guint32 *) (gconstpointer) (cairo_image_surface_get_data (s) +
+                                             (gsize) y * cairo_image_surface_get_stride (s)))[x];
+}
+
+/* Whether pixel (@x, @y) lies in @box (image px) at @zoom and @off. */
+static gboolean
+pixel_in (HlRect box,
+          double zoom,
+          double off,
+          int    x,
+          int    y)
+{
+  return x >= floor (off + zoom * box.x0) && x + 1 <= ceil (off + zoom * box.x1) &&
+         y >= floor (off + zoom * box.y0) && y + 1 <= ceil (off + zoom * box.y1);
+}
+
+/* The overlay's extents, worked out without drawing (the canvas damages
+ * only them), hold every pixel it draws: handles hovered, selected and
+ * plain, round and square, the selected zone's edge, landmarks, at small
+ * and large zooms; and when a handle is dragged out past everything,
+ * every pixel that changed lies in the old extents or the new. */
+static void
+test_overlay_extents (void)
+{
+  double zooms[] = { 0.4, 1.0, 2.3 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (zooms); k++)
+    {
+      g_autoptr(HlDesign) start = hl_test_load_sample ();
+      g_autoptr(HlHistory) history = hl_history_new (start, 50);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
+      const HlView *view = hl_test_view (start);
+      double zoom = zooms[k], off = 150.0;
+      int w, h;
+      HlPoint first = hair_point (start, 0), second = hair_point (start, 1);
+      HlRect before, after;
+      cairo_surface_t *a, *b;
+      guint drawn = 0, changed = 0, outside_before = 0;
+      HlRect ink = hl_rect_from_points (NULL, 0);
+
+      hl_render_view_size (NULL, view, &w, &h);
+      w = (int) ceil (w * zoom + 2 * off);
+      h = (int) ceil (h * zoom + 2 * off);
+      g_assert_cmpuint (hl_view_get_n_zones (view), >, 0);
+      g_assert_true (view->landmarks[HL_LANDMARK_GLABELLA].set);
+      hl_tool_set_selected_zone (tool, 0);
+      /* Hover one handle, select and drag another. */
+      hl_test_motion (tool, second.x, second.y, zoom);
+      g_assert_cmpint (hl_tool_select_get_hover (tool).kind, ==, HL_HANDLE_HAIRLINE);
+      hl_test_press (tool, first.x, first.y, zoom);
+      g_assert_true (hl_tool_select_is_dragging (tool));
+
+      g_assert_true (hl_tool_get_overlay_extents (tool, zoom, &before));
+      a = draw_overlay_at (tool, zoom, off, w, h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          if (pixel_at (a, x, y) != 0)
+            {
+              HlPoint p = { x, y };
+
+              drawn++;
+              ink = hl_rect_union (ink, hl_rect_from_points (&p, 1));
+              if (!pixel_in (before, zoom, off, x, y))
+                g_error ("zoom %g: pixel %d, %d drawn outside the extents", zoom, x, y);
+            }
+      g_assert_cmpuint (drawn, >, 1000);
+      /* Near the ink: a few pixels of handle edge and antialiasing, at
+       * most the mitre allowance of the selected zone's edge. */
+      g_test_message ("zoom %g: ink %.0f–%.0f × %.0f–%.0f, extents %.1f–%.1f × %.1f–%.1f", zoom,
+                      ink.x0, ink.x1 + 1, ink.y0, ink.y1 + 1, off + zoom * before.x0, off + zoom * before.x1,
+                      off + zoom * before.y0, off + zoom * before.y1);
+      g_assert_cmpfloat (ink.x0 - (off + zoom * before.x0), <, 27.0);
+      g_assert_cmpfloat (ink.y0 - (off + zoom * before.y0), <, 27.0);
+      g_assert_cmpfloat ((off + zoom * before.x1) - (ink.x1 + 1), <, 27.0);
+      g_assert_cmpfloat ((off + zoom * before.y1) - (ink.y1 + 1), <, 27.0);
+
+      /* The first hairline point dragged out left of everything drawn. */
+      hl_test_motion (tool, first.x - (first.x - before.x0) - 120.0 / zoom, first.y + 20.0 / zoom, zoom);
+      g_assert_true (hl_tool_get_overlay_extents (tool, zoom, &after));
+      b = draw_overlay_at (tool, zoom, off, w, h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          if (pixel_at (a, x, y) != pixel_at (b, x, y))
+            {
+              changed++;
+              if (!pixel_in (before, zoom, off, x, y))
+                outside_before++;
+              if (!pixel_in (before, zoom, off, x, y) && !pixel_in (after, zoom, off, x, y))
+                g_error ("zoom %g: pixel %d, %d changed outside the old and new extents", zoom, x, y);
+            }
+          else if (pixel_at (b, x, y) != 0 && !pixel_in (after, zoom, off, x, y))
+            g_error ("zoom %g: pixel %d, %d drawn outside the extents after the drag", zoom, x, y);
+      g_test_message ("zoom %g: %u pixels changed, %u of them outside the old extents", zoom, changed,
+                      outside_before);
+      /* The handle went where the old extents did not reach. */
+      g_assert_cmpuint (outside_before, >, 20);
+
+      hl_test_release (tool, first.x, first.y, zoom);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -638,6 +768,7 @@ main (int    argc,
   g_test_add_func ("/tools/select/selection-after-undo", test_selection_after_undo);
   g_test_add_func ("/tools/select/keyboard-cycle", test_keyboard_cycle);
   g_test_add_func ("/tools/select/keyboard-cycle-empty", test_keyboard_cycle_empty);
+  g_test_add_func ("/tools/select/overlay-extents", test_overlay_extents);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "hl-tool-ruler.h"
 #include "hl-tool-test-util.h"
@@ -298,6 +299,87 @@ test_draw_handle (void)
   g_assert_cmpuint (hover_c, !=, selected_c);
 }
 
+/* A handle at @p drawn at @zoom onto a 64 × 64 image: copied from a
+ * sprite (@sprite), or drawn by cairo (through a recording surface,
+ * which the sprites are not used for) (transfer full). */
+static cairo_surface_t *
+handle_image (HlPoint  p,
+              double   zoom,
+              int      state,
+              gboolean corner,
+              gboolean sprite)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (image);
+
+  if (sprite)
+    {
+      cairo_scale (cr, zoom, zoom);
+      hl_tool_draw_handle (cr, zoom, p, state, corner);
+    }
+  else
+    {
+      cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *rc = cairo_create (rec);
+
+      cairo_scale (rc, zoom, zoom);
+      hl_tool_draw_handle (rc, zoom, p, state, corner);
+      cairo_destroy (rc);
+      cairo_set_source_surface (cr, rec, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (rec);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+  return image;
+}
+
+/* Handles copied from sprites look as cairo draws them: the same pixels
+ * covered within a pixel's width, the same colours, at sub-pixel places
+ * and zooms, hover and selected, round and square. */
+static void
+test_handle_sprites (void)
+{
+  double zooms[] = { 0.37, 1.0, 2.9 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    for (int state = 0; state < 3; state++)
+      for (int corner = 0; corner < 2; corner++)
+        for (guint k = 0; k < 7; k++)
+          {
+            double zoom = zooms[z];
+            HlPoint p = { (31.0 + 0.13 * k) / zoom, (32.0 + 0.29 * k) / zoom };
+            cairo_surface_t *a = handle_image (p, zoom, state, corner, TRUE);
+            cairo_surface_t *b = handle_image (p, zoom, state, corner, FALSE);
+            double area_a = 0, area_b = 0;
+            int worst = 0;
+
+            for (int y = 0; y < 64; y++)
+              for (int x = 0; x < 64; x++)
+                {
+                  guint32 pa = ((guint32 *) (gpointer) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a)))[x];
+                  guint32 pb = ((guint32 *) (gpointer) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b)))[x];
+
+                  area_a += (pa >> 24) / 255.0;
+                  area_b += (pb >> 24) / 255.0;
+                  /* Inside, the same colour; at the edges, within the
+                   * coverage of an eighth of a pixel's shift. */
+                  for (int ch = 0; ch < 32; ch += 8)
+                    worst = MAX (worst, abs ((int) ((pa >> ch) & 0xff) - (int) ((pb >> ch) & 0xff)));
+                }
+            g_test_message ("zoom %g state %d corner %d: %.1f / %.1f px², worst %d", zoom, state, corner, area_a, area_b, worst);
+            /* The centre pixel is the fill's colour both ways. */
+            g_assert_cmphex (((guint32 *) (gpointer) (cairo_image_surface_get_data (a) + 32 * cairo_image_surface_get_stride (a)))[31],
+                             ==,
+                             ((guint32 *) (gpointer) (cairo_image_surface_get_data (b) + 32 * cairo_image_surface_get_stride (b)))[31]);
+            if (fabs (area_a - area_b) > 0.04 * area_b || worst > 96)
+              g_error ("zoom %g, state %d, corner %d, place %u: covered %.1f against %.1f px², "
+                       "worst channel difference %d", zoom, state, corner, k, area_a, area_b, worst);
+            cairo_surface_destroy (a);
+            cairo_surface_destroy (b);
+          }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -310,6 +392,7 @@ main (int    argc,
   g_test_add_func ("/tools/random-orders", test_random_orders);
   g_test_add_func ("/tools/commit-helper", test_commit_helper);
   g_test_add_func ("/tools/draw-handle", test_draw_handle);
+  g_test_add_func ("/tools/handle-sprites", test_handle_sprites);
 
   return g_test_run ();
 }

@@ -302,6 +302,73 @@ draw_tool (cairo_t  *cr,
   hl_tool_draw_overlay (self->tool, cr, d->zoom);
 }
 
+/* The placement guides alone, in widget px, for their extents. */
+static void
+draw_guides (cairo_t  *cr,
+             gpointer  data)
+{
+  const ToolDrawing *d = data;
+
+  if (d->canvas->preview.mirror)
+    {
+      cairo_translate (cr, d->width, 0);
+      cairo_scale (cr, -1, 1);
+    }
+  cairo_translate (cr, d->dx, d->dy);
+  cairo_scale (cr, d->zoom, d->zoom);
+  hl_measure_draw_guides (d->view, cr, d->zoom);
+}
+
+/* The ink of @draw in widget px (recorded: drawn once more, off screen). */
+static HlRect
+recorded_ink (void (*draw) (cairo_t *, gpointer),
+              ToolDrawing *drawing)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  double ix, iy, iw, ih;
+
+  draw (cr, drawing);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &ix, &iy, &iw, &ih);
+  cairo_surface_destroy (recording);
+  if (!(iw > 0 && ih > 0))
+    return hl_rect_from_points (NULL, 0);
+  return (HlRect) { ix, iy, ix + iw, iy + ih };
+}
+
+/* Where the tool layer draws, in widget px: worked out from the geometry
+ * (the tool's extents, the scalp outline's bounds) when the tool can say,
+ * so that only the guides, a few lines and a label, are recorded; else
+ * the whole layer recorded. */
+static HlRect
+tool_layer_ink (HlCanvas    *self,
+                ToolDrawing *d)
+{
+  HlRect box, ink;
+  const HlCurve *outline = hl_view_get_scalp_outline (d->view);
+
+  if (!hl_tool_get_overlay_extents (self->tool, d->zoom, &box))
+    return recorded_ink (draw_tool, d);
+
+  /* The outline's 2.5 px edge, mitred (cairo's limit, 10 half-widths),
+   * and a pixel of antialiasing (draw_scalp_outline()). */
+  if (outline != NULL)
+    box = hl_rect_union (box, hl_rect_inflate (hl_curve_bounds (outline), (10.0 * 1.25 + 1.0) / d->zoom));
+  ink = hl_rect_from_points (NULL, 0);
+  if (!hl_rect_is_empty (box))
+    {
+      ink = (HlRect) { d->dx + d->zoom * box.x0, d->dy + d->zoom * box.y0,
+                       d->dx + d->zoom * box.x1, d->dy + d->zoom * box.y1 };
+      if (self->preview.mirror)
+        ink = (HlRect) { d->width - ink.x1, ink.y0, d->width - ink.x0, ink.y1 };
+    }
+  /* The landmark tool draws the guides with its own feedback. */
+  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
+    ink = hl_rect_union (ink, recorded_ink (draw_guides, d));
+  return ink;
+}
+
 /* The tool's feedback and the placement guides, over the cached layers,
  * in cells (hl-cell-layer.h): only the cells that changed are new nodes,
  * and GSK repaints those alone. One node for all of it spans the canvas
@@ -317,25 +384,17 @@ snapshot_tool (HlCanvas     *self,
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
   ToolDrawing drawing = { self, view, zoom, dx, dy, w };
-  cairo_surface_t *recording;
   cairo_rectangle_int_t ink = { 0, 0, 0, 0 };
-  double ix, iy, iw, ih;
-  cairo_t *cr;
+  HlRect box;
 
   if (self->tool == NULL)
     return;
 
-  /* Recorded first, for the extents of what it draws. */
-  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cr = cairo_create (recording);
-  draw_tool (cr, &drawing);
-  cairo_destroy (cr);
-  cairo_recording_surface_ink_extents (recording, &ix, &iy, &iw, &ih);
-  cairo_surface_destroy (recording);
-  if (iw > 0 && ih > 0)
+  box = tool_layer_ink (self, &drawing);
+  if (!hl_rect_is_empty (box))
     {
-      int x0 = (int) MAX (0.0, floor (ix) - 1), y0 = (int) MAX (0.0, floor (iy) - 1);
-      int x1 = (int) MIN ((double) w, ceil (ix + iw) + 1), y1 = (int) MIN ((double) h, ceil (iy + ih) + 1);
+      int x0 = (int) MAX (0.0, floor (box.x0) - 1), y0 = (int) MAX (0.0, floor (box.y0) - 1);
+      int x1 = (int) MIN ((double) w, ceil (box.x1) + 1), y1 = (int) MIN ((double) h, ceil (box.y1) + 1);
 
       if (x1 > x0 && y1 > y0)
         ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };

@@ -455,6 +455,38 @@ auto_scale (const HlView     *view,
   return scale;
 }
 
+/* Where the rows of a mockup go, band by band. */
+typedef struct
+{
+  HlPngStream          *stream;      /* NULL once it failed (and was freed) */
+  int                   height;
+  HlExportProgressFunc  progress;
+  gpointer              user_data;
+  GCancellable         *cancellable;
+  GError              **error;
+} RowSink;
+
+static gboolean
+write_rows (const guint8 *data,
+            int           stride,
+            int           row0,
+            int           n_rows,
+            gpointer      user_data)
+{
+  RowSink *sink = user_data;
+
+  /* Progress and Stop once a band: a few hundred rows. */
+  step (sink->progress, sink->user_data, 0.45 + 0.5 * row0 / sink->height, _("Writing the PNG file"));
+  if (!hl_png_stream_write_rows (sink->stream, data, stride, n_rows, sink->error))
+    {
+      sink->stream = NULL;
+      return FALSE;
+    }
+  if (g_cancellable_is_cancelled (sink->cancellable))
+    return FALSE;
+  return TRUE;
+}
+
 static gboolean
 write_mockup (const HlDesign        *design,
               const char            *design_path,
@@ -472,8 +504,8 @@ write_mockup (const HlDesign        *design,
   g_autofree char *description = NULL;
   HlPngOptions png = { 0 };
   HlRenderOptions render;
-  cairo_surface_t *image;
-  gboolean calibrated, ok;
+  RowSink sink = { NULL };
+  gboolean calibrated;
   int w, h;
 
   step (progress, user_data, 0.05, _("Loading the photo"));
@@ -514,22 +546,6 @@ write_mockup (const HlDesign        *design,
       return FALSE;
     }
 
-  step (progress, user_data, 0.45, _("Drawing the image"));
-  image = hl_render_export (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len,
-                            &render);
-  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (image);
-      g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE, _("not enough memory for the image"));
-      return FALSE;
-    }
-  if (cancelled (cancellable, error))
-    {
-      cairo_surface_destroy (image);
-      return FALSE;
-    }
-
-  step (progress, user_data, 0.75, _("Writing the PNG file"));
   png.mm_per_px = hl_view_get_mm_per_px (view, &calibrated) / render.scale;
   if (!calibrated)
     png.mm_per_px = 0.0;
@@ -545,9 +561,29 @@ write_mockup (const HlDesign        *design,
   if (options->metadata_client)
     png.comment = design->notes;
 
-  ok = hl_png_write_full (image, target, &png, cancellable, error);
-  cairo_surface_destroy (image);
-  return ok;
+  /* Drawn and encoded a band of rows at a time: the image is never whole
+   * in memory (a million-dot mockup of 170 MP would take 680 MB). */
+  step (progress, user_data, 0.45, _("Drawing the image"));
+  hl_render_export_size (photo, view, &render, &w, &h);
+  sink.stream = hl_png_stream_new (target, w, h, &png, cancellable, error);
+  if (sink.stream == NULL)
+    return FALSE;
+  sink.height = h;
+  sink.progress = progress;
+  sink.user_data = user_data;
+  sink.cancellable = cancellable;
+  sink.error = error;
+  if (!hl_render_export_rows (photo, view, (const HlDot *) (gconstpointer) dots->data, dots->len,
+                              &render, 0, write_rows, &sink))
+    {
+      if (sink.stream == NULL)     /* the stream failed, and said why */
+        return FALSE;
+      hl_png_stream_abort (sink.stream);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, HL_ERROR, HL_ERROR_TOO_LARGE, _("not enough memory for the image"));
+      return FALSE;
+    }
+  return hl_png_stream_finish (sink.stream, error);
 }
 
 static gboolean

@@ -6,10 +6,13 @@
  * never through a symbolic link unless asked; see hl-atomic-file.h), then
  * its name (a mockup is a .png, a sheet a .pdf), then the view's photo is
  * loaded with its SHA-256 and size checked against the design, the dots
- * are stippled, the image or sheet is drawn and written atomically. It
+ * are stippled, the image or sheet is drawn and written atomically (a
+ * mockup a band of rows at a time, streamed to libpng, so its memory
+ * stays bounded whatever its size: hl_render_export_rows()). It
  * runs on any thread: it touches only its arguments, reports progress
- * through a callback and stops between steps when cancelled, and every few
- * rows while a mockup's PNG is encoded. G_IO_ERROR_CANCELLED means nothing
+ * through a callback (once per band while a mockup is drawn) and stops
+ * between steps when cancelled, between bands, and every few rows while a
+ * mockup's PNG is encoded. G_IO_ERROR_CANCELLED means nothing
  * was written (the old file, if any, is untouched and no temporary file is
  * left); an export whose file was already in place when it was cancelled
  * returns TRUE, for it was written. New files are 0600 (a client's head is

@@ -72,6 +72,12 @@ double               hl_pigment_coverage      (const HlPigmentLook *look,
 double               hl_pigment_integral      (const HlPigmentLook *look,
                                                guint                shape,
                                                double               radius);
+/* Distance from the centre, px, within which the darkening (as
+ * hl_pigment_coverage() gives it for a pixel centre) is over 1 − 1/700:
+ * full coverage in 8 bits (255), whatever the outline. 0 when none. */
+double               hl_pigment_solid_radius  (const HlPigmentLook *look,
+                                               guint                shape,
+                                               double               radius);
 /* Distance from the centre, px, beyond which the darkening is under 1/512. */
 double               hl_pigment_reach         (const HlPigmentLook *look,
                                                guint                shape,

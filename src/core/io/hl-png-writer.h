@@ -8,7 +8,8 @@
  * out unless the user asks for them. Written to a temporary file in
  * the same folder and renamed over the target, so a failed export leaves no
  * half-written file, and a stopped one (through a GCancellable, looked at
- * every few rows) leaves the old file or none. Compression: zlib level 4 with libpng's adaptive
+ * every few rows) leaves the old file or none. Rows can be given as they
+ * are drawn (HlPngStream), so an image never has to be whole in memory. Compression: zlib level 4 with libpng's adaptive
  * choice among the Sub, Up and Paeth filters, measured by bench-export
  * within 1.1× ImageMagick's file size in under a third of its time.
  *
@@ -46,5 +47,42 @@ gboolean hl_png_write_full (cairo_surface_t     *image,
                             const HlPngOptions  *options,
                             GCancellable        *cancellable,
                             GError             **error);
+
+/* A PNG file written row by row, top to bottom: hl_png_stream_new(), then
+ * hl_png_stream_write_rows() until every row is written, then
+ * hl_png_stream_finish(); hl_png_stream_abort() drops it at any point.
+ * Same file, options, modes and Stop as hl_png_write_full(). */
+typedef struct _HlPngStream HlPngStream;
+
+/* Starts a @width × @height PNG at @path (a temporary file beside it
+ * until finished). @cancellable may be NULL (a reference is kept).
+ * Returns the stream (transfer full: end it with hl_png_stream_finish()
+ * or hl_png_stream_abort()) or NULL with @error set. */
+HlPngStream *hl_png_stream_new        (const char          *path,
+                                       int                  width,
+                                       int                  height,
+                                       const HlPngOptions  *options,
+                                       GCancellable        *cancellable,
+                                       GError             **error);
+
+/* Encodes the next @n_rows rows of RGB24/ARGB32 pixels in cairo's layout
+ * (@data borrowed, rows @stride bytes apart, as wide as the image). On
+ * FALSE (@error set: I/O, too many rows, or G_IO_ERROR_CANCELLED) the
+ * stream is freed and its temporary file removed: do not use it again. */
+gboolean     hl_png_stream_write_rows (HlPngStream         *stream,
+                                       const guint8        *data,
+                                       int                  stride,
+                                       int                  n_rows,
+                                       GError             **error);
+
+/* Ends the file and puts it in place of the target; frees @stream. FALSE
+ * (nothing written) when rows are missing, on an I/O error, or when
+ * cancelled before the rename; TRUE means the file was written. */
+gboolean     hl_png_stream_finish     (HlPngStream         *stream,
+                                       GError             **error);
+
+/* Drops @stream (may be NULL) and its temporary file; the target is as it
+ * was. */
+void         hl_png_stream_abort      (HlPngStream         *stream);
 
 G_END_DECLS

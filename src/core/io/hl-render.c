@@ -12,6 +12,7 @@
 #include "hl-enums.h"
 #include "hl-label.h"
 #include "hl-render.h"
+#include "hl-render-private.h"
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
 
@@ -26,8 +27,7 @@ hl_render_get_simulation_mark (void)
   return _("Simulation — healed results vary");
 }
 
-/* Skin-like neutral shown when the photo is missing. */
-#define BACKGROUND 0xffe9dcd0u
+#define BACKGROUND HL_RENDER_BACKGROUND
 
 void
 hl_render_options_init (HlRenderOptions *options)
@@ -185,17 +185,143 @@ blend_stamp (guint8        *data,
     }
 }
 
+void
+hl_render_dot_reach (const HlView          *view,
+                     double                 scale,
+                     const HlRenderOptions *options,
+                     double                *factor,
+                     double                *pad)
+{
+  guint stage = (guint) CLAMP (options->stage, HL_STAGE_FRESH, HL_STAGE_AGED);
+  const StageLook *look = hl_pigment_look (stage);
+  double px_per_mm = scale / hl_view_get_mm_per_px (view, NULL);
+
+  /* As draw_dots() culls: core radius × the farthest a stamp reaches
+   * (outline, edge, halo) with a tenth more, and 2 px. */
+  *factor = 0.5 * look->size * px_per_mm * hl_pigment_reach (look, 0, 100.0) / 100.0 * 1.1;
+  *pad = 2.0;
+}
+
+/* A dot too large for the stamp cache (core radius @radius over
+ * HL_STAMP_MAX_RADIUS: high zoom on a finely calibrated photo), centred at
+ * (@cx, @cy) of an image whose rows @row0 .. @row0 + @height are @data:
+ * the pixels the mask hl_stamp_cache_get() would make for it get the
+ * same coverage, but only the rows and columns in view are looked at, and
+ * within the solid radius (hl_pigment_solid_radius()) each row's span is
+ * full coverage without working the profile out. The same pixels as
+ * building that mask and blending it. */
+static void
+blend_large_dot (guint8              *data,
+                 int                  stride,
+                 int                  width,
+                 int                  height,
+                 int                  row0,
+                 double               cx,
+                 double               cy,
+                 const HlPigmentLook *look,
+                 guint                shape,
+                 double               radius,
+                 HlColor              shade,
+                 guint                opacity)   /* 0–256 */
+{
+  double fx = cx - floor (cx), fy = cy - floor (cy);
+  double reach = hl_pigment_reach (look, shape, radius);
+  double solid = hl_pigment_solid_radius (look, shape, radius);
+  int px = (int) floor (cx), py = (int) floor (cy);
+  /* The mask's box, relative to (px, py), clipped to the rows and
+   * columns in view. */
+  int i0 = MAX ((int) floor (fx - reach), -px), i1 = MIN ((int) floor (fx + reach), width - 1 - px);
+  int j0 = MAX ((int) floor (fy - reach), row0 - py), j1 = MIN ((int) floor (fy + reach), row0 + height - 1 - py);
+  guint inv_b = 255 - shade.b, inv_g = 255 - shade.g, inv_r = 255 - shade.r;
+  guint a_solid = (255 * opacity) >> 8;
+  /* The solid spans' blend, one table per channel: the same arithmetic
+   * as every other pixel's, worked out once per value. */
+  guint8 lut_b[256], lut_g[256], lut_r[256];
+
+  if (solid > 0.0)
+    for (guint v = 0; v < 256; v++)
+      {
+        lut_b[v] = (guint8) ((v * (65025 - a_solid * inv_b) + 32512) / 65025);
+        lut_g[v] = (guint8) ((v * (65025 - a_solid * inv_g) + 32512) / 65025);
+        lut_r[v] = (guint8) ((v * (65025 - a_solid * inv_r) + 32512) / 65025);
+      }
+
+  for (int j = j0; j <= j1; j++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) (py + j - row0) * stride) + px;
+      double y = j + 0.5 - fy;
+      double half = solid * solid - y * y;
+      /* Columns wholly inside the solid radius: [s0, s1]. */
+      int s0 = 1, s1 = 0;
+
+      if (half > 0.0)
+        {
+          double h = sqrt (half);
+
+          s0 = (int) ceil (fx - 0.5 - h);
+          s1 = (int) floor (fx - 0.5 + h);
+          while (s0 <= s1 && (s0 + 0.5 - fx) * (s0 + 0.5 - fx) + y * y > solid * solid)
+            s0++;
+          while (s1 >= s0 && (s1 + 0.5 - fx) * (s1 + 0.5 - fx) + y * y > solid * solid)
+            s1--;
+        }
+
+      for (int i = i0; i <= i1; i++)
+        {
+          guint a;
+          guint32 p;
+          guint b, g, r;
+
+          if (i >= s0 && i <= s1)
+            {
+              /* The solid span, by table. */
+              for (; i <= MIN (s1, i1); i++)
+                {
+                  p = row[i];
+                  row[i] = (p & 0xff000000u) | (guint32) lut_r[(p >> 16) & 0xff] << 16 |
+                           (guint32) lut_g[(p >> 8) & 0xff] << 8 | lut_b[p & 0xff];
+                }
+              i--;
+              continue;
+            }
+          if ((i + 0.5 - fx) * (i + 0.5 - fx) + y * y > reach * reach)
+            continue;   /* under 1/512: 0 in 8 bits, as in the mask */
+          else
+            {
+              /* As the mask: the profile at the pixel's centre, in 8 bits. */
+              float v = (float) hl_pigment_coverage (look, shape, radius, i + 0.5 - fx, y);
+              guint cov = (guint) MIN (255.0, floor (v * 1.0 * 255.0 + 0.5));
+
+              a = (cov * opacity) >> 8;
+            }
+          if (a == 0)
+            continue;
+          p = row[i];
+          b = p & 0xff;
+          g = (p >> 8) & 0xff;
+          r = (p >> 16) & 0xff;
+          b = (b * (65025 - a * inv_b) + 32512) / 65025;
+          g = (g * (65025 - a * inv_g) + 32512) / 65025;
+          r = (r * (65025 - a * inv_r) + 32512) / 65025;
+          row[i] = (p & 0xff000000u) | (r << 16) | (g << 8) | b;
+        }
+    }
+}
+
 /* Each dot is the pigment profile of its stage (hl-pigment.h), with its
  * own size jitter and outline from its position, through a cached stamp. */
-static void
-draw_dots (cairo_surface_t       *target,
-           double                 scale,
-           double                 dx,
-           double                 dy,
-           const HlView          *view,
-           const HlDot           *dots,
-           gsize                  n_dots,
-           const HlRenderOptions *options)
+void
+hl_render_draw_dots (cairo_surface_t       *target,
+                     int                    row0,
+                     double                 scale,
+                     double                 dx,
+                     double                 dy,
+                     const HlView          *view,
+                     const HlDot           *dots,
+                     gsize                  n_dots,
+                     const guint32         *order,
+                     gsize                  n_order,
+                     const HlRenderOptions *options)
 {
   guint stage = (guint) CLAMP (options->stage, HL_STAGE_FRESH, HL_STAGE_AGED);
   const StageLook *look = hl_pigment_look (stage);
@@ -212,6 +338,7 @@ draw_dots (cairo_surface_t       *target,
   gboolean as_is = look->lighten == 0.0 && look->cast_amount == 0.0;
   struct { guint32 key; HlColor out; } seen[256];
   HlColor last_out = { 0, 0, 0 };
+  gsize n = order != NULL ? n_order : n_dots;
   guint8 *data;
 
   cairo_surface_flush (target);
@@ -219,8 +346,9 @@ draw_dots (cairo_surface_t       *target,
   for (guint k = 0; k < G_N_ELEMENTS (seen); k++)
     seen[k].key = 0;   /* no shade: keys carry bit 24 */
 
-  for (gsize i = 0; i < n_dots; i++)
+  for (gsize k = 0; k < n; k++)
     {
+      gsize i = order != NULL ? order[k] : k;
       double cx = dots[i].x * scale + dx;
       double cy = dots[i].y * scale + dy;
       double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
@@ -231,7 +359,7 @@ draw_dots (cairo_surface_t       *target,
 
       if (options->sessions > 0 && dots[i].session >= options->sessions)
         continue;
-      if (cx + reach < 0 || cy + reach < 0 || cx - reach > width || cy - reach > height)
+      if (cx + reach < 0 || cy + reach < row0 || cx - reach > width || cy - reach > row0 + height)
         continue;
 
       if (as_is)
@@ -250,13 +378,22 @@ draw_dots (cairo_surface_t       *target,
           last_out = seen[slot].out;
         }
 
+      /* Stamps come from the dot's place in the whole image, so a dot
+       * across two bands of an export is the same dot in both. */
       hash = hl_pigment_dot_hash (dots[i].x, dots[i].y);
+      if (r * hl_pigment_size_jitter (hash) > HL_STAMP_MAX_RADIUS)
+        {
+          blend_large_dot (data, stride, width, height, row0, cx, cy, look,
+                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, r * hl_pigment_size_jitter (hash),
+                           last_out, opacity);
+          continue;
+        }
       stamp = hl_stamp_cache_get (stage, hl_pigment_shape (hash), r * hl_pigment_size_jitter (hash),
                                   cx, cy, &owned);
       if (stamp == NULL)
         continue;
 
-      blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy),
+      blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy) - row0,
                    stamp, last_out, opacity);
       if (owned)
         hl_stamp_free ((HlStamp *) stamp);
@@ -295,7 +432,8 @@ trace_polyline (cairo_t       *cr,
                 guint          n,
                 gboolean       closed,
                 double         pad,
-                double         period)
+                double         period,
+                gboolean       whole)
 {
   guint n_seg = closed ? n : (n > 0 ? n - 1 : 0);
   double cx0, cy0, cx1, cy1;
@@ -307,6 +445,15 @@ trace_polyline (cairo_t       *cr,
   cairo_new_path (cr);
   if (n == 0)
     return;
+
+  if (whole)
+    {
+      for (i = 0; i < n; i++)
+        cairo_line_to (cr, pts[i].x, pts[i].y);
+      if (closed)
+        cairo_close_path (cr);
+      return;
+    }
 
   cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
   clip = (HlRect) { cx0, cy0, cx1, cy1 };
@@ -394,11 +541,12 @@ show_on_baseline (cairo_t    *cr,
   hl_label_show (cr, layout, x, y - baseline);
 }
 
-static void
-draw_overlays (cairo_t               *cr,
-               const HlView          *view,
-               double                 unit,
-               const HlRenderOptions *options)
+void
+hl_render_draw_overlays (cairo_t               *cr,
+                         const HlView          *view,
+                         double                 unit,
+                         gboolean               whole_lines,
+                         const HlRenderOptions *options)
 {
   double m = hl_view_get_mm_per_px (view, NULL);
 
@@ -418,7 +566,7 @@ draw_overlays (cairo_t               *cr,
           const HlPoint *pts = hl_curve_get_polyline (zone->boundary, &n);
 
           /* A white edge under the blue: seen on mid-grey skin too. */
-          trace_polyline (cr, pts, n, TRUE, 3.5 * unit, dash[0] + dash[1]);
+          trace_polyline (cr, pts, n, TRUE, 3.5 * unit, dash[0] + dash[1], whole_lines);
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_set_line_width (cr, 3.5 * unit);
           cairo_stroke_preserve (cr);
@@ -435,7 +583,7 @@ draw_overlays (cairo_t               *cr,
       const HlPoint *pts = hl_curve_get_polyline (view->hairline, &n);
 
       /* A white edge under the red, as the zones'. */
-      trace_polyline (cr, pts, n, FALSE, 4.0 * unit, 0.0);
+      trace_polyline (cr, pts, n, FALSE, 4.0 * unit, 0.0, whole_lines);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 4.0 * unit);
       cairo_stroke_preserve (cr);
@@ -586,191 +734,11 @@ hl_render_view (cairo_surface_t       *target,
   cairo_surface_flush (target);
 
   if (options->show_dots && dots != NULL && n_dots > 0)
-    draw_dots (target, scale, dx, dy, view, dots, n_dots, options);
+    hl_render_draw_dots (target, 0, scale, dx, dy, view, dots, n_dots, NULL, 0, options);
 
   if (options->overlays != HL_OVERLAY_NONE)
-    draw_overlays (cr, view, 1.0 / scale, options);
+    hl_render_draw_overlays (cr, view, 1.0 / scale, FALSE, options);
 
   cairo_destroy (cr);
 }
 
-/* The simulation mark, bottom right, legible on any photo: one line,
- * or on a narrow image as many as it takes, never smaller. */
-static void
-draw_mark (cairo_t    *cr,
-           int         width,
-           int         height,
-           const char *text)
-{
-  double size = CLAMP (height / 40.0, 10.0, 64.0);
-  double pad = size * 0.45, w, h;
-  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, size, HL_LABEL_BOLD, MAX (width - 4 * pad, size));
-
-  hl_label_get_size (layout, &w, &h, NULL);
-  /* Right-aligned whatever the script: an Arabic mark too (with its own
-   * direction, alignment would follow it to the left). */
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_rectangle (cr, width - w - 3 * pad, height - h - 3 * pad, w + 2 * pad, h + 2 * pad);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  /* Its lines end at the right of its box, as wide as the wrap width. */
-  hl_label_show (cr, layout, width - 2 * pad - pango_layout_get_width (layout) / (double) PANGO_SCALE,
-                 height - h - 2 * pad);
-}
-
-static void
-draw_label (cairo_t    *cr,
-            double      x,
-            double      y,
-            double      size,
-            const char *text)
-{
-  g_autoptr(PangoLayout) layout = hl_label_new (cr, text, size, HL_LABEL_BOLD, 0.0);
-  double w, h;
-
-  hl_label_get_size (layout, &w, &h, NULL);
-  cairo_rectangle (cr, x, y, w + size, MAX (size * 1.6, h + size * 0.3));
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  hl_label_show (cr, layout, x + size * 0.5, y + (MAX (size * 1.6, h + size * 0.3) - h) / 2);
-}
-
-/* Flips columns @x0 .. @x0 + @w of an image surface left to right, in place. */
-static void
-mirror_columns (cairo_surface_t *surface,
-                int              x0,
-                int              w)
-{
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint8 *data;
-
-  cairo_surface_flush (surface);
-  data = cairo_image_surface_get_data (surface);
-  for (int y = 0; y < height; y++)
-    {
-      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride) + x0;
-
-      for (int a = 0, b = w - 1; a < b; a++, b--)
-        {
-          guint32 t = row[a];
-          row[a] = row[b];
-          row[b] = t;
-        }
-    }
-  cairo_surface_mark_dirty (surface);
-}
-
-cairo_surface_t *
-hl_render_export (const HlPhoto         *photo,
-                  const HlView          *view,
-                  const HlDot           *dots,
-                  gsize                  n_dots,
-                  const HlRenderOptions *options)
-{
-  HlRenderOptions before;
-  cairo_surface_t *out;
-  int w, h, ow, oh;
-  double s, ox = 0.0, oy = 0.0;
-  cairo_t *cr;
-
-  g_return_val_if_fail (view != NULL, NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (options->scale > 0.0, NULL);
-
-  hl_render_view_size (photo, view, &w, &h);
-  s = options->scale;
-  if (!hl_rect_is_empty (options->crop))
-    {
-      ox = -floor (options->crop.x0) * s;
-      oy = -floor (options->crop.y0) * s;
-      w = (int) ceil (options->crop.x1 - floor (options->crop.x0));
-      h = (int) ceil (options->crop.y1 - floor (options->crop.y0));
-    }
-  ow = MAX (1, (int) ceil (w * s));
-  oh = MAX (1, (int) ceil (h * s));
-
-  before = *options;
-  before.show_dots = FALSE;
-  before.overlays = HL_OVERLAY_NONE;
-
-  if (options->layout == HL_LAYOUT_BEFORE_AFTER)
-    {
-      int gap = MAX (2, ow / 100);
-
-      out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * ow + gap, oh);
-      if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS)
-        return out;
-      cr = cairo_create (out);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, &before);
-      if (options->mirror)
-        mirror_columns (out, 0, ow);
-      {
-        /* The right half: its own surface, so the left never shows dots. */
-        cairo_surface_t *right = cairo_surface_create_for_rectangle (out, ow + gap, 0, ow, oh);
-        cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
-        cairo_t *rc;
-
-        hl_render_view (img, s, ox, oy, photo, view, dots, n_dots, options);
-        if (options->mirror)
-          mirror_columns (img, 0, ow);
-        rc = cairo_create (right);
-        cairo_set_source_surface (rc, img, 0, 0);
-        cairo_paint (rc);
-        cairo_destroy (rc);
-        cairo_surface_destroy (img);
-        cairo_surface_destroy (right);
-      }
-      cr = cairo_create (out);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_rectangle (cr, ow, 0, gap, oh);
-      cairo_fill (cr);
-      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "Before"));
-      draw_label (cr, ow + gap + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "After"));
-      if (options->mark != NULL && *options->mark != '\0')
-        draw_mark (cr, 2 * ow + gap, oh, options->mark);
-      cairo_destroy (cr);
-      return out;
-    }
-
-  out = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
-  if (cairo_surface_status (out) != CAIRO_STATUS_SUCCESS)
-    return out;
-
-  hl_render_view (out, s, ox, oy, photo, view, dots, n_dots, options);
-  if (options->mirror)
-    mirror_columns (out, 0, ow);
-
-  cr = cairo_create (out);
-  if (options->layout == HL_LAYOUT_SPLIT)
-    {
-      double split = CLAMP (options->split, 0.0, 1.0);
-      int sx = (int) floor (ow * split + 0.5);
-      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, ow, oh);
-
-      hl_render_view (plain, s, ox, oy, photo, view, dots, n_dots, &before);
-      if (options->mirror)
-        mirror_columns (plain, 0, ow);
-      cairo_set_source_surface (cr, plain, 0, 0);
-      cairo_rectangle (cr, 0, 0, sx, oh);
-      cairo_fill (cr);
-      cairo_surface_destroy (plain);
-
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_rectangle (cr, sx - 1, 0, 2, oh);
-      cairo_fill (cr);
-      draw_label (cr, oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "Before"));
-      draw_label (cr, sx + oh / 60.0, oh / 60.0, CLAMP (oh / 36.0, 9.0, 48.0), C_("image", "After"));
-    }
-  if (options->mark != NULL && *options->mark != '\0')
-    draw_mark (cr, ow, oh, options->mark);
-  cairo_destroy (cr);
-
-  return out;
-}

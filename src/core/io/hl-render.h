@@ -87,12 +87,46 @@ void             hl_render_view         (cairo_surface_t       *target,
                                          const HlRenderOptions *options);
 
 /* A finished export image in the options' layout, with the mark (transfer
- * full: an RGB24 image surface; check its status for allocation failure). */
+ * full: an RGB24 image surface; check its status for allocation failure).
+ * The same pixels as hl_render_export_rows() hands out, in one piece. */
 cairo_surface_t *hl_render_export       (const HlPhoto         *photo,
                                          const HlView          *view,
                                          const HlDot           *dots,
                                          gsize                  n_dots,
                                          const HlRenderOptions *options);
+
+/* The size in pixels of the image hl_render_export() and
+ * hl_render_export_rows() draw. */
+void             hl_render_export_size  (const HlPhoto         *photo,
+                                         const HlView          *view,
+                                         const HlRenderOptions *options,
+                                         int                   *width,
+                                         int                   *height);
+
+/* Rows @row0 .. @row0 + @n_rows − 1 of an export image, top to bottom:
+ * @data (borrowed until the call returns) holds them in cairo's RGB24
+ * layout, @stride bytes apart. Return FALSE to stop drawing. */
+typedef gboolean (*HlRenderRowsFunc) (const guint8 *data,
+                                      int           stride,
+                                      int           row0,
+                                      int           n_rows,
+                                      gpointer      user_data);
+
+/* Draws the export image hl_render_export() draws, @band_rows rows at a
+ * time (≤ 0: bands of about 16 MB), handing each band to @sink, so a
+ * large mockup never needs its whole image in memory: about two bands,
+ * the photo and the dots. The rows are the same, pixel for pixel, as
+ * hl_render_export()'s whatever the band height. Returns TRUE when every
+ * row was handed over, FALSE when @sink stopped it or a band could not be
+ * allocated. */
+gboolean         hl_render_export_rows  (const HlPhoto         *photo,
+                                         const HlView          *view,
+                                         const HlDot           *dots,
+                                         gsize                  n_dots,
+                                         const HlRenderOptions *options,
+                                         int                    band_rows,
+                                         HlRenderRowsFunc       sink,
+                                         gpointer               user_data);
 
 /* The part of the view worth showing a client: zones, hairline and
  * landmarks with a margin of @margin (fraction of their size), kept inside

@@ -759,6 +759,49 @@ select_draw_overlay (HlTool  *tool,
     }
 }
 
+/* The handles of @curve's points, grown by their reach. */
+static HlRect
+handles_box (const HlCurve *curve,
+             double         reach)
+{
+  return hl_rect_inflate (hl_rect_from_points (hl_curve_get_points (curve), hl_curve_get_n_points (curve)),
+                          reach);
+}
+
+/* What select_draw_overlay() draws, without drawing it: the canvas used to
+ * draw the overlay twice a frame (once to a recording surface for its
+ * extents), a quarter of a frame's work with a hundred handles. */
+static gboolean
+select_overlay_extents (HlTool *tool,
+                        double  zoom,
+                        HlRect *extents)
+{
+  const HlView *view = hl_tool_get_view (tool);
+  int zone = hl_tool_get_selected_zone (tool);
+  double reach = hl_tool_handle_reach (zoom);
+  HlRect r = hl_rect_from_points (NULL, 0);
+
+  if (zone >= 0 && (guint) zone < view->zones->len)
+    /* The 5 px edge, mitred (cairo's default limit, 10 half-widths), and
+     * a pixel of antialiasing. */
+    r = hl_rect_inflate (hl_curve_bounds (hl_view_get_zone (view, (guint) zone)->boundary),
+                         (10.0 * 2.5 + 1.0) / zoom);
+  for (guint z = 0; z < view->zones->len; z++)
+    r = hl_rect_union (r, handles_box (hl_view_get_zone (view, z)->boundary, reach));
+  if (view->scalp_outline != NULL)
+    r = hl_rect_union (r, handles_box (view->scalp_outline, reach));
+  if (view->hairline != NULL)
+    r = hl_rect_union (r, handles_box (view->hairline, reach));
+  for (guint l = 0; l < HL_N_LANDMARKS; l++)
+    if (view->landmarks[l].set)
+      /* The cross-hair's arms, 7 px, butt-ended, 1.2 px wide; its disc
+       * at most 5 px; and a pixel of antialiasing. */
+      r = hl_rect_union (r, hl_rect_inflate (hl_rect_from_points (&view->landmarks[l].p, 1),
+                                             (7.0 + 1.0 + 1.0) / zoom));
+  *extents = r;
+  return TRUE;
+}
+
 static const char *
 select_get_cursor (HlTool *tool)
 {
@@ -797,6 +840,7 @@ static const HlToolClass select_class = {
   .instance_size = sizeof (HlToolSelect),
   .event = select_event,
   .draw_overlay = select_draw_overlay,
+  .overlay_extents = select_overlay_extents,
   .get_cursor = select_get_cursor,
   .get_preview = select_get_preview,
   .finalize = select_finalize,

@@ -158,6 +158,24 @@ hl_tool_draw_overlay (HlTool  *tool,
   cairo_restore (cr);
 }
 
+gboolean
+hl_tool_get_overlay_extents (HlTool *tool,
+                             double  zoom,
+                             HlRect *extents)
+{
+  g_return_val_if_fail (tool != NULL, FALSE);
+  g_return_val_if_fail (extents != NULL, FALSE);
+
+  *extents = hl_rect_from_points (NULL, 0);
+  /* As hl_tool_draw_overlay(): nothing drawn. */
+  if (!(isfinite (zoom) && zoom > 0.0) || tool->klass->draw_overlay == NULL ||
+      hl_tool_get_view (tool) == NULL)
+    return TRUE;
+  if (tool->klass->overlay_extents == NULL)
+    return FALSE;
+  return tool->klass->overlay_extents (tool, zoom, extents);
+}
+
 const char *
 hl_tool_get_cursor (HlTool *tool)
 {
@@ -354,28 +372,32 @@ hl_tool_draw_rubber_band (cairo_t *cr,
   cairo_restore (cr);
 }
 
-void
-hl_tool_draw_handle (cairo_t *cr,
-                     double   zoom,
-                     HlPoint  p,
-                     int      state,
-                     gboolean corner)
+double
+hl_tool_handle_reach (double zoom)
 {
-  double r;
+  /* hl_tool_draw_handle(): a disc or an axis-aligned square of half-side
+   * HL_HANDLE_SIZE + 1.5 at most, its edge at most 2 px wide (a square's
+   * mitred corners reach no farther along the axes), 1 px more for
+   * antialiasing and half a pixel for a sprite's shift (1/8 px). */
+  return (HL_HANDLE_SIZE + 1.5 + 1.0 + 1.5) / zoom;
+}
 
-  g_return_if_fail (cr != NULL);
-
-  if (!(zoom > 0.0) || !hl_point_is_finite (p))
-    return;
-
-  r = (state == 0 ? HL_HANDLE_SIZE : HL_HANDLE_SIZE + 1.5) / zoom;
-
-  cairo_save (cr);
+/* A handle's shape and colours, centred at (@x, @y) in @cr's units, of
+ * radius @r and edge width @lw. */
+static void
+trace_handle (cairo_t  *cr,
+              double    x,
+              double    y,
+              double    r,
+              double    lw,
+              int       state,
+              gboolean  corner)
+{
   cairo_new_path (cr);
   if (corner)
-    cairo_rectangle (cr, p.x - r, p.y - r, 2 * r, 2 * r);
+    cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
   else
-    cairo_arc (cr, p.x, p.y, r, 0, 2 * G_PI);
+    cairo_arc (cr, x, y, r, 0, 2 * G_PI);
 
   switch (state)
     {
@@ -390,7 +412,7 @@ hl_tool_draw_handle (cairo_t *cr,
       break;
     }
   cairo_fill_preserve (cr);
-  cairo_set_line_width (cr, (state == 2 ? 2.0 : 1.5) / zoom);
+  cairo_set_line_width (cr, lw);
   /* Fill and edge at least 3:1 apart, and one of them 3:1 against any
    * photo (test-contrast). */
   if (state == 2)
@@ -400,5 +422,141 @@ hl_tool_draw_handle (cairo_t *cr,
   else
     cairo_set_source_rgb (cr, 0.75, 0.12, 0.08);
   cairo_stroke (cr);
+}
+
+/* Handles are the same few pictures drawn many times a frame (a design
+ * shows a hundred), and cairo's fill and stroke of each cost about 140k
+ * instructions: a quarter of a frame. Each picture is drawn once into a
+ * small image, for a centre at one of SPRITE_SUB × SPRITE_SUB places
+ * within a device pixel, and copied where it goes (a shift of at most
+ * 1/8 px). */
+#define SPRITE_SUB 4
+#define SPRITE_PAD 3
+
+static struct
+{
+  double           size;   /* device px per screen px the sprites are for */
+  cairo_surface_t *sprites[3][2][SPRITE_SUB * SPRITE_SUB];
+} sprite_cache;
+G_LOCK_DEFINE_STATIC (sprite_cache);
+
+/* The sprite of a handle (state, corner) of HL_HANDLE_SIZE × @size device
+ * px, centred at (@fx, @fy) + its pad (borrowed while the lock is held;
+ * NULL when it cannot be made). */
+static cairo_surface_t *
+get_sprite (double   size,
+            int      state,
+            gboolean corner,
+            int      qx,
+            int      qy)
+{
+  cairo_surface_t **slot;
+
+  if (sprite_cache.size != size)
+    {
+      for (guint a = 0; a < 3; a++)
+        for (guint b = 0; b < 2; b++)
+          for (guint c = 0; c < SPRITE_SUB * SPRITE_SUB; c++)
+            g_clear_pointer (&sprite_cache.sprites[a][b][c], cairo_surface_destroy);
+      sprite_cache.size = size;
+    }
+  slot = &sprite_cache.sprites[state][corner ? 1 : 0][qy * SPRITE_SUB + qx];
+  if (*slot == NULL)
+    {
+      double r = (state == 0 ? HL_HANDLE_SIZE : HL_HANDLE_SIZE + 1.5) * size;
+      double lw = (state == 2 ? 2.0 : 1.5) * size;
+      int half = (int) ceil ((HL_HANDLE_SIZE + 1.5 + 1.0) * size) + SPRITE_PAD;
+      cairo_surface_t *sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2 * half + 1, 2 * half + 1);
+      cairo_t *cr;
+
+      if (cairo_surface_status (sprite) != CAIRO_STATUS_SUCCESS)
+        {
+          cairo_surface_destroy (sprite);
+          return NULL;
+        }
+      cr = cairo_create (sprite);
+      trace_handle (cr, half + (qx + 0.5) / SPRITE_SUB, half + (qy + 0.5) / SPRITE_SUB, r, lw, state, corner);
+      cairo_destroy (cr);
+      cairo_surface_flush (sprite);
+      *slot = sprite;
+    }
+  return *slot;
+}
+
+/* Copies the handle's sprite when @cr draws on an image surface in an
+ * unrotated, evenly scaled frame (the canvas); FALSE otherwise (then the
+ * caller draws it). */
+static gboolean
+draw_handle_sprite (cairo_t  *cr,
+                    double    zoom,
+                    HlPoint   p,
+                    int       state,
+                    gboolean  corner)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_t *sprite;
+  cairo_matrix_t m;
+  double sx, sy, ox, oy, size, x, y;
+  int ix, iy, qx, qy, half;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  cairo_get_matrix (cr, &m);
+  if (sx != 1.0 || sy != 1.0 || ox != 0.0 || oy != 0.0 || m.xy != 0.0 || m.yx != 0.0 ||
+      fabs (fabs (m.xx) - fabs (m.yy)) > 1e-9 * fabs (m.yy) || !(m.yy > 0.0))
+    return FALSE;
+
+  /* Device px per screen px (the canvas's scale factor), rounded so that
+   * a zoom's rounding makes no new set of sprites. */
+  size = floor (m.yy / zoom * 64.0 + 0.5) / 64.0;
+  if (!(size > 0.0 && size <= 8.0))
+    return FALSE;
+  x = m.xx * p.x + m.x0;
+  y = m.yy * p.y + m.y0;
+  if (!(fabs (x) < 1e6 && fabs (y) < 1e6))
+    return FALSE;
+  ix = (int) floor (x);
+  iy = (int) floor (y);
+  qx = CLAMP ((int) ((x - ix) * SPRITE_SUB), 0, SPRITE_SUB - 1);
+  qy = CLAMP ((int) ((y - iy) * SPRITE_SUB), 0, SPRITE_SUB - 1);
+
+  G_LOCK (sprite_cache);
+  sprite = get_sprite (size, state, corner, qx, qy);
+  if (sprite == NULL)
+    {
+      G_UNLOCK (sprite_cache);
+      return FALSE;
+    }
+  half = (cairo_image_surface_get_width (sprite) - 1) / 2;
+  cairo_save (cr);
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, sprite, ix - half, iy - half);
+  cairo_rectangle (cr, ix - half, iy - half, 2 * half + 1, 2 * half + 1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  G_UNLOCK (sprite_cache);
+  return TRUE;
+}
+
+void
+hl_tool_draw_handle (cairo_t *cr,
+                     double   zoom,
+                     HlPoint  p,
+                     int      state,
+                     gboolean corner)
+{
+  g_return_if_fail (cr != NULL);
+
+  if (!(zoom > 0.0) || !hl_point_is_finite (p))
+    return;
+  state = CLAMP (state, 0, 2);
+  if (draw_handle_sprite (cr, zoom, p, state, corner))
+    return;
+
+  cairo_save (cr);
+  trace_handle (cr, p.x, p.y, (state == 0 ? HL_HANDLE_SIZE : HL_HANDLE_SIZE + 1.5) / zoom,
+                (state == 2 ? 2.0 : 1.5) / zoom, state, corner);
   cairo_restore (cr);
 }

@@ -128,6 +128,12 @@ typedef struct
   void         (*init)         (HlTool            *tool);
   /* The host changed a field of the options. May be NULL. */
   void         (*options_changed) (HlTool         *tool);
+  /* A box in image px holding every pixel draw_overlay() would draw now
+   * at @zoom, antialiasing included; FALSE when the tool cannot say
+   * (the canvas then records the drawing to find out). May be NULL. */
+  gboolean     (*overlay_extents) (HlTool         *tool,
+                                   double          zoom,
+                                   HlRect         *extents);
 } HlToolClass;
 
 struct _HlTool
@@ -171,6 +177,12 @@ HlToolResult  hl_tool_event             (HlTool            *tool,
 void          hl_tool_draw_overlay      (HlTool            *tool,
                                          cairo_t           *cr,
                                          double             zoom);
+/* Where hl_tool_draw_overlay() would draw at @zoom, without drawing: a
+ * box in image px holding every pixel it touches (*@extents empty when it
+ * draws nothing). FALSE when the tool cannot say. */
+gboolean      hl_tool_get_overlay_extents (HlTool          *tool,
+                                           double           zoom,
+                                           HlRect          *extents);
 /* A CSS cursor name (static), or NULL for the default. */
 const char   *hl_tool_get_cursor        (HlTool            *tool);
 /* The design to show: the tool's preview during a gesture, else the
@@ -231,12 +243,18 @@ void          hl_tool_draw_rubber_band  (cairo_t           *cr,
 /* A handle at @p, HL_HANDLE_SIZE screen px in radius: round for a smooth
  * point, square for a corner (@corner); @state 0 normal (white, red
  * edge), 1 hover (larger, yellow, dark edge), 2 selected (larger, filled
- * red, white edge). */
+ * red, white edge). On an image surface in an unrotated frame it is
+ * copied from a picture made once (its centre within 1/8 px). */
 void          hl_tool_draw_handle       (cairo_t           *cr,
                                          double             zoom,
                                          HlPoint            p,
                                          int                state,
                                          gboolean           corner);
+
+/* How far from its point any handle hl_tool_draw_handle() draws at @zoom
+ * reaches, in image px: the largest (hover or selected) size, half its
+ * edge's width, and a pixel and a half of antialiasing and sprite shift. */
+double        hl_tool_handle_reach      (double             zoom);
 
 /* Hit radius around a control point, in screen pixels. */
 #define HL_HANDLE_RADIUS 8.0

@@ -1,0 +1,51 @@
+/* hl-render-private.h: what hl-render.c shares with hl-render-export.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "hl-render.h"
+
+G_BEGIN_DECLS
+
+/* Skin-like neutral shown when the photo is missing. */
+#define HL_RENDER_BACKGROUND 0xffe9dcd0u
+
+/* How far past its centre a dot of @view can reach in output px at
+ * @scale, for @options' stage: *@factor × its diameter in mm + *@pad.
+ * Drawing never touches a pixel farther away. */
+void hl_render_dot_reach   (const HlView          *view,
+                            double                 scale,
+                            const HlRenderOptions *options,
+                            double                *factor,
+                            double                *pad);
+
+/* Multiplies the dots of @view into the rows of the image surface
+ * @target, which are rows @row0 .. @row0 + its height of an image where
+ * image pixel (x, y) lands on (x·scale + dx, y·scale + dy). Only the dots
+ * @order lists (@n_order indexes into @dots, ascending) are looked at, or
+ * all when @order is NULL; each is drawn as it would be on the whole
+ * image (the same stamp, clipped to these rows). */
+void hl_render_draw_dots   (cairo_surface_t       *target,
+                            int                    row0,
+                            double                 scale,
+                            double                 dx,
+                            double                 dy,
+                            const HlView          *view,
+                            const HlDot           *dots,
+                            gsize                  n_dots,
+                            const guint32         *order,
+                            gsize                  n_order,
+                            const HlRenderOptions *options);
+
+/* Hairline, handles, zones, landmarks and ruler as @options ask, on @cr
+ * in image coordinates (@unit image px per output px). Lines are traced
+ * only near @cr's clip unless @whole_lines (then the same path whatever
+ * the clip). */
+void hl_render_draw_overlays (cairo_t               *cr,
+                              const HlView          *view,
+                              double                 unit,
+                              gboolean               whole_lines,
+                              const HlRenderOptions *options);
+
+G_END_DECLS
