@@ -15,9 +15,9 @@
  *   1/128 px from band to band);
  * - a dot's stamp comes from its place in the whole image and is clipped
  *   to the band;
- * - lines, text and fills are drawn by cairo on a surface as tall as the
- *   whole image whose rows outside the band are never touched (a clip to
- *   the band), so their geometry is the whole image's; lines are traced
+ * - lines, text and fills are drawn by cairo over the band's pixels with
+ *   a device offset that puts them at their place in the whole image (and
+ *   a clip to the band), so their geometry is the whole image's; lines are traced
  *   whole (the canvas traces only the stretches near its clip, whose
  *   joins can differ by one level from the whole line's).
  *
@@ -158,10 +158,10 @@ layout_clear (Layout *l)
   g_clear_pointer (&l->order, g_free);
 }
 
-/* An RGB24 surface as tall as the image (@height rows) over the rows
- * @row0 .. of @band, which holds only those: cairo draws on it in the
- * whole image's coordinates, and a clip to the band keeps it there. Rows
- * outside are never read or written, so their addresses are never used. */
+/* A surface over the rows @row0 .. of @band (the same pixels) whose
+ * device offset puts them at their place in the whole image: cairo draws
+ * on it in the whole image's coordinates, and a clip keeps it to the band.
+ * @height (the image's) is only what callers know; the band needs none. */
 static cairo_t *
 create_tall (cairo_surface_t *band,
              int              row0,
@@ -169,15 +169,17 @@ create_tall (cairo_surface_t *band,
              cairo_surface_t **tall)
 {
   int stride = cairo_image_surface_get_stride (band);
-  guint8 *data = cairo_image_surface_get_data (band);
+  int width = cairo_image_surface_get_width (band);
+  int rows = cairo_image_surface_get_height (band);
   cairo_t *cr;
 
+  g_assert (row0 >= 0 && row0 + rows <= height);
   cairo_surface_flush (band);
-  *tall = cairo_image_surface_create_for_data (data - (gssize) row0 * stride, CAIRO_FORMAT_RGB24,
-                                               cairo_image_surface_get_width (band), height, stride);
+  *tall = cairo_image_surface_create_for_data (cairo_image_surface_get_data (band),
+                                               CAIRO_FORMAT_RGB24, width, rows, stride);
+  cairo_surface_set_device_offset (*tall, 0, -row0);
   cr = cairo_create (*tall);
-  cairo_rectangle (cr, 0, row0, cairo_image_surface_get_width (band),
-                   cairo_image_surface_get_height (band));
+  cairo_rectangle (cr, 0, row0, width, rows);
   cairo_clip (cr);
   return cr;
 }
