@@ -557,13 +557,10 @@ open_recent_action (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  HlWindow *target = self;
 
-  /* As Open does: unsaved work stays in its window. */
-  if (hl_document_is_modified (self->document) || self->saving > 0)
-    target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  hl_window_open (target, file);
-  gtk_window_present (GTK_WINDOW (target));
+  /* As Open does: a design open already comes forward, unsaved work
+   * stays in its window. */
+  _hl_window_open_or_present (self, file);
 }
 
 /* Save As, Save a Copy, Next Session */
