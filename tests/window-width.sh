@@ -56,7 +56,8 @@ start () {
   sleep 1.5
 }
 stop () {
-  xdotool key --window "$win" ctrl+q 2>/dev/null || true
+  xdotool windowactivate --sync "$win" 2>/dev/null || true
+  xdotool key ctrl+q 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then echo "the application did not quit"; exit 1; fi
   wait "$pid" || { echo "the application failed"; exit 1; }
@@ -96,19 +97,24 @@ shot light-800
 # canvas is clicked. The canvas's middle, in screen coordinates.
 eval "$(xdotool getwindowgeometry --shell "$win")"
 cx=$((X + 400)); cy=$((Y + 330))
+# With a window manager, keys go to the focused window (XTEST), as a
+# user's do.
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"
+sleep 0.3
 import -window root "$dir/before.png"
 xdotool mousemove "$cx" "$cy"
 sleep 0.3
-xdotool key --window "$win" h
+xdotool key h
 sleep 0.4
 xdotool click 1
 sleep 0.8
 import -window root "$dir/after.png"
+[ -n "${HL_SCREENSHOT_DIR:-}" ] && cp "$dir/before.png" "$dir/after.png" "$HL_SCREENSHOT_DIR/"
 changed=$(convert "$dir/before.png" "$dir/after.png" -compose difference -composite \
   -crop "24x24+$((cx - 12))+$((cy - 12))" +repage -colorspace Gray -format '%[fx:maxima]' info:)
 echo "change at the click: $changed"
 awk -v a="$changed" 'BEGIN { exit !(a > 0.2) }' || { echo "a click on the canvas placed nothing"; exit 1; }
-xdotool key --window "$win" Escape
+xdotool key Escape
 sleep 0.3
 
 w=$(resize 1400 760)
@@ -122,6 +128,13 @@ if [ -n "${HL_SCREENSHOT_DIR:-}" ]; then
   start prefer-dark
   resize 800 700 > /dev/null
   shot dark-800
+  # The zone panel over the canvas (F9).
+  xdotool windowactivate --sync "$win" 2>/dev/null || true
+  xdotool key F9
+  sleep 1
+  shot dark-800-panel
+  xdotool key F9
+  sleep 0.5
   resize 1400 760 > /dev/null
   shot dark-1400
   stop
