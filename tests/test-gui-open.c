@@ -166,6 +166,26 @@ has_chooser (gpointer data)
   return FALSE;
 }
 
+typedef struct
+{
+  GtkFileChooser *chooser;
+  const char     *path;
+} Picked;
+
+static gboolean
+has_picked (gpointer data)
+{
+  Picked *picked = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (picked->chooser);
+  g_autofree char *base = NULL;
+  g_autofree char *want = g_path_get_basename (picked->path);
+
+  if (file == NULL)
+    return FALSE;
+  base = g_file_get_basename (file);
+  return g_strcmp0 (base, want) == 0;
+}
+
 /* Picks @path in @window's Open dialog, as the user would. */
 static void
 open_from_dialog (HlWindow   *window,
@@ -177,6 +197,13 @@ open_from_dialog (HlWindow   *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
   hl_gui_wait_until (has_chooser, &chooser);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  /* The dialog reads its folder in the background: the answer must be
+   * the file picked, not nothing. */
+  {
+    Picked picked = { GTK_FILE_CHOOSER (chooser), path };
+
+    hl_gui_wait_until (has_picked, &picked);
+  }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   while (g_main_context_iteration (NULL, FALSE))
     ;

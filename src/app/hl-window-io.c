@@ -849,11 +849,22 @@ void
 _hl_window_io_warn_photo (HlWindow   *self,
                           const char *message)
 {
-  AdwToast *item = adw_toast_new (message);
+  /* What to do about it, in words: inside a sandbox (Flatpak) the design
+   * reaches only the files the document portal granted, so a photo beside
+   * the design may be out of reach until the user picks it; the file
+   * chooser goes through the portal and grants it. */
+  /* Translators: %s says why the photo cannot be shown; “Locate Photo…”
+   * is the toast's button. */
+  g_autofree char *title = g_strdup_printf (_("%s. Locate Photo… shows it again; the design keeps its lines "
+                                              "and dots meanwhile."), message);
+  /* A toast's title is Pango markup in libadwaita 1.2: a file name with
+   * “&” or “<” must stay text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *item = adw_toast_new (escaped);
 
   g_free (self->problem);
   self->problem = g_strdup (message);
-  adw_toast_set_button_label (item, _("_Relink…"));
+  adw_toast_set_button_label (item, _("_Locate Photo…"));
   adw_toast_set_action_name (item, "win.relink-photo");
   adw_toast_set_timeout (item, 10);
   g_set_weak_pointer (&self->photo_toast, item);
