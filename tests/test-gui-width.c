@@ -271,13 +271,21 @@ check_narrow_window (double scale)
   g_test_message ("800 px window, text × %.2f: canvas %d px wide", scale, canvas_width);
   g_assert_cmpint (canvas_width, >=, NARROW * 3 / 4);
 
-  /* Every tool has its button, inside the window. */
+  /* Every tool has its button, inside the window, reachable with Tab,
+   * and shows when its action (its key's) picks it. */
   for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (window->tool_box)); b != NULL;
        b = gtk_widget_get_next_sibling (b))
     {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (b));
+
       assert_inside (b, window);
+      g_assert_true (gtk_widget_get_focusable (b) && gtk_widget_get_can_focus (b));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (b)), ==, "win.tool");
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.tool", target));
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (b)));
       n_buttons++;
     }
+  g_object_set (window, "tool", "select", NULL);
   g_assert_cmpuint (n_buttons, >, 5);
   assert_inside (window->header_bar, window);
   assert_inside (GTK_WIDGET (window->preview_button), window);
