@@ -69,6 +69,123 @@ for module in modules:
             check("commit" in source or "tag" in source,
                   "%s: git source pinned" % module["name"])
 
+# Patches: Debian's security fixes to cJSON (build-aux/flatpak/). Each
+# file exists, names its origin and CVE, is a well-formed unified diff
+# (every hunk's line counts add up), and comes after its module's archive.
+# When the release archive is at hand (HL_CJSON_ARCHIVE, or
+# flatpak-builder's download cache in the source tree), they are applied
+# to it in order with patch -p1, as flatpak-builder does.
+MANIFEST_DIR = os.path.dirname(MANIFEST)
+HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
+def diff_problems(text):
+    """What is wrong with unified diff @text (empty when nothing), and
+    the files it changes."""
+    lines = text.split("\n")
+    files, i, hunks = [], 0, 0
+    while i < len(lines):
+        if lines[i].startswith("--- ") and i + 1 < len(lines) and lines[i + 1].startswith("+++ "):
+            files.append(lines[i + 1][4:].split("\t")[0].split("/", 1)[-1])
+            i += 2
+            while i < len(lines) and lines[i].startswith("@@"):
+                m = HUNK.match(lines[i])
+                if not m:
+                    return ["malformed hunk header: " + lines[i]], files
+                old = int(m.group(2) or 1)
+                new = int(m.group(4) or 1)
+                i += 1
+                while old > 0 or new > 0:
+                    if i >= len(lines):
+                        return ["a hunk ends early in " + files[-1]], files
+                    line = lines[i]
+                    if line.startswith("\\"):
+                        i += 1
+                        continue
+                    tag = line[:1] if line else " "
+                    if tag == " ":
+                        old, new = old - 1, new - 1
+                    elif tag == "-":
+                        old -= 1
+                    elif tag == "+":
+                        new -= 1
+                    else:
+                        return ["unexpected line in a hunk of %s: %r" % (files[-1], line)], files
+                    i += 1
+                if old < 0 or new < 0:
+                    return ["a hunk's line counts do not add up in " + files[-1]], files
+                hunks += 1
+            continue
+        i += 1
+    if not files or not hunks:
+        return ["no unified diff"], files
+    return [], files
+
+
+def find_archive(source):
+    """The module's release archive on this machine, or None."""
+    env = os.environ.get("HL_CJSON_ARCHIVE")
+    if env and os.path.isfile(env):
+        return env
+    cache = os.path.join(SOURCE, ".flatpak-builder", "downloads", source.get("sha256", "-"))
+    if os.path.isdir(cache):
+        for name in os.listdir(cache):
+            return os.path.join(cache, name)
+    return None
+
+
+for module in modules:
+    sources = module.get("sources", [])
+    patches = [s for s in sources if s.get("type") == "patch"]
+    if not patches:
+        continue
+    archives = [s for s in sources if s.get("type") == "archive"]
+    first_patch = next(i for i, s in enumerate(sources) if s.get("type") == "patch")
+    check(archives and sources.index(archives[0]) < first_patch,
+          "%s: the patches follow the archive they apply to" % module["name"])
+    for source in patches:
+        rel = source.get("path", "")
+        path = os.path.join(MANIFEST_DIR, rel)
+        check(rel.startswith("flatpak/") and os.path.isfile(path),
+              "%s: patch %s exists under build-aux/flatpak/" % (module["name"], rel), path)
+        if not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        header = text.split("\n--- ", 1)[0]
+        check(re.search(r"CVE-\d{4}-\d{4,}", header) and "Debian" in header
+              and "sources.debian.org" in header,
+              "%s: patch %s names its Debian origin and CVE" % (module["name"], rel))
+        problems, files = diff_problems(text)
+        check(not problems, "%s: patch %s is a well-formed unified diff" % (module["name"], rel),
+              "; ".join(problems))
+        check(any(f in ("cJSON.c", "cJSON_Utils.c") for f in files),
+              "%s: patch %s changes cJSON's sources" % (module["name"], rel), files)
+
+    archive = find_archive(archives[0]) if archives else None
+    if archive is None:
+        print("# %s: no release archive at hand (HL_CJSON_ARCHIVE); patches not applied" % module["name"])
+        continue
+    import hashlib
+    import tarfile
+    import tempfile
+    with open(archive, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    check(digest == archives[0].get("sha256"), "%s: the archive at hand is the pinned one" % module["name"],
+          digest)
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(archive) as tar:
+            top = os.path.commonpath(tar.getnames())
+            tar.extractall(tmp)
+        tree = os.path.join(tmp, top)
+        for source in patches:
+            path = os.path.join(MANIFEST_DIR, source.get("path", ""))
+            with open(path, "rb") as f:
+                run = subprocess.run(["patch", "-p1", "--batch", "--forward"], cwd=tree, stdin=f,
+                                     capture_output=True, text=True)
+            check(run.returncode == 0, "%s: patch %s applies to the release archive"
+                  % (module["name"], source.get("path")), run.stdout[-400:] + run.stderr[-400:])
+
 # What meson found when it configured this build.
 out = subprocess.run(["meson", "introspect", BUILD, "--dependencies"],
                      check=True, capture_output=True, text=True).stdout

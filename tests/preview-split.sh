@@ -5,9 +5,9 @@
 # from "before" (the photo alone) to "after" (dots). Screenshots of the
 # X screen (ImageMagick's import) are read back with ImageMagick.
 #
-# Positions assume the window's default size at the screen's top left (no
-# window manager, as under xvfb-run -s "-screen 0 1280x800x24"): the canvas
-# spans about x 5–750, y 52–708, the photo (1000 × 700 px) fills its width.
+# The photo (1000 × 700 px) fills the canvas's width; where it lies on the
+# screen is read from a screenshot (its flat skin colour,
+# canvas-geometry.sh), and every position follows from it.
 #
 # Exit 77 (skipped) without a display, xdotool or ImageMagick.
 #
@@ -52,6 +52,22 @@ done
 [ -n "$win" ] || { echo "the window did not appear"; exit 1; }
 sleep 1.5
 
+# Screen geometry of the photo: X0 Y0 its top left, S screen px per
+# image px; the zone's left part (image x 80–560, y 120–600) has dots.
+. "$(dirname "$0")/canvas-geometry.sh"
+import -window root "$dir/start.png"
+read -r pw ph px py < <(colour_box "$dir/start.png" '#d9b59b') || { echo "no photo on the canvas"; exit 1; }
+echo "the photo shows at ${pw}x${ph}+${px}+${py}"
+# scr X Y: the screen point of image point X Y.
+scr () { awk -v x0="$px" -v y0="$py" -v s="$(( pw ))" -v x="$1" -v y="$2" \
+           'BEGIN { s /= 1000; printf "%d %d\n", x0 + s * x + 0.5, y0 + s * y + 0.5 }'; }
+# rect X Y W H: the screen rectangle (W x H + X + Y) of an image rectangle.
+rect () { read -r a b < <(scr "$1" "$2"); read -r c d < <(scr "$(( $1 + $3 ))" "$(( $2 + $4 ))")
+          echo "$(( c - a ))x$(( d - b ))+$a+$b"; }
+read -r mid _ < <(scr 500 0)      # the canvas's middle: the photo fills its width
+read -r _ lower < <(scr 0 690)    # low on the photo, under the zone
+read -r _ upper < <(scr 0 250)    # inside the zone
+
 # Darkest grey (0–1) in a screen rectangle of a screenshot.
 darkest () { convert "$1" -crop "$2" +repage -colorspace Gray -format '%[fx:minima]' info:; }
 # Grey (0–1) of one screen pixel.
@@ -62,21 +78,22 @@ xdotool key --window "$win" ctrl+b
 sleep 0.8
 import -window root "$dir/before-drag.png"
 
-# The line starts at the canvas's middle (x ≈ 377); the strip left of it,
-# inside the zone (x ≈ 65–422, y ≈ 209–530), is "before": no dots.
-strip="120x260+240+220"
+# The line starts at the canvas's middle (image x 500); the strip left of
+# it, inside the zone (image x 240–400, y 160–520), is "before": no dots.
+strip=$(rect 240 160 160 360)
 d=$(darkest "$dir/before-drag.png" "$strip")
-echo "strip before the drag: darkest grey $d"
+echo "strip $strip before the drag: darkest grey $d"
 below 0.6 "$d" || { echo "dots left of the line at the middle (darkest grey $d)"; exit 1; }
 # Right of the line, the dots.
-d=$(darkest "$dir/before-drag.png" "30x260+385+220")
+d=$(darkest "$dir/before-drag.png" "$(rect 510 160 40 360)")
 below "$d" 0.45 || { echo "no dots right of the line (darkest grey $d)"; exit 1; }
-line=$(grey_at "$dir/before-drag.png" 377 690)
+line=$(grey_at "$dir/before-drag.png" "$mid" "$lower")
 below 0.9 "$line" || { echo "no split line at the middle (grey $line)"; exit 1; }
 
-# Drag the line 150 px to the left with the primary button.
-xdotool mousemove 377 300 mousedown 1
-for x in 350 320 290 260 240 227; do xdotool mousemove "$x" 302; sleep 0.05; done
+# Drag the line to image x 220 with the primary button (left of the strip).
+read -r to _ < <(scr 220 0)
+xdotool mousemove "$mid" "$upper" mousedown 1
+for i in 1 2 3 4 5 6; do xdotool mousemove $(( mid + (to - mid) * i / 6 )) $(( upper + 2 )); sleep 0.05; done
 xdotool mouseup 1
 sleep 0.8
 import -window root "$dir/after-drag.png"
@@ -84,10 +101,10 @@ import -window root "$dir/after-drag.png"
 d=$(darkest "$dir/after-drag.png" "$strip")
 echo "strip after the drag: darkest grey $d"
 below "$d" 0.45 || { echo "no dots right of the moved line (darkest grey $d)"; exit 1; }
-line=$(grey_at "$dir/after-drag.png" 227 690)
+line=$(grey_at "$dir/after-drag.png" "$to" "$lower")
 below 0.9 "$line" || { echo "the line is not where it was dragged (grey $line)"; exit 1; }
 # Left of it, still the photo alone.
-d=$(darkest "$dir/after-drag.png" "100x260+100+220")
+d=$(darkest "$dir/after-drag.png" "$(rect 90 160 80 360)")
 below 0.6 "$d" || { echo "dots left of the moved line (darkest grey $d)"; exit 1; }
 
 xdotool key --window "$win" ctrl+q 2>/dev/null || true

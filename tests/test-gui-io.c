@@ -706,6 +706,24 @@ shows_512 (gpointer window)
   return photo != NULL && hl_photo_get_width (photo) == 512;
 }
 
+static gboolean
+has_chooser (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          *(GtkWidget **) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A design whose photo moved opens with a problem; relinking records the
  * new path, hash and size as one undo step. */
 static void
@@ -733,6 +751,20 @@ test_relink (void)
   g_assert_nonnull (hl_document_get_photo_problem (document));
   g_assert_cmpstr (hl_window_get_problem (window), ==, hl_document_get_photo_problem (document));
   g_assert_null (hl_window_get_photo (window));
+  /* The toast says what to do, and its button does it (the file
+   * chooser, which a sandbox's document portal answers). */
+  g_assert_nonnull (window->photo_toast);
+  g_test_message ("toast: %s", adw_toast_get_title (window->photo_toast));
+  g_assert_nonnull (strstr (adw_toast_get_title (window->photo_toast), "Locate Photo…"));
+  g_assert_cmpstr (adw_toast_get_button_label (window->photo_toast), ==, "_Locate Photo…");
+  g_assert_cmpstr (adw_toast_get_action_name (window->photo_toast), ==, "win.relink-photo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.relink-photo", NULL));
+  {
+    GtkWidget *chooser = NULL;
+
+    hl_gui_wait_until (has_chooser, &chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  }
   view = hl_design_get_view (hl_window_get_design (window), 0);
   old_sha = g_strdup (view->photo.sha256);
   before = canvas_spread (window);

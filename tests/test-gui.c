@@ -61,7 +61,8 @@ has_no_windows (gpointer data)
 static HlWindow *
 open_window (const char *path)
 {
-  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 900, 700);
+  /* The window's default width: the zone panel beside the canvas. */
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 1100, 700);
 
   return window;
 }
@@ -1224,10 +1225,17 @@ test_computing_keeps_window_responsive (void)
   g_assert_true (hl_document_is_computing (doc));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  /* Progress shows in the action bar, with Stop. */
+  /* Progress shows over the canvas, with Stop. */
   bar = hl_gui_find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
   g_assert_nonnull (bar);
-  g_assert_nonnull (hl_gui_find_button (GTK_WIDGET (window), "_Stop"));
+  g_assert_true (gtk_widget_get_mapped (window->compute_box));
+  g_assert_nonnull (gtk_widget_get_ancestor (bar, GTK_TYPE_OVERLAY));
+  {
+    GtkWidget *stop = gtk_widget_get_last_child (window->compute_box);
+
+    g_assert_true (GTK_IS_BUTTON (stop) && gtk_widget_get_mapped (stop));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (stop)), ==, "win.stop-computing");
+  }
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Computing dots…"));
 
   /* The window keeps working meanwhile. */

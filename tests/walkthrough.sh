@@ -13,7 +13,7 @@
 # (no window manager, as under xvfb-run -s "-screen 0 1280x800x24"); the
 # checks allow for a few pixels of difference in the layout.
 #
-# Exit 77 (skipped) without a display or xdotool.
+# Exit 77 (skipped) without a display, xdotool or ImageMagick.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -22,6 +22,9 @@ app="$HL_BUILD_DIR/src/app/hairline-studio"
 cli="$HAIRLINE"
 [ -n "${DISPLAY:-}" ] || { echo "no display: skipped"; exit 77; }
 command -v xdotool >/dev/null || { echo "no xdotool: skipped"; exit 77; }
+for tool in import convert; do
+  command -v "$tool" >/dev/null || { echo "no $tool: skipped"; exit 77; }
+done
 
 dir=$(mktemp -d)
 pid=""
@@ -50,13 +53,22 @@ done
 sleep 1.5
 
 key () { xdotool key --window "$win" "$@"; sleep 0.4; }
-click () { xdotool mousemove "$1" "$2" click 1; sleep 0.35; }
 
-# The photo (512 px) fills the canvas's height: screen = 50 + 1.28 × image
-# x, 52 + 1.28 × image y.
+# The photo (512 px) fills the canvas's height, from the header bar's
+# bottom (y 52) down; where its columns lie is read from a screenshot
+# (canvas-geometry.sh): screen = left + scale × image x, 52 + scale ×
+# image y. at X Y prints the screen point of image point X Y.
+. "$(dirname "$0")/canvas-geometry.sh"
+import -window root "$dir/start.png"
+read -r left right < <(photo_columns "$dir/start.png" 400) || { echo "no photo on the canvas"; exit 1; }
+scale=$(awk -v l="$left" -v r="$right" 'BEGIN { print (r - l + 1) / 512 }')
+echo "the photo spans columns $left–$right: $scale screen px per image px"
+at () { awk -v l="$left" -v s="$scale" -v x="$1" -v y="$2" 'BEGIN { printf "%d %d", l + s * x + 0.5, 52 + s * y + 0.5 }'; }
+click () { xdotool mousemove $(at "$1" "$2") click 1; sleep 0.35; }
+
 key r
-xdotool mousemove 309 181 mousedown 1
-for x in 320 335 350 367; do xdotool mousemove "$x" 184; sleep 0.05; done
+xdotool mousemove $(at 202.3 100.8) mousedown 1
+for x in 210.9 222.7 234.4 247.7; do xdotool mousemove $(at "$x" 103.1); sleep 0.05; done
 xdotool mouseup 1
 sleep 0.8
 key ctrl+a
@@ -64,14 +76,14 @@ xdotool type --window "$win" 63
 key Return
 
 key l
-click 338 170
+click 225 92.2
 
 key h
-click 265 178; click 275 130; click 338 112; click 400 130; click 410 178
+click 168 98.4; click 175.8 60.9; click 225 46.9; click 273.4 60.9; click 281.25 98.4
 key Return
 
 key z
-click 268 182; click 270 80; click 408 80; click 408 182
+click 170.3 101.6; click 171.9 21.9; click 279.7 21.9; click 279.7 101.6
 key Return
 
 key ctrl+s

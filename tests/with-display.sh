@@ -9,6 +9,8 @@
 # no two servers race for one number, also beside other X servers of the
 # machine. The wait for it is generous: a loaded machine can take seconds.
 #
+# The screen is 1280 × 800 unless HL_SCREEN says otherwise (WxHxDEPTH).
+#
 # Without Xvfb the command runs as it is (GUI tests then skip).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,7 +29,7 @@ cleanup () {
 trap cleanup EXIT
 trap 'exit 143' TERM INT HUP
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset \
+Xvfb -displayfd 3 -screen 0 "${HL_SCREEN:-1280x800x24}" -nolisten tcp -noreset \
   3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb=$!
 for _ in $(seq 1 1200); do

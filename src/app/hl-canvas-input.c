@@ -9,12 +9,20 @@
  * eraser end picks the eraser until the pen end comes back; the tool gets
  * HlToolEvents through hl_canvas_handle_event().
  *
+ * Without a pointer: with a tool that places points (the pens, the ruler,
+ * the landmarks, the outline, the eyedropper) the arrows move a keyboard
+ * cursor over the photo (Shift: ten times further) and Enter places there
+ * what a click would; Enter again without moving finishes, as the tool's
+ * own Enter does. The ruler's drag is Enter at one end, the arrows, Enter
+ * at the other. The accessible description says where the cursor is.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "hl-canvas"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "hl-canvas-private.h"
@@ -48,6 +56,8 @@ event_pressure (GtkEventController *controller,
     return FALSE;
   return gdk_event_get_axis (event, GDK_AXIS_PRESSURE, pressure);
 }
+
+static void key_cursor_changed (HlCanvas *self);
 
 static HlToolResult
 pointer_event (HlCanvas           *self,
@@ -295,12 +305,188 @@ on_motion (GtkEventControllerMotion *controller,
 {
   self->pointer = (HlPoint) { x, y };
   self->has_pointer = TRUE;
+  /* The pointer is back: the keyboard cursor goes (not during its drag). */
+  if (self->key_cursor_on && !self->key_dragging &&
+      gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)) != NULL &&
+      gdk_event_get_event_type (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)))
+        == GDK_MOTION_NOTIFY)
+    {
+      self->key_cursor_on = FALSE;
+      key_cursor_changed (self);
+    }
   /* While a button is down the drag gesture reports the motion. */
   if (self->tool != NULL && !gtk_gesture_is_active (self->primary_drag) && !self->panning && _hl_canvas_tools_active (self))
     pointer_event (self, GTK_EVENT_CONTROLLER (controller), HL_TOOL_MOTION, x, y);
 }
 
 static void reveal_selected (HlCanvas *self);
+
+/* The keyboard cursor's step, in screen px: 2, and 20 with Shift (the
+ * steps Inkscape's arrows take by default). */
+#define KEY_STEP 2.0
+#define KEY_STEP_BIG 20.0
+
+/* Whether the tool in use places points where it is clicked. */
+static gboolean
+places_points (HlCanvas *self)
+{
+  static const char *const placing[] = { "hairline", "zone", "ruler", "landmark", "outline", "eyedropper" };
+  const char *name;
+
+  if (self->tool == NULL || !_hl_canvas_tools_active (self))
+    return FALSE;
+  name = hl_tool_get_name (self->tool);
+  for (guint i = 0; i < G_N_ELEMENTS (placing); i++)
+    if (g_str_equal (name, placing[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* An event at the keyboard cursor, as the pointer would send it there. */
+static HlToolResult
+key_cursor_event (HlCanvas        *self,
+                  HlToolEventType  type)
+{
+  HlToolEvent event = { type, self->key_cursor, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  if (type == HL_TOOL_PRESS)
+    event.n_press = 1;
+  return hl_canvas_handle_event (self, &event);
+}
+
+static void
+key_cursor_changed (HlCanvas *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _hl_canvas_update_description (self);
+}
+
+/* The arrows: the keyboard cursor moves (it starts under the pointer, or
+ * at the canvas's middle), and the tool hovers (or drags) there. */
+static void
+move_key_cursor (HlCanvas *self,
+                 guint     keyval,
+                 gboolean  big)
+{
+  double step = (big ? KEY_STEP_BIG : KEY_STEP) / MAX (hl_canvas_get_zoom (self), 1e-6);
+  HlPhoto *photo = self->layer_photo;
+
+  if (!self->key_cursor_on)
+    {
+      self->key_cursor = self->has_pointer ? hl_canvas_widget_to_image (self, self->pointer.x, self->pointer.y)
+                                           : hl_canvas_widget_to_image (self,
+                                                                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                                                                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+      self->key_cursor_on = TRUE;
+    }
+  else
+    {
+      /* Mirrored, left and right on screen are the other way in the photo. */
+      double sx = self->preview.mirror ? -step : step;
+
+      switch (keyval)
+        {
+        case GDK_KEY_Left: case GDK_KEY_KP_Left: self->key_cursor.x -= sx; break;
+        case GDK_KEY_Right: case GDK_KEY_KP_Right: self->key_cursor.x += sx; break;
+        case GDK_KEY_Up: case GDK_KEY_KP_Up: self->key_cursor.y -= step; break;
+        case GDK_KEY_Down: case GDK_KEY_KP_Down: self->key_cursor.y += step; break;
+        default: break;
+        }
+    }
+  if (photo != NULL)
+    {
+      self->key_cursor.x = CLAMP (self->key_cursor.x, 0, hl_photo_get_width (photo));
+      self->key_cursor.y = CLAMP (self->key_cursor.y, 0, hl_photo_get_height (photo));
+    }
+  self->key_cursor_moved = TRUE;
+  key_cursor_event (self, HL_TOOL_MOTION);
+  key_cursor_changed (self);
+}
+
+/* Enter with the keyboard cursor moved: a click there (the ruler's drag:
+ * a press, then at the next Enter a release). FALSE: Enter is the tool's. */
+static gboolean
+place_at_key_cursor (HlCanvas *self)
+{
+  gboolean drag = g_str_equal (hl_tool_get_name (self->tool), "ruler") &&
+                  hl_tool_get_options (self->tool)->ruler_mode == HL_RULER_DRAG;
+
+  if (self->key_dragging)
+    {
+      self->key_dragging = FALSE;
+      self->key_cursor_moved = FALSE;
+      key_cursor_event (self, HL_TOOL_RELEASE);
+      key_cursor_changed (self);
+      return TRUE;
+    }
+  if (!self->key_cursor_on || !self->key_cursor_moved)
+    return FALSE;
+  self->key_cursor_moved = FALSE;
+  key_cursor_event (self, HL_TOOL_PRESS);
+  if (drag)
+    self->key_dragging = TRUE;
+  else
+    key_cursor_event (self, HL_TOOL_RELEASE);
+  key_cursor_changed (self);
+  return TRUE;
+}
+
+void
+_hl_canvas_draw_key_cursor (HlCanvas *self,
+                            cairo_t  *cr,
+                            double    zoom)
+{
+  const double r = 9.0 / zoom, gap = 3.0 / zoom;
+  HlPoint p = self->key_cursor;
+
+  if (!self->key_cursor_on || !places_points (self))
+    return;
+  /* A cross with a gap at its centre, light on a dark edge (it shows on
+   * skin and on hair), and a ring. */
+  cairo_save (cr);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_new_path (cr);
+      cairo_move_to (cr, p.x - r, p.y);
+      cairo_line_to (cr, p.x - gap, p.y);
+      cairo_move_to (cr, p.x + gap, p.y);
+      cairo_line_to (cr, p.x + r, p.y);
+      cairo_move_to (cr, p.x, p.y - r);
+      cairo_line_to (cr, p.x, p.y - gap);
+      cairo_move_to (cr, p.x, p.y + gap);
+      cairo_line_to (cr, p.x, p.y + r);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, p.x, p.y, r * 0.75, 0, 2 * G_PI);
+      if (pass == 0)
+        {
+          cairo_set_line_width (cr, 3.5 / zoom);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+        }
+      else
+        {
+          cairo_set_line_width (cr, 1.5 / zoom);
+          cairo_set_source_rgb (cr, 1.0, 0.85, 0.2);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+void
+_hl_canvas_describe_key_cursor (HlCanvas *self,
+                                GString  *text)
+{
+  if (!self->key_cursor_on || !places_points (self))
+    return;
+  if (self->key_dragging)
+    /* Translators: in the canvas's accessible description; the keyboard
+     * cursor's place in photo pixels. */
+    g_string_append_printf (text, _(" · keyboard cursor at %.0f, %.0f px of the photo, measuring (Enter ends)"),
+                            self->key_cursor.x, self->key_cursor.y);
+  else
+    g_string_append_printf (text, _(" · keyboard cursor at %.0f, %.0f px of the photo (Enter places)"),
+                            self->key_cursor.x, self->key_cursor.y);
+}
 
 static gboolean
 on_key (GtkEventControllerKey *controller,
@@ -329,6 +515,25 @@ on_key (GtkEventControllerKey *controller,
    * at work (comparing, presenting), all of them do. */
   if ((state & GDK_CONTROL_MASK) || !_hl_canvas_tools_active (self))
     return FALSE;
+
+  /* The keyboard cursor, with a tool that places points. */
+  if (places_points (self) && !(state & GDK_ALT_MASK))
+    switch (keyval)
+      {
+      case GDK_KEY_Left: case GDK_KEY_Right: case GDK_KEY_Up: case GDK_KEY_Down:
+      case GDK_KEY_KP_Left: case GDK_KEY_KP_Right: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+        move_key_cursor (self, keyval, (state & GDK_SHIFT_MASK) != 0);
+        return TRUE;
+      case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+        if (place_at_key_cursor (self))
+          return TRUE;
+        break;
+      case GDK_KEY_Escape:
+        self->key_dragging = FALSE;
+        break;
+      default:
+        break;
+      }
 
   switch (keyval)
     {

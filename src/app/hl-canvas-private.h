@@ -54,6 +54,10 @@ struct _HlCanvas
   HlPoint          last_press;    /* widget px, for double clicks */
   guint32          last_press_time;
   guint            n_press;
+  gboolean         key_cursor_on; /* the keyboard cursor shows (arrows moved it) */
+  HlPoint          key_cursor;    /* where Enter places, image px */
+  gboolean         key_cursor_moved;  /* since the last place: Enter places, not finishes */
+  gboolean         key_dragging;  /* the ruler's drag, pressed at the keyboard cursor */
   guint            pending;       /* results to report once the gesture is over */
   guint            pending_source;
 
@@ -87,6 +91,13 @@ struct _HlCanvas
 const HlView  *_hl_canvas_shown_view       (HlCanvas *self);
 /* Tools take the pointer and keys in the plain view only. */
 gboolean       _hl_canvas_tools_active     (HlCanvas *self);
+/* hl-canvas-input.c: the keyboard cursor, drawn in image px over the
+ * tool's feedback, and said in the accessible description. */
+void           _hl_canvas_draw_key_cursor  (HlCanvas *self,
+                                            cairo_t  *cr,
+                                            double    zoom);
+void           _hl_canvas_describe_key_cursor (HlCanvas *self,
+                                               GString  *text);
 /* The transform from image px to (unmirrored) pane px. */
 void           _hl_canvas_get_transform    (HlCanvas *self,
                                             double   *zoom,

@@ -300,6 +300,7 @@ draw_tool (cairo_t  *cr,
       cairo_restore (cr);
     }
   hl_tool_draw_overlay (self->tool, cr, d->zoom);
+  _hl_canvas_draw_key_cursor (self, cr, d->zoom);
 }
 
 /* The placement guides alone, in widget px, for their extents. */
@@ -691,6 +692,8 @@ describe (HlCanvas *self)
   handle = describe_handle (self->tool, view);
   if (handle != NULL && _hl_canvas_tools_active (self))
     g_string_append_printf (text, _(" · selected: %s"), handle);
+  if (_hl_canvas_tools_active (self))
+    _hl_canvas_describe_key_cursor (self, text);
   zone = self->document != NULL ? hl_document_get_selected_zone (self->document) : -1;
   if (zone >= 0 && (guint) zone < hl_view_get_n_zones (view))
     g_string_append_printf (text, _(" · zone: %s"), hl_view_get_zone (view, (guint) zone)->name);

@@ -557,13 +557,10 @@ open_recent_action (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  HlWindow *target = self;
 
-  /* As Open does: unsaved work stays in its window. */
-  if (hl_document_is_modified (self->document) || self->saving > 0)
-    target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  hl_window_open (target, file);
-  gtk_window_present (GTK_WINDOW (target));
+  /* As Open does: a design open already comes forward, unsaved work
+   * stays in its window. */
+  _hl_window_open_or_present (self, file);
 }
 
 /* Save As, Save a Copy, Next Session */
@@ -852,11 +849,22 @@ void
 _hl_window_io_warn_photo (HlWindow   *self,
                           const char *message)
 {
-  AdwToast *item = adw_toast_new (message);
+  /* What to do about it, in words: inside a sandbox (Flatpak) the design
+   * reaches only the files the document portal granted, so a photo beside
+   * the design may be out of reach until the user picks it; the file
+   * chooser goes through the portal and grants it. */
+  /* Translators: %s says why the photo cannot be shown; “Locate Photo…”
+   * is the toast's button. */
+  g_autofree char *title = g_strdup_printf (_("%s. Locate Photo… shows it again; the design keeps its lines "
+                                              "and dots meanwhile."), message);
+  /* A toast's title is Pango markup in libadwaita 1.2: a file name with
+   * “&” or “<” must stay text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *item = adw_toast_new (escaped);
 
   g_free (self->problem);
   self->problem = g_strdup (message);
-  adw_toast_set_button_label (item, _("_Relink…"));
+  adw_toast_set_button_label (item, _("_Locate Photo…"));
   adw_toast_set_action_name (item, "win.relink-photo");
   adw_toast_set_timeout (item, 10);
   g_set_weak_pointer (&self->photo_toast, item);

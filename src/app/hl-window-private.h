@@ -110,6 +110,13 @@ enum
   N_PROPS
 };
 
+/* hl-window.c */
+/* Opens @file in @self, or in a new window if @self has unsaved work;
+ * a design open already in any window of the application brings that
+ * window forward instead (@file borrowed). */
+void     _hl_window_open_or_present    (HlWindow       *self,
+                                        GFile          *file);
+
 /* hl-window-tools.c */
 /* Fills in the pspecs of the tool properties; once they are installed,
  * _install_actions makes them the stateful actions with their keys. */

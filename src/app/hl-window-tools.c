@@ -2,10 +2,11 @@
  * the calibration question and the hints for a newcomer.
  *
  * The tool in use is the stateful action win.tool (string target), bound
- * to the linked toggle buttons of the header bar and to one key each. The
- * options of some tools (ruler mode, next landmark, kind of the next zone)
- * are stateful actions too, shown in the bar under the canvas; their state
- * is the window's HlToolOptions, which every tool borrows.
+ * to the linked toggle buttons of the column beside the canvas and to one
+ * key each. The options of some tools (ruler mode, next landmark, kind of
+ * the next zone) are stateful actions too, shown in the bar under the
+ * canvas; their state is the window's HlToolOptions, which every tool
+ * borrows.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -865,8 +866,8 @@ _hl_window_tools_init_state (HlWindow *self)
   self->show_panel = TRUE;
 }
 
-/* The header bar's tool buttons, one per tool of the registry but those
- * picked from the view menu. */
+/* The tool buttons of the column beside the canvas, one per tool of the
+ * registry but those picked from a menu. */
 static void
 build_tool_buttons (HlWindow *self)
 {

@@ -231,6 +231,10 @@ hl_window_open (HlWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   begin_loading (self, g_file_get_basename (file));
+  /* What the window is opening, until its document has a file: asked to
+   * open it again meanwhile, the application finds this window
+   * (hl_application_find_window). */
+  g_object_set_data_full (G_OBJECT (self), "hl-opening-file", g_object_ref (file), g_object_unref);
   hl_document_load_async (self->document, file, self->load_cancellable,
                           on_document_loaded, g_object_ref (self));
 }
@@ -546,6 +550,36 @@ zoom_action (GtkWidget  *widget,
   hl_canvas_zoom (self->canvas, g_variant_get_double (parameter));
 }
 
+void
+_hl_window_open_or_present (HlWindow *self,
+                            GFile    *file)
+{
+  HlApplication *app = HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  HlWindow *target = self;
+
+  g_assert (HL_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  /* A design open already (by this name or another: same device and
+   * inode), in this window or another, is never opened twice: its window
+   * comes forward, as for a launch (hl-application.c). */
+  if (app != NULL)
+    {
+      HlWindow *shown = hl_application_find_window (app, file);
+
+      if (shown != NULL)
+        {
+          gtk_window_present (GTK_WINDOW (shown));
+          return;
+        }
+    }
+  /* Never drop unsaved work: open elsewhere if this one has some. */
+  if (hl_document_is_modified (self->document) || self->saving > 0)
+    target = hl_window_new (app);
+  hl_window_open (target, file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
 static void
 on_open_chooser_response (GtkNativeDialog *dialog,
                           int              response,
@@ -558,15 +592,7 @@ on_open_chooser_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        {
-          HlWindow *target = self;
-
-          /* Never drop unsaved work: open elsewhere if this one has some. */
-          if (hl_document_is_modified (self->document) || self->saving > 0)
-            target = hl_window_new (HL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-          hl_window_open (target, file);
-          gtk_window_present (GTK_WINDOW (target));
-        }
+        _hl_window_open_or_present (self, file);
     }
 
   g_clear_object (&self->chooser);
