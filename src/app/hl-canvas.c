@@ -317,7 +317,8 @@ draw_guides (cairo_t  *cr,
     }
   cairo_translate (cr, d->dx, d->dy);
   cairo_scale (cr, d->zoom, d->zoom);
-  hl_measure_draw_guides (d->view, cr, d->zoom);
+  hl_measure_draw_guides (d->view, cr, d->zoom,
+                          d->canvas->tool_options != NULL ? d->canvas->tool_options->unit : HL_UNIT_MM);
 }
 
 /* The ink of @draw in widget px (recorded: drawn once more, off screen). */
