@@ -122,10 +122,14 @@ scalp_per_px (const HlStippler *self,
 {
   double x[4][3], jx[3], jy[3], g11, g12, g22, det, inv;
 
-  if (!hl_head_model_image_to_scalp (&self->head, &self->pose, (HlPoint) { p.x + 0.5, p.y }, x[0]) ||
-      !hl_head_model_image_to_scalp (&self->head, &self->pose, (HlPoint) { p.x - 0.5, p.y }, x[1]) ||
-      !hl_head_model_image_to_scalp (&self->head, &self->pose, (HlPoint) { p.x, p.y + 0.5 }, x[2]) ||
-      !hl_head_model_image_to_scalp (&self->head, &self->pose, (HlPoint) { p.x, p.y - 0.5 }, x[3]))
+  const HlHeadModel *h = &self->head;
+  const HlHeadPose *pose = &self->pose;
+  const double (*m)[3] = (const double (*)[3]) self->head_m;
+
+  if (!hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x + 0.5, p.y }, x[0]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x - 0.5, p.y }, x[1]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x, p.y + 0.5 }, x[2]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x, p.y - 0.5 }, x[3]))
     return 0.0;
   for (guint k = 0; k < 3; k++)
     {
