@@ -33,6 +33,9 @@ struct _HlCanvas
   HlTool          *tool;          /* edits the document; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
   HlPhoto         *layer_photo;   /* the photo the layers and the tool were given */
+  HlCanvasOverlayFunc overlay_func;  /* hl_canvas_set_overlay(), or NULL */
+  gpointer         overlay_data;
+  GDestroyNotify   overlay_destroy;
   HlDesignLayer   *layer;         /* photo, dots and lines, cached */
   HlCellLayer     *tool_cells;    /* the tool's feedback, as GSK last saw it */
   HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */

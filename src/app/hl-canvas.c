@@ -299,6 +299,28 @@ draw_tool (cairo_t  *cr,
       cairo_restore (cr);
     }
   hl_tool_draw_overlay (self->tool, cr, d->zoom);
+  if (self->overlay_func != NULL)
+    {
+      cairo_save (cr);
+      self->overlay_func (cr, d->view, d->zoom, self->overlay_data);
+      cairo_restore (cr);
+    }
+}
+
+void
+hl_canvas_set_overlay (HlCanvas            *self,
+                       HlCanvasOverlayFunc  func,
+                       gpointer             user_data,
+                       GDestroyNotify       destroy)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  if (self->overlay_destroy != NULL)
+    self->overlay_destroy (self->overlay_data);
+  self->overlay_func = func;
+  self->overlay_data = user_data;
+  self->overlay_destroy = destroy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
@@ -1007,6 +1029,7 @@ hl_canvas_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  hl_canvas_set_overlay (self, NULL, NULL, NULL);
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);
