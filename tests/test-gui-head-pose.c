@@ -18,6 +18,7 @@
 #include "hl-document.h"
 #include "hl-gui-test-util.h"
 #include "hl-head-dialog.h"
+#include "hl-head-model.h"
 #include "hl-window.h"
 
 static HlApplication *app;
@@ -163,6 +164,52 @@ overlay_pixels (GtkWidget *canvas)
   return n;
 }
 
+/* Canvas point @w (widget px) in its window's surface px. */
+static void
+canvas_to_surface (GtkWidget *canvas,
+                   HlPoint    w,
+                   double    *x,
+                   double    *y)
+{
+  GtkNative *native = gtk_widget_get_native (canvas);
+  graphene_point_t in = GRAPHENE_POINT_INIT ((float) w.x, (float) w.y), out;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_point (canvas, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  *x = out.x + sx;
+  *y = out.y + sy;
+}
+
+/* Drags with the primary button from image point @from of the canvas by
+ * (@dx, @dy) screen px: X pointer events (xdotool), in steps. */
+static void
+drag_on_canvas (HlWindow *window,
+                HlPoint   from,
+                double    dx,
+                double    dy)
+{
+  GtkWidget *canvas = hl_window_get_canvas (window);
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                                     gtk_native_get_surface (GTK_NATIVE (window))));
+  HlPoint w = hl_canvas_image_to_widget (HL_CANVAS (canvas), from);
+  double x, y;
+  char a[4][16], b[4][16];
+
+  canvas_to_surface (canvas, w, &x, &y);
+  for (guint k = 0; k < 4; k++)
+    {
+      g_snprintf (a[k], sizeof a[k], "%.0f", x + dx * k / 3.0);
+      g_snprintf (b[k], sizeof b[k], "%.0f", y + dy * k / 3.0);
+    }
+  g_test_message ("drag from %s,%s to %s,%s", a[0], b[0], a[3], b[3]);
+  xdotool (GTK_WIDGET (window), "mousemove", "--window", xid, a[0], b[0], "sleep", "0.1", "mousedown", "1",
+           "sleep", "0.1", "mousemove", "--window", xid, a[1], b[1], "sleep", "0.1",
+           "mousemove", "--window", xid, a[2], b[2], "sleep", "0.1",
+           "mousemove", "--window", xid, a[3], b[3], "sleep", "0.1", "mouseup", "1", NULL);
+  settle (200);
+}
+
 static gboolean
 is_idle (gpointer window)
 {
@@ -173,8 +220,9 @@ is_idle (gpointer window)
  * from the landmarks' fit and draws the model over the canvas; a breadth
  * typed there puts the view on the scalp of that head, one undo step; Up
  * on the turn's spin button turns the head a degree, one more step; 300 mm
- * is refused with the format's message and changes nothing; Escape closes
- * the dialog and the model leaves the canvas. */
+ * is refused with the format's message and changes nothing; the centre
+ * and size handles dragged on the canvas move and scale the head, one
+ * step each; Escape closes the dialog and the model leaves the canvas. */
 static void
 test_adjust (void)
 {
@@ -252,6 +300,52 @@ test_adjust (void)
   type_into (dialog, breadth, "300");
   g_assert_true (hl_window_get_design (window) == design);
   g_assert_cmpstr (hl_head_dialog_get_message (dialog), ==, "head.breadth_mm: must be 110–200 mm");
+
+  /* The handles on the canvas, dragged with X pointer events: the centre
+   * moves the head, one undo step; the size handle (the outline's point
+   * farthest right) scales it about its centre. The dialog is moved off
+   * the canvas first (no window manager places it). */
+  if (has_xdotool (GTK_WIDGET (dialog)))
+    {
+      g_autofree char *dxid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
+                                                        gtk_native_get_surface (GTK_NATIVE (dialog))));
+      const HlView *v;
+      HlHeadPose pose0;
+      HlPoint right = { -G_MAXDOUBLE, 0 };
+      g_autoptr(GArray) outline = NULL;
+      double zoom = hl_canvas_get_zoom (HL_CANVAS (canvas)), r0, r1;
+
+      xdotool (GTK_WIDGET (dialog), "windowmove", dxid, "820", "0", NULL);
+      settle (300);
+      v = hl_design_get_view (hl_window_get_design (window), 0);
+      g_assert_true (v->has_head);
+      pose0 = v->pose;
+      drag_on_canvas (window, (HlPoint) { pose0.centre_x, pose0.centre_y }, 40, 24);
+      v = hl_design_get_view (hl_window_get_design (window), 0);
+      g_test_message ("centre moved from %.1f,%.1f to %.1f,%.1f (zoom %.3f)", pose0.centre_x, pose0.centre_y,
+                      v->pose.centre_x, v->pose.centre_y, zoom);
+      g_assert_cmpfloat (fabs (v->pose.centre_x - (pose0.centre_x + 40 / zoom)), <=, 1.5 / zoom + 0.5);
+      g_assert_cmpfloat (fabs (v->pose.centre_y - (pose0.centre_y + 24 / zoom)), <=, 1.5 / zoom + 0.5);
+      g_assert_cmpfloat (v->pose.scale, ==, pose0.scale);
+      g_assert_true (hl_document_undo (document));
+      v = hl_design_get_view (hl_window_get_design (window), 0);
+      g_assert_cmpfloat (v->pose.centre_x, ==, pose0.centre_x);
+      g_assert_cmpfloat (v->pose.centre_y, ==, pose0.centre_y);
+
+      outline = hl_head_model_silhouette (&v->head, &v->pose, 96, 0.0);
+      for (guint i = 0; i < outline->len; i++)
+        if (g_array_index (outline, HlPoint, i).x > right.x)
+          right = g_array_index (outline, HlPoint, i);
+      drag_on_canvas (window, right, 30, 0);
+      v = hl_design_get_view (hl_window_get_design (window), 0);
+      r0 = right.x - pose0.centre_x;
+      r1 = r0 + 30 / zoom;
+      g_test_message ("scale %.4f → %.4f (expected about %.4f)", pose0.scale, v->pose.scale, pose0.scale * r1 / r0);
+      g_assert_cmpfloat (fabs (v->pose.scale / (pose0.scale * r1 / r0) - 1.0), <=, 0.03);
+      g_assert_cmpfloat (v->pose.centre_x, ==, pose0.centre_x);
+      g_assert_true (hl_document_undo (document));
+      g_assert_cmpfloat (hl_design_get_view (hl_window_get_design (window), 0)->pose.scale, ==, pose0.scale);
+    }
 
   /* Escape closes it; the model leaves the canvas. */
   if (has_xdotool (GTK_WIDGET (dialog)))

@@ -320,7 +320,18 @@ hl_canvas_set_overlay (HlCanvas            *self,
   self->overlay_func = func;
   self->overlay_data = user_data;
   self->overlay_destroy = destroy;
+  self->overlay_input = NULL;
+  self->overlay_dragging = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hl_canvas_set_overlay_input (HlCanvas            *self,
+                             HlCanvasOverlayInput input)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  self->overlay_input = input;
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,

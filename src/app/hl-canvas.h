@@ -102,6 +102,24 @@ void           hl_canvas_set_overlay      (HlCanvas            *self,
                                            HlCanvasOverlayFunc  func,
                                            gpointer             user_data,
                                            GDestroyNotify       destroy);
+typedef enum
+{
+  HL_CANVAS_OVERLAY_PRESS,
+  HL_CANVAS_OVERLAY_MOTION,
+  HL_CANVAS_OVERLAY_RELEASE,
+  HL_CANVAS_OVERLAY_CANCEL,
+} HlCanvasOverlayPhase;
+/* A drag of the primary button for the overlay's handles: called with
+ * the pointer in image px; a press the function takes (TRUE) makes the
+ * whole drag the overlay's, before the tool sees it. */
+typedef gboolean (*HlCanvasOverlayInput) (HlCanvasOverlayPhase phase,
+                                          HlPoint              p,
+                                          double               zoom,
+                                          gpointer             user_data);
+/* Sets the overlay's input (NULL: none), with the overlay's @user_data
+ * (hl_canvas_set_overlay() sets it to none). */
+void           hl_canvas_set_overlay_input (HlCanvas            *self,
+                                            HlCanvasOverlayInput input);
 /* "Seen from": the design as a person with normal acuity sees it from a
  * distance (hl-acuity.h). Needs the view's calibration: without it, it
  * is pixel-exact and the choice is disabled. */

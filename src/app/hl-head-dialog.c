@@ -68,7 +68,19 @@ struct _HlHeadDialog
   GtkLabel       *status;
 
   gboolean        updating;     /* spins set from the document */
+
+  /* A drag of a handle on the canvas. */
+  int             drag_mode;    /* DRAG_NONE, DRAG_CENTRE, DRAG_SIZE */
+  HlPoint         drag_from;    /* image px where it began */
+  HlHeadModel     drag_model;   /* the head and pose then */
+  HlHeadPose      drag_pose;
+  HlDesign       *drag_design;  /* owned: what the drag shows, to commit */
 };
+
+enum { DRAG_NONE, DRAG_CENTRE, DRAG_SIZE };
+
+/* A handle takes a press within this many screen px. */
+#define HANDLE_REACH 10.0
 
 G_DEFINE_FINAL_TYPE (HlHeadDialog, hl_head_dialog, ADW_TYPE_WINDOW)
 
@@ -84,6 +96,36 @@ shown_view (HlHeadDialog *self,
   if (index != NULL)
     *index = i;
   return hl_design_get_view (design, i);
+}
+
+/* The head and pose the canvas shows for the shown view (a drag's
+ * preview included): its own, or where adjusting would start. */
+static gboolean
+shown_head (HlHeadDialog *self,
+            HlHeadModel  *model,
+            HlHeadPose   *pose,
+            guint        *index)
+{
+  HlDesign *shown = hl_document_get_shown (self->document);
+
+  if (shown_view (self, index) == NULL || shown == NULL || *index >= hl_design_get_n_views (shown))
+    return FALSE;
+  hl_head_edit_initial (shown, *index, model, pose);
+  return TRUE;
+}
+
+/* The size handle: the outline's point farthest right on the image. */
+static HlPoint
+size_handle (const HlHeadModel *model,
+             const HlHeadPose  *pose)
+{
+  g_autoptr(GArray) outline = hl_head_model_silhouette (model, pose, 96, 0.0);
+  HlPoint best = { pose->centre_x, pose->centre_y };
+
+  for (guint i = 0; i < outline->len; i++)
+    if (i == 0 || g_array_index (outline, HlPoint, i).x > best.x)
+      best = g_array_index (outline, HlPoint, i);
+  return best;
 }
 
 static void
@@ -279,9 +321,8 @@ draw_model (cairo_t      *cr,
   double abc[3], lw = 1.5 / zoom;
   guint index;
 
-  if (shown_view (self, &index) == NULL)
+  if (!shown_head (self, &model, &pose, &index))
     return;
-  hl_head_edit_initial (hl_document_get_design (self->document), index, &model, &pose);
   hl_head_model_get_semi_axes (&model, abc);
 
   cairo_set_line_width (cr, lw);
@@ -345,12 +386,103 @@ draw_model (cairo_t      *cr,
         cairo_set_source_rgb (cr, 0.55, 0.85, 1.0);
       cairo_stroke (cr);
     }
-  /* The centre. */
-  cairo_move_to (cr, pose.centre_x - 8 / zoom, pose.centre_y);
-  cairo_line_to (cr, pose.centre_x + 8 / zoom, pose.centre_y);
-  cairo_move_to (cr, pose.centre_x, pose.centre_y - 8 / zoom);
-  cairo_line_to (cr, pose.centre_x, pose.centre_y + 8 / zoom);
-  cairo_stroke (cr);
+  /* The handles: the centre (a cross in a ring, dragged to move the
+   * head) and the size (a square on the outline's side, dragged to scale
+   * it). */
+  {
+    HlPoint size = size_handle (&model, &pose);
+
+    cairo_arc (cr, pose.centre_x, pose.centre_y, 6 / zoom, 0, 2 * G_PI);
+    cairo_new_sub_path (cr);
+    cairo_move_to (cr, pose.centre_x - 9 / zoom, pose.centre_y);
+    cairo_line_to (cr, pose.centre_x + 9 / zoom, pose.centre_y);
+    cairo_move_to (cr, pose.centre_x, pose.centre_y - 9 / zoom);
+    cairo_line_to (cr, pose.centre_x, pose.centre_y + 9 / zoom);
+    cairo_stroke (cr);
+    cairo_rectangle (cr, size.x - 5 / zoom, size.y - 5 / zoom, 10 / zoom, 10 / zoom);
+    cairo_fill_preserve (cr);
+    cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+    cairo_set_line_width (cr, lw);
+    cairo_stroke (cr);
+  }
+}
+
+/* The canvas's drag of a handle: the centre moves the head, the size
+ * handle scales it about its centre; shown while dragged, one undo step
+ * when let go. */
+static gboolean
+on_overlay_input (HlCanvasOverlayPhase phase,
+                  HlPoint              p,
+                  double               zoom,
+                  gpointer             user_data)
+{
+  HlHeadDialog *self = user_data;
+  HlHeadModel model;
+  HlHeadPose pose;
+  guint index;
+
+  switch (phase)
+    {
+    case HL_CANVAS_OVERLAY_PRESS:
+      if (!shown_head (self, &model, &pose, &index))
+        return FALSE;
+      if (hl_point_distance (p, (HlPoint) { pose.centre_x, pose.centre_y }) <= HANDLE_REACH / zoom)
+        self->drag_mode = DRAG_CENTRE;
+      else if (hl_point_distance (p, size_handle (&model, &pose)) <= HANDLE_REACH / zoom)
+        self->drag_mode = DRAG_SIZE;
+      else
+        return FALSE;
+      self->drag_from = p;
+      self->drag_model = model;
+      self->drag_pose = pose;
+      return TRUE;
+
+    case HL_CANVAS_OVERLAY_MOTION:
+      {
+        g_autoptr(HlDesign) edited = NULL;
+
+        if (self->drag_mode == DRAG_NONE || shown_view (self, &index) == NULL)
+          return FALSE;
+        pose = self->drag_pose;
+        if (self->drag_mode == DRAG_CENTRE)
+          {
+            pose.centre_x += p.x - self->drag_from.x;
+            pose.centre_y += p.y - self->drag_from.y;
+          }
+        else
+          {
+            HlPoint c = { pose.centre_x, pose.centre_y };
+            double from = hl_point_distance (self->drag_from, c);
+
+            if (from > 0.0)
+              pose.scale = CLAMP (pose.scale * hl_point_distance (p, c) / from, HL_HEAD_POSE_MIN_SCALE,
+                                  HL_HEAD_POSE_MAX_SCALE);
+          }
+        edited = hl_head_edit_set (hl_document_get_design (self->document), index, &self->drag_model, &pose, NULL);
+        if (edited != NULL)
+          {
+            g_clear_pointer (&self->drag_design, hl_design_unref);
+            self->drag_design = hl_design_ref (edited);
+            hl_document_show (self->document, edited);
+          }
+        return TRUE;
+      }
+
+    case HL_CANVAS_OVERLAY_RELEASE:
+    case HL_CANVAS_OVERLAY_CANCEL:
+    default:
+      {
+        g_autoptr(HlDesign) done = g_steal_pointer (&self->drag_design);
+        int mode = self->drag_mode;
+
+        self->drag_mode = DRAG_NONE;
+        hl_document_show (self->document, NULL);
+        if (phase == HL_CANVAS_OVERLAY_RELEASE && done != NULL)
+          hl_document_commit (self->document, done, mode == DRAG_CENTRE ? _("Move head model")
+                                                                        : _("Resize head model"), NULL);
+        return TRUE;
+      }
+    }
 }
 
 static void
@@ -421,6 +553,9 @@ hl_head_dialog_dispose (GObject *object)
   if (self->canvas != NULL)
     hl_canvas_set_overlay (self->canvas, NULL, NULL, NULL);
   g_clear_object (&self->canvas);
+  if (self->drag_design != NULL && self->document != NULL)
+    hl_document_show (self->document, NULL);
+  g_clear_pointer (&self->drag_design, hl_design_unref);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (hl_head_dialog_parent_class)->dispose (object);
 }
@@ -477,6 +612,7 @@ hl_head_dialog_new (GtkWindow  *parent,
       /* The canvas holds no reference: the dialog removes the overlay
        * when it goes. */
       hl_canvas_set_overlay (canvas, draw_model, self, NULL);
+      hl_canvas_set_overlay_input (canvas, on_overlay_input);
     }
   on_changed (self);
   return self;

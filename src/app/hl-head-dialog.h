@@ -4,7 +4,10 @@
  * image, each a spin button (keyboard: Tab between them, arrows and Page
  * keys to change, Escape closes). While the dialog is open the canvas
  * shows the model over the view: its outline, a faint grid of the scalp
- * the view sees and its centre.
+ * the view sees, and two handles taken before the tool's
+ * (hl_canvas_set_overlay_input()): the centre, dragged to move the head,
+ * and a square on the outline's side, dragged to scale it about its
+ * centre (shown while dragged, one undo step when let go).
  *
  * Every change goes through the document's one commit path
  * (hl_document_commit()), one undo step per field changed (a burst of
