@@ -78,10 +78,10 @@ dots_digest (const HlDot *dots,
   return out;
 }
 
-/* Engine 6 on a view with a head model: the same dots every time; the
+/* Engine 7 on a view with a head model: the same dots every time; the
  * pinned digest catches any change in the numbers (HL_ENGINE_VERSION must
  * change with an intended one). */
-#define PINNED_HEAD_DIGEST "21aff59cb7a9b2e22b493bc1b07b7a93f6f627f7868ce62b3c4de6ed6776084d"
+#define PINNED_HEAD_DIGEST "dfff71e1faf1c4dcb95a909876f12d4c1d59c39cc875ad130465cd5591b3fa5f"
 
 static void
 test_determinism (void)
@@ -189,11 +189,15 @@ test_top_squares (void)
   g_assert_cmpfloat (ratio_c, <, 1.05);
   g_assert_cmpfloat (ratio_e, >=, 1.3 * ratio_c);
   g_assert_cmpfloat (per_image_e, >=, 1.25 * per_image_c);
-  /* The dots follow the scalp: within 3 % of ∫ density, and near 60 per
-   * cm² of scalp (the edge blend thins the squares' borders). */
+  /* The dots follow the scalp: within 3 % of ∫ density, and below 60 per
+   * cm² of scalp: the edge blend thins the squares' borders. Measured
+   * along the scalp (engine 7) it thins the same width of scalp around
+   * each square, a smaller share of the outer one, which covers 2.4 × the
+   * scalp: the outer square reads at least the centre's density. */
   g_assert_cmpfloat (fabs (centre.dots / centre.expected_dots - 1.0), <, 0.03);
   g_assert_cmpfloat (fabs (edge.dots / edge.expected_dots - 1.0), <, 0.03);
-  g_assert_cmpfloat (fabs ((edge.dots / edge.area_cm2) / (centre.dots / centre.area_cm2) - 1.0), <, 0.1);
+  g_assert_cmpfloat (edge.dots / edge.area_cm2, >=, 0.97 * centre.dots / centre.area_cm2);
+  g_assert_cmpfloat (edge.dots / edge.area_cm2, <=, 60.0 * 1.03);
 }
 
 /* A view without a head model keeps the photo plane: the same dots as a

@@ -180,6 +180,16 @@ on_drag_begin (GtkGestureDrag *gesture,
       return;
     }
   follow_stylus_end (self, controller);
+  /* The overlay's handles (a dialog's) come before the tool's. */
+  self->overlay_dragging = self->overlay_input != NULL && _hl_canvas_tools_active (self) &&
+                           self->overlay_input (HL_CANVAS_OVERLAY_PRESS, hl_canvas_widget_to_image (self, x, y),
+                                                hl_canvas_get_zoom (self), self->overlay_data);
+  if (self->overlay_dragging)
+    {
+      self->captured = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      return;
+    }
   /* Comparing, the primary button moves the split line (there is no tool
    * to give it to); presenting or side by side, it pans. */
   if (!_hl_canvas_tools_active (self))
@@ -207,6 +217,13 @@ on_drag_update (GtkGestureDrag *gesture,
   if (self->loupe_dragging)
     hl_canvas_move_loupe (self, self->drag_start.x + off_x - self->loupe_grab.x,
                           self->drag_start.y + off_y - self->loupe_grab.y);
+  else if (self->overlay_dragging)
+    {
+      if (self->overlay_input != NULL)
+        self->overlay_input (HL_CANVAS_OVERLAY_MOTION,
+                             hl_canvas_widget_to_image (self, self->drag_start.x + off_x, self->drag_start.y + off_y),
+                             hl_canvas_get_zoom (self), self->overlay_data);
+    }
   else if (self->splitting)
     hl_canvas_set_split (self, (self->drag_start.x + off_x) / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1));
   else if (self->captured && !self->space_drag)
@@ -228,6 +245,16 @@ on_drag_end (GtkGestureDrag *gesture,
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                        _hl_canvas_tools_active (self) && self->tool != NULL ?
                                        hl_tool_get_cursor (self->tool) : NULL);
+      return;
+    }
+  if (self->overlay_dragging)
+    {
+      self->overlay_dragging = FALSE;
+      if (self->overlay_input != NULL)
+        self->overlay_input (HL_CANVAS_OVERLAY_RELEASE,
+                             hl_canvas_widget_to_image (self, self->drag_start.x + off_x, self->drag_start.y + off_y),
+                             hl_canvas_get_zoom (self), self->overlay_data);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->tool != NULL ? hl_tool_get_cursor (self->tool) : NULL);
       return;
     }
   if (self->space_drag)
@@ -257,6 +284,14 @@ on_drag_cancel (GtkGesture       *gesture,
 {
   HlToolEvent event = { HL_TOOL_CANCEL, { 0, 0 }, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
 
+  if (self->overlay_dragging)
+    {
+      self->overlay_dragging = FALSE;
+      if (self->overlay_input != NULL)
+        self->overlay_input (HL_CANVAS_OVERLAY_CANCEL, (HlPoint) { 0, 0 }, hl_canvas_get_zoom (self),
+                             self->overlay_data);
+      return;
+    }
   /* After the release (a popover taking the pointer) there is nothing
    * left to cancel. */
   if (!self->captured)
@@ -763,4 +798,33 @@ _hl_canvas_init_input (HlCanvas *self)
   g_signal_connect_object (pinch, "begin", G_CALLBACK (on_pinch_begin), self, 0);
   g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
+}
+
+/* A dialog's drawing over the tool layer and its pointer input (the head
+ * model's adjustment). */
+void
+hl_canvas_set_overlay (HlCanvas            *self,
+                       HlCanvasOverlayFunc  func,
+                       gpointer             user_data,
+                       GDestroyNotify       destroy)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  if (self->overlay_destroy != NULL)
+    self->overlay_destroy (self->overlay_data);
+  self->overlay_func = func;
+  self->overlay_data = user_data;
+  self->overlay_destroy = destroy;
+  self->overlay_input = NULL;
+  self->overlay_dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hl_canvas_set_overlay_input (HlCanvas            *self,
+                             HlCanvasOverlayInput input)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+
+  self->overlay_input = input;
 }

@@ -33,6 +33,10 @@ struct _HlCanvas
   HlTool          *tool;          /* edits the document; NULL when empty */
   char            *tool_name;     /* the tool to make for each document */
   HlPhoto         *layer_photo;   /* the photo the layers and the tool were given */
+  HlCanvasOverlayFunc overlay_func;  /* hl_canvas_set_overlay(), or NULL */
+  gpointer         overlay_data;
+  GDestroyNotify   overlay_destroy;
+  HlCanvasOverlayInput overlay_input;  /* hl_canvas_set_overlay_input(), or NULL */
   HlDesignLayer   *layer;         /* photo, dots and lines, cached */
   HlCellLayer     *tool_cells;    /* the tool's feedback, as GSK last saw it */
   HlDensityMap    *density_map;   /* of the shown dots; NULL when off or stale */
@@ -72,6 +76,7 @@ struct _HlCanvas
   gboolean         loupe_placed;  /* put somewhere since it was shown */
   HlPoint          loupe_at;      /* its centre, widget px */
   gboolean         loupe_dragging;
+  gboolean         overlay_dragging;  /* the overlay took the press */
   HlPoint          loupe_grab;    /* the press, from the centre */
   HlSeenFrom       seen_from;
   cairo_surface_t *seen_after;    /* the design layer blurred, with its lines */

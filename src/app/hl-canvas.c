@@ -301,6 +301,12 @@ draw_tool (cairo_t  *cr,
     }
   hl_tool_draw_overlay (self->tool, cr, d->zoom);
   _hl_canvas_draw_key_cursor (self, cr, d->zoom);
+  if (self->overlay_func != NULL)
+    {
+      cairo_save (cr);
+      self->overlay_func (cr, d->view, d->zoom, self->overlay_data);
+      cairo_restore (cr);
+    }
 }
 
 /* The placement guides alone, in widget px, for their extents. */
@@ -350,8 +356,17 @@ tool_layer_ink (HlCanvas    *self,
   HlRect box, ink;
   const HlCurve *outline = hl_view_get_scalp_outline (d->view);
 
-  if (!hl_tool_get_overlay_extents (self->tool, d->zoom, &box))
+  /* A dialog's overlay (the head model) is drawn by its owner: recorded. */
+  if (self->overlay_func != NULL || !hl_tool_get_overlay_extents (self->tool, d->zoom, &box))
     return recorded_ink (draw_tool, d);
+  /* The keyboard cursor: a 9 px cross and ring on a 3.5 px dark edge. */
+  if (self->key_cursor_on)
+    {
+      HlPoint c = self->key_cursor;
+      HlRect cursor = { c.x, c.y, c.x, c.y };
+
+      box = hl_rect_union (box, hl_rect_inflate (cursor, (9.0 + 1.75 + 1.0) / d->zoom));
+    }
 
   /* The outline's 2.5 px edge, mitred (cairo's limit, 10 half-widths),
    * and a pixel of antialiasing (draw_scalp_outline()). */
@@ -1071,6 +1086,7 @@ hl_canvas_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  hl_canvas_set_overlay (self, NULL, NULL, NULL);
   /* The tool borrows the document's history: it goes first. */
   g_clear_pointer (&self->tool, hl_tool_free);
   g_clear_pointer (&self->tool_name, g_free);

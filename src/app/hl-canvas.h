@@ -89,6 +89,37 @@ void           hl_canvas_move_loupe       (HlCanvas          *self,
 void           hl_canvas_get_loupe_center (HlCanvas          *self,
                                            double            *x,
                                            double            *y);
+/* Draws over the editing view, above the tool's feedback, in image px
+ * (@cr scaled by @zoom screen px per image px): what a dialog adjusts,
+ * such as the head model's outline. */
+typedef void (*HlCanvasOverlayFunc) (cairo_t      *cr,
+                                     const HlView *view,
+                                     double        zoom,
+                                     gpointer      user_data);
+/* Sets the overlay (NULL: none); @destroy frees @user_data when it is
+ * replaced or the canvas goes. Redraws. */
+void           hl_canvas_set_overlay      (HlCanvas            *self,
+                                           HlCanvasOverlayFunc  func,
+                                           gpointer             user_data,
+                                           GDestroyNotify       destroy);
+typedef enum
+{
+  HL_CANVAS_OVERLAY_PRESS,
+  HL_CANVAS_OVERLAY_MOTION,
+  HL_CANVAS_OVERLAY_RELEASE,
+  HL_CANVAS_OVERLAY_CANCEL,
+} HlCanvasOverlayPhase;
+/* A drag of the primary button for the overlay's handles: called with
+ * the pointer in image px; a press the function takes (TRUE) makes the
+ * whole drag the overlay's, before the tool sees it. */
+typedef gboolean (*HlCanvasOverlayInput) (HlCanvasOverlayPhase phase,
+                                          HlPoint              p,
+                                          double               zoom,
+                                          gpointer             user_data);
+/* Sets the overlay's input (NULL: none), with the overlay's @user_data
+ * (hl_canvas_set_overlay() sets it to none). */
+void           hl_canvas_set_overlay_input (HlCanvas            *self,
+                                            HlCanvasOverlayInput input);
 /* "Seen from": the design as a person with normal acuity sees it from a
  * distance (hl-acuity.h). Needs the view's calibration: without it, it
  * is pixel-exact and the choice is disabled. */

@@ -16,6 +16,7 @@
 #include "hl-error.h"
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
+#include "hl-head-dialog.h"
 #include "hl-measure.h"
 #include "hl-text.h"
 #include "hl-window-private.h"
@@ -322,6 +323,7 @@ update_views (HlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-hairline", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit-head", view != NULL && view->photo.chart == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.adjust-head", view != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-photo", has_room);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-chart", has_room);
 
@@ -699,6 +701,32 @@ fit_head_action (GtkWidget  *widget,
 }
 
 static void
+forget_head_dialog (HlWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), "hl-head-dialog", NULL);
+}
+
+/* Opens the dialog that adjusts the shown view's head model by hand (one
+ * at a time: a second activation presents it). */
+static void
+adjust_head_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HlWindow *self = HL_WINDOW (widget);
+  GtkWindow *dialog = g_object_get_data (G_OBJECT (self), "hl-head-dialog");
+
+  if (dialog == NULL && current_view (self, NULL) != NULL)
+    {
+      dialog = GTK_WINDOW (hl_head_dialog_new (GTK_WINDOW (self), self->document, self->canvas));
+      g_object_set_data (G_OBJECT (self), "hl-head-dialog", dialog);
+      g_signal_connect_object (dialog, "destroy", G_CALLBACK (forget_head_dialog), self, G_CONNECT_SWAPPED);
+    }
+  if (dialog != NULL)
+    gtk_window_present (dialog);
+}
+
+static void
 propose_hairline_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -811,6 +839,7 @@ _hl_window_views_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_action (widget_class, "win.propose-hairline", NULL, propose_hairline_action);
   gtk_widget_class_install_action (widget_class, "win.fit-head", NULL, fit_head_action);
+  gtk_widget_class_install_action (widget_class, "win.adjust-head", NULL, adjust_head_action);
   gtk_widget_class_install_action (widget_class, "win.add-view-photo", NULL, add_view_photo_action);
   gtk_widget_class_install_action (widget_class, "win.add-view-chart", "s", add_view_chart_action);
   gtk_widget_class_install_action (widget_class, "win.new-chart", "s", new_chart_action);

@@ -85,23 +85,22 @@ zone_json (const HlZone      *zone,
   return o;
 }
 
-/* Why @view has no head model, for people (caller frees): its own
- * reason, else why the fit fails, else that it was not fitted. */
+/* Why @view has no head model, for people (caller frees): as the sheet
+ * says it (hl_head_fit_explain()), with what --fit would do. */
 static char *
 head_reason (const HlView *view)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *why = hl_head_fit_explain (view);
   HlHeadModel model;
   HlHeadPose pose;
 
-  if (view->head_reason != NULL)
-    return g_strdup (view->head_reason);
-  if (view->photo.chart != NULL)
-    return g_strdup (_("a head chart saved without its pose (before format 3): --fit gives it its pose"));
-  if (!hl_head_fit_view (view, &model, &pose, &error))
-    return g_strdup (error->message);
-  return g_strdup_printf (_("not fitted (its landmarks fit a head %.0f mm broad: --fit measures on it)"),
-                          model.breadth_mm);
+  if (view->head_reason == NULL && view->photo.chart != NULL)
+    /* Translators: why a view is measured in the photo's plane, then
+     * what the --fit option does about it. */
+    return g_strdup_printf (_("%s: --fit gives it its pose"), why);
+  if (view->head_reason == NULL && hl_head_fit_view (view, &model, &pose, NULL))
+    return g_strdup_printf (_("%s (--fit measures on it)"), why);
+  return g_steal_pointer (&why);
 }
 
 /* Fits the head model to every view without one that can be fitted: a

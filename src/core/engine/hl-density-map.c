@@ -162,17 +162,29 @@ hl_density_map_new (const HlView *view,
    * image area times the scalp-to-image area ratio at its centre. */
   ratio = g_new (double, (gsize) map->columns * map->rows);
   {
-    double m[3][3];
+    double m[3][3], k2 = 1.0;
 
+    /* The ratio counts the image in mm at the pose's scale, the cells at
+     * the calibration's: corrected as the engine corrects it
+     * (hl_view_get_area_factor()), so that a cell's scalp area is the
+     * model's whatever the calibration. */
     if (view->has_head)
-      hl_head_pose_get_matrix (&view->pose, m);
+      {
+        double k = 1.0 / (view->pose.scale * mm_per_px);
+
+        hl_head_pose_get_matrix (&view->pose, m);
+        k2 = k * k;
+      }
+    map->on_scalp = view->has_head;
     for (int row = 0; row < map->rows; row++)
       for (int col = 0; col < map->columns; col++)
         {
           HlPoint centre = { map->x0 + (col + 0.5) * map->cell_px, map->y0 + (row + 0.5) * map->cell_px };
-          double f = view->has_head ? hl_head_model_area_ratio_fast (&view->head, &view->pose, m, centre) : 1.0;
+          double f = view->has_head
+            ? hl_head_model_area_ratio_fast (&view->head, &view->pose, (const double (*)[3]) m, centre)
+            : 1.0;
 
-          ratio[(gsize) row * map->columns + col] = f > 0.0 ? f : 1.0;
+          ratio[(gsize) row * map->columns + col] = (f > 0.0 ? f : 1.0) * k2;
         }
   }
 
@@ -356,6 +368,18 @@ hl_density_map_draw (const HlDensityMap *map,
   cairo_restore (cr);
 }
 
+char *
+hl_density_map_title (const HlDensityMap *map)
+{
+  g_return_val_if_fail (map != NULL, NULL);
+
+  if (map->on_scalp)
+    /* Translators: the density map's legend on a view with a head model:
+     * dots per cm² of the scalp's surface, and their mean. */
+    return g_strdup_printf (_("Dots/cm² of scalp · mean %.0f"), map->mean);
+  return g_strdup_printf (_("Dots/cm² achieved · mean %.0f"), map->mean);
+}
+
 void
 hl_density_map_draw_legend (const HlDensityMap *map,
                             cairo_t            *cr,
@@ -375,9 +399,9 @@ hl_density_map_draw_legend (const HlDensityMap *map,
   cairo_fill (cr);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
-  g_snprintf (text, sizeof text, _("Dots/cm² achieved · mean %.0f"), map->mean);
   {
-    g_autoptr(PangoLayout) title = hl_label_new (cr, text, 11, HL_LABEL_BOLD, w - 2 * pad);
+    g_autofree char *title_text = hl_density_map_title (map);
+    g_autoptr(PangoLayout) title = hl_label_new (cr, title_text, 11, HL_LABEL_BOLD, w - 2 * pad);
     double baseline;
 
     hl_label_get_size (title, NULL, NULL, &baseline);

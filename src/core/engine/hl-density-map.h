@@ -12,7 +12,9 @@
  * over the cells themselves (dots / zone area), without the kernel. On a
  * view with a head model (HlView.has_head) areas are on the scalp: a
  * cell's zone area is its image area times the scalp-to-image area ratio
- * at its centre, so values are dots per cm² of scalp. A legend of HL_DENSITY_MAP_N_STOPS colour stops from
+ * at its centre (corrected, as the engine does, for a pose whose scale
+ * differs from the calibration: the scalp's area is the model's), so
+ * values are dots per cm² of scalp and the legend says so. A legend of HL_DENSITY_MAP_N_STOPS colour stops from
  * 0 to a rounded maximum maps values to colours (a perceptual dark-blue to
  * yellow ramp: thin coverage reads dark).
  *
@@ -52,6 +54,7 @@ typedef struct
                                * NAN where the cell has no value */
   float         *coverage;    /* owned, fraction of each cell inside a zone */
   HlDensityStop  stops[HL_DENSITY_MAP_N_STOPS];   /* ascending, stops[0].value = 0 */
+  gboolean       on_scalp;    /* the view has a head model: per cm² of scalp */
 } HlDensityMap;
 
 /* The density map of @dots (borrowed, in image px of @view) over the zones
@@ -89,6 +92,9 @@ void          hl_density_map_draw       (const HlDensityMap *map,
                                          const HlView       *view,
                                          cairo_t            *cr,
                                          double              alpha);
+/* The legend's title: the unit (per cm² of scalp on a view with a head
+ * model) and the mean ("Dots/cm² of scalp · mean 74"). Caller frees. */
+char         *hl_density_map_title      (const HlDensityMap *map);
 /* Size of the legend in the caller's units (device px). */
 #define HL_DENSITY_LEGEND_WIDTH  236
 #define HL_DENSITY_LEGEND_HEIGHT 66

@@ -73,7 +73,8 @@ hair_factor (const HlStippler *self,
   if (d_px >= G_MAXDOUBLE)
     return 1.0;       /* far behind the line */
 
-  d = d_px * self->mm_per_px;
+  /* Along the scalp with a head model (engine 7). */
+  d = hl_stippler_scalp_px (self, hl_stippler_index_field, self->hair_index, p, d_px) * self->mm_per_px;
   pmx = p.x * self->mm_per_px;
   pmy = p.y * self->mm_per_px;
 
@@ -161,6 +162,23 @@ free_edges_distance (const FreeEdges *fe,
   return sqrt (best);
 }
 
+/* The free edges' distance as an HlStipplerField (unsigned, searched up
+ * to @limit). */
+typedef struct
+{
+  const FreeEdges *fe;
+  double           limit;
+} FreeEdgesField;
+
+static double
+free_edges_field (gconstpointer data,
+                  HlPoint       p)
+{
+  const FreeEdgesField *f = data;
+
+  return free_edges_distance (f->fe, p, f->limit);
+}
+
 /* Zone @o holds @p at distance @dist inside its outline. Sets *@edge to
  * the free-edge factor (0 when a zone higher in the list holds @p: that
  * zone owns it) and *@blend to the density there over the reference
@@ -178,6 +196,9 @@ zone_share (const HlStippler *self,
   double rest = 1.0, num = 0.0, den = 0.0, w;
 
   w = zo->zone->params.edge_blend_mm / self->mm_per_px;
+  /* Blends measured along the scalp with a head model (engine 7). */
+  if (dist > 0.0 && dist < w * self->head_stretch)
+    dist = hl_stippler_scalp_px (self, hl_stippler_index_field, zo->outline, p, dist);
   if (zo->near->len == 1 && dist > 0.0 && dist >= w)
     {
       /* Alone and past its edge blend: what the loop below gives. */
@@ -205,6 +226,8 @@ zone_share (const HlStippler *self,
               *blend = 0.0;
               return;
             }
+          if (fabs (s) < 0.5 * zj->zone->params.edge_blend_mm / self->mm_per_px * self->head_stretch)
+            s = hl_stippler_scalp_px (self, hl_stippler_index_field, zj->outline, p, s);
         }
       c = cover (s, zj->zone->params.edge_blend_mm / self->mm_per_px);
       if (c <= 0.0)
@@ -218,8 +241,17 @@ zone_share (const HlStippler *self,
   /* The edge blend, only along edges that touch no other zone. */
   if (w <= 0.0 || dist >= w)
     *edge = 1.0;
-  else
+  else if (!self->has_head)
     *edge = smoothstep01 (free_edges_distance (&self->free_edges, p, w) / w);
+  else
+    {
+      FreeEdgesField fef = { &self->free_edges, w * self->head_stretch };
+      double fd = free_edges_field (&fef, p);
+
+      if (fd < fef.limit)
+        fd = hl_stippler_scalp_px (self, free_edges_field, &fef, p, fd);
+      *edge = smoothstep01 (MIN (fd, w) / w);
+    }
 }
 
 /* --- erased discs --------------------------------------------------------- */

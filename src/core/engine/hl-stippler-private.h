@@ -147,6 +147,10 @@ struct _HlStippler
   HlHeadPose      pose;
   double          head_m[3][3];  /* the pose's matrix */
   double          head_k2;       /* (1 / (pose scale × mm per px))² */
+  double          head_stretch;  /* MAX (1, pose scale × mm per px): how
+                                    much farther in the image than its mm
+                                    say a distance on the scalp may reach
+                                    (engine 7); 1 without a head model */
   GHashTable     *scalp_areas;   /* HlZone* (a ref) → double px²: the
                                     zones' scalp areas for this head,
                                     hl_stippler_zone_scalp_px2() */
@@ -209,6 +213,35 @@ double hl_stippler_reference_density (const HlView *view);
  * enters the filtering. */
 double hl_stippler_area_factor (const HlStippler *self,
                                 HlPoint           p);
+
+/* A distance field over the image: the signed or unsigned distance (px)
+ * from @p to a line, ±G_MAXDOUBLE when farther than the field knows. */
+typedef double (*HlStipplerField) (gconstpointer data,
+                                   HlPoint       p);
+
+/* hl_segment_index_signed_distance() as an HlStipplerField (@data: the
+ * HlSegmentIndex). */
+double hl_stippler_index_field (gconstpointer data,
+                                HlPoint       p);
+
+/* Engine 7: the image distance @d_px (signed, px) from @p to the line of
+ * @field as a distance along the scalp, in px at the calibration's scale
+ * (the head model's mm over mm per px, so that × mm_per_px gives mm of
+ * scalp). The line is taken as straight across the gap, its normal the
+ * field's gradient (central differences a quarter pixel apart), and the
+ * scalp's metric as that half-way across (the model's image-to-scalp map
+ * differentiated there): the distance is the shortest way to the line on
+ * the scalp, d / √(nᵀ G⁻¹ n). Returns @d_px itself, bit for bit, on a
+ * view without a head model, and where the model cannot say (a point off
+ * the head, a far or flat field): those stay in the photo's plane as
+ * before. Transition widths (the hairline's ramp, its irregularities and
+ * sentinels) and edge blends measure through it, as "Frontal band from
+ * hairline" measures its depth (hl_measure_band_behind_hairline()). */
+double hl_stippler_scalp_px (const HlStippler *self,
+                             HlStipplerField   field,
+                             gconstpointer     data,
+                             HlPoint           p,
+                             double            d_px);
 
 /* Takes the head model and pose of @view; TRUE when they changed (every
  * candidate's density must be evaluated again). */

@@ -99,6 +99,91 @@ hl_stippler_area_factor (const HlStippler *self,
   return (ratio == 0.0 ? 1.0 : ratio) * self->head_k2;
 }
 
+double
+hl_stippler_index_field (gconstpointer data,
+                         HlPoint       p)
+{
+  return hl_segment_index_signed_distance (data, p);
+}
+
+/* The central differences' half step (px). */
+#define FIELD_STEP 0.25
+
+/* The scalp's length (mm) per image pixel at @p across a line of image
+ * normal (@nx, @ny): 1 / √(nᵀ G⁻¹ n), G = JᵀJ the scalp's metric there
+ * (J: the model's image-to-scalp map differentiated a pixel wide), the
+ * shortest way across on the scalp rather than the way across in the
+ * image. 0 where the model cannot say (off the head, degenerate). */
+static double
+scalp_per_px (const HlStippler *self,
+              HlPoint           p,
+              double            nx,
+              double            ny)
+{
+  double x[4][3], jx[3], jy[3], g11, g12, g22, det, inv;
+
+  const HlHeadModel *h = &self->head;
+  const HlHeadPose *pose = &self->pose;
+  const double (*m)[3] = (const double (*)[3]) self->head_m;
+
+  if (!hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x + 0.5, p.y }, x[0]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x - 0.5, p.y }, x[1]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x, p.y + 0.5 }, x[2]) ||
+      !hl_head_model_image_to_scalp_fast (h, pose, m, (HlPoint) { p.x, p.y - 0.5 }, x[3]))
+    return 0.0;
+  for (guint k = 0; k < 3; k++)
+    {
+      jx[k] = x[0][k] - x[1][k];
+      jy[k] = x[2][k] - x[3][k];
+    }
+  g11 = jx[0] * jx[0] + jx[1] * jx[1] + jx[2] * jx[2];
+  g12 = jx[0] * jy[0] + jx[1] * jy[1] + jx[2] * jy[2];
+  g22 = jy[0] * jy[0] + jy[1] * jy[1] + jy[2] * jy[2];
+  det = g11 * g22 - g12 * g12;
+  if (!(det > 0.0))
+    return 0.0;
+  /* nᵀ G⁻¹ n with G⁻¹ = adj (G) / det. */
+  inv = (g22 * nx * nx - 2.0 * g12 * nx * ny + g11 * ny * ny) / det;
+  return inv > 0.0 ? 1.0 / sqrt (inv) : 0.0;
+}
+
+double
+hl_stippler_scalp_px (const HlStippler *self,
+                      HlStipplerField   field,
+                      gconstpointer     data,
+                      HlPoint           p,
+                      double            d_px)
+{
+  double f[4], gx, gy, len, k0, k1, k2;
+
+  if (!self->has_head || d_px == 0.0 || !(fabs (d_px) < G_MAXDOUBLE))
+    return d_px;
+  f[0] = field (data, (HlPoint) { p.x + FIELD_STEP, p.y });
+  f[1] = field (data, (HlPoint) { p.x - FIELD_STEP, p.y });
+  f[2] = field (data, (HlPoint) { p.x, p.y + FIELD_STEP });
+  f[3] = field (data, (HlPoint) { p.x, p.y - FIELD_STEP });
+  for (guint k = 0; k < 4; k++)
+    if (!(fabs (f[k]) < G_MAXDOUBLE))
+      return d_px;
+  gx = (f[0] - f[1]) / (2.0 * FIELD_STEP);
+  gy = (f[2] - f[3]) / (2.0 * FIELD_STEP);
+  len = hypot (gx, gy);
+  if (!(len > 1e-3))
+    return d_px;
+  gx /= len;
+  gy /= len;
+
+  /* The line lies d back along the field's gradient; the scalp's length
+   * per pixel across it, at @p, half-way and at the line, integrated by
+   * Simpson's rule (the scalp turns away faster toward a silhouette). */
+  k0 = scalp_per_px (self, p, gx, gy);
+  k1 = scalp_per_px (self, (HlPoint) { p.x - 0.5 * d_px * gx, p.y - 0.5 * d_px * gy }, gx, gy);
+  k2 = scalp_per_px (self, (HlPoint) { p.x - d_px * gx, p.y - d_px * gy }, gx, gy);
+  if (!(k0 > 0.0 && k1 > 0.0 && k2 > 0.0))
+    return d_px;
+  return d_px * (k0 + 4.0 * k1 + k2) / 6.0 / self->mm_per_px;
+}
+
 gboolean
 hl_stippler_update_head (HlStippler   *self,
                          const HlView *view)
@@ -117,11 +202,13 @@ hl_stippler_update_head (HlStippler   *self,
   self->pose = view->pose;
   if (self->scalp_areas != NULL)
     g_hash_table_remove_all (self->scalp_areas);
+  self->head_stretch = 1.0;
   if (view->has_head)
     {
       hl_head_pose_get_matrix (&self->pose, self->head_m);
       k = 1.0 / (self->pose.scale * hl_view_get_mm_per_px (view, NULL));
       self->head_k2 = k * k;
+      self->head_stretch = MAX (1.0, 1.0 / k);
     }
   return TRUE;
 }
@@ -389,7 +476,7 @@ hl_stippler_zone_cache_new (HlStippler *self,
   zc->dirty_r0 = 1;
   zc->dirty_r1 = 0;
   /* Exact within the edge blend, and far enough to see touching zones. */
-  reach = MAX (MAX (zp->edge_blend_mm / m, self->touch_px), 1.0);
+  reach = MAX (MAX (zp->edge_blend_mm / m * self->head_stretch, self->touch_px), 1.0);
   zc->outline = hl_segment_index_new (poly, n_poly, TRUE, reach, box);
   zc->reach_box = hl_rect_inflate (box, reach);
 

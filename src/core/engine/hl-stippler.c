@@ -53,6 +53,11 @@ hair_reach_px (const HlStippler *self,
                                   2.0 * z->params.macro_amplitude_mm + 1.0);
     }
 
+  /* Measured along the scalp (engine 7), a distance may reach farther in
+   * the image than its mm at the calibration's scale when the pose's
+   * scale is the larger. */
+  if (view->has_head)
+    reach_mm *= MAX (1.0, view->pose.scale * self->mm_per_px);
   return reach_mm / self->mm_per_px;
 }
 
@@ -348,7 +353,7 @@ update_layout (HlStippler *self)
                        zc->zone->params.edge_blend_mm, zone_cache_active (zc), zc->reach_box };
 
       g_array_append_val (lay, l);
-      grow = MAX (grow, zc->zone->params.edge_blend_mm / self->mm_per_px + 1.0);
+      grow = MAX (grow, zc->zone->params.edge_blend_mm / self->mm_per_px * self->head_stretch + 1.0);
     }
 
   same = old != NULL && old->len == lay->len;
@@ -420,6 +425,7 @@ hl_stippler_new (void)
   self->dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
   self->hair_area = hl_rect_from_points (NULL, 0);
   self->clip = hl_rect_from_points (NULL, 0);
+  self->head_stretch = 1.0;
 
   return self;
 }

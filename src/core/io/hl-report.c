@@ -15,6 +15,7 @@
 #include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-head-fit.h"
 #include "hl-label.h"
 #include "hl-photo.h"
 #include "hl-render.h"
@@ -92,6 +93,52 @@ clinic_header (cairo_t    *cr,
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
   hl_label_show (cr, layout, MARGIN, y - baseline);
   return MAX (20.0, height + 5.0);
+}
+
+/* @str at @size pt wrapped between @x and the right margin, its first
+ * baseline at @y; returns @y moved @step down per line. */
+static double
+paragraph (cairo_t    *cr,
+           double      x,
+           double      y,
+           double      size,
+           double      step,
+           const char *str)
+{
+  g_autoptr(PangoLayout) layout = hl_label_new (cr, str, size, HL_LABEL_REGULAR, PAGE_W - MARGIN - x);
+  double baseline;
+
+  hl_label_get_size (layout, NULL, NULL, &baseline);
+  hl_label_show (cr, layout, x, y - baseline);
+  return y + step * MAX (1, pango_layout_get_line_count (layout));
+}
+
+/* What the view's areas and densities are measured on: the scalp of its
+ * head model (its size and pose), or the photo's plane and why (as
+ * `hairline stats` gives head_reason). Returns the y below. */
+static double
+measured_on (cairo_t      *cr,
+             const HlView *view,
+             double        y)
+{
+  char buf[512];
+
+  if (view->has_head)
+    /* Translators: the head model's breadth, length and height in mm,
+     * then its yaw, pitch and roll in the view in degrees. */
+    g_snprintf (buf, sizeof buf,
+                _("Measured on the scalp: head model %.0f × %.0f × %.0f mm (breadth × length × height), "
+                  "turned %.0f°, tilted %.0f°, rolled %.0f° in this view"),
+                view->head.breadth_mm, view->head.length_mm, view->head.height_mm,
+                view->pose.yaw_deg, view->pose.pitch_deg, view->pose.roll_deg);
+  else
+    {
+      g_autofree char *why = hl_head_fit_explain (view);
+
+      /* Translators: %s says why the view has no head model. */
+      g_snprintf (buf, sizeof buf, _("Measured in the photo plane (areas as the photo shows them): %s"), why);
+    }
+  return paragraph (cr, MARGIN, y, 9.5, 13.0, buf);
 }
 
 static void
@@ -320,6 +367,7 @@ view_page (cairo_t        *cr,
         y += 13;
       }
   }
+  y = measured_on (cr, view, y);
   if (photo == NULL && (view->photo.path != NULL || view->photo.chart != NULL))
     {
       cairo_set_source_rgb (cr, 0.6, 0.1, 0.1);
@@ -390,15 +438,37 @@ view_page (cairo_t        *cr,
       text (cr, MARGIN, y, 10, TRUE, buf);
       swatch_y = y - 10;
       y += 13;
-      g_snprintf (buf, sizeof buf,
-                  g_dngettext (GETTEXT_PACKAGE,
-                               "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dot · dot %.2f mm",
-                               "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dots · dot %.2f mm",
-                               stats.dots),
-                  stats.area_cm2, zone->params.density,
-                  stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
-      text (cr, MARGIN + 10, y, 9, FALSE, buf);
-      y += 12;
+      /* On a view with a head model the area and the densities are the
+       * scalp's, with the photo's area beside where the two differ. */
+      if (stats.on_scalp && fabs (stats.area_cm2 - stats.image_area_cm2) >= 0.05)
+        g_snprintf (buf, sizeof buf,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Area %.1f cm² of scalp (%.1f cm² in the photo) · density %g dots/cm² of scalp "
+                                 "asked, %.1f achieved · %u dot · dot %.2f mm",
+                                 "Area %.1f cm² of scalp (%.1f cm² in the photo) · density %g dots/cm² of scalp "
+                                 "asked, %.1f achieved · %u dots · dot %.2f mm",
+                                 stats.dots),
+                    stats.area_cm2, stats.image_area_cm2, zone->params.density,
+                    stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
+      else if (stats.on_scalp)
+        g_snprintf (buf, sizeof buf,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Area %.1f cm² of scalp · density %g dots/cm² of scalp asked, %.1f achieved · "
+                                 "%u dot · dot %.2f mm",
+                                 "Area %.1f cm² of scalp · density %g dots/cm² of scalp asked, %.1f achieved · "
+                                 "%u dots · dot %.2f mm",
+                                 stats.dots),
+                    stats.area_cm2, zone->params.density,
+                    stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
+      else
+        g_snprintf (buf, sizeof buf,
+                    g_dngettext (GETTEXT_PACKAGE,
+                                 "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dot · dot %.2f mm",
+                                 "Area %.1f cm² · density %g dots/cm² asked, %.1f achieved · %u dots · dot %.2f mm",
+                                 stats.dots),
+                    stats.area_cm2, zone->params.density,
+                    stats.area_cm2 > 0 ? stats.dots / stats.area_cm2 : 0.0, stats.dots, zone->params.dot_mm);
+      y = paragraph (cr, MARGIN + 10, y, 9, 12.0, buf);
 
       for (guint s = 0; s < ns; s++)
         g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Session %u: %u dot (%.0f %%)",

@@ -162,3 +162,23 @@ hl_head_fit_view (const HlView  *view,
   *model = fit;
   return TRUE;
 }
+
+char *
+hl_head_fit_explain (const HlView *view)
+{
+  g_autoptr(GError) error = NULL;
+  HlHeadModel model;
+  HlHeadPose pose;
+
+  g_return_val_if_fail (view != NULL, NULL);
+
+  if (view->has_head)
+    return NULL;
+  if (view->head_reason != NULL)
+    return g_strdup (view->head_reason);
+  if (view->photo.chart != NULL)
+    return g_strdup (_("a head chart saved without its pose (before format 3)"));
+  if (!hl_head_fit_view (view, &model, &pose, &error))
+    return g_strdup (error->message);
+  return g_strdup_printf (_("not fitted: its landmarks fit a head %.0f mm broad"), model.breadth_mm);
+}

@@ -40,4 +40,13 @@ gboolean hl_head_fit_view (const HlView  *view,
                            HlHeadPose    *pose,
                            GError       **error);
 
+/* Why @view is measured in the photo's plane, for people (transfer full;
+ * NULL when it has a head model): its stored reason
+ * (HlView.head_reason), else that a head chart was saved without its pose
+ * (before format 3), else why hl_head_fit_view() fails, else that the
+ * model is not fitted although its landmarks would fit one ("not fitted:
+ * its landmarks fit a head 150 mm broad"). `hairline stats` (head_reason)
+ * and the consultation sheet say the same. */
+char    *hl_head_fit_explain (const HlView *view);
+
 G_END_DECLS

@@ -172,6 +172,19 @@ hl_head_model_scalp_to_image (const HlHeadModel *model,
   return n[0] * d[0] + n[1] * d[1] + n[2] * d[2] > 0.0;
 }
 
+gboolean
+hl_head_model_image_to_scalp_fast (const HlHeadModel *model,
+                                   const HlHeadPose  *pose,
+                                   const double       m[3][3],
+                                   HlPoint            p,
+                                   double             x[3])
+{
+  double abc[3];
+
+  hl_head_model_get_semi_axes (model, abc);
+  return ray_cast (abc, pose, m, p, x);
+}
+
 double
 hl_head_model_area_ratio_fast (const HlHeadModel *model,
                                const HlHeadPose  *pose,

@@ -90,6 +90,14 @@ gboolean hl_head_model_image_to_scalp    (const HlHeadModel *model,
                                           const HlHeadPose  *pose,
                                           HlPoint            p,
                                           double             x[3]);
+/* As hl_head_model_image_to_scalp() with the pose's matrix
+ * (hl_head_pose_get_matrix()) made once by the caller: the same points,
+ * for loops over many. */
+gboolean hl_head_model_image_to_scalp_fast (const HlHeadModel *model,
+                                            const HlHeadPose  *pose,
+                                            const double       m[3][3],
+                                            HlPoint            p,
+                                            double             x[3]);
 /* Surface point @x → image point *@p (always set); TRUE when the camera
  * sees it (its normal faces the camera and nothing of the head is in
  * front of it: on a convex surface the same). */
