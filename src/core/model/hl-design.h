@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 #define HL_DESIGN_VERSION 3
 /* Version of the stippling engine: same design + same engine version gives
  * the same dots, bit for bit. */
-#define HL_ENGINE_VERSION 6
+#define HL_ENGINE_VERSION 7
 #define HL_DESIGN_MAX_VIEWS 16
 
 typedef struct _HlDesign HlDesign;
