@@ -792,8 +792,16 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
         t = 0.0;
         if (g->len2 > 0.0)
           {
-            t = ((p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy) / g->len2;
-            t = CLAMP (t, 0.0, 1.0);
+            /* CLAMP (num / len2, 0, 1), dividing only when the foot
+             * falls inside the segment (the quotient of a num outside
+             * (0, len2) clamps to the same end): most segments a query
+             * scans lie along the line to either side of @p. */
+            double num = (p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy;
+
+            if (num >= g->len2)
+              t = 1.0;
+            else if (num > 0.0)
+              t = MIN (num / g->len2, 1.0);
           }
         ex = g->ax + t * g->dx - p.x;
         ey = g->ay + t * g->dy - p.y;
@@ -819,4 +827,19 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   /* Near the line the bisector rule gives the side in O(1); for a closed
    * outline it matches the even-odd rule of simple polygons. */
   return side_of (self, best_s, best_t, p) * sqrt (best);
+}
+
+gboolean
+hl_segment_index_in_front (const HlSegmentIndex *self,
+                           HlPoint               p)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* A simple open line whose end rays do not meet divides the plane in
+   * two, and the parity of crossings names the side of every point as the
+   * nearest segment does; otherwise ask the distance. */
+  if (!self->closed && self->n_points >= 4 && self->simple &&
+      (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y))
+    return open_far_side (self, p) < 0.0;
+  return hl_segment_index_signed_distance (self, p) < 0.0;
 }
