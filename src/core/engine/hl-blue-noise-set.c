@@ -62,8 +62,23 @@ hl_blue_noise_defer_rank (float  rank,
   guint k = step_at (rank), to = k;
   double at, width;
 
-  while (to < n && hl_blue_noise_tiles_steps[to][1] > radius)
-    to++;
+  /* The first step from k on whose radius is at most @radius (radii
+   * fall from step to step). */
+  if (hl_blue_noise_tiles_steps[to][1] > radius)
+    {
+      guint lo = to, hi = n;   /* steps[lo] too large; steps[hi] fits or is past the end */
+
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (hl_blue_noise_tiles_steps[mid][1] > radius)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      to = hi;
+    }
   if (to == n)
     return 1.0f;
   width = (k + 1 < n ? hl_blue_noise_tiles_steps[k + 1][0] : 1.0) - hl_blue_noise_tiles_steps[k][0];

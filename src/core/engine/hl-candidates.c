@@ -155,7 +155,10 @@ sort_seam (const SeamPoint *seam,
 /* Keeps @cand as seam point @i unless a kept point of another tile lies
  * within the smaller of their radii; kept points go on the grid, and to
  * @out when inside @box. When it is not kept and @conflict is not NULL,
- * sets *@conflict to the distance of the nearest such point. */
+ * sets *@conflict to the distance of the first such point found (the
+ * caller tries the point again at the rank that distance allows; a nearer
+ * one still in reach sends it back again, to the rank the nearest one
+ * would have given: the kept points only grow meanwhile). */
 static gboolean
 keep_if_apart (SeamPoint       *seam,
                const SeamPoint *cand,
@@ -180,7 +183,6 @@ keep_if_apart (SeamPoint       *seam,
   gint64 x1 = MIN (gnx - 1, (gint64) ((p->x + p->radius - gx0) / cell));
   gint64 y0 = MAX (0, (gint64) ((p->y - p->radius - gy0) / cell));
   gint64 y1 = MIN (gny - 1, (gint64) ((p->y + p->radius - gy0) / cell));
-  double nearest2 = INFINITY;
 
   for (gint64 yy = y0; yy <= y1; yy++)
     for (gint64 xx = x0; xx <= x1; xx++)
@@ -199,16 +201,11 @@ keep_if_apart (SeamPoint       *seam,
           d2 = dx * dx + dy * dy;
           if (d2 < rq * rq)
             {
-              if (conflict == NULL)
-                return FALSE;
-              nearest2 = MIN (nearest2, d2);
+              if (conflict != NULL)
+                *conflict = sqrt (d2);
+              return FALSE;
             }
         }
-  if (nearest2 < INFINITY)
-    {
-      *conflict = sqrt (nearest2);
-      return FALSE;
-    }
 
   if (&seam[i] != cand)
     seam[i] = *cand;
