@@ -23,6 +23,7 @@
 typedef struct
 {
   double ax, ay, dx, dy, len2;
+  HlPoint u;      /* unit (a, b): the direction side_of() needs */
 } SegGeom;
 
 struct _HlSegmentIndex
@@ -95,21 +96,21 @@ side_of (const HlSegmentIndex *self,
 {
   HlPoint a = seg_a (self, s);
   HlPoint b = seg_b (self, s);
-  HlPoint dir = unit (a, b);
+  HlPoint dir = self->geom[s].u;
   HlPoint v = t <= 0.0 ? a : b;
   double c;
 
   if (t <= 0.0 && (self->closed || s > 0))
     {
       guint prev = s > 0 ? s - 1 : self->n_segments - 1;
-      HlPoint din = unit (seg_a (self, prev), seg_b (self, prev));
+      HlPoint din = self->geom[prev].u;
 
       dir = (HlPoint) { dir.x + din.x, dir.y + din.y };
     }
   else if (t >= 1.0 && (self->closed || s + 1 < self->n_segments))
     {
       guint next = (s + 1) % self->n_segments;
-      HlPoint dout = unit (seg_a (self, next), seg_b (self, next));
+      HlPoint dout = self->geom[next].u;
 
       dir = (HlPoint) { dir.x + dout.x, dir.y + dout.y };
     }
@@ -678,7 +679,7 @@ index_new (const HlPoint *points,
       HlPoint a = seg_a (self, k), b = seg_b (self, k);
       double dx = b.x - a.x, dy = b.y - a.y;
 
-      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy };
+      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy, unit (a, b) };
     }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
