@@ -85,7 +85,7 @@ test_uniform_zone (void)
   const HlDot *dots;
   gsize n_dots = 0;
   HlZoneStats stats;
-  double achieved, worst = 0;
+  double achieved, worst = 0, worst_border = 0;
   guint interior = 0;
 
   hl_stippler_update (st, view, 1);
@@ -112,13 +112,22 @@ test_uniform_zone (void)
         double v = hl_density_map_get (map, col, row);
 
         g_assert_false (isnan (v));
-        worst = MAX (worst, fabs (v - achieved) / achieved);
+        if (row == 0 || col == 0 || row == map->rows - 1 || col == map->columns - 1)
+          worst_border = MAX (worst_border, fabs (v - achieved) / achieved);
+        else
+          worst = MAX (worst, fabs (v - achieved) / achieved);
         interior++;
       }
-  g_test_message ("%u cells, worst %.1f %% from achieved", interior, worst * 100);
+  g_test_message ("%u cells, worst %.1f %% from achieved inside, %.1f %% on the border",
+                  interior, worst * 100, worst_border * 100);
   /* A cell reads the ~135 dots of the 3 × 3 cells around it (one dot is
-   * 0.7 %); measured 8.6 % at worst, at the zone's corners. */
+   * 0.7 %), a cell on the map's border those of 2 × 3 or 2 × 2 cells (one
+   * dot 1.1–1.7 %). Over design seeds 1–40 the worst cell inside measured
+   * 7.0 % on average and 10.6 % at most, on the border 11.9 % at most
+   * with engine 6 and 13.4 % with engine 7 (both 8.6 % on average for the
+   * worst cell of all). */
   g_assert_cmpfloat (worst, <, 0.10);
+  g_assert_cmpfloat (worst_border, <, 0.15);
 
   /* The point lookup agrees with the grid. */
   g_assert_cmpfloat (hl_density_map_at (map, 500, 350), ==,

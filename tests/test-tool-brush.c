@@ -434,10 +434,14 @@ test_brush_fallbacks (void)
   hl_zone_params_init (&defaults);
 
   /* Over the crown, which the engine fills: only where the engine left
-   * room, each dot with the crown's size, its last session's shade. */
-  stroke (tool, 120, 180, 240, 4.0, FALSE, 1.0);
+   * room, each dot with the crown's size, its last session's shade. The
+   * brush's disc reaches the crown's top edge, where the edge blend thins
+   * the engine's dots (engine 7 leaves no room in the crown's middle,
+   * where engine 6 left a little along its tiles' seams). */
+  stroke (tool, 120, 180, 220, 4.0, FALSE, 1.0);
   n = current (history)->edits->len;
   g_test_message ("over the filled crown: %u dots", n);
+  g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     {
       g_assert_cmpfloat (fabs (edit_at (history, i)->diameter_mm - 0.3), <, 1e-9);

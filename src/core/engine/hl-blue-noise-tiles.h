@@ -17,5 +17,9 @@ extern const HlBlueNoisePoint hl_blue_noise_tiles_points[];
 /* From this rank on, every point of every variant has the last step's
  * dart radius. */
 extern const float            hl_blue_noise_tiles_last_step_rank;
+/* The dart steps, largest radius first: the rank where each begins (the
+ * same in every variant) and its radius, unit square. */
+extern const guint            hl_blue_noise_tiles_n_steps;
+extern const float            hl_blue_noise_tiles_steps[][2];
 
 G_END_DECLS

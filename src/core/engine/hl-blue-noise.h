@@ -4,9 +4,12 @@
  * in [0, 1) and the dart radius it was accepted with. Every prefix
  * "rank < t" is itself evenly spaced, so the engine thins candidates by
  * comparing a point's rank with the local density: a density change, a
- * session split or a moved hairline only re-filters. Ranks come from dart
- * throwing with a slowly shrinking radius (the order of acceptance), so any
- * two points of a tile are at least the radius of the later one apart.
+ * session split or a moved hairline only re-filters. Points come from dart
+ * throwing with a slowly shrinking radius, so any two points of a tile are
+ * at least the radius of the later one apart. A generated tile ranks its
+ * points in their order of acceptance; the compiled-in variants are ranked
+ * again on one scale (hl-blue-noise-gen.c), so that a rank threshold stops
+ * at the same dart radius in every variant (hl_blue_noise_radius_at()).
  *
  * The engine does not generate tiles at run time: a set of
  * HL_BLUE_NOISE_N_VARIANTS independent tiles is generated when the project
@@ -59,6 +62,16 @@ double                  hl_blue_noise_variant_mean (void);
 /* From this rank on, every point of every compiled-in variant was accepted
  * with the last step's radius. */
 float                   hl_blue_noise_last_step_rank (void);
+/* Dart radius, unit square, of the points of rank @rank in every
+ * compiled-in variant (their ranks are on one scale: see
+ * hl-blue-noise-gen.c). */
+double                  hl_blue_noise_radius_at    (float        rank);
+/* The rank a point of rank @rank takes when it must stand back until the
+ * dart radius is at most @radius (unit square): its place within its own
+ * step carried to the first step whose radius is at most @radius. 1 when
+ * even the last step's radius is larger. */
+float                   hl_blue_noise_defer_rank   (float        rank,
+                                                    double       radius);
 /* Dart radius of the last step, unit square, for the compiled-in size. */
 double                  hl_blue_noise_final_radius (void);
 /* Dart radius of the first step, unit square, for the compiled-in size. */

@@ -30,20 +30,21 @@
  * allows about 16k of them). */
 #define MAX_TILES 1000000.0
 
-/* Reconciling the seams drops some points, more of the low ranks (their
- * radius is larger). Measured over 3600 tiles (the candidates of the box of
+/* Reconciling the seams drops a few points and moves others to higher
+ * ranks (those that stand back), more of the low ranks (their radius is
+ * larger). Measured over 3600 tiles (the candidates of the box of
  * 60 × 60 tile sides from the origin for seed 12345, ranks not mapped): the
  * fraction of the points kept and, at ranks k/32, the fraction of the kept
  * points with a lower rank. Kept ranks are mapped through this curve, so
  * that "rank < t" keeps t of the points again; tests/test-stippler.c checks
  * the counts and session shares it gives with the compiled-in tiles, so a
  * change of the tiles needs it measured again. */
-#define KEPT_FRACTION 0.97439
+#define KEPT_FRACTION 0.98682
 static const double rank_curve[33] = {
-  0.00000, 0.02596, 0.04771, 0.07541, 0.10415, 0.13067, 0.15930, 0.18958,
-  0.21707, 0.24645, 0.27715, 0.30671, 0.33614, 0.36624, 0.39637, 0.42632,
-  0.45546, 0.48757, 0.51796, 0.54875, 0.57982, 0.61055, 0.64179, 0.67450,
-  0.70422, 0.73573, 0.76887, 0.80092, 0.83090, 0.86442, 0.89796, 0.92680,
+  0.00000, 0.02499, 0.05480, 0.08274, 0.11342, 0.14278, 0.17432, 0.20316,
+  0.23426, 0.26388, 0.29366, 0.32537, 0.35588, 0.38608, 0.41821, 0.44786,
+  0.48036, 0.51120, 0.54143, 0.57331, 0.60402, 0.63562, 0.66640, 0.69746,
+  0.72953, 0.76126, 0.79329, 0.82414, 0.85633, 0.88846, 0.92123, 0.95473,
   1.00000,
 };
 
@@ -153,7 +154,11 @@ sort_seam (const SeamPoint *seam,
 
 /* Keeps @cand as seam point @i unless a kept point of another tile lies
  * within the smaller of their radii; kept points go on the grid, and to
- * @out when inside @box. */
+ * @out when inside @box. When it is not kept and @conflict is not NULL,
+ * sets *@conflict to the distance of the first such point found (the
+ * caller tries the point again at the rank that distance allows; a nearer
+ * one still in reach sends it back again, to the rank the nearest one
+ * would have given: the kept points only grow meanwhile). */
 static gboolean
 keep_if_apart (SeamPoint       *seam,
                const SeamPoint *cand,
@@ -165,7 +170,8 @@ keep_if_apart (SeamPoint       *seam,
                gint64     gnx,
                gint64     gny,
                HlRect     box,
-               GArray    *out)
+               GArray    *out,
+               double    *conflict)
 {
   const SeamPoint *p = cand;
   /* The point is on the grid, so truncation is floor here; below, it
@@ -183,7 +189,7 @@ keep_if_apart (SeamPoint       *seam,
       for (gint32 j = heads[yy * gnx + xx]; j >= 0; j = seam[j].next)
         {
           const SeamPoint *q = &seam[j];
-          double dx, dy, rq;
+          double dx, dy, rq, d2;
 
           if (q->tile == p->tile)
             continue;
@@ -192,8 +198,13 @@ keep_if_apart (SeamPoint       *seam,
           /* Kept pairs stay the later one's radius apart (the radius
            * shrinks with rank), as within a tile. */
           rq = MIN (p->radius, q->radius);
-          if (dx * dx + dy * dy < rq * rq)
-            return FALSE;
+          d2 = dx * dx + dy * dy;
+          if (d2 < rq * rq)
+            {
+              if (conflict != NULL)
+                *conflict = sqrt (d2);
+              return FALSE;
+            }
         }
 
   if (&seam[i] != cand)
@@ -207,6 +218,60 @@ keep_if_apart (SeamPoint       *seam,
       g_array_append_val (out, c);
     }
   return TRUE;
+}
+
+/* A binary min-heap of seam keys: the points that stood back, by their
+ * new rank. */
+typedef struct
+{
+  guint64 *keys;
+  gsize    n, size;
+} KeyHeap;
+
+static gboolean
+key_heap_push (KeyHeap *h,
+               guint64  key)
+{
+  gsize i;
+
+  if (h->n == h->size)
+    {
+      gsize size = MAX (64, 2 * h->size);
+      guint64 *keys = g_try_renew (guint64, h->keys, size);
+
+      if (keys == NULL)
+        return FALSE;
+      h->keys = keys;
+      h->size = size;
+    }
+  for (i = h->n++; i > 0 && h->keys[(i - 1) / 2] > key; i = (i - 1) / 2)
+    h->keys[i] = h->keys[(i - 1) / 2];
+  h->keys[i] = key;
+  return TRUE;
+}
+
+static guint64
+key_heap_pop (KeyHeap *h)
+{
+  guint64 top = h->keys[0], last = h->keys[--h->n];
+  gsize i = 0;
+
+  for (;;)
+    {
+      gsize c = 2 * i + 1;
+
+      if (c >= h->n)
+        break;
+      if (c + 1 < h->n && h->keys[c + 1] < h->keys[c])
+        c++;
+      if (h->keys[c] >= last)
+        break;
+      h->keys[i] = h->keys[c];
+      i = c;
+    }
+  if (h->n > 0)
+    h->keys[i] = last;
+  return top;
 }
 
 GArray *
@@ -381,12 +446,49 @@ hl_candidates_in_box (guint64   seed,
       too_large (error);
       return NULL;
     }
-  for (gsize i = 0; i < n_seam; i++)
-    {
-      gsize at = (gsize) (keys[i] & 0x7fffffff);
+  /* A point that comes within a kept point's reach stands back: it takes
+   * the rank from which the dart radius no longer reaches that point (its
+   * place within its step carried to a later step) and is tried again
+   * there, so that the seams lose few points at any rank. Measured on the
+   * 3600 tiles above, in bands one final radius wide from the tile edges:
+   * when such points were dropped, the prefixes rank < 0.3, 0.6 and 0.9
+   * held 63–85 %, 67–92 % and 70–95 % of a tile's inside density in the
+   * first five bands (the whole set 76–96 %), which the plane's ρ shows;
+   * standing back, 96–101 % from the second band on, 71–94 % in the
+   * first. */
+  {
+    KeyHeap later = { NULL, 0, 0 };
+    gsize i = 0;
 
-      keep_if_apart (seam, &seam[at], at, heads, gx0, gy0, cell, gnx, gny, box, out);
-    }
+    while (i < n_seam || later.n > 0)
+      {
+        guint64 key;
+        gsize at;
+        double d;
+        float rank;
+
+        if (later.n > 0 && (i == n_seam || later.keys[0] < keys[i]))
+          key = key_heap_pop (&later);
+        else
+          key = keys[i++];
+        at = (gsize) (key & 0x7fffffff);
+        if (keep_if_apart (seam, &seam[at], at, heads, gx0, gy0, cell, gnx, gny, box, out, &d))
+          continue;
+        rank = hl_blue_noise_defer_rank (seam[at].rank, d / tile_px);
+        if (!(rank < 1.0f) || rank <= seam[at].rank)
+          continue;
+        seam[at].rank = rank;
+        seam[at].radius = (float) (hl_blue_noise_radius_at (rank) * tile_px);
+        if (!key_heap_push (&later, seam_key (&seam[at], at)))
+          {
+            g_free (later.keys);
+            g_array_unref (out);
+            too_large (error);
+            return NULL;
+          }
+      }
+    g_free (later.keys);
+  }
 
   /* Refill: darts along the left and top edge of every tile, with the last
    * step's radius and ranks among the last step's, so every rank prefix
@@ -440,7 +542,7 @@ hl_candidates_in_box (guint64   seed,
           }
         for (gsize i = 0; i < n_darts; i++)
           if (n_seam < max_seam &&
-              keep_if_apart (seam, &darts[keys[i] & 0x7fffffff], n_seam, heads, gx0, gy0, cell, gnx, gny, box, out))
+              keep_if_apart (seam, &darts[keys[i] & 0x7fffffff], n_seam, heads, gx0, gy0, cell, gnx, gny, box, out, NULL))
             n_seam++;
       }
 

@@ -6,10 +6,14 @@
  * a hash of the seed and the tile's coordinate, so no translation of the
  * plane repeats the pattern. Each tile also covers a thin band of its
  * neighbours; in those bands and near the tile borders the points of
- * neighbouring tiles are reconciled in rank order: a point is dropped when
- * a kept point of another tile with a lower rank lies within its dart
- * radius. So every rank prefix keeps the spacing of a single tile across
- * the seams, and the bands are filled from two tiles' worth of points.
+ * neighbouring tiles are reconciled in rank order: a point that comes
+ * within the dart radius of a kept point of another tile (the smaller of
+ * their two radii) stands back to the rank whose radius no longer reaches
+ * it and is tried again there, and is dropped only when even the last
+ * radius reaches it. So every rank prefix keeps the spacing of a single
+ * tile across the seams, the seams lose few points at any rank (every
+ * prefix is about as dense there as inside a tile), and the bands are
+ * filled from two tiles' worth of points.
  *
  * Any region can be computed alone: the points in a box depend only on
  * the tiles within one tile of it.

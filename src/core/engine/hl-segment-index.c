@@ -23,6 +23,7 @@
 typedef struct
 {
   double ax, ay, dx, dy, len2;
+  HlPoint u;      /* unit (a, b): the direction side_of() needs */
 } SegGeom;
 
 struct _HlSegmentIndex
@@ -95,21 +96,21 @@ side_of (const HlSegmentIndex *self,
 {
   HlPoint a = seg_a (self, s);
   HlPoint b = seg_b (self, s);
-  HlPoint dir = unit (a, b);
+  HlPoint dir = self->geom[s].u;
   HlPoint v = t <= 0.0 ? a : b;
   double c;
 
   if (t <= 0.0 && (self->closed || s > 0))
     {
       guint prev = s > 0 ? s - 1 : self->n_segments - 1;
-      HlPoint din = unit (seg_a (self, prev), seg_b (self, prev));
+      HlPoint din = self->geom[prev].u;
 
       dir = (HlPoint) { dir.x + din.x, dir.y + din.y };
     }
   else if (t >= 1.0 && (self->closed || s + 1 < self->n_segments))
     {
       guint next = (s + 1) % self->n_segments;
-      HlPoint dout = unit (seg_a (self, next), seg_b (self, next));
+      HlPoint dout = self->geom[next].u;
 
       dir = (HlPoint) { dir.x + dout.x, dir.y + dout.y };
     }
@@ -678,7 +679,7 @@ index_new (const HlPoint *points,
       HlPoint a = seg_a (self, k), b = seg_b (self, k);
       double dx = b.x - a.x, dy = b.y - a.y;
 
-      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy };
+      self->geom[k] = (SegGeom) { a.x, a.y, dx, dy, dx * dx + dy * dy, unit (a, b) };
     }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
@@ -792,8 +793,16 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
         t = 0.0;
         if (g->len2 > 0.0)
           {
-            t = ((p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy) / g->len2;
-            t = CLAMP (t, 0.0, 1.0);
+            /* CLAMP (num / len2, 0, 1), dividing only when the foot
+             * falls inside the segment (the quotient of a num outside
+             * (0, len2) clamps to the same end): most segments a query
+             * scans lie along the line to either side of @p. */
+            double num = (p.x - g->ax) * g->dx + (p.y - g->ay) * g->dy;
+
+            if (num >= g->len2)
+              t = 1.0;
+            else if (num > 0.0)
+              t = MIN (num / g->len2, 1.0);
           }
         ex = g->ax + t * g->dx - p.x;
         ey = g->ay + t * g->dy - p.y;
@@ -819,4 +828,19 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
   /* Near the line the bisector rule gives the side in O(1); for a closed
    * outline it matches the even-odd rule of simple polygons. */
   return side_of (self, best_s, best_t, p) * sqrt (best);
+}
+
+gboolean
+hl_segment_index_in_front (const HlSegmentIndex *self,
+                           HlPoint               p)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* A simple open line whose end rays do not meet divides the plane in
+   * two, and the parity of crossings names the side of every point as the
+   * nearest segment does; otherwise ask the distance. */
+  if (!self->closed && self->n_points >= 4 && self->simple &&
+      (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y))
+    return open_far_side (self, p) < 0.0;
+  return hl_segment_index_signed_distance (self, p) < 0.0;
 }

@@ -51,6 +51,12 @@ double          hl_segment_index_signed_distance (const HlSegmentIndex *index,
 double          hl_segment_index_signed_distance_exact (const HlSegmentIndex *index,
                                                         HlPoint               p);
 double          hl_segment_index_get_reach (const HlSegmentIndex *index);
+/* Whether @p lies on the negative side: hl_segment_index_signed_distance
+ * (@index, @p) < 0.0, answered for a simple open line by counting its
+ * crossings along a ray (a few segments) instead of finding the nearest
+ * one. */
+gboolean        hl_segment_index_in_front (const HlSegmentIndex *index,
+                                           HlPoint               p);
 /* TRUE for closed polylines, and for open ones whose line and end rays
  * do not cross (end rays may meet each other near the line). Far from a simple open line
  * the side changes only where the line passes; on a looping one (a

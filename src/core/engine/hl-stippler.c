@@ -737,7 +737,7 @@ area_in_front (HlStippler      *self,
                HlPoint          p)
 {
   return zc->zone->params.follows_hairline && self->hair_index != NULL &&
-         hl_segment_index_signed_distance (self->hair_index, p) < 0.0;
+         hl_segment_index_in_front (self->hair_index, p);
 }
 
 /* Measures again the samples of @zc in area_dirty (the hairline moved
