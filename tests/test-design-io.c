@@ -739,7 +739,7 @@ test_version_1_files (void)
       text = hl_design_to_json (old, NULL);
       root = cJSON_Parse (text);
       g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, HL_DESIGN_VERSION);
-      g_assert_cmpint (HL_DESIGN_VERSION, ==, 3);
+      g_assert_cmpint (HL_DESIGN_VERSION, ==, 4);
       g_assert_null (cJSON_GetObjectItemCaseSensitive (root, "head"));
       cJSON_Delete (root);
       g_assert_false (old->has_head);

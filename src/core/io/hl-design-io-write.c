@@ -123,6 +123,8 @@ zone_json (const HlZone *zone)
     }
   cJSON_AddItemToObject (o, "sessions", sessions);
   cJSON_AddNumberToObject (o, "seed", zp->seed);
+  if (zone->on_head)
+    cJSON_AddBoolToObject (o, "on_head", TRUE);
   add_extra (o, zone->extra);
 
   return o;
