@@ -2,8 +2,9 @@
  * The head-chart sample with the top chart's "Mid-scalp and sides" marked
  * on the head: `stats --json` lists it under the front view's
  * carried_zones (apart from the front's own zones), `dots` gives its dots
- * with their home view, and `render` draws them in the front mockup, where
- * the design without the flag has none (pixels read back by gdk-pixbuf).
+ * with their home view, and `render` and `report` draw them in the front
+ * view's pictures, where the design without the flag has none (pixels read
+ * back by gdk-pixbuf; the sheet rasterised by poppler's pdftoppm).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -300,6 +301,70 @@ test_render (Fixture       *f,
   hl_test_run_clear (&dots);
 }
 
+/* Pixels of page 1 of @pdf at 40 dpi, by poppler's pdftoppm into @png
+ * (NULL when pdftoppm is not installed). */
+static GdkPixbuf *
+sheet_page (const char *pdf,
+            const char *prefix)
+{
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  GdkPixbuf *page;
+
+  if (hl_test_spawn (NULL, "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile", "-png",
+                     pdf, prefix, NULL) != 0)
+    return NULL;
+  page = gdk_pixbuf_new_from_file (png, NULL);
+  g_assert_nonnull (page);
+  return page;
+}
+
+/* The consultation sheet's picture of the front view shows the carried
+ * dots: page 1 of the marked design's sheet is darker in places, never
+ * lighter, than the plain one's. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *pa = g_build_filename (f->dir, "plain.pdf", NULL);
+  g_autofree char *pb = g_build_filename (f->dir, "marked.pdf", NULL);
+  g_autofree char *ia = g_build_filename (f->dir, "plain-page", NULL);
+  g_autofree char *ib = g_build_filename (f->dir, "marked-page", NULL);
+  HlRun ra = hl_test_run_hairline (NULL, "report", f->plain, "-o", pa, NULL);
+  HlRun rb = hl_test_run_hairline (NULL, "report", f->marked, "-o", pb, NULL);
+  g_autoptr(GdkPixbuf) a = NULL, b = NULL;
+  guint darker = 0, lighter = 0;
+
+  g_assert_cmpint (ra.status, ==, 0);
+  g_assert_cmpint (rb.status, ==, 0);
+  a = sheet_page (pa, ia);
+  if (a == NULL)
+    {
+      g_test_skip ("pdftoppm (poppler-utils) is not installed");
+      goto out;
+    }
+  b = sheet_page (pb, ib);
+  g_assert_nonnull (b);
+  g_assert_cmpint (gdk_pixbuf_get_width (a), ==, gdk_pixbuf_get_width (b));
+  g_assert_cmpint (gdk_pixbuf_get_height (a), ==, gdk_pixbuf_get_height (b));
+  for (int y = 0; y < gdk_pixbuf_get_height (a); y++)
+    for (int x = 0; x < gdk_pixbuf_get_width (a); x++)
+      {
+        const guchar *p = gdk_pixbuf_read_pixels (a) + y * gdk_pixbuf_get_rowstride (a) + x * gdk_pixbuf_get_n_channels (a);
+        const guchar *q = gdk_pixbuf_read_pixels (b) + y * gdk_pixbuf_get_rowstride (b) + x * gdk_pixbuf_get_n_channels (b);
+        int sa = p[0] + p[1] + p[2], sb = q[0] + q[1] + q[2];
+
+        darker += sb < sa;
+        lighter += sb > sa;
+      }
+  g_test_message ("sheet page 1: %u pixels darker, %u lighter", darker, lighter);
+  g_assert_cmpuint (darker, >, 20);
+  g_assert_cmpuint (lighter, <, darker / 10 + 1);
+
+out:
+  hl_test_run_clear (&ra);
+  hl_test_run_clear (&rb);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +374,7 @@ main (int    argc,
   g_test_add ("/cli-head-zones/stats", Fixture, NULL, fixture_set_up, test_stats, fixture_tear_down);
   g_test_add ("/cli-head-zones/dots", Fixture, NULL, fixture_set_up, test_dots, fixture_tear_down);
   g_test_add ("/cli-head-zones/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
+  g_test_add ("/cli-head-zones/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
 
   return g_test_run ();
 }
