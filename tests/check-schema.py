@@ -39,9 +39,11 @@ broken("a density above 400", lambda d: d["views"][0]["zones"][0].__setitem__("d
 broken("a missing boundary", lambda d: d["views"][0]["zones"][0].pop("boundary"))
 broken("an unknown landmark", lambda d: d["views"][0]["landmarks"].__setitem__("chin", [1, 2]))
 broken("a bad colour", lambda d: d["views"][0]["zones"][0].__setitem__("shade", "black"))
-broken("a newer version", lambda d: d.__setitem__("version", 4))
+broken("a newer version", lambda d: d.__setitem__("version", 5))
 broken("a head breadth out of range", lambda d: d.__setitem__("head", {"breadth_mm": 300, "length_mm": 200, "height_mm": 125}))
 broken("a head without its height", lambda d: d.__setitem__("head", {"breadth_mm": 152, "length_mm": 200}))
+broken("a zone on the head in a view without a pose", lambda d: (d["views"][0].pop("pose", None), d["views"][0]["zones"][0].__setitem__("on_head", True)))
+broken("an on_head that is not a boolean", lambda d: d["views"][0]["zones"][0].__setitem__("on_head", 1))
 broken("a pitch out of range", lambda d: d["views"][0].__setitem__("pose", {"yaw_deg": 0, "pitch_deg": 120, "scale": 10, "centre_x": 0, "centre_y": 0}))
 broken("a pose with an unknown key", lambda d: d["views"][0].__setitem__("pose", {"yaw_deg": 0, "pitch_deg": 0, "scale": 10, "centre_x": 0, "centre_y": 0, "tilt": 1}))
 broken("a three-number point", lambda d: d["views"][0]["hairline"].__setitem__(0, [1, 2, 3]))
@@ -90,6 +92,13 @@ broken_record("an alignment of one pair", lambda d: d["records"][0]["photos"][0]
 corners = copy.deepcopy(base)
 corners["views"][0]["hairline_corners"] = [0, 4]
 results.append((validator.is_valid(corners), "schema accepts hairline corners"))
+
+chart_sample = [p for p in samples if os.path.basename(p) == "head-chart-consultation.json"]
+if chart_sample:
+    on_head = json.load(open(chart_sample[0], encoding="utf-8"))
+    for zone in on_head["views"][1]["zones"]:
+        zone["on_head"] = True
+    results.append((validator.is_valid(on_head), "schema accepts zones on the head in views with a pose"))
 
 kept = copy.deepcopy(base)
 kept["future_key"] = {"anything": [1, 2]}

@@ -150,9 +150,9 @@ test_invalid_inputs (void)
     { "\"mm_per_px\":\t1.398", "\"mm_per_px\":\t-1.398", HL_ERROR_INVALID, "views[0].calibration.mm_per_px: must be 0.001–100" },
     { "\"op\":\t\"remove\"", "\"op\":\t\"paint\"", HL_ERROR_INVALID, "views[0].edits[0].op: must be add or remove" },
     { "\"seed\":\t2026", "\"seed\":\t-1", HL_ERROR_INVALID, "seed: must be 0–4294967295" },
-    { "\"version\":\t3", "\"version\":\t4", HL_ERROR_VERSION, "newer Hairline Studio (format version 4); this build reads version 3 or older" },
-    { "\"version\":\t3", "\"version\":\t\"2\"", HL_ERROR_INVALID, "version: must be an integer" },
-    { "\"version\":\t3", "\"version\":\t0", HL_ERROR_INVALID, "version: must be 1–2147483647" },
+    { "\"version\":\t4", "\"version\":\t5", HL_ERROR_VERSION, "newer Hairline Studio (format version 5); this build reads version 4 or older" },
+    { "\"version\":\t4", "\"version\":\t\"2\"", HL_ERROR_INVALID, "version: must be an integer" },
+    { "\"version\":\t4", "\"version\":\t0", HL_ERROR_INVALID, "version: must be 1–2147483647" },
     /* Corner points (format version 2). */
     { "\"boundary_corners\":\t[0, 8, 11, 17]", "\"boundary_corners\":\t[0, 8, 11, 20]", HL_ERROR_INVALID,
       "views[0].zones[0].boundary_corners[3]: must be a point index 0–19" },
@@ -739,7 +739,7 @@ test_version_1_files (void)
       text = hl_design_to_json (old, NULL);
       root = cJSON_Parse (text);
       g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, HL_DESIGN_VERSION);
-      g_assert_cmpint (HL_DESIGN_VERSION, ==, 3);
+      g_assert_cmpint (HL_DESIGN_VERSION, ==, 4);
       g_assert_null (cJSON_GetObjectItemCaseSensitive (root, "head"));
       cJSON_Delete (root);
       g_assert_false (old->has_head);
@@ -748,7 +748,7 @@ test_version_1_files (void)
 
       back = hl_design_load_from_data (text, strlen (text), &error);
       g_assert_no_error (error);
-      g_assert_cmpint (back->version, ==, 3);
+      g_assert_cmpint (back->version, ==, HL_DESIGN_VERSION);
       assert_same_design (old, back);
       n_files++;
     }

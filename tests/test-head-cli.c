@@ -151,7 +151,7 @@ test_round_trip (void)
   hl_design_append_view (design, photo);
   hl_design_append_view (design, left);
   json = hl_design_to_json (design, &len);
-  g_assert_nonnull (strstr (json, "\"version\":\t3"));
+  g_assert_nonnull (strstr (json, "\"version\":\t4"));
   g_assert_nonnull (strstr (json, "\"head\""));
   g_assert_nonnull (strstr (json, "\"pose\""));
   loaded = hl_design_load_from_data (json, len, &error);

@@ -103,7 +103,7 @@ test_round_trip (void)
 
   text = hl_design_to_json (design, NULL);
   root = cJSON_Parse (text);
-  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, 3);
+  g_assert_cmpint (cJSON_GetObjectItemCaseSensitive (root, "version")->valueint, ==, HL_DESIGN_VERSION);
   g_assert_cmpstr (cJSON_GetObjectItemCaseSensitive (cJSON_GetObjectItemCaseSensitive (root, "client_details"),
                                                      "fitzpatrick")->valuestring, ==, "IV");
   cJSON_Delete (root);

@@ -623,6 +623,9 @@ hl_canvas_snapshot (GtkWidget   *widget,
   {
     g_autoptr(GArray) dots = hl_document_ref_dots_array (self->document);
 
+    /* Outlines of zones on the head drawn on other views. */
+    hl_design_layer_set_carried (self->layer, hl_document_get_shown (self->document),
+                                 hl_document_get_view_index (self->document));
     hl_design_layer_update (self->layer, shown_photo (self), view, dots, &self->preview,
                             w * scale, h * scale, zoom * scale, dx * scale, dy * scale);
   }

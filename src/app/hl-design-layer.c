@@ -11,6 +11,7 @@
 
 #include "hl-cell-layer.h"
 #include "hl-design-layer.h"
+#include "hl-head-zones.h"
 #include "hl-render.h"
 
 /* The design layer goes to GSK as squares of this many device px, each a
@@ -42,6 +43,10 @@ struct _HlDesignLayer
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
   cairo_surface_t *lines_scratch; /* as large: where a part's lines are drawn */
   HlView          *layer_view;    /* the view drawn in it */
+  HlDesign        *carried_design; /* the design and view index the */
+  guint            carried_index;  /* carried outlines are of */
+  GPtrArray       *carried;        /* of HlCurve: zones on the head drawn on
+                                      other views, as this view sees them */
 
   gboolean         layer_full;    /* all of it is to draw again */
   gboolean         layer_stale;   /* the design changed since it was drawn */
@@ -79,6 +84,8 @@ hl_design_layer_drop (HlDesignLayer *self)
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->lines_scratch, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
+  g_clear_pointer (&self->carried_design, hl_design_unref);
+  g_clear_pointer (&self->carried, g_ptr_array_unref);
 }
 
 void
@@ -95,6 +102,95 @@ hl_design_layer_invalidate (HlDesignLayer *self)
 {
   g_return_if_fail (self != NULL);
   self->layer_full = TRUE;
+}
+
+/* TRUE when the two lists of outlines (may be NULL: none) draw alike. */
+static gboolean
+same_outlines (GPtrArray *a,
+               GPtrArray *b)
+{
+  guint na = a != NULL ? a->len : 0, nb = b != NULL ? b->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      guint n1, n2;
+      const HlPoint *p1 = hl_curve_get_polyline (g_ptr_array_index (a, i), &n1);
+      const HlPoint *p2 = hl_curve_get_polyline (g_ptr_array_index (b, i), &n2);
+
+      if (n1 != n2 || memcmp (p1, p2, n1 * sizeof *p1) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hl_design_layer_set_carried (HlDesignLayer  *self,
+                             HlDesign       *design,
+                             guint           index)
+{
+  g_autoptr(GPtrArray) outlines = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (design == self->carried_design && index == self->carried_index)
+    return;
+  if (design != NULL && index < hl_design_get_n_views (design) && hl_head_zones_view_receives (design, index))
+    outlines = hl_head_zones_outlines (design, index, NULL);
+  g_clear_pointer (&self->carried_design, hl_design_unref);
+  self->carried_design = design != NULL ? hl_design_ref (design) : NULL;
+  self->carried_index = index;
+  if (same_outlines (outlines, self->carried))
+    return;
+  g_clear_pointer (&self->carried, g_ptr_array_unref);
+  self->carried = g_steal_pointer (&outlines);
+  self->layer_full = TRUE;
+}
+
+guint
+hl_design_layer_get_n_carried (HlDesignLayer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->carried != NULL ? self->carried->len : 0;
+}
+
+/* The outlines of zones on the head drawn on other views: dotted, grey
+ * over white, apart from the view's own dashed blue ones; read-only (no
+ * handles), @zoom device px per image px, offset by @dx, @dy. */
+static void
+draw_carried (HlDesignLayer *self,
+              cairo_t       *cr,
+              double         zoom,
+              double         dx,
+              double         dy)
+{
+  double dash[] = { 2.0, 4.0 };
+
+  if (self->carried == NULL)
+    return;
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint i = 0; i < self->carried->len; i++)
+    {
+      guint n;
+      const HlPoint *pts = hl_curve_get_polyline (g_ptr_array_index (self->carried, i), &n);
+
+      cairo_new_path (cr);
+      for (guint k = 0; k < n; k++)
+        cairo_line_to (cr, pts[k].x * zoom + dx, pts[k].y * zoom + dy);
+      cairo_close_path (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_set_line_width (cr, 3.0);
+      cairo_stroke_preserve (cr);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 0.3, 0.3, 0.35);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
 }
 
 void
@@ -432,6 +528,12 @@ draw_design_part (HlDesignLayer   *self,
   options.show_dots = FALSE;
   options.overlays = preview->presentation ? HL_OVERLAY_NONE : HL_OVERLAY_HAIRLINE | HL_OVERLAY_ZONES;
   hl_render_view (part, zoom, dx - lx0, dy - ly0, photo, view, NULL, 0, &options);
+  if (!preview->presentation)
+    {
+      cr = cairo_create (part);
+      draw_carried (self, cr, zoom, dx - lx0, dy - ly0);
+      cairo_destroy (cr);
+    }
 
   cr = cairo_create (self->design_layer);
   cairo_set_source_surface (cr, part, lx0, ly0);

@@ -21,6 +21,7 @@
 
 #include "hl-canvas-preview.h"
 #include "hl-photo.h"
+#include "hl-design.h"
 #include "hl-view.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,17 @@ void           hl_design_layer_update     (HlDesignLayer   *self,
                                            double           zoom,
                                            double           dx,
                                            double           dy);
+
+/* The design shown and its view index (@design may be NULL), for the
+ * outlines of zones on the head drawn on other views that this view sees
+ * (hl-head-zones.h): drawn dotted, read-only, over the view's own lines.
+ * Their dots come with the view's dots. The design layer is drawn again
+ * when those outlines changed. */
+void           hl_design_layer_set_carried (HlDesignLayer  *self,
+                                            HlDesign       *design,
+                                            guint           index);
+/* For tests: how many carried outlines the layer draws. */
+guint          hl_design_layer_get_n_carried (HlDesignLayer *self);
 
 /* Appends the design layer's tiles to @snapshot, in widget px (@scale
  * device px each): the nodes of the last frame where nothing changed, so

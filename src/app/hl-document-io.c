@@ -19,6 +19,7 @@
 #include "hl-atomic-file.h"
 #include "hl-design-io.h"
 #include "hl-document-private.h"
+#include "hl-head-zones.h"
 #include "hl-error.h"
 #include "hl-progress-photo-io.h"
 #include "hl-recovery.h"
@@ -450,6 +451,19 @@ first_dots (HlDesign      *design,
   if (!hl_stippler_update_full (*engine, view, design->seed, cancellable, NULL, NULL))
     return FALSE;
   *dots = hl_stippler_ref_dots (*engine);
+  /* With the zones on the head other views carry here, as the engine
+   * worker gives them (hl-head-zones.h). */
+  if (hl_head_zones_view_receives (design, index))
+    {
+      g_autoptr(HlHeadZones) carrier = hl_head_zones_new ();
+      g_autoptr(GArray) carried = hl_head_zones_carry (carrier, design, index);
+      GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), (*dots)->len + carried->len);
+
+      g_array_append_vals (all, (*dots)->data, (*dots)->len);
+      g_array_append_vals (all, carried->data, carried->len);
+      g_array_unref (*dots);
+      *dots = all;
+    }
   *stats = g_array_sized_new (FALSE, TRUE, sizeof (HlZoneStats), view->zones->len);
   g_array_set_size (*stats, view->zones->len);
   for (guint z = 0; z < view->zones->len; z++)

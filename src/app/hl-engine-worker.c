@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "hl-engine-worker.h"
+#include "hl-head-zones.h"
 
 typedef struct
 {
@@ -146,6 +147,7 @@ on_progress (double   fraction,
 static HlEngineResult *
 run_job (HlEngineWorker *self,
          HlStippler     *engine,
+         HlHeadZones    *carrier,
          Job            *job)
 {
   HlEngineResult *result;
@@ -167,6 +169,18 @@ run_job (HlEngineWorker *self,
     {
       n_zones = view->zones->len;
       result->dots = hl_stippler_ref_dots (engine);
+      /* With the dots of zones on the head drawn on other views that this
+       * view sees (hl-head-zones.h), after the view's own. */
+      if (hl_head_zones_view_receives (job->design, job->view))
+        {
+          g_autoptr(GArray) carried = hl_head_zones_carry (carrier, job->design, job->view);
+          GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), result->dots->len + carried->len);
+
+          g_array_append_vals (all, result->dots->data, result->dots->len);
+          g_array_append_vals (all, carried->data, carried->len);
+          g_array_unref (result->dots);
+          result->dots = all;
+        }
     }
   else
     result->dots = g_array_new (FALSE, FALSE, sizeof (HlDot));
@@ -182,6 +196,8 @@ worker_thread (gpointer data)
 {
   HlEngineWorker *self = data;
   HlStippler *engine = hl_stippler_new ();
+  /* Zones on the head carried from other views, cached by view. */
+  HlHeadZones *carrier = hl_head_zones_new ();
 
   for (;;)
     {
@@ -208,7 +224,7 @@ worker_thread (gpointer data)
           engine = g_steal_pointer (&job->engine);
         }
       else
-        result = run_job (self, engine, job);
+        result = run_job (self, engine, carrier, job);
 
       g_mutex_lock (&self->lock);
       self->running = NULL;
@@ -226,6 +242,7 @@ worker_thread (gpointer data)
     }
 
   hl_stippler_free (engine);
+  hl_head_zones_free (carrier);
   worker_unref (self);
   return NULL;
 }

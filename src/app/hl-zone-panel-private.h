@@ -21,4 +21,7 @@ const char    *hl_zone_panel_get_stats_text (HlZonePanel *self);
 GtkWidget     *hl_zone_panel_get_palette        (HlZonePanel *self);
 GtkWidget     *hl_zone_panel_get_suggestion_row (HlZonePanel *self);
 
+/* The "On the Whole Head" switch of the selected zone (borrowed). */
+GtkSwitch     *hl_zone_panel_get_head_switch    (HlZonePanel *self);
+
 G_END_DECLS

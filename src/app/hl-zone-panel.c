@@ -54,6 +54,8 @@ struct _HlZonePanel
   GtkColorButton      *session_shades[HL_ZONE_MAX_SESSIONS];
   GtkWidget           *palette;          /* the dilution chart's shades */
   AdwActionRow        *suggestion_row;   /* the eyedropper's nearest dilution */
+  AdwActionRow        *head_row;         /* On the Whole Head */
+  GtkSwitch           *head_switch;
 
   /* The eyedropper's last suggestion: for zone @suggested_zone of view
    * @suggested_view, session @suggested_session (−1: the zone's shade) */
@@ -338,6 +340,22 @@ update_list (HlZonePanel *self)
                                                : NULL);
 }
 
+/* "On the Whole Head": the zone's flag, offered only on a view with a
+ * head model (the tooltip says why not). */
+static void
+update_head_row (HlZonePanel  *self,
+                 const HlView *view,
+                 const HlZone *zone)
+{
+  gboolean possible = view->has_head;
+
+  if (gtk_switch_get_active (self->head_switch) != (zone->on_head && possible))
+    gtk_switch_set_active (self->head_switch, zone->on_head && possible);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->head_row), possible);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->head_row), possible ? NULL
+                               : _("This view has no head model: fit one (Adjust Head Model) to put its zones on the head"));
+}
+
 /* Every widget of the selected zone from the model. */
 static void
 update_detail (HlZonePanel *self)
@@ -367,6 +385,7 @@ update_detail (HlZonePanel *self)
     adw_combo_row_set_selected (self->kind_row, zone->kind);
   if (gtk_switch_get_active (self->follows_switch) != zone->params.follows_hairline)
     gtk_switch_set_active (self->follows_switch, zone->params.follows_hairline);
+  update_head_row (self, view, zone);
   set_rgba (self->shade_button, zone->params.shade);
   {
     g_autoptr(HlDilutionChart) chart = hl_settings_dup_dilution_chart ();
@@ -542,6 +561,24 @@ on_follows_toggled (HlZonePanel *self)
   params.follows_hairline = gtk_switch_get_active (self->follows_switch);
   if (params.follows_hairline != zone->params.follows_hairline)
     apply_params (self, &params, _("Follow the hairline"), "follows_hairline");
+}
+
+static void
+on_head_toggled (HlZonePanel *self)
+{
+  const HlZone *zone = current_zone (self);
+  const HlView *view = current_view (self);
+  g_autoptr(HlZone) changed = NULL;
+  gboolean on = gtk_switch_get_active (self->head_switch);
+
+  if (self->updating || zone == NULL || view == NULL || !view->has_head || on == zone->on_head)
+    return;
+  changed = hl_zone_copy (zone);
+  hl_zone_set_on_head (changed, on);
+  apply (self, hl_edit_replace_zone (hl_document_get_design (self->document),
+                                     hl_document_get_view_index (self->document),
+                                     (guint) selected (self), changed),
+         on ? _("Put the Zone on the Whole Head") : _("Keep the Zone in This View"), NULL);
 }
 
 static void
@@ -942,6 +979,25 @@ build_pigment_rows (HlZonePanel *self)
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->shade_row)) + 1);
 }
 
+/* The "On the Whole Head" row, under "Follows the hairline". */
+static void
+build_head_row (HlZonePanel *self)
+{
+  GtkWidget *follows_row = gtk_widget_get_ancestor (GTK_WIDGET (self->follows_switch), ADW_TYPE_ACTION_ROW);
+
+  self->head_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->head_row), _("On the Whole Head"));
+  adw_action_row_set_subtitle (self->head_row, _("Shown, with the same dots, in every view of this head that sees it"));
+  self->head_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->head_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (self->head_row, GTK_WIDGET (self->head_switch));
+  adw_action_row_set_activatable_widget (self->head_row, GTK_WIDGET (self->head_switch));
+  g_signal_connect_object (self->head_switch, "notify::active", G_CALLBACK (on_head_toggled), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (follows_row)), GTK_WIDGET (self->head_row),
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (follows_row)) + 1);
+}
+
 static void
 hl_zone_panel_class_init (HlZonePanelClass *klass)
 {
@@ -1004,6 +1060,7 @@ hl_zone_panel_init (HlZonePanel *self)
   build_param_rows (self);
   build_session_rows (self);
   build_pigment_rows (self);
+  build_head_row (self);
   self->updating = FALSE;
   update_detail (self);
   /* Session times follow the rate set in the preferences. */
@@ -1063,4 +1120,11 @@ hl_zone_panel_get_suggestion_row (HlZonePanel *self)
 {
   g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
   return GTK_WIDGET (self->suggestion_row);
+}
+
+GtkSwitch *
+hl_zone_panel_get_head_switch (HlZonePanel *self)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  return self->head_switch;
 }

@@ -15,6 +15,7 @@
 #include "hl-cli.h"
 #include "hl-cli-stdio.h"
 #include "hl-design-io.h"
+#include "hl-head-zones.h"
 #include "hl-stippler.h"
 
 /* @v with @decimals decimals and a point whatever the locale (%.Nf would
@@ -98,10 +99,25 @@ scalp_point (const HlView *view,
   return hl_head_model_image_to_scalp (&view->head, &view->pose, (HlPoint) { d->x, d->y }, x);
 }
 
+/* TRUE when some of @dots were carried from another view's zone on the
+ * head (hl-head-zones.h). */
+static gboolean
+any_carried (const HlDot *dots,
+             gsize        n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (hl_dot_zone_is_carried (dots[i].zone))
+      return TRUE;
+  return FALSE;
+}
+
 /* Writes every row as fprintf ("%.3f,%.3f,%.4f,%s,%u,%s\n") would, without
  * its per-call cost (that was as much as computing the dots). With @scalp
  * (a view with a head model), three more columns: the dot's point on the
- * scalp in mm, empty off the cranium. */
+ * scalp in mm, empty off the cranium. When the view shows zones on the
+ * head drawn on other views, a last column home_view: the index of the
+ * view a carried dot's zone is drawn on (its zone column is the zone's
+ * index there), empty for the view's own dots. */
 static void
 write_csv (FILE         *out,
            const HlDot  *dots,
@@ -109,9 +125,11 @@ write_csv (FILE         *out,
            const HlView *scalp)
 {
   static const char hex[] = "0123456789abcdef";
+  gboolean carried = any_carried (dots, n);
 
-  fputs (scalp != NULL ? "x,y,diameter_mm,shade,session,zone,scalp_x_mm,scalp_y_mm,scalp_z_mm\n"
-                       : "x,y,diameter_mm,shade,session,zone\n", out);
+  fputs (scalp != NULL ? "x,y,diameter_mm,shade,session,zone,scalp_x_mm,scalp_y_mm,scalp_z_mm"
+                       : "x,y,diameter_mm,shade,session,zone", out);
+  fputs (carried ? ",home_view\n" : "\n", out);
   for (gsize i = 0; i < n; i++)
     {
       char line[160];
@@ -141,6 +159,8 @@ write_csv (FILE         *out,
           memcpy (at, "manual", 6);
           at += 6;
         }
+      else if (hl_dot_zone_is_carried (dots[i].zone))
+        at = put_uint (at, hl_dot_carried_home_zone (dots[i].zone));
       else
         at = put_uint (at, dots[i].zone);
       if (scalp != NULL)
@@ -154,6 +174,12 @@ write_csv (FILE         *out,
               if (hit)
                 at = put_fixed (at, (float) x[k], 3);
             }
+        }
+      if (carried)
+        {
+          *at++ = ',';
+          if (hl_dot_zone_is_carried (dots[i].zone))
+            at = put_uint (at, hl_dot_carried_home_view (dots[i].zone));
         }
       *at++ = '\n';
       fwrite (line, 1, (gsize) (at - line), out);
@@ -180,6 +206,9 @@ write_json (FILE         *out,
                hl_color_format (dots[i].shade, shade), dots[i].session + 1u);
       if (dots[i].zone == HL_DOT_MANUAL)
         fputs ("\"zone\": null", out);
+      else if (hl_dot_zone_is_carried (dots[i].zone))
+        fprintf (out, "\"zone\": %u, \"home_view\": %u", hl_dot_carried_home_zone (dots[i].zone),
+                 hl_dot_carried_home_view (dots[i].zone));
       else
         fprintf (out, "\"zone\": %u", dots[i].zone);
       if (scalp != NULL)
@@ -296,7 +325,8 @@ hl_cli_dots (int    argc,
         return HL_EXIT_BAD_INPUT;
     }
 
-  dots = hl_stipple_view (hl_design_get_view (design, (guint) index), design->seed);
+  /* With the dots of zones on the head that other views carry here. */
+  dots = hl_head_zones_stipple_view (design, (guint) index);
 
   if (target != NULL)
     {

@@ -17,6 +17,7 @@
 #include "hl-edit.h"
 #include "hl-head-chart.h"
 #include "hl-head-fit.h"
+#include "hl-head-zones.h"
 #include "hl-stippler.h"
 
 static double
@@ -50,6 +51,8 @@ zone_json (const HlZone      *zone,
 
   cJSON_AddStringToObject (o, "name", zone->name);
   cJSON_AddStringToObject (o, "kind", hl_zone_kind_to_string (zone->kind));
+  if (zone->on_head)
+    cJSON_AddBoolToObject (o, "on_head", TRUE);
   /* On the scalp with a head model, else in the photo's plane (then the
    * two areas are the same). */
   cJSON_AddNumberToObject (o, "area_cm2", round3 (st->area_cm2));
@@ -261,6 +264,47 @@ print_zone (const HlZone      *zone,
     printf ("    %s\n", why);
 }
 
+/* The zones on the head that a view shows from the views they are drawn
+ * on: [{"home_view": i, "home_view_name": …, "name": …, "dots": n}]. */
+static cJSON *
+carried_json (const HlDesign *design,
+              const GArray   *counts)
+{
+  cJSON *a = cJSON_CreateArray ();
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const HlCarriedZone *c = &g_array_index (counts, HlCarriedZone, i);
+      const HlView *home = hl_design_get_view (design, c->home_view);
+      cJSON *o = cJSON_CreateObject ();
+
+      cJSON_AddNumberToObject (o, "home_view", c->home_view);
+      cJSON_AddStringToObject (o, "home_view_name", home->name);
+      cJSON_AddNumberToObject (o, "zone", c->zone);
+      cJSON_AddStringToObject (o, "name", hl_view_get_zone (home, c->zone)->name);
+      cJSON_AddNumberToObject (o, "dots", c->dots);
+      cJSON_AddItemToArray (a, o);
+    }
+  return a;
+}
+
+static void
+print_carried (const HlDesign *design,
+               const GArray   *counts)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const HlCarriedZone *c = &g_array_index (counts, HlCarriedZone, i);
+      const HlView *home = hl_design_get_view (design, c->home_view);
+      g_autofree char *dots = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot", "%u dots", c->dots), c->dots);
+
+      /* Translators: a zone on the head drawn on another view: its name,
+       * that view's name, and "N dots" this view shows of it. */
+      printf (_("  on the head, from view \"%s\": zone \"%s\", %s seen here\n"),
+              home->name, hl_view_get_zone (home, c->zone)->name, dots);
+    }
+}
+
 int
 hl_cli_stats (int    argc,
               char **argv)
@@ -276,6 +320,7 @@ hl_cli_stats (int    argc,
   };
   g_autoptr(HlDesign) design = NULL;
   cJSON *root = NULL, *views = NULL;
+  g_autoptr(HlHeadZones) carrier = NULL;
   int only = -1;
 
   if (!hl_cli_parse_options ("stats", _("DESIGN"),
@@ -325,10 +370,13 @@ hl_cli_stats (int    argc,
                 "which placed them differently\n", HL_ENGINE_VERSION, design->engine_version);
     }
 
+  carrier = hl_head_zones_new ();
   for (guint v = 0; v < hl_design_get_n_views (design); v++)
     {
       const HlView *view = hl_design_get_view (design, v);
       g_autoptr(HlStippler) st = hl_stippler_new ();
+      g_autoptr(GArray) carried = NULL;
+      g_autoptr(GArray) counts = NULL;
       gboolean calibrated;
       double m = hl_view_get_mm_per_px (view, &calibrated);
       double hair_cm = view->hairline != NULL ? hl_curve_length (view->hairline) * m / 10.0 : 0.0;
@@ -406,6 +454,15 @@ hl_cli_stats (int    argc,
           else
             print_zone (hl_view_get_zone (view, z), &stats);
         }
+
+      /* Zones on the head drawn on other views, as this view shows them:
+       * apart from the view's own zones, never counted with them. */
+      carried = hl_head_zones_carry (carrier, design, v);
+      counts = hl_head_zones_count ((const HlDot *) (gconstpointer) carried->data, carried->len);
+      if (json)
+        cJSON_AddItemToObject (vj, "carried_zones", carried_json (design, counts));
+      else
+        print_carried (design, counts);
     }
 
   if (json)

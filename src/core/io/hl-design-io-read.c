@@ -33,7 +33,7 @@ static const char * const reference_keys[] = { "a", "b", "length_mm", NULL };
 /* With the keys of the parameter table (zone_key_known). */
 static const char * const zone_keys[] = {
   "name", "kind", "boundary", "boundary_corners", "follows_hairline", "shade",
-  "sessions", "seed", NULL
+  "sessions", "seed", "on_head", NULL
 };
 static const char * const session_keys[] = { "share", "shade", NULL };
 static const char * const edit_add_keys[] = { "op", "at", "diameter_mm", "shade", "session", NULL };
@@ -313,6 +313,7 @@ read_zone (HlReadCtx   *c,
   const cJSON *sub;
   g_autoptr(cJSON) extra = NULL;
   HlZone *zone;
+  gboolean on_head = FALSE;
   gsize mark;
 
   if (!require_object (c, item) ||
@@ -371,7 +372,11 @@ read_zone (HlReadCtx   *c,
         return NULL;
     }
 
+  if (!hl_design_io_read_bool (c, item, "on_head", &on_head))
+    return NULL;
+
   zone = hl_zone_new (name, kind, boundary, &zp);
+  zone->on_head = on_head;
   zone->extra = g_steal_pointer (&extra);
   return zone;
 }
@@ -572,6 +577,29 @@ read_view (HlReadCtx   *c,
   return g_steal_pointer (&view);
 }
 
+/* A zone on the head needs a head model in its home view (format 4). */
+static gboolean
+check_on_head (HlReadCtx    *c,
+               const HlView *view)
+{
+  for (guint z = 0; z < view->zones->len; z++)
+    {
+      const HlZone *zone = g_ptr_array_index (view->zones, z);
+      gsize mark;
+
+      if (!zone->on_head || view->has_head)
+        continue;
+      mark = hl_design_io_push_key (c, "zones");
+      hl_design_io_push_index (c, z);
+      hl_design_io_push_key (c, "on_head");
+      hl_design_io_invalid (c, "%s", _("a zone on the head needs a head model in its view "
+                                       "(a head chart, or a photo with a \"pose\")"));
+      hl_design_io_pop (c, mark);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 HlDesign *
 hl_design_io_read_design (HlReadCtx   *c,
                           const cJSON *root)
@@ -646,6 +674,8 @@ hl_design_io_read_design (HlReadCtx   *c,
       hl_design_io_push_index (c, (guint) i);
       view = read_view (c, cJSON_GetArrayItem (views, i));
       if (view != NULL && !hl_design_io_read_pose (c, cJSON_GetArrayItem (views, i), design, view))
+        g_clear_pointer (&view, hl_view_unref);
+      if (view != NULL && !check_on_head (c, view))
         g_clear_pointer (&view, hl_view_unref);
       for (guint k = 0; view != NULL && k < design->views->len; k++)
         {

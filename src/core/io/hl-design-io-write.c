@@ -89,7 +89,8 @@ add_extra (cJSON       *object,
 }
 
 static cJSON *
-zone_json (const HlZone *zone)
+zone_json (const HlZone *zone,
+           gboolean      view_has_head)
 {
   const HlZoneParams *zp = &zone->params;
   const HlZoneParamInfo *table;
@@ -123,6 +124,10 @@ zone_json (const HlZone *zone)
     }
   cJSON_AddItemToObject (o, "sessions", sessions);
   cJSON_AddNumberToObject (o, "seed", zp->seed);
+  /* Only where the loader takes it back: a view that lost its head model
+   * keeps the zone as its own. */
+  if (zone->on_head && view_has_head)
+    cJSON_AddBoolToObject (o, "on_head", TRUE);
   add_extra (o, zone->extra);
 
   return o;
@@ -211,7 +216,7 @@ view_json (const HlView *view)
   hl_design_io_write_pose (o, view);
 
   for (guint i = 0; i < view->zones->len; i++)
-    cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i)));
+    cJSON_AddItemToArray (zones, zone_json (g_ptr_array_index (view->zones, i), view->has_head));
   cJSON_AddItemToObject (o, "zones", zones);
 
   if (view->edits->len > 0)

@@ -12,6 +12,7 @@
 #include "hl-atomic-file.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-head-zones.h"
 #include "hl-head-model.h"
 #include "hl-png-writer.h"
 #include "hl-report.h"
@@ -525,7 +526,9 @@ write_mockup (const HlDesign        *design,
     return FALSE;
 
   step (progress, user_data, 0.2, _("Placing the dots"));
-  dots = hl_stipple_view (view, design->seed);
+  /* The view's own dots, then those of zones on the head drawn on other
+   * views that this view sees (hl-head-zones.h). */
+  dots = hl_head_zones_stipple_view (design, options->view);
   if (dots->len == 0 && !options->allow_empty)
     return set_empty_error (design, options, error);
   if (cancelled (cancellable, error))

@@ -20,6 +20,7 @@
 #include "hl-photo.h"
 #include "hl-render.h"
 #include "hl-report.h"
+#include "hl-head-zones.h"
 #include "hl-session-plan.h"
 #include "hl-stippler.h"
 
@@ -303,6 +304,7 @@ view_page (cairo_t        *cr,
   const HlView *view = hl_design_get_view (design, index);
   g_autoptr(HlPhoto) photo = NULL;
   g_autoptr(HlStippler) st = hl_stippler_new ();
+  g_autoptr(GArray) all = NULL;
   g_autoptr(GError) error = NULL;
   gboolean calibrated;
   double m = hl_view_get_mm_per_px (view, &calibrated);
@@ -330,6 +332,19 @@ view_page (cairo_t        *cr,
 
   hl_stippler_update (st, view, design->seed);
   dots = hl_stippler_get_dots (st, &n_dots);
+  /* The pictures also show the zones on the head drawn on other views
+   * that this view sees (hl-head-zones.h); the zone list is the view's. */
+  if (hl_head_zones_view_receives (design, index))
+    {
+      g_autoptr(HlHeadZones) carrier = hl_head_zones_new ();
+      g_autoptr(GArray) carried = hl_head_zones_carry (carrier, design, index);
+
+      all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), (guint) n_dots + carried->len);
+      g_array_append_vals (all, dots, (guint) n_dots);
+      g_array_append_vals (all, carried->data, carried->len);
+      dots = (const HlDot *) (gconstpointer) all->data;
+      n_dots = all->len;
+    }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   g_snprintf (buf, sizeof buf, _("View: %s"), view->name);

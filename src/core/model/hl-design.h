@@ -20,8 +20,9 @@ G_BEGIN_DECLS
  * ("hairline_corners", "boundary_corners"); version 3 the head model
  * ("head") and each view's pose ("pose"): views without a pose, and all
  * views of older files, are measured in the photo's plane; and the
- * treatment record ("client_details", "records"). */
-#define HL_DESIGN_VERSION 3
+ * treatment record ("client_details", "records"); version 4 zones that
+ * belong to the head ("on_head", see hl-head-zones.h). */
+#define HL_DESIGN_VERSION 4
 /* Version of the stippling engine: same design + same engine version gives
  * the same dots, bit for bit. */
 #define HL_ENGINE_VERSION 7

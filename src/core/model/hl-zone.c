@@ -224,6 +224,7 @@ hl_zone_copy (const HlZone *zone)
   g_return_val_if_fail (zone != NULL, NULL);
 
   self = hl_zone_new (zone->name, zone->kind, zone->boundary, &zone->params);
+  self->on_head = zone->on_head;
   if (zone->extra != NULL)
     self->extra = cJSON_Duplicate (zone->extra, TRUE);
 
@@ -334,4 +335,14 @@ hl_zone_kind_from_string (const char *text,
   if (kind != NULL)
     *kind = (HlZoneKind) value;
   return TRUE;
+}
+
+void
+hl_zone_set_on_head (HlZone   *zone,
+                     gboolean  on_head)
+{
+  g_return_if_fail (zone != NULL);
+  g_return_if_fail (g_atomic_ref_count_compare (&zone->ref_count, 1));
+
+  zone->on_head = on_head != FALSE;
 }

@@ -68,6 +68,11 @@ struct _HlZone
   HlZoneKind    kind;
   HlCurve      *boundary;   /* owned ref, closed curve, never NULL */
   HlZoneParams  params;
+  /* The zone belongs to the head, not only to this view (format 4): it is
+   * drawn on this view (its home view), and every other view of the same
+   * head model shows its dots where it sees them (hl-head-zones.h). Only
+   * on a view with a head model. */
+  gboolean      on_head;
   /* Members of the zone's JSON object that this version does not know,
    * kept so that a save does not lose them (owned, may be NULL). */
   struct cJSON *extra;
@@ -120,6 +125,8 @@ void        hl_zone_set_params     (HlZone             *zone,
                                     const HlZoneParams *params);
 void        hl_zone_set_kind       (HlZone             *zone,
                                     HlZoneKind          kind);
+void        hl_zone_set_on_head    (HlZone             *zone,
+                                    gboolean            on_head);
 
 /* Stable names used in files: "frontal", "temple", ... */
 const char *hl_zone_kind_to_string (HlZoneKind          kind);
