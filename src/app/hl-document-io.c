@@ -446,24 +446,15 @@ first_dots (HlDesign      *design,
             GArray       **stats)
 {
   const HlView *view = hl_design_get_view (design, index);
+  g_autoptr(GArray) own = NULL;
 
   *engine = hl_stippler_new ();
   if (!hl_stippler_update_full (*engine, view, design->seed, cancellable, NULL, NULL))
     return FALSE;
-  *dots = hl_stippler_ref_dots (*engine);
   /* With the zones on the head other views carry here, as the engine
    * worker gives them (hl-head-zones.h). */
-  if (hl_head_zones_view_receives (design, index))
-    {
-      g_autoptr(HlHeadZones) carrier = hl_head_zones_new ();
-      g_autoptr(GArray) carried = hl_head_zones_carry (carrier, design, index);
-      GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), (*dots)->len + carried->len);
-
-      g_array_append_vals (all, (*dots)->data, (*dots)->len);
-      g_array_append_vals (all, carried->data, carried->len);
-      g_array_unref (*dots);
-      *dots = all;
-    }
+  own = hl_stippler_ref_dots (*engine);
+  *dots = hl_head_zones_with_carried (NULL, design, index, own);
   *stats = g_array_sized_new (FALSE, TRUE, sizeof (HlZoneStats), view->zones->len);
   g_array_set_size (*stats, view->zones->len);
   for (guint z = 0; z < view->zones->len; z++)
@@ -1151,51 +1142,6 @@ hl_document_dup_linked_design (HlDocument *self)
 }
 
 /* Recovery */
-
-void
-hl_document_set_autosave (HlDocument *self,
-                          const char *dir,
-                          guint       delay_ms)
-{
-  g_return_if_fail (HL_IS_DOCUMENT (self));
-
-  g_free (self->recovery_dir);
-  self->recovery_dir = g_strdup (dir);
-  self->autosave_delay_ms = delay_ms;
-  self->autosave_failures = 0;
-  self->recovery_photo_written = FALSE;
-  _hl_document_schedule_autosave (self);
-}
-
-const char *
-hl_document_get_recovery_id (HlDocument *self)
-{
-  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
-  return self->recovery_id;
-}
-
-void
-hl_document_adopt_recovery (HlDocument            *self,
-                            const HlRecoveryEntry *entry)
-{
-  g_autoptr(GFile) original = NULL;
-
-  g_return_if_fail (HL_IS_DOCUMENT (self));
-  g_return_if_fail (entry != NULL);
-  g_return_if_fail (self->history != NULL);
-
-  /* The design belongs to its own file again, and is unsaved there. */
-  if (entry->original_path != NULL)
-    original = g_file_new_for_path (entry->original_path);
-  _hl_document_set_file (self, original);
-  _hl_document_set_title (self, g_strdup (entry->title));
-  /* What the original file holds now is not known here. */
-  memset (&self->stamp, 0, sizeof self->stamp);
-  hl_history_forget_saved (self->history);
-  g_free (self->recovery_id);
-  self->recovery_id = g_strdup (entry->id);
-  _hl_document_update_flags (self);
-}
 
 void
 _hl_document_io_finalize (HlDocument *self)

@@ -784,3 +784,50 @@ hl_document_new (void)
 {
   return g_object_new (HL_TYPE_DOCUMENT, NULL);
 }
+
+/* Autosave and recovery (the copies are written in hl-document-io.c) */
+
+void
+hl_document_set_autosave (HlDocument *self,
+                          const char *dir,
+                          guint       delay_ms)
+{
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  g_free (self->recovery_dir);
+  self->recovery_dir = g_strdup (dir);
+  self->autosave_delay_ms = delay_ms;
+  self->autosave_failures = 0;
+  self->recovery_photo_written = FALSE;
+  _hl_document_schedule_autosave (self);
+}
+
+const char *
+hl_document_get_recovery_id (HlDocument *self)
+{
+  g_return_val_if_fail (HL_IS_DOCUMENT (self), NULL);
+  return self->recovery_id;
+}
+
+void
+hl_document_adopt_recovery (HlDocument            *self,
+                            const HlRecoveryEntry *entry)
+{
+  g_autoptr(GFile) original = NULL;
+
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (self->history != NULL);
+
+  /* The design belongs to its own file again, and is unsaved there. */
+  if (entry->original_path != NULL)
+    original = g_file_new_for_path (entry->original_path);
+  _hl_document_set_file (self, original);
+  _hl_document_set_title (self, g_strdup (entry->title));
+  /* What the original file holds now is not known here. */
+  memset (&self->stamp, 0, sizeof self->stamp);
+  hl_history_forget_saved (self->history);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (entry->id);
+  _hl_document_update_flags (self);
+}

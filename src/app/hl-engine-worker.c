@@ -167,20 +167,12 @@ run_job (HlEngineWorker *self,
   result->view = job->view;
   if (view != NULL)
     {
+      g_autoptr(GArray) own = hl_stippler_ref_dots (engine);
+
       n_zones = view->zones->len;
-      result->dots = hl_stippler_ref_dots (engine);
       /* With the dots of zones on the head drawn on other views that this
        * view sees (hl-head-zones.h), after the view's own. */
-      if (hl_head_zones_view_receives (job->design, job->view))
-        {
-          g_autoptr(GArray) carried = hl_head_zones_carry (carrier, job->design, job->view);
-          GArray *all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), result->dots->len + carried->len);
-
-          g_array_append_vals (all, result->dots->data, result->dots->len);
-          g_array_append_vals (all, carried->data, carried->len);
-          g_array_unref (result->dots);
-          result->dots = all;
-        }
+      result->dots = hl_head_zones_with_carried (carrier, job->design, job->view, own);
     }
   else
     result->dots = g_array_new (FALSE, FALSE, sizeof (HlDot));

@@ -238,23 +238,40 @@ hl_head_zones_carry (HlHeadZones    *self,
 }
 
 GArray *
+hl_head_zones_with_carried (HlHeadZones    *self,
+                            const HlDesign *design,
+                            guint           index,
+                            GArray         *dots)
+{
+  g_autoptr(HlHeadZones) own_carrier = NULL;
+  g_autoptr(GArray) carried = NULL;
+  GArray *all;
+
+  g_return_val_if_fail (design != NULL && dots != NULL, NULL);
+  g_return_val_if_fail (index < design->views->len, NULL);
+
+  if (!hl_head_zones_view_receives (design, index))
+    return g_array_ref (dots);
+  if (self == NULL)
+    self = own_carrier = hl_head_zones_new ();
+  carried = hl_head_zones_carry (self, design, index);
+  all = g_array_sized_new (FALSE, FALSE, sizeof (HlDot), dots->len + carried->len);
+  g_array_append_vals (all, dots->data, dots->len);
+  g_array_append_vals (all, carried->data, carried->len);
+  return all;
+}
+
+GArray *
 hl_head_zones_stipple_view (const HlDesign *design,
                             guint           index)
 {
-  GArray *dots;
+  g_autoptr(GArray) own = NULL;
 
   g_return_val_if_fail (design != NULL, NULL);
   g_return_val_if_fail (index < design->views->len, NULL);
 
-  dots = hl_stipple_view (g_ptr_array_index (design->views, index), design->seed);
-  if (hl_head_zones_view_receives (design, index))
-    {
-      g_autoptr(HlHeadZones) carrier = hl_head_zones_new ();
-      g_autoptr(GArray) carried = hl_head_zones_carry (carrier, design, index);
-
-      g_array_append_vals (dots, carried->data, carried->len);
-    }
-  return dots;
+  own = hl_stipple_view (g_ptr_array_index (design->views, index), design->seed);
+  return hl_head_zones_with_carried (NULL, design, index, own);
 }
 
 static gint

@@ -90,6 +90,15 @@ GArray      *hl_head_zones_carry      (HlHeadZones    *self,
                                        const HlDesign *design,
                                        guint           index);
 
+/* View @index's own @dots (the engine's, shared: not changed) with the
+ * dots carried into it after them (transfer full: @dots itself with a new
+ * reference when nothing is carried, else a new array). @self may be NULL
+ * for a one-shot carrier. */
+GArray      *hl_head_zones_with_carried (HlHeadZones    *self,
+                                         const HlDesign *design,
+                                         guint           index,
+                                         GArray         *dots);
+
 /* The dots of view @index with the carried ones after its own (transfer
  * full, GArray of HlDot): hl_stipple_view() followed by
  * hl_head_zones_carry(), for one-shot callers (CLI, export). */
