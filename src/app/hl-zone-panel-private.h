@@ -20,5 +20,9 @@ const char    *hl_zone_panel_get_stats_text (HlZonePanel *self);
  * HlPigmentPalette) and the row of the eyedropper's suggestion (borrowed). */
 GtkWidget     *hl_zone_panel_get_palette        (HlZonePanel *self);
 GtkWidget     *hl_zone_panel_get_suggestion_row (HlZonePanel *self);
+/* The dilution chart's button of session @session (0-based, below
+ * HL_ZONE_MAX_SESSIONS; an HlPigmentPalette, borrowed). */
+GtkWidget     *hl_zone_panel_get_session_palette (HlZonePanel *self,
+                                                  guint        session);
 
 G_END_DECLS
