@@ -18,6 +18,7 @@
 #include "hl-edit.h"
 #include "hl-gui-test-util.h"
 #include "hl-hairline-template.h"
+#include "hl-head-dialog.h"
 #include "hl-settings.h"
 #include "hl-tool-ruler.h"
 #include "hl-window.h"
@@ -363,6 +364,73 @@ test_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+find_head_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (HL_IS_HEAD_DIALOG (window) && gtk_widget_get_mapped (window))
+        {
+          *(HlHeadDialog **) data = HL_HEAD_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Adjust Head Model in inches: the head's breadth, length and height are
+ * shown in inches ("in, euryon to euryon"), 6.0 typed is 152.4 mm; the
+ * turn stays in degrees; a value beyond the format's range names it in
+ * millimetres. */
+static void
+test_head_dialog (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = hl_gui_copy_sample ("hl-gui-lengths", "design.json", &path);
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 1100, 800);
+  HlHeadDialog *dialog = NULL;
+  GtkWidget *breadth, *yaw, *row;
+  double yaw0;
+
+  g_settings_set_string (hl_settings_get (), "length-unit", "in");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.adjust-head", NULL));
+  hl_gui_wait_until (find_head_dialog, &dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  breadth = hl_head_dialog_get_spin (dialog, "breadth_mm");
+  yaw = hl_head_dialog_get_spin (dialog, "yaw_deg");
+  row = gtk_widget_get_ancestor (breadth, ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "in, euryon to euryon");
+  g_assert_cmpuint (gtk_spin_button_get_digits (GTK_SPIN_BUTTON (breadth)), ==, 1);
+  /* An adult breadth, 135–165 mm, in inches. */
+  g_test_message ("breadth shown %s", gtk_editable_get_text (GTK_EDITABLE (breadth)));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (breadth)), >=, 135.0 / 25.4 - 0.05);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (breadth)), <=, 165.0 / 25.4 + 0.05);
+  yaw0 = gtk_spin_button_get_value (GTK_SPIN_BUTTON (yaw));
+  g_assert_cmpfloat (fabs (yaw0), <, 90.0);
+
+  g_assert_true (gtk_widget_grab_focus (breadth));
+  run_for (50);
+  type_length (breadth, "6.0");
+  g_assert_true (view0 (window)->has_head);
+  g_assert_cmpfloat (fabs (hl_window_get_design (window)->head.breadth_mm - 6.0 * 25.4), <, 1e-9);
+  g_assert_cmpstr (hl_head_dialog_get_message (dialog), ==, "");
+  /* Degrees stay degrees. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (yaw)), ==, yaw0);
+
+  /* 300 mm is no head: refused, named as the file names it. */
+  type_length (breadth, "11.8");
+  g_assert_cmpstr (hl_head_dialog_get_message (dialog), ==, "head.breadth_mm: must be 110–200 mm");
+  g_assert_cmpfloat (fabs (hl_window_get_design (window)->head.breadth_mm - 6.0 * 25.4), <, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +446,7 @@ main (int    argc,
   g_test_add_func ("/gui-lengths/ruler", test_ruler);
   g_test_add_func ("/gui-lengths/frontal-band", test_frontal_band);
   g_test_add_func ("/gui-lengths/template", test_template);
+  g_test_add_func ("/gui-lengths/head-dialog", test_head_dialog);
 
   status = g_test_run ();
   g_object_unref (app);
