@@ -69,39 +69,35 @@ xdotool (const char *first,
   run_for (200);
 }
 
-/* @widget's point (@x, @y) in X root coordinates: windows open at (0, 0)
- * without a window manager, and popovers are surfaces of their own. */
+/* @widget's point (@x, @y) in the X window of the surface that shows it
+ * (a window, a dialog or a popover): its id and coordinates. */
 static void
-root_point (GtkWidget *widget,
-            double     x,
-            double     y,
-            char       xs[16],
-            char       ys[16])
+surface_point (GtkWidget *widget,
+               double     x,
+               double     y,
+               char       xid[32],
+               char       xs[16],
+               char       ys[16])
 {
   GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
   double sx, sy;
-  int rx = 0, ry = 0;
-  Window child;
-  GdkSurface *surface = gtk_native_get_surface (native);
-  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
 
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
   gtk_native_get_surface_transform (native, &sx, &sy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display),
-                         (int) round (out.x + sx), (int) round (out.y + sy), &rx, &ry, &child);
-  g_snprintf (xs, 16, "%d", rx);
-  g_snprintf (ys, 16, "%d", ry);
+  g_snprintf (xid, 32, "%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  g_snprintf (xs, 16, "%.0f", out.x + sx);
+  g_snprintf (ys, 16, "%.0f", out.y + sy);
 }
 
 static void
 click_widget (GtkWidget *widget)
 {
-  char xs[16], ys[16];
+  char xid[32], xs[16], ys[16];
 
   g_assert_true (gtk_widget_get_mapped (widget));
-  root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, xs, ys);
-  xdotool ("mousemove", xs, ys, "sleep", "0.1", "click", "1", NULL);
+  surface_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, xid, xs, ys);
+  xdotool ("mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
 }
 
 /* A click at image point @p of the canvas. */
@@ -110,10 +106,10 @@ click_image (HlCanvas *canvas,
              HlPoint   p)
 {
   HlPoint w = hl_canvas_image_to_widget (canvas, p);
-  char xs[16], ys[16];
+  char xid[32], xs[16], ys[16];
 
-  root_point (GTK_WIDGET (canvas), w.x, w.y, xs, ys);
-  xdotool ("mousemove", xs, ys, "sleep", "0.1", "click", "1", NULL);
+  surface_point (GTK_WIDGET (canvas), w.x, w.y, xid, xs, ys);
+  xdotool ("mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
 }
 
 /* Replaces the text of the spin button that has the focus with @text and
@@ -210,7 +206,7 @@ test_ruler (void)
   GSettings *settings = hl_settings_get ();
   GtkWidget *popover, *spin, *label;
   HlPoint a, b, wa, wb;
-  char xa[16], ya[16], xb[16], yb[16];
+  char xid[32], xa[16], ya[16], xb[16], yb[16];
   double mm_per_px;
 
   g_assert_nonnull (settings);
@@ -223,10 +219,11 @@ test_ruler (void)
   /* A real drag from pupil to pupil. */
   wa = hl_canvas_image_to_widget (canvas, (HlPoint) { 202.5, 101.2 });
   wb = hl_canvas_image_to_widget (canvas, (HlPoint) { 247.5, 103.0 });
-  root_point (GTK_WIDGET (canvas), wa.x, wa.y, xa, ya);
-  root_point (GTK_WIDGET (canvas), wb.x, wb.y, xb, yb);
-  xdotool ("mousemove", xa, ya, "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
-           "mousemove", xb, ya, "sleep", "0.1", "mousemove", xb, yb, "sleep", "0.1", "mouseup", "1", NULL);
+  surface_point (GTK_WIDGET (canvas), wa.x, wa.y, xid, xa, ya);
+  surface_point (GTK_WIDGET (canvas), wb.x, wb.y, xid, xb, yb);
+  xdotool ("mousemove", "--window", xid, xa, ya, "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
+           "mousemove", "--window", xid, xb, ya, "sleep", "0.1", "mousemove", "--window", xid, xb, yb,
+           "sleep", "0.1", "mouseup", "1", NULL);
   hl_gui_wait_until (has_popover, canvas);
   popover = hl_gui_find_widget (GTK_WIDGET (canvas), GTK_TYPE_POPOVER);
   spin = hl_gui_find_widget (popover, GTK_TYPE_SPIN_BUTTON);
