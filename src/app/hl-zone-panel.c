@@ -914,7 +914,7 @@ build_session_rows (HlZonePanel *self)
       g_autofree char *shade_name = g_strdup_printf (_("Session %u shade"), i + 1);
       g_autofree char *pick_name = g_strdup_printf (_("Pick the Shade of Session %u From the Photo"), i + 1);
       g_autofree char *palette_name = g_strdup_printf (_("Session %u shade from the dilution chart"), i + 1);
-      GtkWidget *palette;
+      GtkWidget *palette, *ways;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       /* Translators: not a format: “%” is the percent sign. */
@@ -945,9 +945,16 @@ build_session_rows (HlZonePanel *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, palette_name, -1);
       g_object_set_data (G_OBJECT (palette), "hl-session", GUINT_TO_POINTER (i));
       g_signal_connect_object (palette, "chosen", G_CALLBACK (on_session_palette_chosen), self, 0);
+      /* The two ways to a shade other than the colour button, one above
+       * the other: the row keeps room for its title in a narrow panel. */
+      ways = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_valign (ways, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (palette, GTK_ALIGN_FILL);
+      gtk_widget_set_valign (hl_pigment_palette_get_button (HL_PIGMENT_PALETTE (palette)), GTK_ALIGN_FILL);
+      gtk_box_append (GTK_BOX (ways), pick);
+      gtk_box_append (GTK_BOX (ways), palette);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pick);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), palette);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), ways);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), shade);
       adw_preferences_group_add (self->sessions_group, row);
       self->session_rows[i] = row;
