@@ -513,6 +513,67 @@ test_drop (void)
   hl_gui_remove_dir (dir);
 }
 
+/* A design dropped that is open already, by another name (a hard link:
+ * same device and inode), is not opened twice: dropped on another window,
+ * that window keeps what it shows and asks nothing; dropped on its own
+ * window with unsaved changes, nothing is asked or reloaded and a toast
+ * says it is open there. */
+static void
+test_drop_open_design (void)
+{
+  g_autofree char *design = NULL;
+  g_autofree char *dir = copy_sample ("D.json", &design);
+  g_autofree char *link_path = g_build_filename (dir, "L.json", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link_path);
+  HlWindow *shown, *other;
+  HlDesign *edited;
+  guint n_windows;
+
+  g_assert_cmpint (link (design, link_path), ==, 0);
+  shown = hl_gui_open_window (GTK_APPLICATION (app), design, 900, 700);
+  other = hl_window_new (app);
+  gtk_window_present (GTK_WINDOW (other));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (other));
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (HL_WINDOW (hl_application_find_window (app, link_file)) == shown);
+
+  /* On another window: nothing opened there, no second window. */
+  g_assert_true (drop (other, G_TYPE_FILE, link_file));
+  g_assert_false (hl_window_is_loading (other));
+  g_assert_null (hl_window_get_design (other));
+  g_assert_null (find_question ());
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+
+  /* On its own window, over unsaved changes: no "Save changes?", no
+   * reload; the toast says why. */
+  make_modified (shown);
+  edited = hl_window_get_design (shown);
+  {
+    GFile *files[] = { link_file };
+    GdkFileList *list = gdk_file_list_new_from_array (files, 1);
+
+    g_assert_true (drop (shown, GDK_TYPE_FILE_LIST, list));
+    g_boxed_free (GDK_TYPE_FILE_LIST, list);
+  }
+  g_assert_null (find_question ());
+  g_assert_false (hl_window_is_loading (shown));
+  g_assert_true (hl_window_get_design (shown) == edited);
+  g_assert_true (hl_window_is_modified (shown));
+
+  /* Another design still opens in the window dropped on. */
+  {
+    g_autofree char *photo = g_build_filename (dir, "astronaut.png", NULL);
+    g_autoptr(GFile) photo_file = g_file_new_for_path (photo);
+
+    g_assert_true (drop (other, G_TYPE_FILE, photo_file));
+    hl_gui_wait_until (has_design, other);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (shown));
+  hl_gui_remove_dir (dir);
+}
+
 static gboolean
 is_saved (gpointer window)
 {
@@ -1044,6 +1105,7 @@ main (int    argc,
   g_test_add_func ("/gui-io/export-stop-while-writing", test_export_stop_while_writing);
   g_test_add_func ("/gui-io/open-sweeps-stale", test_open_sweeps_stale);
   g_test_add_func ("/gui-io/drop", test_drop);
+  g_test_add_func ("/gui-io/drop-open-design", test_drop_open_design);
   g_test_add_func ("/gui-io/paste", test_paste);
   g_test_add_func ("/gui-io/drop-texture", test_drop_texture);
   g_test_add_func ("/gui-io/relink", test_relink);

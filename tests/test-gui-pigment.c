@@ -1,6 +1,6 @@
 /* test-gui-pigment.c: shades as pigment and dilution, in a real window
  * under Xvfb, clicked with X pointer events (xdotool): a zone's shade
- * chosen from the dilution chart, the eyedropper's nearest dilution on the
+ * chosen from the dilution chart, a session's shade from it, the eyedropper's nearest dilution on the
  * client's skin type and its Use button, a session record's pigment and
  * dilution from the chart, and the chart edited in Preferences.
  *
@@ -227,6 +227,49 @@ test_zone_palette (void)
   hl_gui_remove_dir (dir);
 }
 
+/* A session's shade from the chart: a real click on session 2's chart
+ * button, then on "Carbon Black 1:6"; only that session changes, in one
+ * undo step, and its row names the pigment and dilution. */
+static void
+test_session_palette (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = hl_gui_copy_sample ("hl-gui-pigment", "design.json", &path);
+  HlWindow *window = hl_gui_open_window (GTK_APPLICATION (app), path, 1200, 800);
+  HlZonePanel *panel = HL_ZONE_PANEL (hl_window_get_zone_panel (window));
+  HlDocument *document = hl_window_get_document (window);
+  HlColor expected = chart_shade ("Carbon Black", 6);
+  HlZoneParams before;
+  GtkWidget *palette, *row;
+
+  hl_document_set_selected_zone (document, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  before = zone0 (window)->params;
+  g_assert_cmpuint (before.n_sessions, >=, 2);
+  g_assert_false (hl_color_equal (before.sessions[1].shade, expected));
+  palette = hl_zone_panel_get_session_palette (panel, 1);
+  row = gtk_widget_get_ancestor (palette, ADW_TYPE_ACTION_ROW);
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Carbon Black 1:6"));
+
+  choose_from_palette (HL_PIGMENT_PALETTE (palette), "Carbon Black 1:6");
+  g_assert_true (hl_color_equal (zone0 (window)->params.sessions[1].shade, expected));
+  /* The zone's shade and the other sessions' stay. */
+  g_assert_true (hl_color_equal (zone0 (window)->params.shade, before.shade));
+  for (guint i = 0; i < before.n_sessions; i++)
+    if (i != 1)
+      g_assert_true (hl_color_equal (zone0 (window)->params.sessions[i].shade, before.sessions[i].shade));
+  g_test_message ("session 2: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Carbon Black 1:6"));
+  g_assert_true (hl_window_is_modified (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (hl_color_equal (zone0 (window)->params.sessions[1].shade, before.sessions[1].shade));
+  g_assert_false (hl_window_is_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  hl_gui_remove_dir (dir);
+}
+
 /* The eyedropper clicked on the photo: the zone takes the colour, and the
  * panel shows the chart's nearest dilution on the client's skin type II,
  * with its ΔE; Use makes it the shade. */
@@ -419,6 +462,7 @@ main (int    argc,
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
 
   g_test_add_func ("/gui-pigment/zone-palette", test_zone_palette);
+  g_test_add_func ("/gui-pigment/session-palette", test_session_palette);
   g_test_add_func ("/gui-pigment/eyedropper-suggestion", test_eyedropper_suggestion);
   g_test_add_func ("/gui-pigment/record-palette", test_record_palette);
   g_test_add_func ("/gui-pigment/preferences-chart", test_preferences_chart);

@@ -13,6 +13,7 @@
 #include "hl-head-dialog.h"
 #include "hl-head-edit.h"
 #include "hl-head-model.h"
+#include "hl-length-spin.h"
 
 typedef enum
 {
@@ -40,10 +41,12 @@ typedef struct
 /* The ranges a file may hold (hl-head-model.h, hl-head-pose.h); the
  * centre's range is the photo's, set when the dialog follows a view. */
 static const FieldInfo fields[N_FIELDS] = {
-  { "breadth_mm", N_("_Breadth"), N_("mm, euryon to euryon"), HL_HEAD_MIN_BREADTH_MM, HL_HEAD_MAX_BREADTH_MM, 1, 0 },
-  { "length_mm", N_("_Length"), N_("mm, glabella to the back of the head"), HL_HEAD_MIN_LENGTH_MM,
+  /* The head's lengths show in the unit of the preferences (hl-length-spin.h),
+   * their subtitles after its symbol. */
+  { "breadth_mm", N_("_Breadth"), N_("euryon to euryon"), HL_HEAD_MIN_BREADTH_MM, HL_HEAD_MAX_BREADTH_MM, 1, 0 },
+  { "length_mm", N_("_Length"), N_("glabella to the back of the head"), HL_HEAD_MIN_LENGTH_MM,
     HL_HEAD_MAX_LENGTH_MM, 1, 0 },
-  { "height_mm", N_("H_eight"), N_("mm, glabella to the vertex"), HL_HEAD_MIN_HEIGHT_MM, HL_HEAD_MAX_HEIGHT_MM, 1, 0 },
+  { "height_mm", N_("H_eight"), N_("glabella to the vertex"), HL_HEAD_MIN_HEIGHT_MM, HL_HEAD_MAX_HEIGHT_MM, 1, 0 },
   { "yaw_deg", N_("_Turn"), N_("degrees; 90: the left side faces the camera"), -180, 180, 1, 1 },
   { "pitch_deg", N_("T_ilt"), N_("degrees; −90: seen from above"), -90, 90, 1, 1 },
   { "roll_deg", N_("_Roll"), N_("degrees, about the camera's axis"), -180, 180, 1, 1 },
@@ -174,7 +177,10 @@ refresh (HlHeadDialog *self)
       /* A typed value being corrected stays. */
       if (gtk_widget_has_css_class (GTK_WIDGET (self->spins[f]), "error"))
         continue;
-      gtk_spin_button_set_value (self->spins[f], values[f]);
+      if (f <= FIELD_HEIGHT)
+        hl_length_spin_set_mm (self->spins[f], values[f]);
+      else
+        gtk_spin_button_set_value (self->spins[f], values[f]);
     }
   for (guint f = FIELD_BREADTH; f <= FIELD_HEIGHT; f++)
     gtk_widget_set_sensitive (self->rows[f], !chart);
@@ -214,7 +220,7 @@ on_value_changed (GtkSpinButton *spin,
   {
     double *slot[N_FIELDS] = { &model.breadth_mm, &model.length_mm, &model.height_mm, &pose.yaw_deg,
                                &pose.pitch_deg, &pose.roll_deg, &pose.scale, &pose.centre_x, &pose.centre_y };
-    double v = gtk_spin_button_get_value (spin);
+    double v = f <= FIELD_HEIGHT ? hl_length_spin_get_mm (spin) : gtk_spin_button_get_value (spin);
 
     /* The shown value read back (a focus leaving the spin button) is no
      * change. */
@@ -266,6 +272,12 @@ on_input (GtkSpinButton *spin,
     {
       *value = v;
       return TRUE;
+    }
+  /* The message names the format's member: its range in millimetres. */
+  if (f <= FIELD_HEIGHT)
+    {
+      lo = fields[f].lo;
+      hi = fields[f].hi;
     }
   if (shown_view (self, &index) != NULL)
     {
@@ -522,12 +534,26 @@ build (HlHeadDialog *self)
   for (guint f = 0; f < N_FIELDS; f++)
     {
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-      GtkWidget *spin = gtk_spin_button_new_with_range (fields[f].lo, fields[f].hi, fields[f].step);
+      GtkWidget *spin;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[f].title));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_action_row_set_subtitle (row, _(fields[f].subtitle));
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fields[f].digits);
+      if (f <= FIELD_HEIGHT)
+        {
+          /* “mm, euryon to euryon” or “in, euryon to euryon”. */
+          g_autofree char *subtitle = NULL;
+
+          spin = hl_length_spin_new (fields[f].lo, fields[f].hi, fields[f].step, (int) fields[f].digits, fields[f].lo);
+          subtitle = g_strdup_printf ("%s, %s", hl_unit_get_symbol (hl_length_spin_get_unit (GTK_SPIN_BUTTON (spin))),
+                                      _(fields[f].subtitle));
+          adw_action_row_set_subtitle (row, subtitle);
+        }
+      else
+        {
+          spin = gtk_spin_button_new_with_range (fields[f].lo, fields[f].hi, fields[f].step);
+          gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fields[f].digits);
+          adw_action_row_set_subtitle (row, _(fields[f].subtitle));
+        }
       gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
       gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);

@@ -185,6 +185,18 @@ hl_pigment_palette_new (const char *label)
   return GTK_WIDGET (self);
 }
 
+GtkWidget *
+hl_pigment_palette_new_from_icon_name (const char *icon_name,
+                                       const char *tooltip)
+{
+  HlPigmentPalette *self = g_object_new (HL_TYPE_PIGMENT_PALETTE, NULL);
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button), icon_name);
+  gtk_widget_add_css_class (self->button, "flat");
+  gtk_widget_set_tooltip_text (self->button, tooltip);
+  return GTK_WIDGET (self);
+}
+
 void
 hl_pigment_palette_set_skin_type (HlPigmentPalette *self,
                                   int               type)

@@ -23,6 +23,11 @@ G_DECLARE_FINAL_TYPE (HlPigmentPalette, hl_pigment_palette, HL, PIGMENT_PALETTE,
 
 /* A new palette button labelled @label (transfer floating). */
 GtkWidget             *hl_pigment_palette_new           (const char       *label);
+/* A new palette button showing icon @icon_name, flat, for a row that has
+ * other buttons (transfer floating); @tooltip says what it sets, and names
+ * it for assistive technologies unless its caller names it otherwise. */
+GtkWidget             *hl_pigment_palette_new_from_icon_name (const char *icon_name,
+                                                              const char *tooltip);
 /* The Fitzpatrick type (1–6; anything else: III) the healed swatches
  * show. */
 void                   hl_pigment_palette_set_skin_type (HlPigmentPalette *self,

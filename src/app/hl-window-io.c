@@ -190,6 +190,27 @@ hl_window_paste_texture (HlWindow   *self,
 
 /* Drop */
 
+/* A file dropped: a design open already (by this name or another: same
+ * device and inode, hl_application_find_window()), in this window or
+ * another, is not opened twice: its window comes forward. Anything else
+ * replaces this window's design, asking first over unsaved work. */
+static void
+drop_file (HlWindow *self,
+           GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  HlWindow *shown = HL_IS_APPLICATION (app) ? hl_application_find_window (HL_APPLICATION (app), file) : NULL;
+
+  if (shown == NULL)
+    {
+      hl_window_open_replacing (self, file);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (shown));
+  if (shown == self)
+    toast (self, _("This design is open in this window already"));
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -204,13 +225,13 @@ on_drop (GtkDropTarget *target,
 
       /* One design per window: the first file. */
       if (any)
-        hl_window_open_replacing (self, files->data);
+        drop_file (self, files->data);
       g_slist_free (files);
       return any;
     }
   if (G_VALUE_HOLDS (value, G_TYPE_FILE))
     {
-      hl_window_open_replacing (self, g_value_get_object (value));
+      drop_file (self, g_value_get_object (value));
       return TRUE;
     }
   if (G_VALUE_HOLDS (value, GDK_TYPE_TEXTURE))

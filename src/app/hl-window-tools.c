@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "hl-edit.h"
+#include "hl-length-spin.h"
 #include "hl-scalp-proposal.h"
 #include "hl-settings.h"
 #include "hl-tool-brush.h"
@@ -197,6 +198,41 @@ update_scale (HlWindow     *self,
   gtk_label_set_text (self->scale_label, text);
 }
 
+/* The ruler's modes name the length they assume (“Pupils · 63 mm”), in
+ * the unit of the preferences. */
+static void
+update_ruler_labels (HlWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->options_stack, "ruler");
+
+  for (GtkWidget *child = page != NULL ? gtk_widget_get_first_child (page) : NULL; child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GVariant *target = GTK_IS_ACTIONABLE (child) ? gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child))
+                                                   : NULL;
+      g_autofree char *length = NULL, *label = NULL;
+
+      if (target == NULL || !g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        continue;
+      if (g_str_equal (g_variant_get_string (target, NULL), "ipd"))
+        {
+          length = hl_settings_format_length (HL_IPD_MM, 0);
+          /* Translators: the ruler mode that clicks both pupils; %s is
+           * the distance it assumes, “63 mm”. */
+          label = g_strdup_printf (_("Pupils · %s"), length);
+        }
+      else if (g_str_equal (g_variant_get_string (target, NULL), "iris"))
+        {
+          length = hl_settings_format_length (HL_IRIS_MM, 1);
+          /* Translators: the ruler mode that clicks both edges of an
+           * iris; %s is the diameter it assumes, “11.7 mm”. */
+          label = g_strdup_printf (_("Iris · %s"), length);
+        }
+      if (label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) != 0)
+        gtk_button_set_label (GTK_BUTTON (child), label);
+    }
+}
+
 void
 _hl_window_tools_update (HlWindow *self)
 {
@@ -206,6 +242,7 @@ _hl_window_tools_update (HlWindow *self)
 
   update_hints (self, view);
   update_scale (self, view);
+  update_ruler_labels (self);
 
   _hl_window_engine_update (self);
 
@@ -260,17 +297,6 @@ _hl_window_tools_update (HlWindow *self)
 
 /* The calibration question */
 
-/* Enter in @spin activates the default widget (its dialog's or popover's
- * accepting button). */
-static void
-activates_default (GtkWidget *spin)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
-
-  if (GTK_IS_TEXT (text))
-    gtk_text_set_activates_default (GTK_TEXT (text), TRUE);
-}
-
 static void
 on_disagree_response (AdwMessageDialog *dialog,
                       const char       *response,
@@ -292,7 +318,7 @@ check_disagreement (HlWindow            *self,
 {
   GtkWidget *dialog;
   double differ;
-  g_autofree char *body = NULL;
+  g_autofree char *body = NULL, *after_scale = NULL, *before_scale = NULL;
 
   if (before->source == HL_CALIBRATION_NONE || after->source == HL_CALIBRATION_NONE ||
       !(before->mm_per_px > 0.0) || !(after->mm_per_px > 0.0))
@@ -301,14 +327,17 @@ check_disagreement (HlWindow            *self,
   if (differ <= before->uncertainty + after->uncertainty)
     return;
 
-  /* Translators: the two calibrations' sources, their scales and
-   * uncertainties, and how far apart they are. */
-  body = g_strdup_printf (_("The new calibration (%s) gives %.3f mm per pixel (±%.0f %%), the earlier one (%s) "
-                            "%.3f (±%.0f %%): they differ by %.0f %%, "
+  /* The scales in the unit of the preferences (“0.150 mm/px”). */
+  after_scale = hl_settings_format_per (after->mm_per_px, 3, "px");
+  before_scale = hl_settings_format_per (before->mm_per_px, 3, "px");
+  /* Translators: the two calibrations' sources, their scales (“0.150
+   * mm/px”) and uncertainties, and how far apart they are. */
+  body = g_strdup_printf (_("The new calibration (%s) gives %s (±%.0f %%), the earlier one (%s) "
+                            "%s (±%.0f %%): they differ by %.0f %%, "
                             "more than their uncertainties allow. One of them is off: a tilted head, a squint or a "
                             "misplaced point. Which should the design use?"),
-                          hl_calibration_source_get_label (after->source), after->mm_per_px, 100.0 * after->uncertainty,
-                          hl_calibration_source_get_label (before->source), before->mm_per_px,
+                          hl_calibration_source_get_label (after->source), after_scale, 100.0 * after->uncertainty,
+                          hl_calibration_source_get_label (before->source), before_scale,
                           100.0 * before->uncertainty, 100.0 * differ);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Calibrations Disagree"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -335,7 +364,7 @@ on_length_apply (GtkWidget *button,
       const HlView *view = shown_view (self);
       HlCalibration before = view != NULL ? view->calibration : (HlCalibration) { 0 };
 
-      if (!hl_tool_ruler_apply (tool, gtk_spin_button_get_value (spin), &error))
+      if (!hl_tool_ruler_apply (tool, hl_length_spin_get_mm (spin), &error))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       else if ((view = shown_view (self)) != NULL)
         check_disagreement (self, &before, &view->calibration);
@@ -378,7 +407,7 @@ ask_length (HlWindow *self)
 {
   HlTool *tool = current_tool (self);
   GtkWidget *popover, *box, *label, *spin, *buttons, *cancel, *apply;
-  const char *question;
+  g_autofree char *question = NULL;
   HlPoint a, b, at;
 
   if (tool == NULL || !hl_tool_ruler_get_segment (tool, &a, &b))
@@ -386,27 +415,30 @@ ask_length (HlWindow *self)
   if (self->length_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->length_popover));
 
+  /* Asked in the unit of the preferences; the ruler takes millimetres. */
+  spin = hl_length_spin_new (0.1, HL_RULER_MAX_MM, 0.5, 1, hl_tool_ruler_get_suggested_mm (tool));
   switch (hl_tool_ruler_get_mode (tool))
     {
-    case HL_RULER_IPD: question = _("Distance between the pupils, in mm"); break;
-    case HL_RULER_IRIS: question = _("Diameter of the iris, in mm"); break;
+    /* Translators: %s is a unit, “millimetres” or “inches”. */
+    case HL_RULER_IPD: question = g_strdup_printf (_("Distance between the pupils, in %s"),
+                                                   hl_length_spin_get_unit_name (GTK_SPIN_BUTTON (spin))); break;
+    /* Translators: %s is a unit, “millimetres” or “inches”. */
+    case HL_RULER_IRIS: question = g_strdup_printf (_("Diameter of the iris, in %s"),
+                                                    hl_length_spin_get_unit_name (GTK_SPIN_BUTTON (spin))); break;
     case HL_RULER_DRAG:
-    default: question = _("Length of the line you drew, in mm"); break;
+    /* Translators: %s is a unit, “millimetres” or “inches”. */
+    default: question = g_strdup_printf (_("Length of the line you drew, in %s"),
+                                         hl_length_spin_get_unit_name (GTK_SPIN_BUTTON (spin))); break;
     }
 
   popover = gtk_popover_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   label = gtk_label_new (question);
-  spin = gtk_spin_button_new_with_range (0.1, HL_RULER_MAX_MM, 0.5);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   apply = gtk_button_new_with_mnemonic (_("_Calibrate"));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), hl_tool_ruler_get_suggested_mm (tool));
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  activates_default (spin);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
   gtk_widget_add_css_class (apply, "suggested-action");
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
@@ -519,7 +551,7 @@ on_band_response (AdwMessageDialog *dialog,
     return;
 
   gtk_spin_button_update (spin);
-  next = hl_edit_add_frontal_band (design, view, gtk_spin_button_get_value (spin), &error);
+  next = hl_edit_add_frontal_band (design, view, hl_length_spin_get_mm (spin), &error);
   if (next == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -537,19 +569,21 @@ frontal_band_action (GtkWidget  *widget,
 {
   HlWindow *self = HL_WINDOW (widget);
   GtkWidget *dialog, *spin;
+  g_autofree char *body = NULL, *name = NULL;
 
   if (shown_view (self) == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Frontal Band From Hairline"),
-                                   _("A frontal zone that follows the hairline and reaches this far behind it, in mm:"));
-  spin = gtk_spin_button_new_with_range (5, 150, 5);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), HL_FRONTAL_BAND_DEFAULT_MM);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  activates_default (spin);
+  /* Asked in the unit of the preferences, kept in millimetres. */
+  spin = hl_length_spin_new (5, 150, 5, 0, HL_FRONTAL_BAND_DEFAULT_MM);
+  /* Translators: %s is a unit, “millimetres” or “inches”. */
+  body = g_strdup_printf (_("A frontal zone that follows the hairline and reaches this far behind it, in %s:"),
+                          hl_length_spin_get_unit_name (GTK_SPIN_BUTTON (spin)));
+  /* Translators: %s is a unit, “millimetres” or “inches”. */
+  name = g_strdup_printf (_("Depth behind the hairline, in %s"), hl_length_spin_get_unit_name (GTK_SPIN_BUTTON (spin)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Frontal Band From Hairline"), body);
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Depth behind the hairline, in mm"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

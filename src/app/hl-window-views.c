@@ -17,7 +17,9 @@
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
 #include "hl-head-dialog.h"
+#include "hl-length-spin.h"
 #include "hl-measure.h"
+#include "hl-settings.h"
 #include "hl-text.h"
 #include "hl-window-private.h"
 
@@ -617,7 +619,7 @@ template_preview (TemplateDialog *td)
     return;
 
   curve = hl_hairline_template_propose (view, gtk_drop_down_get_selected (td->style),
-                                        gtk_spin_button_get_value (td->height), &error);
+                                        hl_length_spin_get_mm (td->height), &error);
   if (curve == NULL)
     {
       gtk_label_set_text (td->problem, error->message);
@@ -639,8 +641,8 @@ on_template_style (GtkDropDown    *drop_down,
    * the spin button's own signal previews. */
   double height = hl_hairline_style_get_default_height (gtk_drop_down_get_selected (drop_down));
 
-  if (gtk_spin_button_get_value (td->height) != height)
-    gtk_spin_button_set_value (td->height, height);
+  if (hl_length_spin_get_mm (td->height) != height)
+    hl_length_spin_set_mm (td->height, height);
   else
     template_preview (td);
 }
@@ -694,9 +696,17 @@ fit_head_action (GtkWidget  *widget,
       return;
     }
   hl_document_commit (self->document, fitted, _("Fit head model"), NULL);
-  /* Translators: the fitted head's breadth, length and height in mm. */
-  text = g_strdup_printf (_("Head model fitted: %.0f × %.0f × %.0f mm; areas and densities are on the scalp"),
-                          fitted->head.breadth_mm, fitted->head.length_mm, fitted->head.height_mm);
+  {
+    /* In the unit of the preferences. */
+    g_autofree char *breadth = hl_settings_format_length (fitted->head.breadth_mm, 0);
+    g_autofree char *length = hl_settings_format_length (fitted->head.length_mm, 0);
+    g_autofree char *height = hl_settings_format_length (fitted->head.height_mm, 0);
+
+    /* Translators: the fitted head's breadth, length and height, each
+     * with its unit (“150 mm”, “5.9 in”). */
+    text = g_strdup_printf (_("Head model fitted: %s × %s × %s; areas and densities are on the scalp"),
+                            breadth, length, height);
+  }
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
 }
 
@@ -774,17 +784,24 @@ propose_hairline_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (td->style), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Hairline style"), -1);
 
-  td->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (HL_TEMPLATE_MIN_MM, HL_TEMPLATE_MAX_MM, 0.5));
-  gtk_spin_button_set_digits (td->height, 1);
-  gtk_spin_button_set_numeric (td->height, TRUE);
-  gtk_spin_button_set_value (td->height, hl_hairline_style_get_default_height (HL_HAIRLINE_STYLE_NATURAL));
-  label = gtk_label_new_with_mnemonic (_("_Mid-frontal point above the glabella (mm)"));
+  /* Asked in the unit of the preferences, kept in millimetres. */
+  td->height = GTK_SPIN_BUTTON (hl_length_spin_new (HL_TEMPLATE_MIN_MM, HL_TEMPLATE_MAX_MM, 0.5, 1,
+                                                    hl_hairline_style_get_default_height (HL_HAIRLINE_STYLE_NATURAL)));
+  {
+    /* Translators: %s is a unit's symbol, “mm” or “in”. */
+    g_autofree char *text = g_strdup_printf (_("_Mid-frontal point above the glabella (%s)"),
+                                             hl_unit_get_symbol (hl_length_spin_get_unit (td->height)));
+    /* Translators: %s is a unit, “millimetres” or “inches”. */
+    g_autofree char *name = g_strdup_printf (_("Mid-frontal point above the glabella, in %s"),
+                                             hl_length_spin_get_unit_name (td->height));
+
+    label = gtk_label_new_with_mnemonic (text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (td->height), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (td->height));
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (td->height), 1, 1, 1, 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (td->height), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Mid-frontal point above the glabella, in mm"), -1);
 
   td->problem = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (td->problem, TRUE);

@@ -20,6 +20,10 @@ const char    *hl_zone_panel_get_stats_text (HlZonePanel *self);
  * HlPigmentPalette) and the row of the eyedropper's suggestion (borrowed). */
 GtkWidget     *hl_zone_panel_get_palette        (HlZonePanel *self);
 GtkWidget     *hl_zone_panel_get_suggestion_row (HlZonePanel *self);
+/* The dilution chart's button of session @session (0-based, below
+ * HL_ZONE_MAX_SESSIONS; an HlPigmentPalette, borrowed). */
+GtkWidget     *hl_zone_panel_get_session_palette (HlZonePanel *self,
+                                                  guint        session);
 
 /* The "On the Whole Head" switch of the selected zone (borrowed). */
 GtkSwitch     *hl_zone_panel_get_head_switch    (HlZonePanel *self);

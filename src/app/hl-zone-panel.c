@@ -53,6 +53,7 @@ struct _HlZonePanel
   GtkSpinButton       *share_spins[HL_ZONE_MAX_SESSIONS];
   GtkColorButton      *session_shades[HL_ZONE_MAX_SESSIONS];
   GtkWidget           *palette;          /* the dilution chart's shades */
+  GtkWidget           *session_palettes[HL_ZONE_MAX_SESSIONS];   /* the same, per session */
   AdwActionRow        *suggestion_row;   /* the eyedropper's nearest dilution */
   AdwActionRow        *head_row;         /* On the Whole Head */
   GtkSwitch           *head_switch;
@@ -365,6 +366,7 @@ update_detail (HlZonePanel *self)
   guint n_table;
   const HlZoneParamInfo *table = hl_zone_params_get_table (&n_table);
   guint n_zones = view != NULL ? hl_view_get_n_zones (view) : 0;
+  g_autoptr(HlDilutionChart) chart = NULL;
 
   gtk_widget_set_visible (self->detail_box, zone != NULL);
   gtk_widget_set_sensitive (self->remove_button, zone != NULL);
@@ -387,8 +389,8 @@ update_detail (HlZonePanel *self)
     gtk_switch_set_active (self->follows_switch, zone->params.follows_hairline);
   update_head_row (self, view, zone);
   set_rgba (self->shade_button, zone->params.shade);
+  chart = hl_settings_dup_dilution_chart ();
   {
-    g_autoptr(HlDilutionChart) chart = hl_settings_dup_dilution_chart ();
     g_autofree char *named = hl_dilution_chart_name_shade (chart, zone->params.shade);
     HlDesign *design = hl_document_get_design (self->document);
 
@@ -417,6 +419,22 @@ update_detail (HlZonePanel *self)
         continue;
       set_spin (self->share_spins[i], zone->params.sessions[i].share * 100.0);
       set_rgba (self->session_shades[i], zone->params.sessions[i].shade);
+      {
+        g_autofree char *named = hl_dilution_chart_name_shade (chart, zone->params.sessions[i].shade);
+        g_autofree char *subtitle = NULL;
+        HlDesign *design = hl_document_get_design (self->document);
+
+        /* The pigment and dilution when the session's shade is one of the
+         * chart's. */
+        if (named != NULL)
+          /* Translators: not a format for “%”: the percent sign; %s is a
+           * pigment and dilution, “Carbon Black 1:3”. */
+          subtitle = g_strdup_printf (_("Share (%%) and shade: %s"), named);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->session_rows[i]),
+                                     subtitle != NULL ? subtitle : _("Share (%) and shade"));
+        hl_pigment_palette_set_skin_type (HL_PIGMENT_PALETTE (self->session_palettes[i]),
+                                          design->client != NULL ? design->client->fitzpatrick : 0);
+      }
       /* A single session holds every dot. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->share_spins[i]), zone->params.n_sessions > 1);
     }
@@ -699,6 +717,34 @@ on_session_shade_set (GtkColorButton *button,
   apply_params (self, &params, _("Change session shade"), keys[index]);
 }
 
+/* A session's shade from the dilution chart: as its colour button's, one
+ * undo step. */
+static void
+on_session_palette_chosen (HlPigmentPalette *palette,
+                           guint             pigment,
+                           guint             dilution,
+                           HlZonePanel      *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (palette), "hl-session"));
+  const HlZone *zone = current_zone (self);
+  const HlDilutionChart *chart = hl_pigment_palette_get_chart (palette);
+  const HlChartPigment *p;
+  HlZoneParams params;
+  static const char *keys[] = { "shade-1", "shade-2", "shade-3", "shade-4" };
+
+  if (zone == NULL || chart == NULL || index >= zone->params.n_sessions ||
+      pigment >= hl_dilution_chart_get_n_pigments (chart))
+    return;
+  p = hl_dilution_chart_get_pigment (chart, pigment);
+  if (dilution >= p->dilutions->len)
+    return;
+  params = zone->params;
+  params.sessions[index].shade = hl_dilution_shade (p->colour, g_array_index (p->dilutions, HlDilution, dilution));
+  if (hl_color_equal (params.sessions[index].shade, zone->params.sessions[index].shade))
+    return;
+  apply_params (self, &params, _("Change session shade"), keys[index]);
+}
+
 static void
 on_pick_clicked (HlZonePanel *self)
 {
@@ -904,6 +950,8 @@ build_session_rows (HlZonePanel *self)
       g_autofree char *share_name = g_strdup_printf (_("Session %u share"), i + 1);
       g_autofree char *shade_name = g_strdup_printf (_("Session %u shade"), i + 1);
       g_autofree char *pick_name = g_strdup_printf (_("Pick the Shade of Session %u From the Photo"), i + 1);
+      g_autofree char *palette_name = g_strdup_printf (_("Session %u shade from the dilution chart"), i + 1);
+      GtkWidget *palette, *ways;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       /* Translators: not a format: “%” is the percent sign. */
@@ -927,13 +975,29 @@ build_session_rows (HlZonePanel *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (pick), GTK_ACCESSIBLE_PROPERTY_LABEL, pick_name, -1);
       g_object_set_data (G_OBJECT (pick), "hl-session", GUINT_TO_POINTER (i));
       g_signal_connect_object (pick, "clicked", G_CALLBACK (on_session_pick_clicked), self, 0);
+      /* The dilution chart's shades, as for the zone's shade. */
+      palette = hl_pigment_palette_new_from_icon_name ("preferences-color-symbolic",
+                                                       _("Choose this session's shade from the dilution chart"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (hl_pigment_palette_get_button (HL_PIGMENT_PALETTE (palette))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, palette_name, -1);
+      g_object_set_data (G_OBJECT (palette), "hl-session", GUINT_TO_POINTER (i));
+      g_signal_connect_object (palette, "chosen", G_CALLBACK (on_session_palette_chosen), self, 0);
+      /* The two ways to a shade other than the colour button, one above
+       * the other: the row keeps room for its title in a narrow panel. */
+      ways = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_set_valign (ways, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (palette, GTK_ALIGN_FILL);
+      gtk_widget_set_valign (hl_pigment_palette_get_button (HL_PIGMENT_PALETTE (palette)), GTK_ALIGN_FILL);
+      gtk_box_append (GTK_BOX (ways), pick);
+      gtk_box_append (GTK_BOX (ways), palette);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), pick);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), ways);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), shade);
       adw_preferences_group_add (self->sessions_group, row);
       self->session_rows[i] = row;
       self->share_spins[i] = GTK_SPIN_BUTTON (spin);
       self->session_shades[i] = GTK_COLOR_BUTTON (shade);
+      self->session_palettes[i] = palette;
     }
 }
 
@@ -1113,6 +1177,15 @@ hl_zone_panel_get_palette (HlZonePanel *self)
 {
   g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
   return self->palette;
+}
+
+GtkWidget *
+hl_zone_panel_get_session_palette (HlZonePanel *self,
+                                   guint        session)
+{
+  g_return_val_if_fail (HL_IS_ZONE_PANEL (self), NULL);
+  g_return_val_if_fail (session < HL_ZONE_MAX_SESSIONS, NULL);
+  return self->session_palettes[session];
 }
 
 GtkWidget *

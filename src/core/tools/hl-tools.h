@@ -1,8 +1,8 @@
 /* hl-tools.h: the registry of tools, one HlToolInfo each.
  *
- * Everything that names a tool reads it here: the header bar's buttons,
- * their shortcuts and tooltips, the hints under the canvas, the canvas's
- * accessible description, hl_tool_new_by_name().
+ * Everything that names a tool reads it here: the buttons of the tool
+ * column beside the canvas, their shortcuts and tooltips, the hints under
+ * the canvas, the canvas's accessible description, hl_tool_new_by_name().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,10 +21,10 @@ typedef struct
   const char        *hint;       /* untranslated, NULL: the host words it (the ruler's depends on its mode) */
   const char        *icon_name;  /* a symbolic icon */
   const HlToolClass *(*get_class) (void);
-  gboolean           in_menu;    /* picked from the view menu and its key, not the header bar */
+  gboolean           in_menu;    /* picked from the view menu and its key, not the tool column */
 } HlToolInfo;
 
-/* Every tool in the order of the header bar; @n_tools (may be NULL) gets
+/* Every tool in the order of the tool column; @n_tools (may be NULL) gets
  * their number (static). */
 const HlToolInfo *hl_tools_get_all (guint      *n_tools);
 /* The tool named @name, or NULL (static). */
