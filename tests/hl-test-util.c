@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "hl-test-util.h"
@@ -324,4 +325,34 @@ hl_test_crc32 (const guchar *p,
         c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
     }
   return c ^ 0xffffffffu;
+}
+
+char *
+hl_test_dots_digest (const HlDot *dots,
+                     gsize        n)
+{
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
+  char *out;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 w[3];
+      guint8 b[8] = { dots[i].shade.r, dots[i].shade.g, dots[i].shade.b, dots[i].session,
+                      dots[i].zone & 0xff, (dots[i].zone >> 8) & 0xff, (dots[i].zone >> 16) & 0xff,
+                      (dots[i].zone >> 24) & 0xff };
+
+      memcpy (&w[0], &dots[i].x, 4);
+      memcpy (&w[1], &dots[i].y, 4);
+      memcpy (&w[2], &dots[i].diameter_mm, 4);
+      for (guint k = 0; k < 3; k++)
+        {
+          guint32 le = GUINT32_TO_LE (w[k]);
+
+          g_checksum_update (sum, (const guchar *) &le, 4);
+        }
+      g_checksum_update (sum, b, 8);
+    }
+  out = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return out;
 }

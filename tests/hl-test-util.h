@@ -64,6 +64,12 @@ HlRun hl_test_run_hairline (const char *dir,
                             ...) G_GNUC_NULL_TERMINATED;
 void  hl_test_run_clear    (HlRun      *run);
 
+/* The SHA-256 of @n dots, field by field and little-endian, so that it is
+ * the same on every platform when the values are (transfer full: hex, free
+ * with g_free). Pins an engine's output in the tests. */
+char   *hl_test_dots_digest (const HlDot *dots,
+                             gsize        n);
+
 /* The CRC-32 of @n bytes at @p, as PNG chunks carry it. */
 guint32 hl_test_crc32 (const guchar *p,
                        gsize         n);

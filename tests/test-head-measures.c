@@ -14,6 +14,7 @@
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
 #include "hl-stippler.h"
+#include "hl-test-util.h"
 
 #define PX_PER_MM 10.0
 
@@ -47,37 +48,6 @@ add_square (HlView *view,
   hl_view_append_zone (view, zone);
 }
 
-static char *
-dots_digest (const HlDot *dots,
-             gsize        n)
-{
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
-  char *out;
-
-  /* Field by field, little-endian, as test-stippler.c does. */
-  for (gsize i = 0; i < n; i++)
-    {
-      guint32 w[3];
-      guint8 b[8] = { dots[i].shade.r, dots[i].shade.g, dots[i].shade.b, dots[i].session,
-                      dots[i].zone & 0xff, (dots[i].zone >> 8) & 0xff, (dots[i].zone >> 16) & 0xff,
-                      (dots[i].zone >> 24) & 0xff };
-
-      memcpy (&w[0], &dots[i].x, 4);
-      memcpy (&w[1], &dots[i].y, 4);
-      memcpy (&w[2], &dots[i].diameter_mm, 4);
-      for (guint k = 0; k < 3; k++)
-        {
-          guint32 le = GUINT32_TO_LE (w[k]);
-
-          g_checksum_update (sum, (const guchar *) &le, 4);
-        }
-      g_checksum_update (sum, b, 8);
-    }
-  out = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
-  return out;
-}
-
 /* The engine (7) on a view with a head model: the same dots every time;
  * the pinned digest catches any change in the numbers (HL_ENGINE_VERSION
  * must change with an intended one). */
@@ -94,8 +64,8 @@ test_determinism (void)
   add_square (view, 120.0 + 76.0 - 12.0, 145.0, 2);
   a = hl_stipple_view (view, 7);
   b = hl_stipple_view (view, 7);
-  da = dots_digest ((const HlDot *) (gconstpointer) a->data, a->len);
-  db = dots_digest ((const HlDot *) (gconstpointer) b->data, b->len);
+  da = hl_test_dots_digest ((const HlDot *) (gconstpointer) a->data, a->len);
+  db = hl_test_dots_digest ((const HlDot *) (gconstpointer) b->data, b->len);
   g_test_message ("engine %d, top chart with its head model: digest %s (%u dots)", HL_ENGINE_VERSION, da, a->len);
   g_assert_cmpstr (da, ==, db);
   g_assert_cmpstr (da, ==, PINNED_HEAD_DIGEST);

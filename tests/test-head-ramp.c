@@ -25,6 +25,7 @@
 #include "hl-head-chart.h"
 #include "hl-measure.h"
 #include "hl-stippler.h"
+#include "hl-test-util.h"
 
 #define TRANSITION_MM 10.0
 #define EDGE_BLEND_MM 6.0
@@ -38,37 +39,6 @@ load_sample (const char *name)
 
   g_assert_no_error (error);
   return design;
-}
-
-static char *
-dots_digest (const HlDot *dots,
-             gsize        n)
-{
-  GChecksum *sum = g_checksum_new (G_CHECKSUM_SHA256);
-  char *out;
-
-  /* Field by field, little-endian, as test-stippler.c does. */
-  for (gsize i = 0; i < n; i++)
-    {
-      guint32 w[3];
-      guint8 b[8] = { dots[i].shade.r, dots[i].shade.g, dots[i].shade.b, dots[i].session,
-                      dots[i].zone & 0xff, (dots[i].zone >> 8) & 0xff, (dots[i].zone >> 16) & 0xff,
-                      (dots[i].zone >> 24) & 0xff };
-
-      memcpy (&w[0], &dots[i].x, 4);
-      memcpy (&w[1], &dots[i].y, 4);
-      memcpy (&w[2], &dots[i].diameter_mm, 4);
-      for (guint k = 0; k < 3; k++)
-        {
-          guint32 le = GUINT32_TO_LE (w[k]);
-
-          g_checksum_update (sum, (const guchar *) &le, 4);
-        }
-      g_checksum_update (sum, b, 8);
-    }
-  out = g_strdup (g_checksum_get_string (sum));
-  g_checksum_free (sum);
-  return out;
 }
 
 /* The photo sample (no head model: the photo plane) places exactly the
@@ -89,7 +59,7 @@ test_photo_plane_unchanged (void)
 
   g_assert_false (view->has_head);
   dots = hl_stipple_view (view, design->seed);
-  digest = dots_digest ((const HlDot *) (gconstpointer) dots->data, dots->len);
+  digest = hl_test_dots_digest ((const HlDot *) (gconstpointer) dots->data, dots->len);
   g_test_message ("photo sample, photo plane: digest %s (%u dots)", digest, dots->len);
   g_assert_cmpuint (dots->len, >, 1000);
   g_assert_cmpstr (digest, ==, PHOTO_PLANE_DIGEST);
