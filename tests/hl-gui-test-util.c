@@ -142,20 +142,28 @@ hl_gui_find_button (GtkWidget  *root,
 }
 
 /* The message dialog on screen, or NULL (borrowed). */
-AdwMessageDialog *
-hl_gui_find_dialog (void)
+GtkWidget *
+hl_gui_find_toplevel (GType    type,
+                      gboolean mapped)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-  AdwMessageDialog *found = NULL;
+  GtkWidget *found = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (window))
-        found = ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          (mapped ? gtk_widget_get_mapped (window) : gtk_widget_get_visible (window)))
+        found = window;
     }
   return found;
+}
+
+AdwMessageDialog *
+hl_gui_find_dialog (void)
+{
+  return (AdwMessageDialog *) hl_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE);
 }
 
 /* Clicks @label in the dialog on screen, as the user would. */

@@ -40,6 +40,10 @@ GtkWidget        *hl_gui_find_widget  (GtkWidget      *root,
 /* The button labelled @label under @root, or NULL (borrowed). */
 GtkWidget        *hl_gui_find_button  (GtkWidget      *root,
                                        const char     *label);
+/* The first toplevel window of @type that is visible (@mapped: mapped, on
+ * screen), or NULL (borrowed). */
+GtkWidget        *hl_gui_find_toplevel (GType          type,
+                                        gboolean       mapped);
 /* The message dialog on screen, or NULL (borrowed). */
 AdwMessageDialog *hl_gui_find_dialog  (void);
 /* Clicks @label in the message dialog on screen, as the user would. */

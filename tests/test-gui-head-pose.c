@@ -26,19 +26,8 @@ static HlApplication *app;
 static gboolean
 find_head_dialog (gpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (HL_IS_HEAD_DIALOG (window) && gtk_widget_get_visible (window))
-        {
-          *(HlHeadDialog **) data = HL_HEAD_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *(HlHeadDialog **) data = (HlHeadDialog *) hl_gui_find_toplevel (HL_TYPE_HEAD_DIALOG, FALSE);
+  return *(HlHeadDialog **) data != NULL;
 }
 
 static gboolean

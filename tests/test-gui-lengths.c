@@ -364,19 +364,8 @@ test_template (void)
 static gboolean
 find_head_dialog (gpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (HL_IS_HEAD_DIALOG (window) && gtk_widget_get_mapped (window))
-        {
-          *(HlHeadDialog **) data = HL_HEAD_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *(HlHeadDialog **) data = (HlHeadDialog *) hl_gui_find_toplevel (HL_TYPE_HEAD_DIALOG, TRUE);
+  return *(HlHeadDialog **) data != NULL;
 }
 
 /* Adjust Head Model in inches: the head's breadth, length and height are

@@ -333,19 +333,8 @@ test_eyedropper_suggestion (void)
 static gboolean
 find_record_dialog (gpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (HL_IS_RECORD_DIALOG (window) && gtk_widget_get_visible (window))
-        {
-          *(HlRecordDialog **) data = HL_RECORD_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *(HlRecordDialog **) data = (HlRecordDialog *) hl_gui_find_toplevel (HL_TYPE_RECORD_DIALOG, FALSE);
+  return *(HlRecordDialog **) data != NULL;
 }
 
 /* A session record's pigment and dilution from the chart: both fields, one
