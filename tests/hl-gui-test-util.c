@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "hl-gui-test-util.h"
@@ -177,4 +178,55 @@ hl_gui_answer_dialog (const char *label)
   button = hl_gui_find_button (GTK_WIDGET (dialog), label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+set_flag (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hl_gui_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+hl_gui_xdotool (GtkWidget  *focus,
+                const char *first,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  if (focus != NULL)
+    {
+      GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (focus));
+
+      g_ptr_array_add (argv, g_strdup ("windowfocus"));
+      g_ptr_array_add (argv, g_strdup ("--sync"));
+      g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface)));
+    }
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  /* The events it sent, handled. */
+  hl_gui_run_for (200);
 }

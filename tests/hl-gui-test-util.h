@@ -40,6 +40,15 @@ GtkWidget        *hl_gui_find_widget  (GtkWidget      *root,
 /* The button labelled @label under @root, or NULL (borrowed). */
 GtkWidget        *hl_gui_find_button  (GtkWidget      *root,
                                        const char     *label);
+/* Runs the main loop for @ms milliseconds. */
+void              hl_gui_run_for       (guint          ms);
+/* Runs xdotool with @first and the arguments after it (NULL-terminated),
+ * after `windowfocus --sync` on @focus's X window when @focus is not NULL,
+ * the main loop running; then lets the loop handle the events it sent.
+ * Fails the test when xdotool is missing or fails. */
+void              hl_gui_xdotool       (GtkWidget     *focus,
+                                        const char    *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
 /* The first toplevel window of @type that is visible (@mapped: mapped, on
  * screen), or NULL (borrowed). */
 GtkWidget        *hl_gui_find_toplevel (GType          type,

@@ -39,58 +39,11 @@ no_head_dialog (gpointer data)
 }
 
 static gboolean
-set_flag (gpointer flag)
-{
-  *(gboolean *) flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 has_xdotool (GtkWidget *window)
 {
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
   return xdotool != NULL && GDK_IS_X11_SURFACE (gtk_native_get_surface (GTK_NATIVE (window)));
-}
-
-/* xdotool windowfocus WINDOW, then @args (NULL-terminated), waiting for
- * it to end while the main loop runs. */
-static void
-xdotool (GtkWidget  *window,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                                     gtk_native_get_surface (GTK_NATIVE (window)))));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  g_assert_no_error (error);
-  settle (150);
 }
 
 /* Types @text into @spin and presses Enter: X key events when possible,
@@ -103,11 +56,11 @@ type_into (HlHeadDialog *dialog,
   if (has_xdotool (GTK_WIDGET (dialog)))
     {
       g_assert_true (gtk_widget_grab_focus (spin));
-      settle (50);
+      hl_gui_run_for (50);
       g_test_message ("xdotool type \"%s\"", text);
-      xdotool (GTK_WIDGET (dialog), "key", "ctrl+a", NULL);
-      xdotool (GTK_WIDGET (dialog), "type", "--delay", "20", text, NULL);
-      xdotool (GTK_WIDGET (dialog), "key", "Return", NULL);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "key", "ctrl+a", NULL);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "type", "--delay", "20", text, NULL);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "key", "Return", NULL);
     }
   else
     {
@@ -192,11 +145,11 @@ drag_on_canvas (HlWindow *window,
       g_snprintf (b[k], sizeof b[k], "%.0f", y + dy * k / 3.0);
     }
   g_test_message ("drag from %s,%s to %s,%s", a[0], b[0], a[3], b[3]);
-  xdotool (GTK_WIDGET (window), "mousemove", "--window", xid, a[0], b[0], "sleep", "0.1", "mousedown", "1",
+  hl_gui_xdotool (GTK_WIDGET (window), "mousemove", "--window", xid, a[0], b[0], "sleep", "0.1", "mousedown", "1",
            "sleep", "0.1", "mousemove", "--window", xid, a[1], b[1], "sleep", "0.1",
            "mousemove", "--window", xid, a[2], b[2], "sleep", "0.1",
            "mousemove", "--window", xid, a[3], b[3], "sleep", "0.1", "mouseup", "1", NULL);
-  settle (200);
+  hl_gui_run_for (200);
 }
 
 static gboolean
@@ -261,14 +214,14 @@ test_adjust (void)
   g_assert_false (hl_design_get_view (hl_window_get_design (window), 0)->has_head);
   g_assert_true (hl_document_redo (document));
   g_assert_true (hl_design_get_view (hl_window_get_design (window), 0)->has_head);
-  settle (1600);   /* past the merge window of the breadth's step */
+  hl_gui_run_for (1600);   /* past the merge window of the breadth's step */
 
   yaw0 = hl_design_get_view (hl_window_get_design (window), 0)->pose.yaw_deg;
   if (has_xdotool (GTK_WIDGET (dialog)))
     {
       g_assert_true (gtk_widget_grab_focus (yaw));
-      settle (50);
-      xdotool (GTK_WIDGET (dialog), "key", "Up", NULL);
+      hl_gui_run_for (50);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "key", "Up", NULL);
     }
   else
     gtk_spin_button_spin (GTK_SPIN_BUTTON (yaw), GTK_SPIN_STEP_FORWARD, 1.0);
@@ -281,7 +234,7 @@ test_adjust (void)
   g_assert_cmpfloat (hl_design_get_view (hl_window_get_design (window), 0)->pose.yaw_deg, ==, yaw0);
   g_assert_cmpfloat (hl_window_get_design (window)->head.breadth_mm, ==, 158.0);
   /* The dialog follows the undo. */
-  settle (100);
+  hl_gui_run_for (100);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (yaw)), ==, yaw0);
 
   /* Out of range: refused where typed, nothing changes. */
@@ -304,8 +257,8 @@ test_adjust (void)
       g_autoptr(GArray) outline = NULL;
       double zoom = hl_canvas_get_zoom (HL_CANVAS (canvas)), r0, r1;
 
-      xdotool (GTK_WIDGET (dialog), "windowmove", dxid, "820", "0", NULL);
-      settle (300);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "windowmove", dxid, "820", "0", NULL);
+      hl_gui_run_for (300);
       v = hl_design_get_view (hl_window_get_design (window), 0);
       g_assert_true (v->has_head);
       pose0 = v->pose;
@@ -338,7 +291,7 @@ test_adjust (void)
 
   /* Escape closes it; the model leaves the canvas. */
   if (has_xdotool (GTK_WIDGET (dialog)))
-    xdotool (GTK_WIDGET (dialog), "key", "Escape", NULL);
+    hl_gui_xdotool (GTK_WIDGET (dialog), "key", "Escape", NULL);
   else
     gtk_window_close (GTK_WINDOW (dialog));
   hl_gui_wait_until (no_head_dialog, NULL);

@@ -26,49 +26,6 @@
 
 static HlApplication *app;
 
-static gboolean
-set_flag (gpointer flag)
-{
-  *(gboolean *) flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Runs xdotool with @args (NULL-terminated), the main loop running. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  g_assert_no_error (error);
-  /* The events it sent, handled. */
-  run_for (200);
-}
-
 /* @widget's point (@x, @y) in the X window of the surface that shows it
  * (a window, a dialog or a popover): its id and coordinates. */
 static void
@@ -97,7 +54,7 @@ click_widget (GtkWidget *widget)
 
   g_assert_true (gtk_widget_get_mapped (widget));
   surface_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, xid, xs, ys);
-  xdotool ("mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
+  hl_gui_xdotool (NULL, "mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
 }
 
 /* A click at image point @p of the canvas. */
@@ -109,7 +66,7 @@ click_image (HlCanvas *canvas,
   char xid[32], xs[16], ys[16];
 
   surface_point (GTK_WIDGET (canvas), w.x, w.y, xid, xs, ys);
-  xdotool ("mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
+  hl_gui_xdotool (NULL, "mousemove", "--window", xid, xs, ys, "sleep", "0.1", "click", "1", NULL);
 }
 
 /* Replaces the text of the spin button that has the focus with @text and
@@ -119,10 +76,10 @@ type_length (GtkWidget  *spin,
              const char *text)
 {
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (spin)))));
-  xdotool ("key", "ctrl+a", "BackSpace", NULL);
-  xdotool ("type", "--delay", "60", text, NULL);
+  hl_gui_xdotool (NULL, "key", "ctrl+a", "BackSpace", NULL);
+  hl_gui_xdotool (NULL, "type", "--delay", "60", text, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, text);
-  xdotool ("key", "Return", NULL);
+  hl_gui_xdotool (NULL, "key", "Return", NULL);
 }
 
 static gboolean
@@ -221,7 +178,7 @@ test_ruler (void)
   wb = hl_canvas_image_to_widget (canvas, (HlPoint) { 247.5, 103.0 });
   surface_point (GTK_WIDGET (canvas), wa.x, wa.y, xid, xa, ya);
   surface_point (GTK_WIDGET (canvas), wb.x, wb.y, xid, xb, yb);
-  xdotool ("mousemove", "--window", xid, xa, ya, "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
+  hl_gui_xdotool (NULL, "mousemove", "--window", xid, xa, ya, "sleep", "0.1", "mousedown", "1", "sleep", "0.1",
            "mousemove", "--window", xid, xb, ya, "sleep", "0.1", "mousemove", "--window", xid, xb, yb,
            "sleep", "0.1", "mouseup", "1", NULL);
   hl_gui_wait_until (has_popover, canvas);
@@ -253,7 +210,7 @@ test_ruler (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Distance between the pupils, in inches");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "2.48");
   g_assert_true (hl_tool_ruler_get_segment (hl_canvas_get_tool (canvas), &a, &b));
-  xdotool ("key", "Return", NULL);
+  hl_gui_xdotool (NULL, "key", "Return", NULL);
   hl_gui_wait_until (has_no_popover, canvas);
   /* Within the two calibrations' uncertainties: no question. */
   g_assert_null (hl_gui_find_dialog ());
@@ -399,7 +356,7 @@ test_head_dialog (void)
   g_assert_cmpfloat (fabs (yaw0), <, 90.0);
 
   g_assert_true (gtk_widget_grab_focus (breadth));
-  run_for (50);
+  hl_gui_run_for (50);
   type_length (breadth, "6.0");
   g_assert_true (view0 (window)->has_head);
   g_assert_cmpfloat (fabs (hl_window_get_design (window)->head.breadth_mm - 6.0 * 25.4), <, 1e-9);

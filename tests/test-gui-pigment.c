@@ -28,53 +28,10 @@
 
 static HlApplication *app;
 
-static gboolean
-set_flag (gpointer flag)
-{
-  *(gboolean *) flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gulong
 xid_of (GtkWidget *widget)
 {
   return (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
-}
-
-/* Runs xdotool with @args (NULL-terminated), the main loop running. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  g_assert_no_error (error);
-  /* The events it sent, handled. */
-  run_for (200);
 }
 
 /* A real click (X pointer events) at widget point (@x, @y) of @widget,
@@ -96,7 +53,7 @@ click_widget_at (GtkWidget *widget,
   xs = g_strdup_printf ("%.0f", out.x + sx);
   ys = g_strdup_printf ("%.0f", out.y + sy);
   g_test_message ("click %s at %s,%s of window %s", G_OBJECT_TYPE_NAME (widget), xs, ys, xid);
-  xdotool ("mousemove", "--window", xid, xs, ys, "click", "1", NULL);
+  hl_gui_xdotool (NULL, "mousemove", "--window", xid, xs, ys, "click", "1", NULL);
 }
 
 /* Scrolls the scrolled window around @widget so that @widget shows near
@@ -114,7 +71,7 @@ scroll_into_view (GtkWidget *widget)
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + out.y - 40);
   gtk_test_widget_wait_for_draw (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW));
-  run_for (100);
+  hl_gui_run_for (100);
 }
 
 static void

@@ -30,13 +30,6 @@ find_record_dialog (gpointer data)
 }
 
 static gboolean
-set_flag (gpointer flag)
-{
-  *(gboolean *) flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 is_not_loading_photo (gpointer dialog)
 {
   return !hl_record_dialog_is_loading_photo (dialog);
@@ -60,44 +53,6 @@ has_xdotool (GtkWidget *window)
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
 
   return xdotool != NULL && GDK_IS_X11_SURFACE (gtk_native_get_surface (GTK_NATIVE (window)));
-}
-
-/* xdotool windowfocus WINDOW, then @args (NULL-terminated), waiting for
- * it to end while the main loop runs. */
-static void
-xdotool (GtkWidget  *window,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-  va_list ap;
-
-  g_ptr_array_add (argv, g_find_program_in_path ("xdotool"));
-  g_ptr_array_add (argv, g_strdup ("windowfocus"));
-  g_ptr_array_add (argv, g_strdup ("--sync"));
-  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (
-                                                     gtk_native_get_surface (GTK_NATIVE (window)))));
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (a));
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
-  g_assert_no_error (error);
-  /* The events it sent, handled. */
-  {
-    gboolean done = FALSE;
-
-    g_timeout_add (150, set_flag, &done);
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  g_object_unref (process);
 }
 
 typedef struct
@@ -128,8 +83,8 @@ type_into (HlRecordDialog *dialog,
       g_assert_true (gtk_widget_grab_focus (row));
       g_test_message ("xdotool type \"%s\" into %s", text,
                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-      xdotool (GTK_WIDGET (dialog), "type", "--delay", "20", text, NULL);
-      xdotool (GTK_WIDGET (dialog), "key", "Return", NULL);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "type", "--delay", "20", text, NULL);
+      hl_gui_xdotool (GTK_WIDGET (dialog), "key", "Return", NULL);
     }
   else
     {
@@ -144,7 +99,7 @@ open_dialog (HlWindow *window)
   HlRecordDialog *dialog = NULL;
 
   if (has_xdotool (GTK_WIDGET (window)))
-    xdotool (GTK_WIDGET (window), "key", "--clearmodifiers", "ctrl+i", NULL);
+    hl_gui_xdotool (GTK_WIDGET (window), "key", "--clearmodifiers", "ctrl+i", NULL);
   else
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record", NULL));
   hl_gui_wait_until (find_record_dialog, &dialog);
@@ -340,7 +295,7 @@ click_at (GtkWidget *window,
   g_autofree char *ys = g_strdup_printf ("%.0f", y);
 
   g_test_message ("click at %s,%s", xs, ys);
-  xdotool (window, "mousemove", "--window",
+  hl_gui_xdotool (window, "mousemove", "--window",
            g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)))),
            xs, ys, "click", "1", NULL);
 }
