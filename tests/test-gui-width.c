@@ -20,6 +20,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -322,6 +324,14 @@ check_narrow_window (double scale)
                   gtk_widget_get_width (title_label),
                   pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title_label))) ? ", cut" : "");
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title_label))));
+  /* And the status bar's scale is on one line (in a GtkActionBar, GTK 4.8
+   * wrapped it onto two whatever the room). */
+  g_test_message ("wide window: scale “%s” on %d line(s), %d px",
+                  gtk_label_get_text (window->scale_label),
+                  pango_layout_get_line_count (gtk_label_get_layout (window->scale_label)),
+                  gtk_widget_get_width (GTK_WIDGET (window->scale_label)));
+  g_assert_cmpuint (strlen (gtk_label_get_text (window->scale_label)), >, 20);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (window->scale_label)), ==, 1);
   close_window (window);
   set_text_scale (1.0);
 }
