@@ -20,6 +20,7 @@
 #include "hl-head-fit.h"
 #include "hl-report.h"
 #include "hl-stippler.h"
+#include "hl-measure.h"
 #include "hl-test-util.h"
 
 static HlDesign *
@@ -168,6 +169,24 @@ test_sheet_scalp (void)
                               view->head.length_mm, view->head.height_mm);
       g_assert_nonnull (strstr (section, head));
       g_assert_null (strstr (section, "photo plane"));
+      /* The hairline's height, along the forehead as a tape measures it,
+       * with the photo's shorter figure beside it. */
+      if (view->landmarks[HL_LANDMARK_GLABELLA].set && view->hairline != NULL)
+        {
+          double mm, sheet_cm, photo_cm;
+          const char *rest;
+          HlPoint at;
+
+          g_assert_true (hl_measure_hairline_height_mm (view, &mm, &at));
+          sheet_cm = number_after (section, "Hairline height above the glabella (at its vertical): ", &rest);
+          g_assert_true (g_str_has_prefix (rest, " cm along the forehead ("));
+          photo_cm = number_after (rest, "(", &rest);
+          g_assert_true (g_str_has_prefix (rest, " cm on the photo)"));
+          g_test_message ("%s: hairline %.1f cm along the forehead, %.1f cm on the photo (measured %.2f mm)",
+                          view->name, sheet_cm, photo_cm, mm);
+          g_assert_cmpfloat (fabs (sheet_cm - mm / 10.0), <=, 0.051);
+          g_assert_cmpfloat (photo_cm, <, sheet_cm);
+        }
       hl_stippler_update (st, view, design->seed);
       for (guint z = 0; z < hl_view_get_n_zones (view); z++)
         {

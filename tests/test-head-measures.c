@@ -13,6 +13,7 @@
 #include "hl-edit.h"
 #include "hl-hairline-template.h"
 #include "hl-head-chart.h"
+#include "hl-measure.h"
 #include "hl-stippler.h"
 #include "hl-test-util.h"
 
@@ -304,6 +305,58 @@ test_frontal_band_temples (void)
   check_frontal_band (FALSE);
 }
 
+/* Heights above the glabella on the front chart are taken along the
+ * forehead's curve, as a tape on the skin takes the 7–10 cm rule; the
+ * image shows them shorter. Without a model, in the photo's plane. */
+static void
+test_forehead_height (void)
+{
+  g_autoptr(HlView) view = hl_head_chart_new_view (HL_HEAD_CHART_FRONT, NULL);
+  g_autoptr(HlView) flat = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlCurve) hairline = NULL;
+  HlPoint g, up, p, at;
+  gboolean on_scalp;
+  double m, d, mm, on_model;
+
+  g_assert_true (view->has_head);
+  g_assert_true (hl_measure_midline (view, &g, &up));
+  m = hl_view_get_mm_per_px (view, NULL);
+
+  for (double want = 70.0; want <= 100.0; want += 10.0)
+    {
+      g_assert_true (hl_measure_midline_point (view, want, &p));
+      d = hl_measure_skin_length_mm (view, g, p, &on_scalp);
+      g_test_message ("%.0f mm along the forehead: %.2f mm in the image", want, hl_point_distance (g, p) * m);
+      g_assert_true (on_scalp);
+      g_assert_cmpfloat (fabs (d - want), <, 0.05);
+      /* The forehead turns away from the camera: visibly shorter. */
+      g_assert_cmpfloat (hl_point_distance (g, p) * m, <, want - 1.0);
+    }
+
+  /* A template's mid-frontal point lands there, and the hairline's height
+   * reads the same. */
+  hairline = hl_hairline_template_propose (view, HL_HAIRLINE_STYLE_NATURAL, 80.0, &error);
+  g_assert_no_error (error);
+  hl_view_set_hairline (view, hairline);
+  g_assert_true (hl_measure_hairline_height_mm (view, &mm, &at));
+  g_assert_true (hl_head_model_image_distance (&view->head, &view->pose, g, at, &on_model));
+  g_test_message ("template at 80 mm: height %.2f mm along the forehead, %.2f in the image",
+                  mm, hl_point_distance (g, at) * m);
+  g_assert_cmpfloat (mm, ==, on_model);
+  g_assert_cmpfloat (fabs (mm - 80.0), <, 0.5);
+
+  /* Without its model, the same view measures in the image. */
+  flat = hl_view_copy (view);
+  flat->has_head = FALSE;
+  g_assert_true (hl_measure_midline_point (flat, 80.0, &p));
+  g_assert_cmpfloat (fabs (hl_point_distance (g, p) * m - 80.0), <, 1e-9);
+  g_assert_cmpfloat (hl_measure_skin_length_mm (flat, g, p, &on_scalp), ==, hl_measure_length_mm (flat, g, p));
+  g_assert_false (on_scalp);
+  g_assert_true (hl_measure_hairline_height_mm (flat, &mm, &at));
+  g_assert_cmpfloat (fabs (mm - hl_point_distance (g, at) * m), <, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,5 +368,6 @@ main (int   argc,
   g_test_add_func ("/head-measures/photo-plane", test_photo_plane);
   g_test_add_func ("/head-measures/frontal-band", test_frontal_band);
   g_test_add_func ("/head-measures/frontal-band-temples", test_frontal_band_temples);
+  g_test_add_func ("/head-measures/forehead-height", test_forehead_height);
   return g_test_run ();
 }

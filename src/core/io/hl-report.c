@@ -19,6 +19,7 @@
 #include "hl-label.h"
 #include "hl-photo.h"
 #include "hl-render.h"
+#include "hl-measure.h"
 #include "hl-report.h"
 #include "hl-head-zones.h"
 #include "hl-session-plan.h"
@@ -370,7 +371,22 @@ view_page (cairo_t        *cr,
      * calibration are there. */
     if (calibrated && hairline_height_px (view, &px, &at_mfp))
       {
-        if (at_mfp)
+        HlPoint g = view->landmarks[HL_LANDMARK_GLABELLA].p;
+        HlPoint at = at_mfp ? view->landmarks[HL_LANDMARK_MID_FRONTAL_POINT].p : (HlPoint) { g.x, g.y - px };
+        gboolean on_scalp;
+        double mm = hl_measure_skin_length_mm (view, g, at, &on_scalp);
+
+        /* On a view with a head model, along the forehead's curve, as a
+         * tape on the skin measures it; the photo shows it shorter. */
+        if (on_scalp && at_mfp)
+          g_snprintf (buf, sizeof buf,
+                      _("Hairline height above the glabella (mid-frontal point): %.1f cm along the forehead "
+                        "(%.1f cm on the photo)"), mm / 10.0, px * m / 10.0);
+        else if (on_scalp)
+          g_snprintf (buf, sizeof buf,
+                      _("Hairline height above the glabella (at its vertical): %.1f cm along the forehead "
+                        "(%.1f cm on the photo)"), mm / 10.0, px * m / 10.0);
+        else if (at_mfp)
           g_snprintf (buf, sizeof buf,
                       _("Hairline height above the glabella (mid-frontal point): %.1f cm on the photo"),
                       px * m / 10.0);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hl-head-model.h"
 #include "hl-label.h"
 #include "hl-measure.h"
 
@@ -75,6 +76,73 @@ hl_measure_midline (const HlView *view,
   return TRUE;
 }
 
+double
+hl_measure_skin_length_mm (const HlView *view,
+                           HlPoint       a,
+                           HlPoint       b,
+                           gboolean     *on_scalp)
+{
+  double mm;
+
+  g_return_val_if_fail (view != NULL, 0.0);
+
+  if (view->has_head && hl_head_model_image_distance (&view->head, &view->pose, a, b, &mm) &&
+      isfinite (mm))
+    {
+      if (on_scalp != NULL)
+        *on_scalp = TRUE;
+      return mm;
+    }
+  if (on_scalp != NULL)
+    *on_scalp = FALSE;
+  return hl_measure_length_mm (view, a, b);
+}
+
+gboolean
+hl_measure_midline_point (const HlView *view,
+                          double        mm,
+                          HlPoint      *p)
+{
+  HlPoint g, up;
+  double m, lo, hi, d;
+  gboolean on_scalp;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (p != NULL, FALSE);
+
+  if (!hl_measure_midline (view, &g, &up))
+    return FALSE;
+  m = hl_view_get_mm_per_px (view, NULL);
+  hi = mm / m;
+  *p = (HlPoint) { g.x + up.x * hi, g.y + up.y * hi };
+  if (!view->has_head || !(mm > 0.0))
+    return TRUE;
+  /* The image shows a length on the skin at most as long: the point lies
+   * at most @mm / m px up the midline. Halve toward it while the scalp's
+   * length from the glabella is known (it grows along the midline). */
+  hl_measure_skin_length_mm (view, g, g, &on_scalp);
+  if (!on_scalp)
+    return TRUE;  /* the glabella is off the model: the photo's plane */
+  d = hl_measure_skin_length_mm (view, g, *p, &on_scalp);
+  if (on_scalp && d <= mm)
+    return TRUE;
+  /* Past the model's top (off the scalp) counts as too far. */
+  lo = 0.0;
+  for (guint i = 0; i < 48 && hi - lo > 1e-4; i++)
+    {
+      double t = 0.5 * (lo + hi);
+      HlPoint q = { g.x + up.x * t, g.y + up.y * t };
+
+      d = hl_measure_skin_length_mm (view, g, q, &on_scalp);
+      if (on_scalp && d < mm)
+        lo = t;
+      else
+        hi = t;
+    }
+  *p = (HlPoint) { g.x + up.x * lo, g.y + up.y * lo };
+  return TRUE;
+}
+
 gboolean
 hl_measure_hairline_height_mm (const HlView *view,
                                double       *mm,
@@ -82,14 +150,14 @@ hl_measure_hairline_height_mm (const HlView *view,
 {
   HlPoint g, up;
   gboolean calibrated, found = FALSE;
-  double m, best = -G_MAXDOUBLE;
+  double best = -G_MAXDOUBLE;
   HlPoint best_at = { 0, 0 };
   const HlPoint *poly;
   guint n;
 
   g_return_val_if_fail (view != NULL, FALSE);
 
-  m = hl_view_get_mm_per_px (view, &calibrated);
+  hl_view_get_mm_per_px (view, &calibrated);
   if (!calibrated || view->hairline == NULL || !hl_measure_midline (view, &g, &up))
     return FALSE;
 
@@ -119,7 +187,7 @@ hl_measure_hairline_height_mm (const HlView *view,
   if (!found)
     return FALSE;
   if (mm != NULL)
-    *mm = best * m;
+    *mm = hl_measure_skin_length_mm (view, g, best_at, NULL);
   if (at != NULL)
     *at = best_at;
   return TRUE;
@@ -350,14 +418,6 @@ hl_measure_band_behind_hairline (const HlView *view,
   return NULL;
 }
 
-static HlPoint
-along (HlPoint g,
-       HlPoint up,
-       double  px)
-{
-  return (HlPoint) { g.x + up.x * px, g.y + up.y * px };
-}
-
 void
 hl_measure_draw_chip_label (cairo_t    *cr,
                             double      zoom,
@@ -447,9 +507,10 @@ hl_measure_draw_guides (const HlView *view,
   cairo_save (cr);
   cairo_new_path (cr);
 
-  /* Where the mid-frontal point belongs: 7–10 cm above the glabella. */
-  a = along (g, up, HL_MFP_MIN_MM / m);
-  b = along (g, up, HL_MFP_MAX_MM / m);
+  /* Where the mid-frontal point belongs: 7–10 cm above the glabella
+   * (along the forehead's curve on a view with a head model). */
+  hl_measure_midline_point (view, HL_MFP_MIN_MM, &a);
+  hl_measure_midline_point (view, HL_MFP_MAX_MM, &b);
   cairo_move_to (cr, a.x - side.x * half, a.y - side.y * half);
   cairo_line_to (cr, a.x + side.x * half, a.y + side.y * half);
   cairo_line_to (cr, b.x + side.x * half, b.y + side.y * half);
@@ -464,8 +525,10 @@ hl_measure_draw_guides (const HlView *view,
   /* The midline, dashed, with the common default (8 cm) marked. */
   {
     double dash[] = { 4.0 / zoom, 4.0 / zoom };
-    HlPoint top = along (g, up, (HL_MFP_MAX_MM + 10.0) / m);
-    HlPoint mid = along (g, up, HL_MFP_DEFAULT_MM / m);
+    HlPoint top, mid;
+
+    hl_measure_midline_point (view, HL_MFP_MAX_MM + 10.0, &top);
+    hl_measure_midline_point (view, HL_MFP_DEFAULT_MM, &mid);
 
     /* White with a dark edge: seen on skin, hair and background. */
     cairo_set_dash (cr, dash, 2, 0);

@@ -33,8 +33,30 @@ double   hl_measure_zone_area_cm2    (const HlView *view,
 gboolean hl_measure_midline          (const HlView *view,
                                       HlPoint      *glabella,
                                       HlPoint      *up);
-/* Height in mm above the glabella, along the midline, of the hairline
- * where it crosses the midline (its highest crossing); @at gets the
+/* mm between image points @a and @b on the skin, as a tape laid on it
+ * measures: along the scalp of the view's head model when it has one
+ * (HlView.has_head) and both points are on it (*@on_scalp, may be NULL,
+ * TRUE), else straight in the photo's plane through the calibration. */
+double   hl_measure_skin_length_mm   (const HlView *view,
+                                      HlPoint       a,
+                                      HlPoint       b,
+                                      gboolean     *on_scalp);
+/* *@p: the point of the facial midline @mm above the glabella, measured
+ * as hl_measure_skin_length_mm() measures (along the forehead's curve on
+ * a view with a head model, where the image shows less than @mm; in the
+ * photo's plane otherwise or where the model's scalp ends first). FALSE
+ * without a midline (hl_measure_midline()). */
+gboolean hl_measure_midline_point    (const HlView *view,
+                                      double        mm,
+                                      HlPoint      *p);
+/* Height in mm above the glabella of the hairline where it crosses the
+ * midline (its highest crossing), measured as hl_measure_skin_length_mm()
+ * measures: on a view with a head model, along the forehead's curve, as
+ * the 7–10 cm rule is taken with a tape on the skin (Garg and Garg, "Decoding
+ * Facial Esthetics to Recreate an Esthetic Hairline: A Method Which Includes
+ * Forehead Curvature", J Cutan Aesthet Surg, jcasonline.com: the mid-frontal
+ * point "8 cm from point A [the glabella] on the forehead", with a flexible
+ * measuring tape). @at gets the
  * crossing. FALSE without glabella, calibration or a hairline that
  * crosses the midline. */
 gboolean hl_measure_hairline_height_mm (const HlView *view,

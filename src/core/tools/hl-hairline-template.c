@@ -231,6 +231,15 @@ hl_hairline_template_propose (const HlView     *view,
   hl_measure_midline (view, &g, &up);
   /* Image-right when up is image-up. */
   right = (HlPoint) { -up.y, up.x };
+  /* The line is laid out in the photo's plane; on a view with a head
+   * model the mid-frontal point goes where it lies @mfp_mm above the
+   * glabella along the forehead's curve, which the image shows shorter. */
+  {
+    HlPoint mfp;
+
+    hl_measure_midline_point (view, mfp_mm, &mfp);
+    mfp_mm = ((mfp.x - g.x) * up.x + (mfp.y - g.y) * up.y) * mm_per_px;
+  }
 
   {
     HlPoint a = view->landmarks[HL_LANDMARK_LEFT_FRONTOTEMPORAL].p;

@@ -56,9 +56,10 @@ gboolean    hl_hairline_template_check    (const HlView    *view,
 
 /* A proposed hairline for @view (transfer full): an open curve from one
  * frontotemporal point's side to the other, through the mid-frontal point
- * @mfp_mm above the glabella on the midline (that control point is on the
- * midline, so hl_measure_hairline_height_mm() of a view with this hairline
- * gives @mfp_mm). Its ends lie at the frontotemporal points' distance from
+ * @mfp_mm above the glabella on the midline, along the forehead's curve
+ * on a view with a head model (hl_measure_midline_point(); that control
+ * point is on the midline, so hl_measure_hairline_height_mm() of a view
+ * with this hairline gives @mfp_mm). Its ends lie at the frontotemporal points' distance from
  * the midline and at their height, raised when needed so the ends sit at
  * least HL_TEMPLATE_MIN_RISE_MM above the centre (a mature line recedes
  * them further); on a head chart's view they are kept on the drawn head,
