@@ -87,8 +87,11 @@ test_panel_scalp_figures (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_present (GTK_WINDOW (window));
+  /* The empty state has nothing to preview; a chart has. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->preview_button)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-chart", "s", "top"));
   hl_gui_wait_until (is_loaded, window);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->preview_button)));
   document = hl_window_get_document (window);
   panel = hl_window_get_zone_panel (window);
 

@@ -312,6 +312,8 @@ update_views (HlWindow *self)
   /* The switcher keeps one width (its label ellipsized) so that the
    * header bar never widens the window under the canvas. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->view_button), view != NULL);
+  /* Nothing to preview on the empty state. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preview_button), view != NULL);
   if (view != NULL)
     {
       g_autofree char *label = g_strdup_printf ("%u/%u %s", hl_document_get_view_index (self->document) + 1,
