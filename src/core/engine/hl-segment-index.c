@@ -17,6 +17,11 @@
  * queried densely along its whole length; an outline mostly far inside. */
 #define OPEN_CELL_PER_REACH 0.5
 #define CLOSED_CELL_PER_REACH 1.0
+/* Columns of the crossing lists (open_parity()) per grid cell: a hairline
+ * is drawn in pieces of about 10 px (hl-curve.c), so columns a quarter of
+ * a cell (about 11 px at the usual reach) meet one or two of them where
+ * a whole cell's column meets five or six. */
+#define COLS_PER_CELL 4
 
 /* A segment as hl_segment_distance2() computes from its ends, made once:
  * the same operations, so the same results. */
@@ -44,9 +49,11 @@ struct _HlSegmentIndex
   double    half_diag;
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
-  guint    *col_start;    /* open polylines: nx+1 offsets into col_segs */
-  guint    *col_segs;     /* per grid column, the drawn segments whose x
-                           * span meets it (for open_parity) */
+  guint     n_cols;       /* open polylines: columns of col_w */
+  double    col_w;        /* COLS_PER_CELL columns a grid cell */
+  guint    *col_start;    /* open polylines: n_cols+1 offsets into col_segs */
+  guint    *col_segs;     /* per column, the drawn segments whose x span
+                           * meets it (for open_parity) */
   guint     ref_parity;   /* open polylines: see open_far_side() */
   HlPoint   ray_end[2];
   gboolean  simple;       /* open: no crossing of line and rays */
@@ -146,10 +153,10 @@ open_parity (const HlSegmentIndex *self,
              HlPoint               p)
 {
   const HlPoint *pts = self->points;
-  double fx = self->col_start != NULL ? (p.x - self->x0) / self->cell : -1.0;
+  double fx = self->col_start != NULL ? (p.x - self->x0) / self->col_w : -1.0;
   guint count = 0;
 
-  if (fx >= 0.0 && fx < self->nx)
+  if (fx >= 0.0 && fx < self->n_cols)
     {
       /* Only segments whose x span meets p's column can cross its
        * vertical ray. */
@@ -529,27 +536,29 @@ build_grid (HlSegmentIndex *self,
   g_free (lists);
 #undef N_BUCKETS
 
-  /* Open polylines: per grid column, the drawn segments whose x span
+  /* Open polylines: per column, the drawn segments whose x span
    * meets it (open_parity() counts crossings with those alone). */
   if (!self->closed && self->n_points >= 4)
     {
       guint first = 1, last = self->n_segments - 2;
       guint *fill;
 
-      self->col_start = g_new0 (guint, self->nx + 1);
+      self->n_cols = self->nx * COLS_PER_CELL;
+      self->col_w = self->cell / COLS_PER_CELL;
+      self->col_start = g_new0 (guint, self->n_cols + 1);
       for (int pass = 0; pass < 2; pass++)
         {
           for (guint s = first; s <= last; s++)
             {
               HlPoint a = self->points[s], b = self->points[s + 1];
-              double c0 = (MIN (a.x, b.x) - self->x0) / self->cell;
-              double c1 = (MAX (a.x, b.x) - self->x0) / self->cell;
+              double c0 = (MIN (a.x, b.x) - self->x0) / self->col_w;
+              double c1 = (MAX (a.x, b.x) - self->x0) / self->col_w;
               guint k0, k1;
 
-              if (c1 < 0.0 || c0 >= self->nx || !(c0 == c0) || !(c1 == c1))
+              if (c1 < 0.0 || c0 >= self->n_cols || !(c0 == c0) || !(c1 == c1))
                 continue;
               k0 = c0 < 0.0 ? 0 : (guint) c0;
-              k1 = c1 >= self->nx ? self->nx - 1 : (guint) c1;
+              k1 = c1 >= self->n_cols ? self->n_cols - 1 : (guint) c1;
               for (guint k = k0; k <= k1; k++)
                 {
                   if (pass == 0)
@@ -560,10 +569,10 @@ build_grid (HlSegmentIndex *self,
             }
           if (pass == 0)
             {
-              for (guint k = 0; k < self->nx; k++)
+              for (guint k = 0; k < self->n_cols; k++)
                 self->col_start[k + 1] += self->col_start[k];
-              self->col_segs = g_new (guint, MAX (1, self->col_start[self->nx]));
-              fill = g_memdup2 (self->col_start, sizeof (guint) * self->nx);
+              self->col_segs = g_new (guint, MAX (1, self->col_start[self->n_cols]));
+              fill = g_memdup2 (self->col_start, sizeof (guint) * self->n_cols);
             }
         }
       g_free (fill);
@@ -831,16 +840,25 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 }
 
 gboolean
-hl_segment_index_in_front (const HlSegmentIndex *self,
-                           HlPoint               p)
+hl_segment_index_sides_by_parity (const HlSegmentIndex *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
   /* A simple open line whose end rays do not meet divides the plane in
    * two, and the parity of crossings names the side of every point as the
-   * nearest segment does; otherwise ask the distance. */
-  if (!self->closed && self->n_points >= 4 && self->simple &&
-      (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y))
+   * nearest segment does. */
+  return !self->closed && self->n_points >= 4 && self->simple &&
+         (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y);
+}
+
+gboolean
+hl_segment_index_in_front (const HlSegmentIndex *self,
+                           HlPoint               p)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Otherwise ask the distance. */
+  if (hl_segment_index_sides_by_parity (self))
     return open_far_side (self, p) < 0.0;
   return hl_segment_index_signed_distance (self, p) < 0.0;
 }

@@ -67,9 +67,15 @@ hair_factor (const HlStippler *self,
   if (self->hair_index == NULL || !zp->follows_hairline)
     return 1.0;
 
+  /* Face side of the hairline: never a dot. Named by the crossings when
+   * they name it (hl_segment_index_sides_by_parity()): the distance costs
+   * several times more and is only needed behind the line. */
+  if (hl_segment_index_sides_by_parity (self->hair_index) &&
+      hl_segment_index_in_front (self->hair_index, p))
+    return 0.0;
   d_px = hl_segment_index_signed_distance (self->hair_index, p);
   if (d_px < 0.0)
-    return 0.0;       /* face side of the hairline: never a dot */
+    return 0.0;
   if (d_px >= G_MAXDOUBLE)
     return 1.0;       /* far behind the line */
 
@@ -402,8 +408,13 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
       for (guint i = first; i < last; i++)
         {
           Candidate *c = &g_array_index (zc->cands, Candidate, i);
+          HlPoint p = { c->x, c->y };
 
-          c->hair = (float) hair_factor (self, zc, (HlPoint) { c->x, c->y });
+          /* After a local edit, only the candidates in its area: the
+           * rest of the cells it meets keep their factors. */
+          if (area != NULL && !hl_rect_contains (*area, p))
+            continue;
+          c->hair = (float) hair_factor (self, zc, p);
         }
     }
 
