@@ -375,7 +375,7 @@ zone_cache_dirty_cells (ZoneCache    *zc,
   *cy1 = MIN (*cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
   if (*cx0 > *cx1 || *cy0 > *cy1)
     return FALSE;   /* the area misses the zone */
-  hl_stippler_zone_cache_mark_rows (zc, *cy0, *cy1);
+  hl_stippler_zone_cache_mark_cells (zc, *cx0, *cy0, *cx1, *cy1);
   return TRUE;
 }
 
@@ -458,14 +458,15 @@ hl_stippler_zone_cache_update_blend (HlStippler   *self,
   zc->expected = -1.0;
 }
 
-/* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
+/* Appends the dots of world cells [@k0, @k1] (row-major indices) of @zc
+ * to @out. */
 static void
-zone_cache_filter_rows (const HlStippler *self,
-                        const ZoneCache  *zc,
-                        guint             zone_index,
-                        int               r0,
-                        int               r1,
-                        GArray           *out)
+zone_cache_filter_cells (const HlStippler *self,
+                         const ZoneCache  *zc,
+                         guint             zone_index,
+                         gsize             k0,
+                         gsize             k1,
+                         GArray           *out)
 {
   const HlZoneParams *zp = &zc->zone->params;
   double cum[HL_ZONE_MAX_SESSIONS];
@@ -475,7 +476,7 @@ zone_cache_filter_rows (const HlStippler *self,
   HlDotStyler styler;
   HlDot *dots;
 
-  if (r0 > r1 || zc->cands->len == 0)
+  if (k0 > k1 || zc->cands->len == 0)
     return;
   hl_dot_styler_init (&styler, zp);
 
@@ -487,10 +488,10 @@ zone_cache_filter_rows (const HlStippler *self,
   /* Shares are validated to sum to 1; make the last bound exact anyway. */
   cum[n_sessions - 1] = 1.0;
 
-  first = zc->cell_start[(gsize) r0 * zc->gnx];
-  last = zc->cell_start[(gsize) (r1 + 1) * zc->gnx];
+  first = zc->cell_start[k0];
+  last = zc->cell_start[k1 + 1];
 
-  /* Room for every candidate of the rows, written in place (the output
+  /* Room for every candidate of the cells, written in place (the output
    * was reserved for all candidates: this does not move it). */
   at = out->len;
   g_array_set_size (out, at + (last - first));
@@ -529,8 +530,17 @@ zone_cache_filter_rows (const HlStippler *self,
   g_array_set_size (out, at);
 }
 
-/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
- * others from @old (the previous output array). */
+static inline gboolean
+zone_cache_cell_dirty (const ZoneCache *zc,
+                       gsize            k)
+{
+  int r = (int) (k / (gsize) zc->gnx), c = (int) (k % (gsize) zc->gnx);
+
+  return r >= zc->dirty_r0 && r <= zc->dirty_r1 && c >= zc->dirty_c0 && c <= zc->dirty_c1;
+}
+
+/* Appends the zone's dots to @out: re-filters its dirty cells and copies
+ * the others from @old (the previous output array). */
 void
 hl_stippler_zone_cache_emit (HlStippler *self,
                              ZoneCache  *zc,
@@ -538,52 +548,42 @@ hl_stippler_zone_cache_emit (HlStippler *self,
                              GArray     *old,
                              GArray     *out)
 {
-  guint *rows = g_new (guint, (gsize) zc->gny + 1);
+  gsize n_cells = (gsize) zc->gnx * zc->gny;
+  guint *cells = g_new (guint, n_cells + 1);
   guint base = out->len;
-  gboolean all = zc->dirty_all || zc->row_start == NULL || zc->index != zone_index;
+  gboolean all = zc->dirty_all || zc->cell_out == NULL || zc->index != zone_index;
 
-  for (int r = 0; r < zc->gny; r++)
+  for (gsize k = 0; k < n_cells;)
     {
-      rows[r] = out->len - base;
-
-      if (all || (r >= zc->dirty_r0 && r <= zc->dirty_r1))
+      if (all || zone_cache_cell_dirty (zc, k))
         {
-          int r1 = all ? zc->gny - 1 : zc->dirty_r1;
-
-          /* Filter the whole dirty run at once, recording row starts. */
-          for (; r <= r1; r++)
-            {
-              rows[r] = out->len - base;
-              zone_cache_filter_rows (self, zc, zone_index, r, r, out);
-            }
-          r--;
+          cells[k] = out->len - base;
+          zone_cache_filter_cells (self, zc, zone_index, k, k, out);
+          k++;
         }
       else
         {
-          guint from = zc->offset + zc->row_start[r];
-          guint n = zc->row_start[r + 1] - zc->row_start[r];
-          int r1 = r;
-
           /* Copy the clean run in one go. */
-          while (r1 + 1 < zc->gny && !(r1 + 1 >= zc->dirty_r0 && r1 + 1 <= zc->dirty_r1))
-            {
-              r1++;
-              rows[r1] = rows[r] + (zc->row_start[r1] - zc->row_start[r]);
-            }
-          n = zc->row_start[r1 + 1] - zc->row_start[r];
-          g_array_append_vals (out, &g_array_index (old, HlDot, from), n);
-          r = r1;
+          gsize k1 = k + 1;
+
+          while (k1 < n_cells && !zone_cache_cell_dirty (zc, k1))
+            k1++;
+          for (gsize j = k; j < k1; j++)
+            cells[j] = out->len - base + (zc->cell_out[j] - zc->cell_out[k]);
+          g_array_append_vals (out, &g_array_index (old, HlDot, zc->offset + zc->cell_out[k]),
+                               zc->cell_out[k1] - zc->cell_out[k]);
+          k = k1;
         }
     }
-  rows[zc->gny] = out->len - base;
+  cells[n_cells] = out->len - base;
 
-  g_free (zc->row_start);
-  zc->row_start = rows;
+  g_free (zc->cell_out);
+  zc->cell_out = cells;
   zc->offset = base;
   zc->index = zone_index;
   zc->dirty_all = FALSE;
-  zc->dirty_r0 = 1;
-  zc->dirty_r1 = 0;
+  zc->dirty_r0 = zc->dirty_c0 = 1;
+  zc->dirty_r1 = zc->dirty_c1 = 0;
 }
 
 /* ∫ density over the zone, in dots: the same factor function sampled on a

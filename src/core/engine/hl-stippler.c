@@ -887,11 +887,11 @@ zone_stats (HlStippler  *self,
   if (self->has_head)
     stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
-  if (zc->row_start != NULL)
+  if (zc->cell_out != NULL)
     {
       const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
 
-      stats->dots = zc->row_start[zc->gny];
+      stats->dots = zc->cell_out[(gsize) zc->gnx * zc->gny];
       for (guint i = 0; i < stats->dots; i++)
         stats->session_dots[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)]++;
     }
