@@ -57,6 +57,7 @@ struct _HlSegmentIndex
   guint     ref_parity;   /* open polylines: see open_far_side() */
   HlPoint   ray_end[2];
   gboolean  simple;       /* open: no crossing of line and rays */
+  gboolean  parity_sides; /* see hl_segment_index_sides_by_parity() */
   double    ref_side;
 };
 
@@ -215,6 +216,11 @@ open_far_side_init (HlSegmentIndex *self)
   self->ref_side = side_of (self, s0, 0.5, ref);
   self->ref_parity = open_parity (self, ref);
   self->simple = open_is_simple (self);
+  /* A simple open line whose end rays do not meet divides the plane in
+   * two, and the parity of crossings names the side of every point as the
+   * nearest segment does. */
+  self->parity_sides = n >= 4 && self->simple &&
+                       (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y);
 }
 
 static gboolean
@@ -419,6 +425,7 @@ build_grid (HlSegmentIndex *self,
   guint n_cells;
   guint *queue;
   gboolean *near;
+  double *xs, *ys;
 
   area = hl_rect_inflate (area, self->reach);
   self->cell = MAX (self->reach * (self->closed ? CLOSED_CELL_PER_REACH : OPEN_CELL_PER_REACH),
@@ -451,9 +458,17 @@ build_grid (HlSegmentIndex *self,
   lists_cap = 64 + 16 * (gsize) self->n_segments;
   lists = g_new (guint, 3 * lists_cap);
   near = g_new0 (gboolean, n_cells);
+  /* The cells' centres, as cell_center() makes them. */
+  xs = g_new (double, self->nx);
+  ys = g_new (double, self->ny);
+  for (guint cx = 0; cx < self->nx; cx++)
+    xs[cx] = self->x0 + (cx + 0.5) * self->cell;
+  for (guint cy = 0; cy < self->ny; cy++)
+    ys[cy] = self->y0 + (cy + 0.5) * self->cell;
   for (guint s = 0; s < self->n_segments; s++)
     {
       HlPoint a = seg_a (self, s), b = seg_b (self, s);
+      const SegGeom *g = &self->geom[s];
       HlRect box = hl_rect_inflate (hl_rect_from_points ((HlPoint[]) { a, b }, 2), list_reach);
       int cx0 = (int) floor ((box.x0 - self->x0) / self->cell);
       int cy0 = (int) floor ((box.y0 - self->y0) / self->cell);
@@ -468,11 +483,24 @@ build_grid (HlSegmentIndex *self,
       for (int cy = cy0; cy <= cy1; cy++)
         for (int cx = cx0; cx <= cx1; cx++)
           {
-            HlPoint c;
-            double d2;
+            double px = xs[cx], py = ys[cy];
+            double t = 0.0, ex, ey, d2;
 
-            cell_center (self, (guint) cx, (guint) cy, &c);
-            d2 = hl_segment_distance2 (c, a, b, NULL);
+            /* hl_segment_distance2 (centre, a, b, NULL) from the segment's
+             * stored terms, dividing only when the foot falls inside it,
+             * as hl_segment_index_signed_distance() does: the same d2. */
+            if (g->len2 > 0.0)
+              {
+                double num = (px - g->ax) * g->dx + (py - g->ay) * g->dy;
+
+                if (num >= g->len2)
+                  t = 1.0;
+                else if (num > 0.0)
+                  t = MIN (num / g->len2, 1.0);
+              }
+            ex = g->ax + t * g->dx - px;
+            ey = g->ay + t * g->dy - py;
+            d2 = ex * ex + ey * ey;
             if (d2 <= list_reach * list_reach)
               {
                 guint triple[3] = { (guint) cy * self->nx + (guint) cx, s,
@@ -489,6 +517,8 @@ build_grid (HlSegmentIndex *self,
               }
           }
     }
+  g_free (xs);
+  g_free (ys);
 
   /* Two stable counting sorts, by bucket then by cell, give per-cell lists
    * in rising distance (to bucket precision) in linear time. Far cells need
@@ -844,11 +874,7 @@ hl_segment_index_sides_by_parity (const HlSegmentIndex *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  /* A simple open line whose end rays do not meet divides the plane in
-   * two, and the parity of crossings names the side of every point as the
-   * nearest segment does. */
-  return !self->closed && self->n_points >= 4 && self->simple &&
-         (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y);
+  return self->parity_sides;
 }
 
 gboolean
@@ -858,7 +884,7 @@ hl_segment_index_in_front (const HlSegmentIndex *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   /* Otherwise ask the distance. */
-  if (hl_segment_index_sides_by_parity (self))
+  if (self->parity_sides)
     return open_far_side (self, p) < 0.0;
   return hl_segment_index_signed_distance (self, p) < 0.0;
 }
