@@ -224,6 +224,19 @@ test_stippler_drags (void)
           g_assert_cmpuint (n, >, 0);
           g_assert_cmpuint (n, ==, fresh->len);
           g_assert_cmpmem (dots, n * sizeof (HlDot), fresh->data, fresh->len * sizeof (HlDot));
+
+          /* The zone's counts, kept up to date cell by cell, against a
+           * count of the dots themselves. */
+          {
+            HlZoneStats stats;
+            guint want[G_N_ELEMENTS (stats.session_dots)] = { 0 };
+
+            for (gsize i = 0; i < n; i++)
+              if (dots[i].zone == 0)
+                want[MIN (dots[i].session, G_N_ELEMENTS (want) - 1)]++;
+            g_assert_true (hl_stippler_get_zone_counts (st, 0, &stats));
+            g_assert_cmpmem (stats.session_dots, sizeof stats.session_dots, want, sizeof want);
+          }
         }
       hl_view_unref (cur);
     }

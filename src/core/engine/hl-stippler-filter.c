@@ -28,13 +28,26 @@ hash32 (guint64 a,
   return (guint32) (hl_rng_mix (a, b) >> 32);
 }
 
+/* floor (@x), exactly, without a call: truncation toward zero is exact
+ * below 2^52, where every larger double is an integer already. */
+static inline double
+floor_exact (double x)
+{
+  double t;
+
+  if (!(fabs (x) < 4503599627370496.0))
+    return floor (x);
+  t = (double) (gint64) x;
+  return t > x ? t - 1.0 : t;
+}
+
 /* Value noise in [-1, 1] on an integer lattice, smoothly interpolated. */
 static double
 value_noise (guint64 seed,
              double  x,
              double  y)
 {
-  double fx = floor (x), fy = floor (y);
+  double fx = floor_exact (x), fy = floor_exact (y);
   gint64 ix = (gint64) fx, iy = (gint64) fy;
   double u = smoothstep01 (x - fx), v = smoothstep01 (y - fy);
   double c[4];
@@ -530,6 +543,17 @@ zone_cache_filter_cells (const HlStippler *self,
   g_array_set_size (out, at);
 }
 
+/* Adds @sign (±1) to @counts per session of @n dots. */
+static void
+count_sessions (guint        *counts,
+                const HlDot  *dots,
+                guint         n,
+                int           sign)
+{
+  for (guint i = 0; i < n; i++)
+    counts[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)] += (guint) sign;
+}
+
 static inline gboolean
 zone_cache_cell_dirty (const ZoneCache *zc,
                        gsize            k)
@@ -553,12 +577,21 @@ hl_stippler_zone_cache_emit (HlStippler *self,
   guint base = out->len;
   gboolean all = zc->dirty_all || zc->cell_out == NULL || zc->index != zone_index;
 
+  if (all)
+    memset (zc->session_dots, 0, sizeof zc->session_dots);
   for (gsize k = 0; k < n_cells;)
     {
       if (all || zone_cache_cell_dirty (zc, k))
         {
+          /* The zone's dots per session: the cell's old dots out, its new
+           * ones in. */
+          if (!all)
+            count_sessions (zc->session_dots, &g_array_index (old, HlDot, zc->offset + zc->cell_out[k]),
+                            zc->cell_out[k + 1] - zc->cell_out[k], -1);
           cells[k] = out->len - base;
           zone_cache_filter_cells (self, zc, zone_index, k, k, out);
+          count_sessions (zc->session_dots, &g_array_index (out, HlDot, base + cells[k]),
+                          out->len - base - cells[k], 1);
           k++;
         }
       else

@@ -63,6 +63,8 @@ typedef struct
   guint          *cell_out;      /* gnx*gny+1 entries; NULL before the first
                                     filter */
   guint           offset;
+  guint           session_dots[HL_ZONE_MAX_SESSIONS];   /* the output's
+                                    dots per session */
   double          expected;      /* < 0: not computed yet */
   /* The zone's area off the scalp and in front of the hairline (px²),
    * valid when areas_valid; made again after the hairline factors are. */

@@ -889,11 +889,10 @@ zone_stats (HlStippler  *self,
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
   if (zc->cell_out != NULL)
     {
-      const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
+      G_STATIC_ASSERT (sizeof stats->session_dots == sizeof zc->session_dots);
 
       stats->dots = zc->cell_out[(gsize) zc->gnx * zc->gny];
-      for (guint i = 0; i < stats->dots; i++)
-        stats->session_dots[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)]++;
+      memcpy (stats->session_dots, zc->session_dots, sizeof stats->session_dots);
     }
   stats->mm_per_px = self->mm_per_px;
   stats->calibrated = self->calibrated;
