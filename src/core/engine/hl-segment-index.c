@@ -414,9 +414,11 @@ cell_center (const HlSegmentIndex *self,
   p->y = self->y0 + (cy + 0.5) * self->cell;
 }
 
+/* @margin: how far past @area the grid reaches. */
 static void
 build_grid (HlSegmentIndex *self,
-            HlRect          area)
+            HlRect          area,
+            double          margin)
 {
   double half_diag;
   double list_reach, near_reach;
@@ -427,7 +429,7 @@ build_grid (HlSegmentIndex *self,
   gboolean *near;
   double *xs, *ys;
 
-  area = hl_rect_inflate (area, self->reach);
+  area = hl_rect_inflate (area, margin);
   self->cell = MAX (self->reach * (self->closed ? CLOSED_CELL_PER_REACH : OPEN_CELL_PER_REACH),
                     MAX (area.x1 - area.x0, area.y1 - area.y0) / MAX_GRID_SIDE);
   if (!(self->cell > 0.0))
@@ -722,7 +724,14 @@ index_new (const HlPoint *points,
     }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
-  build_grid (self, grid != NULL && !hl_rect_is_empty (*grid) ? *grid : area);
+  /* A whole index's grid reaches past its area by the reach; a local one
+   * covers just the area it is asked about (a drag's, whose queries all
+   * fall inside), with a pixel to spare: beyond it queries are exact
+   * scans. */
+  if (grid != NULL && !hl_rect_is_empty (*grid))
+    build_grid (self, *grid, 1.0);
+  else
+    build_grid (self, area, reach);
 
   return self;
 }

@@ -362,10 +362,11 @@ eraser_hits (const Eraser *er,
 }
 
 /* The cells of @zc that @area (all of them when NULL) covers, marked for
- * re-filtering; FALSE when it covers none. */
+ * re-filtering when @mark; FALSE when it covers none. */
 static gboolean
 zone_cache_dirty_cells (ZoneCache    *zc,
                         const HlRect *area,
+                        gboolean      mark,
                         int          *cx0,
                         int          *cy0,
                         int          *cx1,
@@ -388,7 +389,8 @@ zone_cache_dirty_cells (ZoneCache    *zc,
   *cy1 = MIN (*cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
   if (*cx0 > *cx1 || *cy0 > *cy1)
     return FALSE;   /* the area misses the zone */
-  hl_stippler_zone_cache_mark_cells (zc, *cx0, *cy0, *cx1, *cy1);
+  if (mark)
+    hl_stippler_zone_cache_mark_cells (zc, *cx0, *cy0, *cx1, *cy1);
   return TRUE;
 }
 
@@ -410,26 +412,36 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
   if (area == NULL)
     hl_stippler_hair_index_whole (self);
 
-  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+  /* After a local edit, only the cells where a factor changed are
+   * re-filtered: a candidate whose factors are the same gives the same
+   * dot (the face side and far behind the line keep theirs). */
+  if (!zone_cache_dirty_cells (zc, area, area == NULL, &cx0, &cy0, &cx1, &cy1))
     return;
 
   for (int cy = cy0; cy <= cy1; cy++)
-    {
-      guint first = zc->cell_start[cy * zc->gnx + cx0];
-      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+    for (int cx = cx0; cx <= cx1; cx++)
+      {
+        guint first = zc->cell_start[cy * zc->gnx + cx];
+        guint last = zc->cell_start[cy * zc->gnx + cx + 1];
+        gboolean changed = FALSE;
 
-      for (guint i = first; i < last; i++)
-        {
-          Candidate *c = &g_array_index (zc->cands, Candidate, i);
-          HlPoint p = { c->x, c->y };
+        for (guint i = first; i < last; i++)
+          {
+            Candidate *c = &g_array_index (zc->cands, Candidate, i);
+            HlPoint p = { c->x, c->y };
+            float h;
 
-          /* After a local edit, only the candidates in its area: the
-           * rest of the cells it meets keep their factors. */
-          if (area != NULL && !hl_rect_contains (*area, p))
-            continue;
-          c->hair = (float) hair_factor (self, zc, p);
-        }
-    }
+            /* After a local edit, only the candidates in its area: the
+             * rest of the cells it meets keep their factors. */
+            if (area != NULL && !hl_rect_contains (*area, p))
+              continue;
+            h = (float) hair_factor (self, zc, p);
+            changed = changed || h != c->hair;
+            c->hair = h;
+          }
+        if (changed && area != NULL)
+          hl_stippler_zone_cache_mark_cells (zc, cx, cy, cx, cy);
+      }
 
   zc->expected = -1.0;
 }
@@ -449,7 +461,7 @@ hl_stippler_zone_cache_update_blend (HlStippler   *self,
   if (zc->cands->len == 0)
     return;
 
-  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+  if (!zone_cache_dirty_cells (zc, area, TRUE, &cx0, &cy0, &cx1, &cy1))
     return;
 
   for (int cy = cy0; cy <= cy1; cy++)
