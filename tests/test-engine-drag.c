@@ -149,6 +149,34 @@ test_distances (void)
                        d->name, p.x, p.y, d_old, d_new);
           }
 
+      /* Right beside the line (the engine asks the distance first where
+       * a candidate was behind it, and the crossings only closer than
+       * 1e-3 px): both rules name the same side from 2e-3 px on, at
+       * every segment's middle and ends. */
+      if (hl_segment_index_sides_by_parity (ic))
+        for (guint i = 0; i + 1 < n_cur; i++)
+          {
+            HlPoint a0 = lc[i], b0 = lc[i + 1];
+            double len = hl_point_distance (a0, b0);
+            static const double offsets[] = { 2e-3, 1e-2, 0.1, 1.0 };
+            static const double along[] = { 0.0, 0.5, 1.0 };
+
+            if (len <= 0.0)
+              continue;
+            for (guint j = 0; j < G_N_ELEMENTS (along); j++)
+              for (guint o = 0; o < 2 * G_N_ELEMENTS (offsets); o++)
+                {
+                  double off = (o % 2 ? -1.0 : 1.0) * offsets[o / 2];
+                  HlPoint p = { a0.x + along[j] * (b0.x - a0.x) - off * (b0.y - a0.y) / len,
+                                a0.y + along[j] * (b0.y - a0.y) + off * (b0.x - a0.x) / len };
+                  double dp = hl_segment_index_signed_distance (ic, p);
+
+                  if (fabs (dp) >= 1e-3)
+                    g_assert_cmpint (hl_segment_index_in_front (ic, p), ==, dp < 0.0);
+                  parity++;
+                }
+          }
+
       g_test_message ("%s: %u to %u polyline points, %s; %u points outside the moved area, %u inside, "
                       "%u changed, %u sides by crossings", d->name, n_old, n_cur,
                       simple ? "simple" : "not simple", outside, inside, changed, parity);

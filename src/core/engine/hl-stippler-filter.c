@@ -65,9 +65,19 @@ value_noise (guint64 seed,
 
 /* --- factors -------------------------------------------------------------- */
 
+/* Closer than this (px) to the line, the crossings and the nearest
+ * segment might name different sides by rounding (both are exact to about
+ * 1e-9 px at image scale); farther, they agree. */
+#define SIDES_AGREE_PX 1e-3
+
+/* @behind: a guess that @p lies behind the line (its factor was above 0
+ * before a drag): then the distance is asked first and names the side
+ * itself, the crossings asked only where the two rules could disagree.
+ * The answer is the same either way. */
 static double
 hair_factor (const HlStippler *self,
              const ZoneCache  *zc,
+             gboolean          behind,
              HlPoint           p)
 {
   const HlZoneParams *zp = &zc->zone->params;
@@ -83,10 +93,20 @@ hair_factor (const HlStippler *self,
   /* Face side of the hairline: never a dot. Named by the crossings when
    * they name it (hl_segment_index_sides_by_parity()): the distance costs
    * several times more and is only needed behind the line. */
-  if (hl_segment_index_sides_by_parity (self->hair_index) &&
-      hl_segment_index_in_front (self->hair_index, p))
-    return 0.0;
-  d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  if (!hl_segment_index_sides_by_parity (self->hair_index))
+    d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  else if (!behind)
+    {
+      if (hl_segment_index_in_front (self->hair_index, p))
+        return 0.0;
+      d_px = hl_segment_index_signed_distance (self->hair_index, p);
+    }
+  else
+    {
+      d_px = hl_segment_index_signed_distance (self->hair_index, p);
+      if (d_px >= 0.0 && d_px < SIDES_AGREE_PX && hl_segment_index_in_front (self->hair_index, p))
+        return 0.0;
+    }
   if (d_px < 0.0)
     return 0.0;
   if (d_px >= G_MAXDOUBLE)
@@ -435,7 +455,7 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
              * rest of the cells it meets keep their factors. */
             if (area != NULL && !hl_rect_contains (*area, p))
               continue;
-            h = (float) hair_factor (self, zc, p);
+            h = (float) hair_factor (self, zc, c->hair > 0.0f, p);
             changed = changed || h != c->hair;
             c->hair = h;
           }
@@ -667,7 +687,7 @@ hl_stippler_zone_cache_expected (HlStippler *self,
           continue;
         zone_share (self, o, p, d, &e, &b);
         if (e > 0.0)
-          sum += combine (zc, e, hair_factor (self, zc, p)) * b;
+          sum += combine (zc, e, hair_factor (self, zc, FALSE, p)) * b;
       }
 
   zc->expected = sum * (step * m) * (step * m) / 100.0 * self->ref_density;
