@@ -328,7 +328,8 @@ hl_stippler_on_scalp (const HlStippler *self,
 }
 
 /* Re-evaluates the hairline factor of the candidates of @zc in @area (all
- * of them when @area is NULL). */
+ * of them when @area is NULL); with an area, marks for re-filtering only
+ * the cells where a factor changed. */
 void hl_stippler_zone_cache_update_hair (HlStippler   *self,
                                          ZoneCache    *zc,
                                          const HlRect *area);
@@ -341,8 +342,9 @@ void hl_stippler_zone_cache_update_blend (HlStippler   *self,
                                           guint         o,
                                           const HlRect *area);
 
-/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
- * others from @old (the previous output array). */
+/* Appends the zone's dots to @out: re-filters its dirty cells and copies
+ * the others from @old (the previous output array); keeps the zone's dots
+ * per session up to date. */
 void hl_stippler_zone_cache_emit (HlStippler *self,
                                   ZoneCache  *zc,
                                   guint       zone_index,

@@ -670,7 +670,7 @@ hl_stippler_update_full (HlStippler         *self,
   update_layout (self);
   update_edits (self, view);
 
-  /* Assemble the output: clean rows are copied, dirty rows re-filtered. */
+  /* Assemble the output: clean cells are copied, dirty cells re-filtered. */
   {
     /* At most every candidate and every added dot: reserved, not touched,
      * so the array is never copied as it grows. */
