@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <sys/resource.h>
@@ -269,9 +270,28 @@ first_stipple (void)
   return 0;
 }
 
-/* One drag of hairline handle 4 per speed; see main(). */
+/* The timed part of one drag event: the engine's update, and the zone
+ * counts when @counts. Not inlined, so that a profiler can count it alone
+ * (valgrind --tool=callgrind --toggle-collect=drag_update). */
+static G_GNUC_NO_INLINE void
+drag_update (HlStippler   *st,
+             const HlView *view,
+             gboolean      counts)
+{
+  hl_stippler_update (st, view, 1);
+  if (counts)
+    for (guint z = 0; z < view->zones->len; z++)
+      {
+        HlZoneStats stats;
+
+        hl_stippler_get_zone_counts (st, z, &stats);
+      }
+}
+
+/* One drag of hairline handle 4 per speed (only speed @only when it is
+ * not -1); see main(). */
 static void
-drag_benchmark (void)
+drag_benchmark (int only)
 {
   static const struct { const char *name; double step; gboolean jitter, counts; } speeds[] = {
     { "jitter ±3 px", 3.0, TRUE, FALSE },
@@ -298,6 +318,11 @@ drag_benchmark (void)
       const HlDot *dots;
       HlRect interior = { 300, 300, 2700, 2000 };
 
+      if (only >= 0 && (guint) only != sp)
+        {
+          hl_view_unref (cur);
+          continue;
+        }
       hl_stippler_update (st, cur, 1);
       for (guint it = 0; it < iters; it++)
         {
@@ -325,14 +350,7 @@ drag_benchmark (void)
           hl_view_unref (cur);
           cur = next;
           c0 = cpu_s ();
-          hl_stippler_update (st, cur, 1);
-          if (speeds[sp].counts)
-            for (guint z = 0; z < cur->zones->len; z++)
-              {
-                HlZoneStats stats;
-
-                hl_stippler_get_zone_counts (st, z, &stats);
-              }
+          drag_update (st, cur, speeds[sp].counts);
           times[it] = cpu_s () - c0;
         }
       dots = hl_stippler_get_dots (st, &n);
@@ -363,8 +381,10 @@ main (int    argc,
 
   if (argc > 1 && strcmp (argv[1], "--drag") == 0)
     {
-      /* The drag alone (for profilers). */
-      drag_benchmark ();
+      /* The drag alone (for profilers), at every speed or at the one
+       * numbered (0 jitter, 1 2 px, 2 20 px, 3 100 px, 4 20 px with the
+       * zone counts). */
+      drag_benchmark (argc > 2 ? atoi (argv[2]) : -1);
       return 0;
     }
   if (argc > 1 && strcmp (argv[1], "--first-stipple") == 0)
@@ -445,7 +465,7 @@ main (int    argc,
    *    back and forth) and for handles drifting 2, 20 and 100 px per event
    *    (turning back after 600 px, so they stay over the zone); then the
    *    dots are checked against a fresh stipple of the last view. */
-  drag_benchmark ();
+  drag_benchmark (-1);
 
   /* 3. Peak memory for a million dots (a 129 × 129 cm zone at 60/cm²). */
   {

@@ -87,12 +87,3 @@ hl_rng_triangular (HlRng *rng)
 {
   return hl_rng_double (rng) - hl_rng_double (rng);
 }
-
-guint64
-hl_rng_mix (guint64 a,
-            guint64 b)
-{
-  guint64 state = a ^ rotl (b, 32) ^ G_GUINT64_CONSTANT (0x5851f42d4c957f2d);
-
-  return splitmix64 (&state);
-}

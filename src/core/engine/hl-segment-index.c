@@ -17,6 +17,11 @@
  * queried densely along its whole length; an outline mostly far inside. */
 #define OPEN_CELL_PER_REACH 0.5
 #define CLOSED_CELL_PER_REACH 1.0
+/* Columns of the crossing lists (open_parity()) per grid cell: a hairline
+ * is drawn in pieces of about 10 px (hl-curve.c), so columns a quarter of
+ * a cell (about 11 px at the usual reach) meet one or two of them where
+ * a whole cell's column meets five or six. */
+#define COLS_PER_CELL 4
 
 /* A segment as hl_segment_distance2() computes from its ends, made once:
  * the same operations, so the same results. */
@@ -44,12 +49,15 @@ struct _HlSegmentIndex
   double    half_diag;
   double    bucket;       /* bucket width of cell_dist */
   gint8    *cell_side;    /* far cells: +1 / -1; near cells: 0 */
-  guint    *col_start;    /* open polylines: nx+1 offsets into col_segs */
-  guint    *col_segs;     /* per grid column, the drawn segments whose x
-                           * span meets it (for open_parity) */
+  guint     n_cols;       /* open polylines: columns of col_w */
+  double    col_w;        /* COLS_PER_CELL columns a grid cell */
+  guint    *col_start;    /* open polylines: n_cols+1 offsets into col_segs */
+  guint    *col_segs;     /* per column, the drawn segments whose x span
+                           * meets it (for open_parity) */
   guint     ref_parity;   /* open polylines: see open_far_side() */
   HlPoint   ray_end[2];
   gboolean  simple;       /* open: no crossing of line and rays */
+  gboolean  parity_sides; /* see hl_segment_index_sides_by_parity() */
   double    ref_side;
 };
 
@@ -146,10 +154,10 @@ open_parity (const HlSegmentIndex *self,
              HlPoint               p)
 {
   const HlPoint *pts = self->points;
-  double fx = self->col_start != NULL ? (p.x - self->x0) / self->cell : -1.0;
+  double fx = self->col_start != NULL ? (p.x - self->x0) / self->col_w : -1.0;
   guint count = 0;
 
-  if (fx >= 0.0 && fx < self->nx)
+  if (fx >= 0.0 && fx < self->n_cols)
     {
       /* Only segments whose x span meets p's column can cross its
        * vertical ray. */
@@ -208,6 +216,11 @@ open_far_side_init (HlSegmentIndex *self)
   self->ref_side = side_of (self, s0, 0.5, ref);
   self->ref_parity = open_parity (self, ref);
   self->simple = open_is_simple (self);
+  /* A simple open line whose end rays do not meet divides the plane in
+   * two, and the parity of crossings names the side of every point as the
+   * nearest segment does. */
+  self->parity_sides = n >= 4 && self->simple &&
+                       (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y);
 }
 
 static gboolean
@@ -401,9 +414,11 @@ cell_center (const HlSegmentIndex *self,
   p->y = self->y0 + (cy + 0.5) * self->cell;
 }
 
+/* @margin: how far past @area the grid reaches. */
 static void
 build_grid (HlSegmentIndex *self,
-            HlRect          area)
+            HlRect          area,
+            double          margin)
 {
   double half_diag;
   double list_reach, near_reach;
@@ -412,8 +427,9 @@ build_grid (HlSegmentIndex *self,
   guint n_cells;
   guint *queue;
   gboolean *near;
+  double *xs, *ys;
 
-  area = hl_rect_inflate (area, self->reach);
+  area = hl_rect_inflate (area, margin);
   self->cell = MAX (self->reach * (self->closed ? CLOSED_CELL_PER_REACH : OPEN_CELL_PER_REACH),
                     MAX (area.x1 - area.x0, area.y1 - area.y0) / MAX_GRID_SIDE);
   if (!(self->cell > 0.0))
@@ -444,9 +460,17 @@ build_grid (HlSegmentIndex *self,
   lists_cap = 64 + 16 * (gsize) self->n_segments;
   lists = g_new (guint, 3 * lists_cap);
   near = g_new0 (gboolean, n_cells);
+  /* The cells' centres, as cell_center() makes them. */
+  xs = g_new (double, self->nx);
+  ys = g_new (double, self->ny);
+  for (guint cx = 0; cx < self->nx; cx++)
+    xs[cx] = self->x0 + (cx + 0.5) * self->cell;
+  for (guint cy = 0; cy < self->ny; cy++)
+    ys[cy] = self->y0 + (cy + 0.5) * self->cell;
   for (guint s = 0; s < self->n_segments; s++)
     {
       HlPoint a = seg_a (self, s), b = seg_b (self, s);
+      const SegGeom *g = &self->geom[s];
       HlRect box = hl_rect_inflate (hl_rect_from_points ((HlPoint[]) { a, b }, 2), list_reach);
       int cx0 = (int) floor ((box.x0 - self->x0) / self->cell);
       int cy0 = (int) floor ((box.y0 - self->y0) / self->cell);
@@ -461,11 +485,24 @@ build_grid (HlSegmentIndex *self,
       for (int cy = cy0; cy <= cy1; cy++)
         for (int cx = cx0; cx <= cx1; cx++)
           {
-            HlPoint c;
-            double d2;
+            double px = xs[cx], py = ys[cy];
+            double t = 0.0, ex, ey, d2;
 
-            cell_center (self, (guint) cx, (guint) cy, &c);
-            d2 = hl_segment_distance2 (c, a, b, NULL);
+            /* hl_segment_distance2 (centre, a, b, NULL) from the segment's
+             * stored terms, dividing only when the foot falls inside it,
+             * as hl_segment_index_signed_distance() does: the same d2. */
+            if (g->len2 > 0.0)
+              {
+                double num = (px - g->ax) * g->dx + (py - g->ay) * g->dy;
+
+                if (num >= g->len2)
+                  t = 1.0;
+                else if (num > 0.0)
+                  t = MIN (num / g->len2, 1.0);
+              }
+            ex = g->ax + t * g->dx - px;
+            ey = g->ay + t * g->dy - py;
+            d2 = ex * ex + ey * ey;
             if (d2 <= list_reach * list_reach)
               {
                 guint triple[3] = { (guint) cy * self->nx + (guint) cx, s,
@@ -482,6 +519,8 @@ build_grid (HlSegmentIndex *self,
               }
           }
     }
+  g_free (xs);
+  g_free (ys);
 
   /* Two stable counting sorts, by bucket then by cell, give per-cell lists
    * in rising distance (to bucket precision) in linear time. Far cells need
@@ -529,27 +568,29 @@ build_grid (HlSegmentIndex *self,
   g_free (lists);
 #undef N_BUCKETS
 
-  /* Open polylines: per grid column, the drawn segments whose x span
+  /* Open polylines: per column, the drawn segments whose x span
    * meets it (open_parity() counts crossings with those alone). */
   if (!self->closed && self->n_points >= 4)
     {
       guint first = 1, last = self->n_segments - 2;
       guint *fill;
 
-      self->col_start = g_new0 (guint, self->nx + 1);
+      self->n_cols = self->nx * COLS_PER_CELL;
+      self->col_w = self->cell / COLS_PER_CELL;
+      self->col_start = g_new0 (guint, self->n_cols + 1);
       for (int pass = 0; pass < 2; pass++)
         {
           for (guint s = first; s <= last; s++)
             {
               HlPoint a = self->points[s], b = self->points[s + 1];
-              double c0 = (MIN (a.x, b.x) - self->x0) / self->cell;
-              double c1 = (MAX (a.x, b.x) - self->x0) / self->cell;
+              double c0 = (MIN (a.x, b.x) - self->x0) / self->col_w;
+              double c1 = (MAX (a.x, b.x) - self->x0) / self->col_w;
               guint k0, k1;
 
-              if (c1 < 0.0 || c0 >= self->nx || !(c0 == c0) || !(c1 == c1))
+              if (c1 < 0.0 || c0 >= self->n_cols || !(c0 == c0) || !(c1 == c1))
                 continue;
               k0 = c0 < 0.0 ? 0 : (guint) c0;
-              k1 = c1 >= self->nx ? self->nx - 1 : (guint) c1;
+              k1 = c1 >= self->n_cols ? self->n_cols - 1 : (guint) c1;
               for (guint k = k0; k <= k1; k++)
                 {
                   if (pass == 0)
@@ -560,10 +601,10 @@ build_grid (HlSegmentIndex *self,
             }
           if (pass == 0)
             {
-              for (guint k = 0; k < self->nx; k++)
+              for (guint k = 0; k < self->n_cols; k++)
                 self->col_start[k + 1] += self->col_start[k];
-              self->col_segs = g_new (guint, MAX (1, self->col_start[self->nx]));
-              fill = g_memdup2 (self->col_start, sizeof (guint) * self->nx);
+              self->col_segs = g_new (guint, MAX (1, self->col_start[self->n_cols]));
+              fill = g_memdup2 (self->col_start, sizeof (guint) * self->n_cols);
             }
         }
       g_free (fill);
@@ -683,7 +724,14 @@ index_new (const HlPoint *points,
     }
   if (!self->closed && self->n_points >= 2)
     open_far_side_init (self);
-  build_grid (self, grid != NULL && !hl_rect_is_empty (*grid) ? *grid : area);
+  /* A whole index's grid reaches past its area by the reach; a local one
+   * covers just the area it is asked about (a drag's, whose queries all
+   * fall inside), with a pixel to spare: beyond it queries are exact
+   * scans. */
+  if (grid != NULL && !hl_rect_is_empty (*grid))
+    build_grid (self, *grid, 1.0);
+  else
+    build_grid (self, area, reach);
 
   return self;
 }
@@ -831,16 +879,21 @@ hl_segment_index_signed_distance (const HlSegmentIndex *self,
 }
 
 gboolean
+hl_segment_index_sides_by_parity (const HlSegmentIndex *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->parity_sides;
+}
+
+gboolean
 hl_segment_index_in_front (const HlSegmentIndex *self,
                            HlPoint               p)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  /* A simple open line whose end rays do not meet divides the plane in
-   * two, and the parity of crossings names the side of every point as the
-   * nearest segment does; otherwise ask the distance. */
-  if (!self->closed && self->n_points >= 4 && self->simple &&
-      (self->ray_end[0].x != self->ray_end[1].x || self->ray_end[0].y != self->ray_end[1].y))
+  /* Otherwise ask the distance. */
+  if (self->parity_sides)
     return open_far_side (self, p) < 0.0;
   return hl_segment_index_signed_distance (self, p) < 0.0;
 }

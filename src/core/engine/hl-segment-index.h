@@ -57,6 +57,11 @@ double          hl_segment_index_get_reach (const HlSegmentIndex *index);
  * one. */
 gboolean        hl_segment_index_in_front (const HlSegmentIndex *index,
                                            HlPoint               p);
+/* TRUE when hl_segment_index_in_front() answers by counting crossings (a
+ * simple open line whose end rays do not meet): then it costs a few
+ * segments where hl_segment_index_signed_distance() costs a dozen, and
+ * both name the same side. */
+gboolean        hl_segment_index_sides_by_parity (const HlSegmentIndex *index);
 /* TRUE for closed polylines, and for open ones whose line and end rays
  * do not cross (end rays may meet each other near the line). Far from a simple open line
  * the side changes only where the line passes; on a looping one (a

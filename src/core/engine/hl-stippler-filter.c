@@ -28,13 +28,26 @@ hash32 (guint64 a,
   return (guint32) (hl_rng_mix (a, b) >> 32);
 }
 
+/* floor (@x), exactly, without a call: truncation toward zero is exact
+ * below 2^52, where every larger double is an integer already. */
+static inline double
+floor_exact (double x)
+{
+  double t;
+
+  if (!(fabs (x) < 4503599627370496.0))
+    return floor (x);
+  t = (double) (gint64) x;
+  return t > x ? t - 1.0 : t;
+}
+
 /* Value noise in [-1, 1] on an integer lattice, smoothly interpolated. */
 static double
 value_noise (guint64 seed,
              double  x,
              double  y)
 {
-  double fx = floor (x), fy = floor (y);
+  double fx = floor_exact (x), fy = floor_exact (y);
   gint64 ix = (gint64) fx, iy = (gint64) fy;
   double u = smoothstep01 (x - fx), v = smoothstep01 (y - fy);
   double c[4];
@@ -52,9 +65,19 @@ value_noise (guint64 seed,
 
 /* --- factors -------------------------------------------------------------- */
 
+/* Closer than this (px) to the line, the crossings and the nearest
+ * segment might name different sides by rounding (both are exact to about
+ * 1e-9 px at image scale); farther, they agree. */
+#define SIDES_AGREE_PX 1e-3
+
+/* @behind: a guess that @p lies behind the line (its factor was above 0
+ * before a drag): then the distance is asked first and names the side
+ * itself, the crossings asked only where the two rules could disagree.
+ * The answer is the same either way. */
 static double
 hair_factor (const HlStippler *self,
              const ZoneCache  *zc,
+             gboolean          behind,
              HlPoint           p)
 {
   const HlZoneParams *zp = &zc->zone->params;
@@ -67,9 +90,25 @@ hair_factor (const HlStippler *self,
   if (self->hair_index == NULL || !zp->follows_hairline)
     return 1.0;
 
-  d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  /* Face side of the hairline: never a dot. Named by the crossings when
+   * they name it (hl_segment_index_sides_by_parity()): the distance costs
+   * several times more and is only needed behind the line. */
+  if (!hl_segment_index_sides_by_parity (self->hair_index))
+    d_px = hl_segment_index_signed_distance (self->hair_index, p);
+  else if (!behind)
+    {
+      if (hl_segment_index_in_front (self->hair_index, p))
+        return 0.0;
+      d_px = hl_segment_index_signed_distance (self->hair_index, p);
+    }
+  else
+    {
+      d_px = hl_segment_index_signed_distance (self->hair_index, p);
+      if (d_px >= 0.0 && d_px < SIDES_AGREE_PX && hl_segment_index_in_front (self->hair_index, p))
+        return 0.0;
+    }
   if (d_px < 0.0)
-    return 0.0;       /* face side of the hairline: never a dot */
+    return 0.0;
   if (d_px >= G_MAXDOUBLE)
     return 1.0;       /* far behind the line */
 
@@ -343,10 +382,11 @@ eraser_hits (const Eraser *er,
 }
 
 /* The cells of @zc that @area (all of them when NULL) covers, marked for
- * re-filtering; FALSE when it covers none. */
+ * re-filtering when @mark; FALSE when it covers none. */
 static gboolean
 zone_cache_dirty_cells (ZoneCache    *zc,
                         const HlRect *area,
+                        gboolean      mark,
                         int          *cx0,
                         int          *cy0,
                         int          *cx1,
@@ -369,7 +409,8 @@ zone_cache_dirty_cells (ZoneCache    *zc,
   *cy1 = MIN (*cy1, (int) floor (area->y1 / zc->cell_px) - zc->gy0);
   if (*cx0 > *cx1 || *cy0 > *cy1)
     return FALSE;   /* the area misses the zone */
-  hl_stippler_zone_cache_mark_rows (zc, *cy0, *cy1);
+  if (mark)
+    hl_stippler_zone_cache_mark_cells (zc, *cx0, *cy0, *cx1, *cy1);
   return TRUE;
 }
 
@@ -391,21 +432,36 @@ hl_stippler_zone_cache_update_hair (HlStippler   *self,
   if (area == NULL)
     hl_stippler_hair_index_whole (self);
 
-  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+  /* After a local edit, only the cells where a factor changed are
+   * re-filtered: a candidate whose factors are the same gives the same
+   * dot (the face side and far behind the line keep theirs). */
+  if (!zone_cache_dirty_cells (zc, area, area == NULL, &cx0, &cy0, &cx1, &cy1))
     return;
 
   for (int cy = cy0; cy <= cy1; cy++)
-    {
-      guint first = zc->cell_start[cy * zc->gnx + cx0];
-      guint last = zc->cell_start[cy * zc->gnx + cx1 + 1];
+    for (int cx = cx0; cx <= cx1; cx++)
+      {
+        guint first = zc->cell_start[cy * zc->gnx + cx];
+        guint last = zc->cell_start[cy * zc->gnx + cx + 1];
+        gboolean changed = FALSE;
 
-      for (guint i = first; i < last; i++)
-        {
-          Candidate *c = &g_array_index (zc->cands, Candidate, i);
+        for (guint i = first; i < last; i++)
+          {
+            Candidate *c = &g_array_index (zc->cands, Candidate, i);
+            HlPoint p = { c->x, c->y };
+            float h;
 
-          c->hair = (float) hair_factor (self, zc, (HlPoint) { c->x, c->y });
-        }
-    }
+            /* After a local edit, only the candidates in its area: the
+             * rest of the cells it meets keep their factors. */
+            if (area != NULL && !hl_rect_contains (*area, p))
+              continue;
+            h = (float) hair_factor (self, zc, c->hair > 0.0f, p);
+            changed = changed || h != c->hair;
+            c->hair = h;
+          }
+        if (changed && area != NULL)
+          hl_stippler_zone_cache_mark_cells (zc, cx, cy, cx, cy);
+      }
 
   zc->expected = -1.0;
 }
@@ -425,7 +481,7 @@ hl_stippler_zone_cache_update_blend (HlStippler   *self,
   if (zc->cands->len == 0)
     return;
 
-  if (!zone_cache_dirty_cells (zc, area, &cx0, &cy0, &cx1, &cy1))
+  if (!zone_cache_dirty_cells (zc, area, TRUE, &cx0, &cy0, &cx1, &cy1))
     return;
 
   for (int cy = cy0; cy <= cy1; cy++)
@@ -447,14 +503,15 @@ hl_stippler_zone_cache_update_blend (HlStippler   *self,
   zc->expected = -1.0;
 }
 
-/* Appends the dots of world-cell rows [@r0, @r1] of @zc to @out. */
+/* Appends the dots of world cells [@k0, @k1] (row-major indices) of @zc
+ * to @out. */
 static void
-zone_cache_filter_rows (const HlStippler *self,
-                        const ZoneCache  *zc,
-                        guint             zone_index,
-                        int               r0,
-                        int               r1,
-                        GArray           *out)
+zone_cache_filter_cells (const HlStippler *self,
+                         const ZoneCache  *zc,
+                         guint             zone_index,
+                         gsize             k0,
+                         gsize             k1,
+                         GArray           *out)
 {
   const HlZoneParams *zp = &zc->zone->params;
   double cum[HL_ZONE_MAX_SESSIONS];
@@ -464,7 +521,7 @@ zone_cache_filter_rows (const HlStippler *self,
   HlDotStyler styler;
   HlDot *dots;
 
-  if (r0 > r1 || zc->cands->len == 0)
+  if (k0 > k1 || zc->cands->len == 0)
     return;
   hl_dot_styler_init (&styler, zp);
 
@@ -476,10 +533,10 @@ zone_cache_filter_rows (const HlStippler *self,
   /* Shares are validated to sum to 1; make the last bound exact anyway. */
   cum[n_sessions - 1] = 1.0;
 
-  first = zc->cell_start[(gsize) r0 * zc->gnx];
-  last = zc->cell_start[(gsize) (r1 + 1) * zc->gnx];
+  first = zc->cell_start[k0];
+  last = zc->cell_start[k1 + 1];
 
-  /* Room for every candidate of the rows, written in place (the output
+  /* Room for every candidate of the cells, written in place (the output
    * was reserved for all candidates: this does not move it). */
   at = out->len;
   g_array_set_size (out, at + (last - first));
@@ -518,8 +575,28 @@ zone_cache_filter_rows (const HlStippler *self,
   g_array_set_size (out, at);
 }
 
-/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
- * others from @old (the previous output array). */
+/* Adds @sign (±1) to @counts per session of @n dots. */
+static void
+count_sessions (guint        *counts,
+                const HlDot  *dots,
+                guint         n,
+                int           sign)
+{
+  for (guint i = 0; i < n; i++)
+    counts[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)] += (guint) sign;
+}
+
+static inline gboolean
+zone_cache_cell_dirty (const ZoneCache *zc,
+                       gsize            k)
+{
+  int r = (int) (k / (gsize) zc->gnx), c = (int) (k % (gsize) zc->gnx);
+
+  return r >= zc->dirty_r0 && r <= zc->dirty_r1 && c >= zc->dirty_c0 && c <= zc->dirty_c1;
+}
+
+/* Appends the zone's dots to @out: re-filters its dirty cells and copies
+ * the others from @old (the previous output array). */
 void
 hl_stippler_zone_cache_emit (HlStippler *self,
                              ZoneCache  *zc,
@@ -527,52 +604,51 @@ hl_stippler_zone_cache_emit (HlStippler *self,
                              GArray     *old,
                              GArray     *out)
 {
-  guint *rows = g_new (guint, (gsize) zc->gny + 1);
+  gsize n_cells = (gsize) zc->gnx * zc->gny;
+  guint *cells = g_new (guint, n_cells + 1);
   guint base = out->len;
-  gboolean all = zc->dirty_all || zc->row_start == NULL || zc->index != zone_index;
+  gboolean all = zc->dirty_all || zc->cell_out == NULL || zc->index != zone_index;
 
-  for (int r = 0; r < zc->gny; r++)
+  if (all)
+    memset (zc->session_dots, 0, sizeof zc->session_dots);
+  for (gsize k = 0; k < n_cells;)
     {
-      rows[r] = out->len - base;
-
-      if (all || (r >= zc->dirty_r0 && r <= zc->dirty_r1))
+      if (all || zone_cache_cell_dirty (zc, k))
         {
-          int r1 = all ? zc->gny - 1 : zc->dirty_r1;
-
-          /* Filter the whole dirty run at once, recording row starts. */
-          for (; r <= r1; r++)
-            {
-              rows[r] = out->len - base;
-              zone_cache_filter_rows (self, zc, zone_index, r, r, out);
-            }
-          r--;
+          /* The zone's dots per session: the cell's old dots out, its new
+           * ones in. */
+          if (!all)
+            count_sessions (zc->session_dots, &g_array_index (old, HlDot, zc->offset + zc->cell_out[k]),
+                            zc->cell_out[k + 1] - zc->cell_out[k], -1);
+          cells[k] = out->len - base;
+          zone_cache_filter_cells (self, zc, zone_index, k, k, out);
+          count_sessions (zc->session_dots, &g_array_index (out, HlDot, base + cells[k]),
+                          out->len - base - cells[k], 1);
+          k++;
         }
       else
         {
-          guint from = zc->offset + zc->row_start[r];
-          guint n = zc->row_start[r + 1] - zc->row_start[r];
-          int r1 = r;
-
           /* Copy the clean run in one go. */
-          while (r1 + 1 < zc->gny && !(r1 + 1 >= zc->dirty_r0 && r1 + 1 <= zc->dirty_r1))
-            {
-              r1++;
-              rows[r1] = rows[r] + (zc->row_start[r1] - zc->row_start[r]);
-            }
-          n = zc->row_start[r1 + 1] - zc->row_start[r];
-          g_array_append_vals (out, &g_array_index (old, HlDot, from), n);
-          r = r1;
+          gsize k1 = k + 1;
+
+          while (k1 < n_cells && !zone_cache_cell_dirty (zc, k1))
+            k1++;
+          for (gsize j = k; j < k1; j++)
+            cells[j] = out->len - base + (zc->cell_out[j] - zc->cell_out[k]);
+          g_array_append_vals (out, &g_array_index (old, HlDot, zc->offset + zc->cell_out[k]),
+                               zc->cell_out[k1] - zc->cell_out[k]);
+          k = k1;
         }
     }
-  rows[zc->gny] = out->len - base;
+  cells[n_cells] = out->len - base;
 
-  g_free (zc->row_start);
-  zc->row_start = rows;
+  g_free (zc->cell_out);
+  zc->cell_out = cells;
   zc->offset = base;
   zc->index = zone_index;
   zc->dirty_all = FALSE;
-  zc->dirty_r0 = 1;
-  zc->dirty_r1 = 0;
+  zc->dirty_r0 = zc->dirty_c0 = 1;
+  zc->dirty_r1 = zc->dirty_c1 = 0;
 }
 
 /* ∫ density over the zone, in dots: the same factor function sampled on a
@@ -611,7 +687,7 @@ hl_stippler_zone_cache_expected (HlStippler *self,
           continue;
         zone_share (self, o, p, d, &e, &b);
         if (e > 0.0)
-          sum += combine (zc, e, hair_factor (self, zc, p)) * b;
+          sum += combine (zc, e, hair_factor (self, zc, FALSE, p)) * b;
       }
 
   zc->expected = sum * (step * m) * (step * m) / 100.0 * self->ref_density;

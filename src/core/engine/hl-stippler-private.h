@@ -54,13 +54,17 @@ typedef struct
   gboolean        over_budget;   /* left empty for the view's budget */
 
   /* Output of the last filter: the zone's dots sit in the stippler's array
-   * from @offset, row by row of world cells (row_start is relative). */
+   * from @offset, world cell by world cell in row-major order (cell_out is
+   * relative). */
   guint           index;         /* zone index the dots were labelled with */
   guint           blend_index;   /* zone index edge and blend were made for */
   GArray         *near;          /* of guint: the active zones whose reach
                                     box meets this one's, in list order */
-  guint          *row_start;     /* gny+1 entries; NULL before the first filter */
+  guint          *cell_out;      /* gnx*gny+1 entries; NULL before the first
+                                    filter */
   guint           offset;
+  guint           session_dots[HL_ZONE_MAX_SESSIONS];   /* the output's
+                                    dots per session */
   double          expected;      /* < 0: not computed yet */
   /* The zone's area off the scalp and in front of the hairline (px²),
    * valid when areas_valid; made again after the hairline factors are. */
@@ -76,10 +80,12 @@ typedef struct
   guint           area_n_out, area_n_front;
   HlRect          area_dirty;    /* empty: none */
 
-  /* Rows to re-filter at the next update. */
+  /* Cells to re-filter at the next update: rows r0..r1 of columns
+   * c0..c1. */
   gboolean        blend_all;     /* edge and blend not computed yet */
   gboolean        dirty_all;
   int             dirty_r0, dirty_r1;   /* empty when r0 > r1 */
+  int             dirty_c0, dirty_c1;
 } ZoneCache;
 
 typedef struct
@@ -289,9 +295,13 @@ ZoneCache *hl_stippler_zone_cache_new (HlStippler *self,
                                        HlZone     *zone,
                                        gboolean    within_budget);
 
-void hl_stippler_zone_cache_mark_rows (ZoneCache *zc,
-                                       int        r0,
-                                       int        r1);
+/* Marks cells [@c0, @c1] × [@r0, @r1] (clipped to the zone's) for
+ * re-filtering: with those marked before, their bounding rectangle. */
+void hl_stippler_zone_cache_mark_cells (ZoneCache *zc,
+                                        int        c0,
+                                        int        r0,
+                                        int        c1,
+                                        int        r1);
 
 void hl_stippler_zone_cache_mark_rect (ZoneCache *zc,
                                        HlRect     area);
@@ -318,7 +328,8 @@ hl_stippler_on_scalp (const HlStippler *self,
 }
 
 /* Re-evaluates the hairline factor of the candidates of @zc in @area (all
- * of them when @area is NULL). */
+ * of them when @area is NULL); with an area, marks for re-filtering only
+ * the cells where a factor changed. */
 void hl_stippler_zone_cache_update_hair (HlStippler   *self,
                                          ZoneCache    *zc,
                                          const HlRect *area);
@@ -331,8 +342,9 @@ void hl_stippler_zone_cache_update_blend (HlStippler   *self,
                                           guint         o,
                                           const HlRect *area);
 
-/* Appends the zone's dots to @out: re-filters its dirty rows and copies the
- * others from @old (the previous output array). */
+/* Appends the zone's dots to @out: re-filters its dirty cells and copies
+ * the others from @old (the previous output array); keeps the zone's dots
+ * per session up to date. */
 void hl_stippler_zone_cache_emit (HlStippler *self,
                                   ZoneCache  *zc,
                                   guint       zone_index,

@@ -399,7 +399,7 @@ hl_stippler_zone_cache_free (gpointer data)
     return;
   hl_zone_unref (zc->zone);
   g_free (zc->cell_start);
-  g_free (zc->row_start);
+  g_free (zc->cell_out);
   g_free (zc->area_samples);
   g_free (zc->area_xs);
   g_free (zc->area_ys);
@@ -473,8 +473,8 @@ hl_stippler_zone_cache_new (HlStippler *self,
   zc->expected = -1.0;
   zc->blend_all = TRUE;
   zc->dirty_all = TRUE;
-  zc->dirty_r0 = 1;
-  zc->dirty_r1 = 0;
+  zc->dirty_r0 = zc->dirty_c0 = 1;
+  zc->dirty_r1 = zc->dirty_c1 = 0;
   /* Exact within the edge blend, and far enough to see touching zones. */
   reach = MAX (MAX (zp->edge_blend_mm / m * self->head_stretch, self->touch_px), 1.0);
   zc->outline = hl_segment_index_new (poly, n_poly, TRUE, reach, box);
@@ -603,24 +603,32 @@ hl_stippler_zone_cache_new (HlStippler *self,
 }
 
 void
-hl_stippler_zone_cache_mark_rows (ZoneCache *zc,
-                                  int        r0,
-                                  int        r1)
+hl_stippler_zone_cache_mark_cells (ZoneCache *zc,
+                                   int        c0,
+                                   int        r0,
+                                   int        c1,
+                                   int        r1)
 {
+  c0 = MAX (c0, 0);
+  c1 = MIN (c1, zc->gnx - 1);
   r0 = MAX (r0, 0);
   r1 = MIN (r1, zc->gny - 1);
-  if (r0 > r1)
+  if (r0 > r1 || c0 > c1)
     return;
 
-  if (zc->dirty_r0 > zc->dirty_r1)
+  if (zc->dirty_r0 > zc->dirty_r1 || zc->dirty_c0 > zc->dirty_c1)
     {
       zc->dirty_r0 = r0;
       zc->dirty_r1 = r1;
+      zc->dirty_c0 = c0;
+      zc->dirty_c1 = c1;
     }
   else
     {
       zc->dirty_r0 = MIN (zc->dirty_r0, r0);
       zc->dirty_r1 = MAX (zc->dirty_r1, r1);
+      zc->dirty_c0 = MIN (zc->dirty_c0, c0);
+      zc->dirty_c1 = MAX (zc->dirty_c1, c1);
     }
 }
 
@@ -631,6 +639,8 @@ hl_stippler_zone_cache_mark_rect (ZoneCache *zc,
   if (zc->gny == 0 || hl_rect_is_empty (area))
     return;
 
-  hl_stippler_zone_cache_mark_rows (zc, (int) floor (area.y0 / zc->cell_px) - zc->gy0,
-                        (int) floor (area.y1 / zc->cell_px) - zc->gy0);
+  hl_stippler_zone_cache_mark_cells (zc, (int) floor (area.x0 / zc->cell_px) - zc->gx0,
+                                     (int) floor (area.y0 / zc->cell_px) - zc->gy0,
+                                     (int) floor (area.x1 / zc->cell_px) - zc->gx0,
+                                     (int) floor (area.y1 / zc->cell_px) - zc->gy0);
 }

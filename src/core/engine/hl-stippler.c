@@ -670,7 +670,7 @@ hl_stippler_update_full (HlStippler         *self,
   update_layout (self);
   update_edits (self, view);
 
-  /* Assemble the output: clean rows are copied, dirty rows re-filtered. */
+  /* Assemble the output: clean cells are copied, dirty cells re-filtered. */
   {
     /* At most every candidate and every added dot: reserved, not touched,
      * so the array is never copied as it grows. */
@@ -887,13 +887,12 @@ zone_stats (HlStippler  *self,
   if (self->has_head)
     stats->area_cm2 = hl_stippler_zone_scalp_px2 (self, zc->zone) * self->mm_per_px * self->mm_per_px / 100.0;
   stats->expected_dots = expected ? hl_stippler_zone_cache_expected (self, zc, index) : -1.0;
-  if (zc->row_start != NULL)
+  if (zc->cell_out != NULL)
     {
-      const HlDot *dots = &g_array_index (self->dots, HlDot, zc->offset);
+      G_STATIC_ASSERT (sizeof stats->session_dots == sizeof zc->session_dots);
 
-      stats->dots = zc->row_start[zc->gny];
-      for (guint i = 0; i < stats->dots; i++)
-        stats->session_dots[MIN (dots[i].session, HL_ZONE_MAX_SESSIONS - 1)]++;
+      stats->dots = zc->cell_out[(gsize) zc->gnx * zc->gny];
+      memcpy (stats->session_dots, zc->session_dots, sizeof stats->session_dots);
     }
   stats->mm_per_px = self->mm_per_px;
   stats->calibrated = self->calibrated;
