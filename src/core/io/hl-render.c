@@ -356,6 +356,8 @@ hl_render_draw_dots (cairo_surface_t       *target,
       const HlStamp *stamp;
       gboolean owned;
       guint32 hash;
+      double rj;
+      int px, py;
 
       if (options->sessions > 0 && dots[i].session >= options->sessions)
         continue;
@@ -381,20 +383,44 @@ hl_render_draw_dots (cairo_surface_t       *target,
       /* Stamps come from the dot's place in the whole image, so a dot
        * across two bands of an export is the same dot in both. */
       hash = hl_pigment_dot_hash (dots[i].x, dots[i].y);
-      if (r * hl_pigment_size_jitter (hash) > HL_STAMP_MAX_RADIUS)
+      rj = r * hl_pigment_size_jitter (hash);
+      if (rj > HL_STAMP_MAX_RADIUS)
         {
           blend_large_dot (data, stride, width, height, row0, cx, cy, look,
-                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, r * hl_pigment_size_jitter (hash),
-                           last_out, opacity);
+                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, rj, last_out, opacity);
           continue;
         }
-      stamp = hl_stamp_cache_get (stage, hl_pigment_shape (hash), r * hl_pigment_size_jitter (hash),
-                                  cx, cy, &owned);
+      /* floor() without the library call: the dot is in view, so its
+       * centre is well within an int. */
+      px = (int) cx;
+      px -= cx < px;
+      py = (int) cy;
+      py -= cy < py;
+      stamp = hl_stamp_cache_get_at (look, stage, hl_pigment_shape (hash), rj, cx - px, cy - py, &owned);
       if (stamp == NULL)
         continue;
 
-      blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy) - row0,
-                   stamp, last_out, opacity);
+      if (stamp->width == 1 && stamp->height == 1)
+        {
+          /* A dot under a pixel wide (most of them, zoomed out): its one
+           * pixel, as blend_stamp() would do it. */
+          int x = px + stamp->x0, y = py - row0 + stamp->y0;
+          guint a = (stamp->coverage[0] * opacity) >> 8;
+
+          if (a != 0 && x >= 0 && y >= 0 && x < width && y < height)
+            {
+              guint32 *p = (guint32 *) (gpointer) (data + (gsize) y * stride) + x;
+              guint32 v = *p;
+              guint b = v & 0xff, g = (v >> 8) & 0xff, rr = (v >> 16) & 0xff;
+
+              b = (b * (65025 - a * (255u - last_out.b)) + 32512) / 65025;
+              g = (g * (65025 - a * (255u - last_out.g)) + 32512) / 65025;
+              rr = (rr * (65025 - a * (255u - last_out.r)) + 32512) / 65025;
+              *p = (v & 0xff000000u) | (rr << 16) | (g << 8) | b;
+            }
+        }
+      else
+        blend_stamp (data, stride, width, height, px, py - row0, stamp, last_out, opacity);
       if (owned)
         hl_stamp_free ((HlStamp *) stamp);
     }

@@ -214,39 +214,54 @@ hl_stamp_cache_get (guint     stage,
                     double    cy,
                     gboolean *owned)
 {
-  const HlPigmentLook *look = hl_pigment_look (stage);
-  int bucket, sub, sx, sy;
-  double r, fx, fy;
-  HlStamp **slot, *stamp;
-
   *owned = FALSE;
   if (!(radius >= RADIUS_MIN))
     return NULL;
 
   stage = MIN (stage, HL_PIGMENT_N_STAGES - 1);
-  shape %= HL_PIGMENT_N_SHAPES;
-
   if (radius > HL_STAMP_MAX_RADIUS)
     {
       /* Extreme zoom: few dots, each its own exact mask. */
       *owned = TRUE;
-      return make_stamp (look, shape, radius, cx - floor (cx), cy - floor (cy));
+      return make_stamp (hl_pigment_look (stage), shape % HL_PIGMENT_N_SHAPES, radius,
+                         cx - floor (cx), cy - floor (cy));
     }
+  return hl_stamp_cache_get_at (hl_pigment_look (stage), stage, shape, radius,
+                                cx - floor (cx), cy - floor (cy), owned);
+}
 
+const HlStamp *
+hl_stamp_cache_get_at (const HlPigmentLook *look,
+                       guint                stage,
+                       guint                shape,
+                       double               radius,
+                       double               fx,
+                       double               fy,
+                       gboolean            *owned)
+{
+  int bucket, sub, sx, sy;
+  double r;
+  HlStamp **slot, *stamp;
+
+  *owned = FALSE;
+  if (!(radius >= RADIUS_MIN))
+    return NULL;
+  g_assert (radius <= HL_STAMP_MAX_RADIUS);
+
+  stage = MIN (stage, HL_PIGMENT_N_STAGES - 1);
+  shape %= HL_PIGMENT_N_SHAPES;
   bucket = bucket_of (radius);
   r = bucket_radius[bucket];
   sub = subpixels_for (r);
-  sx = CLAMP ((int) ((cx - floor (cx)) * sub), 0, sub - 1);
-  sy = CLAMP ((int) ((cy - floor (cy)) * sub), 0, sub - 1);
+  sx = CLAMP ((int) (fx * sub), 0, sub - 1);
+  sy = CLAMP ((int) (fy * sub), 0, sub - 1);
   slot = &slots[stage][bucket][shape][sy * SUBPIXELS + sx];
 
   stamp = g_atomic_pointer_get (slot);
   if (stamp != NULL)
     return stamp;
 
-  fx = (sx + 0.5) / sub;
-  fy = (sy + 0.5) / sub;
-  stamp = make_stamp (look, shape, r, fx, fy);
+  stamp = make_stamp (look, shape, r, (sx + 0.5) / sub, (sy + 0.5) / sub);
 
   G_LOCK (insert);
   if (g_atomic_pointer_get (slot) != NULL)
