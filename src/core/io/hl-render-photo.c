@@ -65,8 +65,8 @@ make_taps (Taps   *taps,
     }
 }
 
-/* Row @y of the copy filtered across into @out: three channels of 16 bits
- * (8 bits of value, 8 of fraction) per output column. */
+/* Row @y of the copy filtered across into @out: three planes of @n
+ * values (red, green, blue) of 16 bits, 8 of value and 8 of fraction. */
 static void
 filter_row (const guint8 *data,
             int           stride,
@@ -76,8 +76,9 @@ filter_row (const guint8 *data,
             guint16      *out)
 {
   const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+  guint16 *out_r = out, *out_g = out + n, *out_b = out + 2 * n;
 
-  for (int i = 0; i < n; i++, out += 3)
+  for (int i = 0; i < n; i++)
     {
       const Taps *t = &taps[i];
       guint32 p0 = row[t->at[0]], p1 = row[t->at[1]], p2 = row[t->at[2]];
@@ -86,10 +87,27 @@ filter_row (const guint8 *data,
       guint32 g = ((p0 >> 8) & 0xff) * w0 + ((p1 >> 8) & 0xff) * w1 + ((p2 >> 8) & 0xff) * w2;
       guint32 b = (p0 & 0xff) * w0 + (p1 & 0xff) * w1 + (p2 & 0xff) * w2;
 
-      out[0] = (guint16) ((r + (1u << 6)) >> 7);
-      out[1] = (guint16) ((g + (1u << 6)) >> 7);
-      out[2] = (guint16) ((b + (1u << 6)) >> 7);
+      out_r[i] = (guint16) ((r + (1u << 6)) >> 7);
+      out_g[i] = (guint16) ((g + (1u << 6)) >> 7);
+      out_b[i] = (guint16) ((b + (1u << 6)) >> 7);
     }
+}
+
+/* One plane of an output row: the three filtered rows @a, @b, @c
+ * weighted down, back to 8 bits, rounded (8 + 8 + 15 bits of fraction;
+ * the weights sum to 1 << 15, so no sum passes 255.5 · 2^23). */
+static void
+filter_down (const guint16 *a,
+             const guint16 *b,
+             const guint16 *c,
+             guint32        w0,
+             guint32        w1,
+             guint32        w2,
+             int            n,
+             guint32       *out)
+{
+  for (int i = 0; i < n; i++)
+    out[i] = (a[i] * w0 + b[i] * w1 + c[i] * w2 + (1u << 22)) >> 23;
 }
 
 /* How much of output pixels [@p, @p + 1) the interval [@a, @b) covers,
@@ -130,6 +148,7 @@ hl_render_photo_by_area (cairo_surface_t *target,
   g_autofree Taps *down = NULL;
   g_autofree guint16 *rows = NULL;
   g_autofree guint8 *cover_x = NULL;
+  g_autofree guint32 *planes = NULL;
   guint8 *t_data;
   const guint8 *c_data;
 
@@ -150,6 +169,7 @@ hl_render_photo_by_area (cairo_surface_t *target,
   /* The filtered rows of the copy the current output row needs; each is
    * needed by at most two output rows in turn. */
   rows = g_new (guint16, (gsize) (TAPS + 1) * n * 3);
+  planes = g_new (guint32, (gsize) n * 3);
   for (int s = 0; s < TAPS + 1; s++)
     cached[s] = G_MININT;
 
@@ -179,13 +199,13 @@ hl_render_photo_by_area (cairo_surface_t *target,
           src[t] = rows + (gsize) slot * n * 3;
         }
 
+      for (int j = 0; j < 3; j++)
+        filter_down (src[0] + (gsize) j * n, src[1] + (gsize) j * n, src[2] + (gsize) j * n,
+                     w0, w1, w2, n, planes + (gsize) j * n);
+
       for (int i = 0; i < n; i++)
         {
-          const guint16 *a = src[0] + 3 * i, *b = src[1] + 3 * i, *c = src[2] + 3 * i;
-          /* 8 + 8 + 15 bits of fraction: back to 8 bits, rounded. */
-          guint32 vr = MIN (255u, (a[0] * w0 + b[0] * w1 + c[0] * w2 + (1u << 22)) >> 23);
-          guint32 vg = MIN (255u, (a[1] * w0 + b[1] * w1 + c[1] * w2 + (1u << 22)) >> 23);
-          guint32 vb = MIN (255u, (a[2] * w0 + b[2] * w1 + c[2] * w2 + (1u << 22)) >> 23);
+          guint32 vr = planes[i], vg = planes[n + i], vb = planes[2 * n + i];
           guint cov = cy == 255 ? cover_x[i] : (cy * cover_x[i] + 127) / 255;
           guint32 p;
 
