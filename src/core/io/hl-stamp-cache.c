@@ -160,7 +160,13 @@ bucket_bisect (double radius)
  * step's lower end is the radius's bucket or the one before. */
 #define OCT_MIN (-6)      /* 2^-6 < RADIUS_MIN */
 #define N_OCTAVES 12      /* up to 64 px > HL_STAMP_MAX_RADIUS */
-static guint8 step_bucket[N_OCTAVES * 1024];
+/* Marks a step that no bucket bound comes near (within 2·10⁻⁹ of its
+ * ends): every radius in it has the step's bucket, as the checks below
+ * would find. Most steps (all but the 1–2 % that hold a bound). */
+#define STEP_SURE 0x8000u
+static guint16 step_bucket[N_OCTAVES * 1024];
+/* The number of sub-pixel offsets per axis of each bucket's stamps. */
+static guint8 bucket_sub[N_BUCKETS];
 
 static void
 buckets_init (void)
@@ -171,7 +177,18 @@ buckets_init (void)
       bucket_bound[b] = RADIUS_MIN * pow (RADIUS_STEP, b - 0.5);
     }
   for (int k = 0; k < N_OCTAVES * 1024; k++)
-    step_bucket[k] = (guint8) bucket_bisect (ldexp (1.0 + (k % 1024) / 1024.0, OCT_MIN + k / 1024));
+    {
+      double lo = ldexp (1.0 + (k % 1024) / 1024.0, OCT_MIN + k / 1024);
+      double hi = ldexp (1.0 + (k % 1024 + 1) / 1024.0, OCT_MIN + k / 1024);
+      int b = bucket_bisect (lo);
+
+      step_bucket[k] = (guint16) b;
+      if ((b == 0 || bucket_bound[b] < lo * (1.0 - 2e-9)) &&
+          (b + 1 >= N_BUCKETS || bucket_bound[b + 1] > hi * (1.0 + 2e-9)))
+        step_bucket[k] |= STEP_SURE;
+    }
+  for (int b = 0; b < N_BUCKETS; b++)
+    bucket_sub[b] = (guint8) subpixels_for (bucket_radius[b]);
 }
 
 /* The bucket of @radius (RADIUS_MIN ≤ @radius ≤ HL_STAMP_MAX_RADIUS): from
@@ -196,7 +213,11 @@ bucket_of (double radius)
     b = bucket_bisect (radius);
   else
     {
-      b = step_bucket[octave * 1024 + (int) ((bits >> 42) & 1023)];
+      guint step = step_bucket[octave * 1024 + (int) ((bits >> 42) & 1023)];
+
+      if (step & STEP_SURE)
+        return (int) (step & ~STEP_SURE);
+      b = (int) step;
       while (b + 1 < N_BUCKETS && bucket_bound[b + 1] <= radius)
         b++;
     }
@@ -252,7 +273,7 @@ hl_stamp_cache_get_at (const HlPigmentLook *look,
   shape %= HL_PIGMENT_N_SHAPES;
   bucket = bucket_of (radius);
   r = bucket_radius[bucket];
-  sub = subpixels_for (r);
+  sub = bucket_sub[bucket];
   sx = CLAMP ((int) (fx * sub), 0, sub - 1);
   sy = CLAMP ((int) (fy * sub), 0, sub - 1);
   slot = &slots[stage][bucket][shape][sy * SUBPIXELS + sx];
