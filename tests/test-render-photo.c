@@ -1,7 +1,7 @@
 /* test-render-photo.c: a large photo drawn small by area
  * (hl-render-photo.c) against the same copy drawn through cairo's "good"
- * filter, the way hl_render_view() drew it before, and against the whole
- * photo scaled by cairo.
+ * filter, the way hl_render_view() drew it before; and the SHA-256 of a
+ * photo file large enough to be hashed while it decodes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -230,6 +230,54 @@ test_by_area_outside (void)
   g_rmdir (dir);
 }
 
+/* A file over 1 MB is hashed on a thread of its own while it decodes:
+ * the photo's SHA-256 is still that of the file's bytes, loaded from the
+ * file and from memory. */
+static void
+test_hash_of_large_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-render-photo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.png", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1200, 900);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HlPhoto) photo = NULL;
+  g_autoptr(HlPhoto) from_bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  gsize length;
+  HlRng rng;
+
+  /* Noise: deflate keeps it near 3 bytes a pixel. */
+  hl_rng_init (&rng, 9);
+  for (gsize i = 0; i < (gsize) gdk_pixbuf_get_rowstride (pixbuf) * 900; i++)
+    pixels[i] = (guint8) hl_rng_next (&rng);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, "compression", "1", NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1u << 20);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  photo = hl_photo_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_photo_get_sha256 (photo), ==, sha);
+  bytes = g_bytes_new (contents, length);
+  from_bytes = hl_photo_load_bytes (bytes, "large.png", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (hl_photo_get_sha256 (from_bytes), ==, sha);
+
+  /* A broken file of that size: refused, the hash's thread joined. */
+  contents[length / 2] ^= 0xff;
+  contents[length / 2 + 1] ^= 0xff;
+  g_assert_true (g_file_set_contents (path, contents, (gssize) (length - length / 3), &error));
+  g_clear_pointer (&photo, hl_photo_unref);
+  photo = hl_photo_load (path, &error);
+  g_assert_null (photo);
+  g_assert_nonnull (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -237,5 +285,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render-photo/by-area-matches-cairo", test_by_area_matches_cairo);
   g_test_add_func ("/render-photo/by-area-outside", test_by_area_outside);
+  g_test_add_func ("/render-photo/hash-of-large-file", test_hash_of_large_file);
   return g_test_run ();
 }
