@@ -2,7 +2,7 @@
  * bucket the formula gives (radius 0.02 px × 1.04^b, hl-stamp-cache.h),
  * however the lookup finds it, at and around every bound between two
  * buckets and at random radii; and the lookup for a given centre's
- * fractional parts is the one for that centre.
+ * fractional parts, and the inline one's, is the one for that centre.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 
 #include "hl-rng.h"
 #include "hl-stamp-cache.h"
+#include "hl-stamp-cache-private.h"
 
 #define RADIUS_MIN 0.02
 #define RADIUS_STEP 1.04
@@ -66,17 +67,20 @@ test_buckets (void)
 }
 
 /* hl_stamp_cache_get_at() with a centre's fractional parts is
- * hl_stamp_cache_get() with that centre. */
+ * hl_stamp_cache_get() with that centre; hl_stamp_cache_find() gives the
+ * same stamp or none (most often the same), and none where the others
+ * give none (radii under the smallest drawn). */
 static void
 test_get_at (void)
 {
   const HlPigmentLook *look = hl_pigment_look (1);
+  guint found = 0, n = 20000;
   HlRng rng;
 
   hl_rng_init (&rng, 5);
-  for (int i = 0; i < 20000; i++)
+  for (guint i = 0; i < n; i++)
     {
-      double radius = RADIUS_MIN * exp (hl_rng_double (&rng) * log (HL_STAMP_MAX_RADIUS / RADIUS_MIN));
+      double radius = RADIUS_MIN * 0.7 * exp (hl_rng_double (&rng) * log (HL_STAMP_MAX_RADIUS / RADIUS_MIN / 0.7));
       double cx = hl_rng_double (&rng) * 2000 - 500, cy = hl_rng_double (&rng) * 2000 - 500;
       guint shape = (guint) (hl_rng_next (&rng) % 8);
       gboolean owned_a, owned_b;
@@ -84,10 +88,17 @@ test_get_at (void)
       const HlStamp *b = hl_stamp_cache_get_at (look, 1, shape, radius, cx - floor (cx), cy - floor (cy),
                                                 &owned_b);
 
+      const HlStamp *c = hl_stamp_cache_find (1, shape, radius, cx - floor (cx), cy - floor (cy));
+
       g_assert_false (owned_a);
       g_assert_false (owned_b);
       g_assert_true (a == b);
+      g_assert_true (c == NULL || c == b);
+      g_assert_true (radius >= RADIUS_MIN || c == NULL);
+      found += c != NULL;
     }
+  g_test_message ("the inline lookup answered %u of %u", found, n);
+  g_assert_cmpuint (found, >, n * 9 / 10);
 }
 
 int

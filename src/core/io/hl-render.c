@@ -15,6 +15,7 @@
 #include "hl-render-private.h"
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
+#include "hl-stamp-cache-private.h"
 
 /* How each stage looks (size, profile, shade, cast): hl-pigment.c, with
  * its sources. */
@@ -339,6 +340,11 @@ hl_render_draw_dots (cairo_surface_t       *target,
   struct { guint32 key; HlColor out; } seen[256];
   HlColor last_out = { 0, 0, 0 };
   gsize n = order != NULL ? n_order : n_dots;
+  /* Read once: the loop writes pixels through a byte pointer, which
+   * could alias them as far as the compiler knows. */
+  double size = look->size;
+  guint sessions = options->sessions;
+  double x_hi = width, y_lo = row0, y_hi = row0 + height;
   guint8 *data;
 
   cairo_surface_flush (target);
@@ -351,17 +357,18 @@ hl_render_draw_dots (cairo_surface_t       *target,
       gsize i = order != NULL ? order[k] : k;
       double cx = dots[i].x * scale + dx;
       double cy = dots[i].y * scale + dy;
-      double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
+      double r = 0.5 * dots[i].diameter_mm * size * px_per_mm;
       double reach = r * reach_factor + 2;
       const HlStamp *stamp;
       gboolean owned;
       guint32 hash;
       double rj;
       int px, py;
+      guint shape;
 
-      if (options->sessions > 0 && dots[i].session >= options->sessions)
+      if (sessions > 0 && dots[i].session >= sessions)
         continue;
-      if (cx + reach < 0 || cy + reach < row0 || cx - reach > width || cy - reach > row0 + height)
+      if (cx + reach < 0 || cy + reach < y_lo || cx - reach > x_hi || cy - reach > y_hi)
         continue;
 
       if (as_is)
@@ -396,7 +403,11 @@ hl_render_draw_dots (cairo_surface_t       *target,
       px -= cx < px;
       py = (int) cy;
       py -= cy < py;
-      stamp = hl_stamp_cache_get_at (look, stage, hl_pigment_shape (hash), rj, cx - px, cy - py, &owned);
+      shape = hl_pigment_shape (hash);
+      owned = FALSE;
+      stamp = hl_stamp_cache_find (stage, shape, rj, cx - px, cy - py);
+      if (stamp == NULL)
+        stamp = hl_stamp_cache_get_at (look, stage, shape, rj, cx - px, cy - py, &owned);
       if (stamp == NULL)
         continue;
 

@@ -9,14 +9,16 @@
 
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
+#include "hl-stamp-cache-private.h"
 
-#define SUBPIXELS 4            /* offsets per axis, at most */
-#define RADIUS_MIN 0.02        /* px; smaller dots are not drawn */
+#define SUBPIXELS HL_STAMP_SUBPIXELS
+#define RADIUS_MIN HL_STAMP_RADIUS_MIN
 #define RADIUS_STEP 1.04       /* bucket ratio */
-#define N_BUCKETS 200          /* up to ≈ 0.02 × 1.04^200 ≈ 50 px */
+#define N_BUCKETS HL_STAMP_N_BUCKETS   /* up to ≈ 0.02 × 1.04^200 ≈ 50 px */
 #define NORMALISE_BELOW 3.0    /* px: masks scaled to the dot's integral */
 
-static HlStamp *slots[HL_PIGMENT_N_STAGES][N_BUCKETS][HL_PIGMENT_N_SHAPES][SUBPIXELS * SUBPIXELS];
+HlStamp *hl_stamp_slots[HL_PIGMENT_N_STAGES][N_BUCKETS][HL_PIGMENT_N_SHAPES][SUBPIXELS * SUBPIXELS];
+#define slots hl_stamp_slots
 static gsize cached_bytes;
 G_LOCK_DEFINE_STATIC (insert);
 
@@ -158,15 +160,19 @@ bucket_bisect (double radius)
  * cut in 1024 steps by the top bits of the radius's mantissa: a step is
  * far narrower than a bucket (0.14 % against 4 %), so the bucket of a
  * step's lower end is the radius's bucket or the one before. */
-#define OCT_MIN (-6)      /* 2^-6 < RADIUS_MIN */
-#define N_OCTAVES 12      /* up to 64 px > HL_STAMP_MAX_RADIUS */
+#define OCT_MIN HL_STAMP_OCT_MIN         /* 2^-6 < RADIUS_MIN */
+#define N_OCTAVES HL_STAMP_N_OCTAVES     /* up to 64 px > HL_STAMP_MAX_RADIUS */
 /* Marks a step that no bucket bound comes near (within 2·10⁻⁹ of its
  * ends): every radius in it has the step's bucket, as the checks below
  * would find. Most steps (all but the 1–2 % that hold a bound). */
-#define STEP_SURE 0x8000u
-static guint16 step_bucket[N_OCTAVES * 1024];
+#define STEP_SURE HL_STAMP_STEP_SURE
+guint16 hl_stamp_step_bucket[N_OCTAVES * 1024];
+#define step_bucket hl_stamp_step_bucket
 /* The number of sub-pixel offsets per axis of each bucket's stamps. */
-static guint8 bucket_sub[N_BUCKETS];
+guint8 hl_stamp_bucket_sub[N_BUCKETS];
+#define bucket_sub hl_stamp_bucket_sub
+/* Set once the tables above are made (hl_stamp_cache_find() reads them). */
+gint hl_stamp_tables_ready;
 
 static void
 buckets_init (void)
@@ -204,6 +210,7 @@ bucket_of (double radius)
   if (g_once_init_enter (&buckets_ready))
     {
       buckets_init ();
+      g_atomic_int_set (&hl_stamp_tables_ready, 1);
       g_once_init_leave (&buckets_ready, 1);
     }
 
