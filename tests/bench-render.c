@@ -11,10 +11,12 @@
  *     16×, 32× device px per photo px), stamps vs per-dot cairo_arc,
  *     p50/p95 of the dot pass per frame (fresh), then the healed and aged
  *     stages' stamps; the first frame of a process (stamps not yet built)
- *     apart;
+ *     apart (`--sample-dots [ZOOM]` runs this part alone, at one zoom if
+ *     given);
  *   - fine dots: a zone's dots at a camera photo's scale (0.05 mm/px), at
- *     4×, 16× and 32×, where dots are 20–160 px wide (`--fine-dots` runs
- *     this part alone).
+ *     4×, 16× and 32×, where dots are 20–160 px wide, with the pixels
+ *     the stamps change and a plain multiply fill of as many pixels, in
+ *     ns per pixel (`--fine-dots` runs this part alone).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,7 +115,7 @@ percentile (double *v,
  * over its cached photo layer: through the renderer's stamps, and through
  * one cairo_arc + fill per dot with the same shade, size and operator. */
 static void
-sample_dots (void)
+sample_dots (double only_zoom)
 {
   static const double zooms[] = { 0.5, 1.0, 4.0, 16.0, 32.0 };
   g_autofree char *path = g_build_filename (g_getenv ("HL_SAMPLES_DIR"), "front-consultation.json", NULL);
@@ -156,6 +158,8 @@ sample_dots (void)
       double mean_px = 0.0, first_fresh;
       cairo_t *cr;
 
+      if (only_zoom > 0.0 && zoom != only_zoom)
+        continue;
       hl_render_options_init (&opt);
       opt.show_dots = FALSE;
       hl_render_view (layer, zoom, dx, dy, photo, view, NULL, 0, &opt);
@@ -252,6 +256,73 @@ sample_dots (void)
   cairo_surface_destroy (frame);
 }
 
+/* What the pixels alone cost: the pixels the stamps change in one frame
+ * of @dots, and the same number of pixels multiplied by one colour
+ * through cairo (a rectangle as large, cairo_fill with the multiply
+ * operator: pixman's SIMD combiner, no coverage to work out), so that a
+ * pass bounded by the pixels it must fill shows it: ns per pixel of the
+ * stamps, of cairo_arc and of the plain fill. */
+static void
+fill_bound (cairo_surface_t       *frame,
+            const HlView          *view,
+            GArray                *dots,
+            double                 zoom,
+            double                 dx,
+            double                 dy,
+            const HlRenderOptions *opt,
+            double                 t_stamp,
+            double                 t_arc)
+{
+  cairo_surface_t *before = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, FRAME_W, FRAME_H);
+  double t_fill[SAMPLE_FRAMES];
+  gsize changed = 0;
+  cairo_t *cr;
+  int rows;
+
+  cr = cairo_create (before);
+  cairo_set_source_rgb (cr, 0.85, 0.75, 0.65);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cr = cairo_create (frame);
+  cairo_set_source_surface (cr, before, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  hl_render_view (frame, zoom, dx, dy, NULL, view, (const HlDot *) (gconstpointer) dots->data, dots->len, opt);
+  cairo_surface_flush (frame);
+  cairo_surface_flush (before);
+  for (int y = 0; y < FRAME_H; y++)
+    for (int x = 0; x < FRAME_W; x++)
+      changed += ((guint32 *) (gpointer) (cairo_image_surface_get_data (frame) + (gsize) y * cairo_image_surface_get_stride (frame)))[x] !=
+                 ((guint32 *) (gpointer) (cairo_image_surface_get_data (before) + (gsize) y * cairo_image_surface_get_stride (before)))[x];
+  if (changed == 0)
+    {
+      cairo_surface_destroy (before);
+      return;
+    }
+  /* Whole rows of the frame, as many pixels as the stamps changed. */
+  rows = (int) MAX (1, MIN (FRAME_H, (changed + FRAME_W / 2) / FRAME_W));
+  for (guint f = 0; f < SAMPLE_FRAMES; f++)
+    {
+      double t0;
+
+      cr = cairo_create (frame);
+      cairo_set_operator (cr, CAIRO_OPERATOR_MULTIPLY);
+      cairo_set_source_rgba (cr, 0.3, 0.28, 0.26, 0.95);
+      t0 = now_s ();
+      cairo_rectangle (cr, 0, 0, FRAME_W, rows);
+      cairo_fill (cr);
+      cairo_surface_flush (frame);
+      t_fill[f] = now_s () - t0;
+      cairo_destroy (cr);
+    }
+  printf ("  pixels the stamps change: %" G_GSIZE_FORMAT "; per pixel: stamps %.2f ns, cairo_arc %.2f ns, "
+          "a plain multiply fill of %d × %d px (cairo_fill of a rectangle) %.2f ns (p50)\n",
+          changed, t_stamp * 1e9 / changed, t_arc * 1e9 / changed, FRAME_W, rows,
+          percentile (t_fill, SAMPLE_FRAMES, 0.5) * 1e9 / ((double) FRAME_W * rows));
+  cairo_surface_destroy (before);
+}
+
 /* Dots of a camera photo's scale (0.05 mm/px: a head 300 mm across in a
  * 6000 px wide photo; fresh dots 0.25 mm, 5 px at 1×), drawn at 4×, 16×
  * and 32×, where each dot is 20–160 px wide: stamps (past
@@ -337,6 +408,8 @@ fine_dots (void)
               percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
               percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
               percentile (t_arc, SAMPLE_FRAMES, 0.5) / percentile (t_stamp, SAMPLE_FRAMES, 0.5));
+      fill_bound (frame, view, dots, zoom, dx, dy, &opt, percentile (t_stamp, SAMPLE_FRAMES, 0.5),
+                  percentile (t_arc, SAMPLE_FRAMES, 0.5));
     }
   cairo_surface_destroy (frame);
 }
@@ -357,9 +430,9 @@ main (int    argc,
 
   if (argc > 1 && g_strcmp0 (argv[1], "--sample-dots") == 0)
     {
-      /* The sample's dot pass alone (for profilers). */
-      sample_dots ();
-  fine_dots ();
+      /* The sample's dot pass alone (for profilers), at one zoom if a
+       * second argument names it. */
+      sample_dots (argc > 2 ? g_ascii_strtod (argv[2], NULL) : 0.0);
       return 0;
     }
   if (argc > 1 && g_strcmp0 (argv[1], "--fine-dots") == 0)
@@ -534,7 +607,7 @@ main (int    argc,
     g_rmdir (dir);
   }
 
-  sample_dots ();
+  sample_dots (0.0);
   fine_dots ();
 
   g_array_unref (dots);

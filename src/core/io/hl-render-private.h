@@ -1,4 +1,5 @@
-/* hl-render-private.h: what hl-render.c shares with hl-render-export.c.
+/* hl-render-private.h: what hl-render.c shares with hl-render-export.c
+ * and hl-render-photo.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,5 +48,22 @@ void hl_render_draw_overlays (cairo_t               *cr,
                               double                 unit,
                               gboolean               whole_lines,
                               const HlRenderOptions *options);
+
+/* hl-render-photo.c: draws @copy, a halved copy of a photo of
+ * @photo_width × @photo_height px (hl_photo_get_surface_for_scale()), into
+ * the image surface @target, where photo px (x, y) lands on
+ * (x·@scale + @dx, y·@scale + @dy) and @k copy px make one output px
+ * (1 ≤ @k ≤ 2): each output pixel the mean of the copy under it, its
+ * edge pixels repeated beyond it, the photo's rectangle over what @target
+ * holds with its edges antialiased (as cairo fills it). FALSE (nothing
+ * drawn) for a @k out of range or a copy not in CAIRO_FORMAT_RGB24. */
+gboolean hl_render_photo_by_area (cairo_surface_t *target,
+                                  cairo_surface_t *copy,
+                                  double           k,
+                                  double           photo_width,
+                                  double           photo_height,
+                                  double           scale,
+                                  double           dx,
+                                  double           dy);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "hl-render-private.h"
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
+#include "hl-stamp-cache-private.h"
 
 /* How each stage looks (size, profile, shade, cast): hl-pigment.c, with
  * its sources. */
@@ -339,6 +340,11 @@ hl_render_draw_dots (cairo_surface_t       *target,
   struct { guint32 key; HlColor out; } seen[256];
   HlColor last_out = { 0, 0, 0 };
   gsize n = order != NULL ? n_order : n_dots;
+  /* Read once: the loop writes pixels through a byte pointer, which
+   * could alias them as far as the compiler knows. */
+  double size = look->size;
+  guint sessions = options->sessions;
+  double x_hi = width, y_lo = row0, y_hi = row0 + height;
   guint8 *data;
 
   cairo_surface_flush (target);
@@ -351,15 +357,18 @@ hl_render_draw_dots (cairo_surface_t       *target,
       gsize i = order != NULL ? order[k] : k;
       double cx = dots[i].x * scale + dx;
       double cy = dots[i].y * scale + dy;
-      double r = 0.5 * dots[i].diameter_mm * look->size * px_per_mm;
+      double r = 0.5 * dots[i].diameter_mm * size * px_per_mm;
       double reach = r * reach_factor + 2;
       const HlStamp *stamp;
       gboolean owned;
       guint32 hash;
+      double rj;
+      int px, py;
+      guint shape;
 
-      if (options->sessions > 0 && dots[i].session >= options->sessions)
+      if (sessions > 0 && dots[i].session >= sessions)
         continue;
-      if (cx + reach < 0 || cy + reach < row0 || cx - reach > width || cy - reach > row0 + height)
+      if (cx + reach < 0 || cy + reach < y_lo || cx - reach > x_hi || cy - reach > y_hi)
         continue;
 
       if (as_is)
@@ -381,20 +390,48 @@ hl_render_draw_dots (cairo_surface_t       *target,
       /* Stamps come from the dot's place in the whole image, so a dot
        * across two bands of an export is the same dot in both. */
       hash = hl_pigment_dot_hash (dots[i].x, dots[i].y);
-      if (r * hl_pigment_size_jitter (hash) > HL_STAMP_MAX_RADIUS)
+      rj = r * hl_pigment_size_jitter (hash);
+      if (rj > HL_STAMP_MAX_RADIUS)
         {
           blend_large_dot (data, stride, width, height, row0, cx, cy, look,
-                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, r * hl_pigment_size_jitter (hash),
-                           last_out, opacity);
+                           hl_pigment_shape (hash) % HL_PIGMENT_N_SHAPES, rj, last_out, opacity);
           continue;
         }
-      stamp = hl_stamp_cache_get (stage, hl_pigment_shape (hash), r * hl_pigment_size_jitter (hash),
-                                  cx, cy, &owned);
+      /* floor() without the library call: the dot is in view, so its
+       * centre is well within an int. */
+      px = (int) cx;
+      px -= cx < px;
+      py = (int) cy;
+      py -= cy < py;
+      shape = hl_pigment_shape (hash);
+      owned = FALSE;
+      stamp = hl_stamp_cache_find (stage, shape, rj, cx - px, cy - py);
+      if (stamp == NULL)
+        stamp = hl_stamp_cache_get_at (look, stage, shape, rj, cx - px, cy - py, &owned);
       if (stamp == NULL)
         continue;
 
-      blend_stamp (data, stride, width, height, (int) floor (cx), (int) floor (cy) - row0,
-                   stamp, last_out, opacity);
+      if (stamp->width == 1 && stamp->height == 1)
+        {
+          /* A dot under a pixel wide (most of them, zoomed out): its one
+           * pixel, as blend_stamp() would do it. */
+          int x = px + stamp->x0, y = py - row0 + stamp->y0;
+          guint a = (stamp->coverage[0] * opacity) >> 8;
+
+          if (a != 0 && x >= 0 && y >= 0 && x < width && y < height)
+            {
+              guint32 *p = (guint32 *) (gpointer) (data + (gsize) y * stride) + x;
+              guint32 v = *p;
+              guint b = v & 0xff, g = (v >> 8) & 0xff, rr = (v >> 16) & 0xff;
+
+              b = (b * (65025 - a * (255u - last_out.b)) + 32512) / 65025;
+              g = (g * (65025 - a * (255u - last_out.g)) + 32512) / 65025;
+              rr = (rr * (65025 - a * (255u - last_out.r)) + 32512) / 65025;
+              *p = (v & 0xff000000u) | (rr << 16) | (g << 8) | b;
+            }
+        }
+      else
+        blend_stamp (data, stride, width, height, px, py - row0, stamp, last_out, opacity);
       if (owned)
         hl_stamp_free ((HlStamp *) stamp);
     }
@@ -706,12 +743,21 @@ hl_render_view (cairo_surface_t       *target,
     {
       double level_scale;
       cairo_surface_t *source = hl_photo_get_surface_for_scale (photo, scale, &level_scale);
-      cairo_pattern_t *pattern = cairo_pattern_create_for_surface (source);
+      cairo_pattern_t *pattern;
       cairo_matrix_t to_level;
+
+      /* Drawn smaller than 3/4 of the copy: cairo's "good" filter would
+       * convolve (≈ 30 ms for a window), the same box by area is far
+       * cheaper (hl-render-photo.c). */
+      if (level_scale / scale >= 1.0 / 0.75 &&
+          hl_render_photo_by_area (target, source, level_scale / scale, hl_photo_get_width (photo),
+                                   hl_photo_get_height (photo), scale, dx, dy))
+        goto photo_done;
 
       /* A large photo drawn small comes from a halved copy: scaling 48 MP
        * down to a window each time the view moves would take ~170 ms. The
        * pattern maps photo px to the copy's px. */
+      pattern = cairo_pattern_create_for_surface (source);
       cairo_matrix_init_scale (&to_level, level_scale, level_scale);
       cairo_pattern_set_matrix (pattern, &to_level);
       cairo_pattern_set_filter (pattern, scale > 1.0 ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
@@ -731,6 +777,7 @@ hl_render_view (cairo_surface_t       *target,
       cairo_rectangle (cr, 0, 0, w, h);
       cairo_fill (cr);
     }
+photo_done:
   cairo_surface_flush (target);
 
   if (options->show_dots && dots != NULL && n_dots > 0)

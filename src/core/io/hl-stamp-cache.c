@@ -9,14 +9,16 @@
 
 #include "hl-pigment.h"
 #include "hl-stamp-cache.h"
+#include "hl-stamp-cache-private.h"
 
-#define SUBPIXELS 4            /* offsets per axis, at most */
-#define RADIUS_MIN 0.02        /* px; smaller dots are not drawn */
+#define SUBPIXELS HL_STAMP_SUBPIXELS
+#define RADIUS_MIN HL_STAMP_RADIUS_MIN
 #define RADIUS_STEP 1.04       /* bucket ratio */
-#define N_BUCKETS 200          /* up to ≈ 0.02 × 1.04^200 ≈ 50 px */
+#define N_BUCKETS HL_STAMP_N_BUCKETS   /* up to ≈ 0.02 × 1.04^200 ≈ 50 px */
 #define NORMALISE_BELOW 3.0    /* px: masks scaled to the dot's integral */
 
-static HlStamp *slots[HL_PIGMENT_N_STAGES][N_BUCKETS][HL_PIGMENT_N_SHAPES][SUBPIXELS * SUBPIXELS];
+HlStamp *hl_stamp_slots[HL_PIGMENT_N_STAGES][N_BUCKETS][HL_PIGMENT_N_SHAPES][SUBPIXELS * SUBPIXELS];
+#define slots hl_stamp_slots
 static gsize cached_bytes;
 G_LOCK_DEFINE_STATIC (insert);
 
@@ -158,9 +160,19 @@ bucket_bisect (double radius)
  * cut in 1024 steps by the top bits of the radius's mantissa: a step is
  * far narrower than a bucket (0.14 % against 4 %), so the bucket of a
  * step's lower end is the radius's bucket or the one before. */
-#define OCT_MIN (-6)      /* 2^-6 < RADIUS_MIN */
-#define N_OCTAVES 12      /* up to 64 px > HL_STAMP_MAX_RADIUS */
-static guint8 step_bucket[N_OCTAVES * 1024];
+#define OCT_MIN HL_STAMP_OCT_MIN         /* 2^-6 < RADIUS_MIN */
+#define N_OCTAVES HL_STAMP_N_OCTAVES     /* up to 64 px > HL_STAMP_MAX_RADIUS */
+/* Marks a step that no bucket bound comes near (within 2·10⁻⁹ of its
+ * ends): every radius in it has the step's bucket, as the checks below
+ * would find. Most steps (all but the 1–2 % that hold a bound). */
+#define STEP_SURE HL_STAMP_STEP_SURE
+guint16 hl_stamp_step_bucket[N_OCTAVES * 1024];
+#define step_bucket hl_stamp_step_bucket
+/* The number of sub-pixel offsets per axis of each bucket's stamps. */
+guint8 hl_stamp_bucket_sub[N_BUCKETS];
+#define bucket_sub hl_stamp_bucket_sub
+/* Set once the tables above are made (hl_stamp_cache_find() reads them). */
+gint hl_stamp_tables_ready;
 
 static void
 buckets_init (void)
@@ -171,7 +183,18 @@ buckets_init (void)
       bucket_bound[b] = RADIUS_MIN * pow (RADIUS_STEP, b - 0.5);
     }
   for (int k = 0; k < N_OCTAVES * 1024; k++)
-    step_bucket[k] = (guint8) bucket_bisect (ldexp (1.0 + (k % 1024) / 1024.0, OCT_MIN + k / 1024));
+    {
+      double lo = ldexp (1.0 + (k % 1024) / 1024.0, OCT_MIN + k / 1024);
+      double hi = ldexp (1.0 + (k % 1024 + 1) / 1024.0, OCT_MIN + k / 1024);
+      int b = bucket_bisect (lo);
+
+      step_bucket[k] = (guint16) b;
+      if ((b == 0 || bucket_bound[b] < lo * (1.0 - 2e-9)) &&
+          (b + 1 >= N_BUCKETS || bucket_bound[b + 1] > hi * (1.0 + 2e-9)))
+        step_bucket[k] |= STEP_SURE;
+    }
+  for (int b = 0; b < N_BUCKETS; b++)
+    bucket_sub[b] = (guint8) subpixels_for (bucket_radius[b]);
 }
 
 /* The bucket of @radius (RADIUS_MIN ≤ @radius ≤ HL_STAMP_MAX_RADIUS): from
@@ -187,6 +210,7 @@ bucket_of (double radius)
   if (g_once_init_enter (&buckets_ready))
     {
       buckets_init ();
+      g_atomic_int_set (&hl_stamp_tables_ready, 1);
       g_once_init_leave (&buckets_ready, 1);
     }
 
@@ -196,7 +220,11 @@ bucket_of (double radius)
     b = bucket_bisect (radius);
   else
     {
-      b = step_bucket[octave * 1024 + (int) ((bits >> 42) & 1023)];
+      guint step = step_bucket[octave * 1024 + (int) ((bits >> 42) & 1023)];
+
+      if (step & STEP_SURE)
+        return (int) (step & ~STEP_SURE);
+      b = (int) step;
       while (b + 1 < N_BUCKETS && bucket_bound[b + 1] <= radius)
         b++;
     }
@@ -214,39 +242,54 @@ hl_stamp_cache_get (guint     stage,
                     double    cy,
                     gboolean *owned)
 {
-  const HlPigmentLook *look = hl_pigment_look (stage);
-  int bucket, sub, sx, sy;
-  double r, fx, fy;
-  HlStamp **slot, *stamp;
-
   *owned = FALSE;
   if (!(radius >= RADIUS_MIN))
     return NULL;
 
   stage = MIN (stage, HL_PIGMENT_N_STAGES - 1);
-  shape %= HL_PIGMENT_N_SHAPES;
-
   if (radius > HL_STAMP_MAX_RADIUS)
     {
       /* Extreme zoom: few dots, each its own exact mask. */
       *owned = TRUE;
-      return make_stamp (look, shape, radius, cx - floor (cx), cy - floor (cy));
+      return make_stamp (hl_pigment_look (stage), shape % HL_PIGMENT_N_SHAPES, radius,
+                         cx - floor (cx), cy - floor (cy));
     }
+  return hl_stamp_cache_get_at (hl_pigment_look (stage), stage, shape, radius,
+                                cx - floor (cx), cy - floor (cy), owned);
+}
 
+const HlStamp *
+hl_stamp_cache_get_at (const HlPigmentLook *look,
+                       guint                stage,
+                       guint                shape,
+                       double               radius,
+                       double               fx,
+                       double               fy,
+                       gboolean            *owned)
+{
+  int bucket, sub, sx, sy;
+  double r;
+  HlStamp **slot, *stamp;
+
+  *owned = FALSE;
+  if (!(radius >= RADIUS_MIN))
+    return NULL;
+  g_assert (radius <= HL_STAMP_MAX_RADIUS);
+
+  stage = MIN (stage, HL_PIGMENT_N_STAGES - 1);
+  shape %= HL_PIGMENT_N_SHAPES;
   bucket = bucket_of (radius);
   r = bucket_radius[bucket];
-  sub = subpixels_for (r);
-  sx = CLAMP ((int) ((cx - floor (cx)) * sub), 0, sub - 1);
-  sy = CLAMP ((int) ((cy - floor (cy)) * sub), 0, sub - 1);
+  sub = bucket_sub[bucket];
+  sx = CLAMP ((int) (fx * sub), 0, sub - 1);
+  sy = CLAMP ((int) (fy * sub), 0, sub - 1);
   slot = &slots[stage][bucket][shape][sy * SUBPIXELS + sx];
 
   stamp = g_atomic_pointer_get (slot);
   if (stamp != NULL)
     return stamp;
 
-  fx = (sx + 0.5) / sub;
-  fy = (sy + 0.5) / sub;
-  stamp = make_stamp (look, shape, r, fx, fy);
+  stamp = make_stamp (look, shape, r, (sx + 0.5) / sub, (sy + 0.5) / sub);
 
   G_LOCK (insert);
   if (g_atomic_pointer_get (slot) != NULL)

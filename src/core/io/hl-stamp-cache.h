@@ -20,6 +20,8 @@
 
 #include <glib.h>
 
+#include "hl-pigment.h"
+
 G_BEGIN_DECLS
 
 /* Dots wider than this (core radius, px) are not cached. */
@@ -45,6 +47,17 @@ const HlStamp *hl_stamp_cache_get   (guint     stage,
                                      double    cx,
                                      double    cy,
                                      gboolean *owned);
+/* As hl_stamp_cache_get() for @radius ≤ HL_STAMP_MAX_RADIUS, with the
+ * stage's @look (hl_pigment_look (@stage)) and the centre's fractional
+ * parts @fx, @fy (0 ≤ … < 1) given: the dot pass's per-dot call, without
+ * the work its caller has done already. */
+const HlStamp *hl_stamp_cache_get_at (const HlPigmentLook *look,
+                                      guint                stage,
+                                      guint                shape,
+                                      double               radius,
+                                      double               fx,
+                                      double               fy,
+                                      gboolean            *owned);
 void           hl_stamp_free        (HlStamp  *stamp);
 /* Bytes of masks in the cache now. */
 gsize          hl_stamp_cache_bytes (void);
