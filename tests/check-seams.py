@@ -6,7 +6,8 @@ border is at most 1.2 × the hexagonal spacing of the lower of the two
 densities, and the dots near the border are as dense as the lower zone at
 least. The border is where the two outlines share control points; circles
 are centred within 3 mm of it and clear of the zones' other edges (which
-blend out on purpose). Python's standard library only."""
+blend out on purpose) and of the view's scalp outline (past which no dot
+lies). Python's standard library only."""
 import csv
 import io
 import json
@@ -40,6 +41,9 @@ shared = [p for p in pb if p in pa]
 def edges(poly):
     return [(poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly))]
 free = [e for e in edges(pa) + edges(pb) if not (e[0] in shared and e[1] in shared)]
+# The scalp outline is an edge too: no dot lies past it, on purpose.
+if view.get("scalp_outline"):
+    free += edges([tuple(p) for p in view["scalp_outline"]])
 border = [(shared[i], shared[i + 1]) for i in range(len(shared) - 1)]
 
 def seg_dist(p, a, b):
