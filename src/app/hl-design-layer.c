@@ -13,6 +13,7 @@
 #include "hl-design-layer.h"
 #include "hl-head-zones.h"
 #include "hl-render.h"
+#include "hl-render-private.h"
 
 /* The design layer goes to GSK as squares of this many device px, each a
  * node kept from frame to frame until its pixels change: GSK's node diff
@@ -48,6 +49,10 @@ struct _HlDesignLayer
   GArray          *redrawn_tiles; /* GdkRectangle: tiles the last drawing made again */
   GArray          *layer_dots;    /* the dots drawn in it (the document's,
                                      which never change: a reference) */
+  GArray         **row_dots;      /* per TILE_SIZE rows of the layer, the dots of layer_dots
+                                     that can draw there (guint32 indexes, ascending);
+                                     NULL: to make */
+  int              n_rows;
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
   cairo_surface_t *lines_scratch; /* as large: where a part's lines are drawn */
   HlView          *layer_view;    /* the view drawn in it */
@@ -70,6 +75,15 @@ hl_design_layer_new (void)
 }
 
 static void
+drop_rows (HlDesignLayer *self)
+{
+  for (int i = 0; self->row_dots != NULL && i < self->n_rows; i++)
+    g_array_unref (self->row_dots[i]);
+  g_clear_pointer (&self->row_dots, g_free);
+  self->n_rows = 0;
+}
+
+static void
 drop_tiles (HlDesignLayer *self)
 {
   for (int i = 0; self->tiles != NULL && i < self->n_tiles_x * self->n_tiles_y; i++)
@@ -89,6 +103,7 @@ hl_design_layer_drop (HlDesignLayer *self)
   drop_tiles (self);
   g_clear_pointer (&self->redrawn_tiles, g_array_unref);
   g_clear_pointer (&self->layer_dots, g_array_unref);
+  drop_rows (self);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->lines_scratch, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
@@ -261,6 +276,8 @@ typedef struct
   guint64 *was;         /* per cell, the dots drawn there before, in order */
   guint64 *now;         /* the same for the dots to draw */
   guint8  *dirty;       /* cells to draw again */
+  gsize    head, tail;  /* dots the same at the start and end of both
+                           arrays (set by changed_cells()) */
 } CellGrid;
 
 /* Cells [@cx0, @cx1] × [@cy0, @cy1] covering the device px box around
@@ -420,6 +437,8 @@ changed_cells (HlDesignLayer *self,
          memcmp (&was[n_was - 1 - tail], &dots[n_dots - 1 - tail], sizeof *dots) == 0)
     tail++;
   g->px_per_mm = 1.0 / mm_per_px;
+  g->head = head;
+  g->tail = tail;
   hash_dots (g, g->was, was, head, n_was - tail);
   hash_dots (g, g->now, dots, head, n_dots - tail);
   for (int c = 0; c < g->nx * g->ny; c++)
@@ -439,6 +458,188 @@ changed_cells (HlDesignLayer *self,
         }
     }
   return TRUE;
+}
+
+/* The dots each band of TILE_SIZE rows can draw: the dot pass of a part
+ * looks at those of its rows only, not at every dot of the design (tens of
+ * thousands, of which a dragged handle's part shows a few hundred). The
+ * index follows the dots as the cells do: after an edit, the dots the
+ * same at the start and end of the array keep their rows (those at the
+ * end shifted), and only the changed stretch between is placed again.
+ *
+ * A dot's rows are those its reach (hl_render_dot_reach(), as the dot
+ * pass culls) meets, and a pixel more: a superset of the dots the pass
+ * would draw there, in their order, so the part is drawn as with all of
+ * them. */
+typedef struct
+{
+  double zoom, dy, factor, pad;
+  int    n_rows;
+} RowPlace;
+
+static void
+row_place_init (RowPlace        *place,
+                const HlView    *view,
+                const HlPreview *preview,
+                double           zoom,
+                double           dy,
+                int              height)
+{
+  HlRenderOptions options;
+
+  hl_render_options_init (&options);
+  options.stage = preview->stage;
+  hl_render_dot_reach (view, zoom, &options, &place->factor, &place->pad);
+  place->zoom = zoom;
+  place->dy = dy;
+  place->n_rows = (height + TILE_SIZE - 1) / TILE_SIZE;
+}
+
+/* Appends dots [@from, @to) of @dots to the rows they can draw on. */
+static void
+place_dots (const RowPlace *place,
+            GArray        **rows,
+            const HlDot    *dots,
+            gsize           from,
+            gsize           to)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      double cy = dots[i].y * place->zoom + place->dy;
+      double reach = place->factor * dots[i].diameter_mm + place->pad + 1.0;
+      guint32 k = (guint32) i;
+      int r0, r1;
+
+      if (!(cy + reach >= 0 && cy - reach < (double) place->n_rows * TILE_SIZE))
+        continue;
+      r0 = MAX (0, (int) floor ((cy - reach) / TILE_SIZE));
+      r1 = MIN (place->n_rows - 1, (int) floor ((cy + reach) / TILE_SIZE));
+      for (int r = r0; r <= r1; r++)
+        g_array_append_val (rows[r], k);
+    }
+}
+
+static GArray **
+new_rows (int n_rows)
+{
+  GArray **rows = g_new (GArray *, n_rows);
+
+  for (int r = 0; r < n_rows; r++)
+    rows[r] = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return rows;
+}
+
+/* The first of @n ascending @v not below @key. */
+static guint
+lower_bound (const guint32 *v,
+             guint          n,
+             guint32        key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Brings the index up to date with @dots: placed again whole unless
+ * @known, else only dots [@head, @n_dots - @tail) of an array whose
+ * first @head and last @tail dots are those of the @n_was indexed. */
+static void
+update_rows (HlDesignLayer  *self,
+             const RowPlace *place,
+             const HlDot    *dots,
+             gsize           n_dots,
+             gboolean        known,
+             gsize           n_was,
+             gsize           head,
+             gsize           tail)
+{
+  GArray **middle;
+
+  if (!known || self->row_dots == NULL || self->n_rows != place->n_rows)
+    {
+      drop_rows (self);
+      self->n_rows = place->n_rows;
+      self->row_dots = new_rows (self->n_rows);
+      place_dots (place, self->row_dots, dots, 0, n_dots);
+      return;
+    }
+  if (head == n_was && n_was == n_dots)
+    return;
+
+  middle = new_rows (self->n_rows);
+  place_dots (place, middle, dots, head, n_dots - tail);
+  for (int r = 0; r < self->n_rows; r++)
+    {
+      GArray *old = self->row_dots[r];
+      const guint32 *v = (const guint32 *) (gconstpointer) old->data;
+      guint p_head = lower_bound (v, old->len, (guint32) head);
+      guint p_tail = lower_bound (v, old->len, (guint32) (n_was - tail));
+      GArray *now = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                       p_head + middle[r]->len + (old->len - p_tail));
+      guint32 shift = (guint32) n_dots - (guint32) n_was;
+
+      g_array_append_vals (now, v, p_head);
+      g_array_append_vals (now, middle[r]->data, middle[r]->len);
+      for (guint k = p_tail; k < old->len; k++)
+        {
+          guint32 i = v[k] + shift;
+
+          g_array_append_val (now, i);
+        }
+      g_array_unref (old);
+      g_array_unref (middle[r]);
+      self->row_dots[r] = now;
+    }
+  g_free (middle);
+}
+
+/* The dots of rows [@y, @y + @h) of the layer, ascending and each once,
+ * into @order. */
+static void
+dots_of_rows (HlDesignLayer *self,
+              int            y,
+              int            h,
+              GArray        *order)
+{
+  int r0 = y / TILE_SIZE, r1 = MIN (self->n_rows - 1, (y + h - 1) / TILE_SIZE);
+  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  g_array_set_size (order, 0);
+  for (int r = r0; r <= r1; r++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer) order->data;
+      const guint32 *b = (const guint32 *) (gconstpointer) self->row_dots[r]->data;
+      guint na = order->len, nb = self->row_dots[r]->len, i = 0, j = 0;
+
+      /* Merged with what the rows above gave, each dot once. */
+      g_array_set_size (merged, 0);
+      while (i < na || j < nb)
+        {
+          guint32 v;
+
+          if (j >= nb || (i < na && a[i] < b[j]))
+            v = a[i++];
+          else if (i >= na || b[j] < a[i])
+            v = b[j++];
+          else
+            {
+              v = a[i++];
+              j++;
+            }
+          g_array_append_val (merged, v);
+        }
+      g_array_set_size (order, 0);
+      g_array_append_vals (order, merged->data, merged->len);
+    }
 }
 
 /* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
@@ -514,7 +715,18 @@ draw_design_part (HlDesignLayer   *self,
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
       cairo_destroy (cr);
-      hl_render_view (part, zoom, dx - x, dy - y, photo, view, dots, n_dots, &options);
+      if (self->row_dots != NULL && n_dots > 0)
+        {
+          g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+          /* As hl_render_view() draws them, looking at these alone. */
+          dots_of_rows (self, y, h, order);
+          if (options.show_dots && order->len > 0)
+            hl_render_draw_dots (part, 0, zoom, dx - x, dy - y, view, dots, n_dots,
+                                 (const guint32 *) (gconstpointer) order->data, order->len, &options);
+        }
+      else
+        hl_render_view (part, zoom, dx - x, dy - y, photo, view, dots, n_dots, &options);
       cairo_surface_destroy (part);
       cairo_surface_mark_dirty_rectangle (self->dots_layer, x, y, w, h);
     }
@@ -614,6 +826,14 @@ render_design_layer (HlDesignLayer   *self,
   full = self->layer_full || !changed_cells (self, view, dots, n_dots, &g);
   if (full)
     memset (g.dirty, 1, n_cells);
+  if (!dots_current)
+    {
+      RowPlace place;
+
+      row_place_init (&place, view, preview, zoom, dy, height);
+      update_rows (self, &place, dots, n_dots, !full, self->layer_dots != NULL ? self->layer_dots->len : 0,
+                   g.head, g.tail);
+    }
 
   /* Band by band, the box of its changed cells is drawn again (one pass
    * over the dots each), and its tiles with a changed cell are to be made
