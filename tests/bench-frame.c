@@ -245,9 +245,14 @@ run (HlApplication *app,
   CALLGRIND_ZERO_STATS;
   CALLGRIND_START_INSTRUMENTATION;
 #endif
+  /* For `perf record -k CLOCK_MONOTONIC` and `perf report --time`. */
+  if (g_getenv ("HL_BENCH_FRAME_TIMES") != NULL)
+    printf ("drag starts at %.6f s (CLOCK_MONOTONIC)\n", g_get_monotonic_time () / 1e6);
   gtk_widget_add_tick_callback (GTK_WIDGET (drag.canvas), on_tick, &drag, NULL);
   while (!drag.done || drag.tick_at != 0)
     g_main_context_iteration (NULL, TRUE);
+  if (g_getenv ("HL_BENCH_FRAME_TIMES") != NULL)
+    printf ("drag ends at %.6f s (CLOCK_MONOTONIC)\n", g_get_monotonic_time () / 1e6);
 #ifdef HAVE_CALLGRIND
   CALLGRIND_STOP_INSTRUMENTATION;
   CALLGRIND_DUMP_STATS_AT (detailed ? "drag, 121 handles" : "drag, 13 handles");

@@ -583,18 +583,18 @@ update_rows (HlDesignLayer  *self,
       const guint32 *v = (const guint32 *) (gconstpointer) old->data;
       guint p_head = lower_bound (v, old->len, (guint32) head);
       guint p_tail = lower_bound (v, old->len, (guint32) (n_was - tail));
-      GArray *now = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                       p_head + middle[r]->len + (old->len - p_tail));
+      guint n_mid = middle[r]->len;
+      GArray *now = g_array_sized_new (FALSE, FALSE, sizeof (guint32), p_head + n_mid + (old->len - p_tail));
       guint32 shift = (guint32) n_dots - (guint32) n_was;
+      guint32 *w;
 
-      g_array_append_vals (now, v, p_head);
-      g_array_append_vals (now, middle[r]->data, middle[r]->len);
+      g_array_set_size (now, p_head + n_mid + (old->len - p_tail));
+      w = (guint32 *) (gpointer) now->data;
+      memcpy (w, v, p_head * sizeof *w);
+      memcpy (w + p_head, middle[r]->data, n_mid * sizeof *w);
+      w += p_head + n_mid;
       for (guint k = p_tail; k < old->len; k++)
-        {
-          guint32 i = v[k] + shift;
-
-          g_array_append_val (now, i);
-        }
+        *w++ = v[k] + shift;
       g_array_unref (old);
       g_array_unref (middle[r]);
       self->row_dots[r] = now;
@@ -603,43 +603,49 @@ update_rows (HlDesignLayer  *self,
 }
 
 /* The dots of rows [@y, @y + @h) of the layer, ascending and each once,
- * into @order. */
+ * into @out. */
 static void
 dots_of_rows (HlDesignLayer *self,
               int            y,
               int            h,
-              GArray        *order)
+              GArray        *out)
 {
   int r0 = y / TILE_SIZE, r1 = MIN (self->n_rows - 1, (y + h - 1) / TILE_SIZE);
-  g_autoptr(GArray) merged = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  g_array_set_size (order, 0);
   for (int r = r0; r <= r1; r++)
     {
       const guint32 *a = (const guint32 *) (gconstpointer) order->data;
       const guint32 *b = (const guint32 *) (gconstpointer) self->row_dots[r]->data;
       guint na = order->len, nb = self->row_dots[r]->len, i = 0, j = 0;
+      guint32 *m;
+      GArray *swap;
 
       /* Merged with what the rows above gave, each dot once. */
-      g_array_set_size (merged, 0);
+      g_array_set_size (merged, na + nb);
+      m = (guint32 *) (gpointer) merged->data;
       while (i < na || j < nb)
         {
-          guint32 v;
-
           if (j >= nb || (i < na && a[i] < b[j]))
-            v = a[i++];
+            *m++ = a[i++];
           else if (i >= na || b[j] < a[i])
-            v = b[j++];
+            *m++ = b[j++];
           else
             {
-              v = a[i++];
+              *m++ = a[i++];
               j++;
             }
-          g_array_append_val (merged, v);
         }
-      g_array_set_size (order, 0);
-      g_array_append_vals (order, merged->data, merged->len);
+      g_array_set_size (merged, (guint) (m - (guint32 *) (gpointer) merged->data));
+      swap = merged;
+      merged = order;
+      order = swap;
     }
+  g_array_set_size (out, 0);
+  g_array_append_vals (out, order->data, order->len);
+  g_array_unref (order);
+  g_array_unref (merged);
 }
 
 /* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
