@@ -213,6 +213,9 @@ void           hl_canvas_get_redrawn_tiles (HlCanvas          *self,
 void           hl_canvas_get_tool_cells    (HlCanvas          *self,
                                             guint             *remade,
                                             guint             *shown);
+/* Forgets the tool's feedback as GSK last saw it: the next frame makes
+ * every cell again (tests compare that with the cells kept). */
+void           hl_canvas_reset_tool_cells  (HlCanvas          *self);
 /* What the canvas tells assistive technologies besides its label
  * ("Design canvas"): the tool, the selected point and zone and the
  * preview stage, as its accessible description, kept up to date

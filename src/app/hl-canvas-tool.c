@@ -131,78 +131,144 @@ recorded_ink (void (*draw) (cairo_t *, gpointer),
   return (HlRect) { ix, iy, ix + iw, iy + ih };
 }
 
+/* @box (image px) in widget px. */
+static HlRect
+widget_box (HlCanvas          *self,
+            const ToolDrawing *d,
+            HlRect             box)
+{
+  HlRect r = { d->dx + d->zoom * box.x0, d->dy + d->zoom * box.y0,
+               d->dx + d->zoom * box.x1, d->dy + d->zoom * box.y1 };
+
+  if (self->preview.mirror)
+    r = (HlRect) { d->width - r.x1, r.y0, d->width - r.x0, r.y1 };
+  return r;
+}
+
 /* Where the tool layer draws, in widget px: worked out from the geometry
  * (the tool's extents, the scalp outline's bounds) when the tool can say,
  * so that only the guides, a few lines and a label, are recorded; else
- * the whole layer recorded. */
+ * the whole layer recorded. When the tool says where each thing it draws
+ * goes (hl_tool_get_overlay_boxes()), @parts (HlRect, widget px) gets
+ * those places, the outline's, the keyboard cursor's and the guides';
+ * else it is emptied and *@have_parts FALSE. */
 static HlRect
 tool_layer_ink (HlCanvas    *self,
-                ToolDrawing *d)
+                ToolDrawing *d,
+                GArray      *parts,
+                gboolean    *have_parts)
 {
-  HlRect box, ink;
+  HlRect box, ink, r;
   const HlCurve *outline = hl_view_get_scalp_outline (d->view);
 
+  g_array_set_size (parts, 0);
+  *have_parts = FALSE;
   /* A dialog's overlay (the head model) is drawn by its owner: recorded. */
   if (self->overlay_func != NULL || !hl_tool_get_overlay_extents (self->tool, d->zoom, &box))
     return recorded_ink (draw_tool, d);
+  *have_parts = hl_tool_get_overlay_boxes (self->tool, d->zoom, parts);
   /* The keyboard cursor: a 9 px cross and ring on a 3.5 px dark edge. */
   if (self->key_cursor_on)
     {
       HlPoint c = self->key_cursor;
-      HlRect cursor = { c.x, c.y, c.x, c.y };
+      HlRect cursor = hl_rect_inflate ((HlRect) { c.x, c.y, c.x, c.y }, (9.0 + 1.75 + 1.0) / d->zoom);
 
-      box = hl_rect_union (box, hl_rect_inflate (cursor, (9.0 + 1.75 + 1.0) / d->zoom));
+      box = hl_rect_union (box, cursor);
+      g_array_append_val (parts, cursor);
     }
 
   /* The outline's 2.5 px edge, mitred (cairo's limit, 10 half-widths),
    * and a pixel of antialiasing (draw_scalp_outline()). */
   if (outline != NULL)
-    box = hl_rect_union (box, hl_rect_inflate (hl_curve_bounds (outline), (10.0 * 1.25 + 1.0) / d->zoom));
+    {
+      r = hl_rect_inflate (hl_curve_bounds (outline), (10.0 * 1.25 + 1.0) / d->zoom);
+      box = hl_rect_union (box, r);
+      g_array_append_val (parts, r);
+    }
   ink = hl_rect_from_points (NULL, 0);
   if (!hl_rect_is_empty (box))
-    {
-      ink = (HlRect) { d->dx + d->zoom * box.x0, d->dy + d->zoom * box.y0,
-                       d->dx + d->zoom * box.x1, d->dy + d->zoom * box.y1 };
-      if (self->preview.mirror)
-        ink = (HlRect) { d->width - ink.x1, ink.y0, d->width - ink.x0, ink.y1 };
-    }
+    ink = widget_box (self, d, box);
+  for (guint i = 0; i < parts->len; i++)
+    g_array_index (parts, HlRect, i) = widget_box (self, d, g_array_index (parts, HlRect, i));
   /* The landmark tool draws the guides with its own feedback. */
   if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
-    ink = hl_rect_union (ink, recorded_ink (draw_guides, d));
+    {
+      r = recorded_ink (draw_guides, d);
+      ink = hl_rect_union (ink, r);
+      if (!hl_rect_is_empty (r))
+        g_array_append_val (parts, r);
+    }
+  if (!*have_parts)
+    g_array_set_size (parts, 0);
   return ink;
+}
+
+/* @box (widget px) as whole pixels around it, within @w × @h; FALSE when
+ * nothing is left. */
+static gboolean
+pixel_box (HlRect                 box,
+           int                    w,
+           int                    h,
+           cairo_rectangle_int_t *out)
+{
+  int x0, y0, x1, y1;
+
+  if (hl_rect_is_empty (box))
+    return FALSE;
+  x0 = (int) MAX (0.0, floor (box.x0) - 1);
+  y0 = (int) MAX (0.0, floor (box.y0) - 1);
+  x1 = (int) MIN ((double) w, ceil (box.x1) + 1);
+  y1 = (int) MIN ((double) h, ceil (box.y1) + 1);
+  if (!(x1 > x0 && y1 > y0))
+    return FALSE;
+  *out = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
 }
 
 /* The tool's feedback and the placement guides, over the cached layers,
  * in cells (hl-cell-layer.h): only the cells that changed are new nodes,
  * and GSK repaints those alone. One node for all of it spans the canvas
  * when the zones' corners do, and GSK repainted the whole canvas at every
- * step of a drag. */
+ * step of a drag. With the places of what is drawn, only those are
+ * compared with the last frame (a handle's few cells, not the canvas). */
 void
 _hl_canvas_snapshot_tool (HlCanvas     *self,
-               GtkSnapshot  *snapshot,
-               const HlView *view,
-               double        zoom,
-               double        dx,
-               double        dy)
+                          GtkSnapshot  *snapshot,
+                          const HlView *view,
+                          double        zoom,
+                          double        dx,
+                          double        dy)
 {
   int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
   ToolDrawing drawing = { self, view, zoom, dx, dy, w };
   cairo_rectangle_int_t ink = { 0, 0, 0, 0 };
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (HlRect));
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  gboolean have_parts;
   HlRect box;
 
   if (self->tool == NULL)
     return;
 
-  box = tool_layer_ink (self, &drawing);
-  if (!hl_rect_is_empty (box))
+  box = tool_layer_ink (self, &drawing, parts, &have_parts);
+  if (!pixel_box (box, w, h, &ink))
+    ink = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+  for (guint i = 0; i < parts->len; i++)
     {
-      int x0 = (int) MAX (0.0, floor (box.x0) - 1), y0 = (int) MAX (0.0, floor (box.y0) - 1);
-      int x1 = (int) MIN ((double) w, ceil (box.x1) + 1), y1 = (int) MIN ((double) h, ceil (box.y1) + 1);
+      cairo_rectangle_int_t r;
 
-      if (x1 > x0 && y1 > y0)
-        ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+      if (pixel_box (g_array_index (parts, HlRect, i), w, h, &r))
+        g_array_append_val (boxes, r);
     }
-  hl_cell_layer_snapshot (self->tool_cells, snapshot, draw_tool, &drawing, &ink, w, h,
-                          gtk_widget_get_scale_factor (GTK_WIDGET (self)), _hl_canvas_draws_with_cairo (self));
+  hl_cell_layer_snapshot (self->tool_cells, snapshot, draw_tool, &drawing, &ink, have_parts ? boxes : NULL,
+                          w, h, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                          _hl_canvas_draws_with_cairo (self));
 }
 
+void
+hl_canvas_reset_tool_cells (HlCanvas *self)
+{
+  g_return_if_fail (HL_IS_CANVAS (self));
+  hl_cell_layer_reset (self->tool_cells);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
