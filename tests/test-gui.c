@@ -1674,63 +1674,6 @@ texture_pixel (GdkTexture *texture,
   return px;
 }
 
-/* Dragged in steps over the sample (its hairline, zones and landmarks:
- * handles and guides across the canvas), the tool's feedback, kept cell
- * by cell and compared only where something is drawn, shows what cells
- * all made anew show, pixel for pixel; and so does the whole canvas with
- * the design layer drawn again whole. */
-static void
-test_drag_cells_match_full (void)
-{
-  g_autofree char *path = hl_gui_sample_file ("front-consultation.json");
-  HlWindow *window = open_window (path);
-  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
-  HlPoint p = hairline_point (hl_window_get_design (window), 4);
-  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
-  g_autoptr(GdkTexture) first = NULL;
-  g_autoptr(GdkTexture) kept = NULL;
-  g_autoptr(GdkTexture) remade = NULL;
-  g_autoptr(GdkTexture) full = NULL;
-  guint n_remade, shown;
-
-  hl_canvas_set_tool (canvas, "select");
-  hl_canvas_handle_event (canvas, &event);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  first = render_widget (GTK_WIDGET (canvas));
-  event.type = HL_TOOL_MOTION;
-  for (int step = 1; step <= 12; step++)
-    {
-      event.p = (HlPoint) { p.x + 7 * step, p.y - 4 * step + (step % 3) * 5 };
-      hl_canvas_handle_event (canvas, &event);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-      hl_gui_wait_until (is_computed, window);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-    }
-  hl_canvas_get_tool_cells (canvas, &n_remade, &shown);
-  g_assert_cmpuint (shown, >=, 8);
-  kept = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (first, kept), >, 100);
-
-  hl_canvas_reset_tool_cells (canvas);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  hl_canvas_get_tool_cells (canvas, &n_remade, &shown);
-  g_assert_cmpuint (n_remade, ==, shown);
-  remade = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (kept, remade), ==, 0);
-
-  /* Healed and back to fresh: the design layer drawn whole. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  full = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (kept, full), ==, 0);
-
-  event.type = HL_TOOL_RELEASE;
-  hl_canvas_handle_event (canvas, &event);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 /* A dragged handle makes again only the cells of the tool's feedback it
  * leaves and enters, while the feedback spans the canvas; the canvas
  * shows the handle where it went and nothing of it where it was. */
@@ -1904,7 +1847,6 @@ main (int    argc,
   g_test_add_func ("/gui/drag-redraws-changed-tiles", test_drag_redraws_changed_tiles);
   g_test_add_func ("/gui/dot-count-follows-drag", test_dot_count_follows_drag);
   g_test_add_func ("/gui/drag-remakes-changed-cells", test_drag_remakes_changed_cells);
-  g_test_add_func ("/gui/drag-cells-match-full", test_drag_cells_match_full);
   g_test_add_func ("/gui/large-photo-in-background", test_large_photo_in_background);
   g_test_add_func ("/gui/computing-keeps-window-responsive", test_computing_keeps_window_responsive);
   g_test_add_func ("/gui/close-discard-and-save", test_close_discard_and_save);
