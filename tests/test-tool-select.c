@@ -748,6 +748,98 @@ test_overlay_extents (void)
     }
 }
 
+/* Whether pixel (@x, @y) lies in one of @boxes (HlRect, image px). */
+static gboolean
+pixel_in_any (GArray *boxes,
+              double  zoom,
+              double  off,
+              int     x,
+              int     y)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    if (pixel_in (g_array_index (boxes, HlRect, i), zoom, off, x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* The overlay's boxes, one per thing drawn (the canvas compares only
+ * them with the last frame): every pixel drawn lies in one of them, each
+ * lies within the extents, a handle's box is a handle's size, and when a
+ * handle is dragged every pixel that changed lies in a box of before or
+ * after. */
+static void
+test_overlay_boxes (void)
+{
+  double zooms[] = { 0.4, 1.0, 2.3 };
+
+  /* With the frontal zone selected (its edge's box holds the hairline)
+   * and with none. */
+  for (guint k = 0; k < 2 * G_N_ELEMENTS (zooms); k++)
+    {
+      g_autoptr(HlDesign) start = hl_test_load_sample ();
+      g_autoptr(HlHistory) history = hl_history_new (start, 50);
+      g_autoptr(HlTool) tool = hl_tool_new_by_name ("select", hl_test_host (history), NULL, 0);
+      g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (HlRect));
+      g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (HlRect));
+      const HlView *view = hl_test_view (start);
+      double zoom = zooms[k % G_N_ELEMENTS (zooms)], off = 150.0;
+      int w, h;
+      guint n_handles = hl_curve_get_n_points (view->hairline), small = 0, changed = 0;
+      HlPoint first = hair_point (start, 0), second = hair_point (start, 1);
+      HlRect extents;
+      cairo_surface_t *a, *b;
+
+      hl_render_view_size (NULL, view, &w, &h);
+      w = (int) ceil (w * zoom + 2 * off);
+      h = (int) ceil (h * zoom + 2 * off);
+      for (guint z = 0; z < hl_view_get_n_zones (view); z++)
+        n_handles += hl_curve_get_n_points (hl_view_get_zone (view, z)->boundary);
+      hl_test_motion (tool, second.x, second.y, zoom);
+      hl_test_press (tool, first.x, first.y, zoom);
+      g_assert_true (hl_tool_select_is_dragging (tool));
+      hl_tool_set_selected_zone (tool, k < G_N_ELEMENTS (zooms) ? 0 : -1);
+
+      g_assert_true (hl_tool_get_overlay_extents (tool, zoom, &extents));
+      g_assert_true (hl_tool_get_overlay_boxes (tool, zoom, before));
+      g_assert_cmpuint (before->len, >=, n_handles);
+      for (guint i = 0; i < before->len; i++)
+        {
+          HlRect r = g_array_index (before, HlRect, i);
+
+          g_assert_cmpfloat (r.x0, >=, extents.x0 - 1e-9);
+          g_assert_cmpfloat (r.y0, >=, extents.y0 - 1e-9);
+          g_assert_cmpfloat (r.x1, <=, extents.x1 + 1e-9);
+          g_assert_cmpfloat (r.y1, <=, extents.y1 + 1e-9);
+          /* A handle: at most 2 × (HL_HANDLE_SIZE + 4) px across. */
+          small += (r.x1 - r.x0) * zoom <= 2 * (HL_HANDLE_SIZE + 4.0) + 1e-6;
+        }
+      g_assert_cmpuint (small, >=, n_handles);
+
+      a = draw_overlay_at (tool, zoom, off, w, h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          if (pixel_at (a, x, y) != 0 && !pixel_in_any (before, zoom, off, x, y))
+            g_error ("zoom %g: pixel %d, %d drawn outside the boxes", zoom, x, y);
+
+      hl_test_motion (tool, first.x + 40.0 / zoom, first.y - 30.0 / zoom, zoom);
+      g_assert_true (hl_tool_get_overlay_boxes (tool, zoom, after));
+      b = draw_overlay_at (tool, zoom, off, w, h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          if (pixel_at (a, x, y) != pixel_at (b, x, y))
+            {
+              changed++;
+              if (!pixel_in_any (before, zoom, off, x, y) && !pixel_in_any (after, zoom, off, x, y))
+                g_error ("zoom %g: pixel %d, %d changed outside the boxes of before and after", zoom, x, y);
+            }
+      g_assert_cmpuint (changed, >, 20);
+
+      hl_test_release (tool, first.x, first.y, zoom);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -764,6 +856,7 @@ main (int    argc,
   g_test_add_func ("/tools/select/toggle-corner", test_toggle_corner);
   g_test_add_func ("/tools/select/press-selects-zone", test_press_selects_zone);
   g_test_add_func ("/tools/select/overlay", test_overlay);
+  g_test_add_func ("/tools/select/overlay-boxes", test_overlay_boxes);
   g_test_add_func ("/tools/select/drag-with-engine", test_drag_with_engine);
   g_test_add_func ("/tools/select/selection-after-undo", test_selection_after_undo);
   g_test_add_func ("/tools/select/keyboard-cycle", test_keyboard_cycle);

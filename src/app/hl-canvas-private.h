@@ -5,6 +5,8 @@
  *                      and accessible description; the frame
  *   hl-canvas-input.c  event controllers → tool events; pan, zoom, keys,
  *                      stylus pressure, double clicks
+ *   hl-canvas-tool.c   the tool pass: the tool's feedback, the scalp outline
+ *                      and the guides, in cells
  *   hl-design-layer.c  the cached drawing of the design (a type of its own)
  *   hl-canvas-loupe.c  the loupe and "seen from": their actions, menu,
  *                      keys and drawing (the loupe's pixels: hl-loupe.c)
@@ -96,6 +98,17 @@ struct _HlCanvas
 const HlView  *_hl_canvas_shown_view       (HlCanvas *self);
 /* Tools take the pointer and keys in the plain view only. */
 gboolean       _hl_canvas_tools_active     (HlCanvas *self);
+/* TRUE when the window draws with GSK's cairo renderer. */
+gboolean       _hl_canvas_draws_with_cairo (HlCanvas *self);
+/* hl-canvas-tool.c: the tool's feedback, the scalp outline and the
+ * placement guides over the cached layers, in cells: only the cells that
+ * changed are new nodes. */
+void           _hl_canvas_snapshot_tool    (HlCanvas     *self,
+                                            GtkSnapshot  *snapshot,
+                                            const HlView *view,
+                                            double        zoom,
+                                            double        dx,
+                                            double        dy);
 /* hl-canvas-input.c: the keyboard cursor, drawn in image px over the
  * tool's feedback, and said in the accessible description. */
 void           _hl_canvas_draw_key_cursor  (HlCanvas *self,
@@ -200,6 +213,9 @@ void           hl_canvas_get_redrawn_tiles (HlCanvas          *self,
 void           hl_canvas_get_tool_cells    (HlCanvas          *self,
                                             guint             *remade,
                                             guint             *shown);
+/* Forgets the tool's feedback as GSK last saw it: the next frame makes
+ * every cell again (tests compare that with the cells kept). */
+void           hl_canvas_reset_tool_cells  (HlCanvas          *self);
 /* What the canvas tells assistive technologies besides its label
  * ("Design canvas"): the tool, the selected point and zone and the
  * preview stage, as its accessible description, kept up to date

@@ -11,7 +11,7 @@
  *
  * This file holds the widget: its document, tool, transform, preview and
  * accessible description, and the frame. Pointer and keys are in
- * hl-canvas-input.c.
+ * hl-canvas-input.c, the tool pass in hl-canvas-tool.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +26,6 @@
 #include "hl-canvas-private.h"
 #include "hl-density-map.h"
 #include "hl-label.h"
-#include "hl-measure.h"
 #include "hl-render.h"
 #include "hl-tool-landmark.h"
 #include "hl-tool-select.h"
@@ -229,197 +228,6 @@ drop_layers (HlCanvas *self)
   g_clear_pointer (&self->density_map, hl_density_map_free);
 }
 
-/* TRUE when the window draws with GSK's cairo renderer: it paints a
- * cairo surface as it is, while a new texture costs it an upload per
- * change (on X11, about four times the whole frame). */
-static gboolean
-draws_with_cairo (HlCanvas *self)
-{
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
-
-  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
-}
-
-/* What snapshot_tool() draws, and where. */
-typedef struct
-{
-  HlCanvas     *canvas;
-  const HlView *view;
-  double        zoom, dx, dy;
-  int           width;
-} ToolDrawing;
-
-/* Where pigment may go (hl_view_get_scalp_outline()): a dashed line,
- * light on a dark edge so that it shows on skin and on hair. */
-static void
-draw_scalp_outline (cairo_t      *cr,
-                    const HlView *view,
-                    double        zoom)
-{
-  const HlCurve *outline = hl_view_get_scalp_outline (view);
-  const double dash[] = { 6.0 / zoom, 4.0 / zoom };
-
-  if (outline == NULL)
-    return;
-  cairo_save (cr);
-  hl_tool_path_curve (cr, outline);
-  cairo_set_line_width (cr, 2.5 / zoom);
-  cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.45);
-  cairo_stroke_preserve (cr);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0.0);
-  cairo_set_line_width (cr, 1.2 / zoom);
-  cairo_set_source_rgba (cr, 0.55, 0.95, 0.75, 0.95);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* The tool's feedback, the scalp outline and the placement guides, in
- * widget px. */
-static void
-draw_tool (cairo_t  *cr,
-           gpointer  data)
-{
-  const ToolDrawing *d = data;
-  HlCanvas *self = d->canvas;
-
-  if (self->preview.mirror)
-    {
-      cairo_translate (cr, d->width, 0);
-      cairo_scale (cr, -1, 1);
-    }
-  cairo_translate (cr, d->dx, d->dy);
-  cairo_scale (cr, d->zoom, d->zoom);
-  draw_scalp_outline (cr, d->view, d->zoom);
-  /* The landmark tool draws the guides with its own feedback. */
-  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
-    {
-      cairo_save (cr);
-      hl_measure_draw_guides (d->view, cr, d->zoom,
-                              self->tool_options != NULL ? self->tool_options->unit : HL_UNIT_MM);
-      cairo_restore (cr);
-    }
-  hl_tool_draw_overlay (self->tool, cr, d->zoom);
-  _hl_canvas_draw_key_cursor (self, cr, d->zoom);
-  if (self->overlay_func != NULL)
-    {
-      cairo_save (cr);
-      self->overlay_func (cr, d->view, d->zoom, self->overlay_data);
-      cairo_restore (cr);
-    }
-}
-
-/* The placement guides alone, in widget px, for their extents. */
-static void
-draw_guides (cairo_t  *cr,
-             gpointer  data)
-{
-  const ToolDrawing *d = data;
-
-  if (d->canvas->preview.mirror)
-    {
-      cairo_translate (cr, d->width, 0);
-      cairo_scale (cr, -1, 1);
-    }
-  cairo_translate (cr, d->dx, d->dy);
-  cairo_scale (cr, d->zoom, d->zoom);
-  hl_measure_draw_guides (d->view, cr, d->zoom,
-                          d->canvas->tool_options != NULL ? d->canvas->tool_options->unit : HL_UNIT_MM);
-}
-
-/* The ink of @draw in widget px (recorded: drawn once more, off screen). */
-static HlRect
-recorded_ink (void (*draw) (cairo_t *, gpointer),
-              ToolDrawing *drawing)
-{
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (recording);
-  double ix, iy, iw, ih;
-
-  draw (cr, drawing);
-  cairo_destroy (cr);
-  cairo_recording_surface_ink_extents (recording, &ix, &iy, &iw, &ih);
-  cairo_surface_destroy (recording);
-  if (!(iw > 0 && ih > 0))
-    return hl_rect_from_points (NULL, 0);
-  return (HlRect) { ix, iy, ix + iw, iy + ih };
-}
-
-/* Where the tool layer draws, in widget px: worked out from the geometry
- * (the tool's extents, the scalp outline's bounds) when the tool can say,
- * so that only the guides, a few lines and a label, are recorded; else
- * the whole layer recorded. */
-static HlRect
-tool_layer_ink (HlCanvas    *self,
-                ToolDrawing *d)
-{
-  HlRect box, ink;
-  const HlCurve *outline = hl_view_get_scalp_outline (d->view);
-
-  /* A dialog's overlay (the head model) is drawn by its owner: recorded. */
-  if (self->overlay_func != NULL || !hl_tool_get_overlay_extents (self->tool, d->zoom, &box))
-    return recorded_ink (draw_tool, d);
-  /* The keyboard cursor: a 9 px cross and ring on a 3.5 px dark edge. */
-  if (self->key_cursor_on)
-    {
-      HlPoint c = self->key_cursor;
-      HlRect cursor = { c.x, c.y, c.x, c.y };
-
-      box = hl_rect_union (box, hl_rect_inflate (cursor, (9.0 + 1.75 + 1.0) / d->zoom));
-    }
-
-  /* The outline's 2.5 px edge, mitred (cairo's limit, 10 half-widths),
-   * and a pixel of antialiasing (draw_scalp_outline()). */
-  if (outline != NULL)
-    box = hl_rect_union (box, hl_rect_inflate (hl_curve_bounds (outline), (10.0 * 1.25 + 1.0) / d->zoom));
-  ink = hl_rect_from_points (NULL, 0);
-  if (!hl_rect_is_empty (box))
-    {
-      ink = (HlRect) { d->dx + d->zoom * box.x0, d->dy + d->zoom * box.y0,
-                       d->dx + d->zoom * box.x1, d->dy + d->zoom * box.y1 };
-      if (self->preview.mirror)
-        ink = (HlRect) { d->width - ink.x1, ink.y0, d->width - ink.x0, ink.y1 };
-    }
-  /* The landmark tool draws the guides with its own feedback. */
-  if (!g_str_equal (hl_tool_get_name (self->tool), "landmark"))
-    ink = hl_rect_union (ink, recorded_ink (draw_guides, d));
-  return ink;
-}
-
-/* The tool's feedback and the placement guides, over the cached layers,
- * in cells (hl-cell-layer.h): only the cells that changed are new nodes,
- * and GSK repaints those alone. One node for all of it spans the canvas
- * when the zones' corners do, and GSK repainted the whole canvas at every
- * step of a drag. */
-static void
-snapshot_tool (HlCanvas     *self,
-               GtkSnapshot  *snapshot,
-               const HlView *view,
-               double        zoom,
-               double        dx,
-               double        dy)
-{
-  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
-  ToolDrawing drawing = { self, view, zoom, dx, dy, w };
-  cairo_rectangle_int_t ink = { 0, 0, 0, 0 };
-  HlRect box;
-
-  if (self->tool == NULL)
-    return;
-
-  box = tool_layer_ink (self, &drawing);
-  if (!hl_rect_is_empty (box))
-    {
-      int x0 = (int) MAX (0.0, floor (box.x0) - 1), y0 = (int) MAX (0.0, floor (box.y0) - 1);
-      int x1 = (int) MIN ((double) w, ceil (box.x1) + 1), y1 = (int) MIN ((double) h, ceil (box.y1) + 1);
-
-      if (x1 > x0 && y1 > y0)
-        ink = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
-    }
-  hl_cell_layer_snapshot (self->tool_cells, snapshot, draw_tool, &drawing, &ink, w, h,
-                          gtk_widget_get_scale_factor (GTK_WIDGET (self)), draws_with_cairo (self));
-}
-
 /* A layer into pane @index (0: left or only, 1: right), mirrored about
  * the pane's middle when the preview says so: @surface (device px) when
  * not NULL ("seen from" a distance), else @texture, or when both are
@@ -455,7 +263,7 @@ append_pane (HlCanvas        *self,
       /* The same nodes as in the last frame where nothing changed: GSK
        * repaints only the tiles made again. */
       hl_design_layer_append (self->layer, snapshot, gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                              draws_with_cairo (self));
+                              _hl_canvas_draws_with_cairo (self));
     }
   else
     gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, pw, h));
@@ -558,7 +366,7 @@ snapshot_preview (HlCanvas     *self,
       if (self->preview.density_map)
         snapshot_density (self, snapshot, view, 0, pw, h, 0, zoom, dx, dy);
       if (_hl_canvas_tools_active (self))
-        snapshot_tool (self, snapshot, view, zoom, dx, dy);
+        _hl_canvas_snapshot_tool (self, snapshot, view, zoom, dx, dy);
       break;
     }
 

@@ -14,7 +14,8 @@
 struct _HlCellLayer
 {
   cairo_surface_t       *buffers[2];   /* device px; [last] holds the last frame */
-  cairo_rectangle_int_t  drawn[2];     /* where each buffer may hold ink */
+  GArray                *drawn[2];     /* of cairo_rectangle_int_t, device px: where
+                                          each buffer may hold ink */
   int                    last;
   int                    width, height; /* device px */
   int                    nx, ny;        /* cells */
@@ -22,6 +23,8 @@ struct _HlCellLayer
   gboolean               with_cairo;
   guint                  remade;
   guint                  shown;
+  gboolean               fresh;         /* reset since the last frame: all of the ink is
+                                          compared, whatever the boxes say */
 };
 
 HlCellLayer *
@@ -40,6 +43,9 @@ hl_cell_layer_reset (HlCellLayer *self)
   g_clear_pointer (&self->nodes, g_free);
   g_clear_pointer (&self->buffers[0], cairo_surface_destroy);
   g_clear_pointer (&self->buffers[1], cairo_surface_destroy);
+  g_clear_pointer (&self->drawn[0], g_array_unref);
+  g_clear_pointer (&self->drawn[1], g_array_unref);
+  self->fresh = TRUE;
   self->width = self->height = self->nx = self->ny = 0;
 }
 
@@ -85,21 +91,23 @@ hl_cell_layer_node_of (cairo_surface_t *surface,
 
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
 
-  /* A copy of the pixels, not cleared first: every row is copied. */
   cairo_surface_flush (surface);
   from = cairo_image_surface_get_data (surface) + (gsize) y * from_stride + (gsize) x * 4;
-  data = g_malloc ((gsize) stride * h);
-  for (int row = 0; row < h; row++)
-    memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
-
   if (with_cairo)
     {
-      /* GSK's cairo renderer paints a cairo node's surface as it is. */
-      static const cairo_user_data_key_t data_key;
-      cairo_surface_t *part = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
+      /* GSK's cairo renderer paints a cairo node's surface as it is. The
+       * pixels go into a surface that owns them: the node's recording
+       * keeps a snapshot of it, and when this reference goes, cairo hands
+       * the snapshot the memory. (A surface made for memory of our own
+       * would be copied once more there.) */
+      cairo_surface_t *part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
       cairo_t *cr;
 
-      cairo_surface_set_user_data (part, &data_key, data, g_free);
+      stride = cairo_image_surface_get_stride (part);
+      data = cairo_image_surface_get_data (part);
+      for (int row = 0; row < h; row++)
+        memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
+      cairo_surface_mark_dirty (part);
       node = gsk_cairo_node_new (&bounds);
       cr = gsk_cairo_node_get_draw_context (node);
       cairo_scale (cr, 1.0 / scale, 1.0 / scale);
@@ -110,10 +118,16 @@ hl_cell_layer_node_of (cairo_surface_t *surface,
     }
   else
     {
-      /* Other renderers upload a texture once. */
-      g_autoptr(GBytes) bytes = g_bytes_new_take (data, (gsize) stride * h);
-      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
+      /* Other renderers upload a texture once; a copy of the pixels, not
+       * cleared first: every row is copied. */
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
 
+      data = g_malloc ((gsize) stride * h);
+      for (int row = 0; row < h; row++)
+        memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
+      bytes = g_bytes_new_take (data, (gsize) stride * h);
+      texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
       node = gsk_texture_node_new (texture, &bounds);
     }
   return node;
@@ -153,21 +167,49 @@ cell_same (HlCellLayer *self,
   return same;
 }
 
-static cairo_rectangle_int_t
-rect_union (const cairo_rectangle_int_t *a,
-            const cairo_rectangle_int_t *b)
+/* @r (widget px) in device px, within the layer; FALSE when empty. */
+static gboolean
+device_rect (HlCellLayer                 *self,
+             const cairo_rectangle_int_t *r,
+             int                          scale,
+             cairo_rectangle_int_t       *out)
 {
-  cairo_rectangle_int_t r;
+  int x0 = CLAMP (r->x * scale, 0, self->width);
+  int y0 = CLAMP (r->y * scale, 0, self->height);
+  int x1 = CLAMP ((r->x + r->width) * scale, 0, self->width);
+  int y1 = CLAMP ((r->y + r->height) * scale, 0, self->height);
 
-  if (a->width <= 0 || a->height <= 0)
-    return *b;
-  if (b->width <= 0 || b->height <= 0)
-    return *a;
-  r.x = MIN (a->x, b->x);
-  r.y = MIN (a->y, b->y);
-  r.width = MAX (a->x + a->width, b->x + b->width) - r.x;
-  r.height = MAX (a->y + a->height, b->y + b->height) - r.y;
-  return r;
+  if (!(r->width > 0 && r->height > 0 && x1 > x0 && y1 > y0))
+    return FALSE;
+  *out = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+/* Marks the cells @r (device px) meets in @mask. */
+static void
+mark_cells (HlCellLayer                 *self,
+            const cairo_rectangle_int_t *r,
+            guint8                      *mask)
+{
+  for (int cy = r->y / CELL; cy <= (r->y + r->height - 1) / CELL; cy++)
+    memset (&mask[cy * self->nx + r->x / CELL], 1, (r->x + r->width - 1) / CELL - r->x / CELL + 1);
+}
+
+/* Whether the pixels of @r (device px) differ between the two buffers. */
+static gboolean
+rect_differs (HlCellLayer                 *self,
+              const cairo_rectangle_int_t *r)
+{
+  cairo_surface_t *now = self->buffers[1 - self->last];
+  int stride = cairo_image_surface_get_stride (now);
+  gsize at = (gsize) r->y * stride + (gsize) r->x * 4;
+  const guchar *a = cairo_image_surface_get_data (now) + at;
+  const guchar *b = cairo_image_surface_get_data (self->buffers[self->last]) + at;
+
+  for (int row = 0; row < r->height; row++)
+    if (memcmp (a + (gsize) row * stride, b + (gsize) row * stride, (gsize) r->width * 4) != 0)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -176,17 +218,19 @@ hl_cell_layer_snapshot (HlCellLayer                 *self,
                         HlCellLayerDraw              draw,
                         gpointer                     data,
                         const cairo_rectangle_int_t *ink,
+                        GArray                      *boxes,
                         int                          width,
                         int                          height,
                         int                          scale,
                         gboolean                     with_cairo)
 {
   cairo_surface_t *now;
-  cairo_rectangle_int_t drawn = { 0, 0, 0, 0 }, check;
-  int cx0, cy0, cx1, cy1;
+  GArray *drawn, *last_drawn;
+  g_autofree guint8 *check = NULL;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (scale >= 1);
+  g_return_if_fail (boxes == NULL || g_array_get_element_size (boxes) == sizeof (cairo_rectangle_int_t));
 
   self->remade = 0;
   self->shown = 0;
@@ -203,65 +247,89 @@ hl_cell_layer_snapshot (HlCellLayer                 *self,
       self->nodes = g_new0 (GskRenderNode *, (gsize) self->nx * self->ny);
       self->buffers[0] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
       self->buffers[1] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->width, self->height);
+      self->drawn[0] = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+      self->drawn[1] = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
       self->last = 0;
-      memset (self->drawn, 0, sizeof self->drawn);
     }
 
   /* The new frame into the other buffer: cleared where it last held ink,
    * then drawn within @ink. */
   now = self->buffers[1 - self->last];
+  drawn = self->drawn[1 - self->last];
+  last_drawn = self->drawn[self->last];
   {
     cairo_t *cr = cairo_create (now);
-    const cairo_rectangle_int_t *old = &self->drawn[1 - self->last];
+    cairo_rectangle_int_t r;
 
     cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-    cairo_rectangle (cr, old->x, old->y, old->width, old->height);
+    for (guint i = 0; i < drawn->len; i++)
+      {
+        const cairo_rectangle_int_t *old = &g_array_index (drawn, cairo_rectangle_int_t, i);
+
+        cairo_rectangle (cr, old->x, old->y, old->width, old->height);
+      }
     cairo_fill (cr);
     cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-    if (draw != NULL && ink != NULL && ink->width > 0 && ink->height > 0)
+    g_array_set_size (drawn, 0);
+    if (draw != NULL && ink != NULL && device_rect (self, ink, scale, &r))
       {
-        int x0 = CLAMP (ink->x * scale, 0, self->width);
-        int y0 = CLAMP (ink->y * scale, 0, self->height);
-        int x1 = CLAMP ((ink->x + ink->width) * scale, 0, self->width);
-        int y1 = CLAMP ((ink->y + ink->height) * scale, 0, self->height);
+        /* Where it draws: each of @boxes within @ink, or all of @ink. */
+        if (boxes != NULL && !self->fresh)
+          {
+            for (guint i = 0; i < boxes->len; i++)
+              {
+                cairo_rectangle_int_t b;
 
+                if (device_rect (self, &g_array_index (boxes, cairo_rectangle_int_t, i), scale, &b))
+                  g_array_append_val (drawn, b);
+              }
+          }
+        else
+          g_array_append_val (drawn, r);
         /* @ink holds all @draw draws: no clip (a clip costs each shape a
          * mask of its own). */
-        drawn = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
         cairo_scale (cr, scale, scale);
         draw (cr, data);
       }
     cairo_destroy (cr);
     cairo_surface_flush (now);
     cairo_surface_flush (self->buffers[self->last]);
-    self->drawn[1 - self->last] = drawn;
   }
 
-  /* Cells outside both frames' ink are empty in both. */
-  check = rect_union (&drawn, &self->drawn[self->last]);
-  if (check.width > 0 && check.height > 0)
+  /* Only where either frame drew can a cell differ. A small box is
+   * compared whole (a hundred handles, each a few cells at most, cost
+   * less than their cells), and its cells checked when it differs; a
+   * large one's cells are all checked. */
+  check = g_new0 (guint8, (gsize) self->nx * self->ny);
+  for (guint k = 0; k < 2; k++)
     {
-      cx0 = check.x / CELL;
-      cy0 = check.y / CELL;
-      cx1 = (check.x + check.width - 1) / CELL;
-      cy1 = (check.y + check.height - 1) / CELL;
-      for (int cy = cy0; cy <= cy1; cy++)
-        for (int cx = cx0; cx <= cx1; cx++)
-          {
-            int x = cx * CELL, y = cy * CELL;
-            int w = MIN (CELL, self->width - x), h = MIN (CELL, self->height - y);
-            GskRenderNode **node = &self->nodes[cy * self->nx + cx];
-            gboolean empty;
+      GArray *list = k == 0 ? drawn : last_drawn;
 
-            if (cell_same (self, x, y, w, h, &empty))
-              continue;
-            g_clear_pointer (node, gsk_render_node_unref);
-            if (!empty)
-              *node = hl_cell_layer_node_of (now, x, y, w, h, scale, with_cairo);
-            self->remade++;
-          }
+      for (guint i = 0; i < list->len; i++)
+        {
+          const cairo_rectangle_int_t *b = &g_array_index (list, cairo_rectangle_int_t, i);
+
+          if ((gint64) b->width * b->height > CELL * CELL || rect_differs (self, b))
+            mark_cells (self, b, check);
+        }
     }
+  for (int cy = 0; cy < self->ny; cy++)
+    for (int cx = 0; cx < self->nx; cx++)
+      {
+        int x = cx * CELL, y = cy * CELL;
+        int w = MIN (CELL, self->width - x), h = MIN (CELL, self->height - y);
+        GskRenderNode **node = &self->nodes[cy * self->nx + cx];
+        gboolean empty;
+
+        if (!check[cy * self->nx + cx] || cell_same (self, x, y, w, h, &empty))
+          continue;
+        g_clear_pointer (node, gsk_render_node_unref);
+        if (!empty)
+          *node = hl_cell_layer_node_of (now, x, y, w, h, scale, with_cairo);
+        self->remade++;
+      }
   self->last = 1 - self->last;
+  self->fresh = FALSE;
 
   for (int i = 0; i < self->nx * self->ny; i++)
     if (self->nodes[i] != NULL)

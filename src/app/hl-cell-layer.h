@@ -30,14 +30,19 @@ typedef void (*HlCellLayerDraw) (cairo_t  *cr,
                                  gpointer  data);
 
 /* Calls @draw (NULL for nothing), which draws within @ink (widget px), for
- * a widget of @width × @height px at @scale device px per px, and appends to @snapshot, in widget px, a node for each cell that
- * holds something: the last frame's where the cell looks the same. Cairo
- * nodes when @with_cairo (GSK's cairo renderer), textures otherwise. */
+ * a widget of @width × @height px at @scale device px per px, and appends
+ * to @snapshot, in widget px, a node for each cell that holds something:
+ * the last frame's where the cell looks the same. @boxes (of
+ * cairo_rectangle_int_t, widget px; may be NULL: @ink whole) say more
+ * closely where @draw draws: every pixel it touches lies in one of them,
+ * and only there are the two frames compared. Cairo nodes when
+ * @with_cairo (GSK's cairo renderer), textures otherwise. */
 void           hl_cell_layer_snapshot (HlCellLayer                 *self,
                                        GtkSnapshot                 *snapshot,
                                        HlCellLayerDraw              draw,
                                        gpointer                     data,
                                        const cairo_rectangle_int_t *ink,
+                                       GArray                      *boxes,
                                        int                          width,
                                        int                          height,
                                        int                          scale,

@@ -13,14 +13,23 @@
 #include "hl-design-layer.h"
 #include "hl-head-zones.h"
 #include "hl-render.h"
+#include "hl-render-private.h"
 
 /* The design layer goes to GSK as squares of this many device px, each a
  * node kept from frame to frame until its pixels change: GSK's node diff
- * then repaints only the squares an edit touched. */
-#define TILE_SIZE 256
+ * then repaints only the squares an edit touched, and its cairo renderer
+ * clears, paints and sends to the X server the box around them. Squares
+ * of 256 px made a dragged handle repaint three times the area its dots
+ * and line changed; squares of 64 px cost GSK a few hundred nodes to
+ * pass over, which is little beside. */
+#define TILE_SIZE 64
 /* Changes are found on a finer grid of cells of this many device px (a
  * divisor of TILE_SIZE); only the changed cells of a square are drawn. */
 #define CELL_SIZE 32
+/* The changed cells are drawn band by band, this many device px high (a
+ * multiple of TILE_SIZE): each band's box of changed cells in one pass
+ * over the dots. */
+#define BAND_SIZE 256
 /* Dots and lines reach a few device px past their image px bounds
  * (antialiasing, line widths, the aged stage's blur). */
 #define DRAW_PAD 6
@@ -36,10 +45,17 @@ struct _HlDesignLayer
   GskRenderNode  **tiles;         /* the design layer in TILE_SIZE squares, row by row,
                                      as nodes GSK can tell apart; NULL: to make */
   int              n_tiles_x, n_tiles_y;
+  GskRenderNode  **groups;        /* BAND_SIZE squares of tiles, each clipped to its
+                                     square, row by row; NULL: to make */
+  int              n_groups_x, n_groups_y;
   gboolean         tiles_cairo;   /* made for GSK's cairo renderer (else textures) */
   GArray          *redrawn_tiles; /* GdkRectangle: tiles the last drawing made again */
   GArray          *layer_dots;    /* the dots drawn in it (the document's,
                                      which never change: a reference) */
+  GArray         **row_dots;      /* per TILE_SIZE rows of the layer, the dots of layer_dots
+                                     that can draw there (guint32 indexes, ascending);
+                                     NULL: to make */
+  int              n_rows;
   cairo_surface_t *dots_layer;    /* the design layer under its lines: photo and dots */
   cairo_surface_t *lines_scratch; /* as large: where a part's lines are drawn */
   HlView          *layer_view;    /* the view drawn in it */
@@ -62,12 +78,25 @@ hl_design_layer_new (void)
 }
 
 static void
+drop_rows (HlDesignLayer *self)
+{
+  for (int i = 0; self->row_dots != NULL && i < self->n_rows; i++)
+    g_array_unref (self->row_dots[i]);
+  g_clear_pointer (&self->row_dots, g_free);
+  self->n_rows = 0;
+}
+
+static void
 drop_tiles (HlDesignLayer *self)
 {
   for (int i = 0; self->tiles != NULL && i < self->n_tiles_x * self->n_tiles_y; i++)
     g_clear_pointer (&self->tiles[i], gsk_render_node_unref);
   g_clear_pointer (&self->tiles, g_free);
   self->n_tiles_x = self->n_tiles_y = 0;
+  for (int i = 0; self->groups != NULL && i < self->n_groups_x * self->n_groups_y; i++)
+    g_clear_pointer (&self->groups[i], gsk_render_node_unref);
+  g_clear_pointer (&self->groups, g_free);
+  self->n_groups_x = self->n_groups_y = 0;
 }
 
 void
@@ -81,6 +110,7 @@ hl_design_layer_drop (HlDesignLayer *self)
   drop_tiles (self);
   g_clear_pointer (&self->redrawn_tiles, g_array_unref);
   g_clear_pointer (&self->layer_dots, g_array_unref);
+  drop_rows (self);
   g_clear_pointer (&self->dots_layer, cairo_surface_destroy);
   g_clear_pointer (&self->lines_scratch, cairo_surface_destroy);
   g_clear_pointer (&self->layer_view, hl_view_unref);
@@ -253,6 +283,8 @@ typedef struct
   guint64 *was;         /* per cell, the dots drawn there before, in order */
   guint64 *now;         /* the same for the dots to draw */
   guint8  *dirty;       /* cells to draw again */
+  gsize    head, tail;  /* dots the same at the start and end of both
+                           arrays (set by changed_cells()) */
 } CellGrid;
 
 /* Cells [@cx0, @cx1] × [@cy0, @cy1] covering the device px box around
@@ -412,6 +444,8 @@ changed_cells (HlDesignLayer *self,
          memcmp (&was[n_was - 1 - tail], &dots[n_dots - 1 - tail], sizeof *dots) == 0)
     tail++;
   g->px_per_mm = 1.0 / mm_per_px;
+  g->head = head;
+  g->tail = tail;
   hash_dots (g, g->was, was, head, n_was - tail);
   hash_dots (g, g->now, dots, head, n_dots - tail);
   for (int c = 0; c < g->nx * g->ny; c++)
@@ -431,6 +465,194 @@ changed_cells (HlDesignLayer *self,
         }
     }
   return TRUE;
+}
+
+/* The dots each band of TILE_SIZE rows can draw: the dot pass of a part
+ * looks at those of its rows only, not at every dot of the design (tens of
+ * thousands, of which a dragged handle's part shows a few hundred). The
+ * index follows the dots as the cells do: after an edit, the dots the
+ * same at the start and end of the array keep their rows (those at the
+ * end shifted), and only the changed stretch between is placed again.
+ *
+ * A dot's rows are those its reach (hl_render_dot_reach(), as the dot
+ * pass culls) meets, and a pixel more: a superset of the dots the pass
+ * would draw there, in their order, so the part is drawn as with all of
+ * them. */
+typedef struct
+{
+  double zoom, dy, factor, pad;
+  int    n_rows;
+} RowPlace;
+
+static void
+row_place_init (RowPlace        *place,
+                const HlView    *view,
+                const HlPreview *preview,
+                double           zoom,
+                double           dy,
+                int              height)
+{
+  HlRenderOptions options;
+
+  hl_render_options_init (&options);
+  options.stage = preview->stage;
+  hl_render_dot_reach (view, zoom, &options, &place->factor, &place->pad);
+  place->zoom = zoom;
+  place->dy = dy;
+  place->n_rows = (height + TILE_SIZE - 1) / TILE_SIZE;
+}
+
+/* Appends dots [@from, @to) of @dots to the rows they can draw on. */
+static void
+place_dots (const RowPlace *place,
+            GArray        **rows,
+            const HlDot    *dots,
+            gsize           from,
+            gsize           to)
+{
+  for (gsize i = from; i < to; i++)
+    {
+      double cy = dots[i].y * place->zoom + place->dy;
+      double reach = place->factor * dots[i].diameter_mm + place->pad + 1.0;
+      guint32 k = (guint32) i;
+      int r0, r1;
+
+      if (!(cy + reach >= 0 && cy - reach < (double) place->n_rows * TILE_SIZE))
+        continue;
+      r0 = MAX (0, (int) floor ((cy - reach) / TILE_SIZE));
+      r1 = MIN (place->n_rows - 1, (int) floor ((cy + reach) / TILE_SIZE));
+      for (int r = r0; r <= r1; r++)
+        g_array_append_val (rows[r], k);
+    }
+}
+
+static GArray **
+new_rows (int n_rows)
+{
+  GArray **rows = g_new (GArray *, n_rows);
+
+  for (int r = 0; r < n_rows; r++)
+    rows[r] = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return rows;
+}
+
+/* The first of @n ascending @v not below @key. */
+static guint
+lower_bound (const guint32 *v,
+             guint          n,
+             guint32        key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Brings the index up to date with @dots: placed again whole unless
+ * @known, else only dots [@head, @n_dots - @tail) of an array whose
+ * first @head and last @tail dots are those of the @n_was indexed. */
+static void
+update_rows (HlDesignLayer  *self,
+             const RowPlace *place,
+             const HlDot    *dots,
+             gsize           n_dots,
+             gboolean        known,
+             gsize           n_was,
+             gsize           head,
+             gsize           tail)
+{
+  GArray **middle;
+
+  if (!known || self->row_dots == NULL || self->n_rows != place->n_rows)
+    {
+      drop_rows (self);
+      self->n_rows = place->n_rows;
+      self->row_dots = new_rows (self->n_rows);
+      place_dots (place, self->row_dots, dots, 0, n_dots);
+      return;
+    }
+  if (head == n_was && n_was == n_dots)
+    return;
+
+  middle = new_rows (self->n_rows);
+  place_dots (place, middle, dots, head, n_dots - tail);
+  for (int r = 0; r < self->n_rows; r++)
+    {
+      GArray *old = self->row_dots[r];
+      const guint32 *v = (const guint32 *) (gconstpointer) old->data;
+      guint p_head = lower_bound (v, old->len, (guint32) head);
+      guint p_tail = lower_bound (v, old->len, (guint32) (n_was - tail));
+      guint n_mid = middle[r]->len;
+      GArray *now = g_array_sized_new (FALSE, FALSE, sizeof (guint32), p_head + n_mid + (old->len - p_tail));
+      guint32 shift = (guint32) n_dots - (guint32) n_was;
+      guint32 *w;
+
+      g_array_set_size (now, p_head + n_mid + (old->len - p_tail));
+      w = (guint32 *) (gpointer) now->data;
+      memcpy (w, v, p_head * sizeof *w);
+      memcpy (w + p_head, middle[r]->data, n_mid * sizeof *w);
+      w += p_head + n_mid;
+      for (guint k = p_tail; k < old->len; k++)
+        *w++ = v[k] + shift;
+      g_array_unref (old);
+      g_array_unref (middle[r]);
+      self->row_dots[r] = now;
+    }
+  g_free (middle);
+}
+
+/* The dots of rows [@y, @y + @h) of the layer, ascending and each once,
+ * into @out. */
+static void
+dots_of_rows (HlDesignLayer *self,
+              int            y,
+              int            h,
+              GArray        *out)
+{
+  int r0 = y / TILE_SIZE, r1 = MIN (self->n_rows - 1, (y + h - 1) / TILE_SIZE);
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *merged = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (int r = r0; r <= r1; r++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer) order->data;
+      const guint32 *b = (const guint32 *) (gconstpointer) self->row_dots[r]->data;
+      guint na = order->len, nb = self->row_dots[r]->len, i = 0, j = 0;
+      guint32 *m;
+      GArray *swap;
+
+      /* Merged with what the rows above gave, each dot once. */
+      g_array_set_size (merged, na + nb);
+      m = (guint32 *) (gpointer) merged->data;
+      while (i < na || j < nb)
+        {
+          if (j >= nb || (i < na && a[i] < b[j]))
+            *m++ = a[i++];
+          else if (i >= na || b[j] < a[i])
+            *m++ = b[j++];
+          else
+            {
+              *m++ = a[i++];
+              j++;
+            }
+        }
+      g_array_set_size (merged, (guint) (m - (guint32 *) (gpointer) merged->data));
+      swap = merged;
+      merged = order;
+      order = swap;
+    }
+  g_array_set_size (out, 0);
+  g_array_append_vals (out, order->data, order->len);
+  g_array_unref (order);
+  g_array_unref (merged);
 }
 
 /* Photo, dots and lines of the design shown into the part @x, @y, @w × @h
@@ -506,7 +728,18 @@ draw_design_part (HlDesignLayer   *self,
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_paint (cr);
       cairo_destroy (cr);
-      hl_render_view (part, zoom, dx - x, dy - y, photo, view, dots, n_dots, &options);
+      if (self->row_dots != NULL && n_dots > 0)
+        {
+          g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+          /* As hl_render_view() draws them, looking at these alone. */
+          dots_of_rows (self, y, h, order);
+          if (options.show_dots && order->len > 0)
+            hl_render_draw_dots (part, 0, zoom, dx - x, dy - y, view, dots, n_dots,
+                                 (const guint32 *) (gconstpointer) order->data, order->len, &options);
+        }
+      else
+        hl_render_view (part, zoom, dx - x, dy - y, photo, view, dots, n_dots, &options);
       cairo_surface_destroy (part);
       cairo_surface_mark_dirty_rectangle (self->dots_layer, x, y, w, h);
     }
@@ -577,6 +810,9 @@ render_design_layer (HlDesignLayer   *self,
       self->n_tiles_x = (width + TILE_SIZE - 1) / TILE_SIZE;
       self->n_tiles_y = (height + TILE_SIZE - 1) / TILE_SIZE;
       self->tiles = g_new0 (GskRenderNode *, (gsize) self->n_tiles_x * self->n_tiles_y);
+      self->n_groups_x = (width + BAND_SIZE - 1) / BAND_SIZE;
+      self->n_groups_y = (height + BAND_SIZE - 1) / BAND_SIZE;
+      self->groups = g_new0 (GskRenderNode *, (gsize) self->n_groups_x * self->n_groups_y);
       self->layer_full = TRUE;
     }
   if (!self->layer_full && !self->layer_stale)
@@ -606,38 +842,48 @@ render_design_layer (HlDesignLayer   *self,
   full = self->layer_full || !changed_cells (self, view, dots, n_dots, &g);
   if (full)
     memset (g.dirty, 1, n_cells);
+  if (!dots_current)
+    {
+      RowPlace place;
 
-  /* Tile row by tile row, the box of its changed cells is drawn again
-   * (one pass over the dots each), and its tiles with a changed cell are
-   * to be made again. */
-  for (int ty = 0; ty < self->n_tiles_y; ty++)
+      row_place_init (&place, view, preview, zoom, dy, height);
+      update_rows (self, &place, dots, n_dots, !full, self->layer_dots != NULL ? self->layer_dots->len : 0,
+                   g.head, g.tail);
+    }
+
+  /* Band by band, the box of its changed cells is drawn again (one pass
+   * over the dots each), and its tiles with a changed cell are to be made
+   * again. */
+  for (int band = 0; band * BAND_SIZE < height; band++)
     {
       int x0 = width, y0 = height, x1 = 0, y1 = 0;
+      int ty_end = MIN (self->n_tiles_y, (band + 1) * (BAND_SIZE / TILE_SIZE));
 
-      for (int tx = 0; tx < self->n_tiles_x; tx++)
-        {
-          gboolean changed = FALSE;
+      for (int ty = band * (BAND_SIZE / TILE_SIZE); ty < ty_end; ty++)
+        for (int tx = 0; tx < self->n_tiles_x; tx++)
+          {
+            gboolean changed = FALSE;
 
-          for (int cy = ty * cells_per_tile; cy < (ty + 1) * cells_per_tile; cy++)
-            for (int cx = tx * cells_per_tile; cx < (tx + 1) * cells_per_tile; cx++)
-              if (g.dirty[cy * g.nx + cx])
-                {
-                  changed = TRUE;
-                  x0 = MIN (x0, cx * CELL_SIZE);
-                  y0 = MIN (y0, cy * CELL_SIZE);
-                  x1 = MAX (x1, MIN (width, (cx + 1) * CELL_SIZE));
-                  y1 = MAX (y1, MIN (height, (cy + 1) * CELL_SIZE));
-                }
-          if (changed)
-            {
-              GdkRectangle tile = { tx * TILE_SIZE, ty * TILE_SIZE,
-                                    MIN (TILE_SIZE, width - tx * TILE_SIZE),
-                                    MIN (TILE_SIZE, height - ty * TILE_SIZE) };
+            for (int cy = ty * cells_per_tile; cy < (ty + 1) * cells_per_tile; cy++)
+              for (int cx = tx * cells_per_tile; cx < (tx + 1) * cells_per_tile; cx++)
+                if (g.dirty[cy * g.nx + cx])
+                  {
+                    changed = TRUE;
+                    x0 = MIN (x0, cx * CELL_SIZE);
+                    y0 = MIN (y0, cy * CELL_SIZE);
+                    x1 = MAX (x1, MIN (width, (cx + 1) * CELL_SIZE));
+                    y1 = MAX (y1, MIN (height, (cy + 1) * CELL_SIZE));
+                  }
+            if (changed)
+              {
+                GdkRectangle tile = { tx * TILE_SIZE, ty * TILE_SIZE,
+                                      MIN (TILE_SIZE, width - tx * TILE_SIZE),
+                                      MIN (TILE_SIZE, height - ty * TILE_SIZE) };
 
-              g_clear_pointer (&self->tiles[ty * self->n_tiles_x + tx], gsk_render_node_unref);
-              g_array_append_val (self->redrawn_tiles, tile);
-            }
-        }
+                g_clear_pointer (&self->tiles[ty * self->n_tiles_x + tx], gsk_render_node_unref);
+                g_array_append_val (self->redrawn_tiles, tile);
+              }
+          }
       if (x1 > x0 && y1 > y0)
         {
           draw_design_part (self, photo, preview, view, dots, n_dots, dots_current, x0, y0, x1 - x0, y1 - y0, zoom, dx, dy);
@@ -738,6 +984,50 @@ hl_design_layer_update (HlDesignLayer   *self,
   render_design_layer (self, photo, view, dots, preview, width, height, zoom, dx, dy);
 }
 
+/* The node of the BAND_SIZE square @gx, @gy of tiles: their nodes in a
+ * container clipped to the square (transfer none), made again when one of
+ * them was. GSK's cairo renderer draws every node of a frame, each clipped
+ * to what the frame repaints, at a cost per node even when none of it is
+ * repainted; a square's clip, once it misses what is repainted, makes its
+ * sixteen tiles cost next to nothing. (A clip GtkSnapshot would leave out,
+ * as it holds its child whole: made here.) */
+static GskRenderNode *
+group_node (HlDesignLayer *self,
+            int            gx,
+            int            gy,
+            int            scale,
+            gboolean       with_cairo)
+{
+  GskRenderNode **group = &self->groups[gy * self->n_groups_x + gx];
+  int per = BAND_SIZE / TILE_SIZE;
+  int tx1 = MIN (self->n_tiles_x, (gx + 1) * per), ty1 = MIN (self->n_tiles_y, (gy + 1) * per);
+  GskRenderNode *children[(BAND_SIZE / TILE_SIZE) * (BAND_SIZE / TILE_SIZE)];
+  guint n = 0;
+  gboolean stale = *group == NULL || with_cairo != self->tiles_cairo;
+
+  for (int ty = gy * per; ty < ty1 && !stale; ty++)
+    for (int tx = gx * per; tx < tx1; tx++)
+      stale |= self->tiles[ty * self->n_tiles_x + tx] == NULL;
+  if (!stale)
+    return *group;
+
+  for (int ty = gy * per; ty < ty1; ty++)
+    for (int tx = gx * per; tx < tx1; tx++)
+      children[n++] = tile_node (self, tx, ty, scale, with_cairo);
+  {
+    int x = gx * BAND_SIZE, y = gy * BAND_SIZE;
+    int w = MIN (BAND_SIZE, cairo_image_surface_get_width (self->design_layer) - x);
+    int h = MIN (BAND_SIZE, cairo_image_surface_get_height (self->design_layer) - y);
+    GskRenderNode *container = gsk_container_node_new (children, n);
+
+    g_clear_pointer (group, gsk_render_node_unref);
+    *group = gsk_clip_node_new (container, &GRAPHENE_RECT_INIT ((float) x / scale, (float) y / scale,
+                                                               (float) w / scale, (float) h / scale));
+    gsk_render_node_unref (container);
+  }
+  return *group;
+}
+
 void
 hl_design_layer_append (HlDesignLayer *self,
                         GtkSnapshot   *snapshot,
@@ -747,9 +1037,9 @@ hl_design_layer_append (HlDesignLayer *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (snapshot != NULL);
 
-  for (int ty = 0; ty < self->n_tiles_y; ty++)
-    for (int tx = 0; tx < self->n_tiles_x; tx++)
-      gtk_snapshot_append_node (snapshot, tile_node (self, tx, ty, scale, with_cairo));
+  for (int gy = 0; gy < self->n_groups_y; gy++)
+    for (int gx = 0; gx < self->n_groups_x; gx++)
+      gtk_snapshot_append_node (snapshot, group_node (self, gx, gy, scale, with_cairo));
 }
 
 GdkTexture *

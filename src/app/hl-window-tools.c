@@ -179,21 +179,24 @@ update_scale (HlWindow     *self,
     g_autoptr(GError) why = NULL;
     HlHeadModel model;
     HlHeadPose pose;
+    const char *tooltip;
     char *with_basis = g_strconcat (text, " · ", view->has_head ? _("on the scalp") : _("photo plane"), NULL);
 
     g_free (text);
     text = with_basis;
     if (view->has_head)
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
-                                   _("Areas and densities are measured on the scalp of the head model"));
+      tooltip = _("Areas and densities are measured on the scalp of the head model");
     else if (view->head_reason != NULL)
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), view->head_reason);
+      tooltip = view->head_reason;
     else if (!hl_head_fit_view (view, &model, &pose, &why))
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), why->message);
+      tooltip = why->message;
     else
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label),
-                                   _("Areas and densities are measured in the photo's plane: the head model "
-                                     "is not fitted to this view"));
+      tooltip = _("Areas and densities are measured in the photo's plane: the head model "
+                  "is not fitted to this view");
+    /* Set only when it changed: setting a tooltip, even the same one,
+     * lays the whole window out again, at every step of a drag. */
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->scale_label)), tooltip) != 0)
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), tooltip);
   }
   gtk_label_set_text (self->scale_label, text);
 }

@@ -802,6 +802,56 @@ select_overlay_extents (HlTool *tool,
   return TRUE;
 }
 
+/* Each handle's box, grown by its reach. */
+static void
+append_handle_boxes (GArray        *boxes,
+                     const HlCurve *curve,
+                     double         reach)
+{
+  const HlPoint *pts = hl_curve_get_points (curve);
+
+  for (guint i = 0; i < hl_curve_get_n_points (curve); i++)
+    {
+      HlRect box = hl_rect_inflate (hl_rect_from_points (&pts[i], 1), reach);
+
+      g_array_append_val (boxes, box);
+    }
+}
+
+/* What select_overlay_extents() says, thing by thing: the selected zone,
+ * each handle, each landmark. */
+static gboolean
+select_overlay_boxes (HlTool *tool,
+                      double  zoom,
+                      GArray *boxes)
+{
+  const HlView *view = hl_tool_get_view (tool);
+  int zone = hl_tool_get_selected_zone (tool);
+  double reach = hl_tool_handle_reach (zoom);
+
+  if (zone >= 0 && (guint) zone < view->zones->len)
+    {
+      HlRect box = hl_rect_inflate (hl_curve_bounds (hl_view_get_zone (view, (guint) zone)->boundary),
+                                    (10.0 * 2.5 + 1.0) / zoom);
+
+      g_array_append_val (boxes, box);
+    }
+  for (guint z = 0; z < view->zones->len; z++)
+    append_handle_boxes (boxes, hl_view_get_zone (view, z)->boundary, reach);
+  if (view->scalp_outline != NULL)
+    append_handle_boxes (boxes, view->scalp_outline, reach);
+  if (view->hairline != NULL)
+    append_handle_boxes (boxes, view->hairline, reach);
+  for (guint l = 0; l < HL_N_LANDMARKS; l++)
+    if (view->landmarks[l].set)
+      {
+        HlRect box = hl_rect_inflate (hl_rect_from_points (&view->landmarks[l].p, 1), (7.0 + 1.0 + 1.0) / zoom);
+
+        g_array_append_val (boxes, box);
+      }
+  return TRUE;
+}
+
 static const char *
 select_get_cursor (HlTool *tool)
 {
@@ -841,6 +891,7 @@ static const HlToolClass select_class = {
   .event = select_event,
   .draw_overlay = select_draw_overlay,
   .overlay_extents = select_overlay_extents,
+  .overlay_boxes = select_overlay_boxes,
   .get_cursor = select_get_cursor,
   .get_preview = select_get_preview,
   .finalize = select_finalize,

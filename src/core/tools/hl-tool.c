@@ -176,6 +176,24 @@ hl_tool_get_overlay_extents (HlTool *tool,
   return tool->klass->overlay_extents (tool, zoom, extents);
 }
 
+gboolean
+hl_tool_get_overlay_boxes (HlTool *tool,
+                           double  zoom,
+                           GArray *boxes)
+{
+  g_return_val_if_fail (tool != NULL, FALSE);
+  g_return_val_if_fail (boxes != NULL, FALSE);
+  g_return_val_if_fail (g_array_get_element_size (boxes) == sizeof (HlRect), FALSE);
+
+  /* As hl_tool_draw_overlay(): nothing drawn. */
+  if (!(isfinite (zoom) && zoom > 0.0) || tool->klass->draw_overlay == NULL ||
+      hl_tool_get_view (tool) == NULL)
+    return TRUE;
+  if (tool->klass->overlay_boxes == NULL)
+    return FALSE;
+  return tool->klass->overlay_boxes (tool, zoom, boxes);
+}
+
 const char *
 hl_tool_get_cursor (HlTool *tool)
 {

@@ -134,6 +134,13 @@ typedef struct
   gboolean     (*overlay_extents) (HlTool         *tool,
                                    double          zoom,
                                    HlRect         *extents);
+  /* The same as boxes in image px, appended to @boxes (HlRect), one per
+   * thing drawn apart (a handle, a line): every pixel draw_overlay()
+   * would draw now at @zoom lies in one of them. FALSE when the tool
+   * cannot say. May be NULL. */
+  gboolean     (*overlay_boxes) (HlTool           *tool,
+                                 double            zoom,
+                                 GArray           *boxes);
 } HlToolClass;
 
 struct _HlTool
@@ -183,6 +190,15 @@ void          hl_tool_draw_overlay      (HlTool            *tool,
 gboolean      hl_tool_get_overlay_extents (HlTool          *tool,
                                            double           zoom,
                                            HlRect          *extents);
+/* Where hl_tool_draw_overlay() would draw at @zoom, as boxes in image px
+ * appended to @boxes (an array of HlRect, the caller's), one per thing
+ * drawn apart (a handle, a line): every pixel it touches lies in one of
+ * them (none appended when it draws nothing). A canvas compares only
+ * these places with the last frame. FALSE when the tool cannot say
+ * (@boxes then unchanged). */
+gboolean      hl_tool_get_overlay_boxes (HlTool            *tool,
+                                         double             zoom,
+                                         GArray            *boxes);
 /* A CSS cursor name (static), or NULL for the default. */
 const char   *hl_tool_get_cursor        (HlTool            *tool);
 /* The design to show: the tool's preview during a gesture, else the
