@@ -81,7 +81,24 @@ void
 _hl_window_engine_dispose (HlWindow *self)
 {
   g_clear_handle_id (&self->dots_timer, g_source_remove);
+  g_clear_handle_id (&self->compute_timer, g_source_remove);
   g_clear_pointer (&self->dots_pending, g_free);
+}
+
+/* Progress and Stop show over the canvas once the dots have taken
+ * HL_WINDOW_COMPUTE_DELAY_MS: the updates of a drag take a millisecond or
+ * two, and showing and hiding the box at each step would flicker and lay
+ * the whole window out again at every frame. */
+#define HL_WINDOW_COMPUTE_DELAY_MS 300
+
+static gboolean
+show_compute_box (gpointer data)
+{
+  HlWindow *self = data;
+
+  self->compute_timer = 0;
+  gtk_widget_set_visible (self->compute_box, hl_document_is_computing (self->document) && !self->loading);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -119,7 +136,13 @@ _hl_window_engine_update (HlWindow *self)
     }
   show_dots_text (self, text, kind);
 
-  gtk_widget_set_visible (self->compute_box, computing && !self->loading);
+  if (!computing || self->loading)
+    {
+      g_clear_handle_id (&self->compute_timer, g_source_remove);
+      gtk_widget_set_visible (self->compute_box, FALSE);
+    }
+  else if (!gtk_widget_get_visible (self->compute_box) && self->compute_timer == 0)
+    self->compute_timer = g_timeout_add (HL_WINDOW_COMPUTE_DELAY_MS, show_compute_box, self);
   /* Setting a fraction lays the bar out again, even the same one. */
   if (computing && gtk_progress_bar_get_fraction (self->compute_bar) != hl_document_get_progress (self->document))
     gtk_progress_bar_set_fraction (self->compute_bar, hl_document_get_progress (self->document));

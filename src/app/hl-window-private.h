@@ -37,6 +37,7 @@ struct _HlWindow
   gint64           dots_shown_at;   /* monotonic µs the count last changed */
   int              dots_kind;       /* of the text shown: 0 other, 1 count, 2 progress */
   guint            dots_timer;
+  guint            compute_timer;   /* shows compute_box once computing lasts */
   GtkWidget       *compute_box;
   GtkProgressBar  *compute_bar;
   GtkStack        *options_stack;
