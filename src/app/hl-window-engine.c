@@ -87,8 +87,7 @@ _hl_window_engine_dispose (HlWindow *self)
 
 /* Progress and Stop show over the canvas once the dots have taken
  * HL_WINDOW_COMPUTE_DELAY_MS: the updates of a drag take a millisecond or
- * two, and showing and hiding the box at each step would flicker and lay
- * the whole window out again at every frame. */
+ * two, and a box shown and hidden at each step would flicker. */
 #define HL_WINDOW_COMPUTE_DELAY_MS 300
 
 static gboolean
