@@ -65,13 +65,16 @@ scr () { awk -v x0="$px" -v y0="$py" -v s="$(( pw ))" -v x="$1" -v y="$2" \
 rect () { read -r a b < <(scr "$1" "$2"); read -r c d < <(scr "$(( $1 + $3 ))" "$(( $2 + $4 ))")
           echo "$(( c - a ))x$(( d - b ))+$a+$b"; }
 read -r mid _ < <(scr 500 0)      # the canvas's middle: the photo fills its width
-read -r _ lower < <(scr 0 690)    # low on the photo, under the zone
+read -r _ line_y < <(scr 0 60)     # high on the photo, above the zone (the
+                                  # "Start the design" card covers its foot)
 read -r _ upper < <(scr 0 250)    # inside the zone
 
 # Darkest grey (0–1) in a screen rectangle of a screenshot.
 darkest () { convert "$1" -crop "$2" +repage -colorspace Gray -format '%[fx:minima]' info:; }
-# Grey (0–1) of one screen pixel.
-grey_at () { convert "$1" -crop "1x1+$2+$3" +repage -colorspace Gray -format '%[fx:maxima]' info:; }
+# Lightest grey (0–1) of the three screen pixels centred on X Y: the line's
+# white core is two pixels wide between dark edges, and where it lands
+# within a pixel of the point the image maps to depends on the canvas's size.
+grey_at () { convert "$1" -crop "3x1+$(( $2 - 1 ))+$3" +repage -colorspace Gray -format '%[fx:maxima]' info:; }
 below () { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 xdotool key --window "$win" ctrl+b
@@ -87,7 +90,7 @@ below 0.6 "$d" || { echo "dots left of the line at the middle (darkest grey $d)"
 # Right of the line, the dots.
 d=$(darkest "$dir/before-drag.png" "$(rect 510 160 40 360)")
 below "$d" 0.45 || { echo "no dots right of the line (darkest grey $d)"; exit 1; }
-line=$(grey_at "$dir/before-drag.png" "$mid" "$lower")
+line=$(grey_at "$dir/before-drag.png" "$mid" "$line_y")
 below 0.9 "$line" || { echo "no split line at the middle (grey $line)"; exit 1; }
 
 # Drag the line to image x 220 with the primary button (left of the strip).
@@ -101,7 +104,7 @@ import -window root "$dir/after-drag.png"
 d=$(darkest "$dir/after-drag.png" "$strip")
 echo "strip after the drag: darkest grey $d"
 below "$d" 0.45 || { echo "no dots right of the moved line (darkest grey $d)"; exit 1; }
-line=$(grey_at "$dir/after-drag.png" "$to" "$lower")
+line=$(grey_at "$dir/after-drag.png" "$to" "$line_y")
 below 0.9 "$line" || { echo "the line is not where it was dragged (grey $line)"; exit 1; }
 # Left of it, still the photo alone.
 d=$(darkest "$dir/after-drag.png" "$(rect 90 160 80 360)")

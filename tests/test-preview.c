@@ -500,7 +500,7 @@ test_presentation (Fixture       *f,
   int session = -1;
 
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
-  g_assert_nonnull (find_mapped (GTK_WIDGET (window), GTK_TYPE_ACTION_BAR));
+  g_assert_true (gtk_widget_get_mapped (window->status_bar));
   g_assert_true (gtk_widget_get_mapped (zone_panel));
   g_object_set (window, "session", 2, NULL);
   editing = take_shot (canvas);
@@ -512,7 +512,7 @@ test_presentation (Fixture       *f,
   g_assert_false (panel);
   wait_until (is_drawn, canvas);
   g_assert_null (find_mapped (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
-  g_assert_null (find_mapped (GTK_WIDGET (window), GTK_TYPE_ACTION_BAR));
+  g_assert_false (gtk_widget_get_mapped (window->status_bar));
   presenting = take_shot (canvas);
 
   /* The zone's corner handle is gone (the canvas grew: no panel)... */
@@ -556,7 +556,7 @@ test_presentation (Fixture       *f,
   g_assert_cmpint (session, ==, 2);
   wait_until (is_drawn, canvas);
   g_assert_nonnull (find_mapped (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
-  g_assert_nonnull (find_mapped (GTK_WIDGET (window), GTK_TYPE_ACTION_BAR));
+  g_assert_true (gtk_widget_get_mapped (window->status_bar));
   /* Keys are the window's again only while presenting. */
   g_assert_false (press_key (window, GDK_KEY_Right));
 
