@@ -6,6 +6,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "hl-gui-test-util.h"
 #include "hl-application.h"
@@ -229,4 +230,37 @@ hl_gui_xdotool (GtkWidget  *focus,
   g_assert_no_error (error);
   /* The events it sent, handled. */
   hl_gui_run_for (200);
+}
+
+GdkTexture *
+hl_gui_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+guint
+hl_gui_count_differences (GdkTexture *a,
+                          GdkTexture *b)
+{
+  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
+  g_autofree guint8 *pa = g_malloc ((gsize) w * h * 4);
+  g_autofree guint8 *pb = g_malloc ((gsize) w * h * 4);
+  guint n = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
+  gdk_texture_download (a, pa, (gsize) w * 4);
+  gdk_texture_download (b, pb, (gsize) w * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++)
+    n += memcmp (pa + i * 4, pb + i * 4, 4) != 0;
+  return n;
 }

@@ -58,4 +58,10 @@ AdwMessageDialog *hl_gui_find_dialog  (void);
 /* Clicks @label in the message dialog on screen, as the user would. */
 void              hl_gui_answer_dialog (const char    *label);
 
+/* What @widget shows, rendered by its window's renderer (transfer full). */
+GdkTexture       *hl_gui_render_widget (GtkWidget     *widget);
+/* Pixels of two textures of the same size that differ. */
+guint             hl_gui_count_differences (GdkTexture *a,
+                                            GdkTexture *b);
+
 G_END_DECLS

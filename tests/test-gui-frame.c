@@ -30,41 +30,6 @@ hairline_point (HlDesign *design,
   return hl_curve_get_points (hl_design_get_view (design, 0)->hairline)[i];
 }
 
-/* What @widget shows, rendered by its window's renderer (transfer full). */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
-/* Pixels of two textures of the same size that differ. */
-static guint
-count_differences (GdkTexture *a,
-                   GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guint8 *pa = g_malloc ((gsize) w * h * 4);
-  g_autofree guint8 *pb = g_malloc ((gsize) w * h * 4);
-  guint n = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
-  gdk_texture_download (a, pa, (gsize) w * 4);
-  gdk_texture_download (b, pb, (gsize) w * 4);
-  for (gsize i = 0; i < (gsize) w * h; i++)
-    n += memcmp (pa + i * 4, pb + i * 4, 4) != 0;
-  return n;
-}
-
 /* Dragged in steps over the sample (its hairline, zones and landmarks:
  * handles and guides across the canvas), the tool's feedback, kept cell
  * by cell and compared only where something is drawn, shows what cells
@@ -87,7 +52,7 @@ test_drag_cells_match_full (void)
   hl_canvas_set_tool (canvas, "select");
   hl_canvas_handle_event (canvas, &event);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  first = render_widget (GTK_WIDGET (canvas));
+  first = hl_gui_render_widget (GTK_WIDGET (canvas));
   event.type = HL_TOOL_MOTION;
   for (int step = 1; step <= 12; step++)
     {
@@ -99,23 +64,23 @@ test_drag_cells_match_full (void)
     }
   hl_canvas_get_tool_cells (canvas, &n_remade, &shown);
   g_assert_cmpuint (shown, >=, 8);
-  kept = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (first, kept), >, 100);
+  kept = hl_gui_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_gui_count_differences (first, kept), >, 100);
 
   hl_canvas_reset_tool_cells (canvas);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
   hl_canvas_get_tool_cells (canvas, &n_remade, &shown);
   g_assert_cmpuint (n_remade, ==, shown);
-  remade = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (kept, remade), ==, 0);
+  remade = hl_gui_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_gui_count_differences (kept, remade), ==, 0);
 
   /* Healed and back to fresh: the design layer drawn whole. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  full = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (kept, full), ==, 0);
+  full = hl_gui_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_gui_count_differences (kept, full), ==, 0);
 
   event.type = HL_TOOL_RELEASE;
   hl_canvas_handle_event (canvas, &event);

@@ -20,22 +20,6 @@
 
 static HlApplication *app;
 
-/* What @widget shows, rendered by its window's renderer (transfer full). */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
 static guchar *
 pixels (GdkTexture *texture)
 {
@@ -92,7 +76,7 @@ test_units (void)
   density_before = gtk_spin_button_get_value (density);
   row = gtk_widget_get_ancestor (GTK_WIDGET (transition), ADW_TYPE_ACTION_ROW);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "mm ("));
-  before = render_widget (GTK_WIDGET (canvas));
+  before = hl_gui_render_widget (GTK_WIDGET (canvas));
 
   /* Inches: the rows, the statistics and the canvas's height label. */
   g_settings_set_string (settings, "length-unit", "in");
@@ -112,7 +96,7 @@ test_units (void)
   g_assert_nonnull (strstr (hl_zone_panel_get_stats_text (panel), "the 0.3 in transition"));
   g_assert_null (strstr (hl_zone_panel_get_stats_text (panel), " mm "));
 
-  after = render_widget (GTK_WIDGET (canvas));
+  after = hl_gui_render_widget (GTK_WIDGET (canvas));
   width = gdk_texture_get_width (after);
   height = gdk_texture_get_height (after);
   g_assert_cmpint (gdk_texture_get_width (before), ==, width);

@@ -101,22 +101,6 @@ assert_title (HlWindow   *window,
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (shown)), ==, subtitle);
 }
 
-/* What @widget shows, rendered by its window's renderer (transfer full). */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-}
-
 /* Mean absolute difference per channel between the canvas and the photo
  * (read independently by gdk-pixbuf) over photo pixels [x0, x1) × [y0, y1),
  * and in *@max_diff the largest one. */
@@ -131,7 +115,7 @@ compare_region (HlCanvas   *canvas,
 {
   g_autoptr(GdkPixbuf) raw = gdk_pixbuf_new_from_file (photo_path, NULL);
   g_autoptr(GdkPixbuf) photo = gdk_pixbuf_apply_embedded_orientation (raw);
-  g_autoptr(GdkTexture) shown = render_widget (GTK_WIDGET (canvas));
+  g_autoptr(GdkTexture) shown = hl_gui_render_widget (GTK_WIDGET (canvas));
   int w = gdk_texture_get_width (shown), h = gdk_texture_get_height (shown);
   g_autofree guchar *pixels = g_malloc ((gsize) w * h * 4);
   const guchar *ppix = gdk_pixbuf_read_pixels (photo);
@@ -1295,25 +1279,6 @@ test_computing_keeps_window_responsive (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Pixels of two textures of the same size that differ. */
-static guint
-count_differences (GdkTexture *a,
-                   GdkTexture *b)
-{
-  int w = gdk_texture_get_width (a), h = gdk_texture_get_height (a);
-  g_autofree guint8 *pa = g_malloc ((gsize) w * h * 4);
-  g_autofree guint8 *pb = g_malloc ((gsize) w * h * 4);
-  guint n = 0;
-
-  g_assert_cmpint (gdk_texture_get_width (b), ==, w);
-  g_assert_cmpint (gdk_texture_get_height (b), ==, h);
-  gdk_texture_download (a, pa, (gsize) w * 4);
-  gdk_texture_download (b, pb, (gsize) w * 4);
-  for (gsize i = 0; i < (gsize) w * h; i++)
-    n += memcmp (pa + i * 4, pb + i * 4, 4) != 0;
-  return n;
-}
-
 /* An edit redraws only the part of the design layer it changed: after
  * drags far and near, and an undo, what the canvas shows equals the layer
  * drawn again whole, pixel for pixel. */
@@ -1325,7 +1290,7 @@ test_partial_redraw_matches_full (void)
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
   g_autoptr(GdkTexture) partial = NULL;
   g_autoptr(GdkTexture) full = NULL;
-  g_autoptr(GdkTexture) before = render_widget (GTK_WIDGET (canvas));
+  g_autoptr(GdkTexture) before = hl_gui_render_widget (GTK_WIDGET (canvas));
   g_autoptr(GdkTexture) edited = NULL;
 
   drag_point (window, 30, -25);
@@ -1355,18 +1320,18 @@ test_partial_redraw_matches_full (void)
     g_assert_cmpint (part.width * part.height, >, 0);
     g_assert_cmpint (part.width * part.height, <, lw * lh / 20);
   }
-  partial = render_widget (GTK_WIDGET (canvas));
+  partial = hl_gui_render_widget (GTK_WIDGET (canvas));
   /* The edits changed what is shown. */
   edited = g_object_ref (partial);
-  g_assert_cmpuint (count_differences (before, edited), >, 100);
+  g_assert_cmpuint (hl_gui_count_differences (before, edited), >, 100);
 
   /* Healed and back to fresh: the whole layer is drawn again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  full = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (partial, full), ==, 0);
+  full = hl_gui_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_gui_count_differences (partial, full), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1573,7 +1538,7 @@ test_drag_redraws_changed_tiles (void)
 
   /* Composed from tiles made at three times, the canvas shows what the
    * layer drawn whole does (healed and back to fresh draws all of it). */
-  partial = render_widget (GTK_WIDGET (canvas));
+  partial = hl_gui_render_widget (GTK_WIDGET (canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "healed"));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stage", "s", "fresh"));
@@ -1583,8 +1548,8 @@ test_drag_redraws_changed_tiles (void)
   for (guint i = 0; i < tiles->len; i++)
     tiles_area += g_array_index (tiles, GdkRectangle, i).width * g_array_index (tiles, GdkRectangle, i).height;
   g_assert_cmpuint (tiles_area, ==, (guint) (lw * lh));
-  full = render_widget (GTK_WIDGET (canvas));
-  g_assert_cmpuint (count_differences (partial, full), ==, 0);
+  full = hl_gui_render_widget (GTK_WIDGET (canvas));
+  g_assert_cmpuint (hl_gui_count_differences (partial, full), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1707,7 +1672,7 @@ test_drag_remakes_changed_cells (void)
   hl_canvas_set_tool (canvas, "select");
   hl_canvas_handle_event (canvas, &event);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
-  before = render_widget (GTK_WIDGET (canvas));
+  before = hl_gui_render_widget (GTK_WIDGET (canvas));
   old_w = hl_canvas_image_to_widget (canvas, p);
 
   event.type = HL_TOOL_MOTION;
@@ -1722,7 +1687,7 @@ test_drag_remakes_changed_cells (void)
   g_assert_cmpuint (remade, <=, 8);
   g_assert_cmpuint (remade, <, shown);
 
-  after = render_widget (GTK_WIDGET (canvas));
+  after = hl_gui_render_widget (GTK_WIDGET (canvas));
   new_w = hl_canvas_image_to_widget (canvas, event.p);
   /* Well apart on screen, so neither handle covers the other's place. */
   g_assert_cmpfloat (hypot (new_w.x - old_w.x, new_w.y - old_w.y), >, 20.0);
