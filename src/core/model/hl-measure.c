@@ -104,8 +104,9 @@ hl_measure_midline_point (const HlView *view,
                           HlPoint      *p)
 {
   HlPoint g, up;
-  double m, lo, hi, d;
-  gboolean on_scalp;
+  double m, lo, hi, d, d_lo, d_hi;
+  gboolean on_scalp, hi_on_scalp;
+  int side = 0;
 
   g_return_val_if_fail (view != NULL, FALSE);
   g_return_val_if_fail (p != NULL, FALSE);
@@ -118,26 +119,52 @@ hl_measure_midline_point (const HlView *view,
   if (!view->has_head || !(mm > 0.0))
     return TRUE;
   /* The image shows a length on the skin at most as long: the point lies
-   * at most @mm / m px up the midline. Halve toward it while the scalp's
-   * length from the glabella is known (it grows along the midline). */
+   * at most @mm / m px up the midline, and the scalp's length from the
+   * glabella grows smoothly along it. */
   hl_measure_skin_length_mm (view, g, g, &on_scalp);
   if (!on_scalp)
     return TRUE;  /* the glabella is off the model: the photo's plane */
-  d = hl_measure_skin_length_mm (view, g, *p, &on_scalp);
-  if (on_scalp && d <= mm)
+  d_hi = hl_measure_skin_length_mm (view, g, *p, &on_scalp);
+  if (on_scalp && d_hi <= mm)
     return TRUE;
-  /* Past the model's top (off the scalp) counts as too far. */
+  hi_on_scalp = on_scalp;
   lo = 0.0;
+  d_lo = 0.0;
   for (guint i = 0; i < 48 && hi - lo > 1e-4; i++)
     {
-      double t = 0.5 * (lo + hi);
-      HlPoint q = { g.x + up.x * t, g.y + up.y * t };
+      double t;
+      HlPoint q;
 
+      /* Regula falsi (Illinois) while both ends are on the scalp: a few
+       * lengths rather than some twenty halvings, for the guides are drawn
+       * with the landmark tool's frames; halving while the top end is past
+       * the model's top (off the scalp: too far). */
+      t = on_scalp ? lo + (mm - d_lo) / (d_hi - d_lo) * (hi - lo) : 0.5 * (lo + hi);
+      if (!(t > lo && t < hi))
+        t = 0.5 * (lo + hi);
+      q = (HlPoint) { g.x + up.x * t, g.y + up.y * t };
       d = hl_measure_skin_length_mm (view, g, q, &on_scalp);
+      if (on_scalp && fabs (d - mm) < 1e-6)
+        {
+          lo = t;
+          break;
+        }
       if (on_scalp && d < mm)
-        lo = t;
+        {
+          lo = t, d_lo = d;
+          if (side < 0)
+            d_hi = mm + 0.5 * (d_hi - mm);  /* Illinois: halve the stale end's weight */
+          side = -1;
+          on_scalp = hi_on_scalp;
+        }
       else
-        hi = t;
+        {
+          hi = t, d_hi = d;
+          hi_on_scalp = on_scalp;
+          if (side > 0 && on_scalp)
+            d_lo = mm - 0.5 * (mm - d_lo);
+          side = 1;
+        }
     }
   *p = (HlPoint) { g.x + up.x * lo, g.y + up.y * lo };
   return TRUE;
