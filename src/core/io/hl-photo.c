@@ -525,13 +525,14 @@ free_aside (gpointer data,
 static GThreadPool *
 freeing_pool (void)
 {
+  static gsize made;
   static GThreadPool *pool;
 
-  if (g_once_init_enter (&pool))
+  /* A NULL pool is an answer too (g_once_init_leave() takes no NULL). */
+  if (g_once_init_enter (&made))
     {
-      GThreadPool *made = g_thread_pool_new (free_aside, NULL, 1, FALSE, NULL);
-
-      g_once_init_leave (&pool, made);
+      pool = g_thread_pool_new (free_aside, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&made, 1);
     }
   return pool;
 }
