@@ -589,6 +589,7 @@ hl_render_draw_overlays (cairo_t               *cr,
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_antialias (cr, options->line_antialias);
 
   if (options->overlays & HL_OVERLAY_ZONES)
     {
