@@ -93,21 +93,23 @@ hl_cell_layer_node_of (cairo_surface_t *surface,
 
   cairo_surface_flush (surface);
   from = cairo_image_surface_get_data (surface) + (gsize) y * from_stride + (gsize) x * 4;
+  /* A copy of the pixels, not cleared first: every row is copied. */
+  data = g_malloc ((gsize) stride * h);
+  for (int row = 0; row < h; row++)
+    memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
   if (with_cairo)
     {
       /* GSK's cairo renderer paints a cairo node's surface as it is. The
-       * pixels go into a surface that owns them: the node's recording
-       * keeps a snapshot of it, and when this reference goes, cairo hands
-       * the snapshot the memory. (A surface made for memory of our own
-       * would be copied once more there.) */
-      cairo_surface_t *part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+       * node's recording keeps a snapshot of the part, which copies it
+       * once the part goes (cairo 1.16 copies the pixels of an image it
+       * did not allocate itself, and pixman allocates those of
+       * cairo_image_surface_create(): 17k instructions more a tile, to
+       * clear them first). */
+      static cairo_user_data_key_t data_key;
+      cairo_surface_t *part = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, w, h, stride);
+      gboolean owned = cairo_surface_set_user_data (part, &data_key, data, g_free) == CAIRO_STATUS_SUCCESS;
       cairo_t *cr;
 
-      stride = cairo_image_surface_get_stride (part);
-      data = cairo_image_surface_get_data (part);
-      for (int row = 0; row < h; row++)
-        memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
-      cairo_surface_mark_dirty (part);
       node = gsk_cairo_node_new (&bounds);
       cr = gsk_cairo_node_get_draw_context (node);
       cairo_scale (cr, 1.0 / scale, 1.0 / scale);
@@ -115,19 +117,15 @@ hl_cell_layer_node_of (cairo_surface_t *surface,
       cairo_paint (cr);
       cairo_destroy (cr);
       cairo_surface_destroy (part);
+      if (!owned)
+        g_free (data);
     }
   else
     {
-      /* Other renderers upload a texture once; a copy of the pixels, not
-       * cleared first: every row is copied. */
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
+      /* Other renderers upload a texture once. */
+      g_autoptr(GBytes) bytes = g_bytes_new_take (data, (gsize) stride * h);
+      g_autoptr(GdkTexture) texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
 
-      data = g_malloc ((gsize) stride * h);
-      for (int row = 0; row < h; row++)
-        memcpy (data + (gsize) row * stride, from + (gsize) row * from_stride, (gsize) w * 4);
-      bytes = g_bytes_new_take (data, (gsize) stride * h);
-      texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, stride);
       node = gsk_texture_node_new (texture, &bounds);
     }
   return node;
