@@ -10,6 +10,8 @@
 
 #include "hl-gui-test-util.h"
 #include "hl-application.h"
+#include "hl-canvas.h"
+#include "hl-canvas-private.h"
 
 char *
 hl_gui_sample_file (const char *name)
@@ -263,4 +265,29 @@ hl_gui_count_differences (GdkTexture *a,
   for (gsize i = 0; i < (gsize) w * h; i++)
     n += memcmp (pa + i * 4, pb + i * 4, 4) != 0;
   return n;
+}
+
+void
+hl_gui_drag_hairline_point (HlWindow *window,
+                            guint     index,
+                            double    dx,
+                            double    dy)
+{
+  HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
+  HlPoint p = hl_curve_get_points (hl_design_get_view (hl_window_get_design (window), 0)->hairline)[index];
+  HlToolEvent event = { HL_TOOL_PRESS, p, 1.0, 1.0, HL_TOOL_KEY_NONE, FALSE };
+
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_MOTION;
+  event.p = (HlPoint) { p.x + dx, p.y + dy };
+  hl_canvas_handle_event (canvas, &event);
+  event.type = HL_TOOL_RELEASE;
+  g_assert_true (hl_canvas_handle_event (canvas, &event) & HL_TOOL_COMMITTED);
+}
+
+gboolean
+hl_gui_count_tick (gpointer counter)
+{
+  (*(guint *) counter)++;
+  return G_SOURCE_CONTINUE;
 }

@@ -63,5 +63,13 @@ GdkTexture       *hl_gui_render_widget (GtkWidget     *widget);
 /* Pixels of two textures of the same size that differ. */
 guint             hl_gui_count_differences (GdkTexture *a,
                                             GdkTexture *b);
+/* Drags hairline handle @index of the window's first view by (@dx, @dy)
+ * image px through its canvas: one undo step. */
+void              hl_gui_drag_hairline_point (HlWindow *window,
+                                              guint     index,
+                                              double    dx,
+                                              double    dy);
+/* A timeout that counts its calls in the guint at @counter. */
+gboolean          hl_gui_count_tick    (gpointer       counter);
 
 G_END_DECLS
