@@ -300,6 +300,67 @@ test_segment_index_local (void)
     }
 }
 
+/* A simplified polyline keeps its ends and a subsequence of its points,
+ * stays within the tolerance of every point left out, makes no segment
+ * longer than asked that was not one already, and a straight line
+ * collapses to its ends. */
+static void
+test_polyline_simplify (void)
+{
+  HlPoint wave[500], line[100];
+  const double tolerances[] = { 0.05, 0.5, 3.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wave); i++)
+    wave[i] = (HlPoint) { 2.7 * i, 40 * sin (i / 23.0) + 6 * sin (i / 3.1) };
+  for (guint i = 0; i < G_N_ELEMENTS (line); i++)
+    line[i] = (HlPoint) { 1.0 + 3.0 * i, -2.0 + 1.5 * i };
+
+  for (guint k = 0; k < G_N_ELEMENTS (tolerances); k++)
+    for (int limited = 0; limited < 2; limited++)
+      {
+        double tol = tolerances[k], max_length = limited ? 20.0 : 0.0;
+        gsize m = 0, j = 0, last = 0;
+        g_autofree HlPoint *kept = hl_polyline_simplify (wave, G_N_ELEMENTS (wave), tol, max_length, &m);
+
+        g_assert_cmpuint (m, >=, 2);
+        g_assert_cmpuint (m, <, G_N_ELEMENTS (wave));
+        g_assert_cmpfloat (kept[0].x, ==, wave[0].x);
+        g_assert_cmpfloat (kept[m - 1].x, ==, wave[G_N_ELEMENTS (wave) - 1].x);
+        /* In order, each kept point one of the line's; every point left
+         * out near the segment between the kept points around it. */
+        for (gsize i = 0; i < G_N_ELEMENTS (wave); i++)
+          {
+            if (j < m && wave[i].x == kept[j].x && wave[i].y == kept[j].y)
+              {
+                if (j > 0 && max_length > 0.0 && i - last > 1)
+                  g_assert_cmpfloat (hl_point_distance (kept[j - 1], kept[j]), <=, max_length);
+                last = i;
+                j++;
+                continue;
+              }
+            g_assert_cmpuint (j, >, 0);
+            g_assert_cmpuint (j, <, m);
+            g_assert_cmpfloat (sqrt (hl_segment_distance2 (wave[i], kept[j - 1], kept[j], NULL)), <=, tol);
+          }
+        g_assert_cmpuint (j, ==, m);
+        g_test_message ("tolerance %.2f, longest %.0f: %" G_GSIZE_FORMAT " of %u points", tol, max_length, m,
+                        (guint) G_N_ELEMENTS (wave));
+      }
+
+  {
+    gsize m = 0;
+    g_autofree HlPoint *ends = hl_polyline_simplify (line, G_N_ELEMENTS (line), 0.01, 0.0, &m);
+    g_autofree HlPoint *pieces = NULL;
+
+    g_assert_cmpuint (m, ==, 2);
+    pieces = hl_polyline_simplify (line, G_N_ELEMENTS (line), 0.01, 60.0, &m);
+    /* 99 steps of 3.35: halved down to stretches of at most 60. */
+    g_assert_cmpuint (m, >, 2);
+    for (gsize i = 1; i < m; i++)
+      g_assert_cmpfloat (hl_point_distance (pieces[i - 1], pieces[i]), <=, 60.0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/geometry/segment-index-straight-ends", test_segment_index_straight_ends_simple);
   g_test_add_func ("/geometry/segment-index-local", test_segment_index_local);
   g_test_add_func ("/geometry/rng-reference", test_rng_reference_values);
+  g_test_add_func ("/geometry/polyline-simplify", test_polyline_simplify);
 
   return g_test_run ();
 }

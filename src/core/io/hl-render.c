@@ -560,6 +560,30 @@ trace_polyline (cairo_t       *cr,
     }
 }
 
+/* The @n points of @pts that keep the polyline within @tolerance image px
+ * with no new segment longer than @max_length (transfer full; *@n becomes
+ * their number), or NULL to stroke them all (@tolerance 0). Fewer points
+ * stroke faster: cairo joins every two segments, and a curve flattened
+ * every 10 image px is a join every 2.7 px at the canvas's fit zoom of a
+ * large photo. Short segments keep trace_polyline() tracing only what
+ * reaches the clip: a straight edge of one segment would be stroked
+ * whole wherever it meets a small part. */
+static HlPoint *
+simplified (const HlPoint *pts,
+            guint         *n,
+            double         tolerance,
+            double         max_length)
+{
+  gsize m;
+  HlPoint *fewer;
+
+  if (tolerance <= 0.0 || *n < 3)
+    return NULL;
+  fewer = hl_polyline_simplify (pts, *n, tolerance, max_length, &m);
+  *n = (guint) m;
+  return fewer;
+}
+
 /* Overlays are drawn in image coordinates; line widths and sizes are in
  * output pixels (@unit image px per output px). */
 /* Bold @text at @size user units, its first baseline starting at (@x, @y),
@@ -619,9 +643,10 @@ hl_render_draw_overlays (cairo_t               *cr,
     {
       guint n;
       const HlPoint *pts = hl_curve_get_polyline (view->hairline, &n);
+      g_autofree HlPoint *fewer = simplified (pts, &n, options->line_tolerance * unit, 64.0 * unit);
 
       /* A white edge under the red, as the zones'. */
-      trace_polyline (cr, pts, n, FALSE, 4.0 * unit, 0.0, whole_lines);
+      trace_polyline (cr, fewer != NULL ? fewer : pts, n, FALSE, 4.0 * unit, 0.0, whole_lines);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 4.0 * unit);
       cairo_stroke_preserve (cr);

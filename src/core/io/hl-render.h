@@ -71,6 +71,9 @@ typedef struct
                              * grid a pixel); the canvas asks FAST (a 4 × 4
                              * grid), which strokes them with 40 % fewer
                              * instructions while a handle is dragged */
+  double      line_tolerance; /* the hairline: output px it may leave
+                             * the design's polyline by, to stroke fewer
+                             * points; 0 = none */
 } HlRenderOptions;
 
 /* Defaults: fresh, dots on, no overlays, after-only, scale 1, all

@@ -273,6 +273,71 @@ hl_polygon_nearest_point (const HlPoint *points,
   return at;
 }
 
+HlPoint *
+hl_polyline_simplify (const HlPoint *points,
+                      gsize          n,
+                      double         tolerance,
+                      double         max_length,
+                      gsize         *n_out)
+{
+  g_autofree guint8 *keep = NULL;
+  g_autoptr(GArray) stack = NULL;
+  HlPoint *out;
+  gsize m = 0;
+  double tol2 = tolerance * tolerance;
+
+  g_return_val_if_fail (n_out != NULL, NULL);
+
+  if (n <= 2)
+    {
+      *n_out = n;
+      return n > 0 ? g_memdup2 (points, n * sizeof *points) : NULL;
+    }
+  keep = g_new0 (guint8, n);
+  keep[0] = keep[n - 1] = 1;
+  /* Stretches [a, b] whose ends are kept, as pairs of indexes. */
+  stack = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (stack, (gsize) { 0 });
+  g_array_append_val (stack, (gsize) { n - 1 });
+  while (stack->len > 0)
+    {
+      gsize b = g_array_index (stack, gsize, stack->len - 1);
+      gsize a = g_array_index (stack, gsize, stack->len - 2);
+      gsize far = a;
+      double far2 = tol2;
+
+      g_array_set_size (stack, stack->len - 2);
+      for (gsize i = a + 1; i < b; i++)
+        {
+          double d2 = hl_segment_distance2 (points[i], points[a], points[b], NULL);
+
+          if (d2 > far2)
+            {
+              far2 = d2;
+              far = i;
+            }
+        }
+      /* A stretch too long to stand for one segment splits in the
+       * middle. */
+      if (far == a && b - a > 1 && max_length > 0.0 && hl_point_distance (points[a], points[b]) > max_length)
+        far = a + (b - a) / 2;
+      if (far == a)
+        continue;
+      keep[far] = 1;
+      g_array_append_val (stack, a);
+      g_array_append_val (stack, far);
+      g_array_append_val (stack, far);
+      g_array_append_val (stack, b);
+    }
+
+  out = g_new (HlPoint, n);
+  for (gsize i = 0; i < n; i++)
+    if (keep[i])
+      out[m++] = points[i];
+  *n_out = m;
+  return out;
+}
+
 double
 hl_polyline_length (const HlPoint *points,
                     gsize          n,

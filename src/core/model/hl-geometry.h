@@ -72,6 +72,18 @@ HlPoint  hl_polygon_nearest_point (const HlPoint  *points,
 double   hl_polyline_length       (const HlPoint  *points,
                                    gsize           n,
                                    gboolean        closed);
+/* The points of the polyline @points (@n, open: its ends are kept) that
+ * keep it within @tolerance of every point left out (Douglas and Peucker,
+ * "Algorithms for the reduction of the number of points required to
+ * represent a digitized line or its caricature", The Canadian
+ * Cartographer 10 (2), 1973), and no new segment longer than @max_length
+ * (0: any), in order, in a new array (transfer full, g_free); *@n_out:
+ * how many. */
+HlPoint *hl_polyline_simplify     (const HlPoint  *points,
+                                   gsize           n,
+                                   double          tolerance,
+                                   double          max_length,
+                                   gsize          *n_out);
 /* Squared distance from @p to segment ab, and the segment parameter t in
  * [0, 1] of the nearest point (may be NULL). Inline: the engine's hairline
  * and outline queries call it millions of times. */
