@@ -35,6 +35,21 @@
 #include "hl-canvas-private.h"
 #include "hl-window.h"
 
+/* Under callgrind (valgrind --tool=callgrind --collect-atstart=no),
+ * instructions are collected only from the document's "loaded" to the end
+ * of the frame that first paints the photo, for the opens HL_BENCH_COLLECT
+ * names ("new": the small photo's open in a new window; "photo": opens 2–5
+ * of the large photo, in a window that already shows a design). */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define HAVE_CALLGRIND 1
+#endif
+#endif
+#ifndef HAVE_CALLGRIND
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
+
 #define WIDTH 1280
 #define HEIGHT 800
 #define PHOTO_W 6000
@@ -63,6 +78,8 @@ typedef struct
   double     last_tick_cpu;   /* the main thread's CPU time at the last call, ms */
   double     longest_cpu[2];  /* the CPU time the main thread spent in the longest gap */
   gboolean   after;           /* past the first paint: the settle second */
+  gboolean   collect;         /* toggle callgrind's collection around the paint */
+  gboolean   collecting;
   /* Up to the first paint of the photo, and in the second after it. */
   double     gaps[2][MAX_GAPS];
   guint      n_gaps[2];
@@ -223,6 +240,11 @@ on_after_paint (GdkFrameClock *clock,
        * of layout to the end of paint is the paint phase (the widgets'
        * snapshots and GSK's render). */
       open->first_layout_ms = (open->paint_at - open->layout_at) / 1e3;
+      if (open->collecting)
+        {
+          CALLGRIND_TOGGLE_COLLECT;
+          open->collecting = FALSE;
+        }
     }
   open->frame_at = 0;
 }
@@ -235,6 +257,11 @@ on_loaded (HlDocument *document,
 
   open->loaded_at = g_get_monotonic_time ();
   open->renders_at_load = hl_design_layer_get_renders (open->canvas->layer);
+  if (open->collect)
+    {
+      CALLGRIND_TOGGLE_COLLECT;
+      open->collecting = TRUE;
+    }
 }
 
 /* Opens @path in @window @n times; prints each open and the summary. */
@@ -242,7 +269,8 @@ static void
 run (HlWindow   *window,
      const char *path,
      const char *label,
-     guint       n)
+     guint       n,
+     const char *collect)   /* HL_BENCH_COLLECT's name of these opens */
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   HlCanvas *canvas = HL_CANVAS (hl_window_get_canvas (window));
@@ -262,6 +290,8 @@ run (HlWindow   *window,
       GSource *source;
 
       open->canvas = canvas;
+      open->collect = g_strcmp0 (g_getenv ("HL_BENCH_COLLECT"), collect) == 0 &&
+                      (n == 1 || i > 0);
       loaded_id = g_signal_connect (document, "loaded", G_CALLBACK (on_loaded), open);
       g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), open);
       g_signal_connect (clock, "layout", G_CALLBACK (on_layout), open);
@@ -370,15 +400,15 @@ main (int    argc,
   /* What the editor's page costs when a window first shows it, whatever
    * the photo: a small one opened in a window of its own. */
   window = new_window (app);
-  run (window, small, "small photo (first design shown in a new window)", 1);
+  run (window, small, "small photo (first design shown in a new window)", 1, "new");
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = new_window (app);
-  run (window, path, "photo opened (the first open shows a new window's editor page)", OPENS);
+  run (window, path, "photo opened (the first open shows a new window's editor page)", OPENS, "photo");
   if (real != NULL && *real != '\0')
     {
       if (g_file_test (real, G_FILE_TEST_IS_REGULAR))
-        run (window, real, real, OPENS);
+        run (window, real, real, OPENS, "real");
       else
         printf ("HL_BENCH_PHOTO=%s: no such file\n", real);
     }

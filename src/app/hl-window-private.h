@@ -117,6 +117,9 @@ enum
  * window forward instead (@file borrowed). */
 void     _hl_window_open_or_present    (HlWindow       *self,
                                         GFile          *file);
+/* Tells the document the area its canvas fits a view to now (before a
+ * load or a switch of views: the worker prepares the photo for it). */
+void     _hl_window_note_screen_fit    (HlWindow       *self);
 
 /* hl-window-tools.c */
 /* Fills in the pspecs of the tool properties; once they are installed,

@@ -386,6 +386,7 @@ add_view (HlWindow *self,
   next = hl_design_copy (design);
   hl_design_append_view (next, view);
   hl_document_commit (self->document, next, _("Add view"), NULL);
+  _hl_window_note_screen_fit (self);
   hl_document_set_view_index (self->document, hl_design_get_n_views (next) - 1);
 }
 
@@ -925,6 +926,9 @@ _hl_window_views_set_property (HlWindow     *self,
   index = g_value_get_int (value);
   /* Alt+9 on a design of three views does nothing. */
   if (design != NULL && index >= 0 && (guint) index < hl_design_get_n_views (design))
-    hl_document_set_view_index (self->document, (guint) index);
+    {
+      _hl_window_note_screen_fit (self);
+      hl_document_set_view_index (self->document, (guint) index);
+    }
   return TRUE;
 }

@@ -202,12 +202,32 @@ on_document_loaded (GObject      *object,
   update_state (self);
 }
 
+void
+_hl_window_note_screen_fit (HlWindow *self)
+{
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
+  HlPreview preview;
+
+  /* The canvas as last laid out: a window that shows no design yet has
+   * not laid it out (0 × 0, nothing prepared). Presenting, the canvas
+   * fits the design's bounds rather than the photo; side by side, each
+   * pane is half as wide. */
+  hl_canvas_get_preview (self->canvas, &preview);
+  if (preview.presentation)
+    width = height = 0;
+  else if (preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    width /= 2;
+  hl_document_set_screen_fit (self->document, width, height, gtk_widget_get_scale_factor (canvas));
+}
+
 /* Shows that @name is being opened; a newer open replaces one in
  * progress. */
 static void
 begin_loading (HlWindow *self,
                char     *name)   /* transfer full */
 {
+  _hl_window_note_screen_fit (self);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);

@@ -21,6 +21,7 @@
 #include "hl-image-check.h"
 #include "hl-photo.h"
 #include "hl-progress-photo-io.h"
+#include "hl-render-private.h"
 
 /* Files read at once above this size are refused (a 100 MP JPEG is far
  * smaller; this only guards against reading absurd files). */
@@ -54,6 +55,12 @@ struct _HlPhoto
    * the photo is otherwise immutable, so the lock guards them alone. */
   GMutex           lock;
   cairo_surface_t *levels[MAX_LEVELS];
+  /* The photo as a window will first draw it (hl_photo_prepare_view()):
+   * at view_scale, offset by the fractions view_fx, view_fy of a pixel,
+   * its top-left pixel at view_x, view_y. Also under the lock. */
+  cairo_surface_t *view;
+  double           view_scale, view_fx, view_fy;
+  int              view_x, view_y;
 };
 
 typedef struct
@@ -509,6 +516,7 @@ photo_free (HlPhoto *photo)
   cairo_surface_destroy (photo->surface);
   for (guint i = 0; i < MAX_LEVELS; i++)
     g_clear_pointer (&photo->levels[i], cairo_surface_destroy);
+  g_clear_pointer (&photo->view, cairo_surface_destroy);
   g_mutex_clear (&photo->lock);
   g_free (photo);
 }
@@ -643,6 +651,65 @@ hl_photo_prepare_levels (const HlPhoto *photo,
   if (output_px > 0)
     hl_photo_get_surface_for_scale (photo, (double) output_px / MAX (MAX (photo->width, photo->height), 1),
                                     &level_scale);
+}
+
+/* Scales and offsets that agree to this much draw alike: the window asks
+ * with the very numbers the loader computed, give or take rounding. */
+#define VIEW_SCALE_EPSILON 1e-9
+#define VIEW_OFFSET_EPSILON 1e-6
+
+void
+hl_photo_prepare_view (const HlPhoto *photo,
+                       double         scale,
+                       double         dx,
+                       double         dy)
+{
+  HlPhoto *self = (HlPhoto *) photo;   /* the view is a cache */
+  cairo_surface_t *view;
+  int x, y;
+
+  g_return_if_fail (photo != NULL);
+
+  view = hl_render_photo_prepare (photo, scale, dx, dy, &x, &y);
+  if (view == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->view, cairo_surface_destroy);
+  self->view = view;
+  self->view_scale = scale;
+  self->view_fx = dx - x;
+  self->view_fy = dy - y;
+  self->view_x = x;
+  self->view_y = y;
+  g_mutex_unlock (&self->lock);
+}
+
+cairo_surface_t *
+hl_photo_ref_view (const HlPhoto *photo,
+                   double         scale,
+                   double         dx,
+                   double         dy,
+                   int           *x,
+                   int           *y)
+{
+  HlPhoto *self = (HlPhoto *) photo;
+  cairo_surface_t *view = NULL;
+
+  g_return_val_if_fail (photo != NULL, NULL);
+  g_return_val_if_fail (x != NULL && y != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  if (self->view != NULL && fabs (scale - self->view_scale) <= VIEW_SCALE_EPSILON * self->view_scale &&
+      isfinite (dx) && isfinite (dy) &&
+      fabs ((dx - floor (dx)) - self->view_fx) <= VIEW_OFFSET_EPSILON &&
+      fabs ((dy - floor (dy)) - self->view_fy) <= VIEW_OFFSET_EPSILON)
+    {
+      view = cairo_surface_reference (self->view);
+      *x = (int) floor (dx);
+      *y = (int) floor (dy);
+    }
+  g_mutex_unlock (&self->lock);
+  return view;
 }
 
 guint
