@@ -4,7 +4,9 @@
  * main thread scales no photo for it (counted by hl-render-photo.c's
  * hook), and what the canvas shows is what scaling would have shown,
  * within rounding. After a resize the fit differs: the photo is scaled
- * again, as before.
+ * again, as before. While the photo opens, the design shown stays on its
+ * page (laid out as it was) under a card naming what opens, and takes no
+ * input.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +22,7 @@
 #include "hl-gui-test-util.h"
 #include "hl-render-private.h"
 #include "hl-window.h"
+#include "hl-window-private.h"
 
 static GtkApplication *app;
 
@@ -93,8 +96,17 @@ open_and_paint (HlWindow   *window,
   wait.renders = hl_design_layer_get_renders (wait.canvas->layer);
   hl_render_photo_get_counts (&copied[0], &scaled[0]);
   hl_window_open (window, file);
+  g_assert_true (hl_window_is_loading (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "photo");
+  g_assert_true (gtk_widget_get_visible (window->opening_box));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (window->opening_label), "…"));
+  g_assert_false (gtk_widget_get_can_target (gtk_stack_get_visible_child (window->stack)));
+  g_assert_null (gtk_window_get_focus (GTK_WINDOW (window)));
   hl_gui_wait_until (painted, &wait);
   hl_render_photo_get_counts (&copied[1], &scaled[1]);
+  g_assert_false (gtk_widget_get_visible (window->opening_box));
+  g_assert_true (gtk_widget_get_can_target (gtk_stack_get_visible_child (window->stack)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->canvas)));
 }
 
 static void

@@ -46,6 +46,9 @@ struct _HlWindow
   GtkBox          *tool_box;
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
+  GtkWidget       *opening_box;   /* over the design shown while another opens */
+  GtkSpinner      *opening_spinner;
+  GtkLabel        *opening_label;
   AdwStatusPage   *problem_page;
   GtkMenuButton   *view_button;   /* hl-window-views.c */
   GtkListBox      *view_list;

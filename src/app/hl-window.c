@@ -127,12 +127,22 @@ show_chooser (HlWindow             *self,
 
 /* Opening */
 
+/* While loading, the page that shows a design takes no pointer input:
+ * what it shows is about to be replaced (the window's actions, keys
+ * included, are disabled meanwhile: update_state). Made insensitive
+ * instead, every widget of the page would change its style twice. */
 static void
 set_loading (HlWindow *self,
              gboolean  loading)
 {
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "photo");
+
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_spinner_set_spinning (self->spinner, loading && !gtk_widget_get_visible (self->opening_box));
+  gtk_spinner_set_spinning (self->opening_spinner, loading && gtk_widget_get_visible (self->opening_box));
+  if (!loading)
+    gtk_widget_set_visible (self->opening_box, FALSE);
+  gtk_widget_set_can_target (page, !loading);
 }
 
 static void
@@ -237,8 +247,26 @@ begin_loading (HlWindow *self,
   g_free (self->opening);
   self->opening = name;
   g_clear_pointer (&self->problem, g_free);
-  adw_status_page_set_description (self->loading_page, self->opening);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  if (hl_document_get_design (self->document) != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "photo") == 0)
+    {
+      /* A design is shown: it stays, under a card that says what opens.
+       * Its page keeps its layout, so the first frame of the new design
+       * lays out only what changed, not the whole page (the canvas, the
+       * panels and their labels: several ms of the main thread, where a
+       * newly opened photo must show within a frame; bench-photo-open). */
+      g_autofree char *text = g_strdup_printf (_("Opening %s…"), self->opening);
+
+      gtk_label_set_text (self->opening_label, text);
+      gtk_widget_set_visible (self->opening_box, TRUE);
+      /* Keys edit nothing meanwhile (the canvas gets the focus back). */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
+  else
+    {
+      adw_status_page_set_description (self->loading_page, self->opening);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   set_loading (self, TRUE);
   update_state (self);
 }
@@ -823,6 +851,9 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_box);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
   _hl_window_preview_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, recent_section);
