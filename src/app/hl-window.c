@@ -212,6 +212,12 @@ on_document_loaded (GObject      *object,
   update_state (self);
 }
 
+gboolean
+_hl_window_loading_over (HlWindow *self)
+{
+  return self->loading && gtk_widget_get_visible (self->opening_box);
+}
+
 void
 _hl_window_note_screen_fit (HlWindow *self)
 {
@@ -758,6 +764,7 @@ hl_window_dispose (GObject *object)
     hl_canvas_set_document (self->canvas, NULL);
   _hl_window_views_dispose (self);
   _hl_window_engine_dispose (self);
+  _hl_window_warm_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -896,6 +903,7 @@ hl_window_init (HlWindow *self)
   _hl_window_engine_init (self);
   _hl_window_preview_init (self);
   _hl_window_io_init (self);
+  _hl_window_warm_init (self);
   {
     g_autofree char *recovery_dir = hl_recovery_default_dir ();
 
