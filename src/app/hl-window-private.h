@@ -46,7 +46,7 @@ struct _HlWindow
   GtkBox          *tool_box;
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
-  GtkWidget       *opening_box;   /* over the design shown while another opens */
+  GtkWidget       *opening_box;   /* over the design shown while another opens (after a delay) */
   GtkSpinner      *opening_spinner;
   GtkLabel        *opening_label;
   AdwStatusPage   *problem_page;
@@ -89,6 +89,8 @@ struct _HlWindow
 
   guint            saving;       /* saves in flight */
   gboolean         loading;
+  gboolean         loading_over; /* loading while the design shown stays on screen */
+  guint            opening_timer; /* shows opening_box once the opening lasts */
   gboolean         close_confirmed;
   gboolean         disposed;
   gboolean         show_panel;   /* win.show-panel */

@@ -127,22 +127,45 @@ show_chooser (HlWindow             *self,
 
 /* Opening */
 
-/* While loading, the page that shows a design takes no pointer input:
- * what it shows is about to be replaced (the window's actions, keys
- * included, are disabled meanwhile: update_state). Made insensitive
+/* The "Opening…" card over a design shown while another opens appears
+ * once the opening has taken this long: most photos open sooner, and a
+ * card shown and hidden at once would flicker and cost two layouts. */
+#define HL_WINDOW_OPENING_DELAY_MS 400
+
+static gboolean
+show_opening_box (gpointer data)
+{
+  HlWindow *self = data;
+
+  self->opening_timer = 0;
+  gtk_widget_set_visible (self->opening_box, TRUE);
+  gtk_spinner_set_spinning (self->opening_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* While loading over a design shown (@over), its page takes no pointer
+ * input: what it shows is about to be replaced (the window's actions,
+ * keys included, are disabled meanwhile: update_state). Made insensitive
  * instead, every widget of the page would change its style twice. */
 static void
 set_loading (HlWindow *self,
-             gboolean  loading)
+             gboolean  loading,
+             gboolean  over)
 {
   GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "photo");
 
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading && !gtk_widget_get_visible (self->opening_box));
-  gtk_spinner_set_spinning (self->opening_spinner, loading && gtk_widget_get_visible (self->opening_box));
-  if (!loading)
-    gtk_widget_set_visible (self->opening_box, FALSE);
-  gtk_widget_set_can_target (page, !loading);
+  self->loading_over = loading && over;
+  gtk_spinner_set_spinning (self->spinner, loading && !over);
+  if (!self->loading_over)
+    {
+      g_clear_handle_id (&self->opening_timer, g_source_remove);
+      gtk_spinner_set_spinning (self->opening_spinner, FALSE);
+      gtk_widget_set_visible (self->opening_box, FALSE);
+    }
+  else if (!gtk_widget_get_visible (self->opening_box) && self->opening_timer == 0)
+    self->opening_timer = g_timeout_add (HL_WINDOW_OPENING_DELAY_MS, show_opening_box, self);
+  gtk_widget_set_can_target (page, !self->loading_over);
 }
 
 static void
@@ -163,7 +186,7 @@ on_document_loaded (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
         return;
 
-      set_loading (self, FALSE);
+      set_loading (self, FALSE, FALSE);
       g_clear_pointer (&self->recovering, hl_recovery_entry_free);
       design_file = g_str_has_suffix (self->opening, ".hairline") ||
                     g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON");
@@ -199,7 +222,7 @@ on_document_loaded (GObject      *object,
       g_clear_pointer (&self->problem, g_free);
     }
 
-  set_loading (self, FALSE);
+  set_loading (self, FALSE, FALSE);
   g_clear_pointer (&self->opening, g_free);
   gtk_stack_set_visible_child_name (self->stack, "photo");
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -215,7 +238,7 @@ on_document_loaded (GObject      *object,
 gboolean
 _hl_window_loading_over (HlWindow *self)
 {
-  return self->loading && gtk_widget_get_visible (self->opening_box);
+  return self->loading_over;
 }
 
 void
@@ -243,6 +266,8 @@ static void
 begin_loading (HlWindow *self,
                char     *name)   /* transfer full */
 {
+  gboolean over;
+
   _hl_window_note_screen_fit (self);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -253,8 +278,9 @@ begin_loading (HlWindow *self,
   g_free (self->opening);
   self->opening = name;
   g_clear_pointer (&self->problem, g_free);
-  if (hl_document_get_design (self->document) != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "photo") == 0)
+  over = hl_document_get_design (self->document) != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "photo") == 0;
+  if (over)
     {
       /* A design is shown: it stays, under a card that says what opens.
        * Its page keeps its layout, so the first frame of the new design
@@ -264,7 +290,6 @@ begin_loading (HlWindow *self,
       g_autofree char *text = g_strdup_printf (_("Opening %s…"), self->opening);
 
       gtk_label_set_text (self->opening_label, text);
-      gtk_widget_set_visible (self->opening_box, TRUE);
       /* Keys edit nothing meanwhile (the canvas gets the focus back). */
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
     }
@@ -273,7 +298,7 @@ begin_loading (HlWindow *self,
       adw_status_page_set_description (self->loading_page, self->opening);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  set_loading (self, TRUE);
+  set_loading (self, TRUE, over);
   update_state (self);
 }
 
@@ -765,6 +790,7 @@ hl_window_dispose (GObject *object)
   _hl_window_views_dispose (self);
   _hl_window_engine_dispose (self);
   _hl_window_warm_dispose (self);
+  g_clear_handle_id (&self->opening_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
