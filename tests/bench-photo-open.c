@@ -363,7 +363,9 @@ new_window (HlApplication *app)
   /* A user opens a file a moment after the window shows, not within
    * its first frame: what the window does meanwhile is its own. */
   {
-    gint64 until = g_get_monotonic_time () + SHOWN_US;
+    /* HL_BENCH_SHOWN_MS: longer under callgrind, where everything is. */
+    const char *shown = g_getenv ("HL_BENCH_SHOWN_MS");
+    gint64 until = g_get_monotonic_time () + (shown != NULL ? g_ascii_strtoll (shown, NULL, 10) * 1000 : SHOWN_US);
 
     while (g_get_monotonic_time () < until)
       g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);

@@ -64,9 +64,10 @@ HlPhoto         *hl_photo_new_for_chart (const char      *chart,
                                         GError          **error);
 HlPhoto         *hl_photo_ref          (HlPhoto          *photo);
 /* Drops a reference. The last one of a photo over 16 MB of pixels (4 MP)
- * hands it to a background thread that frees it: giving a 24 MP photo's
- * memory back to the system takes 10–15 ms, which the caller (the
- * editor's main thread) does not wait for. */
+ * hands it to a background thread that frees it half a second later:
+ * giving a 24 MP photo's memory back to the system takes 10–15 ms, which
+ * the caller (the editor's main thread) does not wait for, and during
+ * which the pages the next frames touch first would wait. */
 void             hl_photo_unref        (HlPhoto          *photo);
 
 int              hl_photo_get_width    (const HlPhoto    *photo);
