@@ -20,6 +20,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <adwaita.h>
@@ -28,6 +29,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "hl-application.h"
@@ -76,6 +78,8 @@ typedef struct
   double     first_layout_ms; /* the first paint's frame: its paint phase */
   double     first_frame_ms;
   double     frame_cpu_at;    /* the main thread's CPU time at before-paint, ms */
+  long       frame_faults_at; /* its page faults then */
+  long       first_frame_faults;
   double     first_frame_cpu_ms;
   double     last_tick_cpu;   /* the main thread's CPU time at the last call, ms */
   double     longest_cpu[2];  /* the CPU time the main thread spent in the longest gap */
@@ -167,6 +171,20 @@ thread_cpu_ms (void)
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* The calling thread's page faults so far (minor: pages the kernel maps
+ * and zeroes on first touch, which count in its CPU time). */
+static long
+thread_faults (void)
+{
+#ifdef RUSAGE_THREAD
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_THREAD, &usage) == 0)
+    return usage.ru_minflt + usage.ru_majflt;
+#endif
+  return 0;
+}
+
 static gboolean
 on_timeout (gpointer data)
 {
@@ -199,6 +217,7 @@ on_before_paint (GdkFrameClock *clock,
 
   open->frame_at = g_get_monotonic_time ();
   open->frame_cpu_at = thread_cpu_ms ();
+  open->frame_faults_at = thread_faults ();
 }
 
 static void
@@ -238,6 +257,7 @@ on_after_paint (GdkFrameClock *clock,
       open->painted_at = now;
       open->first_frame_ms = (now - open->frame_at) / 1e3;
       open->first_frame_cpu_ms = thread_cpu_ms () - open->frame_cpu_at;
+      open->first_frame_faults = thread_faults () - open->frame_faults_at;
       /* GTK's own handlers of a phase run before these: from the end
        * of layout to the end of paint is the paint phase (the widgets'
        * snapshots and GSK's render). */
@@ -331,11 +351,11 @@ run (HlWindow   *window,
       n_all += open->n_gaps[0];
       qsort (open->gaps[0], open->n_gaps[0], sizeof (double), compare_doubles);
       printf ("  open %u: first paint %.1f ms (worker done at %.1f ms; that frame %.1f ms, %.1f ms of them "
-              "the main thread's CPU; its paint phase %.1f ms), longest main-thread gap %.1f ms (its CPU %.1f ms; "
+              "the main thread's CPU, %ld page faults; its paint phase %.1f ms), longest main-thread gap %.1f ms (its CPU %.1f ms; "
               "%u gaps > %.0f ms, longest frame %.1f ms over %u "
               "frames); the second after: longest gap %.1f ms, longest frame %.1f ms\n",
               i + 1, paint[i], (open->loaded_at - open->requested_at) / 1e3, open->first_frame_ms,
-              open->first_frame_cpu_ms, open->first_layout_ms, open->longest[0],
+              open->first_frame_cpu_ms, open->first_frame_faults, open->first_layout_ms, open->longest[0],
               open->longest_cpu[0],
               open->n_gaps[0], GAP_MIN_MS, open->longest_frame[0], open->frames[0], open->longest[1],
               open->longest_frame[1]);
