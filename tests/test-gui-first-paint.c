@@ -6,9 +6,7 @@
  * within rounding. After a resize the fit differs: the photo is scaled
  * again, as before. While the photo opens, the design shown stays on its
  * page (laid out as it was), takes no input, and a card naming what opens
- * shows over it if the opening lasts. A new window loads the editor page's icons once it is on screen
- * (hl-window-warm.c): the theme then hands the page's images the very
- * icons, already drawn once.
+ * shows over it if the opening lasts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -202,45 +200,6 @@ test_first_paint_copies (void)
   g_rmdir (dir);
 }
 
-static gboolean
-warmed (gpointer data)
-{
-  HlWindow *window = data;
-
-  return window->warm_todo != NULL && window->warm_todo->len == 0;
-}
-
-static void
-test_icons_warmed (void)
-{
-  HlWindow *window = hl_window_new (HL_APPLICATION (app));
-  GtkIconTheme *theme;
-  static const char *const tools[] = { "hl-tool-select-symbolic", "hl-tool-hairline-symbolic",
-                                       "hl-tool-zone-symbolic", "hl-tool-ruler-symbolic" };
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  /* Nothing shown yet: the editor page is not on screen. */
-  g_assert_null (hl_window_get_design (window));
-  hl_gui_wait_until (warmed, window);
-  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
-  g_assert_cmpuint (window->warm_icons->len, >=, G_N_ELEMENTS (tools));
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autoptr(GIcon) gicon = g_themed_icon_new (tools[i]);
-      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_by_gicon (theme, gicon, 16,
-                                                                         gtk_widget_get_scale_factor (GTK_WIDGET (window)),
-                                                                         gtk_widget_get_direction (GTK_WIDGET (window)), 0);
-      gboolean kept = FALSE;
-
-      for (guint k = 0; k < window->warm_icons->len; k++)
-        kept = kept || g_ptr_array_index (window->warm_icons, k) == (gpointer) icon;
-      g_assert_true (kept);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -255,7 +214,6 @@ main (int    argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/gui-first-paint/copies-prepared-photo", test_first_paint_copies);
-  g_test_add_func ("/gui-first-paint/icons-warmed", test_icons_warmed);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

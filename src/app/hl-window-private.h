@@ -82,11 +82,6 @@ struct _HlWindow
   char            *views_signature; /* the views the switcher lists */
   GtkWidget       *template_dialog; /* the hairline template dialog, while shown */
 
-  /* The editor page's icons loaded ahead (hl-window-warm.c) */
-  guint            warm_source;
-  GPtrArray       *warm_todo;    /* of icons still to load, NULL before the first step */
-  GPtrArray       *warm_icons;   /* of GtkIconPaintable, kept loaded */
-
   guint            saving;       /* saves in flight */
   gboolean         loading;
   gboolean         loading_over; /* loading while the design shown stays on screen */
@@ -133,11 +128,6 @@ gboolean _hl_window_loading_over       (HlWindow       *self);
 /* Tells the document the area its canvas fits a view to now (before a
  * load or a switch of views: the worker prepares the photo for it). */
 void     _hl_window_note_screen_fit    (HlWindow       *self);
-
-/* hl-window-warm.c */
-/* Loads the editor page's icons in an idle once the window is mapped. */
-void     _hl_window_warm_init          (HlWindow       *self);
-void     _hl_window_warm_dispose       (HlWindow       *self);
 
 /* hl-window-tools.c */
 /* Fills in the pspecs of the tool properties; once they are installed,

@@ -794,7 +794,6 @@ hl_window_dispose (GObject *object)
     hl_canvas_set_document (self->canvas, NULL);
   _hl_window_views_dispose (self);
   _hl_window_engine_dispose (self);
-  _hl_window_warm_dispose (self);
   g_clear_handle_id (&self->opening_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
@@ -934,7 +933,6 @@ hl_window_init (HlWindow *self)
   _hl_window_engine_init (self);
   _hl_window_preview_init (self);
   _hl_window_io_init (self);
-  _hl_window_warm_init (self);
   {
     g_autofree char *recovery_dir = hl_recovery_default_dir ();
 
