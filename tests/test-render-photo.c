@@ -1,7 +1,9 @@
 /* test-render-photo.c: a large photo drawn small by area
  * (hl-render-photo.c) against the same copy drawn through cairo's "good"
- * filter, the way hl_render_view() drew it before; and the SHA-256 of a
- * photo file large enough to be hashed while it decodes.
+ * filter, the way hl_render_view() drew it before; a view of the photo
+ * prepared ahead (hl_photo_prepare_view()) copied instead of scaled, with
+ * the same pixels; and the SHA-256 of a photo file large enough to be
+ * hashed while it decodes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include "hl-photo.h"
 #include "hl-render.h"
+#include "hl-render-private.h"
 #include "hl-rng.h"
 
 #define PW 1800
@@ -230,6 +233,88 @@ test_by_area_outside (void)
   g_rmdir (dir);
 }
 
+/* A view prepared for a scale and an offset: hl_render_view() at that
+ * scale, at offsets with the same fractions of a pixel (the whole pixels
+ * may differ), copies it instead of scaling the photo, and draws what
+ * scaling would have drawn within rounding (the photo's antialiased
+ * edges blended once ahead and once over the target); at another scale
+ * or another fraction it scales as before. Cases: the copy drawn by area
+ * (scale 0.30 and 0.14), through cairo's bilinear filter (0.45), edges
+ * past the target. */
+static void
+test_prepared_view (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hl-render-photo-XXXXXX", NULL);
+  static const struct { double scale, dx, dy, at_dx, at_dy; } cases[] = {
+    { 0.30, 20.25, 10.5, 20.25, 10.5 },
+    { 0.30, 20.25, 10.5, 57.25, -3.5 },      /* moved by whole pixels */
+    { 0.14, 300.5, 200.125, 300.5, 200.125 },
+    { 0.45, 0.75, 0.375, -90.25, -60.625 },  /* edges past the target */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HlPhoto) photo = make_photo (dir);
+      double scale = cases[i].scale, dx = cases[i].at_dx, dy = cases[i].at_dy;
+      cairo_surface_t *scaled = through_renderer (photo, scale, dx, dy);
+      cairo_surface_t *copied;
+      guint copies, scalings, copies_after, scalings_after;
+      double worst, mean, worst_edge;
+
+      hl_photo_prepare_view (photo, scale, cases[i].dx, cases[i].dy);
+      hl_render_photo_get_counts (&copies, &scalings);
+      copied = through_renderer (photo, scale, dx, dy);
+      hl_render_photo_get_counts (&copies_after, &scalings_after);
+      g_assert_cmpuint (copies_after, ==, copies + 1);
+      g_assert_cmpuint (scalings_after, ==, scalings);
+
+      compare (scaled, copied, scale, dx, dy, &worst, &mean, &worst_edge);
+      g_test_message ("scale %.2f at %.2f, %.2f: largest channel difference %.0f inside, %.0f at the edges; "
+                      "mean %.4f", scale, dx, dy, worst, worst_edge, mean);
+      /* Inside the photo, by area, the very pixels; through cairo's
+       * bilinear filter, whose fixed-point sample positions depend on
+       * the whole offset too, at most 1 level apart. At its edges, a
+       * second rounding of the coverage: measured at most 1 level. */
+      g_assert_cmpfloat (worst, <=, scale < 0.375 ? 0.0 : 1.0);
+      g_assert_cmpfloat (worst_edge, <=, 2.0);
+      g_assert_cmpfloat (mean, <=, 0.01);
+      /* Beyond the photo, the target is untouched. */
+      if (dx >= 1)
+        g_assert_cmphex (pixel (copied, (int) dx - 1, TH / 2), ==, GREY);
+      cairo_surface_destroy (scaled);
+      cairo_surface_destroy (copied);
+
+      /* Another fraction of a pixel, or another scale: scaled. */
+      scaled = through_renderer (photo, scale, dx + 0.5, dy);
+      cairo_surface_destroy (scaled);
+      scaled = through_renderer (photo, scale * 1.01, dx, dy);
+      cairo_surface_destroy (scaled);
+      hl_render_photo_get_counts (&copies, &scalings);
+      g_assert_cmpuint (copies, ==, copies_after);
+      g_assert_cmpuint (scalings, ==, scalings_after + 2);
+    }
+
+  /* Nothing is prepared at full size or above, nor larger than a window
+   * can be. */
+  {
+    g_autoptr(HlPhoto) photo = make_photo (dir);
+    cairo_surface_t *view;
+    int x, y;
+
+    hl_photo_prepare_view (photo, 1.0, 0, 0);
+    g_assert_null (hl_photo_ref_view (photo, 1.0, 0, 0, &x, &y));
+    hl_photo_prepare_view (photo, 0.5, 3.25, 4.5);
+    view = hl_photo_ref_view (photo, 0.5, 10.25, -1.5, &x, &y);
+    g_assert_nonnull (view);
+    g_assert_cmpint (x, ==, 10);
+    g_assert_cmpint (y, ==, -2);
+    g_assert_cmpint (cairo_image_surface_get_width (view), ==, (int) ceil (0.25 + PW * 0.5));
+    g_assert_cmpint (cairo_image_surface_get_height (view), ==, (int) ceil (0.5 + PH * 0.5));
+    cairo_surface_destroy (view);
+  }
+  g_rmdir (dir);
+}
+
 /* A file over 1 MB is hashed on a thread of its own while it decodes:
  * the photo's SHA-256 is still that of the file's bytes, loaded from the
  * file and from memory. */
@@ -285,6 +370,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render-photo/by-area-matches-cairo", test_by_area_matches_cairo);
   g_test_add_func ("/render-photo/by-area-outside", test_by_area_outside);
+  g_test_add_func ("/render-photo/prepared-view", test_prepared_view);
   g_test_add_func ("/render-photo/hash-of-large-file", test_hash_of_large_file);
   return g_test_run ();
 }

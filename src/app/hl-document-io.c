@@ -23,6 +23,7 @@
 #include "hl-error.h"
 #include "hl-progress-photo-io.h"
 #include "hl-recovery.h"
+#include "hl-render.h"
 
 /* Worker data */
 
@@ -38,6 +39,7 @@ typedef struct
   HlRecoveryEntry *entry;    /* a recovery copy being restored, or NULL */
   HlFileStamp stamp;         /* the design file (or the entry's original) before reading */
   guint       serial;
+  HlScreenFit fit;           /* where the photo will first be shown */
   HlDesign   *design;
   HlPhoto    *photo;
   char       *problem;
@@ -422,17 +424,34 @@ take_recovery_photo (LoadData *data)
 
 /* On a worker: halved copies of a large @photo (may be NULL), down to
  * about a screen's size, so that the window draws it small without
- * scaling all of it. */
+ * scaling all of it; and, when the area the window will fit view
+ * @index of @design to is known (@fit), the photo as the first frame
+ * draws it there (the canvas's fit: the whole view, centred), which that
+ * frame then only copies. */
 static void
-prepare_photo (HlPhoto *photo)
+prepare_photo (HlPhoto           *photo,
+               HlDesign          *design,
+               guint              index,
+               const HlScreenFit *fit)
 {
-  double level_scale;
-  int longest;
+  double level_scale, zoom, dx, dy;
+  int longest, iw, ih;
 
   if (photo == NULL)
     return;
   longest = MAX (hl_photo_get_width (photo), hl_photo_get_height (photo));
   hl_photo_get_surface_for_scale (photo, 1024.0 / MAX (longest, 1), &level_scale);
+
+  if (fit->width <= 0 || fit->height <= 0 || fit->scale <= 0 || design == NULL ||
+      index >= hl_design_get_n_views (design))
+    return;
+  /* As _hl_canvas_get_transform() works it out, then in device px as
+   * the canvas's design layer draws. */
+  hl_render_view_size (photo, hl_design_get_view (design, index), &iw, &ih);
+  zoom = MIN ((double) fit->width / iw, (double) fit->height / ih);
+  dx = (fit->width - iw * zoom) / 2.0;
+  dy = (fit->height - ih * zoom) / 2.0;
+  hl_photo_prepare_view (photo, zoom * fit->scale, dx * fit->scale, dy * fit->scale);
 }
 
 /* On a worker: a new engine for view @index of @design, its dots and
@@ -534,7 +553,7 @@ load_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  prepare_photo (data->photo);
+  prepare_photo (data->photo, data->design, 0, &data->fit);
 
   /* The first stippling of a large design takes a while: here, not in
    * the window; a newer load or a closed window cancels it. */
@@ -634,6 +653,19 @@ load_done (GObject      *object,
 }
 
 void
+hl_document_set_screen_fit (HlDocument *self,
+                            int         width,
+                            int         height,
+                            int         scale)
+{
+  g_return_if_fail (HL_IS_DOCUMENT (self));
+
+  if (width <= 0 || height <= 0 || scale <= 0)
+    width = height = scale = 0;
+  self->fit = (HlScreenFit) { width, height, scale };
+}
+
+void
 hl_document_load_async (HlDocument          *self,
                         GFile               *file,
                         GCancellable        *cancellable,
@@ -662,6 +694,7 @@ hl_document_load_async (HlDocument          *self,
   data->path = path;
   data->is_design = is_design_path (path);
   data->serial = ++self->load_serial;
+  data->fit = self->fit;
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }
@@ -689,6 +722,7 @@ hl_document_load_design_async (HlDocument          *self,
   data->title = g_strdup (title);
   data->design = hl_design_ref (design);
   data->serial = ++self->load_serial;
+  data->fit = self->fit;
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }
@@ -717,6 +751,7 @@ hl_document_load_recovery_async (HlDocument            *self,
   if (data->entry->title == NULL)
     data->entry->title = g_strdup (_("Untitled design"));
   data->serial = ++self->load_serial;
+  data->fit = self->fit;
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }
@@ -728,6 +763,7 @@ typedef struct
   HlDesign   *design;
   guint       index;
   guint       serial;
+  HlScreenFit fit;           /* where the photo will first be shown */
   GBytes     *pasted;        /* the pasted image, or NULL */
   char       *pasted_sha;
   char       *title;
@@ -765,7 +801,7 @@ view_thread (GTask        *task,
 
   load_view_photo_or_pasted (data->design, data->index, data->pasted, data->pasted_sha, data->title,
                              &data->photo, &data->problem);
-  prepare_photo (data->photo);
+  prepare_photo (data->photo, data->design, data->index, &data->fit);
   first_dots (data->design, data->index, NULL, &data->engine, &data->dots, &data->stats);
   g_task_return_boolean (task, TRUE);
 }
@@ -821,6 +857,7 @@ hl_document_set_view_index (HlDocument *self,
   data->design = hl_design_ref (hl_document_get_design (self));
   data->index = index;
   data->serial = ++self->view_serial;
+  data->fit = self->fit;
   if (self->pasted != NULL)
     {
       data->pasted = g_bytes_ref (self->pasted);
@@ -868,6 +905,7 @@ hl_document_load_pasted_async (HlDocument          *self,
   data->path = g_strdup (name);
   data->pasted = g_bytes_ref (png);
   data->serial = ++self->load_serial;
+  data->fit = self->fit;
 
   run_in_worker (self, g_steal_pointer (&outer), data, (GDestroyNotify) load_data_free, load_thread, load_done);
 }

@@ -20,6 +20,14 @@ G_BEGIN_DECLS
  * that the first frame does not. */
 #define HL_DOCUMENT_SCREEN_PX 1280
 
+/* The area a newly loaded or shown view will be fitted to
+ * (hl_document_set_screen_fit()); 0 × 0: not known. */
+typedef struct
+{
+  int width, height;         /* logical px */
+  int scale;                 /* device px per logical px */
+} HlScreenFit;
+
 /* Which file a path named, and as it was then: another program that
  * replaced it (a new inode) or wrote into it (a new time or size) is
  * seen by comparing two stamps. */
@@ -80,6 +88,7 @@ struct _HlDocument
   guint       view_serial;   /* the newest view switch; older ones are dropped */
   guint       generation;    /* bumped by every load: older saves mark nothing */
   guint       load_serial;   /* the newest load; an older one finishing is dropped */
+  HlScreenFit fit;           /* where the next photo will first be shown */
 
   /* Last notified values */
   gboolean    modified;

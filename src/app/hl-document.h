@@ -65,6 +65,16 @@ void          hl_document_load_async       (HlDocument          *self,
 gboolean      hl_document_load_finish      (HlDocument          *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* The area (@width × @height logical px, @scale device px each) that
+ * the next design loaded, or view shown, will first be fitted to, the
+ * view centred (as HlCanvas fits it with no zoom or pan of the user's):
+ * the loader's worker draws the photo at that size ahead
+ * (hl_photo_prepare_view()), so that the first frame copies it rather
+ * than scaling a large photo. 0 × 0: not known (nothing is prepared). */
+void          hl_document_set_screen_fit   (HlDocument          *self,
+                                            int                  width,
+                                            int                  height,
+                                            int                  scale);
 /* Loads a pasted image (PNG bytes, referenced), named @name in the title
  * and messages, as a new design around it; finish with
  * hl_document_load_finish(). The image stays in memory: the first save

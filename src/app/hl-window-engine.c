@@ -114,7 +114,9 @@ _hl_window_engine_update (HlWindow *self)
   hl_document_get_dots (self->document, &n_dots);
   /* Grouped as the locale groups digits (“2,332”, “2 332”). */
   count = hl_units_format_count (n_dots);
-  if (shown == NULL || self->loading)
+  if (_hl_window_loading_over (self))
+    text = g_strdup (gtk_label_get_text (self->dots_label));   /* as it is, over the design shown */
+  else if (shown == NULL || self->loading)
     text = g_strdup ("");
   else if (computing)
     {

@@ -105,6 +105,7 @@ open_pending (HlWindow *self)
         g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->load_cancellable);
       self->load_cancellable = g_cancellable_new ();
+      _hl_window_note_screen_fit (self);
       hl_document_load_pasted_async (self->document, png, _("Pasted photo"), self->load_cancellable,
                                      on_pasted_loaded, g_object_ref (self));
     }

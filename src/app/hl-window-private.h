@@ -46,6 +46,9 @@ struct _HlWindow
   GtkBox          *tool_box;
   AdwStatusPage   *loading_page;
   GtkSpinner      *spinner;
+  GtkWidget       *opening_box;   /* over the design shown while another opens (after a delay) */
+  GtkSpinner      *opening_spinner;
+  GtkLabel        *opening_label;
   AdwStatusPage   *problem_page;
   GtkMenuButton   *view_button;   /* hl-window-views.c */
   GtkListBox      *view_list;
@@ -81,6 +84,8 @@ struct _HlWindow
 
   guint            saving;       /* saves in flight */
   gboolean         loading;
+  gboolean         loading_over; /* loading while the design shown stays on screen */
+  guint            opening_timer; /* shows opening_box once the opening lasts */
   gboolean         close_confirmed;
   gboolean         disposed;
   gboolean         show_panel;   /* win.show-panel */
@@ -117,6 +122,12 @@ enum
  * window forward instead (@file borrowed). */
 void     _hl_window_open_or_present    (HlWindow       *self,
                                         GFile          *file);
+/* Whether a design is opening while the one shown stays on screen under
+ * the "Opening…" card. */
+gboolean _hl_window_loading_over       (HlWindow       *self);
+/* Tells the document the area its canvas fits a view to now (before a
+ * load or a switch of views: the worker prepares the photo for it). */
+void     _hl_window_note_screen_fit    (HlWindow       *self);
 
 /* hl-window-tools.c */
 /* Fills in the pspecs of the tool properties; once they are installed,

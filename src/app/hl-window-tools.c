@@ -68,6 +68,23 @@ shown_view (HlWindow *self)
   return hl_design_get_view (design, index);
 }
 
+/* The view the bar under the canvas and the cards over it describe: the
+ * one shown, also while another design opens over it (they stay as they
+ * are then; emptied and filled again, wrapped labels would lay the page
+ * out again in the new design's first frame). */
+static const HlView *
+labelled_view (HlWindow *self)
+{
+  HlDesign *design = hl_document_get_design (self->document);
+  guint index = hl_document_get_view_index (self->document);
+
+  if (!_hl_window_loading_over (self))
+    return shown_view (self);
+  if (design == NULL || index >= hl_design_get_n_views (design))
+    return NULL;
+  return hl_design_get_view (design, index);
+}
+
 /* The options changed: the tool in use drops what no longer fits, the
  * bar under the canvas follows. */
 static void
@@ -126,7 +143,8 @@ update_hints (HlWindow     *self,
 
     steps = g_strdup_printf ("%s\n%s\n%s\n%s\n%s", step1, step2, step3, step4, step5);
   }
-  gtk_label_set_markup (self->hint_steps, steps);
+  if (g_strcmp0 (gtk_label_get_label (self->hint_steps), steps) != 0)
+    gtk_label_set_markup (self->hint_steps, steps);
   gtk_widget_set_visible (self->hint_card, !(calibrated && glabella && outline && hairline && zones));
 }
 
@@ -140,7 +158,8 @@ update_scale (HlWindow     *self,
 
   if (view == NULL)
     {
-      gtk_label_set_text (self->scale_label, "");
+      if (*gtk_label_get_text (self->scale_label) != '\0')
+        gtk_label_set_text (self->scale_label, "");
       return;
     }
 
@@ -198,7 +217,8 @@ update_scale (HlWindow     *self,
     if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->scale_label)), tooltip) != 0)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale_label), tooltip);
   }
-  gtk_label_set_text (self->scale_label, text);
+  if (g_strcmp0 (gtk_label_get_text (self->scale_label), text) != 0)
+    gtk_label_set_text (self->scale_label, text);
 }
 
 /* The ruler's modes name the length they assume (“Pupils · 63 mm”), in
@@ -240,11 +260,12 @@ void
 _hl_window_tools_update (HlWindow *self)
 {
   const HlView *view = shown_view (self);
+  const HlView *labelled = labelled_view (self);
   const char *hint = NULL;
   HlLandmark landmark;
 
-  update_hints (self, view);
-  update_scale (self, view);
+  update_hints (self, labelled);
+  update_scale (self, labelled);
   update_ruler_labels (self);
 
   _hl_window_engine_update (self);
@@ -258,8 +279,9 @@ _hl_window_tools_update (HlWindow *self)
     hint = ruler_hint (self->tool_options.ruler_mode);
   if (g_str_equal (self->tool, "eyedropper") && self->tool_options.target_session >= 0)
     hint = _("Click the photo to take the selected session's shade");
-  gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), view != NULL && hint != NULL);
+  if (g_strcmp0 (gtk_label_get_text (self->tool_hint), hint != NULL ? hint : "") != 0)
+    gtk_label_set_text (self->tool_hint, hint != NULL ? hint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->tool_hint), labelled != NULL && hint != NULL);
 
   if (g_str_equal (self->tool, "ruler") || g_str_equal (self->tool, "landmark") ||
       g_str_equal (self->tool, "zone"))

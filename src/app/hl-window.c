@@ -127,12 +127,50 @@ show_chooser (HlWindow             *self,
 
 /* Opening */
 
+/* The "Opening…" card over a design shown while another opens appears
+ * once the opening has taken this long: most photos open sooner (a 24 MP
+ * JPEG in about 0.3 s), and a card shown and hidden at once would flicker
+ * and cost two layouts. Below a second no special feedback is needed,
+ * beyond it the user notices the wait (J. Nielsen, "Response Times: The
+ * 3 Important Limits", Usability Engineering ch. 5, 1993,
+ * https://www.nngroup.com/articles/response-times-3-important-limits/);
+ * the card shows well before that. */
+#define HL_WINDOW_OPENING_DELAY_MS 400
+
+static gboolean
+show_opening_box (gpointer data)
+{
+  HlWindow *self = data;
+
+  self->opening_timer = 0;
+  gtk_widget_set_visible (self->opening_box, TRUE);
+  gtk_spinner_set_spinning (self->opening_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* While loading over a design shown (@over), its page takes no pointer
+ * input: what it shows is about to be replaced (the window's actions,
+ * keys included, are disabled meanwhile: update_state). Made insensitive
+ * instead, every widget of the page would change its style twice. */
 static void
 set_loading (HlWindow *self,
-             gboolean  loading)
+             gboolean  loading,
+             gboolean  over)
 {
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, "photo");
+
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
+  self->loading_over = loading && over;
+  gtk_spinner_set_spinning (self->spinner, loading && !over);
+  if (!self->loading_over)
+    {
+      g_clear_handle_id (&self->opening_timer, g_source_remove);
+      gtk_spinner_set_spinning (self->opening_spinner, FALSE);
+      gtk_widget_set_visible (self->opening_box, FALSE);
+    }
+  else if (!gtk_widget_get_visible (self->opening_box) && self->opening_timer == 0)
+    self->opening_timer = g_timeout_add (HL_WINDOW_OPENING_DELAY_MS, show_opening_box, self);
+  gtk_widget_set_can_target (page, !self->loading_over);
 }
 
 static void
@@ -153,7 +191,7 @@ on_document_loaded (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
         return;
 
-      set_loading (self, FALSE);
+      set_loading (self, FALSE, FALSE);
       g_clear_pointer (&self->recovering, hl_recovery_entry_free);
       design_file = g_str_has_suffix (self->opening, ".hairline") ||
                     g_str_has_suffix (self->opening, ".json") || g_str_has_suffix (self->opening, ".JSON");
@@ -189,7 +227,7 @@ on_document_loaded (GObject      *object,
       g_clear_pointer (&self->problem, g_free);
     }
 
-  set_loading (self, FALSE);
+  set_loading (self, FALSE, FALSE);
   g_clear_pointer (&self->opening, g_free);
   gtk_stack_set_visible_child_name (self->stack, "photo");
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -202,12 +240,40 @@ on_document_loaded (GObject      *object,
   update_state (self);
 }
 
+gboolean
+_hl_window_loading_over (HlWindow *self)
+{
+  return self->loading_over;
+}
+
+void
+_hl_window_note_screen_fit (HlWindow *self)
+{
+  GtkWidget *canvas = GTK_WIDGET (self->canvas);
+  int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
+  HlPreview preview;
+
+  /* The canvas as last laid out: a window that shows no design yet has
+   * not laid it out (0 × 0, nothing prepared). Presenting, the canvas
+   * fits the design's bounds rather than the photo; side by side, each
+   * pane is half as wide. */
+  hl_canvas_get_preview (self->canvas, &preview);
+  if (preview.presentation)
+    width = height = 0;
+  else if (preview.compare == HL_COMPARE_SIDE_BY_SIDE)
+    width /= 2;
+  hl_document_set_screen_fit (self->document, width, height, gtk_widget_get_scale_factor (canvas));
+}
+
 /* Shows that @name is being opened; a newer open replaces one in
  * progress. */
 static void
 begin_loading (HlWindow *self,
                char     *name)   /* transfer full */
 {
+  gboolean over;
+
+  _hl_window_note_screen_fit (self);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -217,9 +283,27 @@ begin_loading (HlWindow *self,
   g_free (self->opening);
   self->opening = name;
   g_clear_pointer (&self->problem, g_free);
-  adw_status_page_set_description (self->loading_page, self->opening);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_loading (self, TRUE);
+  over = hl_document_get_design (self->document) != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "photo") == 0;
+  if (over)
+    {
+      /* A design is shown: it stays, under a card that says what opens.
+       * Its page keeps its layout, so the first frame of the new design
+       * lays out only what changed, not the whole page (the canvas, the
+       * panels and their labels: several ms of the main thread, where a
+       * newly opened photo must show within a frame; bench-photo-open). */
+      g_autofree char *text = g_strdup_printf (_("Opening %s…"), self->opening);
+
+      gtk_label_set_text (self->opening_label, text);
+      /* Keys edit nothing meanwhile (the canvas gets the focus back). */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
+  else
+    {
+      adw_status_page_set_description (self->loading_page, self->opening);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  set_loading (self, TRUE, over);
   update_state (self);
 }
 
@@ -710,6 +794,7 @@ hl_window_dispose (GObject *object)
     hl_canvas_set_document (self->canvas, NULL);
   _hl_window_views_dispose (self);
   _hl_window_engine_dispose (self);
+  g_clear_handle_id (&self->opening_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HL_TYPE_WINDOW);
   g_clear_object (&self->chooser);
 
@@ -803,6 +888,9 @@ hl_window_class_init (HlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HlWindow, tool_box);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_box);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_spinner);
+  gtk_widget_class_bind_template_child (widget_class, HlWindow, opening_label);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, problem_page);
   _hl_window_preview_bind_template (widget_class);
   gtk_widget_class_bind_template_child (widget_class, HlWindow, recent_section);

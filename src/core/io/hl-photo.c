@@ -21,6 +21,7 @@
 #include "hl-image-check.h"
 #include "hl-photo.h"
 #include "hl-progress-photo-io.h"
+#include "hl-render-private.h"
 
 /* Files read at once above this size are refused (a 100 MP JPEG is far
  * smaller; this only guards against reading absurd files). */
@@ -37,6 +38,8 @@
  * thread 10–15 ms (bench-photo-open: the editor's main thread, where a
  * newly opened photo replaces the one shown). */
 #define FREE_ASIDE_BYTES (16u << 20)
+/* How long such a photo waits before it is freed, µs (free_aside()). */
+#define FREE_ASIDE_DELAY_US (500 * 1000)
 
 /* Files above this size are hashed on a thread of their own while they
  * are decoded: SHA-256 of a 24 MP camera JPEG (≈ 10 MB) takes ≈ 30 ms,
@@ -54,6 +57,12 @@ struct _HlPhoto
    * the photo is otherwise immutable, so the lock guards them alone. */
   GMutex           lock;
   cairo_surface_t *levels[MAX_LEVELS];
+  /* The photo as a window will first draw it (hl_photo_prepare_view()):
+   * at view_scale, offset by the fractions view_fx, view_fy of a pixel,
+   * its top-left pixel at view_x, view_y. Also under the lock. */
+  cairo_surface_t *view;
+  double           view_scale, view_fx, view_fy;
+  int              view_x, view_y;
 };
 
 typedef struct
@@ -509,6 +518,7 @@ photo_free (HlPhoto *photo)
   cairo_surface_destroy (photo->surface);
   for (guint i = 0; i < MAX_LEVELS; i++)
     g_clear_pointer (&photo->levels[i], cairo_surface_destroy);
+  g_clear_pointer (&photo->view, cairo_surface_destroy);
   g_mutex_clear (&photo->lock);
   g_free (photo);
 }
@@ -517,6 +527,12 @@ static void
 free_aside (gpointer data,
             gpointer user_data)
 {
+  /* Not at once: unmapping takes the process's memory map for 10–15 ms,
+   * and every page the editor's main thread touches for the first time
+   * meanwhile waits for it; the photo replacing this one is drawn in the
+   * next frames, into new surfaces (bench-photo-open: the first paint's
+   * frame took 12–17 ms of wall time for 5–8 ms of CPU). */
+  g_usleep (FREE_ASIDE_DELAY_US);
   photo_free (data);
 }
 
@@ -643,6 +659,65 @@ hl_photo_prepare_levels (const HlPhoto *photo,
   if (output_px > 0)
     hl_photo_get_surface_for_scale (photo, (double) output_px / MAX (MAX (photo->width, photo->height), 1),
                                     &level_scale);
+}
+
+/* Scales and offsets that agree to this much draw alike: the window asks
+ * with the very numbers the loader computed, give or take rounding. */
+#define VIEW_SCALE_EPSILON 1e-9
+#define VIEW_OFFSET_EPSILON 1e-6
+
+void
+hl_photo_prepare_view (const HlPhoto *photo,
+                       double         scale,
+                       double         dx,
+                       double         dy)
+{
+  HlPhoto *self = (HlPhoto *) photo;   /* the view is a cache */
+  cairo_surface_t *view;
+  int x, y;
+
+  g_return_if_fail (photo != NULL);
+
+  view = hl_render_photo_prepare (photo, scale, dx, dy, &x, &y);
+  if (view == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->view, cairo_surface_destroy);
+  self->view = view;
+  self->view_scale = scale;
+  self->view_fx = dx - x;
+  self->view_fy = dy - y;
+  self->view_x = x;
+  self->view_y = y;
+  g_mutex_unlock (&self->lock);
+}
+
+cairo_surface_t *
+hl_photo_ref_view (const HlPhoto *photo,
+                   double         scale,
+                   double         dx,
+                   double         dy,
+                   int           *x,
+                   int           *y)
+{
+  HlPhoto *self = (HlPhoto *) photo;
+  cairo_surface_t *view = NULL;
+
+  g_return_val_if_fail (photo != NULL, NULL);
+  g_return_val_if_fail (x != NULL && y != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  if (self->view != NULL && fabs (scale - self->view_scale) <= VIEW_SCALE_EPSILON * self->view_scale &&
+      isfinite (dx) && isfinite (dy) &&
+      fabs ((dx - floor (dx)) - self->view_fx) <= VIEW_OFFSET_EPSILON &&
+      fabs ((dy - floor (dy)) - self->view_fy) <= VIEW_OFFSET_EPSILON)
+    {
+      view = cairo_surface_reference (self->view);
+      *x = (int) floor (dx);
+      *y = (int) floor (dy);
+    }
+  g_mutex_unlock (&self->lock);
+  return view;
 }
 
 guint

@@ -66,4 +66,34 @@ gboolean hl_render_photo_by_area (cairo_surface_t *target,
                                   double           dx,
                                   double           dy);
 
+/* hl-render-photo.c: the photo layer of hl_render_view(): @photo onto
+ * the image surface @target, photo px (x, y) on (x·@scale + @dx,
+ * y·@scale + @dy), its rectangle over what @target holds. A view of the
+ * photo prepared for this scale and these fractions of @dx, @dy
+ * (hl_photo_prepare_view()) is copied; otherwise the photo is scaled
+ * (from a halved copy, by area below 3/4 of it). */
+void     hl_render_photo         (cairo_surface_t *target,
+                                  const HlPhoto   *photo,
+                                  double           scale,
+                                  double           dx,
+                                  double           dy);
+
+/* The photo drawn as hl_render_photo() would scale it at @scale with
+ * offset (@dx, @dy), on a transparent surface just large enough (the
+ * photo's edges antialiased into its alpha), whose top-left pixel lands
+ * on output pixel (*@x, *@y). Transfer full; NULL for a @scale of 1 or
+ * more or a result over 8192 px a side. Safe on any thread. */
+cairo_surface_t *hl_render_photo_prepare (const HlPhoto *photo,
+                                          double         scale,
+                                          double         dx,
+                                          double         dy,
+                                          int           *x,
+                                          int           *y);
+
+/* Test hook: how many times, in this process, hl_render_photo() copied a
+ * prepared view (*@copied) and scaled the photo (*@scaled). Either may be
+ * NULL. */
+void     hl_render_photo_get_counts (guint *copied,
+                                     guint *scaled);
+
 G_END_DECLS

@@ -766,33 +766,7 @@ hl_render_view (cairo_surface_t       *target,
   if (!options->show_photo)
     ;
   else if (photo != NULL)
-    {
-      double level_scale;
-      cairo_surface_t *source = hl_photo_get_surface_for_scale (photo, scale, &level_scale);
-      cairo_pattern_t *pattern;
-      cairo_matrix_t to_level;
-
-      /* Drawn smaller than 3/4 of the copy: cairo's "good" filter would
-       * convolve (≈ 30 ms for a window), the same box by area is far
-       * cheaper (hl-render-photo.c). */
-      if (level_scale / scale >= 1.0 / 0.75 &&
-          hl_render_photo_by_area (target, source, level_scale / scale, hl_photo_get_width (photo),
-                                   hl_photo_get_height (photo), scale, dx, dy))
-        goto photo_done;
-
-      /* A large photo drawn small comes from a halved copy: scaling 48 MP
-       * down to a window each time the view moves would take ~170 ms. The
-       * pattern maps photo px to the copy's px. */
-      pattern = cairo_pattern_create_for_surface (source);
-      cairo_matrix_init_scale (&to_level, level_scale, level_scale);
-      cairo_pattern_set_matrix (pattern, &to_level);
-      cairo_pattern_set_filter (pattern, scale > 1.0 ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_GOOD);
-      cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
-      cairo_set_source (cr, pattern);
-      cairo_pattern_destroy (pattern);
-      cairo_rectangle (cr, 0, 0, hl_photo_get_width (photo), hl_photo_get_height (photo));
-      cairo_fill (cr);
-    }
+    hl_render_photo (target, photo, scale, dx, dy);   /* hl-render-photo.c */
   else
     {
       int w, h;
@@ -803,7 +777,6 @@ hl_render_view (cairo_surface_t       *target,
       cairo_rectangle (cr, 0, 0, w, h);
       cairo_fill (cr);
     }
-photo_done:
   cairo_surface_flush (target);
 
   if (options->show_dots && dots != NULL && n_dots > 0)
