@@ -147,7 +147,7 @@ _hl_window_engine_update (HlWindow *self)
   /* Setting a fraction lays the bar out again, even the same one. */
   if (computing && gtk_progress_bar_get_fraction (self->compute_bar) != hl_document_get_progress (self->document))
     gtk_progress_bar_set_fraction (self->compute_bar, hl_document_get_progress (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", computing);
+  _hl_window_set_action_enabled (self, "win.stop-computing", computing);
 }
 
 static void

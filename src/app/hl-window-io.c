@@ -854,15 +854,15 @@ _hl_window_io_update (HlWindow *self)
   HlDesign *design = self->loading ? NULL : hl_document_get_design (self->document);
   gboolean has_design = design != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-session", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record", has_design);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", has_design);
+  _hl_window_set_action_enabled (self, "win.export", has_design);
+  _hl_window_set_action_enabled (self, "win.export-report", has_design);
+  _hl_window_set_action_enabled (self, "win.save-as", has_design);
+  _hl_window_set_action_enabled (self, "win.save-copy", has_design);
+  _hl_window_set_action_enabled (self, "win.next-session", has_design);
+  _hl_window_set_action_enabled (self, "win.record", has_design);
+  _hl_window_set_action_enabled (self, "win.progress", has_design);
   /* Relink when the photo is missing or not the one the design was made on. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.relink-photo",
+  _hl_window_set_action_enabled (self, "win.relink-photo",
                                  has_design && self->relink_cancellable == NULL &&
                                  hl_document_get_photo_problem (self->document) != NULL);
 }

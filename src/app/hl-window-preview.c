@@ -144,7 +144,7 @@ _hl_window_preview_update (HlWindow *self)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], design != NULL);
+    _hl_window_set_action_enabled (self, actions[i], design != NULL);
 
   hide_hints (self);
 }

@@ -78,6 +78,8 @@ struct _HlWindow
   GCancellable    *relink_cancellable;
   AdwToast        *photo_toast;    /* weak: the photo problem's, while shown */
   GtkNativeDialog *view_chooser; /* "Add View from Photo", while shown */
+  GHashTable      *actions_enabled; /* action name → GINT_TO_POINTER (1 + enabled), as
+                                     last set by _hl_window_set_action_enabled() */
   GHashTable      *thumbnails;   /* thumbnail key → GdkTexture (NULL: being drawn) */
   char            *views_signature; /* the views the switcher lists */
   GtkWidget       *template_dialog; /* the hairline template dialog, while shown */
@@ -142,6 +144,13 @@ void     _hl_window_tools_init         (HlWindow       *self);
 void     _hl_window_tools_finalize     (HlWindow       *self);
 /* The design or the tool changed: hints, scale, dot count, panel. */
 void     _hl_window_tools_update       (HlWindow       *self);
+/* Enables or disables the window's action @name (a "win." name) unless it
+ * is so already: GTK 4.8 tells every widget watching the action each time,
+ * whether or not it changed (42k instructions a call, nine calls at each
+ * step of a handle drag). */
+void     _hl_window_set_action_enabled (HlWindow       *self,
+                                        const char     *name,
+                                        gboolean        enabled);
 gboolean _hl_window_tools_get_property (HlWindow       *self,
                                         guint           prop_id,
                                         GValue         *value);

@@ -301,23 +301,23 @@ _hl_window_tools_update (HlWindow *self)
       gtk_menu_button_set_label (self->zone_kind_button, label);
   }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.frontal-band",
+  _hl_window_set_action_enabled (self, "win.frontal-band",
                                  view != NULL && view->hairline != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-outline", view != NULL);
+  _hl_window_set_action_enabled (self, "win.propose-outline", view != NULL);
   {
     int zone = hl_document_get_selected_zone (self->document);
 
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mirror-zone",
+    _hl_window_set_action_enabled (self, "win.mirror-zone",
                                    view != NULL && zone >= 0 && (guint) zone < hl_view_get_n_zones (view));
   }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-outline",
+  _hl_window_set_action_enabled (self, "win.remove-outline",
                                  view != NULL && view->scalp_outline != NULL);
   /* Tools and their options need a design to work on. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.tool", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.ruler-mode", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.landmark", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zone-kind", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-panel", view != NULL);
+  _hl_window_set_action_enabled (self, "win.tool", view != NULL);
+  _hl_window_set_action_enabled (self, "win.ruler-mode", view != NULL);
+  _hl_window_set_action_enabled (self, "win.landmark", view != NULL);
+  _hl_window_set_action_enabled (self, "win.zone-kind", view != NULL);
+  _hl_window_set_action_enabled (self, "win.show-panel", view != NULL);
 }
 
 /* The calibration question */

@@ -335,12 +335,12 @@ update_views (HlWindow *self)
     }
   else
     gtk_label_set_text (self->view_label, _("Views"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-hairline", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit-head", view != NULL && view->photo.chart == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.adjust-head", view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-photo", has_room);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-view-chart", has_room);
+  _hl_window_set_action_enabled (self, "win.view", view != NULL);
+  _hl_window_set_action_enabled (self, "win.propose-hairline", view != NULL);
+  _hl_window_set_action_enabled (self, "win.fit-head", view != NULL && view->photo.chart == NULL);
+  _hl_window_set_action_enabled (self, "win.adjust-head", view != NULL);
+  _hl_window_set_action_enabled (self, "win.add-view-photo", has_room);
+  _hl_window_set_action_enabled (self, "win.add-view-chart", has_room);
 
   /* The list is rebuilt when the views, their photos or the view shown
    * changed, not on every edit of a line. */

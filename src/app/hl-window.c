@@ -54,16 +54,29 @@ update_state (HlWindow *self)
     adw_window_title_set_subtitle (self->title, subtitle);
 
   _hl_window_io_update (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+  _hl_window_set_action_enabled (self, "win.undo",
                                  design != NULL && hl_document_can_undo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+  _hl_window_set_action_enabled (self, "win.redo",
                                  design != NULL && hl_document_can_redo (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+  _hl_window_set_action_enabled (self, "win.save",
                                  design != NULL && self->saving == 0 && self->asking == NULL &&
                                  (hl_document_get_file (self->document) == NULL ||
                                   hl_document_is_modified (self->document)));
   _hl_window_tools_update (self);
   _hl_window_preview_update (self);
+}
+
+void
+_hl_window_set_action_enabled (HlWindow   *self,
+                               const char *name,
+                               gboolean    enabled)
+{
+  gpointer now = GINT_TO_POINTER (1 + !!enabled);
+
+  if (g_hash_table_lookup (self->actions_enabled, name) == now)
+    return;
+  g_hash_table_insert (self->actions_enabled, g_strdup (name), now);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
 }
 
 /* A problem that does not stop the design from showing. */
@@ -292,6 +305,7 @@ begin_loading (HlWindow *self,
        * lays out only what changed, not the whole page (the canvas, the
        * panels and their labels: several ms of the main thread, where a
        * newly opened photo must show within a frame; bench-photo-open). */
+      /* Translators: %s is the name of the file being opened. */
       g_autofree char *text = g_strdup_printf (_("Opening %s…"), self->opening);
 
       gtk_label_set_text (self->opening_label, text);
@@ -813,6 +827,7 @@ hl_window_finalize (GObject *object)
   g_clear_pointer (&self->recovering, hl_recovery_entry_free);
   _hl_window_tools_finalize (self);
   _hl_window_views_finalize (self);
+  g_clear_pointer (&self->actions_enabled, g_hash_table_unref);
 
   G_OBJECT_CLASS (hl_window_parent_class)->finalize (object);
 }
@@ -914,6 +929,7 @@ hl_window_class_init (HlWindowClass *klass)
 static void
 hl_window_init (HlWindow *self)
 {
+  self->actions_enabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   _hl_window_tools_init_state (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
