@@ -13,6 +13,7 @@
 #include "hl-design-io.h"
 #include "hl-error.h"
 #include "hl-export.h"
+#include "hl-output-test-util.h"
 #include "hl-png-writer.h"
 #include "hl-stippler.h"
 #include "hl-test-util.h"
@@ -159,20 +160,6 @@ test_cancelled (void)
   g_rmdir (dir);
 }
 
-static guint
-count_temp_files (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    if (strstr (name, ".hl-tmp-") != NULL)
-      n++;
-  return n;
-}
-
 typedef struct
 {
   const char   *at;           /* the step at which to cancel */
@@ -215,7 +202,7 @@ test_cancelled_while_writing (void)
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (png, &data, NULL, NULL));
   g_assert_cmpstr (data, ==, "old");
-  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+  g_assert_cmpuint (hl_out_test_count_temp_files (dir), ==, 0);
   g_object_unref (c.cancellable);
 
   c.at = "Done";
@@ -247,7 +234,7 @@ cancel_when_writing (gpointer data)
 
   while (g_get_monotonic_time () < deadline && !g_cancellable_is_cancelled (c->cancellable))
     {
-      if (count_temp_files (c->dir) > 0)
+      if (hl_out_test_count_temp_files (c->dir) > 0)
         {
           g_usleep (20 * 1000);   /* some rows in */
           c->cancelled_at = g_get_monotonic_time ();
@@ -308,7 +295,7 @@ test_png_cancel_mid_write (void)
   g_assert_cmpint (returned - c.cancelled_at, <, 500 * 1000);
   g_assert_true (g_file_get_contents (png, &data, NULL, NULL));
   g_assert_cmpstr (data, ==, "old");
-  g_assert_cmpuint (count_temp_files (dir), ==, 0);
+  g_assert_cmpuint (hl_out_test_count_temp_files (dir), ==, 0);
 
   cairo_surface_destroy (image);
   g_object_unref (c.cancellable);
