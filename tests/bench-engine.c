@@ -233,24 +233,6 @@ cpu_s (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (double *v,
-            guint   n,
-            double  p)
-{
-  qsort (v, n, sizeof (double), compare_double);
-  return v[MIN (n - 1, (guint) floor (p * n))];
-}
-
 /* Child mode: the first stipple of a 100 cm² zone in this fresh process. */
 static int
 first_stipple (void)
@@ -357,8 +339,8 @@ drag_benchmark (int only)
       fresh = hl_stipple_view (cur, 1);
       printf ("drag update, handle %s per event: %" G_GSIZE_FORMAT " dots, "
               "cpu p50 %.3f ms, p95 %.3f ms (%u updates); dots %s a fresh stipple\n",
-              speeds[sp].name, n, percentile (times, iters, 0.5) * 1e3,
-              percentile (times, iters, 0.95) * 1e3, iters,
+              speeds[sp].name, n, hl_test_percentile (times, iters, 0.5) * 1e3,
+              hl_test_percentile (times, iters, 0.95) * 1e3, iters,
               fresh->len == n && memcmp (fresh->data, dots, n * sizeof (HlDot)) == 0 ? "equal" : "DIFFER FROM");
 
       if (sp == 0)
@@ -420,10 +402,10 @@ main (int    argc,
       }
     printf ("full generation, first stipple in a fresh process (100 cm², 60/cm², median of %u processes): "
             "%u dots, wall %.2f ms, cpu %.2f ms = %.2f M points/s (cpu), %.0f page faults\n",
-            (guint) G_N_ELEMENTS (wall), n, percentile (wall, G_N_ELEMENTS (wall), 0.5) * 1e3,
-            percentile (cpu, G_N_ELEMENTS (cpu), 0.5) * 1e3,
-            n / percentile (cpu, G_N_ELEMENTS (cpu), 0.5) / 1e6,
-            percentile (faults, G_N_ELEMENTS (faults), 0.5));
+            (guint) G_N_ELEMENTS (wall), n, hl_test_percentile (wall, G_N_ELEMENTS (wall), 0.5) * 1e3,
+            hl_test_percentile (cpu, G_N_ELEMENTS (cpu), 0.5) * 1e3,
+            n / hl_test_percentile (cpu, G_N_ELEMENTS (cpu), 0.5) / 1e6,
+            hl_test_percentile (faults, G_N_ELEMENTS (faults), 0.5));
 
     for (guint rep = 0; rep < G_N_ELEMENTS (warm_wall); rep++)
       {
@@ -437,8 +419,8 @@ main (int    argc,
         n = dots->len;
       }
     printf ("full generation, warm (new engine each time, median of 10): %u dots, wall %.2f ms, cpu %.2f ms = %.2f M points/s (cpu)\n",
-            n, percentile (warm_wall, 10, 0.5) * 1e3, percentile (warm_cpu, 10, 0.5) * 1e3,
-            n / percentile (warm_cpu, 10, 0.5) / 1e6);
+            n, hl_test_percentile (warm_wall, 10, 0.5) * 1e3, hl_test_percentile (warm_cpu, 10, 0.5) * 1e3,
+            n / hl_test_percentile (warm_cpu, 10, 0.5) / 1e6);
 
     /* Bridson over the same box, radius calibrated to the same count
      * (outside the timing). */
@@ -457,7 +439,7 @@ main (int    argc,
         bw[rep] = cpu_s () - c0;
       }
     printf ("full generation, Bridson baseline (same zone and ramp, median of 5): %u points, cpu %.2f ms = %.2f M points/s (cpu)\n",
-            nb, percentile (bw, 5, 0.5) * 1e3, nb / percentile (bw, 5, 0.5) / 1e6);
+            nb, hl_test_percentile (bw, 5, 0.5) * 1e3, nb / hl_test_percentile (bw, 5, 0.5) / 1e6);
   }
 
   /* 2. Moving one hairline handle on a ≈ 50k-dot design: the engine's

@@ -43,6 +43,7 @@
 #include "hl-canvas-private.h"
 #include "hl-design-io.h"
 #include "hl-window.h"
+#include "hl-test-util.h"
 
 #define WIDTH 1280
 #define HEIGHT 800
@@ -120,23 +121,6 @@ make_design (gboolean detailed)
   hl_view_set_hairline (view, hair);
   hl_design_append_view (design, view);
   return design;
-}
-
-static double
-percentile (double *v,
-            guint   n,
-            double  p)
-{
-  return v[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static double
@@ -259,21 +243,21 @@ run (HlApplication *app,
 #endif
   g_signal_handlers_disconnect_by_data (clock, &drag);
 
-  qsort (drag.ms, drag.n, sizeof drag.ms[0], compare_doubles);
-  qsort (drag.cpu_ms, drag.n, sizeof drag.cpu_ms[0], compare_doubles);
-  qsort (drag.event_ms, drag.n_events, sizeof drag.event_ms[0], compare_doubles);
-  qsort (drag.faults, drag.n, sizeof drag.faults[0], compare_doubles);
+  qsort (drag.ms, drag.n, sizeof drag.ms[0], hl_test_compare_doubles);
+  qsort (drag.cpu_ms, drag.n, sizeof drag.cpu_ms[0], hl_test_compare_doubles);
+  qsort (drag.event_ms, drag.n_events, sizeof drag.event_ms[0], hl_test_compare_doubles);
+  qsort (drag.faults, drag.n, sizeof drag.faults[0], hl_test_compare_doubles);
   printf ("window %d × %d, %" G_GSIZE_FORMAT " dots, %u handles on screen, GSK renderer %s\n", WIDTH, HEIGHT,
           hl_canvas_get_n_dots (drag.canvas), n_handles,
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   printf ("frame while dragging a hairline handle, %u handles (tick to end of paint): p50 %.2f ms, p95 %.2f ms over %u frames\n",
-          n_handles, percentile (drag.ms, drag.n, 0.5), percentile (drag.ms, drag.n, 0.95), drag.n);
+          n_handles, hl_test_percentile (drag.ms, drag.n, 0.5), hl_test_percentile (drag.ms, drag.n, 0.95), drag.n);
   printf ("  CPU time of that frame (all threads; the wall time's part that load does not add): p50 %.2f ms, p95 %.2f ms\n",
-          percentile (drag.cpu_ms, drag.n, 0.5), percentile (drag.cpu_ms, drag.n, 0.95));
+          hl_test_percentile (drag.cpu_ms, drag.n, 0.5), hl_test_percentile (drag.cpu_ms, drag.n, 0.95));
   printf ("  of which the motion event (tool and engine update): p50 %.2f ms, p95 %.2f ms\n",
-          percentile (drag.event_ms, drag.n_events, 0.5), percentile (drag.event_ms, drag.n_events, 0.95));
+          hl_test_percentile (drag.event_ms, drag.n_events, 0.5), hl_test_percentile (drag.event_ms, drag.n_events, 0.95));
   printf ("  page faults per frame (first touch of memory): p50 %.0f, p95 %.0f\n",
-          percentile (drag.faults, drag.n, 0.5), percentile (drag.faults, drag.n, 0.95));
+          hl_test_percentile (drag.faults, drag.n, 0.5), hl_test_percentile (drag.faults, drag.n, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

@@ -23,26 +23,10 @@
 #include "hl-edit.h"
 #include "hl-head-zones.h"
 #include "hl-stippler.h"
+#include "hl-test-util.h"
 
 #define RUNS 9
 #define CACHED_RUNS 1000
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-p50 (double *v,
-     guint   n)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  return v[n / 2];
-}
 
 /* The head-chart sample with the top's mid-scalp on the head. */
 static HlDesign *
@@ -135,9 +119,9 @@ main (int    argc,
   g_assert_cmpuint (n_carried, >, 0);
   printf ("# head-chart sample, top \"Mid-scalp and sides\" on the head, carried into the front view\n");
   printf ("carried dots: %u (front's own: %u)\n", n_carried, n_own);
-  printf ("cold (top stippled and carried): p50 %.2f ms\n", p50 (cold, RUNS));
-  printf ("front edited (top cached, carried again): p50 %.2f ms\n", p50 (edit, RUNS));
-  printf ("unchanged (cached result): p50 %.1f µs\n", p50 (cached, CACHED_RUNS) * 1000.0);
-  printf ("front's own dots from scratch (hl_stipple_view): p50 %.2f ms\n", p50 (own, RUNS));
+  printf ("cold (top stippled and carried): p50 %.2f ms\n", hl_test_percentile (cold, RUNS, 0.5));
+  printf ("front edited (top cached, carried again): p50 %.2f ms\n", hl_test_percentile (edit, RUNS, 0.5));
+  printf ("unchanged (cached result): p50 %.1f µs\n", hl_test_percentile (cached, CACHED_RUNS, 0.5) * 1000.0);
+  printf ("front's own dots from scratch (hl_stipple_view): p50 %.2f ms\n", hl_test_percentile (own, RUNS, 0.5));
   return 0;
 }

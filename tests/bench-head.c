@@ -20,18 +20,10 @@
 #include "hl-design-io.h"
 #include "hl-head-fit.h"
 #include "hl-stippler.h"
+#include "hl-test-util.h"
 
 #define FIT_RUNS 2000
 #define STIPPLE_RUNS 9
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static HlDesign *
 load_sample (const char *name)
@@ -60,9 +52,8 @@ bench_fit (void)
       g_assert_true (hl_head_fit_view (view, &model, &pose, NULL));
       us[i] = (double) (g_get_monotonic_time () - t0);
     }
-  qsort (us, FIT_RUNS, sizeof *us, compare_doubles);
   printf ("  fit, sample photo (head %.0f mm broad)   p50 %8.2f µs   p95 %8.2f µs\n", model.breadth_mm,
-          us[FIT_RUNS / 2], us[FIT_RUNS * 95 / 100]);
+          hl_test_percentile (us, FIT_RUNS, 0.5), hl_test_percentile (us, FIT_RUNS, 0.95));
 }
 
 static void
@@ -97,9 +88,8 @@ bench_stipple (gboolean with_head)
           stats_ms += (double) (g_get_monotonic_time () - t1) / 1000.0 / STIPPLE_RUNS;
         }
       g_assert_cmpuint (n, >, 0);
-      qsort (ms, STIPPLE_RUNS, sizeof *ms, compare_doubles);
       printf ("  stipple %-5s %-11s %7" G_GSIZE_FORMAT " dots   p50 %8.2f ms   stats %6.2f ms\n", view->name,
-              with_head ? "head model" : "photo plane", n, ms[STIPPLE_RUNS / 2], stats_ms);
+              with_head ? "head model" : "photo plane", n, hl_test_percentile (ms, STIPPLE_RUNS, 0.5), stats_ms);
     }
 }
 

@@ -29,29 +29,13 @@
 
 #include "hl-design-io.h"
 #include "hl-design.h"
+#include "hl-test-util.h"
 
 #define PEER_PACKAGE "fast-2d-poisson-disk-sampling"
 #define PEER_VERSION "1.0.3"
 #define SIDE_PX 1000
 #define RUNS 11
 #define NODE_RUNS 5
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  return v[n / 2];
-}
 
 /* The engine benchmark's zone, as a design file. */
 static void
@@ -158,7 +142,7 @@ main (int    main_argc,
   for (const char *c = text; *c != '\0'; c++)
     n_dots += *c == '\n';
   n_dots -= 1;   /* the header */
-  t_ours = median (wall, RUNS);
+  t_ours = hl_test_percentile (wall, RUNS, 0.5);
   printf ("hairline dots, fresh process writing the 100 cm² zone's dots (60/cm², 8 mm transition; CSV): "
           "%u dots, wall p50 %.2f ms over %d processes (start, read the design, stipple, write, exit)\n",
           n_dots, t_ours, RUNS);
@@ -223,10 +207,10 @@ main (int    main_argc,
           "first fill in a new process p50 %.2f ms, warm fill p50 %.2f ms (after 3 warm-up fills; "
           "median of %d processes); require() %.2f ms; the whole node process %.1f ms wall\n",
           PEER_PACKAGE, PEER_VERSION, node, n_peer, SIDE_PX, SIDE_PX, radius,
-          median (first, NODE_RUNS), median (warm, NODE_RUNS), NODE_RUNS,
-          median (load, NODE_RUNS), median (node_wall, NODE_RUNS));
+          hl_test_percentile (first, NODE_RUNS, 0.5), hl_test_percentile (warm, NODE_RUNS, 0.5), NODE_RUNS,
+          hl_test_percentile (load, NODE_RUNS, 0.5), hl_test_percentile (node_wall, NODE_RUNS, 0.5));
   printf ("ratio: the peer's first fill in-process / a fresh hairline process = %.2f; "
           "its warm fill / a fresh hairline process = %.2f (above 1: the fresh hairline process is faster)\n",
-          median (first, NODE_RUNS) / t_ours, median (warm, NODE_RUNS) / t_ours);
+          hl_test_percentile (first, NODE_RUNS, 0.5) / t_ours, hl_test_percentile (warm, NODE_RUNS, 0.5) / t_ours);
   return 0;
 }

@@ -36,6 +36,7 @@
 #include "hl-canvas.h"
 #include "hl-canvas-private.h"
 #include "hl-window.h"
+#include "hl-test-util.h"
 
 /* Under callgrind (valgrind --tool=callgrind --collect-atstart=no),
  * instructions are collected only from the document's "loaded" to the end
@@ -93,25 +94,6 @@ typedef struct
   double     longest_frame[2];
   guint      frames[2];
 } Open;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (double *v,
-            guint   n,
-            double  p)
-{
-  if (n == 0)
-    return 0;
-  return v[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
-}
 
 /* A camera-like frame: a few wide gradients and soft blobs (skin, hair,
  * background) with noise of a few levels per pixel, as a sensor gives. */
@@ -349,7 +331,7 @@ run (HlWindow   *window,
       longest_frame = MAX (longest_frame, open->longest_frame[0]);
       memcpy (all + n_all, open->gaps[0], open->n_gaps[0] * sizeof (double));
       n_all += open->n_gaps[0];
-      qsort (open->gaps[0], open->n_gaps[0], sizeof (double), compare_doubles);
+      qsort (open->gaps[0], open->n_gaps[0], sizeof (double), hl_test_compare_doubles);
       printf ("  open %u: first paint %.1f ms (worker done at %.1f ms; that frame %.1f ms, %.1f ms of them "
               "the main thread's CPU, %ld page faults; its paint phase %.1f ms), longest main-thread gap %.1f ms (its CPU %.1f ms; "
               "%u gaps > %.0f ms, longest frame %.1f ms over %u "
@@ -361,15 +343,15 @@ run (HlWindow   *window,
               open->longest_frame[1]);
     }
 
-  qsort (paint, n, sizeof paint[0], compare_doubles);
-  qsort (all, n_all, sizeof all[0], compare_doubles);
+  qsort (paint, n, sizeof paint[0], hl_test_compare_doubles);
+  qsort (all, n_all, sizeof all[0], hl_test_compare_doubles);
   printf ("%s: %d × %d, %u opens: first paint p50 %.1f ms, max %.1f ms; longest main-thread gap %.1f ms "
           "(longest frame %.1f ms); gaps over %.0f ms: %u, p50 %.1f ms, p95 %.1f ms; "
           "the second after the first paint: longest gap %.1f ms\n",
           label, hl_photo_get_width (hl_document_get_photo (document)),
           hl_photo_get_height (hl_document_get_photo (document)), n,
-          percentile (paint, n, 0.5), paint[n - 1], longest, longest_frame, GAP_MIN_MS, n_all,
-          percentile (all, n_all, 0.5), percentile (all, n_all, 0.95), longest_after);
+          hl_test_percentile (paint, n, 0.5), paint[n - 1], longest, longest_frame, GAP_MIN_MS, n_all,
+          hl_test_percentile (all, n_all, 0.5), hl_test_percentile (all, n_all, 0.95), longest_after);
 }
 
 static HlWindow *

@@ -35,6 +35,7 @@
 #include "hl-rng.h"
 #include "hl-stippler.h"
 #include "hl-stamp-cache.h"
+#include "hl-test-util.h"
 
 #define W 4000
 #define H 3000
@@ -86,25 +87,6 @@ compare_rows (gconstpointer a,
   if (ra != rb)
     return ra < rb ? -1 : 1;
   return da->x < db->x ? -1 : da->x > db->x;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* p-th fraction of @v (sorted in place). */
-static double
-percentile (double *v,
-            guint   n,
-            double  p)
-{
-  qsort (v, n, sizeof *v, compare_doubles);
-  return v[MIN (n - 1, (guint) (p * (n - 1) + 0.5))];
 }
 
 #define FRAME_W 1280
@@ -238,7 +220,7 @@ sample_dots (double only_zoom)
             }
           printf ("sample dots at zoom %4.1f×, %s: stamps first frame %.3f ms, p50 %.3f ms, p95 %.3f ms\n",
                   zoom, hl_stage_to_string ((HlStage) st), t_st[0] * 1e3,
-                  percentile (t_st, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_st, SAMPLE_FRAMES, 0.95) * 1e3);
+                  hl_test_percentile (t_st, SAMPLE_FRAMES, 0.5) * 1e3, hl_test_percentile (t_st, SAMPLE_FRAMES, 0.95) * 1e3);
         }
 
       printf ("sample dots at zoom %4.1f× (%" G_GSIZE_FORMAT " dots in the frame, mean %.2f px wide): "
@@ -246,9 +228,9 @@ sample_dots (double only_zoom)
               "stamps p50 %.3f ms, p95 %.3f ms; cairo_arc p50 %.3f ms, p95 %.3f ms per frame; "
               "stamps %.1f× faster (p50)\n",
               zoom, shown, shown > 0 ? mean_px / shown : 0.0, first_fresh * 1e3,
-              percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
-              percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
-              percentile (t_arc, SAMPLE_FRAMES, 0.5) / percentile (t_stamp, SAMPLE_FRAMES, 0.5));
+              hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
+              hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
+              hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.5) / hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.5));
     }
 
   printf ("sample dots: stamp cache %.1f MB after all zooms and stages\n", hl_stamp_cache_bytes () / 1e6);
@@ -319,7 +301,7 @@ fill_bound (cairo_surface_t       *frame,
   printf ("  pixels the stamps change: %" G_GSIZE_FORMAT "; per pixel: stamps %.2f ns, cairo_arc %.2f ns, "
           "a plain multiply fill of %d × %d px (cairo_fill of a rectangle) %.2f ns (p50)\n",
           changed, t_stamp * 1e9 / changed, t_arc * 1e9 / changed, FRAME_W, rows,
-          percentile (t_fill, SAMPLE_FRAMES, 0.5) * 1e9 / ((double) FRAME_W * rows));
+          hl_test_percentile (t_fill, SAMPLE_FRAMES, 0.5) * 1e9 / ((double) FRAME_W * rows));
   cairo_surface_destroy (before);
 }
 
@@ -405,11 +387,11 @@ fine_dots (void)
       printf ("fine dots at zoom %4.1f× (0.05 mm/px; %" G_GSIZE_FORMAT " dots in the frame, mean %.1f px wide): "
               "stamps p50 %.3f ms, p95 %.3f ms; cairo_arc p50 %.3f ms, p95 %.3f ms per frame; stamps %.1f× faster (p50)\n",
               zoom, shown, shown > 0 ? mean_px / shown : 0.0,
-              percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
-              percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
-              percentile (t_arc, SAMPLE_FRAMES, 0.5) / percentile (t_stamp, SAMPLE_FRAMES, 0.5));
-      fill_bound (frame, view, dots, zoom, dx, dy, &opt, percentile (t_stamp, SAMPLE_FRAMES, 0.5),
-                  percentile (t_arc, SAMPLE_FRAMES, 0.5));
+              hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.5) * 1e3, hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.95) * 1e3,
+              hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.5) * 1e3, hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.95) * 1e3,
+              hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.5) / hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.5));
+      fill_bound (frame, view, dots, zoom, dx, dy, &opt, hl_test_percentile (t_stamp, SAMPLE_FRAMES, 0.5),
+                  hl_test_percentile (t_arc, SAMPLE_FRAMES, 0.5));
     }
   cairo_surface_destroy (frame);
 }

@@ -23,28 +23,20 @@
 #include "hl-stippler.h"
 #include "hl-tool-test-util.h"
 #include "hl-tools.h"
+#include "hl-test-util.h"
 
 #define WIDTH 1100
 #define HEIGHT 656
 #define FRAMES 400
 #define HOVER_BATCH 50
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *what,
         double     *us,
         guint       n)
 {
-  qsort (us, n, sizeof *us, compare_doubles);
-  printf ("  %-34s p50 %8.2f µs   p95 %8.2f µs\n", what, us[n / 2], us[n * 95 / 100]);
+  printf ("  %-34s p50 %8.2f µs   p95 %8.2f µs\n", what, hl_test_percentile (us, n, 0.5),
+          hl_test_percentile (us, n, 0.95));
 }
 
 int

@@ -356,3 +356,23 @@ hl_test_dots_digest (const HlDot *dots,
   g_checksum_free (sum);
   return out;
 }
+
+int
+hl_test_compare_doubles (const void *a,
+                         const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+hl_test_percentile (double *v,
+                    gsize   n,
+                    double  p)
+{
+  if (n == 0)
+    return 0.0;
+  qsort (v, n, sizeof *v, hl_test_compare_doubles);
+  return v[MIN (n - 1, (gsize) (p * (n - 1) + 0.5))];
+}

@@ -70,6 +70,16 @@ void  hl_test_run_clear    (HlRun      *run);
 char   *hl_test_dots_digest (const HlDot *dots,
                              gsize        n);
 
+/* Orders doubles for qsort(), ascending. */
+int     hl_test_compare_doubles (const void *a,
+                                 const void *b);
+/* The @p-th fraction (0–1) of the @n values of @v by nearest rank,
+ * v[round (p · (n − 1))] once sorted: @v is sorted in place. 0 for none.
+ * The benchmarks' p50 and p95. */
+double  hl_test_percentile  (double *v,
+                             gsize   n,
+                             double  p);
+
 /* The CRC-32 of @n bytes at @p, as PNG chunks carry it. */
 guint32 hl_test_crc32 (const guchar *p,
                        gsize         n);
