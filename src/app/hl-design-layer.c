@@ -38,9 +38,10 @@
  * where it cut an edge can come out a level apart from the whole line's.
  * The GUI tests that compare what is kept with all of it drawn anew find
  * such pixels with 24 px (gui-head-zones, a carried outline undone) and
- * 12 px (gui-frame, a dragged handle), none with 32; 64 px stroked 17 %
- * (13 handles) to 36 % (121 handles) more while dragging than 16 did
- * (bench-frame, instructions). */
+ * 12 px (gui-frame, a dragged handle), none with 32. Against 64 px, the
+ * strokes of a dragged handle's frame took 14 % (13 handles) to 31 %
+ * (121 handles) fewer instructions with 24 px, 17 % to 37 % with 16
+ * (bench-frame under callgrind; 32 was not measured alone). */
 #define LINE_MARGIN 32
 
 struct _HlDesignLayer
